@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const DEV_SECRETS = {
+  WHATSAPP_APP_SECRET: 'dev-app-secret',
+  WHATSAPP_VERIFY_TOKEN: 'dev-verify-token',
+  JWT_SECRET: 'dev-jwt-secret-change-me-in-production',
+  ADMIN_PASSWORD: 'switchboard-admin',
+} as const;
+
+const bytes = z
+  .string()
+  .regex(/^\d+(kb|mb)?$/i, 'must be a byte count like 1048576, 512kb or 1mb')
+  .transform((v) => {
+    const n = Number.parseInt(v, 10);
+    if (/kb$/i.test(v)) return n * 1024;
+    if (/mb$/i.test(v)) return n * 1024 * 1024;
+    return n;
+  });
+
+const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(3000),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional(),
+    MONGODB_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').default('switchboard'),
+    DATA_DIR: z.string().min(1).default('./.data'),
+    WHATSAPP_APP_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
+    WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    ADMIN_EMAIL: z.email('must be an email address').default('admin@switchboard.local'),
+    ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    WEBHOOK_MAX_BODY: bytes.default(1024 * 1024),
+    INTAKE_CONCURRENCY: z.coerce.number().int().min(0, '0 turns processing off').max(64).default(2),
+    INTAKE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    INTAKE_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+    CONVERSATION_REOPEN_MINUTES: z.coerce.number().int().min(0).max(60 * 24 * 30).default(60),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const key of ['WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+export type Config = Omit<z.output<typeof ConfigSchema>, keyof typeof DEV_SECRETS> & {
+  [K in keyof typeof DEV_SECRETS]: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads the environment once at start; every bad value is named, all at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message} (got ${JSON.stringify(blankAsUnset[String(i.path[0])] ?? null)})`));
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    WHATSAPP_APP_SECRET: c.WHATSAPP_APP_SECRET ?? DEV_SECRETS.WHATSAPP_APP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: c.WHATSAPP_VERIFY_TOKEN ?? DEV_SECRETS.WHATSAPP_VERIFY_TOKEN,
+    JWT_SECRET: c.JWT_SECRET ?? DEV_SECRETS.JWT_SECRET,
+    ADMIN_PASSWORD: c.ADMIN_PASSWORD ?? DEV_SECRETS.ADMIN_PASSWORD,
+  };
+}

@@ -1,0 +1,12 @@
+import { EventEmitter } from 'node:events';
+import type { ConversationEventDTO } from '@switchboard/shared';
+
+type DomainEventMap = {
+  /** A conversation changed; `channelId` decides who may see it. */
+  'conversation.changed': [event: ConversationEventDTO, channelId: string];
+  /** A user's role, channels or active flag changed: their live subscriptions must follow. */
+  'user.access-changed': [userId: string];
+};
+
+/** Services announce what happened here; only the broadcaster turns it into socket pushes. */
+export class DomainEvents extends EventEmitter<DomainEventMap> {}

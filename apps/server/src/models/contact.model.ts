@@ -1,0 +1,16 @@
+import { Schema, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+const contactSchema = new Schema(
+  {
+    /** `wa:<waId>`, or `uid:<userId>` for username-only users: unique even where one of the two is missing. */
+    key: { type: String, required: true, unique: true },
+    waId: { type: String, default: null, index: true },
+    userId: { type: String, default: null, index: true },
+    profileName: { type: String, default: null },
+  },
+  { timestamps: true },
+);
+
+export type Contact = InferSchemaType<typeof contactSchema>;
+export type ContactDoc = HydratedDocument<Contact>;
+export const contactModel = (c: Connection) => c.model('Contact', contactSchema, 'contacts');

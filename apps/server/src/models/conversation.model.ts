@@ -1,0 +1,30 @@
+import { Schema, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+const conversationSchema = new Schema(
+  {
+    channelId: { type: Schema.Types.ObjectId, required: true },
+    contactId: { type: Schema.Types.ObjectId, required: true },
+    status: { type: String, enum: ['open', 'resolved'], required: true },
+    /**
+     * `<contactId>:<channelId>` while open, the conversation's own id once resolved. A unique index on it
+     * allows one open conversation per contact and number without partial indexes (which FerretDB lacks).
+     */
+    openKey: { type: String, required: true, unique: true },
+    assigneeId: { type: Schema.Types.ObjectId, default: null },
+    seq: { type: Number, required: true, default: 0 },
+    messageCount: { type: Number, required: true, default: 0 },
+    lastMessageAt: { type: Date, default: null },
+    lastMessagePreview: { type: String, default: null },
+    lastInboundAt: { type: Date, default: null },
+    openedAt: { type: Date, required: true },
+    resolvedAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+conversationSchema.index({ lastMessageAt: -1, _id: -1 });
+conversationSchema.index({ channelId: 1, status: 1, lastMessageAt: -1 });
+conversationSchema.index({ contactId: 1, channelId: 1, resolvedAt: -1 });
+
+export type Conversation = InferSchemaType<typeof conversationSchema>;
+export type ConversationDoc = HydratedDocument<Conversation>;
+export const conversationModel = (c: Connection) => c.model('Conversation', conversationSchema, 'conversations');

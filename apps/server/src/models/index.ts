@@ -1,0 +1,43 @@
+import type { Connection } from 'mongoose';
+import { channelModel } from './channel.model.js';
+import { contactModel } from './contact.model.js';
+import { conversationEventModel } from './conversation-event.model.js';
+import { conversationModel } from './conversation.model.js';
+import { deliveryStatusModel } from './delivery-status.model.js';
+import { messageModel } from './message.model.js';
+import { userModel } from './user.model.js';
+import { webhookIntakeModel } from './webhook-intake.model.js';
+
+export function createModels(connection: Connection) {
+  return {
+    User: userModel(connection),
+    Channel: channelModel(connection),
+    Contact: contactModel(connection),
+    Conversation: conversationModel(connection),
+    Message: messageModel(connection),
+    ConversationEvent: conversationEventModel(connection),
+    WebhookIntake: webhookIntakeModel(connection),
+    DeliveryStatus: deliveryStatusModel(connection),
+  };
+}
+export type Models = ReturnType<typeof createModels>;
+
+/** Builds every declared index before the server takes traffic (unique keys are what make retries safe). */
+export async function ensureIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models)) await model.syncIndexes();
+}
+
+export function isDuplicateKeyError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+/** Two writers upserting the same unique key at once: the loser's retry finds the winner's document. */
+export async function retryOnDuplicateKey<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isDuplicateKeyError(error) || attempt >= attempts) throw error;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { Schema, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+const providerErrorSchema = new Schema(
+  { code: Number, title: String, message: String, details: String },
+  { _id: false },
+);
+
+const messageSchema = new Schema(
+  {
+    /** `wa:<wamid>` inbound, `out:<idempotency key>` outbound: unique, so a delivery twice stores once. */
+    key: { type: String, required: true, unique: true },
+    conversationId: { type: Schema.Types.ObjectId, required: true },
+    channelId: { type: Schema.Types.ObjectId, required: true },
+    contactId: { type: Schema.Types.ObjectId, required: true },
+    direction: { type: String, enum: ['inbound', 'outbound'], required: true },
+    providerMessageId: { type: String, default: null, index: true },
+    type: { type: String, required: true },
+    content: { type: Schema.Types.Mixed, required: true },
+    context: { type: Schema.Types.Mixed, default: null },
+    referral: { type: Schema.Types.Mixed, default: null },
+    status: { type: String, required: true },
+    statusRank: { type: Number, required: true, default: 0 },
+    statusTimestamps: {
+      sent: { type: Date, default: null },
+      delivered: { type: Date, default: null },
+      read: { type: Date, default: null },
+      failed: { type: Date, default: null },
+    },
+    error: { type: providerErrorSchema, default: null },
+    sentAt: { type: Date, required: true },
+  },
+  { timestamps: true, minimize: false },
+);
+messageSchema.index({ conversationId: 1, sentAt: 1, _id: 1 });
+
+export type Message = InferSchemaType<typeof messageSchema>;
+export type MessageDoc = HydratedDocument<Message>;
+export const messageModel = (c: Connection) => c.model('Message', messageSchema, 'messages');

@@ -1,0 +1,87 @@
+import type { ChannelDTO, ContactDTO, ConversationDTO, MessageContent, MessageDTO, UserDTO } from '@switchboard/shared';
+import type { Types } from 'mongoose';
+import type { ChannelDoc } from './channel.model.js';
+import type { ContactDoc } from './contact.model.js';
+import type { ConversationDoc } from './conversation.model.js';
+import type { MessageDoc } from './message.model.js';
+import type { UserDoc } from './user.model.js';
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+const idOf = (id: Types.ObjectId | null | undefined) => (id ? id.toHexString() : null);
+
+export function toUserDTO(u: UserDoc): UserDTO {
+  return {
+    id: u._id.toHexString(),
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    active: u.active,
+    channelIds: u.channelIds.map((c) => c.toHexString()),
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+export function toChannelDTO(c: ChannelDoc, memberIds: string[]): ChannelDTO {
+  return {
+    id: c._id.toHexString(),
+    phoneNumberId: c.phoneNumberId,
+    displayPhoneNumber: c.displayPhoneNumber ?? null,
+    wabaId: c.wabaId ?? null,
+    name: c.name,
+    status: c.status,
+    memberIds,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export function toContactDTO(c: ContactDoc): ContactDTO {
+  return {
+    id: c._id.toHexString(),
+    waId: c.waId ?? null,
+    userId: c.userId ?? null,
+    profileName: c.profileName ?? null,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export function toConversationDTO(c: ConversationDoc, contact: ContactDoc): ConversationDTO {
+  return {
+    id: c._id.toHexString(),
+    channelId: c.channelId.toHexString(),
+    contact: toContactDTO(contact),
+    status: c.status,
+    assigneeId: idOf(c.assigneeId),
+    seq: c.seq,
+    messageCount: c.messageCount,
+    lastMessageAt: iso(c.lastMessageAt),
+    lastMessagePreview: c.lastMessagePreview ?? null,
+    lastInboundAt: iso(c.lastInboundAt),
+    openedAt: c.openedAt.toISOString(),
+    resolvedAt: iso(c.resolvedAt),
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export function toMessageDTO(m: MessageDoc): MessageDTO {
+  const ts = m.statusTimestamps;
+  return {
+    id: m._id.toHexString(),
+    conversationId: m.conversationId.toHexString(),
+    channelId: m.channelId.toHexString(),
+    contactId: m.contactId.toHexString(),
+    direction: m.direction,
+    providerMessageId: m.providerMessageId ?? null,
+    content: m.content as MessageContent,
+    context: (m.context as MessageDTO['context']) ?? null,
+    referral: (m.referral as MessageDTO['referral']) ?? null,
+    status: m.status as MessageDTO['status'],
+    statusTimestamps: { sent: iso(ts?.sent), delivered: iso(ts?.delivered), read: iso(ts?.read), failed: iso(ts?.failed) },
+    error: m.error
+      ? { code: m.error.code ?? 0, title: m.error.title ?? null, message: m.error.message ?? null, details: m.error.details ?? null }
+      : null,
+    sentAt: m.sentAt.toISOString(),
+    createdAt: m.createdAt.toISOString(),
+  };
+}

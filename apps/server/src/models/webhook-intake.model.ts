@@ -1,0 +1,27 @@
+import { Schema, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+/**
+ * A webhook request exactly as Meta sent it, stored before we answer 200; processing works from here, so a
+ * crash after the answer loses nothing. The body stays a string: its bytes are what the signature covered.
+ */
+const webhookIntakeSchema = new Schema(
+  {
+    rawBody: { type: String, required: true },
+    receivedAt: { type: Date, required: true },
+    status: { type: String, enum: ['pending', 'processing', 'done', 'failed'], required: true },
+    attempts: { type: Number, required: true, default: 0 },
+    nextAttemptAt: { type: Date, required: true },
+    leaseOwner: { type: String, default: null },
+    leaseUntil: { type: Date, default: null },
+    lastError: { type: String, default: null },
+    itemErrors: { type: [{ path: String, message: String, _id: false }], default: [] },
+    counts: { messages: Number, statuses: Number, errors: Number },
+    processedAt: { type: Date, default: null },
+  },
+  { minimize: false },
+);
+webhookIntakeSchema.index({ status: 1, nextAttemptAt: 1 });
+
+export type WebhookIntake = InferSchemaType<typeof webhookIntakeSchema>;
+export type WebhookIntakeDoc = HydratedDocument<WebhookIntake>;
+export const webhookIntakeModel = (c: Connection) => c.model('WebhookIntake', webhookIntakeSchema, 'webhook_intake');

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** A WhatsApp business number (phone_number_id). Numbers nobody registered are kept as `unregistered`. */
+export const ChannelDTO = z.object({
+  id: z.string(),
+  phoneNumberId: z.string(),
+  displayPhoneNumber: z.string().nullable(),
+  wabaId: z.string().nullable(),
+  name: z.string(),
+  status: z.enum(['active', 'unregistered']),
+  memberIds: z.array(z.string()),
+  createdAt: z.string(),
+});
+export type ChannelDTO = z.infer<typeof ChannelDTO>;
+
+export const CreateChannelRequest = z.object({
+  phoneNumberId: z.string().regex(/^\d{5,20}$/, 'must be the numeric phone_number_id from Meta'),
+  name: z.string().trim().min(1).max(100),
+  displayPhoneNumber: z.string().max(40).optional(),
+  wabaId: z.string().max(40).optional(),
+});
+export type CreateChannelRequest = z.infer<typeof CreateChannelRequest>;
+
+export const UpdateChannelRequest = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    displayPhoneNumber: z.string().max(40),
+    status: z.literal('active'),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+export type UpdateChannelRequest = z.infer<typeof UpdateChannelRequest>;
+
+export const ChannelMembersRequest = z.object({ userIds: z.array(z.string().regex(/^[a-f0-9]{24}$/, 'must be a user id')).max(1000) });
+export type ChannelMembersRequest = z.infer<typeof ChannelMembersRequest>;

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+export const ContactDTO = z.object({
+  id: z.string(),
+  /** The customer's WhatsApp id (their phone number); null for username-only users known by `userId`. */
+  waId: z.string().nullable(),
+  /** Meta's business-scoped user id, present once WhatsApp sends it. */
+  userId: z.string().nullable(),
+  profileName: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ContactDTO = z.infer<typeof ContactDTO>;

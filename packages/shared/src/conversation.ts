@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ContactDTO } from './contact.js';
+import { CursorQuery } from './pagination.js';
+
+const ObjectIdString = z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-character hex id');
+
+export const ConversationStatus = z.enum(['open', 'resolved']);
+export type ConversationStatus = z.infer<typeof ConversationStatus>;
+
+export const ConversationDTO = z.object({
+  id: z.string(),
+  channelId: z.string(),
+  contact: ContactDTO,
+  status: ConversationStatus,
+  assigneeId: z.string().nullable(),
+  /** The newest sequence number of this conversation's change log; see ConversationEventDTO. */
+  seq: z.number().int().nonnegative(),
+  messageCount: z.number().int().nonnegative(),
+  lastMessageAt: z.string().nullable(),
+  lastMessagePreview: z.string().nullable(),
+  lastInboundAt: z.string().nullable(),
+  openedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ConversationDTO = z.infer<typeof ConversationDTO>;
+
+export const ListConversationsQuery = CursorQuery.extend({
+  status: ConversationStatus.optional(),
+  channelId: ObjectIdString.optional(),
+  /** An assignee's user id, or `none` for unassigned conversations. */
+  assigneeId: z.union([ObjectIdString, z.literal('none')]).optional(),
+});
+export type ListConversationsQuery = z.infer<typeof ListConversationsQuery>;
+
+export const ListMessagesQuery = CursorQuery;
+export type ListMessagesQuery = z.infer<typeof ListMessagesQuery>;
+
+export const ConversationIdParams = z.object({ id: ObjectIdString });
+
+export const ListEventsQuery = z.object({
+  after: z.coerce.number().int().min(0),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type ListEventsQuery = z.infer<typeof ListEventsQuery>;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Every error the API, the socket and the webhook can answer with. Clients switch on these, never on messages. */
+export const ErrorCode = z.enum([
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'INVALID_SIGNATURE',
+  'INVALID_WEBHOOK',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorIssue = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+export type ErrorIssue = z.infer<typeof ErrorIssue>;
+
+export const ErrorBody = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  issues: z.array(ErrorIssue).optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** The JSON body of every 4xx/5xx REST answer. */
+export const ApiErrorResponse = z.object({ error: ErrorBody });
+export type ApiErrorResponse = z.infer<typeof ApiErrorResponse>;
+
+/** Turns zod issues into the flat, field-naming list clients show. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): ErrorIssue[] {
+  return issues.map((issue) => ({
+    path: issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)',
+    message: issue.message,
+  }));
+}

@@ -1,0 +1,12 @@
+export * from './ack.js';
+export * from './channel.js';
+export * from './contact.js';
+export * from './conversation.js';
+export * from './conversation-event.js';
+export * from './errors.js';
+export * from './health.js';
+export * from './message.js';
+export * from './pagination.js';
+export * from './socket.js';
+export * from './user.js';
+export * as whatsapp from './whatsapp/index.js';

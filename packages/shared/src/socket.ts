@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { Ack } from './ack.js';
+import type { ConversationEventDTO, ConversationEventOf } from './conversation-event.js';
+
+export const SyncSinceRequest = z.object({
+  conversationId: z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-character hex id'),
+  afterSeq: z.number().int().min(0),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export type SyncSinceRequest = z.infer<typeof SyncSinceRequest>;
+
+export type SyncSinceResult = { events: ConversationEventDTO[]; latestSeq: number };
+
+/** Pushes from server to client: the name is `entity:past-tense`. */
+export interface ServerToClientEvents {
+  'message:created': (event: ConversationEventOf<'message:created'>) => void;
+  'message:status-updated': (event: ConversationEventOf<'message:status-updated'>) => void;
+  'conversation:updated': (event: ConversationEventOf<'conversation:updated'>) => void;
+}
+
+/** Commands from client to server: the name is `entity:verb`, every one acknowledged with an Ack. */
+export interface ClientToServerEvents {
+  'conversation:sync': (request: SyncSinceRequest, ack: (result: Ack<SyncSinceResult>) => void) => void;
+}
+
+/** The handshake's `auth` object. */
+export type SocketAuth = { token: string };

@@ -1,0 +1,3 @@
+export * from './envelope.schema.js';
+export * from './message.schema.js';
+export * from './status.schema.js';

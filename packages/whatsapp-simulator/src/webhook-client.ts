@@ -1,0 +1,45 @@
+import { signWebhookBody } from './signature.js';
+import type { WebhookPayload } from './webhook-types.js';
+
+export interface SignedWebhook {
+  body: string;
+  headers: { 'content-type': string; 'x-hub-signature-256': string };
+}
+
+/** Serialise once and sign those exact bytes, as Meta does. */
+export function signedWebhook(payload: WebhookPayload, appSecret: string): SignedWebhook {
+  const body = JSON.stringify(payload);
+  return {
+    body,
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(body, appSecret) },
+  };
+}
+
+export interface WebhookDelivery {
+  /** HTTP status, or undefined when the request failed before an answer. */
+  status?: number;
+  ok: boolean;
+  error?: string;
+  durationMs: number;
+}
+
+/** POSTs a signed body; never throws, so callers can count refusals instead of crashing. */
+export async function deliverWebhook(
+  url: string,
+  signed: SignedWebhook,
+  timeoutMs = 10_000,
+): Promise<WebhookDelivery> {
+  const started = Date.now();
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: signed.headers,
+      body: signed.body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await response.arrayBuffer();
+    return { status: response.status, ok: response.ok, durationMs: Date.now() - started };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error), durationMs: Date.now() - started };
+  }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Makes sure an embedded MongoDB-wire database can be started when MONGODB_URI is not set:
+# a mongod on PATH (or MONGOMS_SYSTEM_BINARY) is used as it is; otherwise FerretDB (SQLite backend)
+# is built once from its Go module and cached outside the clone.
+set -euo pipefail
+
+FERRETDB_VERSION=v1.24.2
+cache_dir="${SWITCHBOARD_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/switchboard}"
+ferretdb_bin="${FERRETDB_BIN:-$cache_dir/ferretdb-$FERRETDB_VERSION}"
+
+if [ -n "${MONGODB_URI:-}" ] || [ -n "${MONGOMS_SYSTEM_BINARY:-}" ] || command -v mongod >/dev/null 2>&1; then
+  exit 0
+fi
+if [ -x "$ferretdb_bin" ]; then
+  exit 0
+fi
+if ! command -v go >/dev/null 2>&1; then
+  cat >&2 <<MSG
+setup: no database available.
+  Switchboard needs one of:
+    - MONGODB_URI pointing at a MongoDB 6.0+ server, or
+    - a mongod binary on PATH (or MONGOMS_SYSTEM_BINARY=/path/to/mongod), or
+    - Go 1.22+ on PATH, so that FerretDB $FERRETDB_VERSION can be built (apt-get install golang-go).
+MSG
+  exit 1
+fi
+
+echo "setup: building FerretDB $FERRETDB_VERSION (embedded database, once; about a minute)"
+work=$(mktemp -d)
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+module_dir=$(GOFLAGS=-mod=mod go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" \
+  | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+cp -r "$module_dir" "$work/src"
+chmod -R u+w "$work/src"
+# A module download has no generated version file; FerretDB refuses to start without one.
+echo "$FERRETDB_VERSION" > "$work/src/build/version/version.txt"
+mkdir -p "$(dirname "$ferretdb_bin")"
+(cd "$work/src" && go build -o "$ferretdb_bin.tmp" ./cmd/ferretdb)
+mv "$ferretdb_bin.tmp" "$ferretdb_bin"
+echo "setup: FerretDB ready at $ferretdb_bin"
