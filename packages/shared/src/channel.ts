@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ObjectIdString } from './ids.js';
 
 /** A WhatsApp business number (phone_number_id). Numbers nobody registered are kept as `unregistered`. */
 export const ChannelDTO = z.object({
@@ -31,5 +32,5 @@ export const UpdateChannelRequest = z
   .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
 export type UpdateChannelRequest = z.infer<typeof UpdateChannelRequest>;
 
-export const ChannelMembersRequest = z.object({ userIds: z.array(z.string().regex(/^[a-f0-9]{24}$/, 'must be a user id')).max(1000) });
+export const ChannelMembersRequest = z.object({ userIds: z.array(ObjectIdString).max(1000) });
 export type ChannelMembersRequest = z.infer<typeof ChannelMembersRequest>;

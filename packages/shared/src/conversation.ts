@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ContactDTO } from './contact.js';
+import { ObjectIdString } from './ids.js';
 import { CursorQuery } from './pagination.js';
-
-const ObjectIdString = z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-character hex id');
 
 export const ConversationStatus = z.enum(['open', 'resolved']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
@@ -36,8 +35,6 @@ export type ListConversationsQuery = z.infer<typeof ListConversationsQuery>;
 
 export const ListMessagesQuery = CursorQuery;
 export type ListMessagesQuery = z.infer<typeof ListMessagesQuery>;
-
-export const ConversationIdParams = z.object({ id: ObjectIdString });
 
 export const ListEventsQuery = z.object({
   after: z.coerce.number().int().min(0),

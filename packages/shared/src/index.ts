@@ -5,6 +5,7 @@ export * from './conversation.js';
 export * from './conversation-event.js';
 export * from './errors.js';
 export * from './health.js';
+export * from './ids.js';
 export * from './message.js';
 export * from './pagination.js';
 export * from './socket.js';

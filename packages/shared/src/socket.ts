@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Ack } from './ack.js';
 import type { ConversationEventDTO, ConversationEventOf } from './conversation-event.js';
+import { ObjectIdString } from './ids.js';
 
 export const SyncSinceRequest = z.object({
-  conversationId: z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-character hex id'),
+  conversationId: ObjectIdString,
   afterSeq: z.number().int().min(0),
   limit: z.number().int().min(1).max(500).optional(),
 });

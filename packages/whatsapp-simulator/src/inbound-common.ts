@@ -42,7 +42,7 @@ export function buildInbound<T extends InboundType>(
     ...(sender.context ? { context: sender.context } : {}),
     ...(sender.referral ? { referral: sender.referral } : {}),
   };
-  const message = { ...base, type, ...payload } as InboundMessageOf<T>;
+  const message = { ...base, type, ...payload } as unknown as InboundMessageOf<T>;
   rememberSender(message, contact({
     ...(from ? { waId: from } : {}),
     ...(sender.userId ? { userId: sender.userId } : {}),

@@ -27,15 +27,16 @@ export interface WebhookDelivery {
 export async function deliverWebhook(
   url: string,
   signed: SignedWebhook,
-  timeoutMs = 10_000,
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<WebhookDelivery> {
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? 10_000);
   const started = Date.now();
   try {
     const response = await fetch(url, {
       method: 'POST',
       headers: signed.headers,
       body: signed.body,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
     });
     await response.arrayBuffer();
     return { status: response.status, ok: response.ok, durationMs: Date.now() - started };

@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import { retryOnDuplicateKey, type Models } from '../models/index.js';
 import type { ContactDoc } from '../models/contact.model.js';
 
@@ -23,5 +24,10 @@ export class ContactService {
     return retryOnDuplicateKey(() =>
       Contact.findOneAndUpdate({ key }, { $set: set, $setOnInsert: { key } }, { upsert: true, new: true }).orFail(),
     );
+  }
+
+  /** The customer moved to a new number: their history stays theirs, and new messages find them there. */
+  async changeNumber(contactId: Types.ObjectId, newWaId: string): Promise<void> {
+    await this.models.Contact.updateOne({ _id: contactId }, { $set: { waId: newWaId } });
   }
 }

@@ -33,7 +33,7 @@ export class ConversationLog {
       if (existing) return toEventDTO(existing);
       const last = await ConversationEvent.findOne({ conversationId: change.conversationId }, { seq: 1 }).sort({ seq: -1 });
       const seq = (last?.seq ?? 0) + 1;
-      const data = change.type === 'conversation:updated' ? { ...change.data, seq } : change.data;
+      const data: unknown = change.type === 'conversation:updated' ? { ...change.data, seq } : change.data;
       try {
         const created = await ConversationEvent.create({ ...change, data, seq, at: new Date() });
         await Conversation.updateOne({ _id: change.conversationId, seq: { $lt: seq } }, { $set: { seq } });

@@ -23,7 +23,9 @@ export class ConversationService {
     private readonly reopenWindowMs: number,
   ) {}
 
-  async openFor(contactId: Types.ObjectId, channelId: Types.ObjectId, now = new Date()): Promise<ConversationDoc> {
+  /** `activityAt` is when the customer wrote: a new conversation's last activity starts there. */
+  async openFor(contactId: Types.ObjectId, channelId: Types.ObjectId, activityAt: Date): Promise<ConversationDoc> {
+    const now = new Date();
     const { Conversation } = this.models;
     const openKey = `${contactId.toHexString()}:${channelId.toHexString()}`;
     for (let race = 0; race < MAX_OPEN_RACES; race++) {
@@ -31,7 +33,7 @@ export class ConversationService {
       if (open) return open;
       try {
         const reopened = await this.reopenRecent(contactId, channelId, openKey, now);
-        const conversation = reopened ?? (await Conversation.create({ channelId, contactId, status: 'open', openKey, openedAt: now, lastMessageAt: now }));
+        const conversation = reopened ?? (await Conversation.create({ channelId, contactId, status: 'open', openKey, openedAt: now, lastMessageAt: activityAt }));
         await this.announce(conversation, `opened:${conversation.openedAt.getTime()}`);
         return conversation;
       } catch (error) {

@@ -41,7 +41,7 @@ export class MessageService {
     const known = await this.models.Message.findOne({ key });
     const conversation = known
       ? await this.models.Conversation.findById(known.conversationId).orFail()
-      : await this.conversations.openFor(input.contactId, input.channelId);
+      : await this.conversations.openFor(input.contactId, input.channelId, input.sentAt);
     const message = known ?? (await this.insertOnce(key, input, conversation));
     await this.touchConversation(conversation, message, input.preview);
     await this.announceMessage(message, 'created');

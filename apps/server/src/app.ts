@@ -1,0 +1,108 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Connection } from 'mongoose';
+import type { Config } from './config.js';
+import { DomainEvents } from './domain/domain-events.js';
+import { createServices, type Services } from './domain/services.js';
+import { requireAuth } from './http/auth.middleware.js';
+import { errorHandler, notFoundHandler } from './http/error.middleware.js';
+import { buildOpenApiDocument } from './http/openapi.js';
+import { authRoutes } from './http/routes/auth.routes.js';
+import { channelRoutes } from './http/routes/channels.routes.js';
+import { conversationRoutes } from './http/routes/conversations.routes.js';
+import { healthRoutes } from './http/routes/health.routes.js';
+import { userRoutes } from './http/routes/users.routes.js';
+import { IntakeWorker } from './ingest/intake.worker.js';
+import { WebhookIntakeStore } from './ingest/webhook-intake.store.js';
+import { WebhookProcessor } from './ingest/webhook.processor.js';
+import { whatsappWebhookRouter } from './ingest/whatsapp.webhook.js';
+import type { Logger } from './lib/logger.js';
+import { createModels, ensureIndexes, type Models } from './models/index.js';
+import { startBroadcaster } from './realtime/broadcaster.js';
+import { createSocketServer, type AppSocketServer } from './socket/socket-server.js';
+
+export type AppDeps = { config: Config; connection: Connection; logger: Logger };
+
+export type App = {
+  httpServer: HttpServer;
+  io: AppSocketServer;
+  models: Models;
+  services: Services;
+  events: DomainEvents;
+  intakeWorker: IntakeWorker;
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+/** Builds the whole server on a database connection; tests start it on port 0 with real clients. */
+export async function createApp({ config, connection, logger }: AppDeps): Promise<App> {
+  const models = createModels(connection);
+  await ensureIndexes(models);
+  const events = new DomainEvents();
+  const services = createServices(models, config, events);
+  await services.users.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+
+  const intakeWorker = new IntakeWorker(models, new WebhookProcessor(services), {
+    concurrency: config.INTAKE_CONCURRENCY,
+    maxAttempts: config.INTAKE_MAX_ATTEMPTS,
+    leaseMs: config.INTAKE_LEASE_SECONDS * 1000,
+    logger,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(healthRoutes(connection));
+  app.use(
+    '/webhooks/whatsapp',
+    whatsappWebhookRouter({
+      appSecret: config.WHATSAPP_APP_SECRET,
+      verifyToken: config.WHATSAPP_VERIFY_TOKEN,
+      maxBodyBytes: config.WEBHOOK_MAX_BODY,
+      intake: new WebhookIntakeStore(models),
+      onStored: () => intakeWorker.kick(),
+      logger,
+    }),
+  );
+  const openApi = buildOpenApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  const api = express.Router();
+  api.use(express.json({ limit: '100kb', strict: true }));
+  api.use(authRoutes(services));
+  api.use(requireAuth(services.users));
+  api.use(userRoutes(services), channelRoutes(services), conversationRoutes(services));
+  app.use('/api', api);
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+
+  const httpServer = createServer(app);
+  const io = createSocketServer(httpServer, services, logger);
+  const stopBroadcaster = startBroadcaster(io, events, services, logger);
+  intakeWorker.start();
+
+  return {
+    httpServer,
+    io,
+    models,
+    services,
+    events,
+    intakeWorker,
+    listen(port = config.PORT, host = config.HOST) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const { port: actual } = httpServer.address() as AddressInfo;
+          resolve(`http://${host}:${actual}`);
+        });
+      });
+    },
+    async close() {
+      stopBroadcaster();
+      await intakeWorker.stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { SignJWT, jwtVerify } from 'jose';
+
+const ISSUER = 'switchboard';
+
+export type TokenClaims = { userId: string };
+
+/** Signed session tokens (HS256). Claims carry only the user id: role and channels are read fresh per request. */
+export class TokenService {
+  private readonly key: Uint8Array;
+  constructor(
+    secret: string,
+    private readonly ttlHours: number,
+  ) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(userId: string): Promise<{ token: string; expiresAt: Date }> {
+    const expiresAt = new Date(Date.now() + this.ttlHours * 3600_000);
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(userId)
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  /** Throws on a forged, tampered or expired token. */
+  async verify(token: string): Promise<TokenClaims> {
+    const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+    if (!payload.sub || !/^[a-f0-9]{24}$/.test(payload.sub)) throw new Error('token has no valid subject');
+    return { userId: payload.sub };
+  }
+}

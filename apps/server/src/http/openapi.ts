@@ -1,0 +1,71 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import {
+  ApiErrorResponse,
+  ChannelDTO,
+  ChannelMembersRequest,
+  ConversationDTO,
+  ConversationEventDTO,
+  CreateChannelRequest,
+  CreateUserRequest,
+  HealthResponse,
+  IdParams,
+  ListConversationsQuery,
+  ListEventsQuery,
+  ListMessagesQuery,
+  LoginRequest,
+  LoginResponse,
+  MessageDTO,
+  pageOf,
+  ReadinessResponse,
+  UpdateChannelRequest,
+  UpdateUserRequest,
+  UserDTO,
+} from '@switchboard/shared';
+import { z } from 'zod';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(ApiErrorResponse, description);
+const authErrors = { 401: error('missing, invalid or expired token'), 403: error('not allowed for this role') };
+
+type Route = Omit<RouteConfig, 'responses'> & { ok: [number, z.ZodType, string]; errors?: Record<number, string> };
+
+const routes: Route[] = [
+  { method: 'get', path: '/healthz', ok: [200, HealthResponse, 'the process is up'] },
+  { method: 'get', path: '/readyz', ok: [200, ReadinessResponse, 'the database answers'], errors: { 503: 'the database does not answer' } },
+  { method: 'post', path: '/api/auth/login', request: { body: { content: { 'application/json': { schema: LoginRequest } } } }, ok: [200, LoginResponse, 'a session token'], errors: { 400: 'invalid body', 401: 'wrong email or password' } },
+  { method: 'get', path: '/api/me', ok: [200, UserDTO, 'the signed-in user'] },
+  { method: 'get', path: '/api/users', ok: [200, z.object({ items: z.array(UserDTO) }), 'all users (admins)'] },
+  { method: 'post', path: '/api/users', request: { body: { content: { 'application/json': { schema: CreateUserRequest } } } }, ok: [201, UserDTO, 'the new user'], errors: { 400: 'invalid body', 409: 'email taken' } },
+  { method: 'patch', path: '/api/users/{id}', request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateUserRequest } } } }, ok: [200, UserDTO, 'the updated user'], errors: { 400: 'invalid body', 404: 'no such user' } },
+  { method: 'get', path: '/api/channels', ok: [200, z.object({ items: z.array(ChannelDTO) }), 'the channels the caller may see'] },
+  { method: 'post', path: '/api/channels', request: { body: { content: { 'application/json': { schema: CreateChannelRequest } } } }, ok: [201, ChannelDTO, 'the new channel'], errors: { 400: 'invalid body', 409: 'number registered already' } },
+  { method: 'patch', path: '/api/channels/{id}', request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateChannelRequest } } } }, ok: [200, ChannelDTO, 'the updated channel'], errors: { 400: 'invalid body', 404: 'no such channel' } },
+  { method: 'put', path: '/api/channels/{id}/members', request: { params: IdParams, body: { content: { 'application/json': { schema: ChannelMembersRequest } } } }, ok: [200, ChannelDTO, 'the channel with its new members'], errors: { 400: 'invalid body', 404: 'no such channel' } },
+  { method: 'get', path: '/api/conversations', request: { query: ListConversationsQuery }, ok: [200, pageOf(ConversationDTO), 'conversations, newest activity first'], errors: { 400: 'invalid query' } },
+  { method: 'get', path: '/api/conversations/{id}', request: { params: IdParams }, ok: [200, ConversationDTO, 'one conversation'], errors: { 400: 'malformed id', 404: 'no such conversation, or not visible to the caller' } },
+  { method: 'get', path: '/api/conversations/{id}/messages', request: { params: IdParams, query: ListMessagesQuery }, ok: [200, pageOf(MessageDTO), 'messages, oldest to newest'], errors: { 400: 'invalid query', 404: 'no such conversation' } },
+  { method: 'get', path: '/api/conversations/{id}/events', request: { params: IdParams, query: ListEventsQuery }, ok: [200, z.object({ events: z.array(ConversationEventDTO), latestSeq: z.number().int() }), 'the changes after a sequence number'], errors: { 400: 'invalid query', 404: 'no such conversation' } },
+  { method: 'post', path: '/api/conversations/{id}/resolve', request: { params: IdParams }, ok: [200, ConversationDTO, 'the resolved conversation'], errors: { 404: 'no such conversation', 409: 'resolved already' } },
+];
+
+/** The REST API described from the same zod schemas that validate it. */
+export function buildOpenApiDocument() {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const { ok, errors = {}, ...route } of routes) {
+    const isPublic = !route.path.startsWith('/api') || route.path === '/api/auth/login';
+    registry.registerPath({
+      ...route,
+      ...(isPublic ? {} : { security: [{ bearerAuth: [] }] }),
+      responses: {
+        [ok[0]]: json(ok[1], ok[2]),
+        ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, error(description)])),
+        ...(isPublic ? {} : authErrors),
+      },
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Switchboard API', version: '0.1.0', description: 'The agent inbox for WhatsApp support.' },
+  });
+}

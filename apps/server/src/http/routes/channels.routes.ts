@@ -1,0 +1,28 @@
+import { ChannelMembersRequest, IdParams, CreateChannelRequest, UpdateChannelRequest } from '@switchboard/shared';
+import { Router } from 'express';
+import { Types } from 'mongoose';
+import type { Services } from '../../domain/services.js';
+import { authOf, requireRole } from '../auth.middleware.js';
+import { parseInput } from '../validate.js';
+
+/** Business numbers. Everyone lists what they may see (unregistered numbers show to supervisors and admins). */
+export function channelRoutes(services: Services): Router {
+  const router = Router();
+  router.get('/channels', async (_req, res) => {
+    const { viewer } = authOf(res);
+    const all = await services.channels.list();
+    res.json({ items: all.filter((c) => viewer.canSeeChannel(new Types.ObjectId(c.id))) });
+  });
+  router.post('/channels', requireRole('admin'), async (req, res) => {
+    res.status(201).json(await services.channels.create(parseInput(CreateChannelRequest, req.body, 'body')));
+  });
+  router.patch('/channels/:id', requireRole('admin'), async (req, res) => {
+    const { id } = parseInput(IdParams, req.params, 'params');
+    res.json(await services.channels.update(id, parseInput(UpdateChannelRequest, req.body, 'body')));
+  });
+  router.put('/channels/:id/members', requireRole('admin'), async (req, res) => {
+    const { id } = parseInput(IdParams, req.params, 'params');
+    res.json(await services.channels.setMembers(id, parseInput(ChannelMembersRequest, req.body, 'body').userIds));
+  });
+  return router;
+}

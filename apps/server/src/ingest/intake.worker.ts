@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../lib/logger.js';
+import type { Models } from '../models/index.js';
+import type { WebhookIntakeDoc } from '../models/webhook-intake.model.js';
+import type { WebhookProcessor } from './webhook.processor.js';
+
+type Options = {
+  concurrency: number;
+  maxAttempts: number;
+  leaseMs: number;
+  pollMs?: number;
+  logger: Logger;
+};
+
+const BASE_RETRY_MS = 500;
+const MAX_RETRY_MS = 60_000;
+
+/**
+ * Works through stored webhooks. Each is claimed atomically under a lease, so several server processes can
+ * share the work and a process that dies mid-item has its item picked up when the lease runs out. Retries
+ * back off exponentially with jitter and are stored with the item, so they survive restarts too.
+ */
+export class IntakeWorker {
+  private readonly owner = randomUUID();
+  private running = false;
+  private readonly waiters = new Set<() => void>();
+  private slots: Promise<void>[] = [];
+
+  constructor(
+    private readonly models: Models,
+    private readonly processor: WebhookProcessor,
+    private readonly options: Options,
+  ) {}
+
+  start(): void {
+    if (this.running || this.options.concurrency === 0) return;
+    this.running = true;
+    this.slots = Array.from({ length: this.options.concurrency }, () => this.loop());
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await Promise.all(this.slots);
+  }
+
+  /** A new item was stored: look now rather than at the next poll. */
+  kick(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const item = await this.claim().catch((error: unknown) => {
+        this.options.logger.warn({ err: error }, 'intake claim failed; will retry');
+        return null;
+      });
+      if (item) await this.handle(item);
+      else await this.idle();
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, this.options.pollMs ?? 1000);
+      this.waiters.add(wake);
+    });
+  }
+
+  private claim(): Promise<WebhookIntakeDoc | null> {
+    const now = new Date();
+    return this.models.WebhookIntake.findOneAndUpdate(
+      { $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'processing', leaseUntil: { $lt: now } }] },
+      { $set: { status: 'processing', leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + this.options.leaseMs) }, $inc: { attempts: 1 } },
+      { sort: { nextAttemptAt: 1 }, new: true },
+    );
+  }
+
+  private async handle(item: WebhookIntakeDoc): Promise<void> {
+    const mine = { _id: item._id, leaseOwner: this.owner };
+    try {
+      const result = await this.processor.process(item.rawBody);
+      await this.models.WebhookIntake.updateOne(mine, {
+        $set: {
+          status: 'done',
+          processedAt: new Date(),
+          leaseOwner: null,
+          leaseUntil: null,
+          itemErrors: result.itemErrors,
+          counts: { messages: result.messages, statuses: result.statuses, errors: result.errors },
+        },
+      });
+      if (result.itemErrors.length > 0) this.options.logger.warn({ intakeId: item.id, itemErrors: result.itemErrors }, 'webhook items refused');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const exhausted = item.attempts >= this.options.maxAttempts;
+      const delay = Math.min(MAX_RETRY_MS, BASE_RETRY_MS * 2 ** (item.attempts - 1)) * (0.5 + Math.random() / 2);
+      this.options.logger.error({ intakeId: item.id, attempts: item.attempts, err: error }, exhausted ? 'webhook processing failed for good' : 'webhook processing failed; will retry');
+      await this.models.WebhookIntake.updateOne(mine, {
+        $set: {
+          status: exhausted ? 'failed' : 'pending',
+          lastError: message,
+          nextAttemptAt: new Date(Date.now() + delay),
+          leaseOwner: null,
+          leaseUntil: null,
+        },
+      }).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import { describeIssues, whatsapp } from '@switchboard/shared';
+import type { z } from 'zod';
+import type { ChannelService } from '../domain/channel.service.js';
+import type { ContactService } from '../domain/contact.service.js';
+import type { MessageService } from '../domain/message.service.js';
+import type { ChannelDoc } from '../models/channel.model.js';
+import { normalizeMessage, toProviderError } from './message-normalizer.js';
+import { isTransientDatabaseError } from './transient-errors.js';
+
+export type ItemError = { path: string; message: string };
+export type ProcessResult = { messages: number; statuses: number; errors: number; itemErrors: ItemError[] };
+
+type Services = { channels: ChannelService; contacts: ContactService; messages: MessageService };
+
+/**
+ * Applies one stored webhook. Each message and status is handled on its own: a malformed item is recorded
+ * and skipped, the rest of the batch goes on. Only a database outage fails the whole batch (to be retried;
+ * every step is idempotent, so a retry repeats nothing).
+ */
+export class WebhookProcessor {
+  constructor(private readonly services: Services) {}
+
+  async process(rawBody: string): Promise<ProcessResult> {
+    const envelope = whatsapp.WebhookEnvelope.parse(JSON.parse(rawBody));
+    const result: ProcessResult = { messages: 0, statuses: 0, errors: 0, itemErrors: [] };
+    for (const [e, entry] of envelope.entry.entries()) {
+      for (const [c, change] of entry.changes.entries()) {
+        if (change.field !== 'messages') continue;
+        await this.processChange(entry.id, change.value, `entry.${e}.changes.${c}.value`, result);
+      }
+    }
+    return result;
+  }
+
+  private async processChange(wabaId: string, rawValue: unknown, path: string, result: ProcessResult) {
+    const value = whatsapp.MessagesChangeValue.safeParse(rawValue);
+    if (!value.success) {
+      result.itemErrors.push(...issuesAt(path, value.error));
+      return;
+    }
+    const { metadata, contacts = [], messages = [], statuses = [], errors = [] } = value.data;
+    const channel = await this.services.channels.forPhoneNumber(metadata.phone_number_id, metadata.display_phone_number, wabaId);
+    const profiles = contacts.flatMap((raw) => {
+      const parsed = whatsapp.WebhookContact.safeParse(raw);
+      return parsed.success ? [parsed.data] : [];
+    });
+
+    for (const [i, raw] of messages.entries()) {
+      await this.isolated(`${path}.messages.${i}`, result, async () => {
+        const message = whatsapp.WebhookMessage.parse(raw);
+        await this.recordMessage(channel, message, profiles);
+        result.messages++;
+      });
+    }
+    for (const [i, raw] of statuses.entries()) {
+      await this.isolated(`${path}.statuses.${i}`, result, async () => {
+        const status = whatsapp.WebhookStatus.parse(raw);
+        const firstError = status.errors?.[0];
+        await this.services.messages.applyStatus({
+          providerMessageId: status.id,
+          status: status.status,
+          at: new Date(Number(status.timestamp) * 1000),
+          error: firstError ? toProviderError(firstError) : null,
+        });
+        result.statuses++;
+      });
+    }
+    for (const [i, raw] of errors.entries()) {
+      const error = whatsapp.WebhookError.safeParse(raw);
+      result.errors++;
+      result.itemErrors.push({
+        path: `${path}.errors.${i}`,
+        message: error.success ? `WhatsApp reported error ${error.data.code}: ${error.data.title ?? error.data.message ?? ''}` : 'WhatsApp reported an error',
+      });
+    }
+  }
+
+  private async recordMessage(channel: ChannelDoc, message: whatsapp.WebhookMessage, profiles: whatsapp.WebhookContact[]) {
+    const profile = profiles.find(
+      (p) => (message.from !== undefined && p.wa_id === message.from) || (message.from_user_id !== undefined && p.user_id === message.from_user_id),
+    ) ?? (profiles.length === 1 ? profiles[0] : undefined);
+    const contact = await this.services.contacts.upsert({
+      waId: message.from ?? profile?.wa_id ?? null,
+      userId: message.from_user_id ?? profile?.user_id ?? null,
+      profileName: profile?.profile?.name ?? null,
+    });
+    const normalized = normalizeMessage(message);
+    await this.services.messages.recordInbound({
+      ...normalized,
+      providerMessageId: message.id,
+      channelId: channel._id,
+      contactId: contact._id,
+      sentAt: new Date(Number(message.timestamp) * 1000),
+    });
+    const { content } = normalized;
+    if (content.type === 'system' && content.kind === 'user_changed_number' && content.newWaId) {
+      await this.services.contacts.changeNumber(contact._id, content.newWaId);
+    }
+  }
+
+  private async isolated(path: string, result: ProcessResult, work: () => Promise<void>) {
+    try {
+      await work();
+    } catch (error) {
+      if (isTransientDatabaseError(error)) throw error;
+      const issues = isZodError(error) ? issuesAt(path, error) : [{ path, message: error instanceof Error ? error.message : String(error) }];
+      result.itemErrors.push(...issues);
+    }
+  }
+}
+
+function isZodError(error: unknown): error is z.ZodError {
+  return typeof error === 'object' && error !== null && Array.isArray((error as z.ZodError).issues);
+}
+
+function issuesAt(path: string, error: z.ZodError): ItemError[] {
+  return describeIssues(error.issues).map((i) => ({ path: i.path === '(root)' ? path : `${path}.${i.path}`, message: i.message }));
+}

@@ -1,0 +1,37 @@
+import type { DomainEvents } from '../domain/domain-events.js';
+import type { Services } from '../domain/services.js';
+import type { Logger } from '../lib/logger.js';
+import type { AppSocketServer } from '../socket/socket-server.js';
+import { channelRoom, EVERYTHING_ROOM, roomsFor, userRoom } from './rooms.js';
+
+/** The one place that turns domain events into socket pushes. */
+export function startBroadcaster(io: AppSocketServer, events: DomainEvents, services: Services, logger: Logger): () => void {
+  const onConversationChanged = (...[event, channelId]: Parameters<Parameters<typeof events.on<'conversation.changed'>>[1]>) => {
+    io.to([channelRoom(channelId), EVERYTHING_ROOM]).emit(event.type, event as never);
+  };
+
+  const onAccessChanged = async (userId: string) => {
+    try {
+      const viewer = await services.users.viewerFor(userId);
+      const sockets = await io.in(userRoom(userId)).fetchSockets();
+      for (const socket of sockets) {
+        if (!viewer) {
+          socket.disconnect(true);
+          continue;
+        }
+        for (const room of socket.rooms) if (room !== socket.id) socket.leave(room);
+        socket.join(roomsFor(viewer));
+        socket.data.viewer = viewer;
+      }
+    } catch (error) {
+      logger.error({ err: error, userId }, 'could not update live access');
+    }
+  };
+
+  events.on('conversation.changed', onConversationChanged);
+  events.on('user.access-changed', onAccessChanged);
+  return () => {
+    events.off('conversation.changed', onConversationChanged);
+    events.off('user.access-changed', onAccessChanged);
+  };
+}

@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents, Role } from '@switchboard/shared';
+import { signWebhookBody } from '@switchboard/whatsapp-simulator';
+import { createApp, type App } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { connectDatabase } from '../src/db/connect.js';
+import { createLogger } from '../src/lib/logger.js';
+
+export const TEST_SECRET = 'test-app-secret-123';
+export const TEST_VERIFY_TOKEN = 'test-verify-token';
+export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A database name of its own per server, so test files never see each other's data. */
+export const freshDatabaseName = () => `t_${randomBytes(6).toString('hex')}`;
+
+export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    MONGODB_URI: inject('mongoUri'),
+    WHATSAPP_APP_SECRET: TEST_SECRET,
+    WHATSAPP_VERIFY_TOKEN: TEST_VERIFY_TOKEN,
+    JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    ...overrides,
+  };
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** The real app on a real port with a real database; everything a test needs to talk to it like a client. */
+export async function startTestServer(overrides: Record<string, string> = {}) {
+  const config: Config = loadConfig(testEnv({ MONGODB_DB_NAME: freshDatabaseName(), ...overrides }));
+  const connection = await connectDatabase(config.MONGODB_URI!, config.MONGODB_DB_NAME);
+  const app: App = await createApp({ config, connection, logger: createLogger('silent') });
+  const url = await app.listen(0, '127.0.0.1');
+  const sockets: ClientSocket[] = [];
+
+  const server = {
+    url,
+    app,
+    config,
+    connection,
+
+    async postWebhook(payload: unknown, options: { secret?: string; raw?: string; signature?: string } = {}) {
+      const body = options.raw ?? JSON.stringify(payload);
+      return fetch(`${url}/webhooks/whatsapp`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-signature-256': options.signature ?? signWebhookBody(body, options.secret ?? TEST_SECRET),
+        },
+        body,
+      });
+    },
+
+    /** Posts a signed webhook, expects 200, and waits until the server has processed it. */
+    async deliver(payload: unknown, timeoutMs?: number) {
+      const res = await server.postWebhook(payload);
+      if (res.status !== 200) throw new Error(`webhook refused: ${res.status} ${await res.text()}`);
+      const { stored } = (await res.json()) as { stored: string };
+      return eventually(async () => {
+        const doc = await app.models.WebhookIntake.findById(stored);
+        return doc?.status === 'done' || doc?.status === 'failed' ? doc.toObject() : undefined;
+      }, `webhook ${stored} to be processed`, timeoutMs);
+    },
+
+    async login(email = ADMIN.email, password = ADMIN.password): Promise<string> {
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { token: string }).token;
+    },
+
+    async api<T = unknown>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+    },
+
+    /** Creates a user with a role and channels, and returns their token. */
+    async userWith(role: Role, channelIds: string[] = []): Promise<{ id: string; token: string }> {
+      const admin = await server.login();
+      const email = `${role}-${randomBytes(4).toString('hex')}@test.local`;
+      const created = await server.api<{ id: string }>(admin, 'POST', '/api/users', { email, name: `Test ${role}`, role, password: 'password-1234' });
+      if (created.status !== 201) throw new Error(`user not created: ${JSON.stringify(created.body)}`);
+      for (const channelId of channelIds) {
+        const channel = await server.api<{ memberIds: string[] }>(admin, 'GET', `/api/channels`);
+        const members = (channel.body as unknown as { items: { id: string; memberIds: string[] }[] }).items.find((c) => c.id === channelId)?.memberIds ?? [];
+        await server.api(admin, 'PUT', `/api/channels/${channelId}/members`, { userIds: [...members, created.body.id] });
+      }
+      return { id: created.body.id, token: await server.login(email, 'password-1234') };
+    },
+
+    async connectSocket(token: string): Promise<ClientSocket> {
+      const socket: ClientSocket = connectSocket(url, { auth: { token }, transports: ['websocket'], reconnection: false });
+      sockets.push(socket);
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      return socket;
+    },
+
+    async close() {
+      for (const s of sockets) s.disconnect();
+      await app.close();
+      await new Promise<void>((resolve) => app.httpServer.close(() => resolve()));
+      await connection.dropDatabase().catch(() => undefined);
+      await connection.close();
+    },
+  };
+  return server;
+}
+
+/** Polls until `check` returns a value (not undefined/false), for work the server does after answering. */
+export async function eventually<T>(check: () => Promise<T | undefined | false | null>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false && value !== null) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}

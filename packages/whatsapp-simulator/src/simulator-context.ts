@@ -1,0 +1,37 @@
+import type { FaultController } from './faults.js';
+import type { MediaStore } from './media-store.js';
+import type { SendMessageRequest, SendType } from './send-request.schema.js';
+import type { StatusWebhooks } from './status-webhooks.js';
+
+/** One send request the simulator accepted, as `sentMessages` and `GET /__simulator/messages` list it. */
+export interface SentMessage {
+  /** The wamid returned to the caller and used by its status webhooks. */
+  id: string;
+  phoneNumberId: string;
+  /** wa_id (digits) when sent to a phone number. */
+  waId?: string;
+  /** Business-scoped user id when sent with `recipient`. */
+  recipient?: string;
+  type: SendType;
+  request: SendMessageRequest;
+  acceptedAt: string;
+  /** False when a hang fault swallowed the answer although the message went out. */
+  answered: boolean;
+  /** Error code reported by a `failed` status instead of delivery, if a fault armed one. */
+  failureCode?: number;
+}
+
+/** What the HTTP routes share with the simulator object. */
+export interface SimulatorContext {
+  accessToken: string;
+  displayPhoneNumber: string;
+  wabaId: string;
+  faults: FaultController;
+  media: MediaStore;
+  statusWebhooks: StatusWebhooks;
+  sentMessages: SentMessage[];
+  markedRead: string[];
+  baseUrl(): string;
+  /** Aborted on stop, so latency waits and held requests end with the simulator. */
+  lifetime(): AbortSignal;
+}
