@@ -5,8 +5,10 @@
 set -euo pipefail
 
 FERRETDB_VERSION=v1.24.2
+# Our build carries one fix (see below); the suffix keeps an unpatched binary from being reused.
+FERRETDB_BUILD=idfix
 cache_dir="${SWITCHBOARD_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/switchboard}"
-ferretdb_bin="${FERRETDB_BIN:-$cache_dir/ferretdb-$FERRETDB_VERSION}"
+ferretdb_bin="${FERRETDB_BIN:-$cache_dir/ferretdb-$FERRETDB_VERSION-$FERRETDB_BUILD}"
 
 if [ -n "${MONGODB_URI:-}" ] || [ -n "${MONGOMS_SYSTEM_BINARY:-}" ] || command -v mongod >/dev/null 2>&1; then
   exit 0
@@ -34,6 +36,12 @@ cp -r "$module_dir" "$work/src"
 chmod -R u+w "$work/src"
 # A module download has no generated version file; FerretDB refuses to start without one.
 echo "$FERRETDB_VERSION" > "$work/src/build/version/version.txt"
+# FerretDB v1.24's SQLite backend indexes _id as `_ferretdb_sjson->"_id"` but queries it as
+# `_ferretdb_sjson->'$._id'`; SQLite matches index expressions by text, so every lookup, update and delete
+# by _id scanned the whole table. Querying with the indexed expression makes them index lookups.
+metadata="$work/src/internal/backends/sqlite/metadata/metadata.go"
+sed -i "s|IDColumn = DefaultColumn + \"->'\$._id'\"|IDColumn = DefaultColumn + \`->\"_id\"\`|" "$metadata"
+grep -q 'IDColumn = DefaultColumn + `->"_id"`' "$metadata" || { echo "setup: could not apply the FerretDB _id index fix" >&2; exit 1; }
 mkdir -p "$(dirname "$ferretdb_bin")"
 (cd "$work/src" && go build -o "$ferretdb_bin.tmp" ./cmd/ferretdb)
 mv "$ferretdb_bin.tmp" "$ferretdb_bin"

@@ -65,8 +65,8 @@ export async function startTestServer(overrides: Record<string, string> = {}) {
       if (res.status !== 200) throw new Error(`webhook refused: ${res.status} ${await res.text()}`);
       const { stored } = (await res.json()) as { stored: string };
       return eventually(async () => {
-        const doc = await app.models.WebhookIntake.findById(stored);
-        return doc?.status === 'done' || doc?.status === 'failed' ? doc.toObject() : undefined;
+        const doc = await app.models.WebhookArchive.findById(stored);
+        return doc ? doc.toObject() : undefined;
       }, `webhook ${stored} to be processed`, timeoutMs);
     },
 

@@ -36,7 +36,7 @@ export type ListConversationsQuery = z.infer<typeof ListConversationsQuery>;
 export const ListMessagesQuery = CursorQuery;
 export type ListMessagesQuery = z.infer<typeof ListMessagesQuery>;
 
-export const ListEventsQuery = z.object({
+export const ListEventsQuery = z.strictObject({
   after: z.coerce.number().int().min(0),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });

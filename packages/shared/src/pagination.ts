@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const CursorQuery = z.object({
+/** Query strings are strict: an unknown key (`status[$ne]`, say) is refused, never silently dropped. */
+export const CursorQuery = z.strictObject({
   cursor: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -6,6 +6,8 @@ import { createConnection, createServer } from 'node:net';
 import type { Logger } from '../lib/logger.js';
 
 export const FERRETDB_VERSION = 'v1.24.2';
+/** Our build of it, with the _id index fix applied by scripts/ensure-database.sh. */
+const FERRETDB_BUILD = 'idfix';
 
 export type DatabaseHandle = {
   uri: string;
@@ -44,7 +46,7 @@ export async function openDatabase(options: { uri?: string; dataDir: string; log
 export function ferretdbBinaryPath(): string {
   if (process.env.FERRETDB_BIN) return process.env.FERRETDB_BIN;
   const cacheDir = process.env.SWITCHBOARD_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'switchboard');
-  return join(cacheDir, `ferretdb-${FERRETDB_VERSION}`);
+  return join(cacheDir, `ferretdb-${FERRETDB_VERSION}-${FERRETDB_BUILD}`);
 }
 
 function findMongod(): string | undefined {

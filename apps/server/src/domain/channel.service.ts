@@ -1,6 +1,7 @@
 import type { ChannelDTO, CreateChannelRequest, UpdateChannelRequest } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { AppError, notFound } from '../lib/errors.js';
+import { keyedId } from '../lib/keyed-id.js';
 import { isDuplicateKeyError, retryOnDuplicateKey, type Models } from '../models/index.js';
 import type { ChannelDoc } from '../models/channel.model.js';
 import { toChannelDTO } from '../models/to-dto.js';
@@ -14,27 +15,36 @@ export class ChannelService {
 
   /** The channel for a business number; a number nobody registered is recorded as `unregistered`, not dropped. */
   async forPhoneNumber(phoneNumberId: string, displayPhoneNumber: string | null, wabaId: string | null): Promise<ChannelDoc> {
+    const _id = keyedId('channel', phoneNumberId);
+    const known = await this.models.Channel.findById(_id);
+    if (known) return known;
     return retryOnDuplicateKey(() =>
       this.models.Channel.findOneAndUpdate(
-      { phoneNumberId },
-      {
-        $setOnInsert: {
-          phoneNumberId,
-          displayPhoneNumber,
-          wabaId,
-          name: `Unregistered number ${displayPhoneNumber ?? phoneNumberId}`,
-          status: 'unregistered',
+        { _id },
+        {
+          $setOnInsert: {
+            phoneNumberId,
+            displayPhoneNumber,
+            wabaId,
+            name: `Unregistered number ${displayPhoneNumber ?? phoneNumberId}`,
+            status: 'unregistered',
+          },
         },
-      },
-      { upsert: true, new: true },
+        { upsert: true, new: true },
       ).orFail(),
     );
   }
 
+  /** Registers a number; one that already wrote in as `unregistered` becomes active, its history kept. */
   async create(input: CreateChannelRequest): Promise<ChannelDTO> {
+    const _id = keyedId('channel', input.phoneNumberId);
+    const existing = await this.models.Channel.findById(_id);
+    if (existing?.status === 'active') throw new AppError('CONFLICT', `a channel for phone_number_id ${input.phoneNumberId} exists already`);
     try {
-      const doc = await this.models.Channel.create({ ...input, status: 'active' });
-      return toChannelDTO(doc, []);
+      const doc = existing
+        ? await this.models.Channel.findByIdAndUpdate(_id, { $set: { ...input, status: 'active' } }, { new: true }).orFail()
+        : await this.models.Channel.create({ _id, ...input, status: 'active' });
+      return this.toDTO(doc);
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new AppError('CONFLICT', `a channel for phone_number_id ${input.phoneNumberId} exists already`);
       throw error;

@@ -1,33 +1,66 @@
 import type { Types } from 'mongoose';
-import { retryOnDuplicateKey, type Models } from '../models/index.js';
+import { keyedId } from '../lib/keyed-id.js';
+import { isDuplicateKeyError, retryOnDuplicateKey, type Models } from '../models/index.js';
 import type { ContactDoc } from '../models/contact.model.js';
 
 export type ContactIdentity = { waId: string | null; userId: string | null; profileName: string | null };
+
+const keysOf = ({ waId, userId }: Pick<ContactIdentity, 'waId' | 'userId'>) => [
+  ...(waId ? [`wa:${waId}`] : []),
+  ...(userId ? [`uid:${userId}`] : []),
+];
 
 export class ContactService {
   constructor(private readonly models: Models) {}
 
   /**
-   * The contact behind a WhatsApp id or business-scoped user id, created on first sight. A contact first
-   * known by one identifier gains the other when a later webhook carries both.
+   * The contact behind a WhatsApp id and/or business-scoped user id, created on first sight. A contact
+   * first known by one identifier is found by the other once a webhook has carried both.
    */
   async upsert(identity: ContactIdentity): Promise<ContactDoc> {
-    const { Contact } = this.models;
-    const { waId, userId, profileName } = identity;
-    if (!waId && !userId) throw new Error('a contact needs a wa_id or a user_id');
-    const known = await Contact.findOne({ $or: [...(waId ? [{ waId }] : []), ...(userId ? [{ userId }] : [])] });
-    const set = { ...(waId ? { waId } : {}), ...(userId ? { userId } : {}), ...(profileName ? { profileName } : {}) };
-    if (known) {
-      return Contact.findByIdAndUpdate(known._id, { $set: set }, { new: true }).orFail();
-    }
-    const key = waId ? `wa:${waId}` : `uid:${userId}`;
-    return retryOnDuplicateKey(() =>
-      Contact.findOneAndUpdate({ key }, { $set: set, $setOnInsert: { key } }, { upsert: true, new: true }).orFail(),
-    );
+    const keys = keysOf(identity);
+    const [primary] = keys;
+    if (!primary) throw new Error('a contact needs a wa_id or a user_id');
+    const set = {
+      ...(identity.waId ? { waId: identity.waId } : {}),
+      ...(identity.userId ? { userId: identity.userId } : {}),
+      ...(identity.profileName ? { profileName: identity.profileName } : {}),
+    };
+    const known = await this.find(keys);
+    const contact = known
+      ? await this.models.Contact.findByIdAndUpdate(known._id, { $set: set }, { new: true }).orFail()
+      : await retryOnDuplicateKey(() =>
+          this.models.Contact.findOneAndUpdate(
+            { _id: keyedId('contact', primary) },
+            { $set: set, $setOnInsert: { key: primary } },
+            { upsert: true, new: true },
+          ).orFail(),
+        );
+    for (const key of keys) if (key !== contact.key) await this.addAlias(key, contact._id);
+    return contact;
   }
 
   /** The customer moved to a new number: their history stays theirs, and new messages find them there. */
   async changeNumber(contactId: Types.ObjectId, newWaId: string): Promise<void> {
     await this.models.Contact.updateOne({ _id: contactId }, { $set: { waId: newWaId } });
+    await this.addAlias(`wa:${newWaId}`, contactId);
+  }
+
+  private async find(keys: string[]): Promise<ContactDoc | null> {
+    for (const key of keys) {
+      const direct = await this.models.Contact.findById(keyedId('contact', key));
+      if (direct) return direct;
+      const alias = await this.models.ContactAlias.findById(keyedId('contact-alias', key));
+      if (alias) return this.models.Contact.findById(alias.contactId);
+    }
+    return null;
+  }
+
+  private async addAlias(key: string, contactId: Types.ObjectId) {
+    try {
+      await this.models.ContactAlias.create({ _id: keyedId('contact-alias', key), contactId });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
   }
 }

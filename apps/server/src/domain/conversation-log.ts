@@ -1,5 +1,7 @@
 import type { ConversationEventDTO, ConversationEventType } from '@switchboard/shared';
 import type { Types } from 'mongoose';
+import { keyedId } from '../lib/keyed-id.js';
+import type { KeyedLock } from '../lib/keyed-lock.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { ConversationEventDoc } from '../models/conversation-event.model.js';
 import type { DomainEvents } from './domain-events.js';
@@ -12,50 +14,93 @@ type Change<T extends ConversationEventType> = {
   data: Extract<ConversationEventDTO, { type: T }>['data'];
 };
 
-const MAX_SEQ_RACES = 50;
+const STALE_CLAIM_MS = 60_000;
+const MAX_SEQ_PROBES = 1000;
+
+const doneIdOf = (claimId: Types.ObjectId) => keyedId('change-done', claimId.toHexString());
+const eventId = (conversationId: Types.ObjectId, seq: number) => keyedId('event', `${conversationId.toHexString()}:${seq}`);
 
 /**
  * Appends changes to a conversation's log with the next sequence number and announces them.
- * A number exists only once its event is stored (unique conversationId+seq), so the log never has gaps,
- * and a change named by an existing dedupeKey is neither appended nor announced twice. A push lost to a
- * crash between storing and announcing is not lost to clients: the next number shows them the gap.
+ * - No gaps: a number is taken by inserting the event under an id made from it, so a number exists only
+ *   with its event, and two writers can never take the same one.
+ * - Once: a change is named (dedupeKey); the first writer to claim the name appends it, a repeat appends
+ *   nothing. A claim abandoned by a crash is taken over, and the event it may have stored is found again.
+ * A push lost to a crash between storing and announcing still reaches clients: the next number shows them
+ * the gap, and they fetch it.
  */
 export class ConversationLog {
   constructor(
     private readonly models: Models,
     private readonly events: DomainEvents,
+    private readonly documentLock: KeyedLock,
   ) {}
 
-  async append<T extends ConversationEventType>(change: Change<T>): Promise<ConversationEventDTO> {
-    const { ConversationEvent, Conversation } = this.models;
-    for (let race = 0; race < MAX_SEQ_RACES; race++) {
-      const existing = await ConversationEvent.findOne({ dedupeKey: change.dedupeKey });
-      if (existing) return toEventDTO(existing);
-      const last = await ConversationEvent.findOne({ conversationId: change.conversationId }, { seq: 1 }).sort({ seq: -1 });
-      const seq = (last?.seq ?? 0) + 1;
+  async append<T extends ConversationEventType>(change: Change<T>): Promise<ConversationEventDTO | null> {
+    const claimId = keyedId('change', change.dedupeKey);
+    const claimed = await this.claim(claimId);
+    if (claimed !== 'mine') return claimed === null ? null : this.eventAt(change.conversationId, claimed);
+
+    const conversation = await this.models.Conversation.findById(change.conversationId, { seq: 1 }).orFail();
+    for (let seq = conversation.seq + 1, probes = 0; probes < MAX_SEQ_PROBES; seq++, probes++) {
       const data: unknown = change.type === 'conversation:updated' ? { ...change.data, seq } : change.data;
       try {
-        const created = await ConversationEvent.create({ ...change, data, seq, at: new Date() });
-        await Conversation.updateOne({ _id: change.conversationId, seq: { $lt: seq } }, { $set: { seq } });
-        return this.announce(created);
+        const created = await this.models.ConversationEvent.create({ _id: eventId(change.conversationId, seq), ...change, data, seq, at: new Date() });
+        await this.settle(change.conversationId, claimId, seq);
+        const event = toEventDTO(created);
+        this.events.emit('conversation.changed', event, change.channelId.toHexString());
+        return event;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
+        const taken = await this.models.ConversationEvent.findById(eventId(change.conversationId, seq));
+        if (taken?.dedupeKey === change.dedupeKey) {
+          await this.settle(change.conversationId, claimId, seq);
+          return toEventDTO(taken);
+        }
       }
     }
-    throw new Error(`could not append to conversation ${change.conversationId.toHexString()}: too many concurrent writers`);
+    throw new Error(`no free sequence number for conversation ${change.conversationId.toHexString()}`);
   }
 
+  /** 'mine' when this writer must append; the seq when the change is in the log; null when another writer is on it. */
+  private async claim(claimId: Types.ObjectId): Promise<'mine' | number | null> {
+    const { ChangeClaim } = this.models;
+    try {
+      await ChangeClaim.create({ _id: claimId, claimedAt: new Date() });
+      return 'mine';
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    const done = await ChangeClaim.findById(doneIdOf(claimId));
+    if (done?.seq !== null && done?.seq !== undefined) return done.seq;
+    const existing = await ChangeClaim.findById(claimId).orFail();
+    if (Date.now() - existing.claimedAt.getTime() < STALE_CLAIM_MS) return null;
+    await ChangeClaim.updateOne({ _id: claimId }, { $set: { claimedAt: new Date() } });
+    return 'mine';
+  }
+
+  /** Records where the change landed with an insert, not an update: inserts stay cheap as the log grows. */
+  private async settle(conversationId: Types.ObjectId, claimId: Types.ObjectId, seq: number) {
+    await this.documentLock.run(conversationId.toHexString(), () => this.models.Conversation.updateOne({ _id: conversationId }, { $max: { seq } }));
+    try {
+      await this.models.ChangeClaim.create({ _id: doneIdOf(claimId), seq, claimedAt: new Date() });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+
+  private async eventAt(conversationId: Types.ObjectId, seq: number): Promise<ConversationEventDTO | null> {
+    const doc = await this.models.ConversationEvent.findById(eventId(conversationId, seq));
+    return doc ? toEventDTO(doc) : null;
+  }
+
+  /** The changes after `afterSeq`, read number by number: each is a lookup by id. */
   async since(conversationId: Types.ObjectId, afterSeq: number, limit: number): Promise<ConversationEventDTO[]> {
-    const docs = await this.models.ConversationEvent.find({ conversationId, seq: { $gt: afterSeq } })
-      .sort({ seq: 1 })
-      .limit(limit);
-    return docs.map(toEventDTO);
-  }
-
-  private announce(doc: ConversationEventDoc): ConversationEventDTO {
-    const event = toEventDTO(doc);
-    this.events.emit('conversation.changed', event, doc.channelId.toHexString());
-    return event;
+    const conversation = await this.models.Conversation.findById(conversationId, { seq: 1 }).orFail();
+    const last = Math.min(conversation.seq, afterSeq + limit);
+    const seqs = Array.from({ length: Math.max(0, last - afterSeq) }, (_, i) => afterSeq + 1 + i);
+    const docs = await Promise.all(seqs.map((seq) => this.models.ConversationEvent.findById(eventId(conversationId, seq))));
+    return docs.filter((d): d is ConversationEventDoc => d !== null).map(toEventDTO);
   }
 }
 

@@ -2,6 +2,7 @@ import type { ConversationDTO, ListConversationsQuery, Page } from '@switchboard
 import { Types, type FilterQuery } from 'mongoose';
 import { AppError, notFound } from '../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import { keyedId } from '../lib/keyed-id.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { Conversation, ConversationDoc } from '../models/conversation.model.js';
 import type { ContactDoc } from '../models/contact.model.js';
@@ -9,12 +10,17 @@ import { toConversationDTO } from '../models/to-dto.js';
 import type { ConversationLog } from './conversation-log.js';
 import type { Viewer } from './viewer.js';
 
-const MAX_OPEN_RACES = 10;
+const MAX_OPEN_RACES = 20;
+const RACE_PAUSE_MS = 25;
+
+const slotIdOf = (contactId: Types.ObjectId, channelId: Types.ObjectId) =>
+  keyedId('slot', `${contactId.toHexString()}:${channelId.toHexString()}`);
 
 /**
- * Conversations: one open conversation per contact and business number. A message that arrives after
- * resolution reopens the last conversation when it was resolved less than `reopenWindowMs` ago, and
- * starts a new one otherwise (so "thanks!" right after resolving lands in the same thread).
+ * Conversations: one open conversation per contact and business number (a unique `openKey` guards it).
+ * A message that arrives after resolution reopens the last conversation when it was resolved less than
+ * `reopenWindowMs` ago, and starts a new one otherwise (so "thanks!" right after resolving lands in the
+ * same thread, and a new problem next week starts a fresh one).
  */
 export class ConversationService {
   constructor(
@@ -25,49 +31,62 @@ export class ConversationService {
 
   /** `activityAt` is when the customer wrote: a new conversation's last activity starts there. */
   async openFor(contactId: Types.ObjectId, channelId: Types.ObjectId, activityAt: Date): Promise<ConversationDoc> {
-    const now = new Date();
-    const { Conversation } = this.models;
+    const { Conversation, ConversationSlot } = this.models;
+    const slotId = slotIdOf(contactId, channelId);
     const openKey = `${contactId.toHexString()}:${channelId.toHexString()}`;
     for (let race = 0; race < MAX_OPEN_RACES; race++) {
-      const open = await Conversation.findOne({ openKey });
-      if (open) return open;
+      const slot = await ConversationSlot.findById(slotId);
+      if (slot?.open) return Conversation.findById(slot.conversationId).orFail();
+      const now = new Date();
+      const last = slot ? await Conversation.findById(slot.conversationId) : null;
+      const recent = last?.resolvedAt && now.getTime() - last.resolvedAt.getTime() < this.reopenWindowMs ? last._id : null;
       try {
-        const reopened = await this.reopenRecent(contactId, channelId, openKey, now);
-        const conversation = reopened ?? (await Conversation.create({ channelId, contactId, status: 'open', openKey, openedAt: now, lastMessageAt: activityAt }));
+        const conversation = recent
+          ? await Conversation.findByIdAndUpdate(recent, { $set: { status: 'open', openKey, openedAt: now, resolvedAt: null } }, { new: true }).orFail()
+          : await Conversation.create({ channelId, contactId, status: 'open', openKey, openedAt: now, lastMessageAt: activityAt });
+        await ConversationSlot.updateOne(
+          { _id: slotId },
+          { $set: { conversationId: conversation._id, open: true } },
+          { upsert: true },
+        );
         await this.announce(conversation, `opened:${conversation.openedAt.getTime()}`);
         return conversation;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
+        const holder = await this.healSlot(slotId, openKey);
+        if (holder) return holder;
+        await new Promise((r) => setTimeout(r, RACE_PAUSE_MS));
       }
     }
     throw new Error(`could not open a conversation for contact ${contactId.toHexString()}`);
   }
 
-  private async reopenRecent(contactId: Types.ObjectId, channelId: Types.ObjectId, openKey: string, now: Date) {
-    const since = new Date(now.getTime() - this.reopenWindowMs);
-    const recent = await this.models.Conversation.findOne({ contactId, channelId, status: 'resolved', resolvedAt: { $gte: since } }).sort({
-      resolvedAt: -1,
-    });
-    if (!recent) return null;
-    return this.models.Conversation.findOneAndUpdate(
-      { _id: recent._id, status: 'resolved' },
-      { $set: { status: 'open', openKey, openedAt: now, resolvedAt: null } },
-      { new: true },
-    );
+  /**
+   * Another writer opened the conversation first, or a crash left it open without its slot: point the slot
+   * at the open conversation. A search by openKey, on this rare path only.
+   */
+  private async healSlot(slotId: Types.ObjectId, openKey: string): Promise<ConversationDoc | null> {
+    const holder = await this.models.Conversation.findOne({ openKey });
+    if (!holder) return null;
+    await this.models.ConversationSlot.updateOne({ _id: slotId }, { $set: { conversationId: holder._id, open: true } }, { upsert: true });
+    return holder;
   }
 
   async resolve(id: string, viewer: Viewer): Promise<ConversationDTO> {
     const conversation = await this.findVisible(id, viewer);
     if (conversation.status === 'resolved') throw new AppError('CONFLICT', 'the conversation is resolved already');
     const now = new Date();
-    const resolved = await this.models.Conversation.findOneAndUpdate(
-      { _id: conversation._id, status: 'open' },
+    const resolved = await this.models.Conversation.findByIdAndUpdate(
+      conversation._id,
       { $set: { status: 'resolved', resolvedAt: now, openKey: conversation._id.toHexString() } },
       { new: true },
+    ).orFail();
+    await this.models.ConversationSlot.updateOne(
+      { _id: slotIdOf(conversation.contactId, conversation.channelId) },
+      { $set: { conversationId: conversation._id, open: false } },
+      { upsert: true },
     );
-    if (!resolved) throw new AppError('CONFLICT', 'the conversation changed meanwhile; reload it');
-    const event = await this.announce(resolved, `resolved:${now.getTime()}`);
-    return event;
+    return this.announce(resolved, `resolved:${now.getTime()}`);
   }
 
   /** Publishes the conversation's current state as a change; `cause` names the change for deduplication. */
@@ -81,7 +100,7 @@ export class ConversationService {
       dedupeKey: `conv:${fresh._id.toHexString()}:${cause}`,
       data: toConversationDTO(fresh, contact),
     });
-    return event.data as ConversationDTO;
+    return event?.type === 'conversation:updated' ? event.data : toConversationDTO(fresh, contact);
   }
 
   async findVisible(id: string, viewer: Viewer): Promise<ConversationDoc> {

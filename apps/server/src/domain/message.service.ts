@@ -1,6 +1,8 @@
 import type { ListMessagesQuery, MessageContent, MessageDTO, Page, ProviderError, whatsapp } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import { keyedId } from '../lib/keyed-id.js';
+import type { KeyedLock } from '../lib/keyed-lock.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { MessageDoc } from '../models/message.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
@@ -30,6 +32,7 @@ export class MessageService {
     private readonly models: Models,
     private readonly log: ConversationLog,
     private readonly conversations: ConversationService,
+    private readonly documentLock: KeyedLock,
   ) {}
 
   /**
@@ -38,20 +41,13 @@ export class MessageService {
    */
   async recordInbound(input: InboundMessage): Promise<MessageDoc> {
     const key = `wa:${input.providerMessageId}`;
-    const known = await this.models.Message.findOne({ key });
+    const known = await this.models.Message.findById(keyedId('message', key));
     const conversation = known
       ? await this.models.Conversation.findById(known.conversationId).orFail()
       : await this.conversations.openFor(input.contactId, input.channelId, input.sentAt);
-    const message = known ?? (await this.insertOnce(key, input, conversation));
-    await this.touchConversation(conversation, message, input.preview);
-    await this.announceMessage(message, 'created');
-    await this.conversations.announce(conversation, `message:${message._id.toHexString()}`);
-    return message;
-  }
-
-  private async insertOnce(key: string, input: InboundMessage, conversation: ConversationDoc): Promise<MessageDoc> {
-    try {
-      return await this.models.Message.create({
+    const message =
+      known ??
+      (await this.insertOnce({
         key,
         conversationId: conversation._id,
         channelId: input.channelId,
@@ -62,30 +58,10 @@ export class MessageService {
         content: input.content,
         context: input.context,
         referral: input.referral,
-        status: 'received',
         sentAt: input.sentAt,
-      });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return this.models.Message.findOne({ key }).orFail();
-    }
-  }
-
-  /** Every field is derived so that repeating it changes nothing: counts are counted, times only move forward. */
-  private async touchConversation(conversation: ConversationDoc, message: MessageDoc, preview: string) {
-    const { Conversation, Message } = this.models;
-    const messageCount = await Message.countDocuments({ conversationId: conversation._id });
-    await Conversation.updateOne(
-      { _id: conversation._id },
-      {
-        $set: { messageCount },
-        $max: { lastMessageAt: message.sentAt, ...(message.direction === 'inbound' ? { lastInboundAt: message.sentAt } : {}) },
-      },
-    );
-    await Conversation.updateOne(
-      { _id: conversation._id, lastMessageAt: { $lte: message.sentAt } },
-      { $set: { lastMessagePreview: preview } },
-    );
+      }));
+    await this.publish(conversation, message, input.preview);
+    return message;
   }
 
   /**
@@ -100,52 +76,89 @@ export class MessageService {
     sentAt: Date;
     preview: string;
   }): Promise<MessageDoc> {
-    const key = `out:${input.idempotencyKey}`;
-    const message =
-      (await this.models.Message.findOne({ key })) ??
-      (await this.models.Message.create({
-        key,
-        conversationId: input.conversation._id,
-        channelId: input.conversation.channelId,
-        contactId: input.conversation.contactId,
-        direction: 'outbound',
-        providerMessageId: input.providerMessageId,
-        type: input.content.type,
-        content: input.content,
-        status: 'queued',
-        sentAt: input.sentAt,
-      }));
-    await this.touchConversation(input.conversation, message, input.preview);
-    await this.announceMessage(message, 'created');
-    await this.conversations.announce(input.conversation, `message:${message._id.toHexString()}`);
-    const early = await this.models.DeliveryStatus.find({ providerMessageId: input.providerMessageId }).sort({ at: 1 });
-    for (const s of early) {
-      await this.applyStatus({ providerMessageId: s.providerMessageId, status: s.status, at: s.at, error: s.error ? (s.error as ProviderError) : null });
+    const { conversation, providerMessageId } = input;
+    const message = await this.insertOnce({
+      key: `out:${input.idempotencyKey}`,
+      conversationId: conversation._id,
+      channelId: conversation.channelId,
+      contactId: conversation.contactId,
+      direction: 'outbound',
+      providerMessageId,
+      type: input.content.type,
+      content: input.content,
+      sentAt: input.sentAt,
+    });
+    await ignoreDuplicate(this.models.ProviderMessageRef.create({ _id: keyedId('provider', providerMessageId), messageId: message._id }));
+    await this.publish(conversation, message, input.preview);
+    for (const status of Object.keys(STATUS_RANK) as whatsapp.DeliveryStatus[]) {
+      const early = await this.models.DeliveryStatus.findById(statusRecordId(providerMessageId, status));
+      if (early) await this.applyStatus({ providerMessageId, status, at: early.at, error: (early.error as ProviderError | null) ?? null });
     }
     return this.models.Message.findById(message._id).orFail();
   }
 
-  /**
-   * Applies a delivery status: recorded once, the status only moves forward, each step's time is kept even
-   * when it arrives late. Returns false when the message is not known (yet): the status waits for it.
-   */
-  async applyStatus(update: StatusUpdate): Promise<boolean> {
-    const { DeliveryStatus, Message } = this.models;
+  private async insertOnce(fields: Record<string, unknown> & { key: string }): Promise<MessageDoc> {
+    const _id = keyedId('message', fields.key);
     try {
-      await DeliveryStatus.create({ ...update, dedupeKey: `${update.providerMessageId}:${update.status}`, recordedAt: new Date() });
+      return await this.models.Message.create({ _id, ...fields });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
+      return this.models.Message.findById(_id).orFail();
     }
-    const message = await Message.findOne({ providerMessageId: update.providerMessageId, direction: 'outbound' });
-    if (!message) return false;
-    const rank = STATUS_RANK[update.status];
-    const stamp = `statusTimestamps.${update.status}`;
-    await Message.updateOne({ _id: message._id, [stamp]: null }, { $set: { [stamp]: update.at } });
-    await Message.updateOne(
-      { _id: message._id, statusRank: { $lt: rank } },
-      { $set: { status: update.status, statusRank: rank, ...(update.error ? { error: update.error } : {}) } },
+  }
+
+  /** Inserts a mark; true for the first caller only. (Marks are inserts, which stay cheap as data grows.) */
+  private async firstTime(markId: Types.ObjectId): Promise<boolean> {
+    try {
+      await this.models.ChangeClaim.create({ _id: markId, claimedAt: new Date() });
+      return true;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return false;
+    }
+  }
+
+  /** Counts the message into its conversation once, and announces both. */
+  private async publish(conversation: ConversationDoc, message: MessageDoc, preview: string) {
+    if (await this.firstTime(keyedId('counted', message._id.toHexString()))) {
+      await this.documentLock.run(conversation._id.toHexString(), async () => {
+        const current = await this.models.Conversation.findById(conversation._id).orFail();
+        const newest = !current.lastMessageAt || message.sentAt >= current.lastMessageAt;
+        await this.models.Conversation.updateOne(
+          { _id: conversation._id },
+          {
+            $inc: { messageCount: 1 },
+            $max: { lastMessageAt: message.sentAt, ...(message.direction === 'inbound' ? { lastInboundAt: message.sentAt } : {}) },
+            ...(newest ? { $set: { lastMessagePreview: preview } } : {}),
+          },
+        );
+      });
+    }
+    await this.announceMessage(message, 'created');
+    await this.conversations.announce(conversation, `message:${message._id.toHexString()}`);
+  }
+
+  /**
+   * Applies a delivery status: recorded once, the status only moves forward (an atomic $max, so two statuses
+   * applied at once cannot move it back), each step's time kept even when it arrives late. Returns false
+   * when the message is not known (yet): the status waits for it.
+   */
+  async applyStatus(update: StatusUpdate): Promise<boolean> {
+    const { DeliveryStatus, Message, ProviderMessageRef } = this.models;
+    await ignoreDuplicate(
+      DeliveryStatus.create({ _id: statusRecordId(update.providerMessageId, update.status), ...update, recordedAt: new Date() }),
     );
-    const updated = await Message.findById(message._id).orFail();
+    const ref = await ProviderMessageRef.findById(keyedId('provider', update.providerMessageId));
+    if (!ref) return false;
+    const rank = STATUS_RANK[update.status];
+    await this.documentLock.run(ref.messageId.toHexString(), () =>
+      Message.updateOne({ _id: ref.messageId }, { $max: { statusRank: rank, [`statusTimestamps.${update.status}`]: update.at } }),
+    );
+    let updated = await Message.findById(ref.messageId).orFail();
+    if (update.error && updated.statusRank === STATUS_RANK.failed && !updated.error) {
+      await Message.updateOne({ _id: ref.messageId }, { $set: { error: update.error } });
+      updated = await Message.findById(ref.messageId).orFail();
+    }
     await this.announceMessage(updated, `status:${update.status}`);
     return true;
   }
@@ -177,5 +190,15 @@ export class MessageService {
       items: page.map(toMessageDTO),
       nextCursor: docs.length > query.limit && last ? encodeCursor({ at: last.sentAt.toISOString(), id: last._id.toHexString() }) : null,
     };
+  }
+}
+
+const statusRecordId = (providerMessageId: string, status: whatsapp.DeliveryStatus) => keyedId('status', `${providerMessageId}:${status}`);
+
+async function ignoreDuplicate(write: Promise<unknown>): Promise<void> {
+  try {
+    await write;
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
   }
 }

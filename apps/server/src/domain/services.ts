@@ -1,5 +1,6 @@
 import { TokenService } from '../auth/token.js';
 import type { Config } from '../config.js';
+import { KeyedLock } from '../lib/keyed-lock.js';
 import type { Models } from '../models/index.js';
 import { ChannelService } from './channel.service.js';
 import { ContactService } from './contact.service.js';
@@ -10,12 +11,13 @@ import { MessageService } from './message.service.js';
 import { UserService } from './user.service.js';
 
 export function createServices(models: Models, config: Config, events: DomainEvents) {
-  const log = new ConversationLog(models, events);
+  const documentLock = new KeyedLock();
+  const log = new ConversationLog(models, events, documentLock);
   const conversations = new ConversationService(models, log, config.CONVERSATION_REOPEN_MINUTES * 60_000);
   return {
     log,
     conversations,
-    messages: new MessageService(models, log, conversations),
+    messages: new MessageService(models, log, conversations, documentLock),
     contacts: new ContactService(models),
     channels: new ChannelService(models, events),
     users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events),

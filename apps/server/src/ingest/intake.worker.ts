@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../lib/logger.js';
-import type { Models } from '../models/index.js';
+import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { WebhookIntakeDoc } from '../models/webhook-intake.model.js';
 import type { WebhookProcessor } from './webhook.processor.js';
 
@@ -82,18 +82,13 @@ export class IntakeWorker {
   }
 
   private async handle(item: WebhookIntakeDoc): Promise<void> {
-    const mine = { _id: item._id, leaseOwner: this.owner };
     try {
       const result = await this.processor.process(item.rawBody);
-      await this.models.WebhookIntake.updateOne(mine, {
-        $set: {
-          status: 'done',
-          processedAt: new Date(),
-          leaseOwner: null,
-          leaseUntil: null,
-          itemErrors: result.itemErrors,
-          counts: { messages: result.messages, statuses: result.statuses, errors: result.errors },
-        },
+      await this.archive(item, {
+        status: 'done',
+        processedAt: new Date(),
+        itemErrors: result.itemErrors,
+        counts: { messages: result.messages, statuses: result.statuses, errors: result.errors },
       });
       if (result.itemErrors.length > 0) this.options.logger.warn({ intakeId: item.id, itemErrors: result.itemErrors }, 'webhook items refused');
     } catch (error) {
@@ -101,15 +96,21 @@ export class IntakeWorker {
       const exhausted = item.attempts >= this.options.maxAttempts;
       const delay = Math.min(MAX_RETRY_MS, BASE_RETRY_MS * 2 ** (item.attempts - 1)) * (0.5 + Math.random() / 2);
       this.options.logger.error({ intakeId: item.id, attempts: item.attempts, err: error }, exhausted ? 'webhook processing failed for good' : 'webhook processing failed; will retry');
-      await this.models.WebhookIntake.updateOne(mine, {
-        $set: {
-          status: exhausted ? 'failed' : 'pending',
-          lastError: message,
-          nextAttemptAt: new Date(Date.now() + delay),
-          leaseOwner: null,
-          leaseUntil: null,
-        },
-      }).catch(() => undefined);
+      const retry = this.models.WebhookIntake.updateOne(
+        { _id: item._id },
+        { $set: { status: 'pending', lastError: message, nextAttemptAt: new Date(Date.now() + delay), leaseOwner: null, leaseUntil: null } },
+      );
+      await (exhausted ? this.archive(item, { status: 'failed', lastError: message }) : retry).catch(() => undefined);
     }
+  }
+
+  /** Moves a finished item out of the working queue; if this is cut short, the item is simply done again. */
+  private async archive(item: WebhookIntakeDoc, outcome: Record<string, unknown>) {
+    try {
+      await this.models.WebhookArchive.create({ ...item.toObject(), ...outcome, leaseOwner: null, leaseUntil: null });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    await this.models.WebhookIntake.deleteOne({ _id: item._id });
   }
 }

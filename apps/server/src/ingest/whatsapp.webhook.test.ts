@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const storedCount = () => server.app.models.WebhookIntake.countDocuments();
+const storedCount = async () =>
+  (await server.app.models.WebhookIntake.countDocuments()) + (await server.app.models.WebhookArchive.countDocuments());
 
 describe('GET /webhooks/whatsapp (Meta verification handshake)', () => {
   it('answers the bare challenge as text/plain when the verify token matches', async () => {
@@ -87,7 +88,7 @@ describe('POST /webhooks/whatsapp refuses what it must not store', () => {
     const res = await server.postWebhook(undefined, { raw: body });
     expect(res.status).toBe(200);
     const { stored } = (await res.json()) as { stored: string };
-    const doc = await server.app.models.WebhookIntake.findById(stored);
+    const doc = (await server.app.models.WebhookIntake.findById(stored)) ?? (await server.app.models.WebhookArchive.findById(stored));
     expect(doc?.rawBody).toBe(body);
   });
 });

@@ -2,10 +2,10 @@ import { Schema, type Connection, type InferSchemaType, type HydratedDocument } 
 
 const contactSchema = new Schema(
   {
-    /** `wa:<waId>`, or `uid:<userId>` for username-only users: unique even where one of the two is missing. */
+    /** `wa:<waId>`, or `uid:<userId>` for username-only users; `_id` = keyedId('contact', key). */
     key: { type: String, required: true, unique: true },
-    waId: { type: String, default: null, index: true },
-    userId: { type: String, default: null, index: true },
+    waId: { type: String, default: null },
+    userId: { type: String, default: null },
     profileName: { type: String, default: null },
   },
   { timestamps: true },

@@ -1,13 +1,16 @@
 import { Schema, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
 
-/** The per-conversation change log: what was pushed live, kept so a client can ask for what it missed. */
+/**
+ * The per-conversation change log: what was pushed live, kept so a client can ask for what it missed.
+ * `_id` is keyedId('event', `<conversationId>:<seq>`), so a sequence number can be taken only once.
+ */
 const conversationEventSchema = new Schema(
   {
+    _id: { type: Schema.Types.ObjectId, required: true },
     conversationId: { type: Schema.Types.ObjectId, required: true },
     seq: { type: Number, required: true },
     type: { type: String, required: true },
-    /** Names the change itself, so that a retried step appends nothing twice. */
-    dedupeKey: { type: String, required: true, unique: true },
+    dedupeKey: { type: String, required: true },
     channelId: { type: Schema.Types.ObjectId, required: true },
     data: { type: Schema.Types.Mixed, required: true },
     at: { type: Date, required: true },
@@ -20,3 +23,15 @@ export type ConversationEvent = InferSchemaType<typeof conversationEventSchema>;
 export type ConversationEventDoc = HydratedDocument<ConversationEvent>;
 export const conversationEventModel = (c: Connection) =>
   c.model('ConversationEvent', conversationEventSchema, 'conversation_events');
+
+/**
+ * Marks that make a step happen once. A change's claim (`_id` = keyedId('change', dedupeKey)): whoever
+ * inserts it appends the change; a second mark (keyedId('change-done', claim id)) carries the seq once the
+ * event is stored. A claim left without its done mark by a crashed process is taken over.
+ */
+const changeClaimSchema = new Schema({
+  _id: { type: Schema.Types.ObjectId, required: true },
+  seq: { type: Number, default: null },
+  claimedAt: { type: Date, required: true },
+});
+export const changeClaimModel = (c: Connection) => c.model('ChangeClaim', changeClaimSchema, 'conversation_change_claims');

@@ -5,7 +5,8 @@ import { Schema, type Connection, type InferSchemaType } from 'mongoose';
  * it waits in this collection and is applied when the message appears.
  */
 const deliveryStatusSchema = new Schema({
-  dedupeKey: { type: String, required: true, unique: true },
+  /** keyedId('status', `<wamid>:<status>`): one record per status of a message, found by id. */
+  _id: { type: Schema.Types.ObjectId, required: true },
   providerMessageId: { type: String, required: true, index: true },
   status: { type: String, enum: ['sent', 'delivered', 'read', 'failed'], required: true },
   at: { type: Date, required: true },

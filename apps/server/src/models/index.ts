@@ -1,22 +1,30 @@
 import type { Connection } from 'mongoose';
 import { channelModel } from './channel.model.js';
+import { contactAliasModel } from './contact-alias.model.js';
 import { contactModel } from './contact.model.js';
-import { conversationEventModel } from './conversation-event.model.js';
+import { changeClaimModel, conversationEventModel } from './conversation-event.model.js';
+import { conversationSlotModel } from './conversation-slot.model.js';
+import { providerMessageRefModel } from './provider-message-ref.model.js';
 import { conversationModel } from './conversation.model.js';
 import { deliveryStatusModel } from './delivery-status.model.js';
 import { messageModel } from './message.model.js';
 import { userModel } from './user.model.js';
-import { webhookIntakeModel } from './webhook-intake.model.js';
+import { webhookArchiveModel, webhookIntakeModel } from './webhook-intake.model.js';
 
 export function createModels(connection: Connection) {
   return {
     User: userModel(connection),
     Channel: channelModel(connection),
     Contact: contactModel(connection),
+    ContactAlias: contactAliasModel(connection),
     Conversation: conversationModel(connection),
     Message: messageModel(connection),
+    ConversationSlot: conversationSlotModel(connection),
     ConversationEvent: conversationEventModel(connection),
+    ChangeClaim: changeClaimModel(connection),
+    ProviderMessageRef: providerMessageRefModel(connection),
     WebhookIntake: webhookIntakeModel(connection),
+    WebhookArchive: webhookArchiveModel(connection),
     DeliveryStatus: deliveryStatusModel(connection),
   };
 }

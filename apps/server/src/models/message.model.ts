@@ -7,18 +7,18 @@ const providerErrorSchema = new Schema(
 
 const messageSchema = new Schema(
   {
-    /** `wa:<wamid>` inbound, `out:<idempotency key>` outbound: unique, so a delivery twice stores once. */
+    /** `wa:<wamid>` inbound, `out:<idempotency key>` outbound; `_id` = keyedId('message', key), so a delivery twice stores once. */
     key: { type: String, required: true, unique: true },
     conversationId: { type: Schema.Types.ObjectId, required: true },
     channelId: { type: Schema.Types.ObjectId, required: true },
     contactId: { type: Schema.Types.ObjectId, required: true },
     direction: { type: String, enum: ['inbound', 'outbound'], required: true },
-    providerMessageId: { type: String, default: null, index: true },
+    providerMessageId: { type: String, default: null },
     type: { type: String, required: true },
     content: { type: Schema.Types.Mixed, required: true },
     context: { type: Schema.Types.Mixed, default: null },
     referral: { type: Schema.Types.Mixed, default: null },
-    status: { type: String, required: true },
+    /** How far delivery got (see STATUS_RANK); only ever raised, with $max, so statuses never move it back. */
     statusRank: { type: Number, required: true, default: 0 },
     statusTimestamps: {
       sent: { type: Date, default: null },

@@ -5,6 +5,7 @@ import type { ContactDoc } from './contact.model.js';
 import type { ConversationDoc } from './conversation.model.js';
 import type { MessageDoc } from './message.model.js';
 import type { UserDoc } from './user.model.js';
+import { statusOfRank } from '../domain/message-status.js';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const idOf = (id: Types.ObjectId | null | undefined) => (id ? id.toHexString() : null);
@@ -76,7 +77,7 @@ export function toMessageDTO(m: MessageDoc): MessageDTO {
     content: m.content as MessageContent,
     context: (m.context as MessageDTO['context']) ?? null,
     referral: (m.referral as MessageDTO['referral']) ?? null,
-    status: m.status as MessageDTO['status'],
+    status: m.direction === 'inbound' ? 'received' : statusOfRank(m.statusRank),
     statusTimestamps: { sent: iso(ts?.sent), delivered: iso(ts?.delivered), read: iso(ts?.read), failed: iso(ts?.failed) },
     error: m.error
       ? { code: m.error.code ?? 0, title: m.error.title ?? null, message: m.error.message ?? null, details: m.error.details ?? null }

@@ -25,3 +25,9 @@ webhookIntakeSchema.index({ status: 1, nextAttemptAt: 1 });
 export type WebhookIntake = InferSchemaType<typeof webhookIntakeSchema>;
 export type WebhookIntakeDoc = HydratedDocument<WebhookIntake>;
 export const webhookIntakeModel = (c: Connection) => c.model('WebhookIntake', webhookIntakeSchema, 'webhook_intake');
+
+/**
+ * Processed webhooks move here, raw body and item errors kept for audit. The working queue stays as small as
+ * the backlog, so claiming the next item stays cheap however many webhooks have been handled.
+ */
+export const webhookArchiveModel = (c: Connection) => c.model('WebhookArchive', webhookIntakeSchema.clone(), 'webhook_archive');
