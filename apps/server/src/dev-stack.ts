@@ -1,8 +1,6 @@
 import { createWhatsAppSimulator } from '@switchboard/whatsapp-simulator';
-import { createApp } from './app.js';
+import { bootServer } from './boot.js';
 import { loadConfig } from './config.js';
-import { connectDatabase } from './db/connect.js';
-import { openDatabase } from './db/embedded-database.js';
 import { createLogger } from './lib/logger.js';
 
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
@@ -15,10 +13,8 @@ const DEV_PHONE_NUMBER_ID = process.env.WHATSAPP_PHONE_NUMBER_ID ?? '10000000000
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const database = await openDatabase({ uri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });
-  const connection = await connectDatabase(database.uri, config.MONGODB_DB_NAME);
-  const app = await createApp({ config, connection, logger });
-  const url = await app.listen();
+  const server = await bootServer(config, logger);
+  const { app, url } = server;
   await app.services.channels.forPhoneNumber(DEV_PHONE_NUMBER_ID, '15550100', null);
   const channels = await app.services.channels.list();
   const dev = channels.find((c) => c.phoneNumberId === DEV_PHONE_NUMBER_ID);
@@ -30,7 +26,7 @@ async function main() {
   console.log(
     [
       '',
-      `Switchboard is running (database: ${database.kind}, data in ${config.DATA_DIR})`,
+      `Switchboard is running (database: ${server.databaseKind}, data in ${config.DATA_DIR})`,
       `  API            ${url}/api  (OpenAPI: ${url}/api/openapi.json)`,
       `  Webhook        ${url}/webhooks/whatsapp`,
       `  WhatsApp sim   ${simulatorUrl}`,
@@ -43,9 +39,7 @@ async function main() {
 
   const shutdown = async () => {
     await simulator.stop();
-    await app.close();
-    await connection.close();
-    await database.stop();
+    await server.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());
