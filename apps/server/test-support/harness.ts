@@ -37,7 +37,7 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 export async function startTestServer(overrides: Record<string, string> = {}) {
   const config: Config = loadConfig(testEnv({ MONGODB_DB_NAME: freshDatabaseName(), ...overrides }));
   const connection = await connectDatabase(config.MONGODB_URI!, config.MONGODB_DB_NAME);
-  const app: App = await createApp({ config, connection, logger: createLogger('silent') });
+  const app: App = await createApp({ config, connection, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
   const url = await app.listen(0, '127.0.0.1');
   const sockets: ClientSocket[] = [];
 

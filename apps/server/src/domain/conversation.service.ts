@@ -3,7 +3,7 @@ import { Types, type FilterQuery } from 'mongoose';
 import { AppError, notFound } from '../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import { keyedId } from '../lib/keyed-id.js';
-import { isDuplicateKeyError, type Models } from '../models/index.js';
+import { isDuplicateKeyError, retryOnDuplicateKey, type Models } from '../models/index.js';
 import type { Conversation, ConversationDoc } from '../models/conversation.model.js';
 import type { ContactDoc } from '../models/contact.model.js';
 import { toConversationDTO } from '../models/to-dto.js';
@@ -44,11 +44,7 @@ export class ConversationService {
         const conversation = recent
           ? await Conversation.findByIdAndUpdate(recent, { $set: { status: 'open', openKey, openedAt: now, resolvedAt: null } }, { new: true }).orFail()
           : await Conversation.create({ channelId, contactId, status: 'open', openKey, openedAt: now, lastMessageAt: activityAt });
-        await ConversationSlot.updateOne(
-          { _id: slotId },
-          { $set: { conversationId: conversation._id, open: true } },
-          { upsert: true },
-        );
+        await this.pointSlot(slotId, conversation._id, true);
         await this.announce(conversation, `opened:${conversation.openedAt.getTime()}`);
         return conversation;
       } catch (error) {
@@ -68,8 +64,15 @@ export class ConversationService {
   private async healSlot(slotId: Types.ObjectId, openKey: string): Promise<ConversationDoc | null> {
     const holder = await this.models.Conversation.findOne({ openKey });
     if (!holder) return null;
-    await this.models.ConversationSlot.updateOne({ _id: slotId }, { $set: { conversationId: holder._id, open: true } }, { upsert: true });
+    await this.pointSlot(slotId, holder._id, true);
     return holder;
+  }
+
+  /** Two writers may create the slot at once; the loser's retry updates the winner's. */
+  private pointSlot(slotId: Types.ObjectId, conversationId: Types.ObjectId, open: boolean) {
+    return retryOnDuplicateKey(() =>
+      this.models.ConversationSlot.updateOne({ _id: slotId }, { $set: { conversationId, open } }, { upsert: true }),
+    );
   }
 
   async resolve(id: string, viewer: Viewer): Promise<ConversationDTO> {
@@ -81,11 +84,7 @@ export class ConversationService {
       { $set: { status: 'resolved', resolvedAt: now, openKey: conversation._id.toHexString() } },
       { new: true },
     ).orFail();
-    await this.models.ConversationSlot.updateOne(
-      { _id: slotIdOf(conversation.contactId, conversation.channelId) },
-      { $set: { conversationId: conversation._id, open: false } },
-      { upsert: true },
-    );
+    await this.pointSlot(slotIdOf(conversation.contactId, conversation.channelId), conversation._id, false);
     return this.announce(resolved, `resolved:${now.getTime()}`);
   }
 

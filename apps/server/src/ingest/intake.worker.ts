@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Types } from 'mongoose';
+import { keyedId } from '../lib/keyed-id.js';
 import type { Logger } from '../lib/logger.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { WebhookIntakeDoc } from '../models/webhook-intake.model.js';
@@ -13,11 +15,14 @@ type Options = {
 };
 
 const BASE_RETRY_MS = 500;
+const CLAIM_CANDIDATES = 8;
+
+const leaseIdOf = (itemId: Types.ObjectId, attempt: number) => keyedId('intake-lease', `${itemId.toHexString()}:${attempt}`);
 const MAX_RETRY_MS = 60_000;
 
 /**
- * Works through stored webhooks. Each is claimed atomically under a lease, so several server processes can
- * share the work and a process that dies mid-item has its item picked up when the lease runs out. Retries
+ * Works through stored webhooks. Each attempt is claimed by inserting its lease, so several server
+ * processes can share the work and a process that dies mid-item has its item picked up when the lease runs out. Retries
  * back off exponentially with jitter and are stored with the item, so they survive restarts too.
  */
 export class IntakeWorker {
@@ -72,13 +77,34 @@ export class IntakeWorker {
     });
   }
 
-  private claim(): Promise<WebhookIntakeDoc | null> {
+  /**
+   * Takes the next due item: pending, or processing under a lease that ran out (its worker died). The
+   * attempt is won by inserting its lease document, which only one worker can do.
+   */
+  private async claim(): Promise<WebhookIntakeDoc | null> {
+    const { WebhookIntake, WorkLease } = this.models;
     const now = new Date();
-    return this.models.WebhookIntake.findOneAndUpdate(
-      { $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'processing', leaseUntil: { $lt: now } }] },
-      { $set: { status: 'processing', leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + this.options.leaseMs) }, $inc: { attempts: 1 } },
-      { sort: { nextAttemptAt: 1 }, new: true },
-    );
+    const due = await WebhookIntake.find({
+      $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'processing', leaseUntil: { $lt: now } }],
+    })
+      .sort({ nextAttemptAt: 1 })
+      .limit(CLAIM_CANDIDATES);
+    for (const item of due) {
+      const attempt = item.attempts + 1;
+      try {
+        await WorkLease.create({ _id: leaseIdOf(item._id, attempt), owner: this.owner, takenAt: now });
+      } catch (error) {
+        if (isDuplicateKeyError(error)) continue;
+        throw error;
+      }
+      const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
+      return WebhookIntake.findByIdAndUpdate(
+        item._id,
+        { $set: { status: 'processing', attempts: attempt, leaseOwner: this.owner, leaseUntil } },
+        { new: true },
+      );
+    }
+    return null;
   }
 
   private async handle(item: WebhookIntakeDoc): Promise<void> {
@@ -112,5 +138,7 @@ export class IntakeWorker {
       if (!isDuplicateKeyError(error)) throw error;
     }
     await this.models.WebhookIntake.deleteOne({ _id: item._id });
+    const leases = Array.from({ length: item.attempts }, (_, i) => leaseIdOf(item._id, i + 1));
+    for (const _id of leases) await this.models.WorkLease.deleteOne({ _id });
   }
 }

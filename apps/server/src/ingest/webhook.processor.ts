@@ -5,7 +5,6 @@ import type { ContactService } from '../domain/contact.service.js';
 import type { MessageService } from '../domain/message.service.js';
 import type { ChannelDoc } from '../models/channel.model.js';
 import { normalizeMessage, toProviderError } from './message-normalizer.js';
-import { isTransientDatabaseError } from './transient-errors.js';
 
 export type ItemError = { path: string; message: string };
 export type ProcessResult = { messages: number; statuses: number; errors: number; itemErrors: ItemError[] };
@@ -14,8 +13,8 @@ type Services = { channels: ChannelService; contacts: ContactService; messages: 
 
 /**
  * Applies one stored webhook. Each message and status is handled on its own: a malformed item is recorded
- * and skipped, the rest of the batch goes on. Only a database outage fails the whole batch (to be retried;
- * every step is idempotent, so a retry repeats nothing).
+ * and skipped, the rest of the batch goes on. Any other failure (the database, a bug) fails the whole batch,
+ * to be retried: every step is idempotent, so a retry repeats nothing, and no message is dropped silently.
  */
 export class WebhookProcessor {
   constructor(private readonly services: Services) {}
@@ -102,9 +101,8 @@ export class WebhookProcessor {
     try {
       await work();
     } catch (error) {
-      if (isTransientDatabaseError(error)) throw error;
-      const issues = isZodError(error) ? issuesAt(path, error) : [{ path, message: error instanceof Error ? error.message : String(error) }];
-      result.itemErrors.push(...issues);
+      if (!isZodError(error)) throw error;
+      result.itemErrors.push(...issuesAt(path, error));
     }
   }
 }

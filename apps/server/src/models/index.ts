@@ -10,6 +10,7 @@ import { deliveryStatusModel } from './delivery-status.model.js';
 import { messageModel } from './message.model.js';
 import { userModel } from './user.model.js';
 import { webhookArchiveModel, webhookIntakeModel } from './webhook-intake.model.js';
+import { workLeaseModel } from './work-lease.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -26,6 +27,7 @@ export function createModels(connection: Connection) {
     WebhookIntake: webhookIntakeModel(connection),
     WebhookArchive: webhookArchiveModel(connection),
     DeliveryStatus: deliveryStatusModel(connection),
+    WorkLease: workLeaseModel(connection),
   };
 }
 export type Models = ReturnType<typeof createModels>;
