@@ -14,6 +14,12 @@ export const ErrorCode = z.enum([
   'RATE_LIMITED',
   'UNAVAILABLE',
   'INTERNAL',
+  'IDEMPOTENCY_CONFLICT',
+  'WINDOW_CLOSED',
+  'OPTED_OUT',
+  'TEMPLATE_NOT_FOUND',
+  'TEMPLATE_NOT_APPROVED',
+  'TEMPLATE_PARAMETERS_INVALID',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -13,6 +13,12 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  IDEMPOTENCY_CONFLICT: 409,
+  WINDOW_CLOSED: 422,
+  OPTED_OUT: 422,
+  TEMPLATE_NOT_FOUND: 404,
+  TEMPLATE_NOT_APPROVED: 422,
+  TEMPLATE_PARAMETERS_INVALID: 400,
 };
 
 /** An error meant for the caller: its code, message and issues are safe to show. */
