@@ -38,6 +38,18 @@ describe('POST /:version/:phoneNumberId/messages', () => {
     expect(h.sim.sentMessages).toMatchObject([{ id, waId: '5511987654321', type: 'text', answered: true }]);
   });
 
+  it('retries a status webhook the receiver did not acknowledge, as Meta does', async () => {
+    h.receiver.respondWith = 503;
+    const response = await h.send(textTo('+55 11 98765-4321'));
+    const id = ((await response.json()) as { messages: Array<{ id: string }> }).messages[0]?.id;
+    await h.receiver.waitFor(2);
+    h.receiver.respondWith = 200;
+    await h.receiver.waitFor(5, 5000);
+    const statuses = h.receiver.received.flatMap((r) => statusesOf(r.rawBody)).filter((s) => s.id === id);
+    expect(statuses.filter((s) => s.status === 'sent').length).toBeGreaterThanOrEqual(2);
+    expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(['sent', 'delivered', 'read']));
+  });
+
   it('marks template sends accepted and bills them as utility', async () => {
     const response = await h.send({
       messaging_product: 'whatsapp', to: '14155550123', type: 'template',

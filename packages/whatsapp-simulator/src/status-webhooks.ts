@@ -12,6 +12,15 @@ export interface StatusDelays {
 
 export const DEFAULT_STATUS_DELAYS: StatusDelays = { sent: 50, delivered: 100, read: 150 };
 
+/**
+ * Meta retries a webhook the receiver did not acknowledge with 200, backing off, for up to seven days.
+ * The simulator does the same within bounds a test can wait for: doubling from 100 ms, at most 12 tries
+ * (about 7 minutes in all), cancelled by stop().
+ */
+const RETRY_FIRST_DELAY_MS = 100;
+const RETRY_MAX_ATTEMPTS = 12;
+const RETRY_MAX_DELAY_MS = 60_000;
+
 export interface WebhookLogEntry {
   url: string;
   payload: WebhookPayload;
@@ -56,6 +65,15 @@ export class StatusWebhooks {
     return delivery;
   }
 
+  /** Posts until the receiver acknowledges, as Meta does; gives up after the last retry or on stop(). */
+  private async postUntilAcknowledged(payload: WebhookPayload): Promise<void> {
+    for (let attempt = 1; attempt <= RETRY_MAX_ATTEMPTS && !this.abort.signal.aborted; attempt++) {
+      if ((await this.post(payload)).ok) return;
+      const delay = Math.min(RETRY_MAX_DELAY_MS, RETRY_FIRST_DELAY_MS * 2 ** (attempt - 1));
+      await sleep(delay, undefined, { signal: this.abort.signal });
+    }
+  }
+
   schedule(send: AcceptedSend): void {
     if (!this.webhookUrl()) return;
     const run = this.run(send).catch(() => undefined);
@@ -79,7 +97,7 @@ export class StatusWebhooks {
     for (const [delay, update] of this.steps(send)) {
       await sleep(Math.max(0, acceptedAt + delay - Date.now()), undefined, { signal: this.abort.signal });
       const stamped = { ...update, timestamp: String(Math.floor(Date.now() / 1000)) };
-      await this.post(envelope({ ...send.number, statuses: [stamped] }));
+      await this.postUntilAcknowledged(envelope({ ...send.number, statuses: [stamped] }));
     }
   }
 
