@@ -12,11 +12,17 @@ import { authRoutes } from './http/routes/auth.routes.js';
 import { channelRoutes } from './http/routes/channels.routes.js';
 import { conversationRoutes } from './http/routes/conversations.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
+import { templateRoutes } from './http/routes/templates.routes.js';
 import { userRoutes } from './http/routes/users.routes.js';
 import { IntakeWorker } from './ingest/intake.worker.js';
 import { WebhookIntakeStore } from './ingest/webhook-intake.store.js';
 import { WebhookProcessor } from './ingest/webhook.processor.js';
 import { whatsappWebhookRouter } from './ingest/whatsapp.webhook.js';
+import { outboundRoutes } from './http/routes/outbound.routes.js';
+import { createChannelBreakers } from './outbound/channel-breaker.js';
+import { OutboxWorker } from './outbound/outbox.worker.js';
+import { createSendRateLimits } from './outbound/send-rate-limits.js';
+import { createWhatsAppClient } from './outbound/whatsapp-client.js';
 import type { Logger } from './lib/logger.js';
 import { createModels, ensureIndexes, type Models } from './models/index.js';
 import { startBroadcaster } from './realtime/broadcaster.js';
@@ -31,6 +37,7 @@ export type App = {
   services: Services;
   events: DomainEvents;
   intakeWorker: IntakeWorker;
+  outboxWorker: OutboxWorker;
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
 };
@@ -49,6 +56,17 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     leaseMs: config.INTAKE_LEASE_SECONDS * 1000,
     logger,
   });
+
+  const outboxWorker = new OutboxWorker({
+    models,
+    messages: services.messages,
+    client: createWhatsAppClient({ timeoutMs: config.WHATSAPP_TIMEOUT_MS }),
+    breakers: createChannelBreakers({ failureThreshold: config.BREAKER_FAILURE_THRESHOLD, halfOpenAfterMs: config.BREAKER_HALF_OPEN_SECONDS * 1000 }),
+    rateLimits: createSendRateLimits({ perNumber: { points: config.RATE_LIMIT_PER_NUMBER, durationMs: 1000 } }),
+    config,
+    logger,
+  });
+  events.on('outbox.queued', outboxWorker.kick);
 
   const app = express();
   app.disable('x-powered-by');
@@ -73,7 +91,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   api.use(express.json({ limit: '100kb', strict: true }));
   api.use(authRoutes(services));
   api.use(requireAuth(services.users));
-  api.use(userRoutes(services), channelRoutes(services), conversationRoutes(services));
+  api.use(userRoutes(services), channelRoutes(services), conversationRoutes(services), templateRoutes(services), outboundRoutes(services));
   app.use('/api', api);
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
@@ -82,6 +100,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const io = createSocketServer(httpServer, services, logger);
   const stopBroadcaster = startBroadcaster(io, events, services, logger);
   intakeWorker.start();
+  outboxWorker.start();
 
   return {
     httpServer,
@@ -90,6 +109,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     services,
     events,
     intakeWorker,
+    outboxWorker,
     listen(port = config.PORT, host = config.HOST) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -102,6 +122,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     async close() {
       stopBroadcaster();
       await intakeWorker.stop();
+      await outboxWorker.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
         NODE_ENV: 'production',
         WHATSAPP_APP_SECRET: 'a-real-app-secret',
         WHATSAPP_VERIFY_TOKEN: 'a-real-verify-token',
+        WHATSAPP_ACCESS_TOKEN: 'a-real-access-token',
         JWT_SECRET: 'x'.repeat(40),
         ADMIN_PASSWORD: 'a-long-admin-password',
       }),

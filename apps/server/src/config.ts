@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 const DEV_SECRETS = {
   WHATSAPP_APP_SECRET: 'dev-app-secret',
+  WHATSAPP_ACCESS_TOKEN: 'dev-access-token',
   WHATSAPP_VERIFY_TOKEN: 'dev-verify-token',
   JWT_SECRET: 'dev-jwt-secret-change-me-in-production',
   ADMIN_PASSWORD: 'switchboard-admin',
@@ -38,12 +39,26 @@ const ConfigSchema = z
     INTAKE_CONCURRENCY: z.coerce.number().int().min(0, '0 turns processing off').max(64).default(2),
     INTAKE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     INTAKE_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+    WHATSAPP_API_BASE_URL: z.url('must be a URL like https://graph.facebook.com').default('http://127.0.0.1:4010'),
+    WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v23.0').default('v23.0'),
+    WHATSAPP_ACCESS_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+    WHATSAPP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    OUTBOX_CONCURRENCY: z.coerce.number().int().min(0, '0 turns sending off').max(64).default(2),
+    OUTBOX_MAX_FAILURES: z.coerce.number().int().min(1).max(50).default(8),
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+    OUTBOX_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
+    BREAKER_FAILURE_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
+    BREAKER_HALF_OPEN_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
+    RATE_LIMIT_PER_NUMBER: z.coerce.number().int().min(1).max(10_000).default(80),
+    OPT_OUT_KEYWORDS: z.string().default('STOP,STOPALL,UNSUBSCRIBE,CANCEL,END,QUIT,BAJA,PARAR,DETENER,CANCELAR,SAIR,PARE,DESCADASTRAR'),
+    OPT_IN_KEYWORDS: z.string().default('START,SUBSCRIBE,UNSTOP,ALTA,INICIAR,VOLTAR,ASSINAR'),
     CONVERSATION_REOPEN_MINUTES: z.coerce.number().int().min(0).max(60 * 24 * 30).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    for (const key of ['WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
+    for (const key of ['WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_ACCESS_TOKEN', 'JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
     }
   });
@@ -69,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...c,
     WHATSAPP_APP_SECRET: c.WHATSAPP_APP_SECRET ?? DEV_SECRETS.WHATSAPP_APP_SECRET,
+    WHATSAPP_ACCESS_TOKEN: c.WHATSAPP_ACCESS_TOKEN ?? DEV_SECRETS.WHATSAPP_ACCESS_TOKEN,
     WHATSAPP_VERIFY_TOKEN: c.WHATSAPP_VERIFY_TOKEN ?? DEV_SECRETS.WHATSAPP_VERIFY_TOKEN,
     JWT_SECRET: c.JWT_SECRET ?? DEV_SECRETS.JWT_SECRET,
     ADMIN_PASSWORD: c.ADMIN_PASSWORD ?? DEV_SECRETS.ADMIN_PASSWORD,

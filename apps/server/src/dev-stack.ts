@@ -2,6 +2,7 @@ import { createWhatsAppSimulator } from '@switchboard/whatsapp-simulator';
 import { bootServer } from './boot.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './lib/logger.js';
+import { loadTemplateSeed } from './outbound/template-seed.js';
 
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
 const DEV_PHONE_NUMBER_ID = process.env.WHATSAPP_PHONE_NUMBER_ID ?? '100000000000001';
@@ -19,6 +20,7 @@ async function main() {
   const channels = await app.services.channels.list();
   const dev = channels.find((c) => c.phoneNumberId === DEV_PHONE_NUMBER_ID);
   if (dev?.status === 'unregistered') await app.services.channels.update(dev.id, { name: 'Support (demo number)', status: 'active' });
+  await loadTemplateSeed(app.services.templates);
 
   const simulator = createWhatsAppSimulator({ appSecret: config.WHATSAPP_APP_SECRET, webhookUrl: `${url}/webhooks/whatsapp` });
   const { url: simulatorUrl } = await simulator.start(SIMULATOR_PORT);

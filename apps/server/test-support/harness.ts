@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, Role } from '@switchboard/shared';
-import { signWebhookBody } from '@switchboard/whatsapp-simulator';
+import { createWhatsAppSimulator, signWebhookBody } from '@switchboard/whatsapp-simulator';
 import { createApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { connectDatabase } from '../src/db/connect.js';
@@ -123,6 +123,32 @@ export async function startTestServer(overrides: Record<string, string> = {}) {
     },
   };
   return server;
+}
+
+export const TEST_ACCESS_TOKEN = 'test-access-token';
+
+/**
+ * The real app wired both ways to a real WhatsApp Cloud API simulator: replies go to the simulator, and its
+ * status webhooks come back signed to the app.
+ */
+export async function startTestServerWithSimulator(overrides: Record<string, string> = {}) {
+  const sim = createWhatsAppSimulator({ appSecret: TEST_SECRET, accessToken: TEST_ACCESS_TOKEN, statusDelaysMs: { sent: 20, delivered: 40, read: 60 } });
+  const { url: simUrl } = await sim.start(0);
+  const server = await startTestServer({
+    WHATSAPP_API_BASE_URL: simUrl,
+    WHATSAPP_ACCESS_TOKEN: TEST_ACCESS_TOKEN,
+    OUTBOX_RETRY_BASE_MS: '50',
+    ...overrides,
+  });
+  sim.setWebhookUrl(`${server.url}/webhooks/whatsapp`);
+  const close = server.close;
+  return Object.assign(server, {
+    sim,
+    async close() {
+      await sim.stop();
+      await close();
+    },
+  });
 }
 
 /** Polls until `check` returns a value (not undefined/false), for work the server does after answering. */

@@ -7,6 +7,8 @@ export const ContactDTO = z.object({
   /** Meta's business-scoped user id, present once WhatsApp sends it. */
   userId: z.string().nullable(),
   profileName: z.string().nullable(),
+  /** The customer asked not to receive business-initiated messages (STOP and the like). */
+  optedOut: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -18,6 +18,8 @@ export const ConversationDTO = z.object({
   lastMessageAt: z.string().nullable(),
   lastMessagePreview: z.string().nullable(),
   lastInboundAt: z.string().nullable(),
+  /** The end of WhatsApp's 24-hour customer-service window: free-form replies only before it. */
+  windowExpiresAt: z.string().nullable(),
   openedAt: z.string(),
   resolvedAt: z.string().nullable(),
   createdAt: z.string(),

@@ -9,5 +9,6 @@ export * from './ids.js';
 export * from './message.js';
 export * from './pagination.js';
 export * from './socket.js';
+export * from './template.js';
 export * from './user.js';
 export * as whatsapp from './whatsapp/index.js';

@@ -73,6 +73,16 @@ export const MessageContent = z.discriminatedUnion('type', [
     newWaId: z.string().nullable(),
   }),
   z.object({ type: z.literal('unsupported'), originalType: z.string(), errors: z.array(ProviderError) }),
+  z.object({
+    type: z.literal('template'),
+    name: z.string(),
+    language: z.string(),
+    parameters: z.union([z.array(z.string()), z.record(z.string(), z.string())]),
+    /** The body with its parameters filled in, as the customer reads it. */
+    renderedText: z.string(),
+  }),
+  /** An internal note: stored on the conversation for colleagues, never sent to the customer. */
+  z.object({ type: z.literal('note'), body: z.string() }),
 ]);
 export type MessageContent = z.infer<typeof MessageContent>;
 export type MessageType = MessageContent['type'];
@@ -99,8 +109,12 @@ export const AdReferral = z.object({
 });
 export type AdReferral = z.infer<typeof AdReferral>;
 
-/** Where a message is on its way to the customer. Inbound messages are always `received`. */
-export const MessageStatus = z.enum(['received', 'queued', 'sent', 'delivered', 'read', 'failed']);
+/**
+ * Where a message is on its way to the customer. Inbound messages and notes are `received`. `queued`: stored
+ * and waiting for (or being retried with) WhatsApp. `failed`: WhatsApp refused it or reported it undelivered,
+ * with a reason. `dead`: retries exhausted; a supervisor can replay it.
+ */
+export const MessageStatus = z.enum(['received', 'queued', 'sent', 'delivered', 'read', 'failed', 'dead']);
 export type MessageStatus = z.infer<typeof MessageStatus>;
 
 export const MessageDTO = z.object({
@@ -108,7 +122,8 @@ export const MessageDTO = z.object({
   conversationId: Id,
   channelId: Id,
   contactId: Id,
-  direction: z.enum(['inbound', 'outbound']),
+  /** `internal` for notes, which never leave the inbox. */
+  direction: z.enum(['inbound', 'outbound', 'internal']),
   providerMessageId: z.string().nullable(),
   content: MessageContent,
   context: MessageContext.nullable(),
@@ -121,8 +136,41 @@ export const MessageDTO = z.object({
     failed: IsoDate.nullable(),
   }),
   error: ProviderError.nullable(),
+  /** Why it failed, in words an agent can act on. */
+  failureReason: z.string().nullable(),
+  /** Tries so far to hand an outbound message to WhatsApp. */
+  attempts: z.number().int().nonnegative(),
+  /** The sender's idempotency key, so a client can match its pending reply to the stored one. */
+  clientMessageId: z.string().nullable(),
+  /** The agent who wrote it (outbound and notes). */
+  authorId: z.string().nullable(),
   /** When WhatsApp says the message was written (the webhook's timestamp), not when we stored it. */
   sentAt: IsoDate,
   createdAt: IsoDate,
 });
 export type MessageDTO = z.infer<typeof MessageDTO>;
+
+const Text = z.string().trim().min(1, 'must not be blank').max(4096, 'WhatsApp allows at most 4096 characters');
+
+/** What an agent sends: a reply, a template, or an internal note. */
+export const SendMessageRequest = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('text'),
+    body: Text,
+    replyToMessageId: z.string().regex(/^[a-f0-9]{24}$/, 'must be a message id').optional(),
+    previewUrl: z.boolean().optional(),
+  }),
+  z.strictObject({
+    type: z.literal('template'),
+    template: z.strictObject({
+      name: z.string().min(1).max(512),
+      language: z.string().min(2).max(15),
+      parameters: z.union([z.array(z.string().max(1024)).max(100), z.record(z.string(), z.string().max(1024))]).default([]),
+    }),
+  }),
+  z.strictObject({ type: z.literal('note'), body: Text }),
+]);
+export type SendMessageRequest = z.infer<typeof SendMessageRequest>;
+
+/** Client-chosen, so the same send repeated after a timeout or reconnect is the same message. */
+export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8-128 letters, digits, or . _ : -');

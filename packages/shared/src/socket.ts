@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ack } from './ack.js';
 import type { ConversationEventDTO, ConversationEventOf } from './conversation-event.js';
 import { ObjectIdString } from './ids.js';
+import { IdempotencyKey, SendMessageRequest, type MessageDTO } from './message.js';
 
 export const SyncSinceRequest = z.object({
   conversationId: ObjectIdString,
@@ -11,6 +12,13 @@ export const SyncSinceRequest = z.object({
 export type SyncSinceRequest = z.infer<typeof SyncSinceRequest>;
 
 export type SyncSinceResult = { events: ConversationEventDTO[]; latestSeq: number };
+
+export const SendMessageCommand = z.object({
+  conversationId: ObjectIdString,
+  clientMessageId: IdempotencyKey,
+  message: SendMessageRequest,
+});
+export type SendMessageCommand = z.infer<typeof SendMessageCommand>;
 
 /** Pushes from server to client: the name is `entity:past-tense`. */
 export interface ServerToClientEvents {
@@ -22,6 +30,8 @@ export interface ServerToClientEvents {
 /** Commands from client to server: the name is `entity:verb`, every one acknowledged with an Ack. */
 export interface ClientToServerEvents {
   'conversation:sync': (request: SyncSinceRequest, ack: (result: Ack<SyncSinceResult>) => void) => void;
+  /** Sends a reply, template or note; repeating the same clientMessageId returns the same message. */
+  'message:send': (command: SendMessageCommand, ack: (result: Ack<MessageDTO>) => void) => void;
 }
 
 /** The handshake's `auth` object. */

@@ -6,6 +6,8 @@ type DomainEventMap = {
   'conversation.changed': [event: ConversationEventDTO, channelId: string];
   /** A user's role, channels or active flag changed: their live subscriptions must follow. */
   'user.access-changed': [userId: string];
+  /** A message entered the outbox: senders wake up. */
+  'outbox.queued': [];
 };
 
 /** Services announce what happened here; only the broadcaster turns it into socket pushes. */

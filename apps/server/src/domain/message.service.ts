@@ -1,4 +1,4 @@
-import type { ListMessagesQuery, MessageContent, MessageDTO, Page, ProviderError, whatsapp } from '@switchboard/shared';
+import type { ListMessagesQuery, MessageContent, MessageContext, MessageDTO, Page, ProviderError, whatsapp } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import { keyedId } from '../lib/keyed-id.js';
@@ -25,6 +25,19 @@ export type StatusUpdate = {
   status: whatsapp.DeliveryStatus;
   at: Date;
   error: ProviderError | null;
+  /** Our message id, echoed back by WhatsApp from the send request. */
+  callbackData?: string;
+};
+
+export type OutboundMessage = {
+  key: string;
+  conversation: ConversationDoc;
+  content: MessageContent;
+  context: MessageContext | null;
+  authorId: Types.ObjectId | null;
+  clientMessageId: string | null;
+  requestHash: string;
+  preview: string;
 };
 
 export class MessageService {
@@ -65,36 +78,68 @@ export class MessageService {
   }
 
   /**
-   * Records an outbound message the provider accepted, and applies any status that arrived before it.
-   * The outbound issue's delivery worker is the caller; it names the message by its idempotency key.
+   * Stores an outbound message (or a note) once per idempotency key and announces it. Sending is the
+   * outbox's job; a note is never sent.
    */
-  async recordOutbound(input: {
-    idempotencyKey: string;
-    conversation: ConversationDoc;
-    content: MessageContent;
-    providerMessageId: string;
-    sentAt: Date;
-    preview: string;
-  }): Promise<MessageDoc> {
-    const { conversation, providerMessageId } = input;
-    const message = await this.insertOnce({
-      key: `out:${input.idempotencyKey}`,
-      conversationId: conversation._id,
-      channelId: conversation.channelId,
-      contactId: conversation.contactId,
-      direction: 'outbound',
-      providerMessageId,
-      type: input.content.type,
-      content: input.content,
-      sentAt: input.sentAt,
-    });
-    await ignoreDuplicate(this.models.ProviderMessageRef.create({ _id: keyedId('provider', providerMessageId), messageId: message._id }));
+  async queueOutbound(input: OutboundMessage): Promise<{ message: MessageDoc; created: boolean }> {
+    const { conversation } = input;
+    const _id = keyedId('message', input.key);
+    const existing = await this.models.Message.findById(_id);
+    const message =
+      existing ??
+      (await this.insertOnce({
+        key: input.key,
+        conversationId: conversation._id,
+        channelId: conversation.channelId,
+        contactId: conversation.contactId,
+        direction: input.content.type === 'note' ? 'internal' : 'outbound',
+        type: input.content.type,
+        content: input.content,
+        context: input.context,
+        outboxState: input.content.type === 'note' ? null : 'queued',
+        clientMessageId: input.clientMessageId,
+        authorId: input.authorId,
+        requestHash: input.requestHash,
+        sentAt: new Date(),
+      }));
     await this.publish(conversation, message, input.preview);
+    return { message, created: existing === null };
+  }
+
+  /** WhatsApp took the message: remember its id, apply statuses that came early, announce. */
+  async markAccepted(messageId: Types.ObjectId, providerMessageId: string, attempts: number): Promise<void> {
+    await ignoreDuplicate(this.models.ProviderMessageRef.create({ _id: keyedId('provider', providerMessageId), messageId }));
+    const message = await this.models.Message.findByIdAndUpdate(
+      messageId,
+      { $set: { providerMessageId, outboxState: 'accepted', attempts, failureReason: null, error: null } },
+      { new: true },
+    ).orFail();
+    await this.announceMessage(message, `accepted:${attempts}`);
     for (const status of Object.keys(STATUS_RANK) as whatsapp.DeliveryStatus[]) {
       const early = await this.models.DeliveryStatus.findById(statusRecordId(providerMessageId, status));
       if (early) await this.applyStatus({ providerMessageId, status, at: early.at, error: (early.error as ProviderError | null) ?? null });
     }
-    return this.models.Message.findById(message._id).orFail();
+  }
+
+  /** WhatsApp refused it (`failed`), or retries ran out (`dead`): say why, in words an agent can act on. */
+  async markUndelivered(messageId: Types.ObjectId, state: 'failed' | 'dead', failure: { error: ProviderError | null; reason: string }, attempts: number) {
+    const message = await this.models.Message.findByIdAndUpdate(
+      messageId,
+      { $set: { outboxState: state, error: failure.error, failureReason: failure.reason, attempts } },
+      { new: true },
+    ).orFail();
+    await this.announceMessage(message, `${state}:${attempts}`);
+  }
+
+  /** Back into the outbox (a supervisor's replay of a dead message). */
+  async markRequeued(messageId: Types.ObjectId, replay: number): Promise<MessageDoc> {
+    const message = await this.models.Message.findByIdAndUpdate(
+      messageId,
+      { $set: { outboxState: 'queued', failureReason: null, error: null } },
+      { new: true },
+    ).orFail();
+    await this.announceMessage(message, `requeued:${replay}`);
+    return message;
   }
 
   private async insertOnce(fields: Record<string, unknown> & { key: string }): Promise<MessageDoc> {
@@ -120,7 +165,7 @@ export class MessageService {
 
   /** Counts the message into its conversation once, and announces both. */
   private async publish(conversation: ConversationDoc, message: MessageDoc, preview: string) {
-    if (await this.firstTime(keyedId('counted', message._id.toHexString()))) {
+    if (message.direction !== 'internal' && (await this.firstTime(keyedId('counted', message._id.toHexString())))) {
       await this.documentLock.run(conversation._id.toHexString(), async () => {
         const current = await this.models.Conversation.findById(conversation._id).orFail();
         const newest = !current.lastMessageAt || message.sentAt >= current.lastMessageAt;
@@ -148,6 +193,11 @@ export class MessageService {
     await ignoreDuplicate(
       DeliveryStatus.create({ _id: statusRecordId(update.providerMessageId, update.status), ...update, recordedAt: new Date() }),
     );
+    if (update.callbackData && /^[a-f0-9]{24}$/.test(update.callbackData)) {
+      await ignoreDuplicate(
+        this.models.ProviderCallback.create({ _id: keyedId('callback', update.callbackData), providerMessageId: update.providerMessageId }),
+      );
+    }
     const ref = await ProviderMessageRef.findById(keyedId('provider', update.providerMessageId));
     if (!ref) return false;
     const rank = STATUS_RANK[update.status];

@@ -2,6 +2,10 @@ import { TokenService } from '../auth/token.js';
 import type { Config } from '../config.js';
 import { KeyedLock } from '../lib/keyed-lock.js';
 import type { Models } from '../models/index.js';
+import { ConsentService } from '../outbound/consent.service.js';
+import { DeadLetterService } from '../outbound/dead-letters.service.js';
+import { SendService } from '../outbound/send.service.js';
+import { TemplateService } from '../outbound/template.service.js';
 import { ChannelService } from './channel.service.js';
 import { ContactService } from './contact.service.js';
 import { ConversationLog } from './conversation-log.js';
@@ -14,13 +18,21 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const documentLock = new KeyedLock();
   const log = new ConversationLog(models, events, documentLock);
   const conversations = new ConversationService(models, log, config.CONVERSATION_REOPEN_MINUTES * 60_000);
+  const messages = new MessageService(models, log, conversations, documentLock);
+  const templates = new TemplateService(models);
+  const outboxQueued = () => events.emit('outbox.queued');
+  const send = new SendService(models, conversations, messages, templates, outboxQueued);
   return {
     log,
     conversations,
-    messages: new MessageService(models, log, conversations, documentLock),
+    messages,
+    send,
+    consent: new ConsentService(models, send, { optOut: config.OPT_OUT_KEYWORDS, optIn: config.OPT_IN_KEYWORDS }),
+    deadLetters: new DeadLetterService(models, messages, outboxQueued),
     contacts: new ContactService(models),
     channels: new ChannelService(models, events),
     users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events),
+    templates,
   };
 }
 export type Services = ReturnType<typeof createServices>;

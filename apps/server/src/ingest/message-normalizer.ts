@@ -193,6 +193,10 @@ export function previewOf(c: MessageContent): string {
         return c.body ?? 'System message';
       case 'unsupported':
         return 'Unsupported message';
+      case 'template':
+        return c.renderedText;
+      case 'note':
+        return `Note: ${c.body}`;
     }
   })();
   return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;

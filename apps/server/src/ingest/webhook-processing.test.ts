@@ -58,16 +58,25 @@ describe('delivery statuses', () => {
     return { doc, providerMessageId };
   }
 
-  it('end in the right state whatever order they arrive in, each time kept', async () => {
-    const { doc, providerMessageId } = await outboundMessage('5511911110002');
-    await server.app.services.messages.recordOutbound({
-      idempotencyKey: 'k-order',
-      conversation: doc,
+  /** A reply queued by an agent and then accepted by WhatsApp under `providerMessageId`. */
+  async function acceptedReply(conversation: Awaited<ReturnType<typeof outboundMessage>>['doc'], providerMessageId: string) {
+    const { messages } = server.app.services;
+    const { message } = await messages.queueOutbound({
+      key: `out:${providerMessageId}`,
+      conversation,
       content: { type: 'text', body: 'Your order ships today' },
-      providerMessageId,
-      sentAt: new Date(),
+      context: null,
+      authorId: null,
+      clientMessageId: null,
+      requestHash: 'test',
       preview: 'Your order ships today',
     });
+    await messages.markAccepted(message._id, providerMessageId, 1);
+  }
+
+  it('end in the right state whatever order they arrive in, each time kept', async () => {
+    const { doc, providerMessageId } = await outboundMessage('5511911110002');
+    await acceptedReply(doc, providerMessageId);
     const base = Math.floor(Date.now() / 1000);
     const s = { id: providerMessageId, recipientId: '5511911110002' };
     await server.deliver(envelope({ statuses: [status.read({ ...s, timestamp: base + 3 })] }));
@@ -88,27 +97,13 @@ describe('delivery statuses', () => {
     const { doc, providerMessageId } = await outboundMessage('5511911110003');
     const s = { id: providerMessageId, recipientId: '5511911110003' };
     await server.deliver(envelope({ statuses: [status.sent(s), status.delivered(s)] }));
-    await server.app.services.messages.recordOutbound({
-      idempotencyKey: 'k-early',
-      conversation: doc,
-      content: { type: 'text', body: 'hi' },
-      providerMessageId,
-      sentAt: new Date(),
-      preview: 'hi',
-    });
+    await acceptedReply(doc, providerMessageId);
     expect((await shownMessage(providerMessageId)).status).toBe('delivered');
   });
 
   it('failed keeps the error code and title, and never overrides a delivery', async () => {
     const { doc, providerMessageId } = await outboundMessage('5511911110004');
-    await server.app.services.messages.recordOutbound({
-      idempotencyKey: 'k-failed',
-      conversation: doc,
-      content: { type: 'text', body: 'hi' },
-      providerMessageId,
-      sentAt: new Date(),
-      preview: 'hi',
-    });
+    await acceptedReply(doc, providerMessageId);
     const s = { id: providerMessageId, recipientId: '5511911110004' };
     await server.deliver(envelope({ statuses: [status.sent(s), status.failed({ ...s, code: 131047 })] }));
     const failed = await shownMessage(providerMessageId);

@@ -3,13 +3,14 @@ import type { z } from 'zod';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactService } from '../domain/contact.service.js';
 import type { MessageService } from '../domain/message.service.js';
+import type { ConsentService } from '../outbound/consent.service.js';
 import type { ChannelDoc } from '../models/channel.model.js';
 import { normalizeMessage, toProviderError } from './message-normalizer.js';
 
 export type ItemError = { path: string; message: string };
 export type ProcessResult = { messages: number; statuses: number; errors: number; itemErrors: ItemError[] };
 
-type Services = { channels: ChannelService; contacts: ContactService; messages: MessageService };
+type Services = { channels: ChannelService; contacts: ContactService; messages: MessageService; consent: ConsentService };
 
 /**
  * Applies one stored webhook. Each message and status is handled on its own: a malformed item is recorded
@@ -60,6 +61,7 @@ export class WebhookProcessor {
           status: status.status,
           at: new Date(Number(status.timestamp) * 1000),
           error: firstError ? toProviderError(firstError) : null,
+          ...(status.biz_opaque_callback_data ? { callbackData: status.biz_opaque_callback_data } : {}),
         });
         result.statuses++;
       });
@@ -84,13 +86,14 @@ export class WebhookProcessor {
       profileName: profile?.profile?.name ?? null,
     });
     const normalized = normalizeMessage(message);
-    await this.services.messages.recordInbound({
+    const stored = await this.services.messages.recordInbound({
       ...normalized,
       providerMessageId: message.id,
       channelId: channel._id,
       contactId: contact._id,
       sentAt: new Date(Number(message.timestamp) * 1000),
     });
+    await this.services.consent.onInbound(stored);
     const { content } = normalized;
     if (content.type === 'system' && content.kind === 'user_changed_number' && content.newWaId) {
       await this.services.contacts.changeNumber(contact._id, content.newWaId);

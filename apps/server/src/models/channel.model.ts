@@ -7,6 +7,10 @@ const channelSchema = new Schema(
     wabaId: { type: String, default: null },
     name: { type: String, required: true },
     status: { type: String, enum: ['active', 'unregistered'], required: true },
+    /** Where this number's Cloud API calls go; unset means the server-wide WHATSAPP_API_* settings. */
+    apiBaseUrl: { type: String, default: null },
+    apiVersion: { type: String, default: null },
+    accessToken: { type: String, default: null },
   },
   { timestamps: true },
 );

@@ -7,6 +7,7 @@ const contactSchema = new Schema(
     waId: { type: String, default: null },
     userId: { type: String, default: null },
     profileName: { type: String, default: null },
+    optedOut: { type: Boolean, required: true, default: false },
   },
   { timestamps: true },
 );

@@ -5,12 +5,17 @@ import { contactModel } from './contact.model.js';
 import { changeClaimModel, conversationEventModel } from './conversation-event.model.js';
 import { conversationSlotModel } from './conversation-slot.model.js';
 import { providerMessageRefModel } from './provider-message-ref.model.js';
+import { templateModel } from './template.model.js';
+import { templateVersionModel } from './template-version.model.js';
 import { conversationModel } from './conversation.model.js';
 import { deliveryStatusModel } from './delivery-status.model.js';
 import { messageModel } from './message.model.js';
 import { userModel } from './user.model.js';
 import { webhookArchiveModel, webhookIntakeModel } from './webhook-intake.model.js';
 import { workLeaseModel } from './work-lease.model.js';
+import { outboxModel } from './outbox.model.js';
+import { providerCallbackModel } from './provider-callback.model.js';
+import { consentChangeModel } from './consent-change.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -28,6 +33,11 @@ export function createModels(connection: Connection) {
     WebhookArchive: webhookArchiveModel(connection),
     DeliveryStatus: deliveryStatusModel(connection),
     WorkLease: workLeaseModel(connection),
+    Template: templateModel(connection),
+    TemplateVersion: templateVersionModel(connection),
+    Outbox: outboxModel(connection),
+    ProviderCallback: providerCallbackModel(connection),
+    ConsentChange: consentChangeModel(connection),
   };
 }
 export type Models = ReturnType<typeof createModels>;

@@ -12,7 +12,7 @@ const messageSchema = new Schema(
     conversationId: { type: Schema.Types.ObjectId, required: true },
     channelId: { type: Schema.Types.ObjectId, required: true },
     contactId: { type: Schema.Types.ObjectId, required: true },
-    direction: { type: String, enum: ['inbound', 'outbound'], required: true },
+    direction: { type: String, enum: ['inbound', 'outbound', 'internal'], required: true },
     providerMessageId: { type: String, default: null },
     type: { type: String, required: true },
     content: { type: Schema.Types.Mixed, required: true },
@@ -27,6 +27,14 @@ const messageSchema = new Schema(
       failed: { type: Date, default: null },
     },
     error: { type: providerErrorSchema, default: null },
+    failureReason: { type: String, default: null },
+    /** Outbound only: queued (in the outbox), accepted (WhatsApp took it), failed (refused), dead (retries exhausted). */
+    outboxState: { type: String, enum: ['queued', 'accepted', 'failed', 'dead', null], default: null },
+    attempts: { type: Number, required: true, default: 0 },
+    clientMessageId: { type: String, default: null },
+    authorId: { type: Schema.Types.ObjectId, default: null },
+    /** A fingerprint of what was asked, so the same idempotency key with another message is refused. */
+    requestHash: { type: String, default: null },
     sentAt: { type: Date, required: true },
   },
   { timestamps: true, minimize: false },

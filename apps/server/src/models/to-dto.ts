@@ -7,6 +7,9 @@ import type { MessageDoc } from './message.model.js';
 import type { UserDoc } from './user.model.js';
 import { statusOfRank } from '../domain/message-status.js';
 
+/** WhatsApp's customer-service window: free-form replies within 24 hours of the customer's last message. */
+export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const idOf = (id: Types.ObjectId | null | undefined) => (id ? id.toHexString() : null);
 
@@ -41,6 +44,7 @@ export function toContactDTO(c: ContactDoc): ContactDTO {
     waId: c.waId ?? null,
     userId: c.userId ?? null,
     profileName: c.profileName ?? null,
+    optedOut: c.optedOut ?? false,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
@@ -58,6 +62,7 @@ export function toConversationDTO(c: ConversationDoc, contact: ContactDoc): Conv
     lastMessageAt: iso(c.lastMessageAt),
     lastMessagePreview: c.lastMessagePreview ?? null,
     lastInboundAt: iso(c.lastInboundAt),
+    windowExpiresAt: c.lastInboundAt ? new Date(c.lastInboundAt.getTime() + CUSTOMER_SERVICE_WINDOW_MS).toISOString() : null,
     openedAt: c.openedAt.toISOString(),
     resolvedAt: iso(c.resolvedAt),
     createdAt: c.createdAt.toISOString(),
@@ -77,12 +82,23 @@ export function toMessageDTO(m: MessageDoc): MessageDTO {
     content: m.content as MessageContent,
     context: (m.context as MessageDTO['context']) ?? null,
     referral: (m.referral as MessageDTO['referral']) ?? null,
-    status: m.direction === 'inbound' ? 'received' : statusOfRank(m.statusRank),
+    status: messageStatusOf(m),
     statusTimestamps: { sent: iso(ts?.sent), delivered: iso(ts?.delivered), read: iso(ts?.read), failed: iso(ts?.failed) },
     error: m.error
       ? { code: m.error.code ?? 0, title: m.error.title ?? null, message: m.error.message ?? null, details: m.error.details ?? null }
       : null,
+    failureReason: m.failureReason ?? null,
+    attempts: m.attempts ?? 0,
+    clientMessageId: m.clientMessageId ?? null,
+    authorId: idOf(m.authorId),
     sentAt: m.sentAt.toISOString(),
     createdAt: m.createdAt.toISOString(),
   };
+}
+
+function messageStatusOf(m: MessageDoc): MessageDTO['status'] {
+  if (m.direction !== 'outbound') return 'received';
+  if (m.outboxState === 'failed' || m.outboxState === 'dead') return m.outboxState;
+  if (m.outboxState === 'queued') return 'queued';
+  return statusOfRank(m.statusRank);
 }

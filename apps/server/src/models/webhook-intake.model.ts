@@ -11,7 +11,6 @@ const webhookIntakeSchema = new Schema(
     status: { type: String, enum: ['pending', 'processing', 'done', 'failed'], required: true },
     attempts: { type: Number, required: true, default: 0 },
     nextAttemptAt: { type: Date, required: true },
-    leaseOwner: { type: String, default: null },
     leaseUntil: { type: Date, default: null },
     lastError: { type: String, default: null },
     itemErrors: { type: [{ path: String, message: String, _id: false }], default: [] },

@@ -1,5 +1,14 @@
 import type { Server as HttpServer } from 'node:http';
-import { ackError, ackOk, SyncSinceRequest, describeIssues, type ClientToServerEvents, type ServerToClientEvents } from '@switchboard/shared';
+import {
+  ackError,
+  ackOk,
+  describeIssues,
+  SendMessageCommand,
+  SyncSinceRequest,
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@switchboard/shared';
 import { Server, type Socket } from 'socket.io';
 import type { Services } from '../domain/services.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -29,6 +38,16 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
 
   io.on('connection', (socket: AppSocket) => {
     void socket.join(roomsFor(socket.data.viewer));
+    socket.on('message:send', async (command, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = SendMessageCommand.safeParse(command);
+      if (!parsed.success) {
+        ack(ackError({ code: 'VALIDATION_FAILED', message: 'invalid message:send command', issues: describeIssues(parsed.error.issues) }));
+        return;
+      }
+      const { conversationId, clientMessageId, message } = parsed.data;
+      ack(await answer(logger, 'message:send', () => services.send.send({ conversationId, viewer: socket.data.viewer, idempotencyKey: clientMessageId, request: message })));
+    });
     socket.on('conversation:sync', async (request, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = SyncSinceRequest.safeParse(request);
@@ -36,15 +55,25 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
         ack(ackError({ code: 'VALIDATION_FAILED', message: 'invalid conversation:sync request', issues: describeIssues(parsed.error.issues) }));
         return;
       }
-      try {
-        const conversation = await services.conversations.findVisible(parsed.data.conversationId, socket.data.viewer);
-        const events = await services.log.since(conversation._id, parsed.data.afterSeq, parsed.data.limit ?? 200);
-        ack(ackOk({ events, latestSeq: conversation.seq }));
-      } catch (error) {
-        if (!(error instanceof AppError)) logger.error({ err: error }, 'conversation:sync failed');
-        ack(ackError(error instanceof AppError ? error.toBody() : { code: 'INTERNAL', message: 'sync failed' }));
-      }
+      ack(
+        await answer(logger, 'conversation:sync', async () => {
+          const conversation = await services.conversations.findVisible(parsed.data.conversationId, socket.data.viewer);
+          const events = await services.log.since(conversation._id, parsed.data.afterSeq, parsed.data.limit ?? 200);
+          return { events, latestSeq: conversation.seq };
+        }),
+      );
     });
   });
   return io;
+}
+
+/** Runs a command and turns its outcome into an Ack; internals never leak to the client. */
+async function answer<T>(logger: Logger, command: string, work: () => Promise<T>): Promise<Ack<T>> {
+  try {
+    return ackOk(await work());
+  } catch (error) {
+    if (error instanceof AppError) return ackError(error.toBody());
+    logger.error({ err: error, command }, 'socket command failed');
+    return ackError({ code: 'INTERNAL', message: `${command} failed; try again` });
+  }
 }

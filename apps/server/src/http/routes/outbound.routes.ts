@@ -1,0 +1,31 @@
+import { IdempotencyKey, IdParams, SendMessageRequest } from '@switchboard/shared';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Services } from '../../domain/services.js';
+import { AppError } from '../../lib/errors.js';
+import { authOf, requireRole } from '../auth.middleware.js';
+import { parseInput } from '../validate.js';
+
+const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKey });
+
+/** Sending (every signed-in user, to conversations they may see) and the dead-letter list (supervisors). */
+export function outboundRoutes(services: Services): Router {
+  const router = Router();
+  router.post('/conversations/:id/messages', async (req, res) => {
+    const { id } = parseInput(IdParams, req.params, 'params');
+    const key = req.get('idempotency-key');
+    if (!key) throw new AppError('VALIDATION_FAILED', 'send an Idempotency-Key header: the same key sent again returns the same message');
+    const idempotencyKey = parseInput(IdempotencyHeader, { 'idempotency-key': key }, 'headers')['idempotency-key'];
+    const request = parseInput(SendMessageRequest, req.body, 'body');
+    const message = await services.send.send({ conversationId: id, viewer: authOf(res).viewer, idempotencyKey, request });
+    res.status(201).json(message);
+  });
+  router.get('/outbox/dead', requireRole('supervisor', 'admin'), async (_req, res) => {
+    res.json({ items: await services.deadLetters.list() });
+  });
+  router.post('/outbox/:id/replay', requireRole('supervisor', 'admin'), async (req, res) => {
+    const { id } = parseInput(IdParams, req.params, 'params');
+    res.json(await services.deadLetters.replay(id));
+  });
+  return router;
+}

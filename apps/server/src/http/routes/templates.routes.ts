@@ -1,0 +1,30 @@
+import { CreateTemplateRequest, IdParams, ListTemplatesQuery, UpdateTemplateRequest } from '@switchboard/shared';
+import { Router, type Response } from 'express';
+import type { Services } from '../../domain/services.js';
+import type { TemplateActor } from '../../outbound/template.service.js';
+import { authOf, requireRole } from '../auth.middleware.js';
+import { parseInput } from '../validate.js';
+
+const actorOf = (res: Response): TemplateActor => ({ id: authOf(res).user.id, name: authOf(res).user.name });
+
+/** The template catalogue: everyone reads it (agents pick templates from it); admins change it. */
+export function templateRoutes(services: Services): Router {
+  const router = Router();
+  router.get('/templates', async (req, res) => {
+    res.json({ items: await services.templates.list(parseInput(ListTemplatesQuery, req.query, 'query')) });
+  });
+  router.get('/templates/:id', async (req, res) => {
+    res.json(await services.templates.get(parseInput(IdParams, req.params, 'params').id));
+  });
+  router.get('/templates/:id/history', async (req, res) => {
+    res.json({ items: await services.templates.history(parseInput(IdParams, req.params, 'params').id) });
+  });
+  router.post('/templates', requireRole('admin'), async (req, res) => {
+    res.status(201).json(await services.templates.create(parseInput(CreateTemplateRequest, req.body, 'body'), actorOf(res)));
+  });
+  router.patch('/templates/:id', requireRole('admin'), async (req, res) => {
+    const { id } = parseInput(IdParams, req.params, 'params');
+    res.json(await services.templates.update(id, parseInput(UpdateTemplateRequest, req.body, 'body'), actorOf(res)));
+  });
+  return router;
+}

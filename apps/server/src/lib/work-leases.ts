@@ -1,0 +1,34 @@
+import type { Types } from 'mongoose';
+import { isDuplicateKeyError, type Models } from '../models/index.js';
+import { keyedId } from './keyed-id.js';
+
+const leaseIdOf = (kind: string, itemId: Types.ObjectId, attempt: number) => keyedId(`${kind}-lease`, `${itemId.toHexString()}:${attempt}`);
+
+/**
+ * Attempt-numbered leases on background work, taken by inserting a document only one writer can insert
+ * (see work-lease.model.ts): whoever takes attempt N of an item does it; the others move on.
+ */
+export class WorkLeases {
+  constructor(
+    private readonly models: Models,
+    private readonly kind: string,
+    private readonly owner: string,
+  ) {}
+
+  async take(itemId: Types.ObjectId, attempt: number): Promise<boolean> {
+    try {
+      await this.models.WorkLease.create({ _id: leaseIdOf(this.kind, itemId, attempt), owner: this.owner, takenAt: new Date() });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Forgets an item's leases once it is finished for good. */
+  async release(itemId: Types.ObjectId, attempts: number): Promise<void> {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      await this.models.WorkLease.deleteOne({ _id: leaseIdOf(this.kind, itemId, attempt) });
+    }
+  }
+}

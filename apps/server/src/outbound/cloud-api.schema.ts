@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * The WhatsApp Cloud API shapes the outbound client speaks: the body of
+ * `POST /{version}/{phone-number-id}/messages`, its answer, Graph's error body and the media
+ * metadata. Only the message types the inbox sends today (text and template) are modelled.
+ */
+
+const envelope = {
+  messaging_product: z.literal('whatsapp'),
+  recipient_type: z.literal('individual'),
+  /** The customer's wa_id (digits, E.164 without punctuation). */
+  to: z.string().regex(/^\+?\d{6,15}$/, 'must be a phone number in digits'),
+  /** Makes the message a quoted reply to this wamid. */
+  context: z.object({ message_id: z.string().min(1) }).optional(),
+  /**
+   * Echoed back on every status webhook for this message. The caller puts its own message id
+   * here so a status can be matched even when the send answer (and its wamid) was lost.
+   */
+  biz_opaque_callback_data: z.string().min(1).max(512).optional(),
+};
+
+const templateComponent = z.looseObject({
+  type: z.enum(['header', 'body', 'button']),
+  sub_type: z.string().optional(),
+  index: z.union([z.string(), z.number().int()]).optional(),
+  parameters: z.array(z.looseObject({ type: z.string() })).optional(),
+});
+
+export const cloudApiSendRequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    ...envelope,
+    type: z.literal('text'),
+    text: z.object({ body: z.string().min(1).max(4096), preview_url: z.boolean().optional() }),
+  }),
+  z.object({
+    ...envelope,
+    type: z.literal('template'),
+    template: z.object({
+      name: z.string().min(1).max(512),
+      language: z.object({ code: z.string().min(2) }),
+      components: z.array(templateComponent).optional(),
+    }),
+  }),
+]);
+
+export type CloudApiSendRequest = z.infer<typeof cloudApiSendRequestSchema>;
+
+const sentMessageRef = z.looseObject({ id: z.string().min(1) });
+
+/** Meta answers one entry per send; the tuple makes the first one certain to the type checker. */
+export const sendResponseSchema = z.looseObject({
+  messages: z.tuple([sentMessageRef], sentMessageRef),
+});
+
+/** Graph's error envelope; every field but `code` is optional because proxies and old versions vary. */
+export const graphErrorBodySchema = z.object({
+  error: z.looseObject({
+    code: z.number().int(),
+    message: z.string().optional(),
+    type: z.string().optional(),
+    error_subcode: z.number().int().optional(),
+    error_data: z.looseObject({ details: z.string().optional() }).optional(),
+    is_transient: z.boolean().optional(),
+    fbtrace_id: z.string().optional(),
+  }),
+});
+
+export type GraphErrorBody = z.infer<typeof graphErrorBodySchema>;
+
+export const mediaInfoResponseSchema = z.looseObject({
+  url: z.url(),
+  mime_type: z.string().min(1),
+  sha256: z.string().min(1),
+  file_size: z.coerce.number().int().nonnegative(),
+});

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config.js';
+import type { MessageService } from '../domain/message.service.js';
+import { keyedId } from '../lib/keyed-id.js';
+import type { Logger } from '../lib/logger.js';
+import { PollingLoop } from '../lib/polling-loop.js';
+import { WorkLeases } from '../lib/work-leases.js';
+import type { Models } from '../models/index.js';
+import type { OutboxItemDoc } from '../models/outbox.model.js';
+import type { ChannelBreakers } from './channel-breaker.js';
+import type { CloudApiSendRequest } from './cloud-api.schema.js';
+import type { ProviderFailure } from './provider-errors.js';
+import { nextRetryDelayMs } from './retry-backoff.js';
+import type { SendRateLimits } from './send-rate-limits.js';
+import type { WhatsAppClient } from './whatsapp-client.js';
+
+type Deps = {
+  models: Models;
+  messages: MessageService;
+  client: WhatsAppClient;
+  breakers: ChannelBreakers;
+  rateLimits: SendRateLimits;
+  config: Config;
+  logger: Logger;
+};
+
+const CLAIM_CANDIDATES = 8;
+const RECONCILE_CHECK_MS = 2000;
+
+/**
+ * Hands queued messages to WhatsApp, each exactly once:
+ * - every try is claimed by taking its lease, so several processes share the outbox safely;
+ * - a try whose outcome is unknown (no answer, or the process died mid-call) is reconciled before any
+ *   resend: the status webhooks echo our message id, and one arriving proves the message went out;
+ * - failures that can pass are retried with backoff; permanent ones fail at once with the reason; a
+ *   message out of retries is dead-lettered for a supervisor to replay.
+ */
+export class OutboxWorker {
+  private readonly leases: WorkLeases;
+  private readonly loop: PollingLoop;
+
+  constructor(private readonly deps: Deps) {
+    this.leases = new WorkLeases(deps.models, 'outbox', randomUUID());
+    this.loop = new PollingLoop({
+      concurrency: deps.config.OUTBOX_CONCURRENCY,
+      pollMs: 500,
+      step: () => this.step(),
+      logger: deps.logger,
+      name: 'outbox',
+    });
+  }
+
+  start = () => this.loop.start();
+  stop = () => this.loop.stop();
+  kick = () => this.loop.kick();
+
+  private async step(): Promise<boolean> {
+    const claimed = await this.claim();
+    if (!claimed) return false;
+    await this.handle(claimed.item, claimed.interrupted);
+    return true;
+  }
+
+  /** The next due item; `interrupted` when its last try's lease ran out mid-call (its outcome is unknown). */
+  private async claim(): Promise<{ item: OutboxItemDoc; interrupted: boolean } | null> {
+    const now = new Date();
+    const due = await this.deps.models.Outbox.find({
+      $or: [{ state: 'pending', nextAttemptAt: { $lte: now } }, { state: 'in_flight', leaseUntil: { $lt: now } }],
+    })
+      .sort({ nextAttemptAt: 1 })
+      .limit(CLAIM_CANDIDATES);
+    for (const candidate of due) {
+      const attempt = candidate.attempts + 1;
+      if (!(await this.leases.take(candidate._id, attempt))) continue;
+      const leaseUntil = new Date(now.getTime() + this.deps.config.OUTBOX_LEASE_SECONDS * 1000);
+      const item = await this.deps.models.Outbox.findByIdAndUpdate(
+        candidate._id,
+        { $set: { state: 'in_flight', attempts: attempt, leaseUntil, ...(candidate.state === 'in_flight' && !candidate.unknownSince ? { unknownSince: now } : {}) } },
+        { new: true },
+      );
+      if (item) return { item, interrupted: candidate.state === 'in_flight' };
+    }
+    return null;
+  }
+
+  private async handle(item: OutboxItemDoc, interrupted: boolean): Promise<void> {
+    const { models, messages } = this.deps;
+    const message = await models.Message.findById(item._id);
+    if (!message || message.outboxState !== 'queued') return this.finish(item);
+
+    if (item.unknownSince) {
+      const proof = await models.ProviderCallback.findById(keyedId('callback', item._id.toHexString()));
+      if (proof) {
+        this.deps.logger.info({ messageId: item.id, interrupted }, 'reconciled a send whose answer was lost: it had reached WhatsApp');
+        await messages.markAccepted(item._id, proof.providerMessageId, item.attempts);
+        return this.finish(item);
+      }
+      const waitedMs = Date.now() - item.unknownSince.getTime();
+      if (waitedMs < this.deps.config.OUTBOX_RECONCILE_SECONDS * 1000) return this.retryAt(item, RECONCILE_CHECK_MS);
+    }
+
+    const channel = await models.Channel.findById(item.channelId).orFail();
+    const request = item.request as CloudApiSendRequest;
+    const slot = await this.deps.rateLimits.reserve(channel.phoneNumberId, request.to);
+    if (!slot.ok) return this.retryAt(item, slot.retryAfterMs);
+
+    const outcome = await this.deps.breakers.execute(item.channelId.toHexString(), () =>
+      this.deps.client.sendMessage(
+        {
+          baseUrl: channel.apiBaseUrl ?? this.deps.config.WHATSAPP_API_BASE_URL,
+          apiVersion: channel.apiVersion ?? this.deps.config.WHATSAPP_API_VERSION,
+          phoneNumberId: channel.phoneNumberId,
+          accessToken: channel.accessToken ?? this.deps.config.WHATSAPP_ACCESS_TOKEN,
+        },
+        { ...request, biz_opaque_callback_data: item._id.toHexString() },
+      ),
+    );
+    if (outcome.ok) {
+      await messages.markAccepted(item._id, outcome.providerMessageId, item.attempts);
+      return this.finish(item);
+    }
+    return this.failed(item, outcome.failure);
+  }
+
+  private async failed(item: OutboxItemDoc, failure: ProviderFailure): Promise<void> {
+    const { messages, logger, config } = this.deps;
+    const error = { code: failure.code ?? 0, title: failure.title, message: failure.details, details: failure.details };
+    logger.warn({ messageId: item.id, kind: failure.kind, code: failure.code, httpStatus: failure.httpStatus }, 'send failed');
+    if (failure.kind === 'permanent') {
+      await messages.markUndelivered(item._id, 'failed', { error, reason: failure.reason }, item.attempts);
+      return this.finish(item);
+    }
+    if (failure.kind === 'outcomeUnknown') return this.retryAt(item, RECONCILE_CHECK_MS, new Date(), failure.reason);
+    if (failure.notAttempted) return this.retryAt(item, failure.retryAfterMs ?? RECONCILE_CHECK_MS, null, failure.reason);
+    const failures = item.failures + 1;
+    if (failures >= config.OUTBOX_MAX_FAILURES) {
+      await this.deps.models.Outbox.updateOne({ _id: item._id }, { $set: { state: 'dead', failures, lastFailure: failure.reason, leaseUntil: null, nextAttemptAt: new Date() } });
+      await messages.markUndelivered(item._id, 'dead', { error, reason: `${failure.reason} Gave up after ${failures} tries.` }, item.attempts);
+      return;
+    }
+    await this.deps.models.Outbox.updateOne({ _id: item._id }, { $set: { failures } });
+    return this.retryAt(item, nextRetryDelayMs(failures, { retryAfterMs: failure.retryAfterMs, baseMs: this.deps.config.OUTBOX_RETRY_BASE_MS }), null, failure.reason);
+  }
+
+  /** Back to pending after `delayMs`. `unknownSince`: a Date when the outcome is now unknown, null when it is known, undefined to keep it. */
+  private async retryAt(item: OutboxItemDoc, delayMs: number, unknownSince?: Date | null, lastFailure?: string) {
+    await this.deps.models.Outbox.updateOne(
+      { _id: item._id },
+      {
+        $set: {
+          state: 'pending',
+          nextAttemptAt: new Date(Date.now() + delayMs),
+          leaseUntil: null,
+          ...(unknownSince === undefined ? {} : { unknownSince }),
+          ...(lastFailure === undefined ? {} : { lastFailure }),
+        },
+      },
+    );
+  }
+
+  private async finish(item: OutboxItemDoc) {
+    await this.deps.models.Outbox.deleteOne({ _id: item._id });
+    await this.leases.release(item._id, item.attempts);
+  }
+}

@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import type { MessageContent, MessageContext, MessageDTO, SendMessageRequest } from '@switchboard/shared';
+import { Types } from 'mongoose';
+import type { ConversationService } from '../domain/conversation.service.js';
+import type { MessageService } from '../domain/message.service.js';
+import type { Viewer } from '../domain/viewer.js';
+import { AppError } from '../lib/errors.js';
+import { keyedId } from '../lib/keyed-id.js';
+import { retryOnDuplicateKey, type Models } from '../models/index.js';
+import type { ConversationDoc } from '../models/conversation.model.js';
+import { CUSTOMER_SERVICE_WINDOW_MS, toMessageDTO } from '../models/to-dto.js';
+import { previewOf } from '../ingest/message-normalizer.js';
+import type { CloudApiSendRequest } from './cloud-api.schema.js';
+import type { TemplateService } from './template.service.js';
+
+export type SendInput = {
+  conversationId: string;
+  /** Who sends: an agent (checked against what they may see), or null for the system's own messages. */
+  viewer: Viewer | null;
+  idempotencyKey: string;
+  request: SendMessageRequest;
+};
+
+/**
+ * Everything an agent sends goes through here. Every rule is checked before anything is stored: the
+ * 24-hour window for free-form replies, approved templates with valid parameters, consent for
+ * business-initiated templates. What passes is stored once per idempotency key and put in the outbox;
+ * a note is stored and never sent.
+ */
+export class SendService {
+  constructor(
+    private readonly models: Models,
+    private readonly conversations: ConversationService,
+    private readonly messages: MessageService,
+    private readonly templates: TemplateService,
+    private readonly onQueued: () => void,
+  ) {}
+
+  async send(input: SendInput): Promise<MessageDTO> {
+    const conversation = input.viewer
+      ? await this.conversations.findVisible(input.conversationId, input.viewer)
+      : await this.models.Conversation.findById(input.conversationId).orFail();
+    const author = input.viewer ? new Types.ObjectId(input.viewer.userId) : null;
+    const key = `out:${author?.toHexString() ?? 'system'}:${input.idempotencyKey}`;
+    const requestHash = hashOf(input.conversationId, input.request);
+
+    const earlier = await this.models.Message.findById(keyedId('message', key));
+    if (earlier) return this.repeat(earlier._id, conversation, input, requestHash);
+
+    const prepared = await this.prepare(conversation, input.request);
+    const { message, created } = await this.messages.queueOutbound({
+      key,
+      conversation,
+      content: prepared.content,
+      context: prepared.context,
+      authorId: author,
+      clientMessageId: input.idempotencyKey,
+      requestHash,
+      preview: previewOf(prepared.content),
+    });
+    if (!created && message.requestHash !== requestHash) throw idempotencyConflict(input.idempotencyKey);
+    if (prepared.cloudRequest) await this.enqueue(message._id, conversation.channelId, prepared.cloudRequest);
+    return toMessageDTO(message);
+  }
+
+  /** The same key again: the same message, and its outbox entry restored if a crash cut the first try short. */
+  private async repeat(messageId: Types.ObjectId, conversation: ConversationDoc, input: SendInput, requestHash: string): Promise<MessageDTO> {
+    const message = await this.models.Message.findById(messageId).orFail();
+    if (message.requestHash !== requestHash) throw idempotencyConflict(input.idempotencyKey);
+    if (message.outboxState === 'queued' && !(await this.models.Outbox.findById(messageId))) {
+      const { cloudRequest } = await this.prepare(conversation, input.request);
+      if (cloudRequest) await this.enqueue(messageId, conversation.channelId, cloudRequest);
+    }
+    return toMessageDTO(message);
+  }
+
+  private async prepare(conversation: ConversationDoc, request: SendMessageRequest) {
+    if (request.type === 'note') {
+      return { content: { type: 'note', body: request.body } satisfies MessageContent, context: null, cloudRequest: null };
+    }
+    const contact = await this.models.Contact.findById(conversation.contactId).orFail();
+    if (!contact.waId) {
+      throw new AppError('VALIDATION_FAILED', 'this customer has no phone number on record; WhatsApp cannot be reached for them yet');
+    }
+    const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: contact.waId } as const;
+
+    if (request.type === 'text') {
+      this.requireOpenWindow(conversation);
+      const context = request.replyToMessageId ? await this.replyContext(conversation, request.replyToMessageId) : null;
+      const cloudRequest: CloudApiSendRequest = {
+        ...envelope,
+        type: 'text',
+        text: { body: request.body, ...(request.previewUrl === undefined ? {} : { preview_url: request.previewUrl }) },
+        ...(context?.replyToProviderMessageId ? { context: { message_id: context.replyToProviderMessageId } } : {}),
+      };
+      return { content: { type: 'text', body: request.body } satisfies MessageContent, context, cloudRequest };
+    }
+
+    if (contact.optedOut) {
+      throw new AppError('OPTED_OUT', 'this customer opted out of business messages; a template cannot be sent until they opt back in');
+    }
+    const { components, renderedText } = await this.templates.prepareTemplateSend(request.template);
+    const cloudRequest: CloudApiSendRequest = {
+      ...envelope,
+      type: 'template',
+      template: { name: request.template.name, language: { code: request.template.language }, components },
+    };
+    const content: MessageContent = { type: 'template', ...request.template, renderedText };
+    return { content, context: null, cloudRequest };
+  }
+
+  private requireOpenWindow(conversation: ConversationDoc) {
+    const last = conversation.lastInboundAt;
+    if (last && Date.now() - last.getTime() < CUSTOMER_SERVICE_WINDOW_MS) return;
+    const when = last
+      ? `The customer last wrote at ${last.toISOString()}; the 24-hour window closed at ${new Date(last.getTime() + CUSTOMER_SERVICE_WINDOW_MS).toISOString()}.`
+      : 'The customer has not written yet.';
+    throw new AppError('WINDOW_CLOSED', `${when} Send an approved template instead.`);
+  }
+
+  private async replyContext(conversation: ConversationDoc, messageId: string): Promise<MessageContext> {
+    const target = await this.models.Message.findById(messageId);
+    if (!target || !target.conversationId.equals(conversation._id) || !target.providerMessageId) {
+      throw new AppError('VALIDATION_FAILED', 'replyToMessageId must be a message of this conversation that reached WhatsApp', [
+        { path: 'body.replyToMessageId', message: 'not a message of this conversation' },
+      ]);
+    }
+    return { replyToProviderMessageId: target.providerMessageId, replyToFrom: null, forwarded: false, frequentlyForwarded: false, referredProduct: null };
+  }
+
+  private async enqueue(messageId: Types.ObjectId, channelId: Types.ObjectId, request: CloudApiSendRequest) {
+    const now = new Date();
+    await retryOnDuplicateKey(() =>
+      this.models.Outbox.updateOne(
+        { _id: messageId },
+        { $setOnInsert: { channelId, state: 'pending', attempts: 0, failures: 0, nextAttemptAt: now, request, createdAt: now } },
+        { upsert: true },
+      ),
+    );
+    this.onQueued();
+  }
+}
+
+function hashOf(conversationId: string, request: SendMessageRequest): string {
+  return createHash('sha256').update(JSON.stringify([conversationId, request])).digest('hex');
+}
+
+function idempotencyConflict(key: string) {
+  return new AppError('IDEMPOTENCY_CONFLICT', `idempotency key ${key} was already used for a different message; choose a new key for a new message`);
+}

@@ -1,0 +1,171 @@
+import {
+  cloudApiSendRequestSchema, mediaInfoResponseSchema, sendResponseSchema, type CloudApiSendRequest,
+} from './cloud-api.schema.js';
+import {
+  classifyGraphError, classifyMediaError, classifyNetworkError, invalidRequestFailure, unreadableAnswerFailure,
+  type MediaProblem, type ProviderFailure,
+} from './provider-errors.js';
+
+/** Where and as whom one business number talks to the Cloud API (or the simulator). */
+export interface ChannelCredentials {
+  baseUrl: string;
+  apiVersion: string;
+  phoneNumberId: string;
+  accessToken: string;
+}
+
+export type SendOutcome = { ok: true; providerMessageId: string } | { ok: false; failure: ProviderFailure };
+
+export interface MediaInfo {
+  /** Short-lived download URL; fetch it with the same token through `downloadMedia`. */
+  url: string;
+  mimeType: string;
+  sha256: string;
+  fileSize: number;
+}
+
+export interface MediaDownload {
+  body: ReadableStream<Uint8Array>;
+  contentType: string;
+  contentLength: number | null;
+}
+
+/** Media requests throw this; `failure.kind` says whether asking again later can help. */
+export class WhatsAppMediaError extends Error {
+  constructor(readonly problem: MediaProblem, readonly failure: ProviderFailure) {
+    super(`WhatsApp media request failed (${problem}): ${failure.title}`);
+    this.name = 'WhatsAppMediaError';
+  }
+}
+
+export interface WhatsAppClientOptions {
+  fetch?: typeof fetch;
+  /** Bounds a send or a metadata request from connect to the last byte of the answer. */
+  timeoutMs: number;
+  /** Bounds a whole media download, body included; defaults to 60 s because files reach 100 MB. */
+  downloadTimeoutMs?: number;
+}
+
+export interface WhatsAppClient {
+  /** Never throws for provider or network problems: every failure comes back classified. */
+  sendMessage(channel: ChannelCredentials, request: CloudApiSendRequest): Promise<SendOutcome>;
+  fetchMediaInfo(channel: ChannelCredentials, mediaId: string): Promise<MediaInfo>;
+  downloadMedia(channel: ChannelCredentials, url: string): Promise<MediaDownload>;
+}
+
+const graphUrl = (channel: ChannelCredentials, ...path: string[]) =>
+  [channel.baseUrl.replace(/\/+$/, ''), channel.apiVersion, ...path.map(encodeURIComponent)].join('/');
+
+const bearer = (channel: ChannelCredentials) => ({ authorization: `Bearer ${channel.accessToken}` });
+
+/** Retry-After is either seconds or an HTTP date. */
+function retryAfterMs(response: Response): number | null {
+  const header = response.headers.get('retry-after')?.trim();
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+}
+
+/** The parsed JSON, or the raw text when it is not JSON (a proxy's HTML page), so details keep it. */
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+const excerpt = (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body) ?? '').slice(0, 300);
+
+/**
+ * The bearer token must not leak: media URLs come from Meta's answer, but this refuses to send the token
+ * in clear text anywhere except the channel's own host (the simulator in development).
+ */
+function assertTokenMayGoTo(channel: ChannelCredentials, url: string): void {
+  const target = new URL(url);
+  if (target.protocol !== 'https:' && target.origin !== new URL(channel.baseUrl).origin) {
+    throw new Error(`refusing to send the WhatsApp access token to ${target.origin}: media URLs must be https`);
+  }
+}
+
+export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppClient {
+  const fetchImpl = options.fetch ?? fetch;
+  const downloadTimeoutMs = options.downloadTimeoutMs ?? 60_000;
+
+  /** A GET for media: network failures and error answers become a WhatsAppMediaError. */
+  async function getMedia(channel: ChannelCredentials, url: string, timeoutMs: number): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetchImpl(url, { headers: bearer(channel), signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      throw new WhatsAppMediaError('unavailable', classifyNetworkError(error, 'read'));
+    }
+    if (response.ok) return response;
+    const body = await readBody(response).catch(() => undefined);
+    const { problem, failure } = classifyMediaError(response.status, body, retryAfterMs(response));
+    throw new WhatsAppMediaError(problem, failure);
+  }
+
+  return {
+    async sendMessage(channel, request) {
+      const valid = cloudApiSendRequestSchema.safeParse(request);
+      if (!valid.success) {
+        const issue = valid.error.issues[0];
+        return { ok: false, failure: invalidRequestFailure(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`) };
+      }
+      let response: Response;
+      let body: unknown;
+      try {
+        response = await fetchImpl(graphUrl(channel, channel.phoneNumberId, 'messages'), {
+          method: 'POST',
+          headers: { ...bearer(channel), 'content-type': 'application/json' },
+          body: JSON.stringify(valid.data),
+          signal: AbortSignal.timeout(options.timeoutMs),
+        });
+      } catch (error) {
+        return { ok: false, failure: classifyNetworkError(error, 'send') };
+      }
+      try {
+        body = await readBody(response);
+      } catch (error) {
+        // An error status is an answer even if its body was cut; only a lost 2xx body leaves the outcome open.
+        if (response.ok) return { ok: false, failure: classifyNetworkError(error, 'send') };
+      }
+      if (!response.ok) return { ok: false, failure: classifyGraphError(response.status, body, retryAfterMs(response)) };
+      const answer = sendResponseSchema.safeParse(body);
+      if (!answer.success) return { ok: false, failure: unreadableAnswerFailure(response.status, excerpt(body), 'send') };
+      return { ok: true, providerMessageId: answer.data.messages[0].id };
+    },
+
+    async fetchMediaInfo(channel, mediaId) {
+      const response = await getMedia(channel, graphUrl(channel, mediaId), options.timeoutMs);
+      let body: unknown;
+      try {
+        body = await readBody(response);
+      } catch (error) {
+        throw new WhatsAppMediaError('unavailable', classifyNetworkError(error, 'read'));
+      }
+      const info = mediaInfoResponseSchema.safeParse(body);
+      if (!info.success) {
+        throw new WhatsAppMediaError('unavailable', unreadableAnswerFailure(response.status, excerpt(body), 'read'));
+      }
+      const { url, mime_type: mimeType, sha256, file_size: fileSize } = info.data;
+      return { url, mimeType, sha256, fileSize };
+    },
+
+    async downloadMedia(channel, url) {
+      assertTokenMayGoTo(channel, url);
+      const response = await getMedia(channel, url, downloadTimeoutMs);
+      if (!response.body) throw new WhatsAppMediaError('unavailable', unreadableAnswerFailure(response.status, 'empty body', 'read'));
+      const length = Number(response.headers.get('content-length') ?? Number.NaN);
+      return {
+        body: response.body,
+        contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+        contentLength: Number.isSafeInteger(length) ? length : null,
+      };
+    },
+  };
+}
