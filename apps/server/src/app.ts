@@ -22,7 +22,6 @@ import { outboundRoutes } from './http/routes/outbound.routes.js';
 import { createChannelBreakers } from './outbound/channel-breaker.js';
 import { OutboxWorker } from './outbound/outbox.worker.js';
 import { createSendRateLimits } from './outbound/send-rate-limits.js';
-import { createWhatsAppClient } from './outbound/whatsapp-client.js';
 import type { Logger } from './lib/logger.js';
 import { createModels, ensureIndexes, type Models } from './models/index.js';
 import { startBroadcaster } from './realtime/broadcaster.js';
@@ -60,7 +59,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const outboxWorker = new OutboxWorker({
     models,
     messages: services.messages,
-    client: createWhatsAppClient({ timeoutMs: config.WHATSAPP_TIMEOUT_MS }),
+    client: services.whatsapp,
     breakers: createChannelBreakers({ failureThreshold: config.BREAKER_FAILURE_THRESHOLD, halfOpenAfterMs: config.BREAKER_HALF_OPEN_SECONDS * 1000 }),
     rateLimits: createSendRateLimits({ perNumber: { points: config.RATE_LIMIT_PER_NUMBER, durationMs: 1000 } }),
     config,

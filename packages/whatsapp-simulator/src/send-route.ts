@@ -55,6 +55,7 @@ function hold(ctx: SimulatorContext, res: Response, maxMs: number): void {
 /** `POST /:version/:phoneNumberId/messages`: validate like Cloud API, apply faults, answer, notify. */
 export function sendRoute(ctx: SimulatorContext): RequestHandler {
   return async (req, res) => {
+    ctx.sendRequests.count++;
     if (ctx.faults.latencyMs > 0) {
       const waited = await sleep(ctx.faults.latencyMs, true, { signal: ctx.lifetime() }).catch(() => false);
       if (!waited) return;

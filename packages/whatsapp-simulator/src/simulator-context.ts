@@ -30,6 +30,8 @@ export interface SimulatorContext {
   media: MediaStore;
   statusWebhooks: StatusWebhooks;
   sentMessages: SentMessage[];
+  /** Every request the send endpoint received, faulted or not. */
+  sendRequests: { count: number };
   markedRead: string[];
   baseUrl(): string;
   /** Aborted on stop, so latency waits and held requests end with the simulator. */

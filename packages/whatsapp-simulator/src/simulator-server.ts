@@ -32,6 +32,8 @@ export interface WhatsAppSimulator {
   readonly faults: FaultController;
   /** Accepted send requests, oldest first. */
   readonly sentMessages: readonly SentMessage[];
+  /** How many requests reached the send endpoint, including those a fault answered. */
+  readonly sendRequestCount: number;
   /** Message ids the business marked as read. */
   readonly markedRead: readonly string[];
   /** Every webhook POST the simulator made and how the receiver answered. */
@@ -57,6 +59,7 @@ export function createWhatsAppSimulator(options: WhatsAppSimulatorOptions): What
     media: new MediaStore(),
     statusWebhooks,
     sentMessages: [],
+    sendRequests: { count: 0 },
     markedRead: [],
     baseUrl: () => {
       if (!url) throw new Error('the WhatsApp simulator is not started');
@@ -98,6 +101,9 @@ export function createWhatsAppSimulator(options: WhatsAppSimulatorOptions): What
     },
     faults: ctx.faults,
     sentMessages: ctx.sentMessages,
+    get sendRequestCount() {
+      return ctx.sendRequests.count;
+    },
     markedRead: ctx.markedRead,
     webhookLog: statusWebhooks.log,
     registerMedia: (input) => ctx.media.register(input),

@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import { keyedId } from '../lib/keyed-id.js';
 import type { KeyedLock } from '../lib/keyed-lock.js';
+import { reasonForReportedError } from '../outbound/provider-errors.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { MessageDoc } from '../models/message.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
@@ -206,7 +207,8 @@ export class MessageService {
     );
     let updated = await Message.findById(ref.messageId).orFail();
     if (update.error && updated.statusRank === STATUS_RANK.failed && !updated.error) {
-      await Message.updateOne({ _id: ref.messageId }, { $set: { error: update.error } });
+      const failureReason = reasonForReportedError(update.error.code, update.error.title);
+      await Message.updateOne({ _id: ref.messageId }, { $set: { error: update.error, failureReason } });
       updated = await Message.findById(ref.messageId).orFail();
     }
     await this.announceMessage(updated, `status:${update.status}`);

@@ -4,7 +4,9 @@ import { KeyedLock } from '../lib/keyed-lock.js';
 import type { Models } from '../models/index.js';
 import { ConsentService } from '../outbound/consent.service.js';
 import { DeadLetterService } from '../outbound/dead-letters.service.js';
+import { MediaService } from '../outbound/media.service.js';
 import { SendService } from '../outbound/send.service.js';
+import { createWhatsAppClient } from '../outbound/whatsapp-client.js';
 import { TemplateService } from '../outbound/template.service.js';
 import { ChannelService } from './channel.service.js';
 import { ContactService } from './contact.service.js';
@@ -22,11 +24,14 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const templates = new TemplateService(models);
   const outboxQueued = () => events.emit('outbox.queued');
   const send = new SendService(models, conversations, messages, templates, outboxQueued);
+  const whatsapp = createWhatsAppClient({ timeoutMs: config.WHATSAPP_TIMEOUT_MS });
   return {
     log,
     conversations,
     messages,
     send,
+    whatsapp,
+    media: new MediaService(models, conversations, whatsapp, config),
     consent: new ConsentService(models, send, { optOut: config.OPT_OUT_KEYWORDS, optIn: config.OPT_IN_KEYWORDS }),
     deadLetters: new DeadLetterService(models, messages, outboxQueued),
     contacts: new ContactService(models),

@@ -8,6 +8,7 @@ import { WorkLeases } from '../lib/work-leases.js';
 import type { Models } from '../models/index.js';
 import type { OutboxItemDoc } from '../models/outbox.model.js';
 import type { ChannelBreakers } from './channel-breaker.js';
+import { credentialsOf } from './channel-credentials.js';
 import type { CloudApiSendRequest } from './cloud-api.schema.js';
 import type { ProviderFailure } from './provider-errors.js';
 import { nextRetryDelayMs } from './retry-backoff.js';
@@ -53,6 +54,7 @@ export class OutboxWorker {
   start = () => this.loop.start();
   stop = () => this.loop.stop();
   kick = () => this.loop.kick();
+  breakerState = (channelId: string) => this.deps.breakers.state(channelId);
 
   private async step(): Promise<boolean> {
     const claimed = await this.claim();
@@ -105,20 +107,13 @@ export class OutboxWorker {
     if (!slot.ok) return this.retryAt(item, slot.retryAfterMs);
 
     const outcome = await this.deps.breakers.execute(item.channelId.toHexString(), () =>
-      this.deps.client.sendMessage(
-        {
-          baseUrl: channel.apiBaseUrl ?? this.deps.config.WHATSAPP_API_BASE_URL,
-          apiVersion: channel.apiVersion ?? this.deps.config.WHATSAPP_API_VERSION,
-          phoneNumberId: channel.phoneNumberId,
-          accessToken: channel.accessToken ?? this.deps.config.WHATSAPP_ACCESS_TOKEN,
-        },
-        { ...request, biz_opaque_callback_data: item._id.toHexString() },
-      ),
+      this.deps.client.sendMessage(credentialsOf(channel, this.deps.config), { ...request, biz_opaque_callback_data: item._id.toHexString() }),
     );
     if (outcome.ok) {
       await messages.markAccepted(item._id, outcome.providerMessageId, item.attempts);
       return this.finish(item);
     }
+    if (outcome.failure.kind !== 'outcomeUnknown') await this.deps.rateLimits.refund(channel.phoneNumberId, request.to);
     return this.failed(item, outcome.failure);
   }
 

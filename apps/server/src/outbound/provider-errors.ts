@@ -225,3 +225,8 @@ export function classifyMediaError(
     : 'WhatsApp refused to hand over this media. Ask the customer to send it again.';
   return { problem: 'unavailable', failure: { ...failure, reason } };
 }
+
+/** The agent-facing reason for an error WhatsApp reported later, in a `failed` status webhook. */
+export function reasonForReportedError(code: number, title: string | null): string {
+  return classifyGraphError(400, { error: { code, message: title ?? '', type: 'OAuthException' } }).reason;
+}

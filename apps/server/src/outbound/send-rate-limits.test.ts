@@ -24,6 +24,14 @@ describe('send rate limits', () => {
     expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, false]);
   });
 
+  it('a send WhatsApp refused gives its pair point back, so the retry is not held', async () => {
+    const limits = createSendRateLimits({ perPair: { points: 1, durationMs: 6000 } });
+    expect(await limits.reserve(NUMBER, '5511987654321')).toEqual({ ok: true });
+    await limits.refund(NUMBER, '+55 11 98765-4321');
+    expect(await limits.reserve(NUMBER, '5511987654321')).toEqual({ ok: true });
+    expect((await limits.reserve(NUMBER, '5511987654321')).ok).toBe(false);
+  });
+
   it("caps a burst at the number's throughput", async () => {
     const limits = createSendRateLimits({ perNumber: { points: 5, durationMs: 60_000 } });
     const outcomes = await Promise.all(customers(8).map((to) => limits.reserve(NUMBER, to)));

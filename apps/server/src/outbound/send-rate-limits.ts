@@ -30,6 +30,11 @@ export type Reservation = { ok: true } | { ok: false; retryAfterMs: number };
 export interface SendRateLimits {
   /** Takes one send from both budgets, or neither: a refused send leaves no trace in either. */
   reserve(phoneNumberId: string, recipient: string): Promise<Reservation>;
+  /**
+   * Gives the customer's pair point back for a send WhatsApp refused: Meta's pair limit counts messages
+   * that reached the customer, so a failed try must not delay the retry that will.
+   */
+  refund(phoneNumberId: string, recipient: string): Promise<void>;
 }
 
 export const DEFAULT_NUMBER_LIMIT: SendLimit = { points: 80, durationMs: 1000 };
@@ -72,6 +77,9 @@ export function createSendRateLimits(options: SendRateLimitOptions = {}): SendRa
       const number = await take(perNumber, phoneNumberId);
       if (!number.ok) await perPair.reward(pairKey);
       return number;
+    },
+    async refund(phoneNumberId, recipient) {
+      await perPair.reward(`${phoneNumberId}:${recipientKey(recipient)}`);
     },
   };
 }

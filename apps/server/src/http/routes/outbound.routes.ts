@@ -1,4 +1,7 @@
 import { IdempotencyKey, IdParams, SendMessageRequest } from '@switchboard/shared';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Services } from '../../domain/services.js';
@@ -19,6 +22,15 @@ export function outboundRoutes(services: Services): Router {
     const request = parseInput(SendMessageRequest, req.body, 'body');
     const message = await services.send.send({ conversationId: id, viewer: authOf(res).viewer, idempotencyKey, request });
     res.status(201).json(message);
+  });
+  router.get('/messages/:id/media', async (req, res) => {
+    const { id } = parseInput(IdParams, req.params, 'params');
+    const media = await services.media.download(id, authOf(res).viewer);
+    res.setHeader('content-type', media.contentType);
+    res.setHeader('cache-control', 'private, max-age=300');
+    if (media.contentLength !== null) res.setHeader('content-length', String(media.contentLength));
+    if (media.filename) res.attachment(media.filename);
+    await pipeline(Readable.fromWeb(media.body as WebReadableStream), res);
   });
   router.get('/outbox/dead', requireRole('supervisor', 'admin'), async (_req, res) => {
     res.json({ items: await services.deadLetters.list() });

@@ -1,0 +1,115 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { envelope, inbound } from '@switchboard/whatsapp-simulator';
+import type { ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
+import { eventually, startTestServerWithSimulator } from '../../test-support/harness.js';
+
+let server: Awaited<ReturnType<typeof startTestServerWithSimulator>>;
+let admin: string;
+beforeAll(async () => {
+  server = await startTestServerWithSimulator({
+    OUTBOX_MAX_FAILURES: '4',
+    BREAKER_FAILURE_THRESHOLD: '3',
+    BREAKER_HALF_OPEN_SECONDS: '0.5',
+  });
+  admin = await server.login();
+});
+afterEach(() => server.sim.faults.clear());
+afterAll(() => server.close());
+
+let keys = 0;
+/** A customer writes, an agent replies; returns the reply as stored. */
+async function reply(waId: string, body: string): Promise<{ conversation: ConversationDTO; message: MessageDTO }> {
+  await server.deliver(envelope({ messages: [inbound.text({ from: waId, body: 'hi' })] }));
+  const conversation = (await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200')).body.items.find((c) => c.contact.waId === waId)!;
+  const res = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': `delivery-key-${++keys}` },
+    body: JSON.stringify({ type: 'text', body }),
+  });
+  expect(res.status).toBe(201);
+  return { conversation, message: (await res.json()) as MessageDTO };
+}
+
+async function shown(conversationId: string, messageId: string): Promise<MessageDTO> {
+  const page = await server.api<Page<MessageDTO>>(admin, 'GET', `/api/conversations/${conversationId}/messages?limit=200`);
+  return page.body.items.find((m) => m.id === messageId)!;
+}
+
+const callsFor = (messageId: string) => server.sim.sentMessages.filter((m) => m.request.biz_opaque_callback_data === messageId);
+
+describe('delivery through failures', () => {
+  it('retryable errors (5xx, 130429) are retried, then the reply is delivered once', async () => {
+    server.sim.faults.set({ httpError: { count: 1, status: 503 }, metaError: { count: 1, code: 130429 } });
+    const { conversation, message } = await reply('5511966660001', 'segunda tentativa');
+    const delivered = await eventually(async () => {
+      const m = await shown(conversation.id, message.id);
+      return m.status === 'read' ? m : undefined;
+    }, 'the reply to be read');
+    expect(delivered.attempts).toBe(3);
+    expect(callsFor(message.id)).toHaveLength(1);
+  });
+
+  it('a permanent error fails at once with a reason the agent understands, and is not retried', async () => {
+    server.sim.faults.set({ metaError: { count: 1, code: 131026 } });
+    const { conversation, message } = await reply('5511966660002', 'olá');
+    const failed = await eventually(async () => {
+      const m = await shown(conversation.id, message.id);
+      return m.status === 'failed' ? m : undefined;
+    }, 'the reply to fail');
+    expect(failed.error?.code).toBe(131026);
+    expect(failed.failureReason).toMatch(/could not deliver/i);
+    expect(failed.attempts).toBe(1);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await server.app.models.Outbox.countDocuments({ _id: message.id })).toBe(0);
+  });
+
+  it('a window error reported later as a failed status is shown as the window error it is', async () => {
+    server.sim.faults.set({ failedStatus: { count: 1, code: 131047 } });
+    const { conversation, message } = await reply('5511966660003', 'ainda aí?');
+    const failed = await eventually(async () => {
+      const m = await shown(conversation.id, message.id);
+      return m.status === 'failed' ? m : undefined;
+    }, 'the failed status to arrive');
+    expect(failed.error?.code).toBe(131047);
+    expect(failed.failureReason).toMatch(/24 hours/);
+  });
+
+  it('the breaker opens during an outage, stops calling WhatsApp, and every reply goes out once after it recovers', async () => {
+    server.sim.faults.set({ httpError: { count: 1000, status: 500 } });
+    const replies: Awaited<ReturnType<typeof reply>>[] = [];
+    for (let i = 0; i < 3; i++) replies.push(await reply(`55119666601${i}`, `reply ${i}`));
+    await eventually(async () => server.app.outboxWorker.breakerState(replies[0]!.conversation.channelId) === 'open', 'the breaker to open');
+    const callsWhileOpen = server.sim.sendRequestCount;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.sim.sendRequestCount).toBe(callsWhileOpen);
+
+    server.sim.faults.clear();
+    for (const { conversation, message } of replies) {
+      await eventually(async () => (await shown(conversation.id, message.id)).status === 'read', 'each reply to arrive', 20_000);
+      expect(callsFor(message.id)).toHaveLength(1);
+    }
+    expect(server.app.outboxWorker.breakerState(replies[0]!.conversation.channelId)).toBe('closed');
+  });
+
+  it('a reply out of retries is dead-lettered; a supervisor lists it and replays it', async () => {
+    server.sim.faults.set({ metaError: { count: 4, code: 131000 } });
+    const { conversation, message } = await reply('5511966660020', 'will it ever arrive?');
+    const dead = await eventually(async () => {
+      const m = await shown(conversation.id, message.id);
+      return m.status === 'dead' ? m : undefined;
+    }, 'the reply to be dead-lettered');
+    expect(dead.failureReason).toMatch(/Gave up after 4 tries/);
+    const supervisor = await server.userWith('supervisor');
+    const agent = await server.userWith('agent');
+    expect((await server.api(agent.token, 'GET', '/api/outbox/dead')).status).toBe(403);
+    const list = await server.api<{ items: { message: MessageDTO; failures: number }[] }>(supervisor.token, 'GET', '/api/outbox/dead');
+    expect(list.body.items.map((i) => [i.message.id, i.failures])).toEqual([[message.id, 4]]);
+
+    const replayed = await server.api<MessageDTO>(supervisor.token, 'POST', `/api/outbox/${message.id}/replay`);
+    expect(replayed.status).toBe(200);
+    expect(replayed.body.status).toBe('queued');
+    await eventually(async () => (await shown(conversation.id, message.id)).status === 'read', 'the replayed reply to arrive');
+    expect(callsFor(message.id)).toHaveLength(1);
+    expect((await server.api<{ items: unknown[] }>(supervisor.token, 'GET', '/api/outbox/dead')).body.items).toEqual([]);
+  });
+});

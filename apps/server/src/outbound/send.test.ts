@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { envelope, inbound } from '@switchboard/whatsapp-simulator';
+import type { Ack, ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
+import { eventually, startTestServerWithSimulator } from '../../test-support/harness.js';
+import { loadTemplateSeed } from './template-seed.js';
+
+let server: Awaited<ReturnType<typeof startTestServerWithSimulator>>;
+let admin: string;
+beforeAll(async () => {
+  server = await startTestServerWithSimulator();
+  admin = await server.login();
+  await loadTemplateSeed(server.app.services.templates);
+});
+afterAll(() => server.close());
+
+/** A customer writes in; returns their conversation. */
+async function customerWrites(waId: string, body = 'hola, necesito ayuda'): Promise<ConversationDTO> {
+  await server.deliver(envelope({ messages: [inbound.text({ from: waId, body })] }));
+  const page = await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200');
+  return page.body.items.find((c) => c.contact.waId === waId)!;
+}
+
+async function send(conversationId: string, key: string, body: unknown) {
+  const res = await fetch(`${server.url}/api/conversations/${conversationId}/messages`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as MessageDTO & { error: { code: string; message: string; issues?: { path: string }[] } } };
+}
+
+const callsFor = (messageId: string) => server.sim.sentMessages.filter((m) => m.request.biz_opaque_callback_data === messageId);
+
+async function shown(conversationId: string, messageId: string): Promise<MessageDTO | undefined> {
+  const page = await server.api<Page<MessageDTO>>(admin, 'GET', `/api/conversations/${conversationId}/messages?limit=200`);
+  return page.body.items.find((m) => m.id === messageId);
+}
+
+describe('sending a reply', () => {
+  it('the same idempotency key three times is one message and one call to WhatsApp, then it is read', async () => {
+    const conversation = await customerWrites('5215500000001');
+    const answers = await Promise.all([1, 2, 3].map(() => send(conversation.id, 'reply-0001', { type: 'text', body: 'Tu pedido sale hoy 🚚' })));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+    const ids = new Set(answers.map((a) => a.body.id));
+    expect(ids.size).toBe(1);
+    const [id] = [...ids];
+    await eventually(async () => (await shown(conversation.id, id!))?.status === 'read', 'the reply to be read');
+    expect(callsFor(id!)).toHaveLength(1);
+    expect(callsFor(id!)[0]!.request).toMatchObject({ to: '5215500000001', type: 'text', text: { body: 'Tu pedido sale hoy 🚚' } });
+    const stored = await server.app.models.Message.countDocuments({ clientMessageId: 'reply-0001' });
+    expect(stored).toBe(1);
+  });
+
+  it('the same key with a different message is refused, not sent', async () => {
+    const conversation = await customerWrites('5215500000002');
+    expect((await send(conversation.id, 'reply-0002', { type: 'text', body: 'one' })).status).toBe(201);
+    const other = await send(conversation.id, 'reply-0002', { type: 'text', body: 'another' });
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_CONFLICT');
+  });
+
+  it('over the socket, the same clientMessageId after a reconnect returns the same message', async () => {
+    const conversation = await customerWrites('5215500000003');
+    const command = { conversationId: conversation.id, clientMessageId: 'sock-00000001', message: { type: 'text' as const, body: 'Te ayudo ahora mismo' } };
+    const emit = async () => {
+      const socket = await server.connectSocket(admin);
+      const ack = await new Promise<Ack<MessageDTO>>((resolve) => socket.emit('message:send', command, resolve));
+      socket.disconnect();
+      return ack;
+    };
+    const [first, second] = [await emit(), await emit()];
+    expect(first.ok && second.ok).toBe(true);
+    if (!first.ok || !second.ok) return;
+    expect(second.data.id).toBe(first.data.id);
+    await eventually(async () => callsFor(first.data.id).length === 1, 'one call to WhatsApp');
+  });
+
+  it('a request without an Idempotency-Key, or with a blank body, is refused naming the problem', async () => {
+    const conversation = await customerWrites('5215500000004');
+    const res = await server.api<{ error: { message: string } }>(admin, 'POST', `/api/conversations/${conversation.id}/messages`, { type: 'text', body: 'x' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/Idempotency-Key/);
+    const blank = await send(conversation.id, 'reply-0004', { type: 'text', body: '   ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.issues?.map((i) => i.path)).toEqual(['body.body']);
+  });
+
+  it('an internal note is stored on the conversation and never sent', async () => {
+    const conversation = await customerWrites('5215500000005');
+    const note = await send(conversation.id, 'note-00000001', { type: 'note', body: 'Cliente VIP, ofrecer envío gratis' });
+    expect(note.status).toBe(201);
+    expect(note.body).toMatchObject({ direction: 'internal', status: 'received', content: { type: 'note' } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(callsFor(note.body.id)).toHaveLength(0);
+    expect(await server.app.models.Outbox.countDocuments({ _id: note.body.id })).toBe(0);
+  });
+});
+
+describe('the 24-hour window', () => {
+  it('a free-form reply after the window is refused with WINDOW_CLOSED; an approved template goes out', async () => {
+    const conversation = await customerWrites('5215500000010');
+    expect(conversation.windowExpiresAt).not.toBeNull();
+    const lastInboundAt = new Date(Date.now() - 25 * 3600_000);
+    await server.app.models.Conversation.updateOne({ _id: conversation.id }, { $set: { lastInboundAt } });
+    const refused = await send(conversation.id, 'late-0000001', { type: 'text', body: '¿Sigues ahí?' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('WINDOW_CLOSED');
+    expect(refused.body.error.message).toContain('Send an approved template');
+    const updated = await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`);
+    expect(updated.body.windowExpiresAt).toBe(new Date(lastInboundAt.getTime() + 24 * 3600_000).toISOString());
+
+    const template = await send(conversation.id, 'late-0000002', {
+      type: 'template',
+      template: { name: 'order_update', language: 'es', parameters: ['Lucía', 'ORD-9001', '2026-12-01'] },
+    });
+    expect(template.status).toBe(201);
+    expect(template.body.content).toMatchObject({ type: 'template', renderedText: expect.stringContaining('ORD-9001') });
+    await eventually(async () => callsFor(template.body.id).length === 1, 'the template to go out');
+    expect(callsFor(template.body.id)[0]!.request).toMatchObject({ type: 'template', template: { name: 'order_update', language: { code: 'es' } } });
+  });
+
+  it('template parameter errors are refused before anything is queued', async () => {
+    const conversation = await customerWrites('5215500000011');
+    const wrongCount = await send(conversation.id, 'tpl-00000001', { type: 'template', template: { name: 'order_update', language: 'es', parameters: ['Lucía'] } });
+    expect(wrongCount.status).toBe(400);
+    expect(wrongCount.body.error.code).toBe('TEMPLATE_PARAMETERS_INVALID');
+    const blank = await send(conversation.id, 'tpl-00000002', { type: 'template', template: { name: 'order_update', language: 'es', parameters: ['Lucía', ' ', '2026-12-01'] } });
+    expect(blank.body.error.issues?.map((i) => i.path)).toEqual(['parameters.2']);
+    const pending = await send(conversation.id, 'tpl-00000003', {
+      type: 'template',
+      template: { name: 'payment_reminder', language: 'pt_BR', parameters: { customer_name: 'João', amount_due: '10.00 BRL', invoice_number: 'INV-1', due_date: '2026-12-01' } },
+    });
+    expect(pending.status).toBe(422);
+    expect(pending.body.error.code).toBe('TEMPLATE_NOT_APPROVED');
+    expect(await server.app.models.Message.countDocuments({ clientMessageId: { $in: ['tpl-00000001', 'tpl-00000002', 'tpl-00000003'] } })).toBe(0);
+  });
+});
+
+describe('consent', () => {
+  it('STOP opts out and is confirmed once; templates are refused; ALTA opts back in; every change recorded', async () => {
+    const waId = '5215500000020';
+    const conversation = await customerWrites(waId, 'hola');
+    await customerWrites(waId, 'BAJA');
+    await customerWrites(waId, 'baja!!');
+    const contact = await server.app.models.Contact.findOne({ waId }).orFail();
+    expect(contact.optedOut).toBe(true);
+    const confirmations = () => server.sim.sentMessages.filter((m) => m.waId === waId);
+    await eventually(async () => confirmations().length === 1, 'one confirmation');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(confirmations()).toHaveLength(1);
+    expect(confirmations()[0]!.request).toMatchObject({ type: 'text', text: { body: expect.stringContaining('Ya no recibirás') } });
+
+    const refused = await send(conversation.id, 'consent-0001', { type: 'template', template: { name: 'order_update', language: 'es', parameters: ['Ana', 'ORD-1', '2026-12-01'] } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('OPTED_OUT');
+
+    await customerWrites(waId, 'Alta');
+    expect((await server.app.models.Contact.findById(contact._id).orFail()).optedOut).toBe(false);
+    const history = await server.app.services.consent.history(contact._id);
+    expect(history.map((h) => [h.optedOut, h.keyword])).toEqual([[true, 'BAJA'], [false, 'ALTA']]);
+    await eventually(async () => confirmations().length === 2, 'the opt-in confirmation');
+  });
+
+  it('a sentence that merely contains STOP is not an opt-out', async () => {
+    const waId = '5215500000021';
+    await customerWrites(waId, 'please stop sending the wrong size');
+    expect((await server.app.models.Contact.findOne({ waId }).orFail()).optedOut).toBe(false);
+  });
+});
