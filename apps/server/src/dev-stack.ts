@@ -12,9 +12,14 @@ const DEV_PHONE_NUMBER_ID = process.env.WHATSAPP_PHONE_NUMBER_ID ?? '10000000000
  * registered business number so `pnpm simulate` traffic lands in a named inbox.
  */
 async function main() {
-  const config = loadConfig();
+  const base = loadConfig();
+  const simulator = createWhatsAppSimulator({ appSecret: base.WHATSAPP_APP_SECRET, accessToken: base.WHATSAPP_ACCESS_TOKEN });
+  const { url: simulatorUrl } = await simulator.start(SIMULATOR_PORT);
+  // Replies go to this simulator unless WHATSAPP_API_BASE_URL names another Cloud API.
+  const config = process.env.WHATSAPP_API_BASE_URL ? base : { ...base, WHATSAPP_API_BASE_URL: simulatorUrl };
   const logger = createLogger(config.LOG_LEVEL);
   const server = await bootServer(config, logger);
+  simulator.setWebhookUrl(`${server.url}/webhooks/whatsapp`);
   const { app, url } = server;
   await app.services.channels.forPhoneNumber(DEV_PHONE_NUMBER_ID, '15550100', null);
   const channels = await app.services.channels.list();
@@ -22,16 +27,13 @@ async function main() {
   if (dev?.status === 'unregistered') await app.services.channels.update(dev.id, { name: 'Support (demo number)', status: 'active' });
   await loadTemplateSeed(app.services.templates);
 
-  const simulator = createWhatsAppSimulator({ appSecret: config.WHATSAPP_APP_SECRET, webhookUrl: `${url}/webhooks/whatsapp` });
-  const { url: simulatorUrl } = await simulator.start(SIMULATOR_PORT);
-
   console.log(
     [
       '',
       `Switchboard is running (database: ${server.databaseKind}, data in ${config.DATA_DIR})`,
       `  API            ${url}/api  (OpenAPI: ${url}/api/openapi.json)`,
       `  Webhook        ${url}/webhooks/whatsapp`,
-      `  WhatsApp sim   ${simulatorUrl}`,
+      `  WhatsApp       ${config.WHATSAPP_API_BASE_URL}${config.WHATSAPP_API_BASE_URL === simulatorUrl ? ' (the simulator)' : ''}`,
       `  Sign in        ${config.ADMIN_EMAIL} / ${config.NODE_ENV === 'production' ? '(ADMIN_PASSWORD)' : config.ADMIN_PASSWORD}`,
       '',
       'Send customer traffic from another terminal:  pnpm simulate',

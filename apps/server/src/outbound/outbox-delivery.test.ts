@@ -35,16 +35,21 @@ async function shown(conversationId: string, messageId: string): Promise<Message
   return page.body.items.find((m) => m.id === messageId)!;
 }
 
+/** Waits until the reply, as clients are shown it, reaches `status`; returns it then. */
+function untilStatus(conversationId: string, messageId: string, status: MessageDTO['status']): Promise<MessageDTO> {
+  return eventually(async () => {
+    const m = await shown(conversationId, messageId);
+    return m.status === status ? m : undefined;
+  }, `the reply to be ${status}`, 20_000);
+}
+
 const callsFor = (messageId: string) => server.sim.sentMessages.filter((m) => m.request.biz_opaque_callback_data === messageId);
 
 describe('delivery through failures', () => {
   it('retryable errors (5xx, 130429) are retried, then the reply is delivered once', async () => {
     server.sim.faults.set({ httpError: { count: 1, status: 503 }, metaError: { count: 1, code: 130429 } });
     const { conversation, message } = await reply('5511966660001', 'segunda tentativa');
-    const delivered = await eventually(async () => {
-      const m = await shown(conversation.id, message.id);
-      return m.status === 'read' ? m : undefined;
-    }, 'the reply to be read');
+    const delivered = await untilStatus(conversation.id, message.id, 'read');
     expect(delivered.attempts).toBe(3);
     expect(callsFor(message.id)).toHaveLength(1);
   });
@@ -52,10 +57,7 @@ describe('delivery through failures', () => {
   it('a permanent error fails at once with a reason the agent understands, and is not retried', async () => {
     server.sim.faults.set({ metaError: { count: 1, code: 131026 } });
     const { conversation, message } = await reply('5511966660002', 'olá');
-    const failed = await eventually(async () => {
-      const m = await shown(conversation.id, message.id);
-      return m.status === 'failed' ? m : undefined;
-    }, 'the reply to fail');
+    const failed = await untilStatus(conversation.id, message.id, 'failed');
     expect(failed.error?.code).toBe(131026);
     expect(failed.failureReason).toMatch(/could not deliver/i);
     expect(failed.attempts).toBe(1);
@@ -66,10 +68,7 @@ describe('delivery through failures', () => {
   it('a window error reported later as a failed status is shown as the window error it is', async () => {
     server.sim.faults.set({ failedStatus: { count: 1, code: 131047 } });
     const { conversation, message } = await reply('5511966660003', 'ainda aí?');
-    const failed = await eventually(async () => {
-      const m = await shown(conversation.id, message.id);
-      return m.status === 'failed' ? m : undefined;
-    }, 'the failed status to arrive');
+    const failed = await untilStatus(conversation.id, message.id, 'failed');
     expect(failed.error?.code).toBe(131047);
     expect(failed.failureReason).toMatch(/24 hours/);
   });
@@ -85,7 +84,7 @@ describe('delivery through failures', () => {
 
     server.sim.faults.clear();
     for (const { conversation, message } of replies) {
-      await eventually(async () => (await shown(conversation.id, message.id)).status === 'read', 'each reply to arrive', 20_000);
+      await untilStatus(conversation.id, message.id, 'read');
       expect(callsFor(message.id)).toHaveLength(1);
     }
     expect(server.app.outboxWorker.breakerState(replies[0]!.conversation.channelId)).toBe('closed');
@@ -94,10 +93,7 @@ describe('delivery through failures', () => {
   it('a reply out of retries is dead-lettered; a supervisor lists it and replays it', async () => {
     server.sim.faults.set({ metaError: { count: 4, code: 131000 } });
     const { conversation, message } = await reply('5511966660020', 'will it ever arrive?');
-    const dead = await eventually(async () => {
-      const m = await shown(conversation.id, message.id);
-      return m.status === 'dead' ? m : undefined;
-    }, 'the reply to be dead-lettered');
+    const dead = await untilStatus(conversation.id, message.id, 'dead');
     expect(dead.failureReason).toMatch(/Gave up after 4 tries/);
     const supervisor = await server.userWith('supervisor');
     const agent = await server.userWith('agent');
@@ -108,7 +104,7 @@ describe('delivery through failures', () => {
     const replayed = await server.api<MessageDTO>(supervisor.token, 'POST', `/api/outbox/${message.id}/replay`);
     expect(replayed.status).toBe(200);
     expect(replayed.body.status).toBe('queued');
-    await eventually(async () => (await shown(conversation.id, message.id)).status === 'read', 'the replayed reply to arrive');
+    await untilStatus(conversation.id, message.id, 'read');
     expect(callsFor(message.id)).toHaveLength(1);
     expect((await server.api<{ items: unknown[] }>(supervisor.token, 'GET', '/api/outbox/dead')).body.items).toEqual([]);
   });
