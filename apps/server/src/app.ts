@@ -19,8 +19,10 @@ import { WebhookIntakeStore } from './ingest/webhook-intake.store.js';
 import { WebhookProcessor } from './ingest/webhook.processor.js';
 import { whatsappWebhookRouter } from './ingest/whatsapp.webhook.js';
 import { outboundRoutes } from './http/routes/outbound.routes.js';
+import { routingRoutes } from './http/routes/routing.routes.js';
 import { createChannelBreakers } from './outbound/channel-breaker.js';
 import { OutboxWorker } from './outbound/outbox.worker.js';
+import { RoutingWorker } from './routing/routing.worker.js';
 import { createSendRateLimits } from './outbound/send-rate-limits.js';
 import type { Logger } from './lib/logger.js';
 import { createModels, ensureIndexes, type Models } from './models/index.js';
@@ -37,6 +39,7 @@ export type App = {
   events: DomainEvents;
   intakeWorker: IntakeWorker;
   outboxWorker: OutboxWorker;
+  routingWorker: RoutingWorker;
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
 };
@@ -66,6 +69,16 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     logger,
   });
   events.on('outbox.queued', outboxWorker.kick);
+  const routingWorker = new RoutingWorker({
+    models,
+    router: services.router,
+    agents: services.agents,
+    presence: services.presence,
+    events,
+    graceMs: config.AGENT_GRACE_SECONDS * 1000,
+    intervalMs: config.ROUTING_INTERVAL_MS,
+    logger,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -90,7 +103,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   api.use(express.json({ limit: '100kb', strict: true }));
   api.use(authRoutes(services));
   api.use(requireAuth(services.users));
-  api.use(userRoutes(services), channelRoutes(services), conversationRoutes(services), templateRoutes(services), outboundRoutes(services));
+  api.use(userRoutes(services), channelRoutes(services), conversationRoutes(services), templateRoutes(services), outboundRoutes(services), routingRoutes(services));
   app.use('/api', api);
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
@@ -100,6 +113,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const stopBroadcaster = startBroadcaster(io, events, services, logger);
   intakeWorker.start();
   outboxWorker.start();
+  routingWorker.start();
 
   return {
     httpServer,
@@ -109,6 +123,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     events,
     intakeWorker,
     outboxWorker,
+    routingWorker,
     listen(port = config.PORT, host = config.HOST) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -122,6 +137,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
       stopBroadcaster();
       await intakeWorker.stop();
       await outboxWorker.stop();
+      await routingWorker.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -53,6 +53,8 @@ const ConfigSchema = z
     RATE_LIMIT_PER_NUMBER: z.coerce.number().int().min(1).max(10_000).default(80),
     OPT_OUT_KEYWORDS: z.string().default('STOP,STOPALL,UNSUBSCRIBE,CANCEL,END,QUIT,BAJA,PARAR,DETENER,CANCELAR,SAIR,PARE,DESCADASTRAR'),
     OPT_IN_KEYWORDS: z.string().default('START,SUBSCRIBE,UNSTOP,ALTA,INICIAR,VOLTAR,ASSINAR'),
+    AGENT_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(300),
+    ROUTING_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
     CONVERSATION_REOPEN_MINUTES: z.coerce.number().int().min(0).max(60 * 24 * 30).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConversationDTO } from './conversation.js';
 import { MessageDTO } from './message.js';
+import { TimelineEntryDTO } from './timeline.js';
 
 const eventBase = {
   id: z.string(),
@@ -15,6 +16,7 @@ export const ConversationEventDTO = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('message:created'), data: MessageDTO }),
   z.object({ ...eventBase, type: z.literal('message:status-updated'), data: MessageDTO }),
   z.object({ ...eventBase, type: z.literal('conversation:updated'), data: ConversationDTO }),
+  z.object({ ...eventBase, type: z.literal('timeline:added'), data: TimelineEntryDTO }),
 ]);
 export type ConversationEventDTO = z.infer<typeof ConversationEventDTO>;
 export type ConversationEventType = ConversationEventDTO['type'];

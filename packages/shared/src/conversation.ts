@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ContactDTO } from './contact.js';
 import { ObjectIdString } from './ids.js';
+import { Language, Priority, RoutingState } from './routing.js';
 import { CursorQuery } from './pagination.js';
 
 export const ConversationStatus = z.enum(['open', 'resolved']);
@@ -12,6 +13,14 @@ export const ConversationDTO = z.object({
   contact: ContactDTO,
   status: ConversationStatus,
   assigneeId: z.string().nullable(),
+  queueId: z.string().nullable(),
+  routingState: RoutingState.nullable(),
+  /** Why nobody has it yet, when waiting ("no agent of Billing is online"). */
+  waitingReason: z.string().nullable(),
+  waitingSince: z.string().nullable(),
+  priority: Priority,
+  intent: z.string().nullable(),
+  language: Language.nullable(),
   /** The newest sequence number of this conversation's change log; see ConversationEventDTO. */
   seq: z.number().int().nonnegative(),
   messageCount: z.number().int().nonnegative(),

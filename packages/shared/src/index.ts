@@ -8,6 +8,8 @@ export * from './health.js';
 export * from './ids.js';
 export * from './message.js';
 export * from './pagination.js';
+export * from './routing.js';
+export * from './timeline.js';
 export * from './socket.js';
 export * from './template.js';
 export * from './user.js';

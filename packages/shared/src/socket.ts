@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ack } from './ack.js';
 import type { ConversationEventDTO, ConversationEventOf } from './conversation-event.js';
 import { ObjectIdString } from './ids.js';
+import type { QueueStateDTO } from './routing.js';
 import { IdempotencyKey, SendMessageRequest, type MessageDTO } from './message.js';
 
 export const SyncSinceRequest = z.object({
@@ -25,6 +26,9 @@ export interface ServerToClientEvents {
   'message:created': (event: ConversationEventOf<'message:created'>) => void;
   'message:status-updated': (event: ConversationEventOf<'message:status-updated'>) => void;
   'conversation:updated': (event: ConversationEventOf<'conversation:updated'>) => void;
+  'timeline:added': (event: ConversationEventOf<'timeline:added'>) => void;
+  /** Supervisors: the live state of every queue, pushed when it changes. */
+  'queues:updated': (state: QueueStateDTO[]) => void;
 }
 
 /** Commands from client to server: the name is `entity:verb`, every one acknowledged with an Ack. */

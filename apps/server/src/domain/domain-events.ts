@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { ConversationEventDTO } from '@switchboard/shared';
+import type { ConversationEventDTO, QueueStateDTO } from '@switchboard/shared';
 
 type DomainEventMap = {
   /** A conversation changed; `channelId` decides who may see it. */
@@ -8,6 +8,8 @@ type DomainEventMap = {
   'user.access-changed': [userId: string];
   /** A message entered the outbox: senders wake up. */
   'outbox.queued': [];
+  /** The queues' live state changed (waiting counts, agents' status and load): supervisors see it. */
+  'queues.changed': [state: QueueStateDTO[]];
 };
 
 /** Services announce what happened here; only the broadcaster turns it into socket pushes. */

@@ -1,6 +1,15 @@
 import { TokenService } from '../auth/token.js';
 import type { Config } from '../config.js';
+import { randomUUID } from 'node:crypto';
 import { KeyedLock } from '../lib/keyed-lock.js';
+import { WorkLeases } from '../lib/work-leases.js';
+import { AgentService } from '../routing/agents.service.js';
+import { Assignments } from '../routing/assignment.js';
+import { InboundRouting } from '../routing/inbound-routing.js';
+import { PresenceTracker } from '../routing/presence.js';
+import { QueueService } from '../routing/queue.service.js';
+import { RouterService } from '../routing/router.service.js';
+import { TimelineService } from '../routing/timeline.service.js';
 import type { Models } from '../models/index.js';
 import { ConsentService } from '../outbound/consent.service.js';
 import { DeadLetterService } from '../outbound/dead-letters.service.js';
@@ -25,8 +34,19 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const outboxQueued = () => events.emit('outbox.queued');
   const send = new SendService(models, conversations, messages, templates, outboxQueued);
   const whatsapp = createWhatsAppClient({ timeoutMs: config.WHATSAPP_TIMEOUT_MS });
+  const queues = new QueueService(models);
+  const agents = new AgentService(models, randomUUID());
+  const timeline = new TimelineService(log);
+  const router = new RouterService(models, conversations, queues, agents, new Assignments(models, new WorkLeases(models, 'assign', randomUUID())), timeline);
   return {
+    models,
     log,
+    queues,
+    agents,
+    timeline,
+    router,
+    presence: new PresenceTracker(agents),
+    inboundRouting: new InboundRouting(models, router),
     conversations,
     messages,
     send,

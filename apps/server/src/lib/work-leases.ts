@@ -25,6 +25,11 @@ export class WorkLeases {
     }
   }
 
+  /** Gives one attempt back, so another worker may take it (the work was not done after all). */
+  async drop(itemId: Types.ObjectId, attempt: number): Promise<void> {
+    await this.models.WorkLease.deleteOne({ _id: leaseIdOf(this.kind, itemId, attempt) });
+  }
+
   /** Forgets an item's leases once it is finished for good. */
   async release(itemId: Types.ObjectId, attempts: number): Promise<void> {
     for (let attempt = 1; attempt <= attempts; attempt++) {

@@ -11,6 +11,17 @@ const conversationSchema = new Schema(
      */
     openKey: { type: String, required: true, unique: true },
     assigneeId: { type: Schema.Types.ObjectId, default: null },
+    queueId: { type: Schema.Types.ObjectId, default: null },
+    routingState: { type: String, enum: ['waiting', 'assigned', 'bot', null], default: null },
+    waitingReason: { type: String, default: null },
+    waitingSince: { type: Date, default: null },
+    priority: { type: String, enum: ['low', 'normal', 'high', 'urgent'], required: true, default: 'normal' },
+    intent: { type: String, default: null },
+    language: { type: String, default: null },
+    /** Bumped at every assignment: each assignment of a conversation is claimed once (see routing). */
+    routingEpoch: { type: Number, required: true, default: 0 },
+    /** Which of the assignee's capacity slots this conversation holds. */
+    assigneeSlot: { type: Number, default: null },
     seq: { type: Number, required: true, default: 0 },
     messageCount: { type: Number, required: true, default: 0 },
     lastMessageAt: { type: Date, default: null },

@@ -14,6 +14,9 @@ import { userModel } from './user.model.js';
 import { webhookArchiveModel, webhookIntakeModel } from './webhook-intake.model.js';
 import { workLeaseModel } from './work-lease.model.js';
 import { outboxModel } from './outbox.model.js';
+import { queueModel } from './queue.model.js';
+import { agentSlotModel } from './agent-slot.model.js';
+import { presenceModel } from './presence.model.js';
 import { providerCallbackModel } from './provider-callback.model.js';
 import { consentChangeModel } from './consent-change.model.js';
 
@@ -36,6 +39,9 @@ export function createModels(connection: Connection) {
     Template: templateModel(connection),
     TemplateVersion: templateVersionModel(connection),
     Outbox: outboxModel(connection),
+    Queue: queueModel(connection),
+    AgentSlot: agentSlotModel(connection),
+    Presence: presenceModel(connection),
     ProviderCallback: providerCallbackModel(connection),
     ConsentChange: consentChangeModel(connection),
   };

@@ -8,6 +8,14 @@ const userSchema = new Schema(
     passwordHash: { type: String, required: true },
     active: { type: Boolean, required: true, default: true },
     channelIds: { type: [Schema.Types.ObjectId], default: [], index: true },
+    /** Routing: the queues an agent is skilled in, and how many open conversations they take at once. */
+    queueIds: { type: [Schema.Types.ObjectId], default: [] },
+    capacity: { type: Number, required: true, default: 5 },
+    /** The agent's own choice; with no socket open they are offline whatever they chose. */
+    statusChoice: { type: String, enum: ['online', 'away'], required: true, default: 'online' },
+    /** Since when they are away or offline: their conversations go back to the queue after a grace period. */
+    unavailableSince: { type: Date, default: null },
+    lastAssignedAt: { type: Date, default: null },
   },
   { timestamps: true },
 );

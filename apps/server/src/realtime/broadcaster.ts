@@ -1,3 +1,4 @@
+import type { QueueStateDTO } from '@switchboard/shared';
 import type { DomainEvents } from '../domain/domain-events.js';
 import type { Services } from '../domain/services.js';
 import type { Logger } from '../lib/logger.js';
@@ -28,10 +29,16 @@ export function startBroadcaster(io: AppSocketServer, events: DomainEvents, serv
     }
   };
 
+  const onQueuesChanged = (state: QueueStateDTO[]) => {
+    io.to(EVERYTHING_ROOM).emit('queues:updated', state);
+  };
+
   events.on('conversation.changed', onConversationChanged);
   events.on('user.access-changed', onAccessChanged);
+  events.on('queues.changed', onQueuesChanged);
   return () => {
     events.off('conversation.changed', onConversationChanged);
     events.off('user.access-changed', onAccessChanged);
+    events.off('queues.changed', onQueuesChanged);
   };
 }

@@ -38,6 +38,10 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
 
   io.on('connection', (socket: AppSocket) => {
     void socket.join(roomsFor(socket.data.viewer));
+    void services.presence.connected(socket.data.userId).catch((error: unknown) => logger.warn({ err: error }, 'presence not recorded'));
+    socket.on('disconnect', () => {
+      void services.presence.disconnected(socket.data.userId).catch((error: unknown) => logger.warn({ err: error }, 'presence not recorded'));
+    });
     socket.on('message:send', async (command, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = SendMessageCommand.safeParse(command);

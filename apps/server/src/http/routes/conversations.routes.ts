@@ -26,7 +26,7 @@ export function conversationRoutes(services: Services): Router {
   });
   router.post('/conversations/:id/resolve', async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');
-    res.json(await services.conversations.resolve(id, authOf(res).viewer));
+    res.json(await services.router.resolve(id, authOf(res).viewer));
   });
   return router;
 }

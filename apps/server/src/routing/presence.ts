@@ -1,0 +1,28 @@
+import type { AgentService } from './agents.service.js';
+
+/**
+ * Counts this process's open sockets per user and keeps their presence fresh in the database, so routing
+ * in any process knows who is online. A process that dies stops its heartbeat; its sockets then expire.
+ */
+export class PresenceTracker {
+  private readonly sockets = new Map<string, number>();
+
+  constructor(private readonly agents: AgentService) {}
+
+  async connected(userId: string): Promise<void> {
+    const count = (this.sockets.get(userId) ?? 0) + 1;
+    this.sockets.set(userId, count);
+    await this.agents.setSockets(userId, count);
+  }
+
+  async disconnected(userId: string): Promise<void> {
+    const count = Math.max(0, (this.sockets.get(userId) ?? 1) - 1);
+    if (count === 0) this.sockets.delete(userId);
+    else this.sockets.set(userId, count);
+    await this.agents.setSockets(userId, count);
+  }
+
+  async heartbeat(): Promise<void> {
+    for (const [userId, count] of this.sockets) await this.agents.setSockets(userId, count);
+  }
+}

@@ -1,0 +1,23 @@
+import type { QueueStateDTO } from '@switchboard/shared';
+import type { Models } from '../models/index.js';
+import type { AgentService } from './agents.service.js';
+import { toQueueDTO } from './queue.service.js';
+
+/** What supervisors watch: per queue, how many wait and since when, and each skilled agent's status and load. */
+export async function queueStates(models: Models, agents: AgentService): Promise<QueueStateDTO[]> {
+  const [queues, waiting, loads] = await Promise.all([
+    models.Queue.find().sort({ createdAt: 1 }),
+    models.Conversation.find({ routingState: 'waiting', status: 'open' }, { queueId: 1, waitingSince: 1 }),
+    agents.loads(),
+  ]);
+  return queues.map((queue) => {
+    const mine = waiting.filter((c) => c.queueId?.equals(queue._id));
+    const oldest = mine.map((c) => c.waitingSince?.getTime() ?? Date.now()).sort((a, b) => a - b)[0];
+    return {
+      queue: toQueueDTO(queue),
+      waiting: mine.length,
+      oldestWaitingSince: oldest === undefined ? null : new Date(oldest).toISOString(),
+      agents: loads.filter((a) => a.queueIds.includes(queue.id)),
+    };
+  });
+}

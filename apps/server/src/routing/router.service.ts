@@ -1,0 +1,188 @@
+import { PRIORITY_ORDER, type ConversationDTO, type TransferRequest } from '@switchboard/shared';
+import type { Types } from 'mongoose';
+import type { ConversationService } from '../domain/conversation.service.js';
+import type { Viewer } from '../domain/viewer.js';
+import { AppError, forbidden, notFound } from '../lib/errors.js';
+import type { Models } from '../models/index.js';
+import type { ConversationDoc } from '../models/conversation.model.js';
+import type { QueueDoc } from '../models/queue.model.js';
+import type { UserDoc } from '../models/user.model.js';
+import type { AgentService } from './agents.service.js';
+import type { Assignments } from './assignment.js';
+import type { QueueService } from './queue.service.js';
+import type { TimelineService } from './timeline.service.js';
+
+type Candidate = { user: UserDoc; status: string; load: number; capacity: number };
+
+/**
+ * Gets every conversation that needs a human to the right one: its queue by intent and language, then the
+ * eligible agent (skilled in the queue, online, below capacity) with the lowest load, ties to whoever waited
+ * longest since their last assignment. When nobody can take it, it waits, visibly, with the reason.
+ */
+export class RouterService {
+  constructor(
+    private readonly models: Models,
+    private readonly conversations: ConversationService,
+    private readonly queues: QueueService,
+    private readonly agents: AgentService,
+    private readonly assignments: Assignments,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  async route(conversationId: Types.ObjectId): Promise<void> {
+    const conversation = await this.models.Conversation.findById(conversationId);
+    if (!conversation || conversation.status !== 'open' || conversation.routingState === 'assigned' || conversation.routingState === 'bot') return;
+    const queue = await this.queueOf(conversation);
+    if (!queue) return this.wait(conversation, 'no queue takes this conversation and there is no fallback queue');
+    if (queue.mode === 'manual') return this.wait(conversation, `${queue.name} takes conversations by claim`);
+    const candidates = await this.candidates(queue);
+    const eligible = candidates.filter((c) => c.status === 'online' && c.load < c.capacity);
+    for (const candidate of eligible) {
+      if (await this.assignTo(conversation, candidate.user, 'assigned', null, candidates)) return;
+    }
+    return this.wait(conversation, waitingReasonFor(queue, candidates));
+  }
+
+  /** Routes every waiting conversation, most urgent first, then longest waiting. */
+  async routeWaiting(): Promise<void> {
+    const waiting = await this.models.Conversation.find({ routingState: 'waiting', status: 'open' });
+    waiting.sort((a, b) => PRIORITY_ORDER[b.priority] - PRIORITY_ORDER[a.priority] || (a.waitingSince?.getTime() ?? 0) - (b.waitingSince?.getTime() ?? 0));
+    for (const conversation of waiting) await this.route(conversation._id);
+  }
+
+  /** An agent takes a waiting conversation of one of their queues (how manual queues work). */
+  async claim(conversationId: string, viewer: Viewer): Promise<ConversationDTO> {
+    const conversation = await this.conversations.findVisible(conversationId, viewer);
+    const me = await this.models.User.findById(viewer.userId).orFail();
+    if (conversation.routingState === 'assigned') throw new AppError('CONFLICT', 'someone has this conversation already');
+    if (!viewer.seesEverything && !(conversation.queueId && me.queueIds.some((q) => q.equals(conversation.queueId!)))) {
+      throw forbidden('you can claim conversations of your own queues only');
+    }
+    if (!(await this.assignTo(conversation, me, 'claimed', viewer.userId, []))) {
+      throw new AppError('CONFLICT', 'you are at capacity, or someone claimed it first');
+    }
+    return this.conversations.get(conversationId, viewer);
+  }
+
+  /** A supervisor gives a conversation to an agent (or takes it over, giving it to themselves). */
+  async assign(conversationId: string, userId: string, viewer: Viewer): Promise<ConversationDTO> {
+    if (!viewer.seesEverything) throw forbidden('only supervisors and admins assign conversations');
+    const target = await this.models.User.findById(userId);
+    if (!target || !target.active) throw notFound('user');
+    const conversation = await this.conversations.findVisible(conversationId, viewer);
+    await this.handOver(conversation, target, viewer, `Assigned by a supervisor to ${target.name}`);
+    return this.conversations.get(conversationId, viewer);
+  }
+
+  /** To another agent or another queue: the assignee or a supervisor may. */
+  async transfer(conversationId: string, to: TransferRequest, viewer: Viewer): Promise<ConversationDTO> {
+    const conversation = await this.conversations.findVisible(conversationId, viewer);
+    if (!viewer.seesEverything && !conversation.assigneeId?.equals(viewer.userId)) throw forbidden('only the assignee or a supervisor can transfer');
+    if ('toUserId' in to) {
+      const target = await this.models.User.findById(to.toUserId);
+      if (!target || !target.active) throw notFound('user');
+      await this.handOver(conversation, target, viewer, `Transferred to ${target.name}`);
+    } else {
+      const queue = await this.models.Queue.findById(to.toQueueId);
+      if (!queue) throw notFound('queue');
+      await this.assignments.release(conversation, `transferred to ${queue.name}`);
+      await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: queue._id } });
+      await this.note(conversation, 'transferred', `Transferred to the ${queue.name} queue`, { toQueueId: to.toQueueId }, viewer.userId);
+      await this.route(conversation._id);
+    }
+    return this.conversations.get(conversationId, viewer);
+  }
+
+  /** The assignee hands the conversation back to its queue. */
+  async giveBack(conversationId: string, viewer: Viewer): Promise<ConversationDTO> {
+    const conversation = await this.conversations.findVisible(conversationId, viewer);
+    if (!conversation.assigneeId?.equals(viewer.userId)) throw forbidden('you can give back only conversations assigned to you');
+    await this.assignments.release(conversation, 'given back to the queue');
+    await this.note(conversation, 'unassigned', 'Given back to the queue by its agent', {}, viewer.userId);
+    await this.route(conversation._id);
+    return this.conversations.get(conversationId, viewer);
+  }
+
+  /** Resolving frees the agent's capacity at once. */
+  async resolve(conversationId: string, viewer: Viewer): Promise<ConversationDTO> {
+    const resolved = await this.conversations.resolve(conversationId, viewer);
+    const conversation = await this.models.Conversation.findById(conversationId).orFail();
+    await this.assignments.release(conversation, null);
+    return resolved;
+  }
+
+  /** Back to the queue, for an agent who went away or offline past the grace period. */
+  async requeue(conversation: ConversationDoc, agent: UserDoc, awayMinutes: number): Promise<void> {
+    await this.assignments.release(conversation, `${agent.name} was unavailable for ${awayMinutes} min`);
+    await this.note(conversation, 'requeued', `Back to the queue: ${agent.name} was away or offline for ${awayMinutes} min`, { agentId: agent.id }, null);
+    await this.route(conversation._id);
+  }
+
+  private async handOver(conversation: ConversationDoc, target: UserDoc, viewer: Viewer, summary: string) {
+    if (conversation.assigneeId?.equals(target._id)) throw new AppError('CONFLICT', `${target.name} has this conversation already`);
+    if (conversation.routingState === 'assigned') await this.assignments.release(conversation, null);
+    const fresh = await this.models.Conversation.findById(conversation._id).orFail();
+    if (!(await this.assignTo(fresh, target, 'transferred', viewer.userId, [], summary))) {
+      await this.wait(fresh, `${target.name} is at capacity`);
+      throw new AppError('CONFLICT', `${target.name} is at capacity; the conversation waits in its queue`);
+    }
+  }
+
+  private async assignTo(conversation: ConversationDoc, agent: UserDoc, kind: 'assigned' | 'claimed' | 'transferred', actorId: string | null, candidates: Candidate[], summary?: string) {
+    const taken = await this.assignments.assign(conversation, agent);
+    if (!taken) return false;
+    const load = await this.agents.load(agent._id);
+    await this.note(
+      conversation,
+      kind,
+      summary ?? (kind === 'claimed' ? `Claimed by ${agent.name}` : `Assigned to ${agent.name}, least loaded (${load}/${agent.capacity} open)`),
+      {
+        agentId: agent.id,
+        rule: 'online, skilled in the queue, below capacity; lowest load first, then longest since last assignment',
+        candidates: candidates.map((c) => ({ agentId: c.user.id, name: c.user.name, status: c.status, load: c.load, capacity: c.capacity })),
+      },
+      actorId,
+      `${kind}:${taken.epoch}`,
+    );
+    await this.conversations.announce(conversation, `assigned:${taken.epoch}`);
+    return true;
+  }
+
+  private async wait(conversation: ConversationDoc, reason: string) {
+    if (conversation.routingState === 'waiting' && conversation.waitingReason === reason) return;
+    await this.models.Conversation.updateOne(
+      { _id: conversation._id },
+      { $set: { routingState: 'waiting', waitingReason: reason, waitingSince: conversation.waitingSince ?? new Date() } },
+    );
+    await this.note(conversation, 'waiting', `Waiting: ${reason}`, { reason }, null, `waiting:${conversation.routingEpoch}:${reason}`);
+    await this.conversations.announce(conversation, `waiting:${conversation.routingEpoch}:${reason}`);
+  }
+
+  private async queueOf(conversation: ConversationDoc): Promise<QueueDoc | null> {
+    if (conversation.queueId) return this.models.Queue.findById(conversation.queueId);
+    const picked = await this.queues.pick(conversation.intent ?? null, conversation.language ?? null);
+    if (!picked) return null;
+    await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: picked.queue._id } });
+    await this.note(conversation, 'queued', `Routed to ${picked.queue.name}: ${picked.why}`, { queueId: picked.queue.id, intent: conversation.intent, language: conversation.language }, null);
+    return picked.queue;
+  }
+
+  private async candidates(queue: QueueDoc): Promise<Candidate[]> {
+    const skilled = await this.models.User.find({ active: true, queueIds: queue._id });
+    const all = await Promise.all(
+      skilled.map(async (user) => ({ user, status: await this.agents.status(user), load: await this.agents.load(user._id), capacity: user.capacity })),
+    );
+    return all.sort((a, b) => a.load - b.load || (a.user.lastAssignedAt?.getTime() ?? 0) - (b.user.lastAssignedAt?.getTime() ?? 0));
+  }
+
+  private note(conversation: ConversationDoc, kind: Parameters<TimelineService['add']>[2]['kind'], summary: string, details: Record<string, unknown>, actorId: string | null, stepKey?: string) {
+    return this.timeline.add(conversation, stepKey ?? `${kind}:${conversation.routingEpoch}:${Date.now()}`, { kind, summary, details, actorId });
+  }
+}
+
+function waitingReasonFor(queue: QueueDoc, candidates: Candidate[]): string {
+  if (candidates.length === 0) return `nobody is skilled in ${queue.name}`;
+  const online = candidates.filter((c) => c.status === 'online');
+  if (online.length === 0) return `no agent of ${queue.name} is online`;
+  return `all ${online.length} online agent${online.length === 1 ? '' : 's'} of ${queue.name} ${online.length === 1 ? 'is' : 'are'} at capacity`;
+}

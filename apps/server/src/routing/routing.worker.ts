@@ -1,0 +1,71 @@
+import type { DomainEvents } from '../domain/domain-events.js';
+import type { Logger } from '../lib/logger.js';
+import { PollingLoop } from '../lib/polling-loop.js';
+import type { Models } from '../models/index.js';
+import type { AgentService } from './agents.service.js';
+import type { PresenceTracker } from './presence.js';
+import { queueStates } from './queue-state.js';
+import type { RouterService } from './router.service.js';
+
+type Deps = {
+  models: Models;
+  router: RouterService;
+  agents: AgentService;
+  presence: PresenceTracker;
+  events: DomainEvents;
+  graceMs: number;
+  intervalMs: number;
+  logger: Logger;
+};
+
+/**
+ * The routing heartbeat, in every process (each step is safe to run concurrently): keeps presence fresh,
+ * returns the conversations of agents unavailable past the grace period to their queue, routes whatever
+ * waits, and tells supervisors when the queues' state changed.
+ */
+export class RoutingWorker {
+  private readonly loop: PollingLoop;
+  private lastState = '';
+
+  constructor(private readonly deps: Deps) {
+    this.loop = new PollingLoop({ concurrency: 1, pollMs: deps.intervalMs, step: () => this.step(), logger: deps.logger, name: 'routing' });
+  }
+
+  start = () => this.loop.start();
+  stop = () => this.loop.stop();
+  kick = () => this.loop.kick();
+
+  private async step(): Promise<boolean> {
+    await this.deps.presence.heartbeat();
+    await this.requeueUnavailable();
+    await this.deps.router.routeWaiting();
+    await this.publishQueueState();
+    return false;
+  }
+
+  private async requeueUnavailable() {
+    const { models, agents, router, graceMs } = this.deps;
+    const busy = await models.AgentSlot.distinct('agentId');
+    for (const agentId of busy) {
+      const agent = await models.User.findById(agentId);
+      if (!agent) continue;
+      if ((await agents.status(agent)) === 'online') continue;
+      if (!agent.unavailableSince) {
+        await models.User.updateOne({ _id: agent._id }, { $set: { unavailableSince: new Date() } });
+        continue;
+      }
+      const awayMs = Date.now() - agent.unavailableSince.getTime();
+      if (awayMs < graceMs) continue;
+      const conversations = await models.Conversation.find({ assigneeId: agent._id, routingState: 'assigned', status: 'open' });
+      for (const conversation of conversations) await router.requeue(conversation, agent, Math.round(awayMs / 60_000));
+    }
+  }
+
+  private async publishQueueState() {
+    const state = await queueStates(this.deps.models, this.deps.agents);
+    const serialised = JSON.stringify(state);
+    if (serialised === this.lastState) return;
+    this.lastState = serialised;
+    this.deps.events.emit('queues.changed', state);
+  }
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * One automated (or routing) step on a conversation, as the automation history shows it: what happened,
+ * in a sentence, and the facts behind it (candidates and their loads, rules that matched...).
+ */
+export const TimelineEntryDTO = z.object({
+  kind: z.enum([
+    'triaged',
+    'prioritized',
+    'queued',
+    'assigned',
+    'waiting',
+    'claimed',
+    'transferred',
+    'requeued',
+    'unassigned',
+    'sla-warning',
+    'sla-breached',
+    'escalated',
+    'bot-handoff',
+    'bot-step',
+    'bot-resumed',
+  ]),
+  summary: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  actorId: z.string().nullable(),
+});
+export type TimelineEntryDTO = z.infer<typeof TimelineEntryDTO>;
