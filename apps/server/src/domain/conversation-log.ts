@@ -41,14 +41,19 @@ export class ConversationLog {
     const claimed = await this.claim(claimId);
     if (claimed !== 'mine') return claimed === null ? null : this.eventAt(change.conversationId, claimed);
 
-    const conversation = await this.models.Conversation.findById(change.conversationId, { seq: 1 }).orFail();
+    const conversation = await this.models.Conversation.findById(change.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail();
+    const audience = {
+      channelId: change.channelId.toHexString(),
+      queueId: conversation.queueId?.toHexString() ?? null,
+      assigneeId: conversation.assigneeId?.toHexString() ?? null,
+    };
     for (let seq = conversation.seq + 1, probes = 0; probes < MAX_SEQ_PROBES; seq++, probes++) {
       const data: unknown = change.type === 'conversation:updated' ? { ...change.data, seq } : change.data;
       try {
         const created = await this.models.ConversationEvent.create({ _id: eventId(change.conversationId, seq), ...change, data, seq, at: new Date() });
         await this.settle(change.conversationId, claimId, seq);
         const event = toEventDTO(created);
-        this.events.emit('conversation.changed', event, change.channelId.toHexString());
+        this.events.emit('conversation.changed', event, audience);
         return event;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;

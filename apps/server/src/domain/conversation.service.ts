@@ -104,27 +104,32 @@ export class ConversationService {
 
   async findVisible(id: string, viewer: Viewer): Promise<ConversationDoc> {
     const conversation = await this.models.Conversation.findById(id);
-    if (!conversation || !viewer.canSeeChannel(conversation.channelId)) throw notFound('conversation');
+    if (!conversation || !viewer.canSee(conversation)) throw notFound('conversation');
     return conversation;
   }
 
   async get(id: string, viewer: Viewer): Promise<ConversationDTO> {
-    const conversation = await this.findVisible(id, viewer);
+    return this.dtoOf(await this.findVisible(id, viewer));
+  }
+
+  /** The current state, for answering whoever just acted on it (they may no longer see it: a transfer). */
+  async current(id: string): Promise<ConversationDTO> {
+    return this.dtoOf(await this.models.Conversation.findById(id).orFail());
+  }
+
+  private async dtoOf(conversation: ConversationDoc): Promise<ConversationDTO> {
     const [dto] = await this.withContacts([conversation]);
     return dto!;
   }
 
   /** Newest activity first; the cursor is the last item's (lastMessageAt, id). */
   async list(query: ListConversationsQuery, viewer: Viewer): Promise<Page<ConversationDTO>> {
-    const filter: FilterQuery<Conversation> = { ...viewer.channelFilter() };
+    const filter: FilterQuery<Conversation> = {};
     if (query.status) filter.status = query.status;
-    if (query.channelId) {
-      if (!viewer.canSeeChannel(new Types.ObjectId(query.channelId))) return { items: [], nextCursor: null };
-      filter.channelId = new Types.ObjectId(query.channelId);
-    }
+    if (query.channelId) filter.channelId = new Types.ObjectId(query.channelId);
     if (query.assigneeId) filter.assigneeId = query.assigneeId === 'none' ? null : new Types.ObjectId(query.assigneeId);
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const conditions: FilterQuery<Conversation>[] = [filter];
+    const conditions: FilterQuery<Conversation>[] = [filter, viewer.conversationFilter()];
     if (after) {
       const at = new Date(after.at);
       conditions.push({

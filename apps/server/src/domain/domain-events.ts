@@ -2,8 +2,8 @@ import { EventEmitter } from 'node:events';
 import type { ConversationEventDTO, QueueStateDTO } from '@switchboard/shared';
 
 type DomainEventMap = {
-  /** A conversation changed; `channelId` decides who may see it. */
-  'conversation.changed': [event: ConversationEventDTO, channelId: string];
+  /** A conversation changed; the audience decides who may see it (see Viewer.canSee). */
+  'conversation.changed': [event: ConversationEventDTO, audience: ConversationAudience];
   /** A user's role, channels or active flag changed: their live subscriptions must follow. */
   'user.access-changed': [userId: string];
   /** A message entered the outbox: senders wake up. */
@@ -11,6 +11,8 @@ type DomainEventMap = {
   /** The queues' live state changed (waiting counts, agents' status and load): supervisors see it. */
   'queues.changed': [state: QueueStateDTO[]];
 };
+
+export type ConversationAudience = { channelId: string; queueId: string | null; assigneeId: string | null };
 
 /** Services announce what happened here; only the broadcaster turns it into socket pushes. */
 export class DomainEvents extends EventEmitter<DomainEventMap> {}

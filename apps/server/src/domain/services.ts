@@ -35,7 +35,7 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const send = new SendService(models, conversations, messages, templates, outboxQueued);
   const whatsapp = createWhatsAppClient({ timeoutMs: config.WHATSAPP_TIMEOUT_MS });
   const queues = new QueueService(models);
-  const agents = new AgentService(models, randomUUID());
+  const agents = new AgentService(models, events, randomUUID());
   const timeline = new TimelineService(log);
   const router = new RouterService(models, conversations, queues, agents, new Assignments(models, new WorkLeases(models, 'assign', randomUUID())), timeline);
   return {

@@ -4,6 +4,7 @@ import type { TokenService } from '../auth/token.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import { toUserDTO } from '../models/to-dto.js';
+import type { UserDoc } from '../models/user.model.js';
 import type { DomainEvents } from './domain-events.js';
 import { Viewer } from './viewer.js';
 
@@ -43,12 +44,12 @@ export class UserService {
     }
     const user = await this.models.User.findById(userId);
     if (!user || !user.active) throw new AppError('UNAUTHENTICATED', 'the account is unknown or deactivated');
-    return { user: toUserDTO(user), viewer: new Viewer(user._id.toHexString(), user.role, user.channelIds) };
+    return { user: toUserDTO(user), viewer: viewerOf(user) };
   }
 
   async viewerFor(userId: string): Promise<Viewer | null> {
     const user = await this.models.User.findById(userId);
-    return user && user.active ? new Viewer(user._id.toHexString(), user.role, user.channelIds) : null;
+    return user && user.active ? viewerOf(user) : null;
   }
 
   async list(): Promise<UserDTO[]> {
@@ -79,3 +80,5 @@ export class UserService {
     return toUserDTO(user);
   }
 }
+
+const viewerOf = (user: UserDoc) => new Viewer(user._id.toHexString(), user.role, user.channelIds, user.queueIds);

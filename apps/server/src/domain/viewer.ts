@@ -1,12 +1,18 @@
 import type { Role } from '@switchboard/shared';
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 
-/** Who is asking, and what they may see: agents their channels' conversations, supervisors and admins all. */
+type Visible = { channelId: Types.ObjectId; queueId?: Types.ObjectId | null; assigneeId?: Types.ObjectId | null };
+
+/**
+ * Who is asking, and what they may see. Supervisors and admins: everything. Agents: what is assigned to
+ * them, what waits in their queues, and the conversations of channels an admin made them members of.
+ */
 export class Viewer {
   constructor(
     readonly userId: string,
     readonly role: Role,
     readonly channelIds: readonly Types.ObjectId[],
+    readonly queueIds: readonly Types.ObjectId[] = [],
   ) {}
 
   get seesEverything(): boolean {
@@ -17,7 +23,19 @@ export class Viewer {
     return this.seesEverything || this.channelIds.some((id) => id.equals(channelId));
   }
 
-  channelFilter(): { channelId?: { $in: Types.ObjectId[] } } {
-    return this.seesEverything ? {} : { channelId: { $in: [...this.channelIds] } };
+  canSee(conversation: Visible): boolean {
+    return (
+      this.canSeeChannel(conversation.channelId) ||
+      (conversation.assigneeId?.equals(this.userId) ?? false) ||
+      (conversation.queueId ? this.queueIds.some((id) => id.equals(conversation.queueId!)) : false)
+    );
+  }
+
+  /** The same rule as canSee, as a database filter. */
+  conversationFilter(): Record<string, unknown> {
+    if (this.seesEverything) return {};
+    return {
+      $or: [{ channelId: { $in: [...this.channelIds] } }, { assigneeId: new Types.ObjectId(this.userId) }, { queueId: { $in: [...this.queueIds] } }],
+    };
   }
 }

@@ -15,14 +15,20 @@ export class WorkLeases {
     private readonly owner: string,
   ) {}
 
-  async take(itemId: Types.ObjectId, attempt: number): Promise<boolean> {
+  /** `staleAfterMs`: a lease older than this was abandoned (its holder died) and may be taken over. */
+  async take(itemId: Types.ObjectId, attempt: number, staleAfterMs?: number): Promise<boolean> {
+    const _id = leaseIdOf(this.kind, itemId, attempt);
     try {
-      await this.models.WorkLease.create({ _id: leaseIdOf(this.kind, itemId, attempt), owner: this.owner, takenAt: new Date() });
+      await this.models.WorkLease.create({ _id, owner: this.owner, takenAt: new Date() });
       return true;
     } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
+    if (staleAfterMs === undefined) return false;
+    const held = await this.models.WorkLease.findById(_id);
+    if (!held || Date.now() - held.takenAt.getTime() < staleAfterMs) return false;
+    await this.models.WorkLease.deleteOne({ _id });
+    return this.take(itemId, attempt);
   }
 
   /** Gives one attempt back, so another worker may take it (the work was not done after all). */

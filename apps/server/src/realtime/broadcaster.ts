@@ -1,14 +1,17 @@
-import type { QueueStateDTO } from '@switchboard/shared';
-import type { DomainEvents } from '../domain/domain-events.js';
+import type { ConversationEventDTO, QueueStateDTO } from '@switchboard/shared';
+import type { ConversationAudience, DomainEvents } from '../domain/domain-events.js';
 import type { Services } from '../domain/services.js';
 import type { Logger } from '../lib/logger.js';
 import type { AppSocketServer } from '../socket/socket-server.js';
-import { channelRoom, EVERYTHING_ROOM, roomsFor, userRoom } from './rooms.js';
+import { channelRoom, EVERYTHING_ROOM, queueRoom, roomsFor, userRoom } from './rooms.js';
 
 /** The one place that turns domain events into socket pushes. */
 export function startBroadcaster(io: AppSocketServer, events: DomainEvents, services: Services, logger: Logger): () => void {
-  const onConversationChanged = (...[event, channelId]: Parameters<Parameters<typeof events.on<'conversation.changed'>>[1]>) => {
-    io.to([channelRoom(channelId), EVERYTHING_ROOM]).emit(event.type, event as never);
+  const onConversationChanged = (event: ConversationEventDTO, audience: ConversationAudience) => {
+    const rooms = [EVERYTHING_ROOM, channelRoom(audience.channelId)];
+    if (audience.queueId) rooms.push(queueRoom(audience.queueId));
+    if (audience.assigneeId) rooms.push(userRoom(audience.assigneeId));
+    io.to(rooms).emit(event.type, event as never);
   };
 
   const onAccessChanged = async (userId: string) => {

@@ -2,6 +2,7 @@ import type { AgentLoadDTO, AgentProfileRequest, AgentStatus } from '@switchboar
 import { Types } from 'mongoose';
 import { notFound } from '../lib/errors.js';
 import { keyedId } from '../lib/keyed-id.js';
+import type { DomainEvents } from '../domain/domain-events.js';
 import type { Models } from '../models/index.js';
 import type { UserDoc } from '../models/user.model.js';
 
@@ -12,6 +13,7 @@ export const PRESENCE_TTL_MS = 45_000;
 export class AgentService {
   constructor(
     private readonly models: Models,
+    private readonly events: DomainEvents,
     private readonly processId: string,
   ) {}
 
@@ -42,6 +44,7 @@ export class AgentService {
     };
     const user = await this.models.User.findByIdAndUpdate(userId, { $set: set });
     if (!user) throw notFound('user');
+    this.events.emit('user.access-changed', userId);
   }
 
   async load(agentId: Types.ObjectId): Promise<number> {

@@ -7,32 +7,49 @@ import type { UserDoc } from '../models/user.model.js';
 
 const slotIdOf = (agentId: Types.ObjectId, n: number) => keyedId('agent-slot', `${agentId.toHexString()}:${n}`);
 
+/** A router's exclusive turn at deciding a conversation's next assignment. */
+export type RoutingTurn = { conversation: ConversationDoc; epoch: number; assigned: boolean };
+
+/** A turn held longer than this belonged to a router that died; another may take it over. */
+const ABANDONED_TURN_MS = 30_000;
+
 /**
  * Assignment that stays correct with several routers racing on one database, using only inserts (atomic on
- * MongoDB and FerretDB alike): the next assignment of a conversation is claimed once (a lease per routing
- * epoch), and the agent's capacity is a set of numbered slots, one insert each.
+ * MongoDB and FerretDB alike): a router writes about a conversation only during its turn (a lease on the
+ * conversation's next routing epoch, which one router at a time can hold), and an agent's capacity is a set
+ * of numbered slots, one insert each, so it can never be exceeded.
  */
 export class Assignments {
   constructor(
     private readonly models: Models,
-    private readonly claims: WorkLeases,
+    private readonly turns: WorkLeases,
   ) {}
 
-  /** Gives the conversation to the agent if nobody else assigns it first and the agent has a free slot. */
-  async assign(conversation: ConversationDoc, agent: UserDoc): Promise<{ epoch: number; slot: number } | null> {
+  /** Null when another router is deciding this conversation right now. */
+  async begin(conversation: ConversationDoc): Promise<RoutingTurn | null> {
     const epoch = conversation.routingEpoch + 1;
-    if (!(await this.claims.take(conversation._id, epoch))) return null;
-    const slot = await this.takeSlot(agent, conversation._id);
-    if (slot === null) {
-      await this.claims.drop(conversation._id, epoch);
-      return null;
-    }
+    if (!(await this.turns.take(conversation._id, epoch, ABANDONED_TURN_MS))) return null;
+    const fresh = await this.models.Conversation.findById(conversation._id).orFail();
+    if (fresh.routingEpoch >= epoch) return null;
+    return { conversation: fresh, epoch, assigned: false };
+  }
+
+  /** Gives the conversation to the agent if they have a free slot. The turn then stays taken: the epoch is used. */
+  async assign(turn: RoutingTurn, agent: UserDoc): Promise<number | null> {
+    const slot = await this.takeSlot(agent, turn.conversation._id);
+    if (slot === null) return null;
     await this.models.Conversation.updateOne(
-      { _id: conversation._id },
-      { $set: { assigneeId: agent._id, assigneeSlot: slot, routingState: 'assigned', routingEpoch: epoch, waitingReason: null, waitingSince: null } },
+      { _id: turn.conversation._id },
+      { $set: { assigneeId: agent._id, assigneeSlot: slot, routingState: 'assigned', routingEpoch: turn.epoch, waitingReason: null, waitingSince: null } },
     );
     await this.models.User.updateOne({ _id: agent._id }, { $set: { lastAssignedAt: new Date() } });
-    return { epoch, slot };
+    turn.assigned = true;
+    return slot;
+  }
+
+  /** Ends a turn that assigned nobody, so the next router may try. */
+  async end(turn: RoutingTurn): Promise<void> {
+    if (!turn.assigned) await this.turns.drop(turn.conversation._id, turn.epoch);
   }
 
   /** Frees the assignee's slot; the conversation keeps its queue and waits for routing. */

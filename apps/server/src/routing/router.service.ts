@@ -8,7 +8,7 @@ import type { ConversationDoc } from '../models/conversation.model.js';
 import type { QueueDoc } from '../models/queue.model.js';
 import type { UserDoc } from '../models/user.model.js';
 import type { AgentService } from './agents.service.js';
-import type { Assignments } from './assignment.js';
+import type { Assignments, RoutingTurn } from './assignment.js';
 import type { QueueService } from './queue.service.js';
 import type { TimelineService } from './timeline.service.js';
 
@@ -31,16 +31,33 @@ export class RouterService {
 
   async route(conversationId: Types.ObjectId): Promise<void> {
     const conversation = await this.models.Conversation.findById(conversationId);
-    if (!conversation || conversation.status !== 'open' || conversation.routingState === 'assigned' || conversation.routingState === 'bot') return;
+    if (!conversation || !needsRouting(conversation)) return;
+    await this.withTurn(conversation, (turn) => this.decide(turn));
+  }
+
+  private async decide(turn: RoutingTurn): Promise<void> {
+    const { conversation } = turn;
+    if (!needsRouting(conversation)) return;
     const queue = await this.queueOf(conversation);
     if (!queue) return this.wait(conversation, 'no queue takes this conversation and there is no fallback queue');
     if (queue.mode === 'manual') return this.wait(conversation, `${queue.name} takes conversations by claim`);
     const candidates = await this.candidates(queue);
     const eligible = candidates.filter((c) => c.status === 'online' && c.load < c.capacity);
     for (const candidate of eligible) {
-      if (await this.assignTo(conversation, candidate.user, 'assigned', null, candidates)) return;
+      if (await this.assignTo(turn, candidate.user, 'assigned', null, candidates)) return;
     }
     return this.wait(conversation, waitingReasonFor(queue, candidates));
+  }
+
+  /** Runs `work` during this router's turn on the conversation; does nothing if another router has it now. */
+  private async withTurn<T>(conversation: ConversationDoc, work: (turn: RoutingTurn) => Promise<T>): Promise<T | null> {
+    const turn = await this.assignments.begin(conversation);
+    if (!turn) return null;
+    try {
+      return await work(turn);
+    } finally {
+      await this.assignments.end(turn);
+    }
   }
 
   /** Routes every waiting conversation, most urgent first, then longest waiting. */
@@ -58,10 +75,9 @@ export class RouterService {
     if (!viewer.seesEverything && !(conversation.queueId && me.queueIds.some((q) => q.equals(conversation.queueId!)))) {
       throw forbidden('you can claim conversations of your own queues only');
     }
-    if (!(await this.assignTo(conversation, me, 'claimed', viewer.userId, []))) {
-      throw new AppError('CONFLICT', 'you are at capacity, or someone claimed it first');
-    }
-    return this.conversations.get(conversationId, viewer);
+    const claimed = await this.withTurn(conversation, (turn) => this.assignTo(turn, me, 'claimed', viewer.userId, []));
+    if (!claimed) throw new AppError('CONFLICT', 'you are at capacity, or someone claimed it first');
+    return this.conversations.current(conversationId);
   }
 
   /** A supervisor gives a conversation to an agent (or takes it over, giving it to themselves). */
@@ -71,7 +87,7 @@ export class RouterService {
     if (!target || !target.active) throw notFound('user');
     const conversation = await this.conversations.findVisible(conversationId, viewer);
     await this.handOver(conversation, target, viewer, `Assigned by a supervisor to ${target.name}`);
-    return this.conversations.get(conversationId, viewer);
+    return this.conversations.current(conversationId);
   }
 
   /** To another agent or another queue: the assignee or a supervisor may. */
@@ -90,7 +106,7 @@ export class RouterService {
       await this.note(conversation, 'transferred', `Transferred to the ${queue.name} queue`, { toQueueId: to.toQueueId }, viewer.userId);
       await this.route(conversation._id);
     }
-    return this.conversations.get(conversationId, viewer);
+    return this.conversations.current(conversationId);
   }
 
   /** The assignee hands the conversation back to its queue. */
@@ -100,7 +116,7 @@ export class RouterService {
     await this.assignments.release(conversation, 'given back to the queue');
     await this.note(conversation, 'unassigned', 'Given back to the queue by its agent', {}, viewer.userId);
     await this.route(conversation._id);
-    return this.conversations.get(conversationId, viewer);
+    return this.conversations.current(conversationId);
   }
 
   /** Resolving frees the agent's capacity at once. */
@@ -122,15 +138,17 @@ export class RouterService {
     if (conversation.assigneeId?.equals(target._id)) throw new AppError('CONFLICT', `${target.name} has this conversation already`);
     if (conversation.routingState === 'assigned') await this.assignments.release(conversation, null);
     const fresh = await this.models.Conversation.findById(conversation._id).orFail();
-    if (!(await this.assignTo(fresh, target, 'transferred', viewer.userId, [], summary))) {
-      await this.wait(fresh, `${target.name} is at capacity`);
-      throw new AppError('CONFLICT', `${target.name} is at capacity; the conversation waits in its queue`);
-    }
+    const handedOver = await this.withTurn(fresh, async (turn) => {
+      if (await this.assignTo(turn, target, 'transferred', viewer.userId, [], summary)) return true;
+      await this.wait(turn.conversation, `${target.name} is at capacity`);
+      return false;
+    });
+    if (!handedOver) throw new AppError('CONFLICT', `${target.name} is at capacity or being assigned by someone else; the conversation waits in its queue`);
   }
 
-  private async assignTo(conversation: ConversationDoc, agent: UserDoc, kind: 'assigned' | 'claimed' | 'transferred', actorId: string | null, candidates: Candidate[], summary?: string) {
-    const taken = await this.assignments.assign(conversation, agent);
-    if (!taken) return false;
+  private async assignTo(turn: RoutingTurn, agent: UserDoc, kind: 'assigned' | 'claimed' | 'transferred', actorId: string | null, candidates: Candidate[], summary?: string) {
+    const { conversation } = turn;
+    if ((await this.assignments.assign(turn, agent)) === null) return false;
     const load = await this.agents.load(agent._id);
     await this.note(
       conversation,
@@ -142,9 +160,9 @@ export class RouterService {
         candidates: candidates.map((c) => ({ agentId: c.user.id, name: c.user.name, status: c.status, load: c.load, capacity: c.capacity })),
       },
       actorId,
-      `${kind}:${taken.epoch}`,
+      `${kind}:${turn.epoch}`,
     );
-    await this.conversations.announce(conversation, `assigned:${taken.epoch}`);
+    await this.conversations.announce(conversation, `assigned:${turn.epoch}`);
     return true;
   }
 
@@ -179,6 +197,8 @@ export class RouterService {
     return this.timeline.add(conversation, stepKey ?? `${kind}:${conversation.routingEpoch}:${Date.now()}`, { kind, summary, details, actorId });
   }
 }
+
+const needsRouting = (c: ConversationDoc) => c.status === 'open' && c.routingState !== 'assigned' && c.routingState !== 'bot';
 
 function waitingReasonFor(queue: QueueDoc, candidates: Candidate[]): string {
   if (candidates.length === 0) return `nobody is skilled in ${queue.name}`;

@@ -1,0 +1,183 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { envelope, inbound } from '@switchboard/whatsapp-simulator';
+import type { ConversationDTO, ConversationEventDTO, QueueDTO, TimelineEntryDTO } from '@switchboard/shared';
+import { eventually, startTestServer, type TestServer } from '../../test-support/harness.js';
+
+let server: TestServer;
+afterEach(() => server?.close());
+
+async function setup(overrides: Record<string, string> = {}) {
+  server = await startTestServer({ ROUTING_INTERVAL_MS: '100', ...overrides });
+  return server.login();
+}
+
+async function queue(admin: string, body: Record<string, unknown>): Promise<QueueDTO> {
+  const res = await server.api<QueueDTO>(admin, 'POST', '/api/queues', body);
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+/** An agent skilled in the queues, with a capacity, online through a real socket. */
+async function agent(admin: string, queueIds: string[], capacity: number) {
+  const user = await server.userWith('agent');
+  expect((await server.api(admin, 'PUT', `/api/agents/${user.id}/profile`, { queueIds, capacity })).status).toBe(204);
+  const token = await server.login((await server.api<{ email: string }>(user.token, 'GET', '/api/me')).body.email, 'password-1234');
+  const socket = await server.connectSocket(token);
+  return { ...user, token, socket };
+}
+
+/** A customer writes in; returns their conversation's id once the message is processed (and routed). */
+async function customer(waId: string, body = 'hola'): Promise<{ id: string }> {
+  await server.deliver(envelope({ messages: [inbound.text({ from: waId, body })] }));
+  const contact = await server.app.models.Contact.findOne({ waId }).orFail();
+  const doc = await server.app.models.Conversation.findOne({ contactId: contact._id, status: 'open' }).orFail();
+  return { id: doc.id };
+}
+
+async function conversation(id: string) {
+  return server.app.models.Conversation.findById(id).orFail();
+}
+
+async function timeline(admin: string, id: string) {
+  return (await server.api<{ items: TimelineEntryDTO[] }>(admin, 'GET', `/api/conversations/${id}/timeline`)).body.items;
+}
+
+describe('assignment', () => {
+  it('goes to the least-loaded online agent, and the timeline says why, with the candidates and their loads', async () => {
+    const admin = await setup();
+    const support = await queue(admin, { name: 'Support', fallback: true });
+    const ana = await agent(admin, [support.id], 3);
+    const bruno = await agent(admin, [support.id], 3);
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push((await customer(`55119888000${i}`)).id);
+    const assignees = await Promise.all(ids.map(async (id) => (await conversation(id)).assigneeId?.toHexString()));
+    expect(assignees.filter((a) => a === ana.id)).toHaveLength(2);
+    expect(assignees.filter((a) => a === bruno.id)).toHaveLength(2);
+
+    const steps = await timeline(admin, ids[3]!);
+    expect(steps.map((s) => s.kind)).toEqual(['queued', 'assigned']);
+    expect(steps[0]!.summary).toContain('Support is the fallback');
+    expect(steps[1]!.summary).toMatch(/least loaded \(2\/3 open\)/);
+    const candidates = steps[1]!.details.candidates as { load: number; capacity: number; status: string }[];
+    expect(candidates.map((c) => [c.load, c.capacity, c.status]).sort()).toEqual([[1, 3, 'online'], [2, 3, 'online']].sort());
+  });
+
+  it('never exceeds capacity: the rest wait with the reason, and are assigned as soon as capacity frees', async () => {
+    const admin = await setup();
+    const support = await queue(admin, { name: 'Support', fallback: true });
+    const ana = await agent(admin, [support.id], 1);
+    await agent(admin, [support.id], 1);
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push((await customer(`55119888010${i}`)).id);
+    const docs = await Promise.all(ids.map(conversation));
+    expect(docs.filter((d) => d.routingState === 'assigned')).toHaveLength(2);
+    const waiting = docs.filter((d) => d.routingState === 'waiting');
+    expect(waiting.map((d) => d.waitingReason)).toEqual(['all 2 online agents of Support are at capacity', 'all 2 online agents of Support are at capacity']);
+
+    const anasConversation = docs.find((d) => d.assigneeId?.toHexString() === ana.id)!;
+    expect((await server.api(ana.token, 'POST', `/api/conversations/${anasConversation.id}/resolve`)).status).toBe(200);
+    await eventually(async () => (await conversation(waiting[0]!.id)).assigneeId?.toHexString() === ana.id, 'the longest waiting to go to Ana');
+    expect((await conversation(waiting[1]!.id)).routingState).toBe('waiting');
+    expect(await server.app.models.AgentSlot.countDocuments({ agentId: anasConversation.assigneeId })).toBe(1);
+  });
+
+  it('waits visibly when nobody of the queue is online, and is assigned when an agent comes online', async () => {
+    const admin = await setup();
+    const support = await queue(admin, { name: 'Support', fallback: true });
+    const { id } = await customer('5511988802000');
+    expect((await conversation(id)).waitingReason).toBe('nobody is skilled in Support');
+    const latecomer = await agent(admin, [support.id], 2);
+    await eventually(async () => (await conversation(id)).assigneeId?.toHexString() === latecomer.id, 'assignment once online');
+  });
+});
+
+describe('manual queues, claim, transfer, give back', () => {
+  it('a manual queue waits for a claim; only a skilled agent can claim, and only once', async () => {
+    const admin = await setup();
+    const vip = await queue(admin, { name: 'VIP desk', fallback: true, mode: 'manual' });
+    const carla = await agent(admin, [vip.id], 2);
+    const outsider = await agent(admin, [], 2);
+    const { id } = await customer('5511988803000');
+    expect((await conversation(id)).waitingReason).toBe('VIP desk takes conversations by claim');
+    expect((await server.api(outsider.token, 'POST', `/api/conversations/${id}/claim`)).status).toBe(404);
+    const claimed = await server.api<ConversationDTO>(carla.token, 'POST', `/api/conversations/${id}/claim`);
+    expect(claimed.status).toBe(200);
+    expect(claimed.body).toMatchObject({ assigneeId: carla.id, routingState: 'assigned' });
+    expect((await server.api(carla.token, 'POST', `/api/conversations/${id}/claim`)).status).toBe(409);
+    expect((await timeline(admin, id)).map((s) => s.kind)).toEqual(['queued', 'waiting', 'claimed']);
+  });
+
+  it('an agent transfers to a colleague or to another queue, and gives back; a supervisor reassigns', async () => {
+    const admin = await setup();
+    const support = await queue(admin, { name: 'Support', fallback: true });
+    const billing = await queue(admin, { name: 'Billing' });
+    const ana = await agent(admin, [support.id], 1);
+    const bruno = await agent(admin, [support.id], 2);
+    const { id } = await customer('5511988804000');
+    const first = (await conversation(id)).assigneeId!.toHexString();
+    const holder = first === ana.id ? ana : bruno;
+    const other = first === ana.id ? bruno : ana;
+
+    expect((await server.api<ConversationDTO>(holder.token, 'POST', `/api/conversations/${id}/transfer`, { toUserId: other.id })).body.assigneeId).toBe(other.id);
+    expect((await server.api(holder.token, 'POST', `/api/conversations/${id}/transfer`, { toUserId: holder.id })).status).toBe(403);
+
+    const toQueue = await server.api<ConversationDTO>(other.token, 'POST', `/api/conversations/${id}/transfer`, { toQueueId: billing.id });
+    expect(toQueue.status).toBe(200);
+    expect(await conversation(id)).toMatchObject({ routingState: 'waiting', waitingReason: 'nobody is skilled in Billing' });
+
+    const supervisor = await server.userWith('supervisor');
+    const reassigned = await server.api<ConversationDTO>(supervisor.token, 'POST', `/api/conversations/${id}/assign`, { userId: bruno.id });
+    expect(reassigned.body.assigneeId).toBe(bruno.id);
+    expect((await server.api<ConversationDTO>(bruno.token, 'POST', `/api/conversations/${id}/give-back`)).status).toBe(200);
+    const kinds = (await timeline(admin, id)).map((s) => s.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['transferred', 'waiting', 'unassigned']));
+    expect(await server.app.models.AgentSlot.countDocuments({ conversationId: (await conversation(id))._id })).toBe((await conversation(id)).assigneeId ? 1 : 0);
+  });
+});
+
+describe('agents who go away', () => {
+  it('keep their conversations through the grace period, then they return to the queue and go to someone online', async () => {
+    const admin = await setup({ AGENT_GRACE_SECONDS: '1' });
+    const support = await queue(admin, { name: 'Support', fallback: true });
+    const ana = await agent(admin, [support.id], 2);
+    const { id } = await customer('5511988805000');
+    expect((await conversation(id)).assigneeId?.toHexString()).toBe(ana.id);
+    const bruno = await agent(admin, [support.id], 2);
+    ana.socket.disconnect();
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await conversation(id)).assigneeId?.toHexString()).toBe(ana.id);
+    await eventually(async () => (await conversation(id)).assigneeId?.toHexString() === bruno.id, 'the conversation to move to Bruno');
+    const requeued = (await timeline(admin, id)).find((s) => s.kind === 'requeued');
+    expect(requeued?.summary).toMatch(/was away or offline/);
+  });
+
+  it('an agent who sets themselves away gets no new conversations', async () => {
+    const admin = await setup();
+    const support = await queue(admin, { name: 'Support', fallback: true });
+    const ana = await agent(admin, [support.id], 2);
+    expect((await server.api(ana.token, 'PUT', '/api/me/status', { status: 'away' })).status).toBe(204);
+    const { id } = await customer('5511988806000');
+    expect(await conversation(id)).toMatchObject({ routingState: 'waiting', waitingReason: 'no agent of Support is online' });
+  });
+});
+
+describe('live, per queue', () => {
+  it('an agent receives the conversations of their own queues on the socket, and no others', async () => {
+    const admin = await setup();
+    const support = await queue(admin, { name: 'Support', fallback: true });
+    const billing = await queue(admin, { name: 'Billing', mode: 'manual' });
+    const billingAgent = await agent(admin, [billing.id], 2);
+    const received: ConversationEventDTO[] = [];
+    billingAgent.socket.on('conversation:updated', (e) => received.push(e));
+    billingAgent.socket.on('message:created', (e) => received.push(e));
+    const general = await customer('5511988807000');
+    const invoice = await customer('5511988807001');
+    expect(support.id).toBeTruthy();
+    const supervisor = await server.userWith('supervisor');
+    await server.api(supervisor.token, 'POST', `/api/conversations/${invoice.id}/transfer`, { toQueueId: billing.id });
+    await eventually(async () => received.some((e) => e.conversationId === invoice.id), 'the billing conversation to reach the billing agent');
+    expect(received.some((e) => e.conversationId === general.id)).toBe(false);
+    const visible = await server.api<{ items: ConversationDTO[] }>(billingAgent.token, 'GET', '/api/conversations');
+    expect(visible.body.items.map((c) => c.id)).toEqual([invoice.id]);
+  });
+});
