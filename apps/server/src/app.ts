@@ -20,6 +20,7 @@ import { WebhookProcessor } from './ingest/webhook.processor.js';
 import { whatsappWebhookRouter } from './ingest/whatsapp.webhook.js';
 import { outboundRoutes } from './http/routes/outbound.routes.js';
 import { routingRoutes } from './http/routes/routing.routes.js';
+import { botAdminRoutes, botApiRoutes } from './http/routes/bot.routes.js';
 import { createChannelBreakers } from './outbound/channel-breaker.js';
 import { OutboxWorker } from './outbound/outbox.worker.js';
 import { RoutingWorker } from './routing/routing.worker.js';
@@ -102,8 +103,9 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const api = express.Router();
   api.use(express.json({ limit: '100kb', strict: true }));
   api.use(authRoutes(services));
+  api.use(botApiRoutes(services));
   api.use(requireAuth(services.users));
-  api.use(userRoutes(services), channelRoutes(services), conversationRoutes(services), templateRoutes(services), outboundRoutes(services), routingRoutes(services));
+  api.use(userRoutes(services), channelRoutes(services), conversationRoutes(services), templateRoutes(services), outboundRoutes(services), routingRoutes(services), botAdminRoutes(services));
   app.use('/api', api);
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContactDTO } from './contact.js';
+import { HandoffDTO } from './bot.js';
 import { ObjectIdString } from './ids.js';
 import { Language, Priority, RoutingState } from './routing.js';
 import { CursorQuery } from './pagination.js';
@@ -21,6 +22,8 @@ export const ConversationDTO = z.object({
   priority: Priority,
   intent: z.string().nullable(),
   language: Language.nullable(),
+  /** The bot's context package, when a bot handed this conversation over. */
+  handoff: HandoffDTO.nullable(),
   /** The newest sequence number of this conversation's change log; see ConversationEventDTO. */
   seq: z.number().int().nonnegative(),
   messageCount: z.number().int().nonnegative(),

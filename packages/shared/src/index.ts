@@ -1,4 +1,5 @@
 export * from './ack.js';
+export * from './bot.js';
 export * from './channel.js';
 export * from './contact.js';
 export * from './conversation.js';

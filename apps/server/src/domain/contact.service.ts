@@ -26,7 +26,7 @@ export class ContactService {
       ...(identity.userId ? { userId: identity.userId } : {}),
       ...(identity.profileName ? { profileName: identity.profileName } : {}),
     };
-    const known = await this.find(keys);
+    const known = await this.findByKeys(keys);
     const contact = known
       ? await this.models.Contact.findByIdAndUpdate(known._id, { $set: set }, { new: true }).orFail()
       : await retryOnDuplicateKey(() =>
@@ -46,7 +46,12 @@ export class ContactService {
     await this.addAlias(`wa:${newWaId}`, contactId);
   }
 
-  private async find(keys: string[]): Promise<ContactDoc | null> {
+  /** The contact known by either identifier, or null. */
+  find(identity: Pick<ContactIdentity, 'waId' | 'userId'>): Promise<ContactDoc | null> {
+    return this.findByKeys(keysOf(identity));
+  }
+
+  private async findByKeys(keys: string[]): Promise<ContactDoc | null> {
     for (const key of keys) {
       const direct = await this.models.Contact.findById(keyedId('contact', key));
       if (direct) return direct;

@@ -10,6 +10,8 @@ import { PresenceTracker } from '../routing/presence.js';
 import { QueueService } from '../routing/queue.service.js';
 import { RouterService } from '../routing/router.service.js';
 import { TimelineService } from '../routing/timeline.service.js';
+import { HandoffService } from '../routing/handoff.service.js';
+import { BotKeys } from '../auth/bot-keys.js';
 import type { Models } from '../models/index.js';
 import { ConsentService } from '../outbound/consent.service.js';
 import { DeadLetterService } from '../outbound/dead-letters.service.js';
@@ -37,7 +39,9 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const queues = new QueueService(models);
   const agents = new AgentService(models, events, randomUUID());
   const timeline = new TimelineService(log);
-  const router = new RouterService(models, conversations, queues, agents, new Assignments(models, new WorkLeases(models, 'assign', randomUUID())), timeline);
+  const assignments = new Assignments(models, new WorkLeases(models, 'assign', randomUUID()));
+  const router = new RouterService(models, conversations, queues, agents, assignments, timeline);
+  const contacts = new ContactService(models);
   return {
     models,
     log,
@@ -54,7 +58,9 @@ export function createServices(models: Models, config: Config, events: DomainEve
     media: new MediaService(models, conversations, whatsapp, config),
     consent: new ConsentService(models, send, { optOut: config.OPT_OUT_KEYWORDS, optIn: config.OPT_IN_KEYWORDS }),
     deadLetters: new DeadLetterService(models, messages, outboxQueued),
-    contacts: new ContactService(models),
+    contacts,
+    botKeys: new BotKeys(models),
+    handoffs: new HandoffService(models, contacts, conversations, router, assignments, timeline),
     channels: new ChannelService(models, events),
     users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events),
     templates,

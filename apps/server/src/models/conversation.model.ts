@@ -20,6 +20,8 @@ const conversationSchema = new Schema(
     language: { type: String, default: null },
     /** Bumped at every assignment: each assignment of a conversation is claimed once (see routing). */
     routingEpoch: { type: Number, required: true, default: 0 },
+    /** The bot's context package from the last handoff (see HandoffDTO). */
+    handoff: { type: Schema.Types.Mixed, default: null },
     /** Which of the assignee's capacity slots this conversation holds. */
     assigneeSlot: { type: Number, default: null },
     seq: { type: Number, required: true, default: 0 },

@@ -64,6 +64,7 @@ export function toConversationDTO(c: ConversationDoc, contact: ContactDoc): Conv
     priority: c.priority,
     intent: c.intent ?? null,
     language: (c.language as ConversationDTO['language']) ?? null,
+    handoff: (c.handoff as ConversationDTO['handoff']) ?? null,
     seq: c.seq,
     messageCount: c.messageCount,
     lastMessageAt: iso(c.lastMessageAt),

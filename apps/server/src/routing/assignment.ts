@@ -52,8 +52,8 @@ export class Assignments {
     if (!turn.assigned) await this.turns.drop(turn.conversation._id, turn.epoch);
   }
 
-  /** Frees the assignee's slot; the conversation keeps its queue and waits for routing. */
-  async release(conversation: ConversationDoc, waitingReason: string | null): Promise<void> {
+  /** Frees the assignee's slot; the conversation keeps its queue and waits for routing (or goes back to a bot). */
+  async release(conversation: ConversationDoc, waitingReason: string | null, toBot = false): Promise<void> {
     if (conversation.assigneeId && conversation.assigneeSlot) {
       await this.models.AgentSlot.deleteOne({ _id: slotIdOf(conversation.assigneeId, conversation.assigneeSlot) });
     }
@@ -63,9 +63,9 @@ export class Assignments {
         $set: {
           assigneeId: null,
           assigneeSlot: null,
-          routingState: conversation.status === 'open' ? 'waiting' : null,
-          waitingReason,
-          waitingSince: conversation.status === 'open' ? new Date() : null,
+          routingState: toBot ? 'bot' : conversation.status === 'open' ? 'waiting' : null,
+          waitingReason: toBot ? null : waitingReason,
+          waitingSince: !toBot && conversation.status === 'open' ? new Date() : null,
         },
       },
     );

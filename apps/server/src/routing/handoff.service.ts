@@ -1,0 +1,87 @@
+import type { ConversationDTO, HandoffDTO, HandoffRequest } from '@switchboard/shared';
+import type { ContactService } from '../domain/contact.service.js';
+import type { ConversationService } from '../domain/conversation.service.js';
+import { notFound } from '../lib/errors.js';
+import { keyedId } from '../lib/keyed-id.js';
+import type { Models } from '../models/index.js';
+import type { BotDoc } from '../models/bot.model.js';
+import type { ConversationDoc } from '../models/conversation.model.js';
+import type { Assignments } from './assignment.js';
+import type { RouterService } from './router.service.js';
+import type { TimelineService } from './timeline.service.js';
+
+/**
+ * Bots hand conversations to humans with their context (what they understood, collected and did), and take
+ * them back when humans are done. A handed-over conversation is routed like any other; the context and every
+ * bot step go into the automation history, so the agent starts where the bot stopped.
+ */
+export class HandoffService {
+  constructor(
+    private readonly models: Models,
+    private readonly contacts: ContactService,
+    private readonly conversations: ConversationService,
+    private readonly router: RouterService,
+    private readonly assignments: Assignments,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  /** `handoffKey` names this handoff, so a bot retrying the same call records it once. */
+  async handoff(bot: BotDoc, request: HandoffRequest, handoffKey: string): Promise<ConversationDTO> {
+    const conversation = await this.conversationFor(request);
+    const { context } = request;
+    const handoff: HandoffDTO = { ...context, botId: bot.id, botName: bot.name, reason: request.reason, at: new Date().toISOString() };
+    await this.models.Conversation.updateOne(
+      { _id: conversation._id },
+      {
+        $set: {
+          handoff,
+          ...(context.intent ? { intent: context.intent } : {}),
+          // Not with a human yet: its queue is chosen afresh from what the bot learned.
+          ...(conversation.routingState !== 'assigned' ? { routingState: null, queueId: null, waitingReason: null } : {}),
+        },
+      },
+    );
+    const step = `bot-handoff:${handoffKey}`;
+    await this.timeline.add(conversation, step, {
+      kind: 'bot-handoff',
+      summary: `${bot.name} handed over: ${request.reason}`,
+      details: { intent: context.intent ?? null, confidence: context.confidence ?? null, summary: context.summary ?? null, attributes: context.attributes ?? {} },
+      actorId: null,
+    });
+    for (const [i, botStep] of (context.steps ?? []).entries()) {
+      await this.timeline.add(conversation, `${step}:step:${i}`, { kind: 'bot-step', summary: botStep.action, details: { ...botStep }, actorId: null });
+    }
+    await this.conversations.announce(conversation, step);
+    await this.router.route(conversation._id);
+    return this.conversations.current(conversation.id);
+  }
+
+  /** The bot takes the conversation back: the agent's capacity is freed, routing leaves it alone. */
+  async resume(bot: BotDoc, conversationId: string, reason: string | undefined): Promise<ConversationDTO> {
+    const conversation = await this.models.Conversation.findById(conversationId);
+    if (!conversation) throw notFound('conversation');
+    await this.assignments.release(conversation, null, true);
+    await this.timeline.add(conversation, `bot-resumed:${conversation.routingEpoch}:${Date.now()}`, {
+      kind: 'bot-resumed',
+      summary: `${bot.name} took the conversation back${reason ? `: ${reason}` : ''}`,
+      details: { reason: reason ?? null },
+      actorId: null,
+    });
+    await this.conversations.announce(conversation, `bot-resumed:${Date.now()}`);
+    return this.conversations.current(conversationId);
+  }
+
+  private async conversationFor(request: HandoffRequest): Promise<ConversationDoc> {
+    if (request.conversationId) {
+      const conversation = await this.models.Conversation.findById(request.conversationId);
+      if (!conversation) throw notFound('conversation');
+      return conversation;
+    }
+    const customer = request.customer!;
+    const channel = await this.models.Channel.findById(keyedId('channel', customer.phoneNumberId));
+    if (!channel) throw notFound(`business number ${customer.phoneNumberId}`);
+    const contact = await this.contacts.find({ waId: customer.waId ?? null, userId: customer.userId ?? null });
+    if (!contact) throw notFound('customer (they have not written to this business yet)');
+    return this.conversations.openFor(contact._id, channel._id, new Date());
+  }
+}
