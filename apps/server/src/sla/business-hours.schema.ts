@@ -42,7 +42,10 @@ export const BusinessHours = z
   .strictObject({
     timezone: z.string().refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as America/Sao_Paulo'),
     // A day left out is closed, like an empty one; strictness still catches a misspelt day.
-    weekly: z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, Day.default([])])) as Record<(typeof WEEKDAYS)[number], z.ZodDefault<typeof Day>>),
+    weekly: z.strictObject({
+      mon: Day.default([]), tue: Day.default([]), wed: Day.default([]), thu: Day.default([]),
+      fri: Day.default([]), sat: Day.default([]), sun: Day.default([]),
+    }),
     holidays: z.array(IsoDate).default([]),
   })
   .superRefine((hours, ctx) => {
