@@ -6,7 +6,7 @@ set -euo pipefail
 
 FERRETDB_VERSION=v1.24.2
 # Our build carries one fix (see below); the suffix keeps an unpatched binary from being reused.
-FERRETDB_BUILD=idfix
+FERRETDB_BUILD=idfix-atomic
 cache_dir="${SWITCHBOARD_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/switchboard}"
 ferretdb_bin="${FERRETDB_BIN:-$cache_dir/ferretdb-$FERRETDB_VERSION-$FERRETDB_BUILD}"
 
@@ -42,6 +42,24 @@ echo "$FERRETDB_VERSION" > "$work/src/build/version/version.txt"
 metadata="$work/src/internal/backends/sqlite/metadata/metadata.go"
 sed -i "s|IDColumn = DefaultColumn + \"->'\$._id'\"|IDColumn = DefaultColumn + \`->\"_id\"\`|" "$metadata"
 grep -q 'IDColumn = DefaultColumn + `->"_id"`' "$metadata" || { echo "setup: could not apply the FerretDB _id index fix" >&2; exit 1; }
+# FerretDB v1 applies update operators as read, modify in Go, write back the whole document, with nothing
+# stopping another update in between: concurrent updates of one document lost writes (an $inc counted
+# twice as one; a $set undone by a concurrent update of another field). One lock around the update and
+# findAndModify handlers makes each read-modify-write atomic, for every client of this database process.
+handler="$work/src/internal/handler"
+cat > "$handler/document_writes.go" <<'GO'
+package handler
+
+import "sync"
+
+// documentWrites serialises updates so that each read-modify-write is atomic (a Switchboard build fix).
+var documentWrites sync.Mutex
+GO
+for f in msg_update.go:updateDocument msg_findandmodify.go:findAndModifyDocument; do
+  file="$handler/${f%%:*}"
+  sed -i "s/^\(func (h \*Handler) ${f##*:}(.*{\)\$/\1\n\tdocumentWrites.Lock()\n\tdefer documentWrites.Unlock()/" "$file"
+  grep -q 'documentWrites.Lock()' "$file" || { echo "setup: could not make FerretDB updates atomic in $file" >&2; exit 1; }
+done
 mkdir -p "$(dirname "$ferretdb_bin")"
 (cd "$work/src" && go build -o "$ferretdb_bin.tmp" ./cmd/ferretdb)
 mv "$ferretdb_bin.tmp" "$ferretdb_bin"

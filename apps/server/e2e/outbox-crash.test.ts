@@ -38,7 +38,7 @@ describe('a server killed while sending', () => {
     sim.setWebhookUrl(`${first.url}/webhooks/whatsapp`);
 
     expect(await postSignedWebhook(first.url, envelope({ messages: [inbound.text({ from: '5511977770001', body: 'oi' })] }))).toBe(200);
-    const conversation = await eventually(() => db.collection('conversations').findOne({}), 'the conversation');
+    const conversation = await eventually(() => db.collection('conversations').findOne({ lastInboundAt: { $ne: null } }), "the customer's message to be recorded");
     sim.faults.set({ hang: { count: 1, maxMs: 60_000 } });
     const token = await login(first.url);
     const ids: string[] = [];

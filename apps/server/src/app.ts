@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import type { Config } from './config.js';
 import { DomainEvents } from './domain/domain-events.js';
 import { createServices, type Services } from './domain/services.js';
@@ -24,6 +24,7 @@ import { botAdminRoutes, botApiRoutes } from './http/routes/bot.routes.js';
 import { createChannelBreakers } from './outbound/channel-breaker.js';
 import { OutboxWorker } from './outbound/outbox.worker.js';
 import { RoutingWorker } from './routing/routing.worker.js';
+import { PollingLoop } from './lib/polling-loop.js';
 import { createSendRateLimits } from './outbound/send-rate-limits.js';
 import type { Logger } from './lib/logger.js';
 import { createModels, ensureIndexes, type Models } from './models/index.js';
@@ -81,6 +82,12 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     logger,
   });
 
+  const slaWorker = new PollingLoop({ concurrency: 1, pollMs: config.SLA_CHECK_INTERVAL_MS, step: () => services.sla.checkDue(), logger, name: 'sla' });
+  events.on('conversation.changed', (event) => {
+    if (event.type !== 'conversation:updated') return;
+    services.sla.sync(new Types.ObjectId(event.conversationId)).catch((error: unknown) => logger.warn({ err: error }, 'SLA timers not updated'));
+  });
+
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -116,6 +123,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   intakeWorker.start();
   outboxWorker.start();
   routingWorker.start();
+  slaWorker.start();
 
   return {
     httpServer,
@@ -140,6 +148,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
       await intakeWorker.stop();
       await outboxWorker.stop();
       await routingWorker.stop();
+      await slaWorker.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

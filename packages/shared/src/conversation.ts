@@ -22,6 +22,8 @@ export const ConversationDTO = z.object({
   priority: Priority,
   intent: z.string().nullable(),
   language: Language.nullable(),
+  /** The most urgent SLA target running now, for showing time left. */
+  sla: z.object({ kind: z.enum(['first_response', 'next_response', 'resolution']), dueAt: z.string() }).nullable(),
   /** The bot's context package, when a bot handed this conversation over. */
   handoff: HandoffDTO.nullable(),
   /** The newest sequence number of this conversation's change log; see ConversationEventDTO. */

@@ -24,6 +24,7 @@ export const QueueDTO = z.object({
   mode: z.enum(['auto', 'manual']),
   /** Picked when no queue takes the intent and language. */
   fallback: z.boolean(),
+  businessHours: z.record(z.string(), z.unknown()).nullable(),
   createdAt: z.string(),
 });
 export type QueueDTO = z.infer<typeof QueueDTO>;
@@ -34,6 +35,8 @@ export const CreateQueueRequest = z.strictObject({
   languages: z.array(Language).max(3).default([]),
   mode: z.enum(['auto', 'manual']).default('auto'),
   fallback: z.boolean().default(false),
+  /** When SLA clocks run: `{ timezone, weekly: { mon: [{ start: '09:00', end: '18:00' }], ... }, holidays }`; checked by the server. */
+  businessHours: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type CreateQueueRequest = z.infer<typeof CreateQueueRequest>;
 

@@ -21,12 +21,24 @@ export const SendMessageCommand = z.object({
 });
 export type SendMessageCommand = z.infer<typeof SendMessageCommand>;
 
+export type SlaAlert = {
+  conversationId: string;
+  kind: 'first_response' | 'next_response' | 'resolution';
+  level: 'warning' | 'breached' | 'escalated';
+  summary: string;
+  dueAt: string;
+  /** Null when only supervisors are told. */
+  assigneeId: string | null;
+};
+
 /** Pushes from server to client: the name is `entity:past-tense`. */
 export interface ServerToClientEvents {
   'message:created': (event: ConversationEventOf<'message:created'>) => void;
   'message:status-updated': (event: ConversationEventOf<'message:status-updated'>) => void;
   'conversation:updated': (event: ConversationEventOf<'conversation:updated'>) => void;
   'timeline:added': (event: ConversationEventOf<'timeline:added'>) => void;
+  /** An SLA warning or breach: to the assignee (desktop notification), and escalations to supervisors. */
+  'sla:alert': (alert: SlaAlert) => void;
   /** Supervisors: the live state of every queue, pushed when it changes. */
   'queues:updated': (state: QueueStateDTO[]) => void;
 }

@@ -6,8 +6,8 @@ import { createConnection, createServer } from 'node:net';
 import type { Logger } from '../lib/logger.js';
 
 export const FERRETDB_VERSION = 'v1.24.2';
-/** Our build of it, with the _id index fix applied by scripts/ensure-database.sh. */
-const FERRETDB_BUILD = 'idfix';
+/** Our build of it, with the fixes scripts/ensure-database.sh applies (the _id index, atomic updates). */
+const FERRETDB_BUILD = 'idfix-atomic';
 
 export type DatabaseHandle = {
   uri: string;

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { ConversationEventDTO, QueueStateDTO } from '@switchboard/shared';
+import type { ConversationEventDTO, QueueStateDTO, SlaAlert } from '@switchboard/shared';
 
 type DomainEventMap = {
   /** A conversation changed; the audience decides who may see it (see Viewer.canSee). */
@@ -8,6 +8,8 @@ type DomainEventMap = {
   'user.access-changed': [userId: string];
   /** A message entered the outbox: senders wake up. */
   'outbox.queued': [];
+  /** An SLA warning, breach or escalation for someone to act on. */
+  'sla.alert': [alert: SlaAlert];
   /** The queues' live state changed (waiting counts, agents' status and load): supervisors see it. */
   'queues.changed': [state: QueueStateDTO[]];
 };

@@ -118,7 +118,7 @@ export class MessageService {
     await this.announceMessage(message, `accepted:${attempts}`);
     for (const status of Object.keys(STATUS_RANK) as whatsapp.DeliveryStatus[]) {
       const early = await this.models.DeliveryStatus.findById(statusRecordId(providerMessageId, status));
-      if (early) await this.applyStatus({ providerMessageId, status, at: early.at, error: (early.error as ProviderError | null) ?? null });
+      if (early) await this.applyStatus({ providerMessageId, status, at: early.at, error: early.error ? (early.toObject().error as ProviderError) : null });
     }
   }
 
@@ -175,7 +175,7 @@ export class MessageService {
           {
             $inc: { messageCount: 1 },
             $max: { lastMessageAt: message.sentAt, ...(message.direction === 'inbound' ? { lastInboundAt: message.sentAt } : {}) },
-            ...(newest ? { $set: { lastMessagePreview: preview } } : {}),
+            $set: { ...(newest ? { lastMessagePreview: preview } : {}), ...replyMoments(current, message) },
           },
         );
       });
@@ -253,4 +253,17 @@ async function ignoreDuplicate(write: Promise<unknown>): Promise<void> {
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
+}
+
+/**
+ * What the SLA clocks read: an agent's reply answers everything before it; a customer message after the
+ * last reply starts the wait for the next one (its first such message, not its follow-ups).
+ */
+function replyMoments(conversation: ConversationDoc, message: MessageDoc): Record<string, Date | null> {
+  if (message.direction === 'outbound' && message.authorId) {
+    return { lastAgentReplyAt: message.sentAt, firstUnansweredAt: null, ...(conversation.firstAgentReplyAt ? {} : { firstAgentReplyAt: message.sentAt }) };
+  }
+  const answered = conversation.lastAgentReplyAt && conversation.lastAgentReplyAt >= message.sentAt;
+  if (message.direction === 'inbound' && !conversation.firstUnansweredAt && !answered) return { firstUnansweredAt: message.sentAt };
+  return {};
 }

@@ -11,6 +11,8 @@ import { QueueService } from '../routing/queue.service.js';
 import { RouterService } from '../routing/router.service.js';
 import { TimelineService } from '../routing/timeline.service.js';
 import { HandoffService } from '../routing/handoff.service.js';
+import { SlaService } from '../sla/sla.service.js';
+import { loadSlaPolicies } from '../sla/sla-policies.js';
 import { BotKeys } from '../auth/bot-keys.js';
 import type { Models } from '../models/index.js';
 import { ConsentService } from '../outbound/consent.service.js';
@@ -42,8 +44,10 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const assignments = new Assignments(models, new WorkLeases(models, 'assign', randomUUID()));
   const router = new RouterService(models, conversations, queues, agents, assignments, timeline);
   const contacts = new ContactService(models);
+  const sla = new SlaService(models, loadSlaPolicies(config.SLA_POLICIES_FILE), conversations, router, timeline, events, new WorkLeases(models, 'sla', randomUUID()));
   return {
     models,
+    sla,
     log,
     queues,
     agents,

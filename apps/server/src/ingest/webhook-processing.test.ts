@@ -101,6 +101,14 @@ describe('delivery statuses', () => {
     expect((await shownMessage(providerMessageId)).status).toBe('delivered');
   });
 
+  it('a failed status that arrives before WhatsApp answered the send keeps its error and reason', async () => {
+    const { doc, providerMessageId } = await outboundMessage('5511911110005');
+    await server.deliver(envelope({ statuses: [status.failed({ id: providerMessageId, recipientId: '5511911110005', code: 131047 })] }));
+    await acceptedReply(doc, providerMessageId);
+    const failed = await shownMessage(providerMessageId);
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 131047 }, failureReason: expect.stringMatching(/24 hours/) });
+  });
+
   it('failed keeps the error code and title, and never overrides a delivery', async () => {
     const { doc, providerMessageId } = await outboundMessage('5511911110004');
     await acceptedReply(doc, providerMessageId);

@@ -29,6 +29,13 @@ const conversationSchema = new Schema(
     lastMessageAt: { type: Date, default: null },
     lastMessagePreview: { type: String, default: null },
     lastInboundAt: { type: Date, default: null },
+    /** For SLA clocks: the first and latest agent replies, and the first customer message not yet answered. */
+    firstAgentReplyAt: { type: Date, default: null },
+    lastAgentReplyAt: { type: Date, default: null },
+    firstUnansweredAt: { type: Date, default: null },
+    /** The most urgent running SLA target, for lists that show time left. */
+    slaKind: { type: String, default: null },
+    slaDueAt: { type: Date, default: null },
     openedAt: { type: Date, required: true },
     resolvedAt: { type: Date, default: null },
   },

@@ -10,7 +10,7 @@ const deliveryStatusSchema = new Schema({
   providerMessageId: { type: String, required: true, index: true },
   status: { type: String, enum: ['sent', 'delivered', 'read', 'failed'], required: true },
   at: { type: Date, required: true },
-  error: { type: { code: Number, title: String, message: String, details: String, _id: false }, default: null },
+  error: { type: new Schema({ code: Number, title: String, message: String, details: String }, { _id: false }), default: null },
   recordedAt: { type: Date, required: true },
 });
 

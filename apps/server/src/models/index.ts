@@ -14,6 +14,7 @@ import { userModel } from './user.model.js';
 import { webhookArchiveModel, webhookIntakeModel } from './webhook-intake.model.js';
 import { workLeaseModel } from './work-lease.model.js';
 import { outboxModel } from './outbox.model.js';
+import { slaTimerModel } from './sla-timer.model.js';
 import { botModel } from './bot.model.js';
 import { queueModel } from './queue.model.js';
 import { agentSlotModel } from './agent-slot.model.js';
@@ -40,6 +41,7 @@ export function createModels(connection: Connection) {
     Template: templateModel(connection),
     TemplateVersion: templateVersionModel(connection),
     Outbox: outboxModel(connection),
+    SlaTimer: slaTimerModel(connection),
     Bot: botModel(connection),
     Queue: queueModel(connection),
     AgentSlot: agentSlotModel(connection),

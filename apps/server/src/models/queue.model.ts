@@ -8,6 +8,8 @@ const queueSchema = new Schema(
     languages: { type: [String], default: [] },
     mode: { type: String, enum: ['auto', 'manual'], required: true, default: 'auto' },
     fallback: { type: Boolean, required: true, default: false },
+    /** When SLA clocks run for this queue (see sla/business-hours.ts); unset means around the clock. */
+    businessHours: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true },
 );

@@ -65,6 +65,7 @@ export function toConversationDTO(c: ConversationDoc, contact: ContactDoc): Conv
     intent: c.intent ?? null,
     language: (c.language as ConversationDTO['language']) ?? null,
     handoff: (c.handoff as ConversationDTO['handoff']) ?? null,
+    sla: c.slaKind && c.slaDueAt ? { kind: c.slaKind as NonNullable<ConversationDTO['sla']>['kind'], dueAt: c.slaDueAt.toISOString() } : null,
     seq: c.seq,
     messageCount: c.messageCount,
     lastMessageAt: iso(c.lastMessageAt),

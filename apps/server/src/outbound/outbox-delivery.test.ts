@@ -7,9 +7,9 @@ let server: Awaited<ReturnType<typeof startTestServerWithSimulator>>;
 let admin: string;
 beforeAll(async () => {
   server = await startTestServerWithSimulator({
-    OUTBOX_MAX_FAILURES: '4',
+    OUTBOX_MAX_FAILURES: '6',
     BREAKER_FAILURE_THRESHOLD: '3',
-    BREAKER_HALF_OPEN_SECONDS: '0.5',
+    BREAKER_HALF_OPEN_SECONDS: '2',
   });
   admin = await server.login();
 });
@@ -91,21 +91,22 @@ describe('delivery through failures', () => {
   });
 
   it('a reply out of retries is dead-lettered; a supervisor lists it and replays it', async () => {
-    server.sim.faults.set({ metaError: { count: 4, code: 131000 } });
+    server.sim.faults.set({ metaError: { count: 6, code: 131000 } });
     const { conversation, message } = await reply('5511966660020', 'will it ever arrive?');
     const dead = await untilStatus(conversation.id, message.id, 'dead');
-    expect(dead.failureReason).toMatch(/Gave up after 4 tries/);
+    expect(dead.failureReason).toMatch(/Gave up after 6 tries/);
     const supervisor = await server.userWith('supervisor');
     const agent = await server.userWith('agent');
     expect((await server.api(agent.token, 'GET', '/api/outbox/dead')).status).toBe(403);
     const list = await server.api<{ items: { message: MessageDTO; failures: number }[] }>(supervisor.token, 'GET', '/api/outbox/dead');
-    expect(list.body.items.map((i) => [i.message.id, i.failures])).toEqual([[message.id, 4]]);
+    expect(list.body.items.find((i) => i.message.id === message.id)?.failures).toBe(6);
 
     const replayed = await server.api<MessageDTO>(supervisor.token, 'POST', `/api/outbox/${message.id}/replay`);
     expect(replayed.status).toBe(200);
     expect(replayed.body.status).toBe('queued');
     await untilStatus(conversation.id, message.id, 'read');
     expect(callsFor(message.id)).toHaveLength(1);
-    expect((await server.api<{ items: unknown[] }>(supervisor.token, 'GET', '/api/outbox/dead')).body.items).toEqual([]);
+    const after = await server.api<{ items: { message: MessageDTO }[] }>(supervisor.token, 'GET', '/api/outbox/dead');
+    expect(after.body.items.some((i) => i.message.id === message.id)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { ConversationEventDTO, QueueStateDTO } from '@switchboard/shared';
+import type { ConversationEventDTO, QueueStateDTO, SlaAlert } from '@switchboard/shared';
 import type { ConversationAudience, DomainEvents } from '../domain/domain-events.js';
 import type { Services } from '../domain/services.js';
 import type { Logger } from '../lib/logger.js';
@@ -36,12 +36,18 @@ export function startBroadcaster(io: AppSocketServer, events: DomainEvents, serv
     io.to(EVERYTHING_ROOM).emit('queues:updated', state);
   };
 
+  const onSlaAlert = (alert: SlaAlert) => {
+    io.to(alert.assigneeId ? userRoom(alert.assigneeId) : EVERYTHING_ROOM).emit('sla:alert', alert);
+  };
+
   events.on('conversation.changed', onConversationChanged);
+  events.on('sla.alert', onSlaAlert);
   events.on('user.access-changed', onAccessChanged);
   events.on('queues.changed', onQueuesChanged);
   return () => {
     events.off('conversation.changed', onConversationChanged);
     events.off('user.access-changed', onAccessChanged);
     events.off('queues.changed', onQueuesChanged);
+    events.off('sla.alert', onSlaAlert);
   };
 }

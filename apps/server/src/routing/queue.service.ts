@@ -2,6 +2,7 @@ import type { CreateQueueRequest, QueueDTO } from '@switchboard/shared';
 import type { z } from 'zod';
 import type { UpdateQueueRequest } from '@switchboard/shared';
 import { AppError, notFound } from '../lib/errors.js';
+import { BusinessHoursError, parseBusinessHours } from '../sla/business-hours.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { QueueDoc } from '../models/queue.model.js';
 
@@ -13,6 +14,7 @@ export function toQueueDTO(q: QueueDoc): QueueDTO {
     languages: q.languages as QueueDTO['languages'],
     mode: q.mode,
     fallback: q.fallback,
+    businessHours: (q.businessHours as QueueDTO['businessHours']) ?? null,
     createdAt: q.createdAt.toISOString(),
   };
 }
@@ -21,6 +23,7 @@ export class QueueService {
   constructor(private readonly models: Models) {}
 
   async create(input: CreateQueueRequest): Promise<QueueDTO> {
+    checkBusinessHours(input.businessHours);
     try {
       return toQueueDTO(await this.models.Queue.create(input));
     } catch (error) {
@@ -30,6 +33,7 @@ export class QueueService {
   }
 
   async update(id: string, input: z.infer<typeof UpdateQueueRequest>): Promise<QueueDTO> {
+    checkBusinessHours(input.businessHours);
     const queue = await this.models.Queue.findByIdAndUpdate(id, { $set: input }, { new: true });
     if (!queue) throw notFound('queue');
     return toQueueDTO(queue);
@@ -52,5 +56,16 @@ export class QueueService {
     const fallback = queues.find((q) => q.fallback && takesLanguage(q)) ?? queues.find((q) => q.fallback);
     if (fallback) return { queue: fallback, why: `no queue takes ${intent ?? 'this intent'} in ${language ?? 'this language'}; ${fallback.name} is the fallback` };
     return null;
+  }
+}
+
+/** Business hours are checked here, with the time-zone library the shared contract cannot carry. */
+function checkBusinessHours(hours: unknown) {
+  if (hours === undefined || hours === null) return;
+  try {
+    parseBusinessHours(hours);
+  } catch (error) {
+    if (!(error instanceof BusinessHoursError)) throw error;
+    throw new AppError('VALIDATION_FAILED', 'businessHours is invalid', error.problems.map((message) => ({ path: 'body.businessHours', message })));
   }
 }

@@ -134,6 +134,12 @@ export class RouterService {
     await this.route(conversation._id);
   }
 
+  /** Takes the conversation from its agent and routes it again (an SLA escalation). */
+  async reassign(conversation: ConversationDoc, why: string): Promise<void> {
+    if (conversation.routingState === 'assigned') await this.assignments.release(conversation, why);
+    await this.route(conversation._id);
+  }
+
   private async handOver(conversation: ConversationDoc, target: UserDoc, viewer: Viewer, summary: string) {
     if (conversation.assigneeId?.equals(target._id)) throw new AppError('CONFLICT', `${target.name} has this conversation already`);
     if (conversation.routingState === 'assigned') await this.assignments.release(conversation, null);

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { envelope, inbound } from '@switchboard/whatsapp-simulator';
+import type { ConversationDTO, QueueDTO, SlaAlert, TimelineEntryDTO } from '@switchboard/shared';
+import { createApp, type App } from '../app.js';
+import { connectDatabase } from '../db/connect.js';
+import { createLogger } from '../lib/logger.js';
+import { eventually, startTestServer, type TestServer } from '../../test-support/harness.js';
+
+let server: TestServer;
+afterEach(() => server?.close());
+
+const FAST = { ROUTING_INTERVAL_MS: '100', SLA_CHECK_INTERVAL_MS: '100' };
+
+async function setup(queueBody: Record<string, unknown> = { name: 'Support', fallback: true }) {
+  server = await startTestServer(FAST);
+  const admin = await server.login();
+  const queue = (await server.api<QueueDTO>(admin, 'POST', '/api/queues', queueBody)).body;
+  return { admin, queue };
+}
+
+async function onlineAgent(admin: string, queueId: string) {
+  const agent = await server.userWith('agent');
+  await server.api(admin, 'PUT', `/api/agents/${agent.id}/profile`, { queueIds: [queueId], capacity: 5 });
+  const socket = await server.connectSocket(agent.token);
+  const alerts: SlaAlert[] = [];
+  socket.on('sla:alert', (a) => alerts.push(a));
+  return { ...agent, alerts };
+}
+
+async function customer(waId: string) {
+  await server.deliver(envelope({ messages: [inbound.text({ from: waId, body: 'preciso de ajuda' })] }));
+  const contact = await server.app.models.Contact.findOne({ waId }).orFail();
+  return server.app.models.Conversation.findOne({ contactId: contact._id, status: 'open' }).orFail();
+}
+
+/** Moves the customer's first message `minutes` into the past, as if they had waited that long. */
+async function backdate(app: App, conversationId: string, minutes: number) {
+  const at = new Date(Date.now() - minutes * 60_000);
+  await app.models.Conversation.updateOne({ _id: conversationId }, { $set: { openedAt: at, lastInboundAt: at, firstUnansweredAt: at } });
+  await app.services.sla.sync((await app.models.Conversation.findById(conversationId).orFail())._id);
+}
+
+const timelineOf = async (admin: string, id: string) =>
+  (await server.api<{ items: TimelineEntryDTO[] }>(admin, 'GET', `/api/conversations/${id}/timeline`)).body.items;
+
+describe('SLA timers', () => {
+  it('warn before the deadline, then on breach climb the escalation ladder, each step acting and in the timeline', async () => {
+    const { admin, queue } = await setup();
+    const agent = await onlineAgent(admin, queue.id);
+    const supervisor = await server.userWith('supervisor');
+    const supervisorAlerts: SlaAlert[] = [];
+    (await server.connectSocket(supervisor.token)).on('sla:alert', (a) => supervisorAlerts.push(a));
+    const conversation = await customer('5511944449001');
+    expect((await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.kind).toBe('first_response');
+
+    await backdate(server.app, conversation.id, 50);
+    await eventually(async () => agent.alerts.some((a) => a.level === 'warning' && a.kind === 'first_response'), 'the agent to be warned');
+    expect((await timelineOf(admin, conversation.id)).find((t) => t.kind === 'sla-warning')?.summary).toMatch(/First response due in 10 min/);
+
+    await backdate(server.app, conversation.id, 80);
+    await eventually(async () => (await timelineOf(admin, conversation.id)).filter((t) => t.kind === 'escalated').length === 4, 'the four escalation steps');
+    const steps = (await timelineOf(admin, conversation.id)).filter((t) => t.kind === 'sla-breached' || t.kind === 'escalated').map((t) => t.summary);
+    expect(steps).toEqual([
+      expect.stringMatching(/First response SLA breached/),
+      'First response overdue: the agent notified',
+      'First response overdue: priority raised to high',
+      'First response overdue: reassigning',
+      'First response overdue: supervisors notified',
+    ]);
+    expect((await server.app.models.Conversation.findById(conversation._id).orFail()).priority).toBe('high');
+    expect(agent.alerts.some((a) => a.level === 'breached')).toBe(true);
+    await eventually(async () => supervisorAlerts.some((a) => a.level === 'escalated'), 'supervisors to be told');
+  });
+
+  it('an agent reply meets the first-response target; the resolution target keeps running', async () => {
+    const { admin, queue } = await setup();
+    const agent = await onlineAgent(admin, queue.id);
+    const conversation = await customer('5511944449002');
+    await eventually(async () => (await server.app.models.SlaTimer.countDocuments({ conversationId: conversation._id })) === 2, 'two timers');
+    const res = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json', 'idempotency-key': 'sla-reply-0001' },
+      body: JSON.stringify({ type: 'text', body: 'Olá! Já vejo isso.' }),
+    });
+    expect({ status: res.status, body: res.status === 201 ? null : await res.json() }).toEqual({ status: 201, body: null });
+    await eventually(async () => {
+      const kinds = (await server.app.models.SlaTimer.find({ conversationId: conversation._id })).map((t) => t.kind);
+      return kinds.length === 1 && kinds[0] === 'resolution';
+    }, 'only the resolution timer to remain');
+    expect((await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.kind).toBe('resolution');
+  });
+
+  it('fire on time after a restart: timers are in the database, and another process handles them', async () => {
+    const { admin, queue } = await setup();
+    await onlineAgent(admin, queue.id);
+    const conversation = await customer('5511944449003');
+    await server.app.close();
+    const connection = await connectDatabase(server.config.MONGODB_URI!, server.config.MONGODB_DB_NAME);
+    const restarted = await createApp({ config: { ...server.config, SLA_CHECK_INTERVAL_MS: 100 }, connection, logger: createLogger('silent') });
+    try {
+      await backdate(restarted, conversation.id, 70);
+      await eventually(async () => {
+        const steps = await restarted.services.timeline.list(conversation);
+        return steps.some((s) => s.kind === 'sla-breached');
+      }, 'the restarted server to record the breach');
+    } finally {
+      await restarted.close();
+      await connection.close();
+    }
+  });
+
+  it('respect the queue’s business hours: a message outside them is due after the next opening', async () => {
+    const opening = new Date(Date.now() + 3 * 24 * 3600_000);
+    const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][opening.getUTCDay()]!;
+    const { admin } = await setup({
+      name: 'Office hours',
+      fallback: true,
+      businessHours: { timezone: 'UTC', weekly: { [day]: [{ start: '09:00', end: '17:00' }] } },
+    });
+    const conversation = await customer('5511944449004');
+    const expected = new Date(Date.UTC(opening.getUTCFullYear(), opening.getUTCMonth(), opening.getUTCDate(), 10, 0));
+    await eventually(async () => (await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.dueAt === expected.toISOString(), 'the deadline at the next opening plus 60 min');
+  });
+
+  it('refuses invalid business hours naming the problem', async () => {
+    server = await startTestServer(FAST);
+    const admin = await server.login();
+    const res = await server.api<{ error: { issues: { message: string }[] } }>(admin, 'POST', '/api/queues', {
+      name: 'Broken',
+      businessHours: { timezone: 'Mars/Olympus', weekly: { mon: [{ start: '18:00', end: '09:00' }] } },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues.map((i) => i.message).join(' ')).toMatch(/timezone: must be an IANA time zone/);
+  });
+});

@@ -1,0 +1,142 @@
+import { PRIORITY_ORDER, type Priority } from '@switchboard/shared';
+import type { Types } from 'mongoose';
+import type { DomainEvents } from '../domain/domain-events.js';
+import type { ConversationService } from '../domain/conversation.service.js';
+import { keyedId } from '../lib/keyed-id.js';
+import type { WorkLeases } from '../lib/work-leases.js';
+import { isDuplicateKeyError, type Models } from '../models/index.js';
+import type { ConversationDoc } from '../models/conversation.model.js';
+import type { SlaTimerDoc } from '../models/sla-timer.model.js';
+import type { RouterService } from '../routing/router.service.js';
+import type { TimelineService } from '../routing/timeline.service.js';
+import { parseBusinessHours } from './business-hours.js';
+import { computeSlaTargets, escalationSchedule, type SlaKind } from './sla-clock.js';
+import type { SlaPolicySet } from './sla-policies.js';
+
+const LABEL: Record<SlaKind, string> = { first_response: 'First response', next_response: 'Next response', resolution: 'Resolution' };
+const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
+const CLAIM_CANDIDATES = 8;
+
+/**
+ * SLA timers: stored per running target, so they survive restarts, and handled by whichever process takes
+ * the check's lease first. A warning before the deadline; at the breach, the policy's escalation ladder, each
+ * step acting (notify the agent, raise the priority, reassign, notify supervisors) and shown in the timeline.
+ */
+export class SlaService {
+  constructor(
+    private readonly models: Models,
+    private readonly policies: SlaPolicySet,
+    private readonly conversations: ConversationService,
+    private readonly router: RouterService,
+    private readonly timeline: TimelineService,
+    private readonly events: DomainEvents,
+    private readonly checks: WorkLeases,
+  ) {}
+
+  /** Brings the conversation's timers in line with its moments: new targets start, met ones end. */
+  async sync(conversationId: Types.ObjectId): Promise<void> {
+    const conversation = await this.models.Conversation.findById(conversationId);
+    if (!conversation) return;
+    const wanted = await this.targetsOf(conversation);
+    const existing = await this.models.SlaTimer.find({ conversationId });
+    for (const timer of existing) if (!wanted.has(timer.id)) await this.models.SlaTimer.deleteOne({ _id: timer._id });
+    for (const [id, target] of wanted) {
+      if (existing.some((t) => t.id === id)) continue;
+      try {
+        await this.models.SlaTimer.create({ _id: id, conversationId, priority: conversation.priority, state: 'running', nextCheckAt: target.warnAt, ...target });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    const next = [...wanted.values()].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+    if ((conversation.slaKind ?? null) !== (next?.kind ?? null) || conversation.slaDueAt?.getTime() !== next?.dueAt.getTime()) {
+      await this.models.Conversation.updateOne({ _id: conversationId }, { $set: { slaKind: next?.kind ?? null, slaDueAt: next?.dueAt ?? null } });
+    }
+  }
+
+  /** Handles one due timer; false when none is due. */
+  async checkDue(): Promise<boolean> {
+    const due = await this.models.SlaTimer.find({ nextCheckAt: { $lte: new Date() } }).sort({ nextCheckAt: 1 }).limit(CLAIM_CANDIDATES);
+    for (const timer of due) {
+      if (!(await this.checks.take(timer._id, timer.checks + 1))) continue;
+      await this.models.SlaTimer.updateOne({ _id: timer._id }, { $set: { checks: timer.checks + 1 } });
+      await this.check(timer);
+      return true;
+    }
+    return false;
+  }
+
+  private async targetsOf(conversation: ConversationDoc) {
+    if (conversation.status !== 'open' || conversation.routingState === 'bot') return new Map();
+    const queue = conversation.queueId ? await this.models.Queue.findById(conversation.queueId) : null;
+    const targets = computeSlaTargets({
+      policies: this.policies,
+      priority: conversation.priority,
+      ...(queue?.businessHours ? { hours: parseBusinessHours(queue.businessHours) } : {}),
+      moments: {
+        conversationStartedAt: conversation.openedAt,
+        firstResponseAt: conversation.firstAgentReplyAt ?? null,
+        lastCustomerMessageAt: conversation.lastInboundAt ?? conversation.openedAt,
+        lastAgentReplyAt: conversation.lastAgentReplyAt ?? null,
+        resolvedAt: conversation.resolvedAt ?? null,
+        firstUnansweredCustomerMessageAt: conversation.firstUnansweredAt ?? null,
+      },
+    });
+    return new Map(targets.map((t) => [keyedId('sla', `${conversation.id}:${t.kind}:${t.startedAt.getTime()}`).toHexString(), t]));
+  }
+
+  private async check(timer: SlaTimerDoc): Promise<void> {
+    const conversation = await this.models.Conversation.findById(timer.conversationId);
+    if (!conversation) return void (await this.models.SlaTimer.deleteOne({ _id: timer._id }));
+    const label = LABEL[timer.kind];
+    const now = new Date();
+    if (timer.state === 'running' && now < timer.dueAt) {
+      const minutes = Math.max(1, Math.round((timer.dueAt.getTime() - now.getTime()) / 60_000));
+      await this.note(conversation, timer, 'warning', 'sla-warning', `${label} due in ${minutes} min`);
+      this.alert(conversation, timer, 'warning', `${label} due in ${minutes} min`);
+      await this.models.SlaTimer.updateOne({ _id: timer._id }, { $set: { state: 'warned', nextCheckAt: timer.dueAt } });
+      return;
+    }
+    const ladder = escalationSchedule(timer.dueAt, this.policies[timer.priority as Priority].escalation);
+    if (timer.state !== 'breached') {
+      await this.note(conversation, timer, 'breached', 'sla-breached', `${label} SLA breached (was due ${timer.dueAt.toISOString()})`);
+      await this.models.SlaTimer.updateOne({ _id: timer._id }, { $set: { state: 'breached', nextStep: 0, nextCheckAt: ladder[0]?.at ?? null } });
+      return;
+    }
+    const step = ladder[timer.nextStep];
+    if (step) await this.escalate(conversation, timer, step.action, timer.nextStep);
+    await this.models.SlaTimer.updateOne({ _id: timer._id }, { $set: { nextStep: timer.nextStep + 1, nextCheckAt: ladder[timer.nextStep + 1]?.at ?? null } });
+  }
+
+  private async escalate(conversation: ConversationDoc, timer: SlaTimerDoc, action: string, step: number) {
+    const label = LABEL[timer.kind];
+    if (action === 'raise_priority') {
+      const raised = PRIORITIES[Math.min(PRIORITY_ORDER[conversation.priority] + 1, PRIORITIES.length - 1)]!;
+      if (raised !== conversation.priority) await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { priority: raised } });
+      await this.note(conversation, timer, `step:${step}`, 'escalated', `${label} overdue: priority raised to ${raised}`, { action });
+      await this.conversations.announce(conversation, `sla:${timer.id}:step:${step}`);
+    } else if (action === 'reassign') {
+      await this.note(conversation, timer, `step:${step}`, 'escalated', `${label} overdue: reassigning`, { action });
+      await this.router.reassign(conversation, `${label} SLA overdue`);
+    } else {
+      const who = action === 'notify_agent' ? 'the agent' : 'supervisors';
+      await this.note(conversation, timer, `step:${step}`, 'escalated', `${label} overdue: ${who} notified`, { action });
+      this.alert(conversation, timer, action === 'notify_agent' ? 'breached' : 'escalated', `${label} overdue`, action === 'notify_supervisors');
+    }
+  }
+
+  private note(conversation: ConversationDoc, timer: SlaTimerDoc, step: string, kind: 'sla-warning' | 'sla-breached' | 'escalated', summary: string, details: Record<string, unknown> = {}) {
+    return this.timeline.add(conversation, `sla:${timer.id}:${step}`, { kind, summary, details: { sla: timer.kind, dueAt: timer.dueAt.toISOString(), ...details }, actorId: null });
+  }
+
+  private alert(conversation: ConversationDoc, timer: SlaTimerDoc, level: 'warning' | 'breached' | 'escalated', summary: string, supervisorsOnly = false) {
+    this.events.emit('sla.alert', {
+      conversationId: conversation.id,
+      kind: timer.kind,
+      level,
+      summary,
+      dueAt: timer.dueAt.toISOString(),
+      assigneeId: supervisorsOnly ? null : (conversation.assigneeId?.toHexString() ?? null),
+    });
+  }
+}

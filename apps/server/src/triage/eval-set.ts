@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { INTENT_LABELS, TRIAGE_LANGUAGES } from './intents.js';
+
+export const DEFAULT_EVAL_FILE = fileURLToPath(new URL('../../triage-data/eval/intents.eval.jsonl', import.meta.url));
+
+const EvalLine = z.strictObject({
+  text: z.string().trim().min(1, 'must not be empty'),
+  lang: z.enum(TRIAGE_LANGUAGES),
+  intent: z.enum(INTENT_LABELS),
+});
+export type EvalExample = z.infer<typeof EvalLine>;
+
+export class EvalFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${file} has ${problems.length} bad line(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** One JSON object per line; blank lines are skipped. Every bad line is reported by number, and none is used. */
+export async function readEvalFile(file: string = DEFAULT_EVAL_FILE): Promise<EvalExample[]> {
+  let content: string;
+  try {
+    content = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new EvalFileError(file, [`cannot be read: ${(error as Error).message}`]);
+  }
+  const examples: EvalExample[] = [];
+  const problems: string[] = [];
+  content.split(/\r?\n/).forEach((line, index) => {
+    if (!line.trim()) return;
+    const where = `line ${index + 1}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      problems.push(`${where}: not valid JSON`);
+      return;
+    }
+    const parsed = EvalLine.safeParse(json);
+    if (parsed.success) examples.push(parsed.data);
+    else problems.push(...parsed.error.issues.map((issue) => `${where}: ${issue.path.join('.') || '(line)'}: ${issue.message}`));
+  });
+  if (problems.length) throw new EvalFileError(file, problems);
+  if (!examples.length) throw new EvalFileError(file, ['has no examples']);
+  return examples;
+}
