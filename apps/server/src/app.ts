@@ -24,6 +24,7 @@ import { botAdminRoutes, botApiRoutes } from './http/routes/bot.routes.js';
 import { createChannelBreakers } from './outbound/channel-breaker.js';
 import { OutboxWorker } from './outbound/outbox.worker.js';
 import { RoutingWorker } from './routing/routing.worker.js';
+import { sharedIntentClassifier } from './routing/triage.service.js';
 import { PollingLoop } from './lib/polling-loop.js';
 import { createSendRateLimits } from './outbound/send-rate-limits.js';
 import type { Logger } from './lib/logger.js';
@@ -51,7 +52,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const models = createModels(connection);
   await ensureIndexes(models);
   const events = new DomainEvents();
-  const services = createServices(models, config, events);
+  const services = createServices(models, config, events, await sharedIntentClassifier());
   await services.users.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
 
   const intakeWorker = new IntakeWorker(models, new WebhookProcessor(services), {
@@ -75,6 +76,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     models,
     router: services.router,
     agents: services.agents,
+    triage: services.triage,
     presence: services.presence,
     events,
     graceMs: config.AGENT_GRACE_SECONDS * 1000,

@@ -56,6 +56,7 @@ const ConfigSchema = z
     AGENT_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(300),
     ROUTING_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
     SLA_POLICIES_FILE: z.string().min(1).optional(),
+    PRIORITY_RULES_FILE: z.string().min(1).optional(),
     SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     CONVERSATION_REOPEN_MINUTES: z.coerce.number().int().min(0).max(60 * 24 * 30).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -12,6 +12,9 @@ import { RouterService } from '../routing/router.service.js';
 import { TimelineService } from '../routing/timeline.service.js';
 import { HandoffService } from '../routing/handoff.service.js';
 import { SlaService } from '../sla/sla.service.js';
+import { TriageService } from '../routing/triage.service.js';
+import type { IntentClassifier } from '../triage/intent-classifier.js';
+import { loadPriorityRules } from '../triage/priority-rules.js';
 import { loadSlaPolicies } from '../sla/sla-policies.js';
 import { BotKeys } from '../auth/bot-keys.js';
 import type { Models } from '../models/index.js';
@@ -29,7 +32,7 @@ import type { DomainEvents } from './domain-events.js';
 import { MessageService } from './message.service.js';
 import { UserService } from './user.service.js';
 
-export function createServices(models: Models, config: Config, events: DomainEvents) {
+export function createServices(models: Models, config: Config, events: DomainEvents, classifier: IntentClassifier) {
   const documentLock = new KeyedLock();
   const log = new ConversationLog(models, events, documentLock);
   const conversations = new ConversationService(models, log, config.CONVERSATION_REOPEN_MINUTES * 60_000);
@@ -43,6 +46,7 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const timeline = new TimelineService(log);
   const assignments = new Assignments(models, new WorkLeases(models, 'assign', randomUUID()));
   const router = new RouterService(models, conversations, queues, agents, assignments, timeline);
+  const triage = new TriageService(models, classifier, loadPriorityRules(config.PRIORITY_RULES_FILE), timeline);
   const contacts = new ContactService(models);
   const sla = new SlaService(models, loadSlaPolicies(config.SLA_POLICIES_FILE), conversations, router, timeline, events, new WorkLeases(models, 'sla', randomUUID()));
   return {
@@ -54,7 +58,8 @@ export function createServices(models: Models, config: Config, events: DomainEve
     timeline,
     router,
     presence: new PresenceTracker(agents),
-    inboundRouting: new InboundRouting(models, router),
+    triage,
+    inboundRouting: new InboundRouting(models, router, triage),
     conversations,
     messages,
     send,

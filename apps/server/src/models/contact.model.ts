@@ -8,6 +8,8 @@ const contactSchema = new Schema(
     userId: { type: String, default: null },
     profileName: { type: String, default: null },
     optedOut: { type: Boolean, required: true, default: false },
+    /** A customer tier such as `vip`, for priority rules. */
+    tier: { type: String, default: null },
   },
   { timestamps: true },
 );

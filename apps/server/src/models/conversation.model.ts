@@ -18,6 +18,8 @@ const conversationSchema = new Schema(
     priority: { type: String, enum: ['low', 'normal', 'high', 'urgent'], required: true, default: 'normal' },
     intent: { type: String, default: null },
     language: { type: String, default: null },
+    /** What triage read: its confidence, the customer's sentiment, and the text (for priority rules later). */
+    triage: { type: Schema.Types.Mixed, default: null },
     /** Bumped at every assignment: each assignment of a conversation is claimed once (see routing). */
     routingEpoch: { type: Number, required: true, default: 0 },
     /** The bot's context package from the last handoff (see HandoffDTO). */

@@ -23,6 +23,7 @@ async function agent(admin: string, queueIds: string[], capacity: number) {
   expect((await server.api(admin, 'PUT', `/api/agents/${user.id}/profile`, { queueIds, capacity })).status).toBe(204);
   const token = await server.login((await server.api<{ email: string }>(user.token, 'GET', '/api/me')).body.email, 'password-1234');
   const socket = await server.connectSocket(token);
+  await eventually(async () => (await server.app.services.agents.status(await server.app.models.User.findById(user.id).orFail())) === 'online', 'the agent to be online');
   return { ...user, token, socket };
 }
 
@@ -55,10 +56,12 @@ describe('assignment', () => {
     expect(assignees.filter((a) => a === bruno.id)).toHaveLength(2);
 
     const steps = await timeline(admin, ids[3]!);
-    expect(steps.map((s) => s.kind)).toEqual(['queued', 'assigned']);
-    expect(steps[0]!.summary).toContain('Support is the fallback');
-    expect(steps[1]!.summary).toMatch(/least loaded \(2\/3 open\)/);
-    const candidates = steps[1]!.details.candidates as { load: number; capacity: number; status: string }[];
+    expect(steps.map((s) => s.kind)).toEqual(['triaged', 'prioritized', 'queued', 'assigned']);
+    expect(steps[0]!.summary).toMatch(/^Intent greeting \(\d+% sure\), es/);
+    expect(steps[1]!.summary).toMatch(/^Priority low: Greeting or opt-out/);
+    expect(steps[2]!.summary).toContain('Support is the fallback');
+    expect(steps[3]!.summary).toMatch(/least loaded \(2\/3 open\)/);
+    const candidates = steps[3]!.details.candidates as { load: number; capacity: number; status: string }[];
     expect(candidates.map((c) => [c.load, c.capacity, c.status]).sort()).toEqual([[1, 3, 'online'], [2, 3, 'online']].sort());
   });
 
@@ -91,6 +94,32 @@ describe('assignment', () => {
   });
 });
 
+describe('triage and queues', () => {
+  it('routes by the classified intent and language to the queue that takes them, with the reason in the timeline', async () => {
+    const admin = await setup();
+    const billingLatam = await queue(admin, { name: 'Billing LATAM', intents: ['payment_issue', 'invoice_question'], languages: ['es', 'pt'] });
+    const billingEn = await queue(admin, { name: 'Billing EN', intents: ['payment_issue', 'invoice_question'], languages: ['en'] });
+    const logistics = await queue(admin, { name: 'Logistics', intents: ['delivery_problem', 'order_status'] });
+    await queue(admin, { name: 'General', fallback: true });
+    const cases = [
+      ['5511988809001', 'mi pago con tarjeta fue rechazado dos veces', billingLatam.id, 'payment_issue'],
+      ['5511988809002', 'my card payment failed and i was charged', billingEn.id, 'payment_issue'],
+      ['5511988809003', 'minha encomenda não chegou e o rastreio não atualiza 😡', logistics.id, 'delivery_problem'],
+    ] as const;
+    for (const [waId, text, queueId, intent] of cases) {
+      const { id } = await customer(waId, text);
+      const doc = await conversation(id);
+      expect({ text, queueId: doc.queueId?.toHexString(), intent: doc.intent }).toEqual({ text, queueId, intent });
+    }
+    const [first] = cases;
+    const { id } = await customer(first[0], 'otra cosa');
+    const steps = await timeline(admin, id);
+    expect(steps.find((s) => s.kind === 'queued')?.summary).toBe('Routed to Billing LATAM: Billing LATAM takes payment_issue in es');
+    expect(steps.find((s) => s.kind === 'prioritized')?.summary).toMatch(/^Priority high: Payment problem/);
+    expect((await conversation(id)).priority).toBe('high');
+  });
+});
+
 describe('manual queues, claim, transfer, give back', () => {
   it('a manual queue waits for a claim; only a skilled agent can claim, and only once', async () => {
     const admin = await setup();
@@ -104,7 +133,7 @@ describe('manual queues, claim, transfer, give back', () => {
     expect(claimed.status).toBe(200);
     expect(claimed.body).toMatchObject({ assigneeId: carla.id, routingState: 'assigned' });
     expect((await server.api(carla.token, 'POST', `/api/conversations/${id}/claim`)).status).toBe(409);
-    expect((await timeline(admin, id)).map((s) => s.kind)).toEqual(['queued', 'waiting', 'claimed']);
+    expect((await timeline(admin, id)).map((s) => s.kind)).toEqual(['triaged', 'prioritized', 'queued', 'waiting', 'claimed']);
   });
 
   it('an agent transfers to a colleague or to another queue, and gives back; a supervisor reassigns', async () => {

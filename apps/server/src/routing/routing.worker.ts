@@ -6,11 +6,13 @@ import type { AgentService } from './agents.service.js';
 import type { PresenceTracker } from './presence.js';
 import { queueStates } from './queue-state.js';
 import type { RouterService } from './router.service.js';
+import type { TriageService } from './triage.service.js';
 
 type Deps = {
   models: Models;
   router: RouterService;
   agents: AgentService;
+  triage: TriageService;
   presence: PresenceTracker;
   events: DomainEvents;
   graceMs: number;
@@ -20,8 +22,8 @@ type Deps = {
 
 /**
  * The routing heartbeat, in every process (each step is safe to run concurrently): keeps presence fresh,
- * returns the conversations of agents unavailable past the grace period to their queue, routes whatever
- * waits, and tells supervisors when the queues' state changed.
+ * returns the conversations of agents unavailable past the grace period to their queue, raises the priority
+ * of long waits, routes whatever waits, and tells supervisors when the queues' state changed.
  */
 export class RoutingWorker {
   private readonly loop: PollingLoop;
@@ -38,6 +40,7 @@ export class RoutingWorker {
   private async step(): Promise<boolean> {
     await this.deps.presence.heartbeat();
     await this.requeueUnavailable();
+    await this.reprioritizeWaiting();
     await this.deps.router.routeWaiting();
     await this.publishQueueState();
     return false;
@@ -58,6 +61,15 @@ export class RoutingWorker {
       if (awayMs < graceMs) continue;
       const conversations = await models.Conversation.find({ assigneeId: agent._id, routingState: 'assigned', status: 'open' });
       for (const conversation of conversations) await router.requeue(conversation, agent, Math.round(awayMs / 60_000));
+    }
+  }
+
+  /** Priority rules can depend on how long the customer has waited: a long wait raises it. */
+  private async reprioritizeWaiting() {
+    const waiting = await this.deps.models.Conversation.find({ routingState: 'waiting', status: 'open', triage: { $ne: null } });
+    for (const conversation of waiting) {
+      const minutes = Math.floor((Date.now() - (conversation.waitingSince ?? conversation.openedAt).getTime()) / 60_000);
+      if (minutes > 0) await this.deps.triage.prioritize(conversation, minutes);
     }
   }
 

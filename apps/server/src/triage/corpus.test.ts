@@ -1,9 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from './corpus.js';
-import { readEvalFile } from './eval-set.js';
+import { DEFAULT_EVAL_FILE, readEvalFile } from './eval-set.js';
 import { INTENT_LABELS, TRIAGE_LANGUAGES } from './intents.js';
 import { stripAccents } from './text-normalizer.js';
 
@@ -26,11 +26,21 @@ describe('training corpus', () => {
     }
   });
 
-  it('shares no text with the evaluation set, in any language', async () => {
+  it('shares no text with any evaluation file, in any language', async () => {
     const corpus = await loadCorpus();
     const trained = new Set(TRIAGE_LANGUAGES.flatMap((lang) => corpus[lang].map((example) => comparable(example.text))));
-    const leaked = (await readEvalFile()).filter((example) => trained.has(comparable(example.text)));
-    expect(leaked.map((example) => example.text)).toEqual([]);
+    const evalDir = path.dirname(DEFAULT_EVAL_FILE);
+    const files = (await readdir(evalDir)).filter((name) => name.endsWith('.jsonl'));
+    expect(files).toContain(path.basename(DEFAULT_EVAL_FILE));
+    for (const name of files) {
+      const leaked = (await readEvalFile(path.join(evalDir, name))).filter((example) => trained.has(comparable(example.text)));
+      expect(leaked.map((example) => example.text), name).toEqual([]);
+    }
+  });
+
+  it('counts two texts as the same despite case, accents, punctuation and elongation', () => {
+    expect(comparable('¿Dónde está mi PEDIDOOO??')).toBe(comparable('donde esta mi pedido'));
+    expect(comparable('hola 😊')).not.toBe(comparable('hola'));
   });
 
   it('refuses a corpus file with an unknown intent, naming the file and the place', async () => {

@@ -37,8 +37,21 @@ function confusionTable(pairs: readonly Confusion[]): string[] {
   return [
     `${'expected \\ predicted'.padEnd(nameWidth)}${columns.map((c) => cell(abbreviate(c))).join('')}`,
     ...rows.map((row) => `${row.padEnd(nameWidth)}${columns.map((col) => cell(String(count(row, col) || '.'))).join('')}`),
-    `columns: ${columns.map((c) => `${abbreviate(c)}=${c}`).join(' ')}`,
+    ...wrap(`columns: ${columns.map((c) => `${abbreviate(c)}=${c}`).join(' ')}`),
   ];
+}
+
+/** Keeps the legend inside a terminal: breaks between entries, continuation lines indented. */
+function wrap(text: string, width = 100): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
 }
 
 function formatOverall(report: EvalReport): string {

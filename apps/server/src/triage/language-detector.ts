@@ -1,6 +1,7 @@
 import type { Language } from '@nlpjs/language-min';
+import type { Corpus } from './corpus.js';
 import { TRIAGE_LANGUAGES, type TriageLanguage } from './intents.js';
-import { languageWords, type PreparedText } from './text-normalizer.js';
+import { languageWords, prepareText, type PreparedText } from './text-normalizer.js';
 
 // How the evidence adds up, checked by cross-validation on the training corpus (`--cross-validate` prints
 // how often the language is told right): the share of a message's words each language's corpus knows
@@ -14,8 +15,11 @@ const HINT_BONUS = 0.25;
 const LETTERS: Partial<Record<TriageLanguage, RegExp>> = { es: /[ñ¿¡]/, pt: /[ãõç]/ };
 
 /** Tells en, es and pt apart, and nothing else: the guesser alone would pick among ~20 Latin-script languages. */
-export function createLanguageDetector(vocabularies: Readonly<Record<TriageLanguage, ReadonlySet<string>>>, guesser: Language) {
+export function createLanguageDetector(corpus: Corpus, guesser: Language) {
   const allowList = [...TRIAGE_LANGUAGES];
+  const vocabularies = Object.fromEntries(
+    TRIAGE_LANGUAGES.map((lang) => [lang, new Set(corpus[lang].flatMap(({ text }) => languageWords(prepareText(text).languageText)))]),
+  ) as Record<TriageLanguage, Set<string>>;
 
   return function detectLanguage(prepared: PreparedText, hint?: TriageLanguage): TriageLanguage {
     const trigram: Partial<Record<string, number>> = {};

@@ -1,0 +1,89 @@
+import { PRIORITY_ORDER, type MessageContent, type Priority } from '@switchboard/shared';
+import { createIntentClassifier, type IntentClassifier } from '../triage/intent-classifier.js';
+import type { PriorityRules } from '../triage/priority-rules.js';
+import type { Models } from '../models/index.js';
+import type { ConversationDoc } from '../models/conversation.model.js';
+import type { TimelineService } from './timeline.service.js';
+
+/** The text a customer's message carries, for classification: bodies, captions, button and list titles. */
+export function triageTextOf(content: MessageContent): string | null {
+  switch (content.type) {
+    case 'text':
+      return content.body;
+    case 'image':
+    case 'video':
+    case 'document':
+      return content.caption;
+    case 'interactive':
+      return [content.title, content.description].filter(Boolean).join(' ') || null;
+    case 'button':
+      return content.text;
+    default:
+      return null;
+  }
+}
+
+let shared: Promise<IntentClassifier> | null = null;
+
+/** Training takes seconds and gives the same model every time: one per process. */
+export function sharedIntentClassifier(): Promise<IntentClassifier> {
+  shared ??= createIntentClassifier();
+  return shared;
+}
+
+/**
+ * Triage: what the customer wants (intent, with language and sentiment) and how urgent it is (priority from
+ * the declarative rules), both written to the automation history with their reasons.
+ */
+export class TriageService {
+  constructor(
+    private readonly models: Models,
+    private readonly classifier: IntentClassifier,
+    private readonly rules: PriorityRules,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  async triage(conversation: ConversationDoc, text: string): Promise<void> {
+    const result = await this.classifier.classify(text);
+    await this.models.Conversation.updateOne(
+      { _id: conversation._id },
+      { $set: { intent: result.intent, language: result.language, triage: { confidence: result.confidence, sentiment: result.sentiment, text: text.slice(0, 500) } } },
+    );
+    const percent = Math.round(result.confidence * 100);
+    await this.timeline.add(conversation, `triaged:${conversation.routingEpoch}`, {
+      kind: 'triaged',
+      summary: `Intent ${result.intent} (${percent}% sure), ${result.language}, sentiment ${result.sentiment.toFixed(2)}`,
+      details: { intent: result.intent, confidence: result.confidence, language: result.language, sentiment: result.sentiment, alternatives: result.alternatives.slice(0, 3) },
+      actorId: null,
+    });
+    await this.prioritize(conversation, 0);
+  }
+
+  /** Sets the priority from the rules; `waitingMinutes` lets a long wait raise it. Returns the new priority when it changed. */
+  async prioritize(conversation: ConversationDoc, waitingMinutes: number): Promise<Priority | null> {
+    const fresh = await this.models.Conversation.findById(conversation._id).orFail();
+    const triage = fresh.triage as { confidence: number; sentiment: number; text: string } | null;
+    if (!triage || !fresh.intent) return null;
+    const contact = await this.models.Contact.findById(fresh.contactId);
+    const decision = this.rules.evaluatePriority({
+      intent: fresh.intent as never,
+      confidence: triage.confidence,
+      sentiment: triage.sentiment,
+      text: triage.text,
+      contact: { tier: contact?.tier ?? null },
+      waitingMinutes,
+    });
+    const first = waitingMinutes === 0;
+    // Later looks only ever raise it: a priority an SLA escalation raised must not fall back.
+    if (!first && PRIORITY_ORDER[decision.priority] <= PRIORITY_ORDER[fresh.priority]) return null;
+    await this.models.Conversation.updateOne({ _id: fresh._id }, { $set: { priority: decision.priority } });
+    const because = decision.matchedRules.map((r) => r.description).join('; ') || 'no rule matched';
+    await this.timeline.add(fresh, `prioritized:${fresh.routingEpoch}:${decision.priority}`, {
+      kind: 'prioritized',
+      summary: `Priority ${decision.priority}: ${because}`,
+      details: { priority: decision.priority, matchedRules: decision.matchedRules, waitingMinutes },
+      actorId: null,
+    });
+    return decision.priority === fresh.priority ? null : decision.priority;
+  }
+}
