@@ -67,6 +67,9 @@ export const QueueStateDTO = z.object({
   queue: QueueDTO,
   waiting: z.number().int(),
   oldestWaitingSince: z.string().nullable(),
+  /** Open conversations of the queue whose SLA warned (at risk) or breached. */
+  slaAtRisk: z.number().int(),
+  slaBreached: z.number().int(),
   agents: z.array(AgentLoadDTO),
 });
 export type QueueStateDTO = z.infer<typeof QueueStateDTO>;

@@ -58,6 +58,10 @@ describe('SLA timers', () => {
     await eventually(async () => agent.alerts.some((a) => a.level === 'warning' && a.kind === 'first_response'), 'the agent to be warned');
     expect((await timelineOf(admin, conversation.id)).find((t) => t.kind === 'sla-warning')?.summary).toMatch(/First response due in 10 min/);
 
+    const atRiskIn = async () =>
+      (await server.api<{ items: { queue: { id: string }; slaAtRisk: number }[] }>(supervisor.token, 'GET', '/api/queues')).body.items.find((q) => q.queue.id === queue.id)?.slaAtRisk;
+    await eventually(async () => (await atRiskIn()) === 1, 'the queue to show one SLA at risk');
+
     await backdate(server.app, conversation.id, 80);
     await eventually(async () => (await timelineOf(admin, conversation.id)).filter((t) => t.kind === 'escalated').length === 4, 'the four escalation steps');
     const steps = (await timelineOf(admin, conversation.id)).filter((t) => t.kind === 'sla-breached' || t.kind === 'escalated').map((t) => t.summary);
@@ -71,6 +75,9 @@ describe('SLA timers', () => {
     expect((await server.app.models.Conversation.findById(conversation._id).orFail()).priority).toBe('high');
     expect(agent.alerts.some((a) => a.level === 'breached')).toBe(true);
     await eventually(async () => supervisorAlerts.some((a) => a.level === 'escalated'), 'supervisors to be told');
+    const breached = await server.api<{ items: { queue: { id: string }; slaBreached: number }[] }>(supervisor.token, 'GET', '/api/queues');
+    expect(breached.body.items.find((q) => q.queue.id === queue.id)?.slaBreached).toBe(1);
+    expect(await atRiskIn()).toBe(0);
   });
 
   it('an agent reply meets the first-response target; the resolution target keeps running', async () => {
