@@ -104,6 +104,11 @@ export async function startTestServer(overrides: Record<string, string> = {}) {
       return { id: created.body.id, token: await server.login(email, 'password-1234') };
     },
 
+    /** Waits until routing counts the user as online (presence is recorded just after their socket connects). */
+    async untilOnline(userId: string): Promise<void> {
+      await eventually(async () => (await app.services.agents.status(await app.models.User.findById(userId).orFail())) === 'online', `user ${userId} to be online`);
+    },
+
     async connectSocket(token: string): Promise<ClientSocket> {
       const socket: ClientSocket = connectSocket(url, { auth: { token }, transports: ['websocket'], reconnection: false });
       sockets.push(socket);

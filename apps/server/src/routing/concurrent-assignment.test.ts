@@ -4,7 +4,7 @@ import type { QueueDTO } from '@switchboard/shared';
 import { createApp, type App } from '../app.js';
 import { connectDatabase } from '../db/connect.js';
 import { createLogger } from '../lib/logger.js';
-import { eventually, startTestServer, type TestServer } from '../../test-support/harness.js';
+import { startTestServer, type TestServer } from '../../test-support/harness.js';
 
 let server: TestServer;
 let second: App;
@@ -33,7 +33,7 @@ describe('two routers racing on one database', () => {
       const agent = await server.userWith('agent');
       await server.api(admin, 'PUT', `/api/agents/${agent.id}/profile`, { queueIds: [support.id], capacity: 3 });
       await server.connectSocket(agent.token);
-      await eventually(async () => (await server.app.services.agents.status(await server.app.models.User.findById(agent.id).orFail())) === 'online', 'the agent to be online');
+      await server.untilOnline(agent.id);
       agents.push(agent);
     }
     await Promise.all([

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, QueueDTO, TimelineEntryDTO } from '@switchboard/shared';
-import { eventually, startTestServer, type TestServer } from '../../test-support/harness.js';
+import { startTestServer, type TestServer } from '../../test-support/harness.js';
 
 let server: TestServer;
 let admin: string;
@@ -52,7 +52,7 @@ describe('bot handoff', () => {
     const payer = await server.userWith('agent');
     await server.api(admin, 'PUT', `/api/agents/${payer.id}/profile`, { queueIds: [billing.id], capacity: 3 });
     await server.connectSocket(payer.token);
-    await eventually(async () => (await server.app.services.agents.status(await server.app.models.User.findById(payer.id).orFail())) === 'online', 'the agent to be online');
+    await server.untilOnline(payer.id);
 
     const res = await botCall('handoff', handoff, apiKey, 'handoff-0000001');
     expect(res.status).toBe(200);

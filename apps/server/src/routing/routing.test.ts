@@ -23,7 +23,7 @@ async function agent(admin: string, queueIds: string[], capacity: number) {
   expect((await server.api(admin, 'PUT', `/api/agents/${user.id}/profile`, { queueIds, capacity })).status).toBe(204);
   const token = await server.login((await server.api<{ email: string }>(user.token, 'GET', '/api/me')).body.email, 'password-1234');
   const socket = await server.connectSocket(token);
-  await eventually(async () => (await server.app.services.agents.status(await server.app.models.User.findById(user.id).orFail())) === 'online', 'the agent to be online');
+  await server.untilOnline(user.id);
   return { ...user, token, socket };
 }
 

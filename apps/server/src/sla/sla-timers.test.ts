@@ -22,7 +22,7 @@ async function onlineAgent(admin: string, queueId: string) {
   const agent = await server.userWith('agent');
   await server.api(admin, 'PUT', `/api/agents/${agent.id}/profile`, { queueIds: [queueId], capacity: 5 });
   const socket = await server.connectSocket(agent.token);
-  await eventually(async () => (await server.app.services.agents.status(await server.app.models.User.findById(agent.id).orFail())) === 'online', 'the agent to be online');
+  await server.untilOnline(agent.id);
   const alerts: SlaAlert[] = [];
   socket.on('sla:alert', (a) => alerts.push(a));
   return { ...agent, alerts };
