@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('a server killed after answering 200 loses nothing', () => {
-  it('webhooks acknowledged just before a SIGKILL are all stored once after the restart', { timeout: 120_000 }, async () => {
+  it('webhooks acknowledged just before a SIGKILL are all stored once after the restart', { timeout: 240_000 }, async () => {
     await db.openUri(testEnv().MONGODB_URI!, { dbName });
     const messages = db.collection('messages');
 
@@ -50,7 +50,7 @@ describe('a server killed after answering 200 loses nothing', () => {
     await eventually(
       async () => (await messages.countDocuments({ providerMessageId: { $in: acknowledged } })) === acknowledged.length,
       'every acknowledged message to be stored',
-      60_000,
+      180_000,
     );
     const perId = await messages.aggregate([{ $match: { providerMessageId: { $in: acknowledged } } }, { $group: { _id: '$providerMessageId', n: { $sum: 1 } } }]).toArray();
     expect(perId).toHaveLength(acknowledged.length);

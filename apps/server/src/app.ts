@@ -25,6 +25,7 @@ import { createChannelBreakers } from './outbound/channel-breaker.js';
 import { OutboxWorker } from './outbound/outbox.worker.js';
 import { RoutingWorker } from './routing/routing.worker.js';
 import { sharedIntentClassifier } from './routing/triage.service.js';
+import { Coalescer } from './lib/coalescer.js';
 import { PollingLoop } from './lib/polling-loop.js';
 import { createSendRateLimits } from './outbound/send-rate-limits.js';
 import type { Logger } from './lib/logger.js';
@@ -85,9 +86,12 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   });
 
   const slaWorker = new PollingLoop({ concurrency: 1, pollMs: config.SLA_CHECK_INTERVAL_MS, step: () => services.sla.checkDue(), logger, name: 'sla' });
+  const slaFollower = new Coalescer(
+    (conversationId) => services.sla.sync(new Types.ObjectId(conversationId)),
+    (error) => logger.warn({ err: error }, 'SLA timers not updated'),
+  );
   events.on('conversation.changed', (event) => {
-    if (event.type !== 'conversation:updated') return;
-    services.sla.sync(new Types.ObjectId(event.conversationId)).catch((error: unknown) => logger.warn({ err: error }, 'SLA timers not updated'));
+    if (event.type === 'conversation:updated') slaFollower.request(event.conversationId);
   });
 
   const app = express();

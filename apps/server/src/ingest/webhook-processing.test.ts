@@ -136,11 +136,11 @@ describe('batches', () => {
     expect(bodies.sort()).toEqual(['mensagem 0', 'mensagem 1', 'mensagem 2', 'mensagem 3', 'mensagem 4']);
   });
 
-  it('a batch of 1000 updates across several entries is processed whole', { timeout: 180_000 }, async () => {
+  it('a batch of 1000 updates across several entries is processed whole', { timeout: 300_000 }, async () => {
     const parts = Array.from({ length: 4 }, (_, p) =>
       envelope({ messages: Array.from({ length: 250 }, (_, i) => inbound.text({ from: `55119222${String(p).padStart(2, '0')}${String(i % 10).padStart(2, '0')}`, body: `m${p}-${i}` })) }),
     );
-    const intake = await server.deliver(batch(parts), 170_000);
+    const intake = await server.deliver(batch(parts), 290_000);
     expect(intake.status).toBe('done');
     expect(intake.itemErrors).toEqual([]);
     expect((intake.counts as { messages?: number } | undefined)?.messages).toBe(1000);

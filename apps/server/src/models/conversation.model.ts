@@ -38,6 +38,8 @@ const conversationSchema = new Schema(
     /** The most urgent running SLA target, for lists that show time left. */
     slaKind: { type: String, default: null },
     slaDueAt: { type: Date, default: null },
+    /** Its running SLA timers, so keeping them in line needs no search. */
+    slaTimerIds: { type: [Schema.Types.ObjectId], default: [] },
     openedAt: { type: Date, required: true },
     resolvedAt: { type: Date, default: null },
   },

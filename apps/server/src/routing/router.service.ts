@@ -60,11 +60,27 @@ export class RouterService {
     }
   }
 
-  /** Routes every waiting conversation, most urgent first, then longest waiting. */
+  /**
+   * Routes every waiting conversation, most urgent first, then longest waiting. A queue nobody can take
+   * from right now (no agent online below capacity) is skipped whole: nothing would change, so nothing is
+   * written. Conversations not queued yet are always tried (they may need a fallback queue).
+   */
   async routeWaiting(): Promise<void> {
     const waiting = await this.models.Conversation.find({ routingState: 'waiting', status: 'open' });
     waiting.sort((a, b) => PRIORITY_ORDER[b.priority] - PRIORITY_ORDER[a.priority] || (a.waitingSince?.getTime() ?? 0) - (b.waitingSince?.getTime() ?? 0));
-    for (const conversation of waiting) await this.route(conversation._id);
+    const open = new Map<string, boolean>();
+    for (const conversation of waiting) {
+      const queueId = conversation.queueId?.toHexString();
+      if (queueId && !open.has(queueId)) open.set(queueId, await this.canTakeMore(conversation.queueId!));
+      if (queueId && !open.get(queueId)) continue;
+      await this.route(conversation._id);
+    }
+  }
+
+  private async canTakeMore(queueId: Types.ObjectId): Promise<boolean> {
+    const queue = await this.models.Queue.findById(queueId);
+    if (!queue || queue.mode === 'manual') return false;
+    return (await this.candidates(queue)).some((c) => c.status === 'online' && c.load < c.capacity);
   }
 
   /** An agent takes a waiting conversation of one of their queues (how manual queues work). */

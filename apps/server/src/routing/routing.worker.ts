@@ -28,6 +28,8 @@ type Deps = {
 export class RoutingWorker {
   private readonly loop: PollingLoop;
   private lastState = '';
+  /** The waited minutes each conversation's priority was last evaluated at: only a new minute can change it. */
+  private readonly prioritizedAt = new Map<string, number>();
 
   constructor(private readonly deps: Deps) {
     this.loop = new PollingLoop({ concurrency: 1, pollMs: deps.intervalMs, step: () => this.step(), logger: deps.logger, name: 'routing' });
@@ -67,10 +69,14 @@ export class RoutingWorker {
   /** Priority rules can depend on how long the customer has waited: a long wait raises it. */
   private async reprioritizeWaiting() {
     const waiting = await this.deps.models.Conversation.find({ routingState: 'waiting', status: 'open', triage: { $ne: null } });
+    const seen = new Map<string, number>();
     for (const conversation of waiting) {
       const minutes = Math.floor((Date.now() - (conversation.waitingSince ?? conversation.openedAt).getTime()) / 60_000);
-      if (minutes > 0) await this.deps.triage.prioritize(conversation, minutes);
+      seen.set(conversation.id, minutes);
+      if (minutes > 0 && this.prioritizedAt.get(conversation.id) !== minutes) await this.deps.triage.prioritize(conversation, minutes);
     }
+    this.prioritizedAt.clear();
+    for (const [id, minutes] of seen) this.prioritizedAt.set(id, minutes);
   }
 
   private async publishQueueState() {

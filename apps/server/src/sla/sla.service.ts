@@ -1,5 +1,5 @@
 import { PRIORITY_ORDER, type Priority } from '@switchboard/shared';
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { DomainEvents } from '../domain/domain-events.js';
 import type { ConversationService } from '../domain/conversation.service.js';
 import { keyedId } from '../lib/keyed-id.js';
@@ -38,10 +38,10 @@ export class SlaService {
     const conversation = await this.models.Conversation.findById(conversationId);
     if (!conversation) return;
     const wanted = await this.targetsOf(conversation);
-    const existing = await this.models.SlaTimer.find({ conversationId });
-    for (const timer of existing) if (!wanted.has(timer.id)) await this.models.SlaTimer.deleteOne({ _id: timer._id });
+    const existing = (conversation.slaTimerIds ?? []).map((id) => id.toHexString());
+    for (const id of existing) if (!wanted.has(id)) await this.models.SlaTimer.deleteOne({ _id: id });
     for (const [id, target] of wanted) {
-      if (existing.some((t) => t.id === id)) continue;
+      if (existing.includes(id)) continue;
       try {
         await this.models.SlaTimer.create({ _id: id, conversationId, priority: conversation.priority, state: 'running', nextCheckAt: target.warnAt, ...target });
       } catch (error) {
@@ -49,8 +49,16 @@ export class SlaService {
       }
     }
     const next = [...wanted.values()].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
-    if ((conversation.slaKind ?? null) !== (next?.kind ?? null) || conversation.slaDueAt?.getTime() !== next?.dueAt.getTime()) {
-      await this.models.Conversation.updateOne({ _id: conversationId }, { $set: { slaKind: next?.kind ?? null, slaDueAt: next?.dueAt ?? null } });
+    const ids = [...wanted.keys()];
+    const changed =
+      (conversation.slaKind ?? null) !== (next?.kind ?? null) ||
+      conversation.slaDueAt?.getTime() !== next?.dueAt.getTime() ||
+      ids.join() !== existing.join();
+    if (changed) {
+      await this.models.Conversation.updateOne(
+        { _id: conversationId },
+        { $set: { slaKind: next?.kind ?? null, slaDueAt: next?.dueAt ?? null, slaTimerIds: ids.map((id) => new Types.ObjectId(id)) } },
+      );
     }
   }
 

@@ -1,0 +1,65 @@
+import Database from 'better-sqlite3';
+import type { ConversationDTO, ConversationEventDTO, MessageDTO, SendMessageRequest } from '@switchboard/shared';
+import { inboxStore, type ApplyResult, type ListConversationsOptions } from './inbox-store.js';
+import { migrate } from './migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { outboxStore, type OutboxEntry } from './outbox-store.js';
+
+export type { ApplyResult, ConversationSort, ListConversationsOptions } from './inbox-store.js';
+export type { OutboxEntry, OutboxState } from './outbox-store.js';
+export type MetaKey = 'user' | 'token' | 'lastSyncAt';
+
+/**
+ * The one reader/writer of the local cache. Async although SQLite answers synchronously, so the database can
+ * move to a worker thread later without changing a caller.
+ */
+export interface Cache {
+  getMeta(key: MetaKey): Promise<string | null>;
+  setMeta(key: MetaKey, value: string): Promise<void>;
+  /** The last applied sequence number of a conversation; 0 when nothing of it is cached. */
+  seqOf(conversationId: string): Promise<number>;
+  /** The last applied sequence number of every cached conversation. */
+  conversationSeqs(): Promise<Map<string, number>>;
+  /** Stores a REST snapshot of a conversation and its messages; false when the cache already holds newer. */
+  upsertConversation(conversation: ConversationDTO, messages: MessageDTO[]): Promise<boolean>;
+  applyEvent(event: ConversationEventDTO): Promise<ApplyResult>;
+  listConversations(options?: ListConversationsOptions): Promise<ConversationDTO[]>;
+  listMessages(conversationId: string): Promise<MessageDTO[]>;
+  enqueueOutbox(clientMessageId: string, conversationId: string, request: SendMessageRequest): Promise<OutboxEntry>;
+  listPendingOutbox(): Promise<OutboxEntry[]>;
+  listOutbox(conversationId: string): Promise<OutboxEntry[]>;
+  recordOutboxAttempt(clientMessageId: string): Promise<void>;
+  markOutboxSent(clientMessageId: string, message: MessageDTO): Promise<OutboxEntry>;
+  markOutboxFailed(clientMessageId: string, error: string): Promise<OutboxEntry>;
+  close(): Promise<void>;
+}
+
+export async function openCache(file: string): Promise<Cache> {
+  const db = new Database(file);
+  // WAL: readers never wait for the writer, and a crash mid-write cannot corrupt what was committed.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  migrate(db, MIGRATIONS);
+  const inbox = inboxStore(db);
+  const outbox = outboxStore(db, inbox.addMessage);
+  const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+  const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+
+  return {
+    getMeta: async (key) => getMeta.get(key)?.value ?? null,
+    setMeta: async (key, value) => void setMeta.run(key, value),
+    seqOf: async (conversationId) => inbox.seqOf(conversationId),
+    conversationSeqs: async () => inbox.seqs(),
+    upsertConversation: async (conversation, messages) => inbox.upsertConversation(conversation, messages),
+    applyEvent: async (event) => inbox.applyEvent(event),
+    listConversations: async (options) => inbox.listConversations(options),
+    listMessages: async (conversationId) => inbox.listMessages(conversationId),
+    enqueueOutbox: async (id, conversationId, request) => outbox.enqueueOutbox(id, conversationId, request),
+    listPendingOutbox: async () => outbox.listPendingOutbox(),
+    listOutbox: async (conversationId) => outbox.listOutbox(conversationId),
+    recordOutboxAttempt: async (id) => outbox.recordOutboxAttempt(id),
+    markOutboxSent: async (id, message) => outbox.markOutboxSent(id, message),
+    markOutboxFailed: async (id, error) => outbox.markOutboxFailed(id, error),
+    close: async () => void db.close(),
+  };
+}

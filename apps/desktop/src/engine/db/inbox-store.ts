@@ -1,0 +1,102 @@
+import type { Database } from 'better-sqlite3';
+import type { ConversationDTO, ConversationEventDTO, MessageDTO } from '@switchboard/shared';
+
+export type ApplyResult = 'applied' | 'duplicate' | 'gap';
+export type ConversationSort = 'recent' | 'oldest';
+export type ListConversationsOptions = { sort?: ConversationSort; search?: string };
+
+/** Conversations, messages and their sequence numbers: the SQL behind the cache's inbox methods. */
+export function inboxStore(db: Database) {
+  const seqOf = db.prepare<[string], { seq: number; known: number }>('SELECT seq, json IS NOT NULL AS known FROM conversations WHERE id = ?');
+  const saveConversation = db.prepare(`
+    INSERT INTO conversations (id, json, seq, lastMessageAt) VALUES (@id, @json, @seq, @lastMessageAt)
+    ON CONFLICT (id) DO UPDATE SET json = excluded.json, seq = excluded.seq, lastMessageAt = excluded.lastMessageAt`);
+  const advanceSeq = db.prepare(`
+    INSERT INTO conversations (id, seq) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq`);
+  const saveMessage = db.prepare(`
+    INSERT INTO messages (id, conversationId, sentAt, json) VALUES (@id, @conversationId, @sentAt, @json)
+    ON CONFLICT (id) DO UPDATE SET json = excluded.json, sentAt = excluded.sentAt`);
+  const addMessage = db.prepare(`
+    INSERT INTO messages (id, conversationId, sentAt, json) VALUES (@id, @conversationId, @sentAt, @json)
+    ON CONFLICT (id) DO NOTHING`);
+
+  const conversationRow = (c: ConversationDTO, seq: number) => ({ id: c.id, json: JSON.stringify(c), seq, lastMessageAt: c.lastMessageAt });
+  const messageRow = (m: MessageDTO) => ({ id: m.id, conversationId: m.conversationId, sentAt: m.sentAt, json: JSON.stringify(m) });
+
+  return {
+    seqOf(conversationId: string): number {
+      return seqOf.get(conversationId)?.seq ?? 0;
+    },
+
+    seqs(): Map<string, number> {
+      const rows = db.prepare<[], { id: string; seq: number }>('SELECT id, seq FROM conversations').all();
+      return new Map(rows.map((r) => [r.id, r.seq]));
+    },
+
+    /**
+     * Takes a REST snapshot only when it is newer than what is cached: a snapshot read before a live event
+     * that was already applied must not move the conversation back.
+     */
+    upsertConversation: db.transaction((conversation: ConversationDTO, messages: MessageDTO[]): boolean => {
+      const cached = seqOf.get(conversation.id);
+      if (cached && (cached.seq > conversation.seq || (cached.seq === conversation.seq && cached.known))) return false;
+      saveConversation.run(conversationRow(conversation, conversation.seq));
+      for (const message of messages) saveMessage.run(messageRow(message));
+      return true;
+    }),
+
+    /** Events are applied strictly in sequence: anything else is a repeat or a sign that one was missed. */
+    applyEvent: db.transaction((event: ConversationEventDTO): ApplyResult => {
+      const last = seqOf.get(event.conversationId)?.seq ?? 0;
+      if (event.seq <= last) return 'duplicate';
+      if (event.seq !== last + 1) return 'gap';
+      switch (event.type) {
+        case 'message:created':
+        case 'message:status-updated':
+          saveMessage.run(messageRow(event.data));
+          advanceSeq.run(event.conversationId, event.seq);
+          break;
+        case 'conversation:updated':
+          saveConversation.run(conversationRow(event.data, event.seq));
+          break;
+        case 'timeline:added':
+          // The timeline is read on demand from the server; the cache only needs to know it was seen.
+          advanceSeq.run(event.conversationId, event.seq);
+          break;
+      }
+      return 'applied';
+    }),
+
+    /** A message the server acknowledged to us directly; the change log stays the authority over its status. */
+    addMessage(message: MessageDTO) {
+      addMessage.run(messageRow(message));
+    },
+
+    listConversations({ sort = 'recent', search }: ListConversationsOptions = {}): ConversationDTO[] {
+      const order = sort === 'recent' ? 'DESC' : 'ASC';
+      const where = ['json IS NOT NULL'];
+      const params: string[] = [];
+      if (search?.trim()) {
+        const pattern = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        where.push(`(${['$.contact.profileName', '$.contact.waId', '$.lastMessagePreview']
+          .map((path) => `json_extract(json, '${path}') LIKE ? ESCAPE '\\'`)
+          .join(' OR ')})`);
+        params.push(pattern, pattern, pattern);
+      }
+      const rows = db
+        .prepare<string[], { json: string }>(
+          `SELECT json FROM conversations WHERE ${where.join(' AND ')} ORDER BY lastMessageAt IS NULL, lastMessageAt ${order}, id`,
+        )
+        .all(...params);
+      return rows.map((r) => JSON.parse(r.json) as ConversationDTO);
+    },
+
+    /** Oldest first, ties by id: the server's own order, so the cache never shows a different one. */
+    listMessages(conversationId: string): MessageDTO[] {
+      const rows = db
+        .prepare<[string], { json: string }>('SELECT json FROM messages WHERE conversationId = ? ORDER BY sentAt, id')
+        .all(conversationId);
+      return rows.map((r) => JSON.parse(r.json) as MessageDTO);
+    },
+  };
+}

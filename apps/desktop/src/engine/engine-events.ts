@@ -1,0 +1,30 @@
+import { EventEmitter } from 'node:events';
+import type { MessageDTO } from '@switchboard/shared';
+import type { OutboxEntry } from './db/cache.js';
+
+export type ConnectionState = 'offline' | 'syncing' | 'online';
+
+/** What the UI subscribes to. Payloads name what changed; the UI reads the new state from the cache. */
+export type EngineEvents = {
+  'conversations-changed': [];
+  'messages-changed': [conversationId: string];
+  /** A reply changed state; `message` is the stored message once the server acknowledged it. */
+  'outbox-changed': [entry: OutboxEntry, message: MessageDTO | null];
+  'connection-changed': [state: ConnectionState];
+  /** Something went wrong that the engine will retry; for logs and a status line, never fatal. */
+  problem: [error: Error];
+};
+
+export type Subscribe = <K extends keyof EngineEvents>(event: K, listener: (...args: EngineEvents[K]) => void) => () => void;
+export type Emit = <K extends keyof EngineEvents>(event: K, ...args: EngineEvents[K]) => void;
+
+export function createEngineEvents(): { subscribe: Subscribe; emit: Emit } {
+  const emitter = new EventEmitter();
+  return {
+    subscribe: (event, listener) => {
+      emitter.on(event, listener as (...args: unknown[]) => void);
+      return () => void emitter.off(event, listener as (...args: unknown[]) => void);
+    },
+    emit: (event, ...args) => void emitter.emit(event, ...args),
+  };
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { SendMessageRequest, type ErrorCode } from '@switchboard/shared';
+import type { Cache, OutboxEntry } from './db/cache.js';
+import type { Emit } from './engine-events.js';
+import { request, RequestInterrupted, type ClientSocket } from './socket-request.js';
+
+/** Answers that say "not now" rather than "never": the reply stays pending and is tried again. */
+const TRY_AGAIN: ReadonlySet<ErrorCode> = new Set(['INTERNAL', 'UNAVAILABLE', 'RATE_LIMITED']);
+
+type OutboxDeps = { cache: Cache; emit: Emit; socket: () => ClientSocket | null; ackTimeoutMs: number };
+
+/**
+ * Offline-first replies. A reply is written to the SQLite outbox before anything else, so it survives a
+ * crash or a closed laptop; it is then sent with the clientMessageId it got when written, every time, so the
+ * server's idempotency turns any number of tries into one message.
+ */
+export function createOutbox({ cache, emit, socket, ackTimeoutMs }: OutboxDeps) {
+  let flushing: Promise<void> | null = null;
+  let again = false;
+
+  async function sendReply(conversationId: string, reply: SendMessageRequest): Promise<OutboxEntry> {
+    const checked = SendMessageRequest.parse(reply);
+    const entry = await cache.enqueueOutbox(randomUUID(), conversationId, checked);
+    emit('outbox-changed', entry, null);
+    void flush();
+    return entry;
+  }
+
+  /** Sends pending replies oldest first, one at a time; stops at the first that cannot be sent now. */
+  function flush(): Promise<void> {
+    if (flushing) {
+      again = true;
+      return flushing;
+    }
+    flushing = (async () => {
+      do {
+        again = false;
+        for (const entry of await cache.listPendingOutbox()) {
+          if ((await deliver(entry)) === 'later') break;
+        }
+      } while (again && socket()?.connected);
+    })()
+      .catch((error: unknown) => emit('problem', error instanceof Error ? error : new Error(String(error))))
+      .finally(() => {
+        flushing = null;
+      });
+    return flushing;
+  }
+
+  async function deliver(entry: OutboxEntry): Promise<'done' | 'later'> {
+    const current = socket();
+    if (!current?.connected) return 'later';
+    await cache.recordOutboxAttempt(entry.clientMessageId);
+    const command = { conversationId: entry.conversationId, clientMessageId: entry.clientMessageId, message: entry.request };
+    try {
+      const ack = await request(current, 'message:send', command, ackTimeoutMs);
+      if (ack.ok) {
+        emit('outbox-changed', await cache.markOutboxSent(entry.clientMessageId, ack.data), ack.data);
+        emit('messages-changed', entry.conversationId);
+        return 'done';
+      }
+      if (TRY_AGAIN.has(ack.error.code)) return 'later';
+      emit('outbox-changed', await cache.markOutboxFailed(entry.clientMessageId, ack.error.message), null);
+      return 'done';
+    } catch (error) {
+      // Lost connection or no answer: the server may or may not have it. Resending the same key is safe.
+      if (error instanceof RequestInterrupted) return 'later';
+      throw error;
+    }
+  }
+
+  /** Resolves when no flush is running, so the cache can be closed under nothing. */
+  const settled = async () => {
+    while (flushing) await flushing;
+  };
+
+  return { sendReply, flush, settled };
+}
+export type Outbox = ReturnType<typeof createOutbox>;

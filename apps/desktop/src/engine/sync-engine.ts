@@ -1,0 +1,131 @@
+import { io } from 'socket.io-client';
+import type { ConversationDTO, MessageDTO, SendMessageRequest } from '@switchboard/shared';
+import { openCache, type Cache, type ListConversationsOptions, type OutboxEntry } from './db/cache.js';
+import { createConversationSync } from './conversation-sync.js';
+import { createEngineEvents, type ConnectionState, type Subscribe } from './engine-events.js';
+import { createOutbox } from './outbox.js';
+import { createRestClient } from './rest-client.js';
+import type { ClientSocket } from './socket-request.js';
+
+export type { ConnectionState, EngineEvents } from './engine-events.js';
+
+export type SyncEngineOptions = {
+  serverUrl: string;
+  token: string;
+  cacheFile: string;
+  /** How long a socket command may go unanswered before it counts as lost (and is retried on reconnect). */
+  ackTimeoutMs?: number;
+  /** The longest wait between reconnection attempts. */
+  reconnectDelayMaxMs?: number;
+};
+
+export interface SyncEngine {
+  /** Opens the cache (readable at once, before the network answers), then connects in the background. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  readonly connection: ConnectionState;
+  subscribe: Subscribe;
+  listConversations(options?: ListConversationsOptions): Promise<ConversationDTO[]>;
+  listMessages(conversationId: string): Promise<MessageDTO[]>;
+  listOutbox(conversationId: string): Promise<OutboxEntry[]>;
+  /** Stores the reply in the outbox first, then sends it when connected; resolves once it is stored. */
+  sendReply(conversationId: string, reply: SendMessageRequest): Promise<OutboxEntry>;
+}
+
+const LIVE_EVENTS = ['message:created', 'message:status-updated', 'conversation:updated', 'timeline:added'] as const;
+const RESYNC_RETRY_MS = 1_000;
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
+  const { subscribe, emit } = createEngineEvents();
+  const rest = createRestClient(options.serverUrl, options.token);
+  let cache: Cache | null = null;
+  let socket: ClientSocket | null = null;
+  let connection: ConnectionState = 'offline';
+  let retryTimer: NodeJS.Timeout | undefined;
+  let resyncing: Promise<void> = Promise.resolve();
+
+  const opened = () => {
+    if (!cache) throw new Error('the sync engine is not started');
+    return cache;
+  };
+  const setConnection = (state: ConnectionState) => {
+    if (state === connection) return;
+    connection = state;
+    emit('connection-changed', state);
+  };
+  const report = (error: unknown) => emit('problem', error instanceof Error ? error : new Error(String(error)));
+
+  let sync: ReturnType<typeof createConversationSync>;
+  let outbox: ReturnType<typeof createOutbox>;
+
+  /** A connect (first or again): replies go out at once, while every conversation is brought up to date. */
+  function onConnect() {
+    setConnection('syncing');
+    void outbox.flush();
+    resyncing = (async () => {
+      try {
+        await opened().setMeta('user', JSON.stringify(await rest.me()));
+        await sync.resyncAll();
+        await opened().setMeta('lastSyncAt', new Date().toISOString());
+        if (socket?.connected) setConnection('online');
+      } catch (error) {
+        report(error);
+        // Still connected but the round failed (a REST error, say): try again rather than stay 'syncing'.
+        if (socket?.connected) retryTimer = setTimeout(onConnect, RESYNC_RETRY_MS);
+      }
+    })();
+  }
+
+  return {
+    get connection() {
+      return connection;
+    },
+    subscribe,
+
+    async start() {
+      if (cache) return;
+      const fresh = await openCache(options.cacheFile);
+      cache = fresh;
+      await fresh.setMeta('token', options.token);
+      sync = createConversationSync({ cache: fresh, rest, emit, socket: () => socket, ackTimeoutMs });
+      outbox = createOutbox({ cache: fresh, emit, socket: () => socket, ackTimeoutMs });
+      emit('conversations-changed');
+
+      socket = io(options.serverUrl, {
+        auth: { token: options.token },
+        transports: ['websocket'],
+        reconnectionDelayMax: options.reconnectDelayMaxMs ?? 5_000,
+      });
+      socket.on('connect', onConnect);
+      socket.on('disconnect', () => {
+        clearTimeout(retryTimer);
+        setConnection('offline');
+      });
+      // socket.io retries a network failure by itself; a refused handshake (bad token) it does not, and the
+      // UI learns of both here.
+      socket.on('connect_error', report);
+      for (const type of LIVE_EVENTS) socket.on(type, (event: unknown) => void sync.receive(event));
+    },
+
+    async stop() {
+      if (!cache) return;
+      clearTimeout(retryTimer);
+      socket?.disconnect();
+      socket = null;
+      await resyncing;
+      await Promise.all([outbox.settled(), sync.idle()]);
+      setConnection('offline');
+      await cache.close();
+      cache = null;
+    },
+
+    listConversations: (listOptions) => opened().listConversations(listOptions),
+    listMessages: (conversationId) => opened().listMessages(conversationId),
+    listOutbox: (conversationId) => opened().listOutbox(conversationId),
+    sendReply: (conversationId, reply) => {
+      opened();
+      return outbox.sendReply(conversationId, reply);
+    },
+  };
+}
