@@ -202,15 +202,15 @@ export class MessageService {
     const ref = await ProviderMessageRef.findById(keyedId('provider', update.providerMessageId));
     if (!ref) return false;
     const rank = STATUS_RANK[update.status];
+    // The reported error goes in before the status moves, so whoever sees `failed` also sees why.
+    if (update.error) {
+      const failureReason = reasonForReportedError(update.error.code, update.error.title);
+      await Message.updateOne({ _id: ref.messageId }, { $set: { error: update.error, failureReason } });
+    }
     await this.documentLock.run(ref.messageId.toHexString(), () =>
       Message.updateOne({ _id: ref.messageId }, { $max: { statusRank: rank, [`statusTimestamps.${update.status}`]: update.at } }),
     );
-    let updated = await Message.findById(ref.messageId).orFail();
-    if (update.error && updated.statusRank === STATUS_RANK.failed && !updated.error) {
-      const failureReason = reasonForReportedError(update.error.code, update.error.title);
-      await Message.updateOne({ _id: ref.messageId }, { $set: { error: update.error, failureReason } });
-      updated = await Message.findById(ref.messageId).orFail();
-    }
+    const updated = await Message.findById(ref.messageId).orFail();
     await this.announceMessage(updated, `status:${update.status}`);
     return true;
   }

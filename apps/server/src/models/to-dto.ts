@@ -81,6 +81,9 @@ export function toConversationDTO(c: ConversationDoc, contact: ContactDoc): Conv
 
 export function toMessageDTO(m: MessageDoc): MessageDTO {
   const ts = m.statusTimestamps;
+  const status = messageStatusOf(m);
+  // An error explains a failure; once a later receipt shows the message arrived, it no longer applies.
+  const failed = status === 'failed' || status === 'dead';
   return {
     id: m._id.toHexString(),
     conversationId: m.conversationId.toHexString(),
@@ -91,12 +94,12 @@ export function toMessageDTO(m: MessageDoc): MessageDTO {
     content: m.content as MessageContent,
     context: (m.context as MessageDTO['context']) ?? null,
     referral: (m.referral as MessageDTO['referral']) ?? null,
-    status: messageStatusOf(m),
+    status,
     statusTimestamps: { sent: iso(ts?.sent), delivered: iso(ts?.delivered), read: iso(ts?.read), failed: iso(ts?.failed) },
-    error: m.error
+    error: failed && m.error
       ? { code: m.error.code ?? 0, title: m.error.title ?? null, message: m.error.message ?? null, details: m.error.details ?? null }
       : null,
-    failureReason: m.failureReason ?? null,
+    failureReason: failed ? (m.failureReason ?? null) : null,
     attempts: m.attempts ?? 0,
     clientMessageId: m.clientMessageId ?? null,
     authorId: idOf(m.authorId),
