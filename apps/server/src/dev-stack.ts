@@ -3,6 +3,7 @@ import { bootServer } from './boot.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './lib/logger.js';
 import { loadTemplateSeed } from './outbound/template-seed.js';
+import { loadQueueSeed } from './routing/queue-seed.js';
 
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
 const DEV_PHONE_NUMBER_ID = process.env.WHATSAPP_PHONE_NUMBER_ID ?? '100000000000001';
@@ -26,6 +27,7 @@ async function main() {
   const dev = channels.find((c) => c.phoneNumberId === DEV_PHONE_NUMBER_ID);
   if (dev?.status === 'unregistered') await app.services.channels.update(dev.id, { name: 'Support (demo number)', status: 'active' });
   await loadTemplateSeed(app.services.templates);
+  await loadQueueSeed(app.services.queues);
 
   console.log(
     [

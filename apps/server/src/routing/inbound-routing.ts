@@ -1,13 +1,19 @@
 import type { Models } from '../models/index.js';
 import type { MessageDoc } from '../models/message.model.js';
 import type { MessageContent } from '@switchboard/shared';
+import type { ConversationDoc } from '../models/conversation.model.js';
 import type { RouterService } from './router.service.js';
 import { triageTextOf, type TriageService } from './triage.service.js';
 
 /**
+/** Intents that say nothing about what the customer needs: a later message may still tell. */
+const VAGUE_INTENTS = new Set(['greeting', 'unknown']);
+
+/**
  * A customer's message starts routing when their conversation is not with anyone yet (new, or reopened):
  * first triage (intent and priority, from the message text), then the router.
- * Messages in a conversation already waiting, assigned or with a bot change nothing here.
+ * While it waits with only a greeting (or nothing clear) to go on, a later message is triaged again.
+ * Messages in a conversation already assigned or with a bot change nothing here.
  */
 export class InboundRouting {
   constructor(
@@ -18,9 +24,22 @@ export class InboundRouting {
 
   async onInbound(message: MessageDoc): Promise<void> {
     const conversation = await this.models.Conversation.findById(message.conversationId);
-    if (!conversation || conversation.status !== 'open' || conversation.routingState) return;
+    if (!conversation || conversation.status !== 'open') return;
     const text = triageTextOf(message.content as MessageContent);
-    if (text && !conversation.queueId) await this.triage.triage(conversation, text);
+    if (!conversation.routingState) {
+      if (text && !conversation.queueId) await this.triage.triage(conversation, text);
+      await this.router.route(conversation._id);
+    } else if (text && conversation.routingState === 'waiting' && VAGUE_INTENTS.has(conversation.intent ?? 'unknown')) {
+      await this.retriage(conversation, text);
+    }
+  }
+
+  /** "Hola" then "my payment failed": nobody has it yet, so the real request decides its queue. */
+  private async retriage(conversation: ConversationDoc, text: string) {
+    await this.triage.triage(conversation, text);
+    const fresh = await this.models.Conversation.findById(conversation._id).orFail();
+    if (VAGUE_INTENTS.has(fresh.intent ?? 'unknown')) return;
+    await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: null, routingState: null, waitingReason: null } });
     await this.router.route(conversation._id);
   }
 }

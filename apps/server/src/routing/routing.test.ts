@@ -120,6 +120,24 @@ describe('triage and queues', () => {
   });
 });
 
+describe('a vague first message', () => {
+  it('"hola" then the real request: the request decides the queue while nobody has the conversation yet', async () => {
+    const admin = await setup();
+    const payments = await queue(admin, { name: 'Payments', intents: ['payment_issue'] });
+    await queue(admin, { name: 'General', fallback: true, mode: 'manual' });
+    const { id } = await customer('5511988810001', 'hola');
+    expect((await conversation(id)).intent).toBe('greeting');
+    await customer('5511988810001', 'mi pago con tarjeta fue rechazado dos veces');
+    const now = await conversation(id);
+    expect({ intent: now.intent, queueId: now.queueId?.toHexString(), priority: now.priority }).toEqual({ intent: 'payment_issue', queueId: payments.id, priority: 'high' });
+    expect((await timeline(admin, id)).filter((t) => t.kind === 'triaged').map((t) => t.details.intent)).toEqual(['greeting', 'payment_issue']);
+    expect((await timeline(admin, id)).filter((t) => t.kind === 'queued').map((t) => t.summary)).toEqual([
+      'Routed to General: no queue takes greeting in es; General is the fallback',
+      'Routed to Payments: Payments takes payment_issue in es',
+    ]);
+  });
+});
+
 describe('manual queues, claim, transfer, give back', () => {
   it('a manual queue waits for a claim; only a skilled agent can claim, and only once', async () => {
     const admin = await setup();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PRIORITY_ORDER, type MessageContent, type Priority } from '@switchboard/shared';
 import { createIntentClassifier, type IntentClassifier } from '../triage/intent-classifier.js';
 import type { PriorityRules } from '../triage/priority-rules.js';
@@ -50,7 +51,8 @@ export class TriageService {
       { $set: { intent: result.intent, language: result.language, triage: { confidence: result.confidence, sentiment: result.sentiment, text: text.slice(0, 500) } } },
     );
     const percent = Math.round(result.confidence * 100);
-    await this.timeline.add(conversation, `triaged:${conversation.routingEpoch}`, {
+    const textKey = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    await this.timeline.add(conversation, `triaged:${conversation.routingEpoch}:${textKey}`, {
       kind: 'triaged',
       summary: `Intent ${result.intent} (${percent}% sure), ${result.language}, sentiment ${result.sentiment.toFixed(2)}`,
       details: { intent: result.intent, confidence: result.confidence, language: result.language, sentiment: result.sentiment, alternatives: result.alternatives.slice(0, 3) },
