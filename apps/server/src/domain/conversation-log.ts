@@ -1,7 +1,6 @@
 import type { ConversationEventDTO, ConversationEventType } from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import { keyedId } from '../lib/keyed-id.js';
-import type { KeyedLock } from '../lib/keyed-lock.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { ConversationEventDoc } from '../models/conversation-event.model.js';
 import type { DomainEvents } from './domain-events.js';
@@ -33,7 +32,6 @@ export class ConversationLog {
   constructor(
     private readonly models: Models,
     private readonly events: DomainEvents,
-    private readonly documentLock: KeyedLock,
   ) {}
 
   async append<T extends ConversationEventType>(change: Change<T>): Promise<ConversationEventDTO | null> {
@@ -86,7 +84,7 @@ export class ConversationLog {
 
   /** Records where the change landed with an insert, not an update: inserts stay cheap as the log grows. */
   private async settle(conversationId: Types.ObjectId, claimId: Types.ObjectId, seq: number) {
-    await this.documentLock.run(conversationId.toHexString(), () => this.models.Conversation.updateOne({ _id: conversationId }, { $max: { seq } }));
+    await this.models.Conversation.updateOne({ _id: conversationId }, { $max: { seq } });
     try {
       await this.models.ChangeClaim.create({ _id: doneIdOf(claimId), seq, claimedAt: new Date() });
     } catch (error) {

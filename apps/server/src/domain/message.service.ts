@@ -207,9 +207,7 @@ export class MessageService {
       const failureReason = reasonForReportedError(update.error.code, update.error.title);
       await Message.updateOne({ _id: ref.messageId }, { $set: { error: update.error, failureReason } });
     }
-    await this.documentLock.run(ref.messageId.toHexString(), () =>
-      Message.updateOne({ _id: ref.messageId }, { $max: { statusRank: rank, [`statusTimestamps.${update.status}`]: update.at } }),
-    );
+    await Message.updateOne({ _id: ref.messageId }, { $max: { statusRank: rank, [`statusTimestamps.${update.status}`]: update.at } });
     const updated = await Message.findById(ref.messageId).orFail();
     await this.announceMessage(updated, `status:${update.status}`);
     return true;

@@ -1,7 +1,6 @@
 /**
- * Runs tasks one at a time per key, within this process. FerretDB v1 applies update operators ($inc, $max)
- * as a read-modify-write without isolation, so two concurrent updates of one document can lose one; MongoDB
- * applies them atomically. Serialising writes to the same document here makes one process correct on both.
+ * Runs tasks one at a time per key, within this process: for a step that reads a document and then writes
+ * what it decided from it (single update operators need no lock: the database applies them atomically).
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<unknown>>();
