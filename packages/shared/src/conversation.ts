@@ -26,6 +26,12 @@ export const ConversationDTO = z.object({
   sla: z.object({ kind: z.enum(['first_response', 'next_response', 'resolution']), dueAt: z.string() }).nullable(),
   /** The bot's context package, when a bot handed this conversation over. */
   handoff: HandoffDTO.nullable(),
+  /** Free labels agents put on a conversation ("refund", "vip"), sorted, unique. */
+  labels: z.array(z.string()),
+  /** Hidden from the agent's active list until then; a customer message wakes it early. */
+  snoozedUntil: z.string().nullable(),
+  /** When an agent escalated it to supervisors (raises it to urgent); null when never. */
+  escalatedAt: z.string().nullable(),
   /** The newest sequence number of this conversation's change log; see ConversationEventDTO. */
   seq: z.number().int().nonnegative(),
   messageCount: z.number().int().nonnegative(),
@@ -57,3 +63,19 @@ export const ListEventsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type ListEventsQuery = z.infer<typeof ListEventsQuery>;
+
+export const Label = z
+  .string()
+  .trim()
+  .min(1, 'a label cannot be empty')
+  .max(40, 'a label is at most 40 characters')
+  .regex(/^[\p{L}\p{N} _.-]+$/u, 'a label may hold letters, digits, spaces, and . _ -');
+
+export const LabelsRequest = z.strictObject({ labels: z.array(Label).max(20, 'at most 20 labels') });
+export type LabelsRequest = z.infer<typeof LabelsRequest>;
+
+export const SnoozeRequest = z.strictObject({ until: z.iso.datetime({ offset: true }) });
+export type SnoozeRequest = z.infer<typeof SnoozeRequest>;
+
+export const EscalateRequest = z.strictObject({ reason: z.string().trim().min(1, 'say why it needs a supervisor').max(500) });
+export type EscalateRequest = z.infer<typeof EscalateRequest>;

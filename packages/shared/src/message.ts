@@ -174,3 +174,12 @@ export type SendMessageRequest = z.infer<typeof SendMessageRequest>;
 
 /** Client-chosen, so the same send repeated after a timeout or reconnect is the same message. */
 export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8-128 letters, digits, or . _ : -');
+
+/** A reply whose retries ran out, as supervisors see it in the dead-letter list. */
+export const DeadLetterDTO = z.object({
+  message: MessageDTO,
+  failures: z.number().int(),
+  lastFailure: z.string().nullable(),
+  deadSince: z.string(),
+});
+export type DeadLetterDTO = z.infer<typeof DeadLetterDTO>;

@@ -24,6 +24,9 @@ const conversationSchema = new Schema(
     routingEpoch: { type: Number, required: true, default: 0 },
     /** The bot's context package from the last handoff (see HandoffDTO). */
     handoff: { type: Schema.Types.Mixed, default: null },
+    labels: { type: [String], default: [] },
+    snoozedUntil: { type: Date, default: null },
+    escalatedAt: { type: Date, default: null },
     /** Which of the assignee's capacity slots this conversation holds. */
     assigneeSlot: { type: Number, default: null },
     seq: { type: Number, required: true, default: 0 },

@@ -1,10 +1,9 @@
-import type { MessageDTO } from '@switchboard/shared';
+import type { DeadLetterDTO, MessageDTO } from '@switchboard/shared';
 import type { MessageService } from '../domain/message.service.js';
 import { AppError, notFound } from '../lib/errors.js';
 import type { Models } from '../models/index.js';
 import { toMessageDTO } from '../models/to-dto.js';
 
-export type DeadLetter = { message: MessageDTO; failures: number; lastFailure: string | null; deadSince: string };
 
 /** Messages whose retries ran out: listed for supervisors, and sent again on their word. */
 export class DeadLetterService {
@@ -14,9 +13,9 @@ export class DeadLetterService {
     private readonly onQueued: () => void,
   ) {}
 
-  async list(): Promise<DeadLetter[]> {
+  async list(): Promise<DeadLetterDTO[]> {
     const items = await this.models.Outbox.find({ state: 'dead' }).sort({ nextAttemptAt: 1 });
-    const letters: DeadLetter[] = [];
+    const letters: DeadLetterDTO[] = [];
     for (const item of items) {
       const message = await this.models.Message.findById(item._id);
       if (message) {

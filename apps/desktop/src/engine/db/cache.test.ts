@@ -11,7 +11,7 @@ const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 12, minute)).toISOS
 function conversation(id: string, seq: number, over: Partial<ConversationDTO> = {}): ConversationDTO {
   return {
     id, channelId: 'ch', status: 'open', assigneeId: null, queueId: null, routingState: null, waitingReason: null,
-    waitingSince: null, priority: 'normal', intent: null, language: null, sla: null, handoff: null, seq, messageCount: 0,
+    waitingSince: null, priority: 'normal', intent: null, language: null, sla: null, handoff: null, labels: [], snoozedUntil: null, escalatedAt: null, seq, messageCount: 0,
     lastMessageAt: null, lastMessagePreview: null, lastInboundAt: null, windowExpiresAt: null, openedAt: at(0),
     resolvedAt: null, createdAt: at(0), updatedAt: at(0),
     contact: { id: 'k', waId: '5511900000000', userId: null, profileName: 'Ana', optedOut: false, createdAt: at(0), updatedAt: at(0) },

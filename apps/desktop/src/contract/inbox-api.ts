@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import {
+  EscalateRequest,
+  LabelsRequest,
+  ObjectIdString,
+  SendMessageRequest,
+  SnoozeRequest,
+  type ConversationDTO,
+  type DeadLetterDTO,
+  type MessageDTO,
+  type QueueStateDTO,
+  type SlaAlert,
+  type TemplateDTO,
+  type TimelineEntryDTO,
+  type UserDTO,
+} from '@switchboard/shared';
+
+/**
+ * The one contract between the renderer and the engine's host (Electron's main process, or the Node host that
+ * serves the renderer to a browser). Every command is declared here once, with a zod schema for what the
+ * renderer sends: the host validates it before acting, exactly as the server validates what clients send.
+ */
+
+export type ConnectionState = 'offline' | 'syncing' | 'online';
+
+export type SessionState = {
+  user: UserDTO | null;
+  serverUrl: string | null;
+  connection: ConnectionState;
+};
+
+export const InboxView = z.enum(['mine', 'queues', 'all', 'snoozed', 'resolved']);
+export type InboxView = z.infer<typeof InboxView>;
+
+export const InboxSort = z.enum(['priority', 'sla', 'window', 'recent', 'waiting']);
+export type InboxSort = z.infer<typeof InboxSort>;
+
+export const ListInboxRequest = z.strictObject({
+  view: InboxView,
+  sort: InboxSort.default('priority'),
+  search: z.string().trim().max(200).optional(),
+  label: z.string().max(40).optional(),
+});
+export type ListInboxRequest = z.input<typeof ListInboxRequest>;
+
+/** A conversation as the list shows it: the cached DTO plus what only this device knows. */
+export type InboxItem = ConversationDTO & { unreadCount: number; pendingReplies: number };
+
+export type PendingReply = {
+  clientMessageId: string;
+  conversationId: string;
+  request: SendMessageRequest;
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  error: string | null;
+  createdAt: string;
+};
+
+export type ThreadState = { messages: MessageDTO[]; pending: PendingReply[] };
+
+export type CannedReply = { id: string; shortcut: string; title: string; text: string };
+
+export const ConversationAction = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('claim') }),
+  z.strictObject({ type: z.literal('give-back') }),
+  z.strictObject({ type: z.literal('resolve') }),
+  z.strictObject({ type: z.literal('reopen') }),
+  z.strictObject({ type: z.literal('transfer'), toUserId: ObjectIdString }),
+  z.strictObject({ type: z.literal('transfer'), toQueueId: ObjectIdString }),
+  z.strictObject({ type: z.literal('assign'), userId: ObjectIdString }),
+  z.strictObject({ type: z.literal('snooze'), until: SnoozeRequest.shape.until }),
+  z.strictObject({ type: z.literal('escalate'), reason: EscalateRequest.shape.reason }),
+  z.strictObject({ type: z.literal('labels'), labels: LabelsRequest.shape.labels }),
+]);
+export type ConversationAction = z.infer<typeof ConversationAction>;
+
+const ConversationId = ObjectIdString;
+
+/** Commands: name -> [argument schemas as a tuple, result type]. */
+export const InboxCommandArgs = {
+  'session:get': z.tuple([]),
+  'session:login': z.tuple([
+    z.strictObject({ serverUrl: z.url(), email: z.string().min(3).max(200), password: z.string().min(1).max(200) }),
+  ]),
+  'session:logout': z.tuple([]),
+  'agent:set-status': z.tuple([z.enum(['online', 'away'])]),
+  'inbox:list': z.tuple([ListInboxRequest]),
+  'conversation:get': z.tuple([ConversationId]),
+  'conversation:read': z.tuple([ConversationId]),
+  'conversation:act': z.tuple([ConversationId, ConversationAction]),
+  'thread:get': z.tuple([ConversationId]),
+  'timeline:get': z.tuple([ConversationId]),
+  'contact:history': z.tuple([ObjectIdString]),
+  'reply:send': z.tuple([ConversationId, SendMessageRequest]),
+  'templates:list': z.tuple([]),
+  'canned:list': z.tuple([]),
+  'board:get': z.tuple([]),
+  'board:history': z.tuple([]),
+  'agents:list': z.tuple([]),
+  'dead-letters:list': z.tuple([]),
+  'dead-letters:replay': z.tuple([ObjectIdString]),
+  'media:url': z.tuple([ObjectIdString]),
+} as const;
+
+/** One sample per minute of the supervisor board, for the last-hour charts. */
+export type BoardSample = { at: string; queueId: string; waiting: number; slaAtRisk: number; slaBreached: number; busyAgents: number };
+
+export type InboxCommandResults = {
+  'session:get': SessionState;
+  'session:login': SessionState;
+  'session:logout': SessionState;
+  'agent:set-status': void;
+  'inbox:list': InboxItem[];
+  'conversation:get': ConversationDTO | null;
+  'conversation:read': void;
+  'conversation:act': ConversationDTO;
+  'thread:get': ThreadState;
+  'timeline:get': TimelineItem[];
+  'contact:history': ConversationDTO[];
+  'reply:send': PendingReply;
+  'templates:list': TemplateDTO[];
+  'canned:list': CannedReply[];
+  'board:get': QueueStateDTO[];
+  'board:history': BoardSample[];
+  'agents:list': UserDTO[];
+  'dead-letters:list': DeadLetterDTO[];
+  'dead-letters:replay': MessageDTO;
+  /** A URL the renderer may put in an <img>/<audio>/<a> to show an inbound media message. */
+  'media:url': string;
+};
+
+export type TimelineItem = TimelineEntryDTO & { seq: number; at: string };
+
+export type InboxCommand = keyof typeof InboxCommandArgs;
+export type InboxCommandArgsOf<C extends InboxCommand> = z.input<(typeof InboxCommandArgs)[C]>;
+
+/** Pushes from the host to the renderer. Payloads name what changed; the renderer asks for the new state. */
+export type InboxPushes = {
+  'session-changed': [SessionState];
+  'connection-changed': [ConnectionState];
+  'conversations-changed': [];
+  'thread-changed': [conversationId: string];
+  'timeline-changed': [conversationId: string];
+  'board-changed': [QueueStateDTO[]];
+  /** Shown as a desktop notification by the host, and as a toast in the renderer. */
+  notification: [InboxNotification];
+  problem: [message: string];
+};
+export type InboxPush = keyof InboxPushes;
+
+export type InboxNotification =
+  | { kind: 'assigned'; conversationId: string; title: string; body: string }
+  | { kind: 'sla'; conversationId: string; title: string; body: string; alert: SlaAlert };
+
+/** What a command answers across IPC or the WebSocket: like the server's Ack, a union the caller must check. */
+export type InboxResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** The typed API the renderer's services call: preload builds it over IPC, the browser bridge over a WebSocket. */
+export interface InboxApi {
+  invoke<C extends InboxCommand>(command: C, ...args: InboxCommandArgsOf<C>): Promise<InboxCommandResults[C]>;
+  on<P extends InboxPush>(push: P, listener: (...payload: InboxPushes[P]) => void): () => void;
+}
