@@ -160,3 +160,13 @@ export interface InboxApi {
   invoke<C extends InboxCommand>(command: C, ...args: InboxCommandArgsOf<C>): Promise<InboxCommandResults[C]>;
   on<P extends InboxPush>(push: P, listener: (...payload: InboxPushes[P]) => void): () => void;
 }
+
+/**
+ * The browser bridge's wire format (the Node host's WebSocket at `/bridge?key=<key>`, JSON text frames).
+ * The key is random per host start and only ever shown in the URL the host opens, so no other web page on
+ * this machine can drive the engine.
+ */
+export type BridgeRequest = { kind: 'invoke'; id: number; command: InboxCommand; args: unknown[] };
+export type BridgeMessage =
+  | { kind: 'result'; id: number; result: InboxResult<unknown> }
+  | { kind: 'push'; push: InboxPush; payload: unknown[] };
