@@ -104,6 +104,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
       appSecret: config.WHATSAPP_APP_SECRET,
       verifyToken: config.WHATSAPP_VERIFY_TOKEN,
       maxBodyBytes: config.WEBHOOK_MAX_BODY,
+      storeTimeoutMs: config.INTAKE_STORE_TIMEOUT_MS,
       intake: new WebhookIntakeStore(models),
       onStored: () => intakeWorker.kick(),
       logger,

@@ -13,6 +13,7 @@ export const ErrorCode = z.enum([
   'CONFLICT',
   'RATE_LIMITED',
   'UNAVAILABLE',
+  'DATABASE_UNAVAILABLE',
   'INTERNAL',
   'IDEMPOTENCY_CONFLICT',
   'WINDOW_CLOSED',

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { databaseUnavailable, isDatabaseUnavailable } from '../lib/database-unavailable.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 
@@ -9,6 +10,7 @@ export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const appError = toAppError(error);
     if (appError.status >= 500) logger.error({ err: error, path: req.path }, 'request failed');
+    if (appError.retryAfterSeconds !== undefined) res.set('Retry-After', String(appError.retryAfterSeconds));
     res.status(appError.status).json({ error: appError.toBody() });
   };
 }
@@ -23,6 +25,7 @@ function toAppError(error: unknown): AppError {
   if (parserError?.status && parserError.status >= 400 && parserError.status < 500) {
     return new AppError('VALIDATION_FAILED', (error as Error).message);
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable('the request could not be served');
   if ((error as { name?: string })?.name === 'CastError') return new AppError('VALIDATION_FAILED', 'an id in the request is malformed');
   return new AppError('INTERNAL', 'something went wrong on our side');
 }

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { describeIssues, whatsapp } from '@switchboard/shared';
+import { databaseUnavailable, isDatabaseUnavailable, withinDeadline } from '../lib/database-unavailable.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import { isValidSignature } from './signature.js';
@@ -9,6 +10,8 @@ type Options = {
   appSecret: string;
   verifyToken: string;
   maxBodyBytes: number;
+  /** How long the durable insert may take before Meta is told to retry (503). */
+  storeTimeoutMs: number;
   intake: WebhookIntakeStore;
   onStored: () => void;
   logger: Logger;
@@ -49,9 +52,12 @@ export function whatsappWebhookRouter(options: Options): Router {
     }
     let id: string;
     try {
-      id = await options.intake.store(raw.toString('utf8'));
+      id = await withinDeadline(options.intake.store(raw.toString('utf8')), options.storeTimeoutMs);
     } catch (error) {
       options.logger.error({ err: error }, 'webhook could not be stored');
+      // A 503 makes Meta deliver it again. If the timed-out insert lands after all, that delivery is a
+      // duplicate, which processing absorbs by message id.
+      if (isDatabaseUnavailable(error)) throw databaseUnavailable('the webhook was not stored');
       throw new AppError('UNAVAILABLE', 'the webhook could not be stored; retry later');
     }
     options.onStored();

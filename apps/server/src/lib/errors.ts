@@ -13,6 +13,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
   IDEMPOTENCY_CONFLICT: 409,
   WINDOW_CLOSED: 422,
   OPTED_OUT: 422,
@@ -28,6 +29,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ErrorIssue[],
+    /** Sent as Retry-After: when a refusal is temporary (429, 503), when to try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.status = STATUS_BY_CODE[code];
