@@ -9,6 +9,7 @@ import { requireAuth } from './http/auth.middleware.js';
 import { errorHandler, notFoundHandler } from './http/error.middleware.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { authRoutes } from './http/routes/auth.routes.js';
+import { createLoginLimiter } from './auth/login-limiter.js';
 import { channelRoutes } from './http/routes/channels.routes.js';
 import { conversationRoutes } from './http/routes/conversations.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
@@ -116,7 +117,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   });
   const api = express.Router();
   api.use(express.json({ limit: '100kb', strict: true }));
-  api.use(authRoutes(services));
+  api.use(authRoutes(services, createLoginLimiter({ maxFailures: config.LOGIN_MAX_FAILURES, windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS })));
   api.use(botApiRoutes(services));
   api.use(requireAuth(services.users));
   api.use(userRoutes(services), channelRoutes(services), conversationRoutes(services), templateRoutes(services), outboundRoutes(services), routingRoutes(services), botAdminRoutes(services));

@@ -37,6 +37,8 @@ const ConfigSchema = z
     ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     WEBHOOK_MAX_BODY: bytes.default(1024 * 1024),
     INTAKE_STORE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
     INTAKE_CONCURRENCY: z.coerce.number().int().min(0, '0 turns processing off').max(64).default(2),
     INTAKE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     INTAKE_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),

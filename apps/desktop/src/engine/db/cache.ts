@@ -1,12 +1,16 @@
 import Database from 'better-sqlite3';
-import type { ConversationDTO, ConversationEventDTO, MessageDTO, SendMessageRequest } from '@switchboard/shared';
+import type { ConversationDTO, ConversationEventDTO, MessageDTO, QueueStateDTO, SendMessageRequest } from '@switchboard/shared';
 import { inboxStore, type ApplyResult, type ListConversationsOptions } from './inbox-store.js';
+import { inboxViewStore, type InboxQuery, type InboxRow } from './inbox-view-store.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { outboxStore, type OutboxEntry } from './outbox-store.js';
+import { sideStore, type BoardSampleRow, type CannedReplyRow, type TimelineRow } from './side-store.js';
 
 export type { ApplyResult, ConversationSort, ListConversationsOptions } from './inbox-store.js';
+export type { InboxQuery, InboxRow, InboxSortName, InboxViewName } from './inbox-view-store.js';
 export type { OutboxEntry, OutboxState } from './outbox-store.js';
+export type { BoardSampleRow, CannedReplyRow, TimelineRow } from './side-store.js';
 export type MetaKey = 'user' | 'token' | 'lastSyncAt';
 
 /**
@@ -24,7 +28,16 @@ export interface Cache {
   upsertConversation(conversation: ConversationDTO, messages: MessageDTO[]): Promise<boolean>;
   applyEvent(event: ConversationEventDTO): Promise<ApplyResult>;
   listConversations(options?: ListConversationsOptions): Promise<ConversationDTO[]>;
+  listInbox(query: InboxQuery): Promise<InboxRow[]>;
+  getConversation(id: string): Promise<ConversationDTO | null>;
+  markRead(conversationId: string): Promise<void>;
+  contactHistory(contactId: string): Promise<ConversationDTO[]>;
   listMessages(conversationId: string): Promise<MessageDTO[]>;
+  listTimeline(conversationId: string): Promise<TimelineRow[]>;
+  saveTimeline(conversationId: string, items: TimelineRow[]): Promise<void>;
+  listCanned(): Promise<CannedReplyRow[]>;
+  recordBoardSample(states: QueueStateDTO[], at: Date): Promise<void>;
+  boardHistory(now: Date): Promise<BoardSampleRow[]>;
   enqueueOutbox(clientMessageId: string, conversationId: string, request: SendMessageRequest): Promise<OutboxEntry>;
   listPendingOutbox(): Promise<OutboxEntry[]>;
   listOutbox(conversationId: string): Promise<OutboxEntry[]>;
@@ -40,7 +53,9 @@ export async function openCache(file: string): Promise<Cache> {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   migrate(db, MIGRATIONS);
-  const inbox = inboxStore(db);
+  const side = sideStore(db);
+  const inbox = inboxStore(db, side.saveTimelineEntry);
+  const views = inboxViewStore(db);
   const outbox = outboxStore(db, inbox.addMessage);
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
   const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
@@ -53,7 +68,16 @@ export async function openCache(file: string): Promise<Cache> {
     upsertConversation: async (conversation, messages) => inbox.upsertConversation(conversation, messages),
     applyEvent: async (event) => inbox.applyEvent(event),
     listConversations: async (options) => inbox.listConversations(options),
+    listInbox: async (query) => views.listInbox(query),
+    getConversation: async (id) => views.getConversation(id),
+    markRead: async (conversationId) => views.markRead(conversationId),
+    contactHistory: async (contactId) => views.contactHistory(contactId),
     listMessages: async (conversationId) => inbox.listMessages(conversationId),
+    listTimeline: async (conversationId) => side.listTimeline(conversationId),
+    saveTimeline: async (conversationId, items) => void side.saveTimeline(conversationId, items),
+    listCanned: async () => side.listCanned(),
+    recordBoardSample: async (states, at) => void side.recordBoardSample(states, at),
+    boardHistory: async (now) => side.boardHistory(now),
     enqueueOutbox: async (id, conversationId, request) => outbox.enqueueOutbox(id, conversationId, request),
     listPendingOutbox: async () => outbox.listPendingOutbox(),
     listOutbox: async (conversationId) => outbox.listOutbox(conversationId),

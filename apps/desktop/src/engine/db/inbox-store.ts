@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { ConversationDTO, ConversationEventDTO, MessageDTO } from '@switchboard/shared';
+import type { ConversationDTO, ConversationEventDTO, MessageDTO, TimelineEntryDTO } from '@switchboard/shared';
 
 export type ApplyResult = 'applied' | 'duplicate' | 'gap';
 export type ConversationSort = 'recent' | 'oldest';
 export type ListConversationsOptions = { sort?: ConversationSort; search?: string };
 
 /** Conversations, messages and their sequence numbers: the SQL behind the cache's inbox methods. */
-export function inboxStore(db: Database) {
+export function inboxStore(db: Database, saveTimelineEntry: (conversationId: string, seq: number, at: string, entry: TimelineEntryDTO) => void) {
   const seqOf = db.prepare<[string], { seq: number; known: number }>('SELECT seq, json IS NOT NULL AS known FROM conversations WHERE id = ?');
   const saveConversation = db.prepare(`
     INSERT INTO conversations (id, json, seq, lastMessageAt) VALUES (@id, @json, @seq, @lastMessageAt)
@@ -60,7 +60,7 @@ export function inboxStore(db: Database) {
           saveConversation.run(conversationRow(event.data, event.seq));
           break;
         case 'timeline:added':
-          // The timeline is read on demand from the server; the cache only needs to know it was seen.
+          saveTimelineEntry(event.conversationId, event.seq, event.at, event.data);
           advanceSeq.run(event.conversationId, event.seq);
           break;
       }

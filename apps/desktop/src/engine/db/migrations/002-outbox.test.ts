@@ -31,7 +31,7 @@ describe('migration 002-outbox', () => {
 
     const db = new Database(file);
     expect(schemaVersion(db)).toBe(1);
-    expect(migrate(db, MIGRATIONS)).toBe(2);
+    expect(migrate(db, MIGRATIONS, 2)).toBe(2);
     expect(db.prepare('SELECT id, seq FROM conversations').all()).toEqual([{ id: 'c1', seq: 7 }]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM messages').get()).toEqual({ n: 1 });
     insertReply(db, 'sent');
