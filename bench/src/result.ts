@@ -1,0 +1,28 @@
+import type { Machine } from './machine.js';
+
+export type Conditions = {
+  machine: Machine;
+  database: string;
+  processes: number | null;
+  sockets: number | null;
+  rate: number | string | null;
+  duration: string;
+  loadAverageAtStart: number[];
+  [more: string]: unknown;
+};
+
+/** One row of bench/results/latest.json. */
+export type ScenarioResult = {
+  name: string;
+  conditions: Conditions;
+  figures: Record<string, unknown>;
+  baselineFigures: Record<string, unknown> | null;
+  ratios: Record<string, number> | null;
+  target?: { description: string; met: boolean | null };
+  notes?: string[];
+};
+
+export type BenchOptions = { durationS: number; drainS: number; connections: number; agents: number; rates: number[] };
+
+/** A scenario returns its rows (a scenario may measure several conditions, e.g. one row per rate). */
+export type Scenario = { name: string; describe: string; run(options: BenchOptions): Promise<ScenarioResult[]> };
