@@ -29,6 +29,8 @@ import { sharedIntentClassifier } from './routing/triage.service.js';
 import { Coalescer } from './lib/coalescer.js';
 import { PollingLoop } from './lib/polling-loop.js';
 import { createSendRateLimits } from './outbound/send-rate-limits.js';
+import { inMemoryLimiters, redisLimiters } from './lib/rate-limiters.js';
+import { connectRedis } from './lib/redis.js';
 import type { Logger } from './lib/logger.js';
 import { createModels, ensureIndexes, type Models } from './models/index.js';
 import { startBroadcaster } from './realtime/broadcaster.js';
@@ -51,6 +53,9 @@ export type App = {
 
 /** Builds the whole server on a database connection; tests start it on port 0 with real clients. */
 export async function createApp({ config, connection, logger }: AppDeps): Promise<App> {
+  // Only several processes need Redis (shared live updates and rate limits); one process needs only the database.
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : null;
+  const limiters = redis ? redisLimiters(redis.client) : inMemoryLimiters;
   const models = createModels(connection);
   await ensureIndexes(models);
   const events = new DomainEvents();
@@ -69,7 +74,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     messages: services.messages,
     client: services.whatsapp,
     breakers: createChannelBreakers({ failureThreshold: config.BREAKER_FAILURE_THRESHOLD, halfOpenAfterMs: config.BREAKER_HALF_OPEN_SECONDS * 1000 }),
-    rateLimits: createSendRateLimits({ perNumber: { points: config.RATE_LIMIT_PER_NUMBER, durationMs: 1000 } }),
+    rateLimits: createSendRateLimits({ perNumber: { points: config.RATE_LIMIT_PER_NUMBER, durationMs: 1000 }, createLimiter: limiters }),
     config,
     logger,
   });
@@ -126,7 +131,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   app.use(errorHandler(logger));
 
   const httpServer = createServer(app);
-  const io = createSocketServer(httpServer, services, logger);
+  const io = createSocketServer(httpServer, services, logger, redis?.client);
   const stopBroadcaster = startBroadcaster(io, events, services, logger);
   intakeWorker.start();
   outboxWorker.start();
@@ -158,6 +163,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
       await routingWorker.stop();
       await slaWorker.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await redis?.close();
     },
   };
 }

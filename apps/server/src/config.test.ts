@@ -36,6 +36,12 @@ describe('loadConfig', () => {
     ).not.toThrow();
   });
 
+  it('needs no Redis unless REDIS_URL names one, and refuses one that is not a redis:// URL', () => {
+    expect(loadConfig({}).REDIS_URL).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/0' }).REDIS_URL).toBe('redis://127.0.0.1:6379/0');
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL must be a URL like redis:\/\//);
+  });
+
   it('reads sizes with units', () => {
     expect(loadConfig({ WEBHOOK_MAX_BODY: '512kb' }).WEBHOOK_MAX_BODY).toBe(512 * 1024);
   });

@@ -2,6 +2,7 @@ import { bootServer } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError } from './db/embedded-database.js';
 import { createLogger } from './lib/logger.js';
+import { RedisUnavailableError } from './lib/redis.js';
 
 async function main() {
   const config = loadConfig();
@@ -19,6 +20,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof DatabaseUnavailableError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof RedisUnavailableError ? error.message : error);
   process.exit(1);
 });

@@ -1,4 +1,7 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { inMemoryLimiters, type LimiterSpec, type RateLimiterFactory } from '../lib/rate-limiters.js';
+
+export type { LimiterSpec, RateLimiterFactory };
 
 /** At most `points` sends per fixed window of `durationMs`. */
 export interface SendLimit {
@@ -6,22 +9,12 @@ export interface SendLimit {
   durationMs: number;
 }
 
-/** rate-limiter-flexible's own constructor options, so a Redis limiter is `(spec) => new RateLimiterRedis({ storeClient, ...spec })`. */
-export interface LimiterSpec {
-  keyPrefix: string;
-  points: number;
-  /** Seconds, as rate-limiter-flexible counts them (fractions allowed). */
-  duration: number;
-}
-
-export type RateLimiterFactory = (spec: LimiterSpec) => RateLimiterAbstract;
-
 export interface SendRateLimitOptions {
   /** Cloud API throughput per business number: 80 messages/s by default (Meta's throughput page). */
   perNumber?: SendLimit;
   /** One business number to one customer; see DEFAULT_PAIR_LIMIT. */
   perPair?: SendLimit;
-  /** Where limiter state lives: process memory unless a shared store (Redis) is injected for several processes. */
+  /** Where limiter state lives: process memory unless Redis is given (`redisLimiters`), shared by every process. */
   createLimiter?: RateLimiterFactory;
 }
 
@@ -46,8 +39,6 @@ export const DEFAULT_NUMBER_LIMIT: SendLimit = { points: 80, durationMs: 1000 };
  */
 export const DEFAULT_PAIR_LIMIT: SendLimit = { points: 3, durationMs: 18_000 };
 
-const inMemory: RateLimiterFactory = (spec) => new RateLimiterMemory(spec);
-
 /** "+55 11 98765-4321" and "5511987654321" are one customer; business-scoped ids stay as they are. */
 const recipientKey = (recipient: string) => (/^\+?[\d\s().-]+$/.test(recipient) ? recipient.replace(/\D/g, '') : recipient);
 
@@ -63,7 +54,7 @@ async function take(limiter: RateLimiterAbstract, key: string): Promise<Reservat
 }
 
 export function createSendRateLimits(options: SendRateLimitOptions = {}): SendRateLimits {
-  const create = options.createLimiter ?? inMemory;
+  const create = options.createLimiter ?? inMemoryLimiters;
   const spec = (keyPrefix: string, limit: SendLimit): LimiterSpec => ({ keyPrefix, points: limit.points, duration: limit.durationMs / 1000 });
   const perNumber = create(spec('wa-send-number', options.perNumber ?? DEFAULT_NUMBER_LIMIT));
   const perPair = create(spec('wa-send-pair', options.perPair ?? DEFAULT_PAIR_LIMIT));

@@ -9,20 +9,31 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@switchboard/shared';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server, type Socket } from 'socket.io';
 import type { Services } from '../domain/services.js';
 import type { Viewer } from '../domain/viewer.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
+import type { RedisClient } from '../lib/redis.js';
 import { roomsFor } from '../realtime/rooms.js';
 
 export type SocketData = { viewer: Viewer; userId: string };
 export type AppSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Socket.IO with the shared typed contract: the handshake must carry a valid token, rooms follow access. */
-export function createSocketServer(httpServer: HttpServer, services: Services, logger: Logger): AppSocketServer {
-  const io: AppSocketServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+/**
+ * Socket.IO with the shared typed contract: the handshake must carry a valid token, rooms follow access.
+ * With Redis, every process's emits reach every process's sockets through the Redis Streams adapter: unlike
+ * the pub/sub adapter it resumes the stream after a Redis blip without losing packets, and it supports
+ * connection state recovery.
+ */
+export function createSocketServer(httpServer: HttpServer, services: Services, logger: Logger, redis?: RedisClient): AppSocketServer {
+  const io: AppSocketServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    ...(redis ? { adapter: createAdapter(redis) } : {}),
+  });
 
   io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
