@@ -12,6 +12,8 @@ import { authRoutes } from './http/routes/auth.routes.js';
 import { createLoginLimiter } from './auth/login-limiter.js';
 import { channelRoutes } from './http/routes/channels.routes.js';
 import { conversationRoutes } from './http/routes/conversations.routes.js';
+import { conversationActionRoutes } from './http/routes/conversation-actions.routes.js';
+import { contactRoutes } from './http/routes/contacts.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
 import { templateRoutes } from './http/routes/templates.routes.js';
 import { userRoutes } from './http/routes/users.routes.js';
@@ -35,6 +37,9 @@ import type { Logger } from './lib/logger.js';
 import { createModels, ensureIndexes, type Models } from './models/index.js';
 import { startBroadcaster } from './realtime/broadcaster.js';
 import { createSocketServer, type AppSocketServer } from './socket/socket-server.js';
+
+/** Snoozes end at a minute a person chose: checking every second is precise enough. */
+const SNOOZE_CHECK_MS = 1000;
 
 export type AppDeps = { config: Config; connection: Connection; logger: Logger };
 
@@ -92,6 +97,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   });
 
   const slaWorker = new PollingLoop({ concurrency: 1, pollMs: config.SLA_CHECK_INTERVAL_MS, step: () => services.sla.checkDue(), logger, name: 'sla' });
+  const snoozeWorker = new PollingLoop({ concurrency: 1, pollMs: SNOOZE_CHECK_MS, step: () => services.snoozes.wakeDue(), logger, name: 'snooze' });
   const slaFollower = new Coalescer(
     (conversationId) => services.sla.sync(new Types.ObjectId(conversationId)),
     (error) => logger.warn({ err: error }, 'SLA timers not updated'),
@@ -122,10 +128,11 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   });
   const api = express.Router();
   api.use(express.json({ limit: '100kb', strict: true }));
-  api.use(authRoutes(services, createLoginLimiter({ maxFailures: config.LOGIN_MAX_FAILURES, windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS })));
+  api.use(authRoutes(services, createLoginLimiter({ maxFailures: config.LOGIN_MAX_FAILURES, windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS, createLimiter: limiters })));
   api.use(botApiRoutes(services));
   api.use(requireAuth(services.users));
   api.use(userRoutes(services), channelRoutes(services), conversationRoutes(services), templateRoutes(services), outboundRoutes(services), routingRoutes(services), botAdminRoutes(services));
+  api.use(conversationActionRoutes(services), contactRoutes(services));
   app.use('/api', api);
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
@@ -137,6 +144,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   outboxWorker.start();
   routingWorker.start();
   slaWorker.start();
+  snoozeWorker.start();
 
   return {
     httpServer,
@@ -162,6 +170,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
       await outboxWorker.stop();
       await routingWorker.stop();
       await slaWorker.stop();
+      await snoozeWorker.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await redis?.close();
     },

@@ -88,6 +88,30 @@ export class ConversationService {
     return this.announce(resolved, `resolved:${now.getTime()}`);
   }
 
+  /**
+   * Opens a resolved conversation again, unless the customer has a newer open one on this number: the
+   * conflict names it. Routing and announcing are the caller's.
+   */
+  async reopen(conversation: ConversationDoc): Promise<ConversationDoc> {
+    if (conversation.status === 'open') throw new AppError('CONFLICT', 'the conversation is open already');
+    const slotId = slotIdOf(conversation.contactId, conversation.channelId);
+    const openKey = `${conversation.contactId.toHexString()}:${conversation.channelId.toHexString()}`;
+    const slot = await this.models.ConversationSlot.findById(slotId);
+    if (slot?.open && !slot.conversationId.equals(conversation._id)) throw newerOpenConflict(slot.conversationId);
+    try {
+      const reopened = await this.models.Conversation.findByIdAndUpdate(
+        conversation._id,
+        { $set: { status: 'open', openKey, openedAt: new Date(), resolvedAt: null } },
+        { new: true },
+      ).orFail();
+      await this.pointSlot(slotId, conversation._id, true);
+      return reopened;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      throw newerOpenConflict((await this.healSlot(slotId, openKey))?._id ?? null);
+    }
+  }
+
   /** Publishes the conversation's current state as a change; `cause` names the change for deduplication. */
   async announce(conversation: ConversationDoc, cause: string): Promise<ConversationDTO> {
     const fresh = await this.models.Conversation.findById(conversation._id).orFail();
@@ -153,3 +177,6 @@ export class ConversationService {
     return conversations.map((c) => toConversationDTO(c, byId.get(c.contactId.toHexString())!));
   }
 }
+
+const newerOpenConflict = (id: Types.ObjectId | null) =>
+  new AppError('CONFLICT', `the customer has a newer open conversation${id ? ` (${id.toHexString()})` : ''} on this number; continue there`);

@@ -12,6 +12,8 @@ import { RouterService } from '../routing/router.service.js';
 import { TimelineService } from '../routing/timeline.service.js';
 import { HandoffService } from '../routing/handoff.service.js';
 import { SlaService } from '../sla/sla.service.js';
+import { SnoozeService } from '../routing/snooze.service.js';
+import { ConversationActions } from '../routing/conversation-actions.service.js';
 import { TriageService } from '../routing/triage.service.js';
 import type { IntentClassifier } from '../triage/intent-classifier.js';
 import { loadPriorityRules } from '../triage/priority-rules.js';
@@ -26,6 +28,7 @@ import { createWhatsAppClient } from '../outbound/whatsapp-client.js';
 import { TemplateService } from '../outbound/template.service.js';
 import { ChannelService } from './channel.service.js';
 import { ContactService } from './contact.service.js';
+import { ContactHistory } from './contact-history.js';
 import { ConversationLog } from './conversation-log.js';
 import { ConversationService } from './conversation.service.js';
 import type { DomainEvents } from './domain-events.js';
@@ -49,9 +52,14 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const triage = new TriageService(models, classifier, loadPriorityRules(config.PRIORITY_RULES_FILE), timeline);
   const contacts = new ContactService(models);
   const sla = new SlaService(models, loadSlaPolicies(config.SLA_POLICIES_FILE), conversations, router, timeline, events, new WorkLeases(models, 'sla', randomUUID()));
+  const actions = new ConversationActions(models, conversations, router, assignments, agents, timeline);
+  const snoozes = new SnoozeService(models, conversations, timeline, new WorkLeases(models, 'snooze', randomUUID()));
   return {
     models,
     sla,
+    actions,
+    snoozes,
+    contactHistory: new ContactHistory(models),
     log,
     queues,
     agents,

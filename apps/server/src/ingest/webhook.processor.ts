@@ -5,13 +5,21 @@ import type { ContactService } from '../domain/contact.service.js';
 import type { MessageService } from '../domain/message.service.js';
 import type { ConsentService } from '../outbound/consent.service.js';
 import type { InboundRouting } from '../routing/inbound-routing.js';
+import type { SnoozeService } from '../routing/snooze.service.js';
 import type { ChannelDoc } from '../models/channel.model.js';
 import { normalizeMessage, toProviderError } from './message-normalizer.js';
 
 export type ItemError = { path: string; message: string };
 export type ProcessResult = { messages: number; statuses: number; errors: number; itemErrors: ItemError[] };
 
-type Services = { channels: ChannelService; contacts: ContactService; messages: MessageService; consent: ConsentService; inboundRouting: InboundRouting };
+type Services = {
+  channels: ChannelService;
+  contacts: ContactService;
+  messages: MessageService;
+  consent: ConsentService;
+  snoozes: SnoozeService;
+  inboundRouting: InboundRouting;
+};
 
 /**
  * Applies one stored webhook. Each message and status is handled on its own: a malformed item is recorded
@@ -95,6 +103,7 @@ export class WebhookProcessor {
       sentAt: new Date(Number(message.timestamp) * 1000),
     });
     await this.services.consent.onInbound(stored);
+    await this.services.snoozes.onInbound(stored);
     await this.services.inboundRouting.onInbound(stored);
     const { content } = normalized;
     if (content.type === 'system' && content.kind === 'user_changed_number' && content.newWaId) {

@@ -21,6 +21,7 @@ import { agentSlotModel } from './agent-slot.model.js';
 import { presenceModel } from './presence.model.js';
 import { providerCallbackModel } from './provider-callback.model.js';
 import { consentChangeModel } from './consent-change.model.js';
+import { snoozeModel } from './snooze.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -48,6 +49,7 @@ export function createModels(connection: Connection) {
     Presence: presenceModel(connection),
     ProviderCallback: providerCallbackModel(connection),
     ConsentChange: consentChangeModel(connection),
+    Snooze: snoozeModel(connection),
   };
 }
 export type Models = ReturnType<typeof createModels>;

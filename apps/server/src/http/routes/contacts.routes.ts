@@ -1,0 +1,14 @@
+import { IdParams } from '@switchboard/shared';
+import { Router } from 'express';
+import type { Services } from '../../domain/services.js';
+import { authOf } from '../auth.middleware.js';
+import { parseInput } from '../validate.js';
+
+export function contactRoutes(services: Services): Router {
+  const router = Router();
+  router.get('/contacts/:id/conversations', async (req, res) => {
+    const { id } = parseInput(IdParams, req.params, 'params');
+    res.json({ items: await services.contactHistory.list(id, authOf(res).viewer) });
+  });
+  return router;
+}
