@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { useStore } from './store';
+import { wirePushes } from './store/wire-pushes';
+import { Login } from './components/Login/Login';
+import { Shell } from './components/Shell/Shell';
+import { Toasts } from './components/Toasts/Toasts';
+import { ShortcutsHelp } from './components/Shortcuts/ShortcutsHelp';
+import { useShortcuts } from './components/Shortcuts/useShortcuts';
+
+export function App() {
+  const user = useStore((s) => s.user);
+  const sessionKnown = useStore((s) => s.sessionKnown);
+  useShortcuts();
+
+  useEffect(() => {
+    const unwire = wirePushes();
+    void useStore.getState().loadSession();
+    return unwire;
+  }, []);
+
+  if (!sessionKnown) return <div className="empty-state">Opening your inbox…</div>;
+  return (
+    <>
+      {user ? <Shell /> : <Login />}
+      <ShortcutsHelp />
+      <Toasts />
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ConversationDTO } from '@switchboard/shared';
+import { useStore } from '../../store';
+import { isWindowOpen, selectDraft } from '../../store/selectors';
+import { useNow } from '../../lib/time';
+import { CannedMenu, matchingCanned } from './CannedMenu';
+import { TemplatePicker } from './TemplatePicker';
+import './Composer.css';
+
+export function Composer({ conversation }: { conversation: ConversationDTO }) {
+  const draft = useStore(useMemo(() => selectDraft(conversation.id), [conversation.id]));
+  const setDraft = useStore((s) => s.setDraft);
+  const sendDraft = useStore((s) => s.sendDraft);
+  const canned = useStore((s) => s.canned);
+  const focusRequest = useStore((s) => s.focusRequest);
+  const now = useNow();
+  const [pickingTemplate, setPickingTemplate] = useState(false);
+  const [cannedIndex, setCannedIndex] = useState(0);
+  const input = useRef<HTMLTextAreaElement>(null);
+
+  const windowOpen = isWindowOpen(conversation, now);
+  const noteMode = draft.mode === 'note';
+  const canWrite = windowOpen || noteMode;
+  const cannedQuery = draft.text.startsWith('/') && !draft.text.includes('\n') ? draft.text.slice(1) : null;
+  const cannedMatches = cannedQuery === null ? [] : matchingCanned(canned, cannedQuery);
+
+  useEffect(() => {
+    if (focusRequest.target === 'composer' && focusRequest.n > 0) input.current?.focus();
+  }, [focusRequest]);
+  useEffect(() => setCannedIndex(0), [cannedQuery]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (cannedMatches.length > 0) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setCannedIndex((i) => (i + step + cannedMatches.length) % cannedMatches.length);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        setDraft(conversation.id, { text: cannedMatches[cannedIndex]!.text });
+        return;
+      }
+    }
+    if (event.key === 'Escape') return void input.current?.blur();
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void sendDraft(conversation.id);
+    }
+  };
+
+  return (
+    <div className={`composer ${noteMode ? 'note-mode' : ''}`}>
+      <div className="composer-tabs" role="tablist">
+        <button role="tab" aria-selected={!noteMode} className={!noteMode ? 'active' : ''} onClick={() => setDraft(conversation.id, { mode: 'reply' })}>
+          Reply
+        </button>
+        <button role="tab" aria-selected={noteMode} className={noteMode ? 'active' : ''} onClick={() => setDraft(conversation.id, { mode: 'note' })}>
+          Internal note
+        </button>
+        <button className="template-link" onClick={() => setPickingTemplate(true)}>
+          Send a template…
+        </button>
+      </div>
+      {!canWrite ? (
+        <div className="window-closed" role="status">
+          <div>
+            <strong>The 24-hour window is closed.</strong>
+            <div className="muted">WhatsApp only allows an approved template until the customer writes again.</div>
+          </div>
+          <button className="btn primary" onClick={() => setPickingTemplate(true)}>
+            Choose a template
+          </button>
+        </div>
+      ) : (
+        <div className="composer-box">
+          {cannedMatches.length > 0 && <CannedMenu replies={cannedMatches} active={cannedIndex} onPick={(r) => setDraft(conversation.id, { text: r.text })} />}
+          <textarea
+            ref={input}
+            className="composer-input"
+            aria-label={noteMode ? 'Internal note' : 'Reply'}
+            placeholder={noteMode ? 'Write a note only your team sees…' : 'Write a reply…  (/ for canned replies, Enter to send, Shift+Enter for a new line)'}
+            rows={3}
+            value={draft.text}
+            onChange={(e) => setDraft(conversation.id, { text: e.target.value })}
+            onKeyDown={onKeyDown}
+          />
+          <div className="composer-footer">
+            <span className="muted">{noteMode ? 'Only your team sees notes.' : windowOpen ? 'Customer sees this on WhatsApp.' : ''}</span>
+            <button className="btn primary" onClick={() => void sendDraft(conversation.id)} disabled={!draft.text.trim()}>
+              {noteMode ? 'Add note' : 'Send'}
+            </button>
+          </div>
+        </div>
+      )}
+      {pickingTemplate && <TemplatePicker conversationId={conversation.id} onClose={() => setPickingTemplate(false)} />}
+    </div>
+  );
+}

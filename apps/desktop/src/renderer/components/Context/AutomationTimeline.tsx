@@ -1,0 +1,62 @@
+import type { TimelineItem } from '../../../contract/inbox-api';
+import { useStore } from '../../store';
+import { clockTime } from '../../lib/time';
+
+const ICON: Partial<Record<TimelineItem['kind'], string>> = {
+  triaged: '🧭',
+  prioritized: '⚑',
+  queued: '☰',
+  assigned: '→',
+  waiting: '…',
+  claimed: '✋',
+  transferred: '⇄',
+  requeued: '↺',
+  unassigned: '○',
+  'sla-warning': '⏱',
+  'sla-breached': '⛔',
+  escalated: '▲',
+  'bot-handoff': '🤖',
+  'bot-step': '·',
+  'bot-resumed': '🤖',
+  resolved: '✓',
+  reopened: '↺',
+  snoozed: '◔',
+  unsnoozed: '◑',
+  woke: '☀',
+  'labels-changed': '#',
+};
+
+const tone = (kind: TimelineItem['kind']) => (kind === 'sla-breached' || kind === 'escalated' ? 'late' : kind === 'sla-warning' ? 'soon' : 'ok');
+
+/** Facts worth a glance (matched rules, candidates...), one short line each. */
+function detailLines(details: Record<string, unknown>): string[] {
+  return Object.entries(details)
+    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
+    .slice(0, 4)
+    .map(([k, v]) => `${k}: ${String(v)}`);
+}
+
+export function AutomationTimeline() {
+  const timeline = useStore((s) => s.timeline);
+  if (timeline.length === 0) return <div className="muted">Nothing automated yet.</div>;
+  return (
+    <ol className="timeline">
+      {timeline.map((item) => (
+        <li key={item.seq} className={`timeline-item tone-${tone(item.kind)}`}>
+          <span className="timeline-icon" aria-hidden>
+            {ICON[item.kind] ?? '•'}
+          </span>
+          <div className="timeline-body">
+            <div className="timeline-summary">{item.summary}</div>
+            {detailLines(item.details).map((line) => (
+              <div key={line} className="timeline-detail">
+                {line}
+              </div>
+            ))}
+            <div className="timeline-time">{clockTime(item.at)}</div>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

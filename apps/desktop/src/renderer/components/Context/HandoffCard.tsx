@@ -1,0 +1,39 @@
+import type { HandoffDTO } from '@switchboard/shared';
+import { clockTime } from '../../lib/time';
+
+export function HandoffCard({ handoff }: { handoff: HandoffDTO }) {
+  return (
+    <section className="context-section handoff">
+      <h3 className="section-title">Handed over by {handoff.botName}</h3>
+      <p className="handoff-reason">{handoff.reason}</p>
+      {handoff.summary && <p>{handoff.summary}</p>}
+      {handoff.intent && (
+        <div className="muted">
+          Intent: <strong>{handoff.intent}</strong>
+          {handoff.confidence !== undefined && ` (${Math.round(handoff.confidence * 100)}%)`}
+        </div>
+      )}
+      {handoff.attributes && Object.keys(handoff.attributes).length > 0 && (
+        <dl className="fields">
+          {Object.entries(handoff.attributes).map(([key, value]) => (
+            <div key={key}>
+              <dt>{key}</dt>
+              <dd>{String(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {handoff.steps && handoff.steps.length > 0 && (
+        <ol className="bot-steps">
+          {handoff.steps.map((step, i) => (
+            <li key={i}>
+              {step.action}
+              {step.detail && <span className="muted"> · {step.detail}</span>}
+              {step.at && <span className="muted"> · {clockTime(step.at)}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { memo, type CSSProperties } from 'react';
+import type { InboxItem } from '../../../contract/inbox-api';
+import { contactName, formatPhone, PRIORITY_LABEL } from '../../lib/format';
+import { countdown, shortDate, useNow } from '../../lib/time';
+import { useStore } from '../../store';
+
+export const ROW_HEIGHT = 86;
+const SLA_SOON_MS = 10 * 60_000;
+const WINDOW_SOON_MS = 2 * 3600_000;
+
+export const ConversationRow = memo(function ConversationRow({ item, selected, style }: { item: InboxItem; selected: boolean; style: CSSProperties }) {
+  const select = useStore((s) => s.select);
+  const now = useNow();
+  const name = contactName(item.contact);
+  const sla = item.sla && item.status === 'open' ? countdown(item.sla.dueAt, now, SLA_SOON_MS) : null;
+  const window = item.windowExpiresAt ? countdown(item.windowExpiresAt, now, WINDOW_SOON_MS) : null;
+
+  return (
+    <button
+      className={`row ${selected ? 'selected' : ''} ${item.unreadCount > 0 ? 'unread' : ''}`}
+      style={style}
+      onClick={() => select(item.id)}
+      data-conversation-id={item.id}
+      aria-current={selected}
+    >
+      <span className={`priority-bar ${item.priority}`} aria-hidden />
+      <div className="row-top">
+        <span className="row-name" title={formatPhone(item.contact.waId) ?? undefined}>
+          {name}
+        </span>
+        {item.pendingReplies > 0 && (
+          <span className="pending-marker" title={`${item.pendingReplies} reply not yet sent`}>
+            ⧗ {item.pendingReplies}
+          </span>
+        )}
+        <span className="row-time">{item.lastMessageAt ? shortDate(item.lastMessageAt) : ''}</span>
+      </div>
+      <div className="row-middle">
+        <span className="row-preview">{item.lastMessagePreview ?? 'No messages yet'}</span>
+        {item.unreadCount > 0 && <span className="unread-count">{item.unreadCount}</span>}
+      </div>
+      <div className="row-bottom">
+        <span className={`badge ${item.priority}`}>{PRIORITY_LABEL[item.priority]}</span>
+        {sla && (
+          <span className={`meta tone-${sla.tone}`} title="SLA time left">
+            ⏱ {sla.label}
+          </span>
+        )}
+        {window && (
+          <span className={`meta tone-${window.tone === 'late' ? 'muted' : window.tone}`} title="24-hour window">
+            {window.tone === 'late' ? '🔒 closed' : `💬 ${window.label}`}
+          </span>
+        )}
+        {item.labels.slice(0, 2).map((label) => (
+          <span key={label} className="badge label">
+            {label}
+          </span>
+        ))}
+      </div>
+    </button>
+  );
+});

@@ -1,0 +1,111 @@
+import { useStore } from '../../store';
+import { selectIsSupervisor } from '../../store/selectors';
+import type { InboxView } from '../../../contract/inbox-api';
+import { Board } from '../Board/Board';
+import { DeadLetters } from '../Board/DeadLetters';
+import { ConversationList } from '../ConversationList/ConversationList';
+import { ConversationPane } from '../Thread/ConversationPane';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { initials } from '../../lib/format';
+import './Shell.css';
+
+const VIEWS: { view: InboxView; label: string; icon: string }[] = [
+  { view: 'mine', label: 'Mine', icon: '◉' },
+  { view: 'queues', label: 'Queues', icon: '☰' },
+  { view: 'all', label: 'All', icon: '◎' },
+  { view: 'snoozed', label: 'Snoozed', icon: '◔' },
+  { view: 'resolved', label: 'Resolved', icon: '✓' },
+];
+
+export function Shell() {
+  const screen = useStore((s) => s.screen);
+  const view = useStore((s) => s.view);
+  const setView = useStore((s) => s.setView);
+  const setScreen = useStore((s) => s.setScreen);
+  const supervisor = useStore(selectIsSupervisor);
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="sidebar-brand">
+          <span className="logo-mark small" aria-hidden>
+            S
+          </span>
+          Switchboard
+        </div>
+        <div className="nav-group">
+          <div className="nav-heading">Inbox</div>
+          {VIEWS.map((v) => (
+            <button
+              key={v.view}
+              className={`nav-item ${screen === 'inbox' && view === v.view ? 'active' : ''}`}
+              onClick={() => setView(v.view)}
+            >
+              <span className="nav-icon" aria-hidden>
+                {v.icon}
+              </span>
+              {v.label}
+            </button>
+          ))}
+        </div>
+        {supervisor && (
+          <div className="nav-group">
+            <div className="nav-heading">Supervise</div>
+            <button className={`nav-item ${screen === 'board' ? 'active' : ''}`} onClick={() => setScreen('board')}>
+              <span className="nav-icon" aria-hidden>
+                ▦
+              </span>
+              Board
+            </button>
+            <button className={`nav-item ${screen === 'dead-letters' ? 'active' : ''}`} onClick={() => setScreen('dead-letters')}>
+              <span className="nav-icon" aria-hidden>
+                ⚠
+              </span>
+              Dead letters
+            </button>
+          </div>
+        )}
+        <div className="sidebar-footer">
+          <ConnectionIndicator />
+          <AgentCard />
+        </div>
+      </nav>
+      {screen === 'inbox' && (
+        <>
+          <ConversationList />
+          <ConversationPane />
+        </>
+      )}
+      {screen === 'board' && <Board />}
+      {screen === 'dead-letters' && <DeadLetters />}
+    </div>
+  );
+}
+
+function AgentCard() {
+  const user = useStore((s) => s.user);
+  const status = useStore((s) => s.agentStatus);
+  const setStatus = useStore((s) => s.setAgentStatus);
+  const logout = useStore((s) => s.logout);
+  if (!user) return null;
+  return (
+    <div className="agent-card">
+      <span className={`avatar status-${status}`}>{initials(user.name)}</span>
+      <div className="agent-meta">
+        <div className="agent-name">{user.name}</div>
+        <button
+          className="status-toggle"
+          aria-label="Agent status"
+          title="Switch between online and away"
+          onClick={() => void setStatus(status === 'online' ? 'away' : 'online')}
+        >
+          <span className={`dot ${status}`} />
+          {status === 'online' ? 'Online' : 'Away'}
+        </button>
+      </div>
+      <button className="btn ghost small sign-out" onClick={() => void logout()} title="Sign out">
+        ⏻
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useEffect } from 'react';
+import { useStore } from '../../store';
+
+/** Whether a key press belongs to a text field (so "j" types a j there instead of moving the list). */
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+export const SHORTCUTS: { keys: string; does: string }[] = [
+  { keys: 'j / k', does: 'Next / previous conversation' },
+  { keys: 'c', does: 'Claim the conversation' },
+  { keys: 'e', does: 'Resolve the conversation' },
+  { keys: 'r', does: 'Write a reply' },
+  { keys: 'n', does: 'Write an internal note' },
+  { keys: '/', does: 'Search conversations' },
+  { keys: 'Enter', does: 'Send (Shift+Enter for a new line)' },
+  { keys: '?', does: 'Show these shortcuts' },
+  { keys: 'Esc', does: 'Leave a field, close a dialog' },
+];
+
+export function useShortcuts() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.metaKey || event.ctrlKey || event.altKey || typing(event.target)) return;
+      if (document.querySelector('.dialog-backdrop')) return;
+      const s = useStore.getState();
+      const compose = (mode: 'reply' | 'note') => {
+        if (!s.selectedId) return;
+        s.setDraft(s.selectedId, { mode });
+        s.requestFocus('composer');
+      };
+      const actions: Record<string, () => void> = {
+        j: () => s.selectRelative(1),
+        k: () => s.selectRelative(-1),
+        c: () => void s.act({ type: 'claim' }),
+        e: () => void s.act({ type: 'resolve' }),
+        r: () => compose('reply'),
+        n: () => compose('note'),
+        '/': () => s.requestFocus('search'),
+        '?': () => s.toggleShortcuts(),
+        Escape: () => s.toggleShortcuts(false),
+      };
+      const action = actions[event.key];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,60 @@
+import type { MessageDTO } from '@switchboard/shared';
+import type { PendingReply } from '../../../contract/inbox-api';
+import { clockTime } from '../../lib/time';
+import { DeliveryTicks } from './DeliveryTicks';
+import { MessageContent, quoteText } from './MessageContent';
+
+type Props = { message: MessageDTO; reactions: string[] | undefined; quoted: MessageDTO | undefined };
+
+export function MessageBubble({ message, reactions, quoted }: Props) {
+  const side = message.direction === 'inbound' ? 'in' : message.direction === 'internal' ? 'note' : 'out';
+  return (
+    <div className={`bubble-row ${side}`} data-message-id={message.id} data-status={message.status}>
+      <div className={`bubble ${side} type-${message.content.type}`}>
+        {side === 'note' && <div className="note-label">Internal note</div>}
+        {message.context?.forwarded && <div className="forwarded">↪ Forwarded</div>}
+        {message.context?.replyToProviderMessageId && (
+          <div className="quote">{quoted ? quoteText(quoted) : 'Replying to an earlier message'}</div>
+        )}
+        <MessageContent message={message} />
+        <div className="bubble-meta">
+          <span>{clockTime(message.sentAt)}</span>
+          {side === 'out' && <DeliveryTicks status={message.status} />}
+        </div>
+        {reactions && (
+          <div className="reactions" aria-label="Reactions">
+            {reactions.join(' ')}
+          </div>
+        )}
+      </div>
+      {(message.status === 'failed' || message.status === 'dead') && (
+        <div className="failure" role="note">
+          {message.status === 'dead' ? 'Not delivered, retries ran out: ' : 'Not delivered: '}
+          {message.failureReason ?? message.error?.message ?? message.error?.title ?? 'WhatsApp refused it'}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A reply still in this device's outbox: the server has not acknowledged it yet. */
+export function PendingBubble({ reply }: { reply: PendingReply }) {
+  const { request } = reply;
+  const side = request.type === 'note' ? 'note' : 'out';
+  const text = request.type === 'template' ? `Template: ${request.template.name}` : request.body;
+  return (
+    <div className={`bubble-row ${side} pending`} data-pending-id={reply.clientMessageId} data-status="pending">
+      <div className={`bubble ${side}`}>
+        {side === 'note' && <div className="note-label">Internal note</div>}
+        <div className="text">{text}</div>
+        <div className="bubble-meta">
+          <span>{reply.state === 'failed' ? 'Could not send' : 'Waiting to send'}</span>
+          <span className="tick pending" title="Pending: kept on this device until the server has it">
+            ⧗
+          </span>
+        </div>
+      </div>
+      {reply.error && <div className="failure">{reply.error}</div>}
+    </div>
+  );
+}

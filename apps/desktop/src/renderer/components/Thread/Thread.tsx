@@ -1,0 +1,63 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { MessageDTO } from '@switchboard/shared';
+import type { PendingReply } from '../../../contract/inbox-api';
+import { useStore } from '../../store';
+import { MessageBubble, PendingBubble } from './MessageBubble';
+
+/** Reactions are shown on the message they react to, not as messages of their own. */
+function reactionsByTarget(messages: MessageDTO[]): Map<string, string[]> {
+  const latest = new Map<string, Map<string, string | null>>();
+  for (const m of messages) {
+    if (m.content.type !== 'reaction') continue;
+    const perSender = latest.get(m.content.targetProviderMessageId) ?? new Map();
+    perSender.set(m.direction, m.content.removed ? null : m.content.emoji);
+    latest.set(m.content.targetProviderMessageId, perSender);
+  }
+  const result = new Map<string, string[]>();
+  for (const [target, perSender] of latest) {
+    const emojis = [...perSender.values()].filter((e): e is string => !!e);
+    if (emojis.length > 0) result.set(target, emojis);
+  }
+  return result;
+}
+
+export function Thread() {
+  const thread = useStore((s) => s.thread);
+  const error = useStore((s) => s.threadError);
+  const end = useRef<HTMLDivElement>(null);
+
+  const { shown, reactions, byProviderId, pending } = useMemo(() => {
+    const messages = thread?.messages ?? [];
+    const stored = new Set(messages.map((m) => m.clientMessageId).filter(Boolean));
+    return {
+      shown: messages.filter((m) => m.content.type !== 'reaction'),
+      reactions: reactionsByTarget(messages),
+      byProviderId: new Map(messages.filter((m) => m.providerMessageId).map((m) => [m.providerMessageId!, m])),
+      // A pending reply the server already stored shows once, as the stored message with its ticks.
+      pending: (thread?.pending ?? []).filter((p: PendingReply) => !stored.has(p.clientMessageId) && p.state !== 'sent'),
+    };
+  }, [thread]);
+
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [shown.length, pending.length]);
+
+  if (error) return <div className="thread"><div className="empty-state">{error}</div></div>;
+  if (!thread) return <div className="thread" />;
+  return (
+    <div className="thread" data-testid="thread">
+      {shown.map((m) => (
+        <MessageBubble
+          key={m.id}
+          message={m}
+          reactions={m.providerMessageId ? reactions.get(m.providerMessageId) : undefined}
+          quoted={m.context?.replyToProviderMessageId ? byProviderId.get(m.context.replyToProviderMessageId) : undefined}
+        />
+      ))}
+      {pending.map((p) => (
+        <PendingBubble key={p.clientMessageId} reply={p} />
+      ))}
+      <div ref={end} />
+    </div>
+  );
+}

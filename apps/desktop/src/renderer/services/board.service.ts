@@ -1,0 +1,9 @@
+import { bridge } from './bridge';
+
+export const boardService = {
+  queues: () => bridge.api.invoke('board:get'),
+  history: () => bridge.api.invoke('board:history'),
+  agents: () => bridge.api.invoke('agents:list'),
+  deadLetters: () => bridge.api.invoke('dead-letters:list'),
+  replay: (messageId: string) => bridge.api.invoke('dead-letters:replay', messageId),
+};

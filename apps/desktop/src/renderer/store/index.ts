@@ -1,0 +1,23 @@
+import { create } from 'zustand';
+import { createBoardSlice } from './slices/board';
+import { createComposerSlice } from './slices/composer';
+import { createConnectionSlice } from './slices/connection';
+import { createContextSlice } from './slices/context';
+import { createInboxSlice } from './slices/inbox';
+import { createSessionSlice } from './slices/session';
+import { createThreadSlice } from './slices/thread';
+import { createToastSlice } from './slices/toasts';
+import type { Store } from './types';
+
+export const useStore = create<Store>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createConnectionSlice(...a),
+  ...createInboxSlice(...a),
+  ...createThreadSlice(...a),
+  ...createContextSlice(...a),
+  ...createComposerSlice(...a),
+  ...createBoardSlice(...a),
+  ...createToastSlice(...a),
+}));
+
+export type { Store };

@@ -1,0 +1,20 @@
+import type { ConversationDTO } from '@switchboard/shared';
+import type { Store } from './types';
+import { EMPTY_DRAFT } from './slices/composer';
+
+export const selectSelectedConversation = (s: Store): ConversationDTO | null =>
+  s.items.find((c) => c.id === s.selectedId) ?? s.selectedConversation;
+
+export const selectIsSupervisor = (s: Store) => s.user?.role === 'supervisor' || s.user?.role === 'admin';
+
+/** Replies waiting in this device's outbox, across the listed conversations. */
+export const selectPendingCount = (s: Store) => s.items.reduce((sum, c) => sum + c.pendingReplies, 0);
+
+export const selectDraft = (conversationId: string) => (s: Store) => s.drafts[conversationId] ?? EMPTY_DRAFT;
+
+/** What the connection indicator says: the host link first (nothing works without it), then the engine's. */
+export const selectConnectionLabel = (s: Store): 'online' | 'syncing' | 'offline' =>
+  s.hostLink !== 'open' ? 'offline' : s.connection;
+
+export const isWindowOpen = (conversation: ConversationDTO, now: number) =>
+  conversation.windowExpiresAt !== null && Date.parse(conversation.windowExpiresAt) > now;

@@ -1,0 +1,69 @@
+import type { DeadLetterDTO, QueueStateDTO, UserDTO } from '@switchboard/shared';
+import type { BoardSample, InboxItem } from '../../../contract/inbox-api';
+import { boardService } from '../../services/board.service';
+import { conversationService } from '../../services/conversation.service';
+import type { Slice } from '../types';
+
+export type BoardSlice = {
+  queues: QueueStateDTO[];
+  boardHistory: BoardSample[];
+  agents: UserDTO[];
+  /** Conversations waiting in a queue, for reassigning from the board. */
+  waiting: InboxItem[];
+  deadLetters: DeadLetterDTO[];
+  loadBoard(): Promise<void>;
+  applyBoard(queues: QueueStateDTO[]): void;
+  refreshWaiting(): Promise<void>;
+  reassign(conversationId: string, userId: string): Promise<boolean>;
+  loadDeadLetters(): Promise<void>;
+  replay(messageId: string): Promise<void>;
+};
+
+export const createBoardSlice: Slice<BoardSlice> = (set, get) => ({
+  queues: [],
+  boardHistory: [],
+  agents: [],
+  waiting: [],
+  deadLetters: [],
+
+  async loadBoard() {
+    try {
+      const [queues, boardHistory, agents] = await Promise.all([boardService.queues(), boardService.history(), boardService.agents()]);
+      set({ queues, boardHistory, agents });
+      await get().refreshWaiting();
+    } catch (error) {
+      get().reportError(error);
+    }
+  },
+
+  applyBoard: (queues) => set({ queues }),
+
+  async refreshWaiting() {
+    const all = await conversationService.list({ view: 'all', sort: 'waiting' }).catch(() => null);
+    if (all) set({ waiting: all.filter((c) => c.status === 'open' && c.routingState === 'waiting') });
+  },
+
+  async reassign(conversationId, userId) {
+    const done = await get().act({ type: 'assign', userId }, conversationId);
+    if (done) void get().loadBoard();
+    return done;
+  },
+
+  async loadDeadLetters() {
+    try {
+      set({ deadLetters: await boardService.deadLetters() });
+    } catch (error) {
+      get().reportError(error);
+    }
+  },
+
+  async replay(messageId) {
+    try {
+      await boardService.replay(messageId);
+      get().pushToast({ tone: 'info', title: 'Replayed', body: 'The reply is queued to WhatsApp again.' });
+      await get().loadDeadLetters();
+    } catch (error) {
+      get().reportError(error);
+    }
+  },
+});

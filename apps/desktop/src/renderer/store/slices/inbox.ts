@@ -1,0 +1,77 @@
+import type { InboxItem, InboxSort, InboxView } from '../../../contract/inbox-api';
+import { conversationService } from '../../services/conversation.service';
+import { describeError, type Slice } from '../types';
+
+export type Screen = 'inbox' | 'board' | 'dead-letters';
+
+export type InboxSlice = {
+  screen: Screen;
+  view: InboxView;
+  sort: InboxSort;
+  search: string;
+  items: InboxItem[];
+  listLoaded: boolean;
+  listError: string | null;
+  shortcutsOpen: boolean;
+  /** Bumped to ask a component to take focus (the search box, the composer). */
+  focusRequest: { target: 'search' | 'composer'; n: number };
+  startInbox(): void;
+  setScreen(screen: Screen): void;
+  setView(view: InboxView): void;
+  setSort(sort: InboxSort): void;
+  setSearch(search: string): void;
+  refreshList(): Promise<void>;
+  toggleShortcuts(open?: boolean): void;
+  requestFocus(target: 'search' | 'composer'): void;
+};
+
+let listRequest = 0;
+
+export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
+  screen: 'inbox',
+  view: 'mine',
+  sort: 'priority',
+  search: '',
+  items: [],
+  listLoaded: false,
+  listError: null,
+  shortcutsOpen: false,
+  focusRequest: { target: 'search', n: 0 },
+
+  startInbox() {
+    void get().refreshList();
+    void get().loadComposerData();
+  },
+  setScreen(screen) {
+    set({ screen });
+    if (screen === 'board') void get().loadBoard();
+    if (screen === 'dead-letters') void get().loadDeadLetters();
+  },
+  setView(view) {
+    set({ view, screen: 'inbox' });
+    void get().refreshList();
+  },
+  setSort(sort) {
+    set({ sort });
+    void get().refreshList();
+  },
+  setSearch(search) {
+    set({ search });
+    void get().refreshList();
+  },
+
+  async refreshList() {
+    const mine = ++listRequest;
+    const { view, sort, search } = get();
+    try {
+      const items = await conversationService.list({ view, sort, ...(search.trim() ? { search: search.trim() } : {}) });
+      // An older answer arriving after a newer request must not overwrite it.
+      if (mine === listRequest) set({ items, listLoaded: true, listError: null });
+    } catch (error) {
+      if (mine === listRequest) set({ listError: describeError(error), listLoaded: true });
+    }
+  },
+
+  toggleShortcuts: (open) => set({ shortcutsOpen: open ?? !get().shortcutsOpen }),
+  requestFocus: (target) => set({ focusRequest: { target, n: get().focusRequest.n + 1 } }),
+});

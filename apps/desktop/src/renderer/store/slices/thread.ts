@@ -1,0 +1,76 @@
+import type { ConversationDTO } from '@switchboard/shared';
+import type { ConversationAction, ThreadState } from '../../../contract/inbox-api';
+import { conversationService } from '../../services/conversation.service';
+import { describeError, type Slice } from '../types';
+
+export type ThreadSlice = {
+  selectedId: string | null;
+  /** The selected conversation as last fetched; the list's copy wins when it is there (it is fresher). */
+  selectedConversation: ConversationDTO | null;
+  thread: ThreadState | null;
+  threadError: string | null;
+  select(conversationId: string | null): void;
+  selectRelative(step: 1 | -1): void;
+  refreshThread(): Promise<void>;
+  refreshSelected(): Promise<void>;
+  act(action: ConversationAction, conversationId?: string): Promise<boolean>;
+};
+
+export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
+  selectedId: null,
+  selectedConversation: null,
+  thread: null,
+  threadError: null,
+
+  select(conversationId) {
+    if (conversationId === get().selectedId) return;
+    set({ selectedId: conversationId, thread: null, threadError: null, timeline: [], history: [], selectedConversation: null, screen: 'inbox' });
+    if (!conversationId) return;
+    void get().refreshSelected();
+    void get().refreshThread();
+    void get().refreshTimeline();
+    void conversationService.markRead(conversationId).catch(() => undefined);
+  },
+
+  selectRelative(step) {
+    const { items, selectedId } = get();
+    if (items.length === 0) return;
+    const at = items.findIndex((c) => c.id === selectedId);
+    const next = at < 0 ? 0 : Math.min(items.length - 1, Math.max(0, at + step));
+    get().select(items[next]!.id);
+  },
+
+  async refreshThread() {
+    const id = get().selectedId;
+    if (!id) return;
+    try {
+      const thread = await conversationService.thread(id);
+      if (get().selectedId === id) set({ thread, threadError: null });
+    } catch (error) {
+      if (get().selectedId === id) set({ threadError: describeError(error) });
+    }
+  },
+
+  async refreshSelected() {
+    const id = get().selectedId;
+    if (!id) return;
+    const conversation = await conversationService.get(id).catch(() => null);
+    if (get().selectedId !== id || !conversation) return;
+    const contactChanged = conversation.contact.id !== get().selectedConversation?.contact.id;
+    set({ selectedConversation: conversation });
+    if (contactChanged) void get().refreshHistory();
+  },
+
+  async act(action, conversationId = get().selectedId ?? undefined) {
+    if (!conversationId) return false;
+    try {
+      const updated = await conversationService.act(conversationId, action);
+      if (get().selectedId === conversationId) set({ selectedConversation: updated });
+      void get().refreshList();
+      return true;
+    } catch (error) {
+      get().reportError(error);
+      return false;
+    }
+  },
+});

@@ -1,0 +1,16 @@
+import type { StateCreator } from 'zustand';
+import type { BoardSlice } from './slices/board';
+import type { ComposerSlice } from './slices/composer';
+import type { ConnectionSlice } from './slices/connection';
+import type { ContextSlice } from './slices/context';
+import type { InboxSlice } from './slices/inbox';
+import type { SessionSlice } from './slices/session';
+import type { ThreadSlice } from './slices/thread';
+import type { ToastSlice } from './slices/toasts';
+
+export type Store = SessionSlice & ConnectionSlice & InboxSlice & ThreadSlice & ContextSlice & ComposerSlice & BoardSlice & ToastSlice;
+
+export type Slice<T> = StateCreator<Store, [], [], T>;
+
+/** What a failed command says to a person: the engine's message when it has one. */
+export const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
