@@ -1,13 +1,19 @@
 import { LoginRequest } from '@switchboard/shared';
 import { Router } from 'express';
+import type { LoginLimiter } from '../../auth/login-limiter.js';
 import type { Services } from '../../domain/services.js';
 import { authOf, requireAuth } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
-export function authRoutes(services: Services): Router {
+export function authRoutes(services: Services, loginLimiter: LoginLimiter): Router {
   const router = Router();
   router.post('/auth/login', async (req, res) => {
-    res.json(await services.users.login(parseInput(LoginRequest, req.body, 'body')));
+    const input = parseInput(LoginRequest, req.body, 'body');
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    await loginLimiter.attempt(input.email, address);
+    const session = await services.users.login(input);
+    await loginLimiter.succeeded(input.email, address);
+    res.json(session);
   });
   router.get('/me', requireAuth(services.users), (_req, res) => {
     res.json(authOf(res).user);
