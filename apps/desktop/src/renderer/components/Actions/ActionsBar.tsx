@@ -3,6 +3,7 @@ import type { ConversationDTO } from '@switchboard/shared';
 import { useStore } from '../../store';
 import { EscalateDialog, LabelsDialog, SnoozeDialog, TransferDialog } from './ActionDialogs';
 import './Actions.css';
+import { Icon } from '../common/Icon';
 
 type Open = null | 'transfer' | 'escalate' | 'snooze' | 'labels';
 
@@ -52,7 +53,7 @@ export function ActionsBar({ conversation }: { conversation: ConversationDTO }) 
         </button>
       ) : (
         <button className="btn small resolve" onClick={() => void act({ type: 'resolve' })} title="Resolve (e)">
-          ✓ Resolve
+          <Icon name="check" size={13} /> Resolve
         </button>
       )}
       {open === 'transfer' && <TransferDialog onClose={() => setOpen(null)} />}

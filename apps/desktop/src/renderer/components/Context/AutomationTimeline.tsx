@@ -1,29 +1,30 @@
 import type { TimelineItem } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
 import { clockTime } from '../../lib/time';
+import { Icon, type IconName } from '../common/Icon';
 
-const ICON: Partial<Record<TimelineItem['kind'], string>> = {
-  triaged: '🧭',
-  prioritized: '⚑',
-  queued: '☰',
-  assigned: '→',
-  waiting: '…',
-  claimed: '✋',
-  transferred: '⇄',
-  requeued: '↺',
-  unassigned: '○',
-  'sla-warning': '⏱',
-  'sla-breached': '⛔',
-  escalated: '▲',
-  'bot-handoff': '🤖',
-  'bot-step': '·',
-  'bot-resumed': '🤖',
-  resolved: '✓',
-  reopened: '↺',
-  snoozed: '◔',
-  unsnoozed: '◑',
-  woke: '☀',
-  'labels-changed': '#',
+const ICON: Partial<Record<TimelineItem['kind'], IconName>> = {
+  triaged: 'chat',
+  prioritized: 'alert',
+  queued: 'queue',
+  assigned: 'user',
+  waiting: 'hourglass',
+  claimed: 'user',
+  transferred: 'forward',
+  requeued: 'queue',
+  unassigned: 'user',
+  'sla-warning': 'clock',
+  'sla-breached': 'clock',
+  escalated: 'alert',
+  'bot-handoff': 'bot',
+  'bot-step': 'bot',
+  'bot-resumed': 'bot',
+  resolved: 'check',
+  reopened: 'inbox',
+  snoozed: 'moon',
+  unsnoozed: 'moon',
+  woke: 'inbox',
+  'labels-changed': 'file',
 };
 
 const tone = (kind: TimelineItem['kind']) => (kind === 'sla-breached' || kind === 'escalated' ? 'late' : kind === 'sla-warning' ? 'soon' : 'ok');
@@ -44,7 +45,7 @@ export function AutomationTimeline() {
       {timeline.map((item) => (
         <li key={item.seq} className={`timeline-item tone-${tone(item.kind)}`}>
           <span className="timeline-icon" aria-hidden>
-            {ICON[item.kind] ?? '•'}
+            <Icon name={ICON[item.kind] ?? 'check'} size={12} />
           </span>
           <div className="timeline-body">
             <div className="timeline-summary">{item.summary}</div>

@@ -3,6 +3,7 @@ import type { InboxItem } from '../../../contract/inbox-api';
 import { contactName, formatPhone, PRIORITY_LABEL } from '../../lib/format';
 import { countdown, shortDate, useNow } from '../../lib/time';
 import { useStore } from '../../store';
+import { Icon } from '../common/Icon';
 
 export const ROW_HEIGHT = 86;
 const SLA_SOON_MS = 10 * 60_000;
@@ -30,7 +31,7 @@ export const ConversationRow = memo(function ConversationRow({ item, selected, s
         </span>
         {item.pendingReplies > 0 && (
           <span className="pending-marker" title={`${item.pendingReplies} reply not yet sent`}>
-            ⧗ {item.pendingReplies}
+            <Icon name="hourglass" size={11} /> {item.pendingReplies}
           </span>
         )}
         <span className="row-time">{item.lastMessageAt ? shortDate(item.lastMessageAt) : ''}</span>
@@ -43,12 +44,12 @@ export const ConversationRow = memo(function ConversationRow({ item, selected, s
         <span className={`badge ${item.priority}`}>{PRIORITY_LABEL[item.priority]}</span>
         {sla && (
           <span className={`meta tone-${sla.tone}`} title="SLA time left">
-            ⏱ {sla.label}
+            <Icon name="clock" size={12} /> {sla.label}
           </span>
         )}
         {window && (
           <span className={`meta tone-${window.tone === 'late' ? 'muted' : window.tone}`} title="24-hour window">
-            {window.tone === 'late' ? '🔒 closed' : `💬 ${window.label}`}
+            <Icon name={window.tone === 'late' ? 'lock' : 'chat'} size={12} /> {window.tone === 'late' ? 'closed' : window.label}
           </span>
         )}
         {item.labels.slice(0, 2).map((label) => (

@@ -8,13 +8,14 @@ import { ConversationPane } from '../Thread/ConversationPane';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { initials } from '../../lib/format';
 import './Shell.css';
+import { Icon, type IconName } from '../common/Icon';
 
-const VIEWS: { view: InboxView; label: string; icon: string }[] = [
-  { view: 'mine', label: 'Mine', icon: '◉' },
-  { view: 'queues', label: 'Queues', icon: '☰' },
-  { view: 'all', label: 'All', icon: '◎' },
-  { view: 'snoozed', label: 'Snoozed', icon: '◔' },
-  { view: 'resolved', label: 'Resolved', icon: '✓' },
+const VIEWS: { view: InboxView; label: string; icon: IconName }[] = [
+  { view: 'mine', label: 'Mine', icon: 'inbox' },
+  { view: 'queues', label: 'Queues', icon: 'queue' },
+  { view: 'all', label: 'All', icon: 'all' },
+  { view: 'snoozed', label: 'Snoozed', icon: 'moon' },
+  { view: 'resolved', label: 'Resolved', icon: 'check' },
 ];
 
 export function Shell() {
@@ -41,9 +42,7 @@ export function Shell() {
               className={`nav-item ${screen === 'inbox' && view === v.view ? 'active' : ''}`}
               onClick={() => setView(v.view)}
             >
-              <span className="nav-icon" aria-hidden>
-                {v.icon}
-              </span>
+              <Icon name={v.icon} className="nav-icon" />
               {v.label}
             </button>
           ))}
@@ -52,15 +51,11 @@ export function Shell() {
           <div className="nav-group">
             <div className="nav-heading">Supervise</div>
             <button className={`nav-item ${screen === 'board' ? 'active' : ''}`} onClick={() => setScreen('board')}>
-              <span className="nav-icon" aria-hidden>
-                ▦
-              </span>
+              <Icon name="board" className="nav-icon" />
               Board
             </button>
             <button className={`nav-item ${screen === 'dead-letters' ? 'active' : ''}`} onClick={() => setScreen('dead-letters')}>
-              <span className="nav-icon" aria-hidden>
-                ⚠
-              </span>
+              <Icon name="alert" className="nav-icon" />
               Dead letters
             </button>
           </div>
@@ -104,7 +99,7 @@ function AgentCard() {
         </button>
       </div>
       <button className="btn ghost small sign-out" onClick={() => void logout()} title="Sign out">
-        ⏻
+        <Icon name="logout" />
       </button>
     </div>
   );

@@ -40,7 +40,7 @@ export function ConversationPane() {
             <ActionsBar conversation={conversation} />
           </header>
         )}
-        <Thread />
+        <Thread key={selectedId} />
         {conversation && <Composer conversation={conversation} />}
       </main>
       {conversation && <ContextPane conversation={conversation} />}

@@ -1,7 +1,8 @@
 import type { MessageStatus } from '@switchboard/shared';
+import { Icon } from '../common/Icon';
 
 const TICKS: Partial<Record<MessageStatus, { mark: string; title: string }>> = {
-  queued: { mark: '🕓', title: 'Queued: waiting for WhatsApp' },
+  queued: { mark: '', title: 'Queued: waiting for WhatsApp' },
   sent: { mark: '✓', title: 'Sent' },
   delivered: { mark: '✓✓', title: 'Delivered' },
   read: { mark: '✓✓', title: 'Read' },
@@ -14,7 +15,7 @@ export function DeliveryTicks({ status }: { status: MessageStatus }) {
   if (!tick) return null;
   return (
     <span className={`tick ${status}`} title={tick.title} aria-label={tick.title} data-tick={status}>
-      {tick.mark}
+      {status === 'queued' ? <Icon name="clock" size={11} /> : tick.mark}
     </span>
   );
 }

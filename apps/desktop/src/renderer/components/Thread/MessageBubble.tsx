@@ -3,6 +3,7 @@ import type { PendingReply } from '../../../contract/inbox-api';
 import { clockTime } from '../../lib/time';
 import { DeliveryTicks } from './DeliveryTicks';
 import { MessageContent, quoteText } from './MessageContent';
+import { Icon } from '../common/Icon';
 
 type Props = { message: MessageDTO; reactions: string[] | undefined; quoted: MessageDTO | undefined };
 
@@ -12,7 +13,9 @@ export function MessageBubble({ message, reactions, quoted }: Props) {
     <div className={`bubble-row ${side}`} data-message-id={message.id} data-status={message.status}>
       <div className={`bubble ${side} type-${message.content.type}`}>
         {side === 'note' && <div className="note-label">Internal note</div>}
-        {message.context?.forwarded && <div className="forwarded">↪ Forwarded</div>}
+        {message.context?.forwarded && <div className="forwarded">
+            <Icon name="forward" size={11} /> Forwarded
+          </div>}
         {message.context?.replyToProviderMessageId && (
           <div className="quote">{quoted ? quoteText(quoted) : 'Replying to an earlier message'}</div>
         )}
@@ -50,7 +53,7 @@ export function PendingBubble({ reply }: { reply: PendingReply }) {
         <div className="bubble-meta">
           <span>{reply.state === 'failed' ? 'Could not send' : 'Waiting to send'}</span>
           <span className="tick pending" title="Pending: kept on this device until the server has it">
-            ⧗
+            <Icon name="hourglass" size={11} />
           </span>
         </div>
       </div>

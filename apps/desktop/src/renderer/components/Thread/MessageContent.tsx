@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MessageDTO } from '@switchboard/shared';
 import { conversationService } from '../../services/conversation.service';
+import { Icon } from '../common/Icon';
 
 /** A one-line summary of a message, for quotes. */
 export function quoteText(message: MessageDTO): string {
@@ -41,14 +42,16 @@ function Media({ message }: { message: MessageDTO }) {
   if (c.type === 'audio')
     return (
       <div className="audio">
-        <span className="muted">{c.voice ? '🎙 Voice message' : '🎵 Audio'}</span>
+        <span className="muted">
+          <Icon name={c.voice ? 'mic' : 'music'} /> {c.voice ? 'Voice message' : 'Audio'}
+        </span>
         {url && <audio src={url} controls />}
       </div>
     );
   if (c.type === 'document')
     return (
       <div className="document">
-        <span className="doc-icon">📄</span>
+        <Icon name="file" size={24} className="doc-icon" />
         <div>
           <div className="doc-name">{c.filename ?? 'Document'}</div>
           <div className="muted">{c.mimeType ?? ''}</div>
@@ -91,7 +94,7 @@ export function MessageContent({ message }: { message: MessageDTO }) {
       const map = `https://www.openstreetmap.org/?mlat=${c.latitude}&mlon=${c.longitude}#map=16/${c.latitude}/${c.longitude}`;
       return (
         <div className="location">
-          <span className="doc-icon">📍</span>
+          <Icon name="pin" size={24} className="doc-icon" />
           <div>
             <div className="doc-name">{c.name ?? 'Shared location'}</div>
             {c.address && <div className="muted">{c.address}</div>}
@@ -107,7 +110,9 @@ export function MessageContent({ message }: { message: MessageDTO }) {
         <div className="contact-cards">
           {c.contacts.map((card, i) => (
             <div key={i} className="contact-card">
-              <div className="doc-name">👤 {card.formattedName ?? 'Contact'}</div>
+              <div className="doc-name">
+                <Icon name="user" /> {card.formattedName ?? 'Contact'}
+              </div>
               {card.organization && <div className="muted">{card.organization}</div>}
               {card.phones.map((p, j) => (
                 <div key={j}>{p.phone}</div>
@@ -135,7 +140,9 @@ export function MessageContent({ message }: { message: MessageDTO }) {
     case 'order':
       return (
         <div className="order">
-          <div className="doc-name">🛒 Order</div>
+          <div className="doc-name">
+            <Icon name="cart" /> Order
+          </div>
           {c.text && <div>{c.text}</div>}
           <table>
             <tbody>

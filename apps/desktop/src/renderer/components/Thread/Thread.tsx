@@ -24,7 +24,10 @@ function reactionsByTarget(messages: MessageDTO[]): Map<string, string[]> {
 export function Thread() {
   const thread = useStore((s) => s.thread);
   const error = useStore((s) => s.threadError);
-  const end = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
+  const hasThread = thread !== null;
 
   const { shown, reactions, byProviderId, pending } = useMemo(() => {
     const messages = thread?.messages ?? [];
@@ -38,14 +41,27 @@ export function Thread() {
     };
   }, [thread]);
 
+  // Stay at the newest message while the agent is there, also when images load and grow the thread later.
   useEffect(() => {
-    end.current?.scrollIntoView({ block: 'end' });
-  }, [shown.length, pending.length]);
+    const box = scroller.current;
+    if (!box || !content.current) return;
+    const follow = new ResizeObserver(() => {
+      if (pinned.current) box.scrollTop = box.scrollHeight;
+    });
+    follow.observe(content.current);
+    return () => follow.disconnect();
+  }, [hasThread]);
 
   if (error) return <div className="thread"><div className="empty-state">{error}</div></div>;
   if (!thread) return <div className="thread" />;
   return (
-    <div className="thread" data-testid="thread">
+    <div
+      className="thread"
+      data-testid="thread"
+      ref={scroller}
+      onScroll={(e) => (pinned.current = e.currentTarget.scrollHeight - e.currentTarget.scrollTop - e.currentTarget.clientHeight < 60)}
+    >
+      <div className="thread-content" ref={content}>
       {shown.map((m) => (
         <MessageBubble
           key={m.id}
@@ -57,7 +73,7 @@ export function Thread() {
       {pending.map((p) => (
         <PendingBubble key={p.clientMessageId} reply={p} />
       ))}
-      <div ref={end} />
+      </div>
     </div>
   );
 }
