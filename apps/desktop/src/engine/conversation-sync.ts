@@ -21,18 +21,25 @@ export function createConversationSync({ cache, rest, emit, socket, ackTimeoutMs
     let conversationChanged = false;
     const messagesChanged = new Set<string>();
     let outcome: 'applied' | 'gap' = 'applied';
+    const timelineChanged = new Set<string>();
     for (const event of events) {
+      const before = event.type === 'conversation:updated' ? await cache.getConversation(event.conversationId) : null;
       const result = await cache.applyEvent(event);
       if (result === 'gap') {
         outcome = 'gap';
         break;
       }
       if (result === 'duplicate') continue;
-      if (event.type === 'conversation:updated') conversationChanged = true;
+      if (event.type === 'conversation:updated') {
+        conversationChanged = true;
+        emit('conversation-updated', before, event.data);
+      }
       if (event.type === 'message:created' || event.type === 'message:status-updated') messagesChanged.add(event.conversationId);
+      if (event.type === 'timeline:added') timelineChanged.add(event.conversationId);
     }
     if (conversationChanged) emit('conversations-changed');
     for (const id of messagesChanged) emit('messages-changed', id);
+    for (const id of timelineChanged) emit('timeline-changed', id);
     return outcome;
   }
 
@@ -95,5 +102,8 @@ export function createConversationSync({ cache, rest, emit, socket, ackTimeoutMs
     }
   }
 
-  return { receive, resyncAll, idle: () => queue.idle() };
+  /** Brings one conversation up to the server's latest now (after an action), in line with its live events. */
+  const refresh = (conversationId: string) => queue.run(conversationId, () => catchUp(conversationId));
+
+  return { receive, resyncAll, refresh, idle: () => queue.idle() };
 }

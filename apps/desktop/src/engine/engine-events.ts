@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { MessageDTO } from '@switchboard/shared';
+import type { ConversationDTO, MessageDTO, QueueStateDTO, SlaAlert } from '@switchboard/shared';
 import type { OutboxEntry } from './db/cache.js';
 
 export type ConnectionState = 'offline' | 'syncing' | 'online';
@@ -8,6 +8,12 @@ export type ConnectionState = 'offline' | 'syncing' | 'online';
 export type EngineEvents = {
   'conversations-changed': [];
   'messages-changed': [conversationId: string];
+  'timeline-changed': [conversationId: string];
+  /** A conversation:updated event was applied; `before` is what the cache held (null when it was new). */
+  'conversation-updated': [before: ConversationDTO | null, after: ConversationDTO];
+  'sla-alert': [alert: SlaAlert];
+  /** Supervisors only: the server pushed the live state of every queue. */
+  'queues-updated': [states: QueueStateDTO[]];
   /** A reply changed state; `message` is the stored message once the server acknowledged it. */
   'outbox-changed': [entry: OutboxEntry, message: MessageDTO | null];
   'connection-changed': [state: ConnectionState];

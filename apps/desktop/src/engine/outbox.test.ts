@@ -31,8 +31,9 @@ afterAll(async () => {
   dir.remove();
 });
 
-function engineOn(cacheFile: string) {
-  const engine = createSyncEngine({ serverUrl: proxy.url, token: admin, cacheFile, ackTimeoutMs: 1_000, reconnectDelayMaxMs: 300 });
+/** Periodic retries are off unless a test asks for them, so each try counted below is one the test caused. */
+function engineOn(cacheFile: string, outboxRetryMs = 600_000) {
+  const engine = createSyncEngine({ serverUrl: proxy.url, token: admin, cacheFile, ackTimeoutMs: 1_000, reconnectDelayMaxMs: 300, outboxRetryMs });
   engines.push(engine);
   return { engine, log: recordEngine(engine) };
 }
@@ -118,6 +119,24 @@ describe('offline-first replies', () => {
     const onServer = await storedOnServer(entry.clientMessageId);
     expect(onServer).toHaveLength(1);
     await eventually(async () => providerCalls(onServer[0]!.id).length === 1, 'one call to WhatsApp');
+    await engine.stop();
+  });
+
+  it('a reply whose answer was lost is retried while still connected: it does not wait for a reconnect', async () => {
+    const conversation = await customerWrites('5511910000004');
+    const { engine, log } = engineOn(dir.file(), 300);
+    await engine.start();
+    await eventually(async () => engine.connection === 'online', 'the engine to be online');
+
+    proxy.loseAnswers();
+    const entry = await engine.sendReply(conversation.id, { type: 'text', body: 'Reembolso aprovado' });
+    await eventually(async () => (await storedOnServer(entry.clientMessageId)).length === 1, 'the command to reach the server');
+    // Nothing but the periodic retry sends it again: no reconnect, no other reply written.
+    await eventually(async () => (await engine.listOutbox(conversation.id))[0]!.attempts >= 2, 'a second try on the same connection', 10_000);
+    proxy.restore();
+    await eventually(async () => (await engine.listOutbox(conversation.id))[0]?.state === 'sent', 'the reply to be confirmed by a periodic retry', 10_000);
+    expect(log.states).toEqual(['syncing', 'online']);
+    expect(await storedOnServer(entry.clientMessageId)).toHaveLength(1);
     await engine.stop();
   });
 

@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import type { ConversationDTO, MessageDTO, SendMessageRequest } from '@switchboard/shared';
+import { QueueStateDTO, type ConversationDTO, type MessageDTO, type SendMessageRequest, type SlaAlert } from '@switchboard/shared';
 import { openCache, type Cache, type ListConversationsOptions, type OutboxEntry } from './db/cache.js';
 import { createConversationSync } from './conversation-sync.js';
 import { createEngineEvents, type ConnectionState, type Subscribe } from './engine-events.js';
@@ -17,9 +17,17 @@ export type SyncEngineOptions = {
   ackTimeoutMs?: number;
   /** The longest wait between reconnection attempts. */
   reconnectDelayMaxMs?: number;
+  /** While connected, pending replies are retried this often, so one whose ack was lost does not wait for a reconnect. */
+  outboxRetryMs?: number;
 };
 
-export interface SyncEngine {
+/** The cache's readers and writers the host uses directly, beside the engine's own sync. */
+type CacheAccess = Pick<
+  Cache,
+  'listInbox' | 'getConversation' | 'markRead' | 'contactHistory' | 'listTimeline' | 'saveTimeline' | 'listCanned' | 'recordBoardSample' | 'boardHistory'
+>;
+
+export interface SyncEngine extends CacheAccess {
   /** Opens the cache (readable at once, before the network answers), then connects in the background. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -30,10 +38,13 @@ export interface SyncEngine {
   listOutbox(conversationId: string): Promise<OutboxEntry[]>;
   /** Stores the reply in the outbox first, then sends it when connected; resolves once it is stored. */
   sendReply(conversationId: string, reply: SendMessageRequest): Promise<OutboxEntry>;
+  /** Catches one conversation up with the server now (after an action on it); a no-op while offline. */
+  refresh(conversationId: string): Promise<void>;
 }
 
 const LIVE_EVENTS = ['message:created', 'message:status-updated', 'conversation:updated', 'timeline:added'] as const;
 const RESYNC_RETRY_MS = 1_000;
+const CACHE_ACCESS = ['listInbox', 'getConversation', 'markRead', 'contactHistory', 'listTimeline', 'saveTimeline', 'listCanned', 'recordBoardSample', 'boardHistory'] as const;
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
@@ -43,6 +54,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let socket: ClientSocket | null = null;
   let connection: ConnectionState = 'offline';
   let retryTimer: NodeJS.Timeout | undefined;
+  let outboxTimer: NodeJS.Timeout | undefined;
   let resyncing: Promise<void> = Promise.resolve();
 
   const opened = () => {
@@ -106,11 +118,21 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // UI learns of both here.
       socket.on('connect_error', report);
       for (const type of LIVE_EVENTS) socket.on(type, (event: unknown) => void sync.receive(event));
+      socket.on('sla:alert', (alert: SlaAlert) => emit('sla-alert', alert));
+      socket.on('queues:updated', (states: unknown) => {
+        const parsed = QueueStateDTO.array().safeParse(states);
+        if (parsed.success) emit('queues-updated', parsed.data);
+        else report(new Error(`ignored a malformed queues:updated push: ${parsed.error.message}`));
+      });
+      outboxTimer = setInterval(() => {
+        if (socket?.connected) void outbox.flush();
+      }, options.outboxRetryMs ?? 5_000);
     },
 
     async stop() {
       if (!cache) return;
       clearTimeout(retryTimer);
+      clearInterval(outboxTimer);
       socket?.disconnect();
       socket = null;
       await resyncing;
@@ -127,5 +149,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       opened();
       return outbox.sendReply(conversationId, reply);
     },
+    refresh: async (conversationId) => {
+      opened();
+      if (socket?.connected) await sync.refresh(conversationId);
+    },
+    ...cacheAccess(opened),
   };
+}
+
+/** Each cache method the host may call, forwarding to the open cache (and refusing when none is open). */
+function cacheAccess(opened: () => Cache): CacheAccess {
+  const access = {} as Record<string, unknown>;
+  for (const name of CACHE_ACCESS) access[name] = (...args: unknown[]) => (opened()[name] as (...a: unknown[]) => unknown)(...args);
+  return access as CacheAccess;
 }
