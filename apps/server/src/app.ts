@@ -34,6 +34,7 @@ import { createSendRateLimits } from './outbound/send-rate-limits.js';
 import { inMemoryLimiters, redisLimiters } from './lib/rate-limiters.js';
 import { connectRedis } from './lib/redis.js';
 import type { Logger } from './lib/logger.js';
+import { createObservability } from './observability/observability.js';
 import { createModels, ensureIndexes, type Models } from './models/index.js';
 import { startBroadcaster } from './realtime/broadcaster.js';
 import { createSocketServer, type AppSocketServer } from './socket/socket-server.js';
@@ -66,19 +67,21 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const events = new DomainEvents();
   const services = createServices(models, config, events, await sharedIntentClassifier());
   await services.users.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+  const observability = createObservability({ config, logger, models, services });
 
   const intakeWorker = new IntakeWorker(models, new WebhookProcessor(services), {
     concurrency: config.INTAKE_CONCURRENCY,
     maxAttempts: config.INTAKE_MAX_ATTEMPTS,
     leaseMs: config.INTAKE_LEASE_SECONDS * 1000,
     logger,
+    observe: observability.observeIntake,
   });
 
   const outboxWorker = new OutboxWorker({
     models,
     messages: services.messages,
     client: services.whatsapp,
-    breakers: createChannelBreakers({ failureThreshold: config.BREAKER_FAILURE_THRESHOLD, halfOpenAfterMs: config.BREAKER_HALF_OPEN_SECONDS * 1000 }),
+    breakers: observability.observeBreakers(createChannelBreakers({ failureThreshold: config.BREAKER_FAILURE_THRESHOLD, halfOpenAfterMs: config.BREAKER_HALF_OPEN_SECONDS * 1000 })),
     rateLimits: createSendRateLimits({ perNumber: { points: config.RATE_LIMIT_PER_NUMBER, durationMs: 1000 }, createLimiter: limiters }),
     config,
     logger,
@@ -109,6 +112,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(observability.http);
   app.use(healthRoutes(connection));
   app.use(
     '/webhooks/whatsapp',
@@ -140,6 +144,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const httpServer = createServer(app);
   const io = createSocketServer(httpServer, services, logger, redis?.client);
   const stopBroadcaster = startBroadcaster(io, events, services, logger);
+  const stopObserving = observability.watch(io, events);
   intakeWorker.start();
   outboxWorker.start();
   routingWorker.start();
@@ -166,6 +171,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     },
     async close() {
       stopBroadcaster();
+      stopObserving();
       await intakeWorker.stop();
       await outboxWorker.stop();
       await routingWorker.stop();

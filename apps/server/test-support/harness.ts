@@ -6,7 +6,7 @@ import { createWhatsAppSimulator, signWebhookBody } from '@switchboard/whatsapp-
 import { createApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { connectDatabase } from '../src/db/connect.js';
-import { createLogger } from '../src/lib/logger.js';
+import { createLogger, type Logger } from '../src/lib/logger.js';
 
 export const TEST_SECRET = 'test-app-secret-123';
 export const TEST_VERIFY_TOKEN = 'test-verify-token';
@@ -34,10 +34,10 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 /** The real app on a real port with a real database; everything a test needs to talk to it like a client. */
-export async function startTestServer(overrides: Record<string, string> = {}) {
+export async function startTestServer(overrides: Record<string, string> = {}, options: { logger?: Logger } = {}) {
   const config: Config = loadConfig(testEnv({ MONGODB_DB_NAME: freshDatabaseName(), ...overrides }));
   const connection = await connectDatabase(config.MONGODB_URI!, config.MONGODB_DB_NAME);
-  const app: App = await createApp({ config, connection, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  const app: App = await createApp({ config, connection, logger: options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
   const url = await app.listen(0, '127.0.0.1');
   const sockets: ClientSocket[] = [];
 
@@ -136,7 +136,7 @@ export const TEST_ACCESS_TOKEN = 'test-access-token';
  * The real app wired both ways to a real WhatsApp Cloud API simulator: replies go to the simulator, and its
  * status webhooks come back signed to the app.
  */
-export async function startTestServerWithSimulator(overrides: Record<string, string> = {}) {
+export async function startTestServerWithSimulator(overrides: Record<string, string> = {}, options: { logger?: Logger } = {}) {
   const sim = createWhatsAppSimulator({ appSecret: TEST_SECRET, accessToken: TEST_ACCESS_TOKEN, statusDelaysMs: { sent: 20, delivered: 40, read: 60 } });
   const { url: simUrl } = await sim.start(0);
   const server = await startTestServer({
@@ -144,7 +144,7 @@ export async function startTestServerWithSimulator(overrides: Record<string, str
     WHATSAPP_ACCESS_TOKEN: TEST_ACCESS_TOKEN,
     OUTBOX_RETRY_BASE_MS: '50',
     ...overrides,
-  });
+  }, options);
   sim.setWebhookUrl(`${server.url}/webhooks/whatsapp`);
   const close = server.close;
   return Object.assign(server, {

@@ -1,5 +1,6 @@
 import type { ListMessagesQuery, MessageContent, MessageContext, MessageDTO, Page, ProviderError, whatsapp } from '@switchboard/shared';
 import { Types } from 'mongoose';
+import { currentCorrelationId, inThreadOf, joinThread } from '../lib/correlation.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import { keyedId } from '../lib/keyed-id.js';
 import type { KeyedLock } from '../lib/keyed-lock.js';
@@ -73,6 +74,7 @@ export class MessageService {
         context: input.context,
         referral: input.referral,
         sentAt: input.sentAt,
+        correlationId: currentCorrelationId(),
       }));
     await this.publish(conversation, message, input.preview);
     return message;
@@ -84,6 +86,7 @@ export class MessageService {
    */
   async queueOutbound(input: OutboundMessage): Promise<{ message: MessageDoc; created: boolean }> {
     const { conversation } = input;
+    joinThread(conversation.lastInboundCorrelationId);
     const _id = keyedId('message', input.key);
     const existing = await this.models.Message.findById(_id);
     const message =
@@ -102,6 +105,7 @@ export class MessageService {
         authorId: input.authorId,
         requestHash: input.requestHash,
         sentAt: new Date(),
+        correlationId: conversation.lastInboundCorrelationId ?? currentCorrelationId(),
       }));
     await this.publish(conversation, message, input.preview);
     return { message, created: existing === null };
@@ -175,7 +179,7 @@ export class MessageService {
           {
             $inc: { messageCount: 1 },
             $max: { lastMessageAt: message.sentAt, ...(message.direction === 'inbound' ? { lastInboundAt: message.sentAt } : {}) },
-            $set: { ...(newest ? { lastMessagePreview: preview } : {}), ...replyMoments(current, message) },
+            $set: { ...(newest ? { lastMessagePreview: preview } : {}), ...replyMoments(current, message), ...threadOf(message) },
           },
         );
       });
@@ -209,7 +213,8 @@ export class MessageService {
     }
     await Message.updateOne({ _id: ref.messageId }, { $max: { statusRank: rank, [`statusTimestamps.${update.status}`]: update.at } });
     const updated = await Message.findById(ref.messageId).orFail();
-    await this.announceMessage(updated, `status:${update.status}`);
+    // Logged under the message's thread, so a reply's statuses line up with the customer message it answered.
+    await inThreadOf(updated.correlationId, () => this.announceMessage(updated, `status:${update.status}`));
     return true;
   }
 
@@ -265,3 +270,6 @@ function replyMoments(conversation: ConversationDoc, message: MessageDoc): Recor
   if (message.direction === 'inbound' && !conversation.firstUnansweredAt && !answered) return { firstUnansweredAt: message.sentAt };
   return {};
 }
+
+/** A customer message starts the thread that the conversation's next replies join (for logs). */
+const threadOf = (message: MessageDoc) => (message.direction === 'inbound' && message.correlationId ? { lastInboundCorrelationId: message.correlationId } : {});

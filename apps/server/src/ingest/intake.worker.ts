@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { withCorrelation } from '../lib/correlation.js';
 import type { Logger } from '../lib/logger.js';
 import { PollingLoop } from '../lib/polling-loop.js';
 import { WorkLeases } from '../lib/work-leases.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { WebhookIntakeDoc } from '../models/webhook-intake.model.js';
+import type { IntakeOutcome } from '../observability/observe.js';
 import type { WebhookProcessor } from './webhook.processor.js';
 
 type Options = {
@@ -12,6 +14,8 @@ type Options = {
   leaseMs: number;
   pollMs?: number;
   logger: Logger;
+  /** Told about every item worked on (for metrics). */
+  observe?: (report: IntakeOutcome) => void;
 };
 
 const BASE_RETRY_MS = 500;
@@ -49,7 +53,8 @@ export class IntakeWorker {
   private async step(): Promise<boolean> {
     const item = await this.claim();
     if (!item) return false;
-    await this.handle(item);
+    // The webhook's correlation follows everything its processing does, down to the socket pushes.
+    await withCorrelation({ correlationId: item.correlationId ?? item.id, receivedAt: item.receivedAt.getTime() }, () => this.handle(item));
     return true;
   }
 
@@ -79,6 +84,8 @@ export class IntakeWorker {
         itemErrors: result.itemErrors,
         counts: { messages: result.messages, statuses: result.statuses, errors: result.errors },
       });
+      this.options.observe?.({ outcome: 'done', receivedAt: item.receivedAt, result });
+      this.options.logger.info({ intakeId: item.id, messages: result.messages, statuses: result.statuses, attempts: item.attempts }, 'webhook processed');
       if (result.itemErrors.length > 0) this.options.logger.warn({ intakeId: item.id, itemErrors: result.itemErrors }, 'webhook items refused');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -89,6 +96,7 @@ export class IntakeWorker {
         { _id: item._id },
         { $set: { status: 'pending', lastError: message, nextAttemptAt: new Date(Date.now() + delay), leaseUntil: null } },
       );
+      this.options.observe?.({ outcome: exhausted ? 'failed' : 'retry', receivedAt: item.receivedAt });
       await (exhausted ? this.archive(item, { status: 'failed', lastError: message }) : retry).catch(() => undefined);
     }
   }

@@ -1,3 +1,4 @@
+import { currentCorrelationId } from '../lib/correlation.js';
 import type { Models } from '../models/index.js';
 
 /** Durable intake: a webhook is acknowledged only once this has stored it. */
@@ -6,7 +7,7 @@ export class WebhookIntakeStore {
 
   async store(rawBody: string): Promise<string> {
     const now = new Date();
-    const doc = await this.models.WebhookIntake.create({ rawBody, receivedAt: now, status: 'pending', nextAttemptAt: now });
+    const doc = await this.models.WebhookIntake.create({ rawBody, receivedAt: now, correlationId: currentCorrelationId(), status: 'pending', nextAttemptAt: now });
     return doc._id.toHexString();
   }
 }

@@ -26,3 +26,21 @@ export function correlationLogFields(): Record<string, string> {
     ? { correlationId: store.correlationId, requestId: store.requestId }
     : { correlationId: store.correlationId };
 }
+
+/**
+ * The current work continues a thread that began elsewhere (an agent's reply to a customer's message): from
+ * here on its lines carry that thread's id, and its own id stays on them as `requestId`.
+ */
+export function joinThread(correlationId: string | null | undefined): void {
+  const store = storage.getStore();
+  if (!store || !correlationId || store.correlationId === correlationId) return;
+  store.requestId ??= store.correlationId;
+  store.correlationId = correlationId;
+}
+
+/** Runs `work` as part of a message's thread, keeping the current request id and receipt time. */
+export function inThreadOf<T>(correlationId: string | null | undefined, work: () => T): T {
+  const store = storage.getStore();
+  if (!correlationId || store?.correlationId === correlationId) return work();
+  return storage.run({ ...store, requestId: store?.requestId ?? store?.correlationId, correlationId }, work);
+}

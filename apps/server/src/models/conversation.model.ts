@@ -34,6 +34,8 @@ const conversationSchema = new Schema(
     lastMessageAt: { type: Date, default: null },
     lastMessagePreview: { type: String, default: null },
     lastInboundAt: { type: Date, default: null },
+    /** Logs only: the latest customer message's thread, which replies join (see lib/correlation). */
+    lastInboundCorrelationId: { type: String, default: null },
     /** For SLA clocks: the first and latest agent replies, and the first customer message not yet answered. */
     firstAgentReplyAt: { type: Date, default: null },
     lastAgentReplyAt: { type: Date, default: null },

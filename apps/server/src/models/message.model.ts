@@ -35,6 +35,8 @@ const messageSchema = new Schema(
     authorId: { type: Schema.Types.ObjectId, default: null },
     /** A fingerprint of what was asked, so the same idempotency key with another message is refused. */
     requestHash: { type: String, default: null },
+    /** Logs only: the thread this message belongs to (the webhook it came in, or the customer message it answers). */
+    correlationId: { type: String, default: null },
     sentAt: { type: Date, required: true },
   },
   { timestamps: true, minimize: false },

@@ -21,6 +21,8 @@ const outboxSchema = new Schema({
   /** The Cloud API request body, fixed when queued: a template edited later does not change what was sent. */
   request: { type: Schema.Types.Mixed, required: true },
   createdAt: { type: Date, required: true },
+  /** Logs only: the thread the message belongs to, so its sends and their statuses log under it. */
+  correlationId: { type: String, default: null },
 });
 outboxSchema.index({ state: 1, nextAttemptAt: 1 });
 

@@ -8,6 +8,8 @@ const webhookIntakeSchema = new Schema(
   {
     rawBody: { type: String, required: true },
     receivedAt: { type: Date, required: true },
+    /** The request id it arrived with; the messages it brings keep it, so logs follow them (see lib/correlation). */
+    correlationId: { type: String, default: null },
     status: { type: String, enum: ['pending', 'processing', 'done', 'failed'], required: true },
     attempts: { type: Number, required: true, default: 0 },
     nextAttemptAt: { type: Date, required: true },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { MessageService } from '../domain/message.service.js';
 import { keyedId } from '../lib/keyed-id.js';
+import { withCorrelation } from '../lib/correlation.js';
 import type { Logger } from '../lib/logger.js';
 import { PollingLoop } from '../lib/polling-loop.js';
 import { WorkLeases } from '../lib/work-leases.js';
@@ -59,7 +60,8 @@ export class OutboxWorker {
   private async step(): Promise<boolean> {
     const claimed = await this.claim();
     if (!claimed) return false;
-    await this.handle(claimed.item, claimed.interrupted);
+    const { item, interrupted } = claimed;
+    await withCorrelation({ correlationId: item.correlationId ?? item.id }, () => this.handle(item, interrupted));
     return true;
   }
 
@@ -110,6 +112,7 @@ export class OutboxWorker {
       this.deps.client.sendMessage(credentialsOf(channel, this.deps.config), { ...request, biz_opaque_callback_data: item._id.toHexString() }),
     );
     if (outcome.ok) {
+      this.deps.logger.info({ messageId: item.id, attempts: item.attempts }, 'message sent: WhatsApp accepted it');
       await messages.markAccepted(item._id, outcome.providerMessageId, item.attempts);
       return this.finish(item);
     }

@@ -10,6 +10,7 @@ import { retryOnDuplicateKey, type Models } from '../models/index.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import { CUSTOMER_SERVICE_WINDOW_MS, toMessageDTO } from '../models/to-dto.js';
 import { previewOf } from '../ingest/message-normalizer.js';
+import { currentCorrelationId } from '../lib/correlation.js';
 import type { CloudApiSendRequest } from './cloud-api.schema.js';
 import type { TemplateService } from './template.service.js';
 
@@ -133,7 +134,7 @@ export class SendService {
     await retryOnDuplicateKey(() =>
       this.models.Outbox.updateOne(
         { _id: messageId },
-        { $setOnInsert: { channelId, state: 'pending', attempts: 0, failures: 0, nextAttemptAt: now, request, createdAt: now } },
+        { $setOnInsert: { channelId, state: 'pending', attempts: 0, failures: 0, nextAttemptAt: now, request, createdAt: now, correlationId: currentCorrelationId() } },
         { upsert: true },
       ),
     );

@@ -102,7 +102,7 @@ export class RouterService {
     const target = await this.models.User.findById(userId);
     if (!target || !target.active) throw notFound('user');
     const conversation = await this.conversations.findVisible(conversationId, viewer);
-    await this.handOver(conversation, target, viewer, `Assigned by a supervisor to ${target.name}`);
+    await this.handOver(conversation, target, viewer, `Assigned by a supervisor to ${target.name}`, 'assign');
     return this.conversations.current(conversationId);
   }
 
@@ -156,19 +156,20 @@ export class RouterService {
     await this.route(conversation._id);
   }
 
-  private async handOver(conversation: ConversationDoc, target: UserDoc, viewer: Viewer, summary: string) {
+  private async handOver(conversation: ConversationDoc, target: UserDoc, viewer: Viewer, summary: string, how: 'assign' | 'transfer' = 'transfer') {
     if (conversation.assigneeId?.equals(target._id)) throw new AppError('CONFLICT', `${target.name} has this conversation already`);
     if (conversation.routingState === 'assigned') await this.assignments.release(conversation, null);
     const fresh = await this.models.Conversation.findById(conversation._id).orFail();
     const handedOver = await this.withTurn(fresh, async (turn) => {
-      if (await this.assignTo(turn, target, 'transferred', viewer.userId, [], summary)) return true;
+      if (await this.assignTo(turn, target, 'transferred', viewer.userId, [], summary, how)) return true;
       await this.wait(turn.conversation, `${target.name} is at capacity`);
       return false;
     });
     if (!handedOver) throw new AppError('CONFLICT', `${target.name} is at capacity or being assigned by someone else; the conversation waits in its queue`);
   }
 
-  private async assignTo(turn: RoutingTurn, agent: UserDoc, kind: 'assigned' | 'claimed' | 'transferred', actorId: string | null, candidates: Candidate[], summary?: string) {
+  /** `how` tells a supervisor's assignment from a transfer (both hand over) in the history and the metrics. */
+  private async assignTo(turn: RoutingTurn, agent: UserDoc, kind: 'assigned' | 'claimed' | 'transferred', actorId: string | null, candidates: Candidate[], summary?: string, how?: 'assign' | 'transfer') {
     const { conversation } = turn;
     if ((await this.assignments.assign(turn, agent)) === null) return false;
     const load = await this.agents.load(agent._id);
@@ -178,6 +179,7 @@ export class RouterService {
       summary ?? (kind === 'claimed' ? `Claimed by ${agent.name}` : `Assigned to ${agent.name}, least loaded (${load}/${agent.capacity} open)`),
       {
         agentId: agent.id,
+        ...(how ? { how } : {}),
         rule: 'online, skilled in the queue, below capacity; lowest load first, then longest since last assignment',
         candidates: candidates.map((c) => ({ agentId: c.user.id, name: c.user.name, status: c.status, load: c.load, capacity: c.capacity })),
       },

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { envelope, inbound } from '@switchboard/whatsapp-simulator';
+import type { ConversationDTO, Page, QueueDTO } from '@switchboard/shared';
+import { eventually, startTestServer, startTestServerWithSimulator } from '../../test-support/harness.js';
+import { parseExposition, samplesOf, valueOf, type Sample } from '../../test-support/prometheus-text.js';
+
+let server: Awaited<ReturnType<typeof startTestServerWithSimulator>>;
+let admin: string;
+beforeAll(async () => {
+  server = await startTestServerWithSimulator();
+  admin = await server.login();
+});
+afterAll(() => server.close());
+
+async function scrape(headers: Record<string, string> = {}): Promise<Sample[]> {
+  const res = await fetch(`${server.url}/metrics`, { headers });
+  expect(res.status).toBe(200);
+  return parseExposition(await res.text());
+}
+
+/** Scrapes until `check` holds, for counters moved by work the server does after answering. */
+const scrapeUntil = (check: (m: Sample[]) => boolean, what: string) => eventually(async () => {
+  const m = await scrape();
+  return check(m) ? m : undefined;
+}, what);
+
+describe('GET /metrics after real traffic', () => {
+  it('follows one customer message from webhook to push, its wait in a queue, the claim and the reply', async () => {
+    const queue = (await server.api<QueueDTO>(admin, 'POST', '/api/queues', { name: 'Metrics desk', fallback: true, mode: 'manual' })).body;
+    const socket = await server.connectSocket(admin);
+    const pushed = new Promise((resolve) => socket.once('message:created', resolve));
+
+    await server.deliver(envelope({ messages: [inbound.text({ from: '34600111222', body: 'hola, mi pedido no llegó' })] }));
+    await pushed;
+    let m = await scrapeUntil((s) => valueOf(s, 'switchboard_queue_waiting', { queue: queue.id }) === 1, 'the conversation to wait in its queue');
+    expect(valueOf(m, 'switchboard_webhook_messages_total')).toBe(1);
+    expect(valueOf(m, 'switchboard_webhook_processing_total', { outcome: 'done' })).toBe(1);
+    expect(valueOf(m, 'switchboard_webhook_intake_lag_seconds_count')).toBe(1);
+    expect(valueOf(m, 'switchboard_webhook_to_push_seconds_count')).toBe(1);
+    expect(valueOf(m, 'switchboard_webhook_intake_backlog')).toBe(0);
+    expect(valueOf(m, 'switchboard_queue_oldest_wait_seconds', { queue: queue.id })).toBeGreaterThan(0);
+    expect(valueOf(m, 'switchboard_queue_info', { queue: queue.id, name: 'Metrics desk' })).toBe(1);
+    expect(valueOf(m, 'switchboard_sockets_connected')).toBe(1);
+    expect(valueOf(m, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+
+    const [conversation] = (await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=10')).body.items;
+    expect((await server.api(admin, 'POST', `/api/conversations/${conversation!.id}/claim`)).status).toBe(200);
+    const reply = await fetch(`${server.url}/api/conversations/${conversation!.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': 'metrics-reply-1' },
+      body: JSON.stringify({ type: 'text', body: 'Lo reviso ahora mismo' }),
+    });
+    expect(reply.status).toBe(201);
+
+    m = await scrapeUntil((s) => valueOf(s, 'switchboard_outbound_attempts_total', { result: 'accepted', code: 'none' }) === 1, 'the reply to reach WhatsApp');
+    expect(valueOf(m, 'switchboard_assignments_total', { queue: queue.id, how: 'claim' })).toBe(1);
+    expect(valueOf(m, 'switchboard_queue_waiting', { queue: queue.id })).toBe(0);
+    expect(valueOf(m, 'switchboard_breaker_state', { channel: conversation!.channelId })).toBe(0);
+    expect(valueOf(m, 'switchboard_http_requests_total', { method: 'POST', route: '/api/conversations/:id/claim', status: '200' })).toBe(1);
+    expect(valueOf(m, 'switchboard_http_request_duration_seconds_count', { method: 'POST', route: '/api/conversations/:id/messages', status: '201' })).toBe(1);
+    expect(valueOf(m, 'switchboard_http_requests_total', { method: 'POST', route: '/webhooks/whatsapp', status: '200' })).toBeGreaterThanOrEqual(1);
+  });
+
+  it('labels requests by route template, never by raw ids or unmatched paths', async () => {
+    const id = '65a1b2c3d4e5f60718293a4b';
+    expect((await server.api(admin, 'GET', `/api/conversations/${id}`)).status).toBe(404);
+    expect((await server.api(admin, 'GET', `/api/no-such-thing/${id}`)).status).toBe(404);
+    const m = await scrape();
+    expect(valueOf(m, 'switchboard_http_requests_total', { method: 'GET', route: '/api/conversations/:id', status: '404' })).toBe(1);
+    expect(valueOf(m, 'switchboard_http_requests_total', { method: 'GET', route: '(unmatched)', status: '404' })).toBe(1);
+    const routes = samplesOf(m, 'switchboard_http_requests_total').map((s) => s.labels.route!);
+    expect(routes.filter((r) => /[0-9a-f]{24}|no-such-thing/.test(r))).toEqual([]);
+  });
+});
+
+describe('who may read /metrics', () => {
+  it('without METRICS_TOKEN: a scraper on this machine, not a request that came through a proxy', async () => {
+    const local = await fetch(`${server.url}/metrics`);
+    expect(local.status).toBe(200);
+    expect(local.headers.get('content-type')).toContain('text/plain');
+    const proxied = await fetch(`${server.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(proxied.status).toBe(403);
+    expect(((await proxied.json()) as { error: { message: string } }).error.message).toContain('METRICS_TOKEN');
+  });
+
+  it('with METRICS_TOKEN: only its bearer, loopback included', async () => {
+    const token = 'metrics-token-0123456789';
+    const guarded = await startTestServer({ METRICS_TOKEN: token });
+    try {
+      const read = (headers: Record<string, string>) => fetch(`${guarded.url}/metrics`, { headers });
+      expect((await read({})).status).toBe(401);
+      expect((await read({ authorization: 'Bearer metrics-token-wrong-000' })).status).toBe(401);
+      const allowed = await read({ authorization: `Bearer ${token}` });
+      expect(allowed.status).toBe(200);
+      expect(valueOf(parseExposition(await allowed.text()), 'switchboard_sockets_connected')).toBe(0);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
