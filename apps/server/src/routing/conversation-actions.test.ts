@@ -150,3 +150,24 @@ describe('visibility', () => {
     expect(timelineOf(outsider.pushes, id)).toEqual([]);
   });
 });
+
+describe('the API description', () => {
+  it('describes every action with its body, required, and its answers', async () => {
+    await setup();
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { requestBody?: { required?: boolean }; responses: Record<string, unknown> }>>;
+    };
+    const described = (path: string, method: string) => doc.paths[path]?.[method];
+    for (const [path, method] of [
+      ['/api/conversations/{id}/labels', 'put'],
+      ['/api/conversations/{id}/snooze', 'post'],
+      ['/api/conversations/{id}/escalate', 'post'],
+    ] as const) {
+      expect({ path, required: described(path, method)?.requestBody?.required }).toEqual({ path, required: true });
+      expect(Object.keys(described(path, method)!.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));
+    }
+    expect(Object.keys(described('/api/conversations/{id}/snooze', 'delete')!.responses)).toContain('200');
+    expect(Object.keys(described('/api/conversations/{id}/reopen', 'post')!.responses)).toContain('409');
+    expect(Object.keys(described('/api/contacts/{id}/conversations', 'get')!.responses)).toContain('200');
+  });
+});
