@@ -72,7 +72,7 @@ export function ConversationList() {
               key={row.key}
               item={items[row.index]!}
               selected={items[row.index]!.id === selectedId}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+              top={row.start}
             />
           ))}
         </div>

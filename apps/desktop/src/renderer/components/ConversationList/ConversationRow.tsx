@@ -1,4 +1,4 @@
-import { memo, type CSSProperties } from 'react';
+import { memo } from 'react';
 import type { InboxItem } from '../../../contract/inbox-api';
 import { contactName, formatPhone, PRIORITY_LABEL } from '../../lib/format';
 import { countdown, shortDate, useNow } from '../../lib/time';
@@ -9,7 +9,8 @@ export const ROW_HEIGHT = 86;
 const SLA_SOON_MS = 10 * 60_000;
 const WINDOW_SOON_MS = 2 * 3600_000;
 
-export const ConversationRow = memo(function ConversationRow({ item, selected, style }: { item: InboxItem; selected: boolean; style: CSSProperties }) {
+/** Memoised on (item, selected, top): scrolling re-renders only the rows that come into view. */
+export const ConversationRow = memo(function ConversationRow({ item, selected, top }: { item: InboxItem; selected: boolean; top: number }) {
   const select = useStore((s) => s.select);
   const now = useNow();
   const name = contactName(item.contact);
@@ -19,7 +20,7 @@ export const ConversationRow = memo(function ConversationRow({ item, selected, s
   return (
     <button
       className={`row ${selected ? 'selected' : ''} ${item.unreadCount > 0 ? 'unread' : ''}`}
-      style={style}
+      style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
       onClick={() => select(item.id)}
       data-conversation-id={item.id}
       aria-current={selected}
