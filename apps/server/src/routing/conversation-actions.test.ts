@@ -77,6 +77,16 @@ describe('escalate', () => {
       actorId: ana.id,
     });
   });
+
+  it('stays urgent when the customer\'s next message is triaged again (priority only goes up)', async () => {
+    const { kit, admin } = await setup();
+    await kit.queue(admin, { name: 'Payments', intents: ['payment_issue'] });
+    const id = await kit.customer('5511977200008', 'hola');
+    expect((await server.app.models.Conversation.findById(id).orFail()).routingState).toBe('waiting');
+    await server.api(admin, 'POST', `/api/conversations/${id}/escalate`, { reason: 'called three times' });
+    await kit.customer('5511977200008', 'mi pago con tarjeta fue rechazado dos veces');
+    expect(await server.app.models.Conversation.findById(id).orFail()).toMatchObject({ intent: 'payment_issue', priority: 'urgent' });
+  });
 });
 
 describe('reopen', () => {

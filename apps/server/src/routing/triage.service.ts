@@ -76,8 +76,9 @@ export class TriageService {
       waitingMinutes,
     });
     const first = waitingMinutes === 0;
-    // Later looks only ever raise it: a priority an SLA escalation raised must not fall back.
-    if (!first && PRIORITY_ORDER[decision.priority] <= PRIORITY_ORDER[fresh.priority]) return null;
+    // Later looks only ever raise it: a priority an SLA escalation raised must not fall back. Nor may a new
+    // look at what the customer wrote lower a conversation an agent escalated.
+    if ((!first || fresh.escalatedAt) && PRIORITY_ORDER[decision.priority] <= PRIORITY_ORDER[fresh.priority]) return null;
     await this.models.Conversation.updateOne({ _id: fresh._id }, { $set: { priority: decision.priority } });
     const because = decision.matchedRules.map((r) => r.description).join('; ') || 'no rule matched';
     await this.timeline.add(fresh, `prioritized:${fresh.routingEpoch}:${decision.priority}`, {
