@@ -65,8 +65,10 @@ export const ConversationAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('give-back') }),
   z.strictObject({ type: z.literal('resolve') }),
   z.strictObject({ type: z.literal('reopen') }),
-  z.strictObject({ type: z.literal('transfer'), toUserId: ObjectIdString }),
-  z.strictObject({ type: z.literal('transfer'), toQueueId: ObjectIdString }),
+  // One object for both targets: a discriminated union cannot hold two options with the same type.
+  z
+    .strictObject({ type: z.literal('transfer'), toUserId: ObjectIdString.optional(), toQueueId: ObjectIdString.optional() })
+    .refine((v) => (v.toUserId === undefined) !== (v.toQueueId === undefined), { message: 'give exactly one of toUserId and toQueueId', path: ['toUserId'] }),
   z.strictObject({ type: z.literal('assign'), userId: ObjectIdString }),
   z.strictObject({ type: z.literal('snooze'), until: SnoozeRequest.shape.until }),
   z.strictObject({ type: z.literal('escalate'), reason: EscalateRequest.shape.reason }),
