@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { RestError } from '../engine/rest-client.js';
+import type { InboxResult } from '../contract/inbox-api.js';
+
+/** A command refused by the host itself (not signed in, offline, a bad argument the schema cannot express). */
+export class CommandError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** True when the server could not be reached at all (as opposed to answering with an error). */
+export const isNetworkFailure = (error: unknown) =>
+  !(error instanceof RestError) && error instanceof Error && (error.name === 'TypeError' || error.name === 'TimeoutError' || error.name === 'AbortError');
+
+/** Any failure as the contract's error result, keeping the server's own code where it gave one. */
+export function toFailure(error: unknown): Extract<InboxResult<never>, { ok: false }> {
+  if (error instanceof RestError || error instanceof CommandError) return { ok: false, error: { code: error.code, message: error.message } };
+  if (isNetworkFailure(error)) return { ok: false, error: { code: 'UNAVAILABLE', message: 'the server cannot be reached; try again when online' } };
+  return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
+}
+
+/** "serverUrl: Invalid URL": each issue named by its field, or by its argument's position. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const [index, ...rest] = issue.path;
+      const where = rest.length > 0 ? rest.join('.') : typeof index === 'number' ? `argument ${index + 1}` : 'arguments';
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}

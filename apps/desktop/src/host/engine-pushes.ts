@@ -1,0 +1,52 @@
+import type { QueueStateDTO } from '@switchboard/shared';
+import type { InboxPush, InboxPushes, SessionState } from '../contract/inbox-api.js';
+import type { SyncEngine } from '../engine/sync-engine.js';
+import { assignmentNotification, slaNotification } from './notifications.js';
+
+export type Push = <P extends InboxPush>(push: P, ...payload: InboxPushes[P]) => void;
+
+type Wiring = { engine: SyncEngine; userId: string; push: Push; state: () => SessionState; onBoard: (states: QueueStateDTO[]) => void };
+
+/**
+ * Turns the engine's events into the contract's pushes. The list is re-read by the renderer on every
+ * `conversations-changed`, so bursts (a resync applies hundreds of events) are coalesced into one per tick.
+ */
+export function forwardEnginePushes({ engine, userId, push, state, onBoard }: Wiring): () => void {
+  let listChangePending = false;
+  const listChanged = () => {
+    if (listChangePending) return;
+    listChangePending = true;
+    setImmediate(() => {
+      listChangePending = false;
+      push('conversations-changed');
+    });
+  };
+
+  const unsubscribes = [
+    engine.subscribe('conversations-changed', listChanged),
+    engine.subscribe('messages-changed', (id) => {
+      push('thread-changed', id);
+      listChanged();
+    }),
+    engine.subscribe('outbox-changed', (entry) => {
+      push('thread-changed', entry.conversationId);
+      listChanged();
+    }),
+    engine.subscribe('timeline-changed', (id) => push('timeline-changed', id)),
+    engine.subscribe('connection-changed', (connection) => {
+      push('connection-changed', connection);
+      push('session-changed', state());
+    }),
+    engine.subscribe('problem', (error) => push('problem', error.message)),
+    engine.subscribe('conversation-updated', (before, after) => {
+      const notification = assignmentNotification(before, after, userId);
+      if (notification) push('notification', notification);
+    }),
+    engine.subscribe('sla-alert', (alert) => push('notification', slaNotification(alert))),
+    engine.subscribe('queues-updated', (states) => {
+      onBoard(states);
+      push('board-changed', states);
+    }),
+  ];
+  return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { ConversationDTO, DeadLetterDTO, MessageDTO, QueueStateDTO, TemplateDTO, TimelineEntryDTO, UserDTO } from '@switchboard/shared';
+import type { InboxCommand, InboxCommandArgs, InboxCommandResults, PendingReply, SessionState } from '../contract/inbox-api.js';
+import type { OutboxEntry } from '../engine/db/cache.js';
+import type { RestClient } from '../engine/rest-client.js';
+import type { SyncEngine } from '../engine/sync-engine.js';
+import { isNetworkFailure } from './command-errors.js';
+import { act } from './conversation-act.js';
+
+export type Handlers = {
+  [C in InboxCommand]: (...args: z.output<(typeof InboxCommandArgs)[C]>) => Promise<InboxCommandResults[C]>;
+};
+
+/** What a signed-in session offers the commands. */
+export type LiveSession = {
+  user: UserDTO;
+  engine: SyncEngine;
+  rest: RestClient;
+  /** The newest board state seen (REST or push), for supervisors; empty until one arrives. */
+  board: QueueStateDTO[];
+  recordBoard(states: QueueStateDTO[]): Promise<void>;
+  /** Last answers of server-only lists, shown while offline. */
+  lastKnown: Map<string, unknown>;
+};
+
+export type CommandContext = {
+  state(): SessionState;
+  session(): LiveSession;
+  login(serverUrl: string, email: string, password: string): Promise<SessionState>;
+  logout(): Promise<SessionState>;
+  mediaUrl(messageId: string): string;
+  now(): Date;
+};
+
+const items = <S extends z.ZodTypeAny>(item: S) => z.object({ items: z.array(item) });
+const TimelineItem = TimelineEntryDTO.extend({ seq: z.number().int(), at: z.string() });
+
+export const toPendingReply = (entry: OutboxEntry): PendingReply => ({
+  clientMessageId: entry.clientMessageId,
+  conversationId: entry.conversationId,
+  request: entry.request,
+  state: entry.state,
+  attempts: entry.attempts,
+  error: entry.lastError,
+  createdAt: entry.createdAt,
+});
+
+/** Asks the server, and answers from what this device last saw when the server cannot be reached. */
+async function orOffline<T>(fetchFresh: () => Promise<T>, cached: () => Promise<T>): Promise<T> {
+  try {
+    return await fetchFresh();
+  } catch (error) {
+    if (isNetworkFailure(error)) return cached();
+    throw error;
+  }
+}
+
+export function inboxCommands(ctx: CommandContext): Handlers {
+  const path = (template: string, id: string) => template.replace(':id', encodeURIComponent(id));
+
+  /** A server list remembered in memory, so it still shows while offline. */
+  async function remembered<T>(key: string, fetchFresh: (rest: RestClient) => Promise<T>, empty: T): Promise<T> {
+    const { rest, lastKnown } = ctx.session();
+    return orOffline(
+      async () => {
+        const fresh = await fetchFresh(rest);
+        lastKnown.set(key, fresh);
+        return fresh;
+      },
+      async () => (lastKnown.get(key) as T | undefined) ?? empty,
+    );
+  }
+
+  async function fetchBoard(): Promise<QueueStateDTO[]> {
+    const session = ctx.session();
+    return orOffline(
+      async () => {
+        const { items: states } = await session.rest.get('/api/queues', items(QueueStateDTO));
+        await session.recordBoard(states);
+        return states;
+      },
+      async () => session.board,
+    );
+  }
+
+  return {
+    'session:get': async () => ctx.state(),
+    'session:login': async ({ serverUrl, email, password }) => ctx.login(serverUrl, email, password),
+    'session:logout': () => ctx.logout(),
+    'agent:set-status': async (status) => {
+      await ctx.session().rest.call('PUT', '/api/me/status', { status }, z.undefined());
+    },
+    'inbox:list': async (request) => {
+      const { engine, user } = ctx.session();
+      return engine.listInbox({ ...request, userId: user.id, now: ctx.now().toISOString() });
+    },
+    'conversation:get': (id) => ctx.session().engine.getConversation(id),
+    'conversation:read': (id) => ctx.session().engine.markRead(id),
+    'conversation:act': async (id, action) => {
+      const { rest, engine } = ctx.session();
+      const updated = await act(rest, id, action);
+      // The cache follows the server's change log, not this answer, so it never skips an event.
+      await engine.refresh(id).catch(() => undefined);
+      return updated;
+    },
+    'thread:get': async (id) => {
+      const { engine } = ctx.session();
+      const [messages, outbox] = await Promise.all([engine.listMessages(id), engine.listOutbox(id)]);
+      // A sent reply is one of the messages; pending and failed ones are shown beside them.
+      return { messages, pending: outbox.filter((e) => e.state !== 'sent').map(toPendingReply) };
+    },
+    'timeline:get': async (id) => {
+      const { rest, engine } = ctx.session();
+      await orOffline(
+        async () => engine.saveTimeline(id, (await rest.get(path('/api/conversations/:id/timeline', id), items(TimelineItem))).items),
+        async () => undefined,
+      );
+      return engine.listTimeline(id);
+    },
+    'contact:history': (contactId) => {
+      const { rest, engine } = ctx.session();
+      return orOffline(
+        async () => (await rest.get(path('/api/contacts/:id/conversations', contactId), items(ConversationDTO))).items,
+        () => engine.contactHistory(contactId),
+      );
+    },
+    'reply:send': async (id, request) => toPendingReply(await ctx.session().engine.sendReply(id, request)),
+    'templates:list': () => remembered('templates', async (rest) => (await rest.get('/api/templates', items(TemplateDTO))).items, []),
+    'canned:list': () => ctx.session().engine.listCanned(),
+    'board:get': fetchBoard,
+    'board:history': () => ctx.session().engine.boardHistory(ctx.now()),
+    'agents:list': () => remembered('agents', listAgents, []),
+    'dead-letters:list': () => remembered('dead-letters', async (rest) => (await rest.get('/api/outbox/dead', items(DeadLetterDTO))).items, []),
+    'dead-letters:replay': (id) => ctx.session().rest.call('POST', path('/api/outbox/:id/replay', id), undefined, MessageDTO),
+    'media:url': async (id) => ctx.mediaUrl(id),
+  };
+
+  /**
+   * The people a conversation can go to. Admins read the user list; supervisors see the agents of the board.
+   * Agents have no server endpoint listing colleagues yet: they get an empty list and transfer to queues.
+   */
+  async function listAgents(rest: RestClient): Promise<UserDTO[]> {
+    const { user } = ctx.session();
+    if (user.role === 'admin') {
+      const { items: users } = await rest.get('/api/users', items(UserDTO));
+      return users.filter((u) => u.active && u.role !== 'admin');
+    }
+    if (user.role !== 'supervisor') return [];
+    const board = await fetchBoard();
+    const agents = new Map<string, UserDTO>();
+    for (const agent of board.flatMap((s) => s.agents)) {
+      agents.set(agent.userId, { id: agent.userId, name: agent.name, email: '', role: 'agent', active: true, channelIds: [], createdAt: '' });
+    }
+    return [...agents.values()];
+  }
+}

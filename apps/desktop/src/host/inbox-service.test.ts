@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { envelope, inbound } from '@switchboard/whatsapp-simulator';
+import type { ConversationDTO, Page } from '@switchboard/shared';
+import { eventually, startTestServerWithSimulator } from '../../../server/test-support/harness.js';
+import type { InboxNotification } from '../contract/inbox-api.js';
+import { tempDir } from '../engine/test-support/fixtures.js';
+import { startTcpProxy, type TcpProxy } from '../engine/test-support/tcp-proxy.js';
+import { createInboxService, type InboxService } from './inbox-service.js';
+import { recordService } from './test-support/service-client.js';
+
+let server: Awaited<ReturnType<typeof startTestServerWithSimulator>>;
+let proxy: TcpProxy;
+let admin: string;
+const dir = tempDir();
+const services: InboxService[] = [];
+const PASSWORD = 'password-1234';
+const people = { agent: { id: '', email: 'ana.agent@test.local' }, supervisor: { id: '', email: 'sam.supervisor@test.local' } };
+let queueId: string;
+
+beforeAll(async () => {
+  server = await startTestServerWithSimulator();
+  proxy = await startTcpProxy(server.url);
+  admin = await server.login();
+  queueId = (await server.api<{ id: string }>(admin, 'POST', '/api/queues', { name: 'Payments', intents: ['payment_issue'], mode: 'manual' })).body.id;
+  for (const [role, person] of Object.entries(people)) {
+    const created = await server.api<{ id: string }>(admin, 'POST', '/api/users', { email: person.email, name: `Test ${role}`, role, password: PASSWORD });
+    person.id = created.body.id;
+  }
+  await server.api(admin, 'PUT', `/api/agents/${people.agent.id}/profile`, { queueIds: [queueId], capacity: 5 });
+});
+afterAll(async () => {
+  for (const service of services) await service.stop();
+  await proxy.close();
+  await server.close();
+  dir.remove();
+});
+
+function serviceIn(dataDir: string) {
+  const service = createInboxService({
+    dataDir,
+    mediaUrl: (id) => `/media/${id}`,
+    engine: { ackTimeoutMs: 2_000, reconnectDelayMaxMs: 300, outboxRetryMs: 500 },
+  });
+  services.push(service);
+  return recordService(service);
+}
+
+async function customerWrites(waId: string, body: string): Promise<ConversationDTO> {
+  await server.deliver(envelope({ messages: [inbound.text({ from: waId, body, name: 'Carla Cliente' })] }));
+  const page = await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200');
+  return page.body.items.find((c) => c.contact.waId === waId)!;
+}
+
+describe('the inbox service (the host side of the contract) against a real server', () => {
+  it('checks every argument with the contract before acting, and wants a session for the inbox', async () => {
+    const { service } = serviceIn(dir.file('data'));
+    const login = await service.invoke('session:login', [{ serverUrl: 'not a url', email: 'a@b.c', password: 'x' }]);
+    expect(login).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('serverUrl') } });
+    expect(await service.invoke('inbox:list', [{ view: 'everything' }])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('view') } });
+    expect(await service.invoke('thread:get', ['not-an-id'])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('argument 1') } });
+    expect(await service.invoke('conversation:act', ['0123456789abcdef01234567', { type: 'snooze' }])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await service.invoke('files:delete', [])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('files:delete') } });
+    expect(await service.invoke('inbox:list', [{ view: 'mine' }])).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const wrong = await service.invoke('session:login', [{ serverUrl: server.url, email: people.agent.email, password: 'wrong-password' }]);
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('a supervisor assigns a new customer conversation; the agent is notified, reads it, acts on it and replies', async () => {
+    const supervisor = serviceIn(dir.file('data'));
+    const agent = serviceIn(dir.file('data'));
+    expect(await supervisor.call('session:login', { serverUrl: server.url, email: people.supervisor.email, password: PASSWORD })).toMatchObject({
+      user: { email: people.supervisor.email, role: 'supervisor' },
+      serverUrl: server.url,
+    });
+    await agent.call('session:login', { serverUrl: server.url, email: people.agent.email, password: PASSWORD });
+    await eventually(async () => (await agent.call('session:get')).connection === 'online', 'the agent to be online');
+
+    const conversation = await customerWrites('5511920000001', 'meu pagamento falhou');
+    await eventually(async () => (await supervisor.call('inbox:list', { view: 'all' })).some((c) => c.id === conversation.id), 'the supervisor to see it');
+    const assigned = await supervisor.call('conversation:act', conversation.id, { type: 'assign', userId: people.agent.id });
+    expect(assigned.assigneeId).toBe(people.agent.id);
+
+    const notification = await eventually(async () => agent.pushes.find((p) => p.push === 'notification')?.payload[0] as InboxNotification | undefined, 'the agent to be notified');
+    expect(notification).toMatchObject({ kind: 'assigned', conversationId: conversation.id, title: expect.stringContaining('Carla Cliente') });
+    const [mine] = await eventually(async () => {
+      const list = await agent.call('inbox:list', { view: 'mine' });
+      return list.length === 1 && list;
+    }, 'the conversation in the agent\'s own list');
+    expect(mine).toMatchObject({ id: conversation.id, unreadCount: 1, pendingReplies: 0 });
+    await agent.call('conversation:read', conversation.id);
+    expect((await agent.call('inbox:list', { view: 'mine' }))[0]!.unreadCount).toBe(0);
+
+    const labelled = await agent.call('conversation:act', conversation.id, { type: 'labels', labels: ['payment', 'vip'] });
+    expect(labelled.labels).toEqual(['payment', 'vip']);
+    // The action's effect reaches the cache through the change log, so search finds it at once.
+    expect((await agent.call('inbox:list', { view: 'mine', search: 'vip' })).map((c) => c.id)).toEqual([conversation.id]);
+    expect((await agent.call('timeline:get', conversation.id)).map((t) => t.kind)).toContain('transferred');
+
+    const reply = await agent.call('reply:send', conversation.id, { type: 'text', body: 'Vou verificar agora mesmo' });
+    expect(reply).toMatchObject({ state: 'pending', conversationId: conversation.id });
+    const thread = await eventually(async () => {
+      const t = await agent.call('thread:get', conversation.id);
+      return t.messages.some((m) => m.clientMessageId === reply.clientMessageId && m.status === 'read') && t;
+    }, 'the reply to be read by the customer');
+    expect(thread.pending).toEqual([]);
+    expect(agent.pushes.some((p) => p.push === 'thread-changed' && p.payload[0] === conversation.id)).toBe(true);
+
+    expect((await agent.call('canned:list')).map((c) => c.shortcut)).toContain('/hi');
+    expect(Array.isArray(await agent.call('templates:list'))).toBe(true);
+    expect(await agent.call('media:url', '0123456789abcdef01234567')).toBe('/media/0123456789abcdef01234567');
+    expect(await agent.service.invoke('board:get', [])).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    const board = await supervisor.call('board:get');
+    expect(board.map((s) => s.queue.name)).toContain('Payments');
+    expect((await supervisor.call('board:history')).map((s) => s.queueId)).toContain(queueId);
+    expect((await supervisor.call('agents:list')).map((u) => u.id)).toContain(people.agent.id);
+    expect(await supervisor.call('dead-letters:list')).toEqual([]);
+
+    const resolved = await agent.call('conversation:act', conversation.id, { type: 'resolve' });
+    expect(resolved.status).toBe('resolved');
+    expect((await agent.call('inbox:list', { view: 'resolved' })).map((c) => c.id)).toEqual([conversation.id]);
+    expect((await agent.call('contact:history', conversation.contact.id)).map((c) => c.id)).toEqual([conversation.id]);
+  });
+
+  it('a restart shows the cached inbox before the network answers, and signing out forgets the session', async () => {
+    const dataDir = dir.file('data');
+    const first = serviceIn(dataDir);
+    await first.call('session:login', { serverUrl: proxy.url, email: people.supervisor.email, password: PASSWORD });
+    const conversation = await customerWrites('5511920000002', 'alguém aí?');
+    await eventually(async () => (await first.call('inbox:list', { view: 'all' })).some((c) => c.id === conversation.id), 'the conversation in the cache');
+    await first.service.stop();
+
+    proxy.cut();
+    const second = serviceIn(dataDir);
+    await second.service.start();
+    expect(await second.call('session:get')).toMatchObject({ user: { email: people.supervisor.email }, connection: 'offline' });
+    expect((await second.call('inbox:list', { view: 'all' })).map((c) => c.id)).toContain(conversation.id);
+    expect(await second.service.invoke('conversation:act', [conversation.id, { type: 'claim' }])).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    proxy.restore();
+    await eventually(async () => second.pushes.some((p) => p.push === 'connection-changed' && p.payload[0] === 'online'), 'the restarted service to be online', 10_000);
+
+    expect(await second.call('session:logout')).toEqual({ user: null, serverUrl: null, connection: 'offline' });
+    const third = serviceIn(dataDir);
+    await third.service.start();
+    expect((await third.call('session:get')).user).toBeNull();
+  });
+});
