@@ -28,7 +28,7 @@ export function censorSensitive(value: unknown, path: string[]): unknown {
   return '[redacted]';
 }
 
-const FIELDS = [...TEXT_FIELDS, ...SECRET_FIELDS, 'phone', 'waId', 'wa_id', 'from', 'to', 'recipient_id', 'newWaId', 'display_phone_number'];
+const FIELDS = [...TEXT_FIELDS, ...SECRET_FIELDS, 'url', 'path', 'phone', 'waId', 'wa_id', 'from', 'to', 'recipient_id', 'newWaId', 'display_phone_number'];
 
 /** The paths pino redacts: top level and two levels down (`content.body`, `message.content.body`). */
 export const REDACT_PATHS = FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import {
   ackError,
@@ -13,6 +14,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server, type Socket } from 'socket.io';
 import type { Services } from '../domain/services.js';
 import type { Viewer } from '../domain/viewer.js';
+import { withCorrelation } from '../lib/correlation.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { RedisClient } from '../lib/redis.js';
@@ -82,13 +84,15 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
   return io;
 }
 
-/** Runs a command and turns its outcome into an Ack; internals never leak to the client. */
+/** Runs a command (a request of its own in the logs) and turns its outcome into an Ack; internals never leak to the client. */
 async function answer<T>(logger: Logger, command: string, work: () => Promise<T>): Promise<Ack<T>> {
-  try {
-    return ackOk(await work());
-  } catch (error) {
-    if (error instanceof AppError) return ackError(error.toBody());
-    logger.error({ err: error, command }, 'socket command failed');
-    return ackError({ code: 'INTERNAL', message: `${command} failed; try again` });
-  }
+  return withCorrelation({ correlationId: randomUUID() }, async () => {
+    try {
+      return ackOk(await work());
+    } catch (error) {
+      if (error instanceof AppError) return ackError(error.toBody());
+      logger.error({ err: error, command }, 'socket command failed');
+      return ackError({ code: 'INTERNAL', message: `${command} failed; try again` });
+    }
+  });
 }
