@@ -3,8 +3,12 @@ import { stopAllStarted } from './processes.js';
 import { writeResults } from './report.js';
 import type { BenchOptions, Scenario, ScenarioResult } from './result.js';
 import { ingestScenario } from './scenarios/ingest.js';
+import { latencyScenario } from './scenarios/latency.js';
+import { processingScenario } from './scenarios/processing.js';
+import { desktopCacheScenario } from './scenarios/desktop-cache.js';
+import { desktopOutboxScenario } from './scenarios/desktop-outbox.js';
 
-const SCENARIOS: Scenario[] = [ingestScenario];
+const SCENARIOS: Scenario[] = [ingestScenario, processingScenario, latencyScenario, desktopCacheScenario, desktopOutboxScenario];
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),

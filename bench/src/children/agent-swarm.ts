@@ -1,0 +1,92 @@
+import { io, type Socket } from 'socket.io-client';
+import { parseTimedText } from '../payloads.js';
+import { percentiles, wallClockMs } from '../stats.js';
+
+/**
+ * Hundreds of real Socket.IO clients in their own process (so decoding their pushes does not slow the load
+ * driver), each timing every `message:created` whose text carries a send time. Driven over IPC.
+ */
+export type SwarmCommand =
+  | { type: 'connect'; targets: { url: string; token: string | null }[] }
+  | { type: 'collect'; tag: string; expected: number; drainMs: number }
+  | { type: 'close' };
+export type SwarmReply =
+  | { type: 'connected'; sockets: number; ms: number }
+  | { type: 'collected'; deliveries: ReturnType<typeof percentiles>; firstReceipt: ReturnType<typeof percentiles>; messagesComplete: number; expected: number; undeliveredReceipts: number }
+  | { type: 'failed'; error: string };
+
+const sockets: Socket[] = [];
+type Run = { latencies: number[]; receipts: Map<number, number>; first: Map<number, number> };
+const runs = new Map<string, Run>();
+const finished = new Set<string>();
+const send = (reply: SwarmReply) => process.send!(reply);
+
+function onCreated(event: { data?: { content?: { body?: unknown } } }) {
+  const now = wallClockMs();
+  const body = event.data?.content?.body;
+  if (typeof body !== 'string') return;
+  const timed = parseTimedText(body);
+  if (!timed || finished.has(timed.tag)) return;
+  const latency = now - timed.sentAtMs;
+  let run = runs.get(timed.tag);
+  if (!run) runs.set(timed.tag, (run = { latencies: [], receipts: new Map(), first: new Map() }));
+  run.latencies.push(latency);
+  run.receipts.set(timed.n, (run.receipts.get(timed.n) ?? 0) + 1);
+  if (!run.first.has(timed.n)) run.first.set(timed.n, latency);
+}
+
+async function connectAll(targets: { url: string; token: string | null }[]) {
+  const started = Date.now();
+  const BATCH = 25;
+  for (let i = 0; i < targets.length; i += BATCH) {
+    await Promise.all(
+      targets.slice(i, i + BATCH).map(
+        ({ url, token }) =>
+          new Promise<void>((resolve, reject) => {
+            const socket = io(url, { transports: ['websocket'], reconnection: false, ...(token ? { auth: { token } } : {}) });
+            socket.on('message:created', onCreated);
+            socket.once('connect', () => resolve());
+            socket.once('connect_error', reject);
+            sockets.push(socket);
+          }),
+      ),
+    );
+  }
+  send({ type: 'connected', sockets: sockets.length, ms: Date.now() - started });
+}
+
+/**
+ * Waits until every socket has every message (or the drain time is up), then summarises. A push that never
+ * came counts as an infinite latency, so a percentile that includes one reads as such.
+ */
+async function collect(tag: string, expected: number, drainMs: number) {
+  const deadline = Date.now() + drainMs;
+  const complete = () => [...(runs.get(tag)?.receipts.values() ?? [])].filter((c) => c >= sockets.length).length;
+  while (complete() < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const messagesComplete = complete();
+  finished.add(tag);
+  const run = runs.get(tag) ?? { latencies: [], receipts: new Map<number, number>(), first: new Map<number, number>() };
+  runs.delete(tag);
+  const undelivered = Math.max(0, expected * sockets.length - run.latencies.length);
+  const neverFirst = Math.max(0, expected - run.first.size);
+  send({
+    type: 'collected',
+    deliveries: percentiles([...run.latencies, ...Array<number>(undelivered).fill(Number.POSITIVE_INFINITY)]),
+    firstReceipt: percentiles([...run.first.values(), ...Array<number>(neverFirst).fill(Number.POSITIVE_INFINITY)]),
+    messagesComplete,
+    expected,
+    undeliveredReceipts: undelivered,
+  });
+}
+
+process.on('message', (command: SwarmCommand) => {
+  const run = async () => {
+    if (command.type === 'connect') await connectAll(command.targets);
+    else if (command.type === 'collect') await collect(command.tag, command.expected, command.drainMs);
+    else {
+      for (const socket of sockets) socket.disconnect();
+      process.exit(0);
+    }
+  };
+  run().catch((error: unknown) => send({ type: 'failed', error: error instanceof Error ? error.message : String(error) }));
+});
