@@ -90,7 +90,7 @@ describe('escalate', () => {
 });
 
 describe('reopen', () => {
-  it('an agent with capacity who reopens keeps it; a supervisor who reopens has it routed', async () => {
+  it('an agent with capacity who reopens keeps it; a supervisor who reopens has it routed', { timeout: 60_000 }, async () => {
     const { kit, admin, support } = await setup();
     const ana = await kit.agent(admin, [support.id], 2);
     const id = await kit.customer('5511977200004');
@@ -107,7 +107,11 @@ describe('reopen', () => {
     const routed = await server.api<ConversationDTO>(boss.token, 'POST', `/api/conversations/${id}/reopen`);
     expect(routed.body).toMatchObject({ status: 'open', assigneeId: ana.id });
     const kinds = (await kit.timeline(admin, id)).map((t) => t.kind);
-    expect(kinds.slice(-2)).toEqual(['reopened', 'assigned']);
+    expect(kinds.slice(-3)).toEqual(['resolved', 'reopened', 'assigned']);
+    expect((await kit.timeline(admin, id)).filter((t) => t.kind === 'resolved').map((t) => [t.summary, t.actorId])).toEqual([
+      ['Resolved by Test agent', ana.id],
+      ['Resolved by Test agent', ana.id],
+    ]);
     expect((await kit.timeline(admin, id)).at(-2)?.summary).toBe('Reopened by Test supervisor; routed like a new conversation');
   });
 

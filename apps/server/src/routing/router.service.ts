@@ -11,6 +11,7 @@ import type { AgentService } from './agents.service.js';
 import type { Assignments, RoutingTurn } from './assignment.js';
 import type { QueueService } from './queue.service.js';
 import type { TimelineService } from './timeline.service.js';
+import { actorName } from './action-notes.js';
 
 type Candidate = { user: UserDoc; status: string; load: number; capacity: number };
 
@@ -140,6 +141,7 @@ export class RouterService {
     const resolved = await this.conversations.resolve(conversationId, viewer);
     const conversation = await this.models.Conversation.findById(conversationId).orFail();
     await this.assignments.release(conversation, null);
+    await this.note(conversation, 'resolved', `Resolved by ${await actorName(this.models, viewer.userId)}`, {}, viewer.userId, `resolved:${resolved.resolvedAt}`);
     return resolved;
   }
 
