@@ -42,6 +42,13 @@ export function clockTime(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
+/** A message's time, with its day when it is not today. */
+export function messageTime(iso: string): string {
+  const date = new Date(iso);
+  if (date.toDateString() === new Date().toDateString()) return clockTime(iso);
+  return `${date.toLocaleDateString([], { day: 'numeric', month: 'short' })}, ${clockTime(iso)}`;
+}
+
 export function shortDate(iso: string): string {
   const date = new Date(iso);
   const today = new Date();

@@ -19,7 +19,8 @@ export class BridgeError extends Error {
   }
 }
 
-export type BridgeLink = 'connecting' | 'open' | 'down';
+/** `refused`: the host turned this page away (a wrong or stale key); retrying cannot help. */
+export type BridgeLink = 'connecting' | 'open' | 'down' | 'refused';
 
 export type WebSocketBridge = InboxApi & {
   /** Whether the page reaches its host (not whether the host reaches the server: that is `connection-changed`). */
@@ -30,6 +31,8 @@ export type WebSocketBridge = InboxApi & {
 type Waiting = { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> };
 type Outgoing = { request: BridgeRequest; waiting: Waiting };
 
+/** The host's close code for a wrong key (see src/host/bridge-server.ts). */
+const CLOSE_WRONG_KEY = 4401;
 const RETRY_FIRST_MS = 250;
 const RETRY_MAX_MS = 4_000;
 /** How long a command may wait for the host to come back (or to answer) before it fails with a clear error. */
@@ -87,7 +90,7 @@ export function createWebSocketBridge(url: string): WebSocketBridge {
       for (const outgoing of queued.splice(0)) transmit(outgoing);
     };
     ws.onmessage = onMessage;
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
       for (const [id, waiting] of sent) {
@@ -96,6 +99,14 @@ export function createWebSocketBridge(url: string): WebSocketBridge {
         waiting.reject(new BridgeError('UNAVAILABLE', 'The connection to the inbox engine dropped before it answered; try again.'));
       }
       if (closed) return;
+      if (event.code === CLOSE_WRONG_KEY) {
+        closed = true;
+        for (const { waiting } of queued.splice(0)) {
+          clearTimeout(waiting.timer);
+          waiting.reject(new BridgeError('FORBIDDEN', 'This page may not talk to the inbox engine: open the address the host printed.'));
+        }
+        return setLink('refused');
+      }
       setLink('down');
       setTimeout(connect, retryMs);
       retryMs = Math.min(RETRY_MAX_MS, retryMs * 2);

@@ -2,7 +2,7 @@
 export function Sparkline({ values, tone = 'accent', label }: { values: number[]; tone?: 'accent' | 'danger' | 'warn'; label: string }) {
   const width = 120;
   const height = 28;
-  if (values.length < 2) return <svg className="sparkline" height={height} role="img" aria-label={`${label}: not enough data yet`} />;
+  if (values.length < 2) return <div className="sparkline-empty">Collecting samples…</div>;
   const max = Math.max(1, ...values);
   const step = width / (values.length - 1);
   const points = values.map((v, i) => `${(i * step).toFixed(1)},${(height - 2 - (v / max) * (height - 4)).toFixed(1)}`);

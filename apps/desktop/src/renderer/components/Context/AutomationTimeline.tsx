@@ -29,10 +29,10 @@ const ICON: Partial<Record<TimelineItem['kind'], IconName>> = {
 
 const tone = (kind: TimelineItem['kind']) => (kind === 'sla-breached' || kind === 'escalated' ? 'late' : kind === 'sla-warning' ? 'soon' : 'ok');
 
-/** Facts worth a glance (matched rules, candidates...), one short line each. */
+/** Facts worth a glance (matched rules, candidates...), one short line each; raw ids mean nothing to a person. */
 function detailLines(details: Record<string, unknown>): string[] {
   return Object.entries(details)
-    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
+    .filter(([k, v]) => v !== null && v !== undefined && typeof v !== 'object' && !/Id$/.test(k))
     .slice(0, 4)
     .map(([k, v]) => `${k}: ${String(v)}`);
 }

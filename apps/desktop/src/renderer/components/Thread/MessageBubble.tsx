@@ -1,6 +1,6 @@
 import type { MessageDTO } from '@switchboard/shared';
 import type { PendingReply } from '../../../contract/inbox-api';
-import { clockTime } from '../../lib/time';
+import { messageTime } from '../../lib/time';
 import { DeliveryTicks } from './DeliveryTicks';
 import { MessageContent, quoteText } from './MessageContent';
 import { Icon } from '../common/Icon';
@@ -21,7 +21,7 @@ export function MessageBubble({ message, reactions, quoted }: Props) {
         )}
         <MessageContent message={message} />
         <div className="bubble-meta">
-          <span>{clockTime(message.sentAt)}</span>
+          <span>{messageTime(message.sentAt)}</span>
           {side === 'out' && <DeliveryTicks status={message.status} />}
         </div>
         {reactions && (
