@@ -24,6 +24,13 @@ const scrapeUntil = (check: (m: Sample[]) => boolean, what: string) => eventuall
   return check(m) ? m : undefined;
 }, what);
 
+const reply = (conversationId: string, key: string, text: string) =>
+  fetch(`${server.url}/api/conversations/${conversationId}/messages`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify({ type: 'text', body: text }),
+  });
+
 describe('GET /metrics after real traffic', () => {
   it('follows one customer message from webhook to push, its wait in a queue, the claim and the reply', async () => {
     const queue = (await server.api<QueueDTO>(admin, 'POST', '/api/queues', { name: 'Metrics desk', fallback: true, mode: 'manual' })).body;
@@ -45,12 +52,7 @@ describe('GET /metrics after real traffic', () => {
 
     const [conversation] = (await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=10')).body.items;
     expect((await server.api(admin, 'POST', `/api/conversations/${conversation!.id}/claim`)).status).toBe(200);
-    const reply = await fetch(`${server.url}/api/conversations/${conversation!.id}/messages`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': 'metrics-reply-1' },
-      body: JSON.stringify({ type: 'text', body: 'Lo reviso ahora mismo' }),
-    });
-    expect(reply.status).toBe(201);
+    expect((await reply(conversation!.id, 'metrics-reply-1', 'Lo reviso ahora mismo')).status).toBe(201);
 
     m = await scrapeUntil((s) => valueOf(s, 'switchboard_outbound_attempts_total', { result: 'accepted', code: 'none' }) === 1, 'the reply to reach WhatsApp');
     expect(valueOf(m, 'switchboard_assignments_total', { queue: queue.id, how: 'claim' })).toBe(1);
@@ -59,6 +61,21 @@ describe('GET /metrics after real traffic', () => {
     expect(valueOf(m, 'switchboard_http_requests_total', { method: 'POST', route: '/api/conversations/:id/claim', status: '200' })).toBe(1);
     expect(valueOf(m, 'switchboard_http_request_duration_seconds_count', { method: 'POST', route: '/api/conversations/:id/messages', status: '201' })).toBe(1);
     expect(valueOf(m, 'switchboard_http_requests_total', { method: 'POST', route: '/webhooks/whatsapp', status: '200' })).toBeGreaterThanOrEqual(1);
+  });
+
+  it("counts failed sends by result and code, and shows the channel's breaker open", async () => {
+    await server.deliver(envelope({ messages: [inbound.text({ from: '34600333444', body: 'sigo esperando' })] }));
+    const page = await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=10');
+    const conversation = page.body.items.find((c) => c.contact.waId === '34600333444')!;
+    server.sim.faults.set({ httpError: { count: 1000, status: 503 } });
+    try {
+      expect((await reply(conversation.id, 'metrics-reply-2', 'ya va')).status).toBe(201);
+      const m = await scrapeUntil((s) => valueOf(s, 'switchboard_breaker_state', { channel: conversation.channelId }) === 2, 'the breaker to open');
+      const failed = samplesOf(m, 'switchboard_outbound_attempts_total', { result: 'retryable' });
+      expect(failed.reduce((sum, s) => sum + s.value, 0)).toBe(5);
+    } finally {
+      server.sim.faults.clear();
+    }
   });
 
   it('labels requests by route template, never by raw ids or unmatched paths', async () => {
