@@ -27,6 +27,8 @@ export type SessionState = {
   user: UserDTO | null;
   serverUrl: string | null;
   connection: ConnectionState;
+  /** The server the sign-in form offers when nobody is signed in (the host's configured default). */
+  defaultServerUrl?: string;
 };
 
 export const InboxView = z.enum(['mine', 'queues', 'all', 'snoozed', 'resolved']);

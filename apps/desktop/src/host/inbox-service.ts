@@ -14,6 +14,8 @@ export type InboxServiceOptions = {
   dataDir: string;
   /** The URL the renderer loads an inbound media message from: the Node host and Electron serve it differently. */
   mediaUrl: (messageId: string) => string;
+  /** The server the sign-in form offers. */
+  defaultServerUrl?: string;
   /** Engine tuning, for tests. */
   engine?: Pick<SyncEngineOptions, 'ackTimeoutMs' | 'reconnectDelayMaxMs' | 'outboxRetryMs'>;
   now?: () => Date;
@@ -45,7 +47,12 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
   const push: Push = (name, ...payload) => {
     for (const listener of listeners) listener(name, payload);
   };
-  const state = (): SessionState => ({ user: live?.user ?? null, serverUrl: live?.serverUrl ?? null, connection: live?.engine.connection ?? 'offline' });
+  const state = (): SessionState => ({
+    user: live?.user ?? null,
+    serverUrl: live?.serverUrl ?? null,
+    connection: live?.engine.connection ?? 'offline',
+    ...(options.defaultServerUrl ? { defaultServerUrl: options.defaultServerUrl } : {}),
+  });
 
   async function open(session: SavedSession): Promise<void> {
     const cacheName = `cache-${createHash('sha256').update(session.serverUrl).digest('hex').slice(0, 12)}-${session.user.id}.sqlite`;

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+const desktopDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const HostConfig = z.object({
+  port: z.coerce.number().int('must be a whole number').min(0).max(65535).default(4300),
+  dataDir: z.string().min(1).default(path.join(desktopDir, '.data')),
+  rendererDir: z.string().min(1).default(path.join(desktopDir, 'dist/renderer')),
+  serverUrl: z.url('must be a URL such as http://127.0.0.1:3000').default('http://127.0.0.1:3000'),
+  open: z.boolean().default(false),
+});
+export type HostConfig = z.infer<typeof HostConfig>;
+
+/** Flags win over the environment: `--port`, `--data-dir`, `--renderer-dir`, `--server`, `--open`. */
+export function loadHostConfig(argv: string[], env: NodeJS.ProcessEnv): HostConfig {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'renderer-dir': { type: 'string' },
+      server: { type: 'string' },
+      open: { type: 'boolean' },
+    },
+  });
+  const parsed = HostConfig.safeParse({
+    port: values.port ?? env.SWITCHBOARD_HOST_PORT,
+    dataDir: values['data-dir'] ?? env.SWITCHBOARD_DATA_DIR,
+    rendererDir: values['renderer-dir'] ?? env.SWITCHBOARD_RENDERER_DIR,
+    serverUrl: values.server ?? env.SWITCHBOARD_SERVER_URL,
+    open: values.open ?? (env.SWITCHBOARD_OPEN === '1' ? true : undefined),
+  });
+  if (!parsed.success) {
+    throw new Error(`bad host settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
