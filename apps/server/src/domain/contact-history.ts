@@ -4,7 +4,7 @@ import type { Models } from '../models/index.js';
 import { toConversationDTO } from '../models/to-dto.js';
 import type { Viewer } from './viewer.js';
 
-export const CONTACT_HISTORY_LIMIT = 50;
+const CONTACT_HISTORY_LIMIT = 50;
 
 /** A contact's conversations the viewer may see, newest first: the "history" pane beside a conversation. */
 export class ContactHistory {

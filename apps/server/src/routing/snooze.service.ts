@@ -11,7 +11,7 @@ import type { MessageDoc } from '../models/message.model.js';
 import type { TimelineService } from './timeline.service.js';
 import { actorName, readableMoment } from './action-notes.js';
 
-export const MAX_SNOOZE_MS = 30 * 24 * 60 * 60 * 1000;
+const MAX_SNOOZE_MS = 30 * 24 * 60 * 60 * 1000;
 const CLAIM_CANDIDATES = 8;
 /** A wake claimed this long ago by a process that never finished it (it died) may be taken over. */
 const ABANDONED_WAKE_MS = 60_000;
