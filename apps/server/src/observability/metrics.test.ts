@@ -78,6 +78,21 @@ describe('GET /metrics after real traffic', () => {
     }
   });
 
+  it('counts SLA warnings and breaches by kind and level', async () => {
+    await server.deliver(envelope({ messages: [inbound.text({ from: '5511944440001', body: 'preciso de ajuda' })] }));
+    const contact = await server.app.models.Contact.findOne({ waId: '5511944440001' }).orFail();
+    const conversation = await server.app.models.Conversation.findOne({ contactId: contact._id }).orFail();
+    const waitedMinutes = async (minutes: number) => {
+      const at = new Date(Date.now() - minutes * 60_000);
+      await server.app.models.Conversation.updateOne({ _id: conversation._id }, { $set: { openedAt: at, lastInboundAt: at, firstUnansweredAt: at } });
+      await server.app.services.sla.sync(conversation._id);
+    };
+    await waitedMinutes(50);
+    await scrapeUntil((s) => valueOf(s, 'switchboard_sla_events_total', { kind: 'first_response', level: 'warning' }) === 1, 'a first-response warning');
+    await waitedMinutes(80);
+    await scrapeUntil((s) => valueOf(s, 'switchboard_sla_events_total', { kind: 'first_response', level: 'breached' }) === 1, 'a first-response breach');
+  });
+
   it('labels requests by route template, never by raw ids or unmatched paths', async () => {
     const id = '65a1b2c3d4e5f60718293a4b';
     expect((await server.api(admin, 'GET', `/api/conversations/${id}`)).status).toBe(404);
