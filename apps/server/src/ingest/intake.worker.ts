@@ -68,9 +68,13 @@ export class IntakeWorker {
       .limit(CLAIM_CANDIDATES);
     for (const item of due) {
       const attempt = item.attempts + 1;
-      if (!(await this.leases.take(item._id, attempt))) continue;
+      // A lease older than leaseMs whose item never moved to `processing`: its taker died in between.
+      if (!(await this.leases.take(item._id, attempt, this.options.leaseMs))) continue;
       const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
-      return this.models.WebhookIntake.findByIdAndUpdate(item._id, { $set: { status: 'processing', attempts: attempt, leaseUntil } }, { new: true });
+      const claimed = await this.models.WebhookIntake.findByIdAndUpdate(item._id, { $set: { status: 'processing', attempts: attempt, leaseUntil } }, { new: true });
+      if (claimed) return claimed;
+      // Another worker finished and archived it after we read it: nothing to do, leave no lease behind.
+      await this.leases.drop(item._id, attempt);
     }
     return null;
   }

@@ -73,16 +73,20 @@ export class OutboxWorker {
     })
       .sort({ nextAttemptAt: 1 })
       .limit(CLAIM_CANDIDATES);
+    const leaseMs = this.deps.config.OUTBOX_LEASE_SECONDS * 1000;
     for (const candidate of due) {
       const attempt = candidate.attempts + 1;
-      if (!(await this.leases.take(candidate._id, attempt))) continue;
-      const leaseUntil = new Date(now.getTime() + this.deps.config.OUTBOX_LEASE_SECONDS * 1000);
+      // A lease older than leaseMs whose item never moved to `in_flight`: its taker died in between.
+      if (!(await this.leases.take(candidate._id, attempt, leaseMs))) continue;
+      const leaseUntil = new Date(now.getTime() + leaseMs);
       const item = await this.deps.models.Outbox.findByIdAndUpdate(
         candidate._id,
         { $set: { state: 'in_flight', attempts: attempt, leaseUntil, ...(candidate.state === 'in_flight' && !candidate.unknownSince ? { unknownSince: now } : {}) } },
         { new: true },
       );
       if (item) return { item, interrupted: candidate.state === 'in_flight' };
+      // Another worker finished it after we read it: leave no lease behind.
+      await this.leases.drop(candidate._id, attempt);
     }
     return null;
   }

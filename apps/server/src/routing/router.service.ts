@@ -145,16 +145,27 @@ export class RouterService {
     return resolved;
   }
 
-  /** Back to the queue, for an agent who went away or offline past the grace period. */
+  /**
+   * Back to the queue, for an agent who went away or offline past the grace period. Every process's heartbeat
+   * looks for these: the release happens during a turn, and only if that agent still has the conversation, so
+   * a process working from an older read cannot undo the assignment another process has just made.
+   */
   async requeue(conversation: ConversationDoc, agent: UserDoc, awayMinutes: number): Promise<void> {
-    await this.assignments.release(conversation, `${agent.name} was unavailable for ${awayMinutes} min`);
-    await this.note(conversation, 'requeued', `Back to the queue: ${agent.name} was away or offline for ${awayMinutes} min`, { agentId: agent.id }, null);
-    await this.route(conversation._id);
+    const requeued = await this.withTurn(conversation, async (turn) => {
+      const current = turn.conversation;
+      if (current.routingState !== 'assigned' || !current.assigneeId?.equals(agent._id)) return false;
+      await this.assignments.release(current, `${agent.name} was unavailable for ${awayMinutes} min`);
+      await this.note(current, 'requeued', `Back to the queue: ${agent.name} was away or offline for ${awayMinutes} min`, { agentId: agent.id }, null, `requeued:${turn.epoch}`);
+      return true;
+    });
+    if (requeued) await this.route(conversation._id);
   }
 
-  /** Takes the conversation from its agent and routes it again (an SLA escalation). */
+  /** Takes the conversation from its agent and routes it again (an SLA escalation); released during a turn, like requeue. */
   async reassign(conversation: ConversationDoc, why: string): Promise<void> {
-    if (conversation.routingState === 'assigned') await this.assignments.release(conversation, why);
+    await this.withTurn(conversation, async (turn) => {
+      if (turn.conversation.routingState === 'assigned') await this.assignments.release(turn.conversation, why);
+    });
     await this.route(conversation._id);
   }
 

@@ -16,6 +16,8 @@ import type { SlaPolicySet } from './sla-policies.js';
 const LABEL: Record<SlaKind, string> = { first_response: 'First response', next_response: 'Next response', resolution: 'Resolution' };
 const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
 const CLAIM_CANDIDATES = 8;
+/** How long a process holds a timer it is checking; one that died mid-check leaves it due again after this. */
+const CHECK_LEASE_MS = 30_000;
 
 /**
  * SLA timers: stored per running target, so they survive restarts, and handled by whichever process takes
@@ -66,8 +68,12 @@ export class SlaService {
   async checkDue(): Promise<boolean> {
     const due = await this.models.SlaTimer.find({ nextCheckAt: { $lte: new Date() } }).sort({ nextCheckAt: 1 }).limit(CLAIM_CANDIDATES);
     for (const timer of due) {
-      if (!(await this.checks.take(timer._id, timer.checks + 1))) continue;
-      await this.models.SlaTimer.updateOne({ _id: timer._id }, { $set: { checks: timer.checks + 1 } });
+      const check = timer.checks + 1;
+      // Taken over when stale: its taker died before recording the check.
+      if (!(await this.checks.take(timer._id, check, CHECK_LEASE_MS))) continue;
+      // The next check moves past the lease while this one runs, so no other process starts it meanwhile;
+      // every outcome of check() sets the real next check.
+      await this.models.SlaTimer.updateOne({ _id: timer._id }, { $set: { checks: check, nextCheckAt: new Date(Date.now() + CHECK_LEASE_MS) } });
       await this.check(timer);
       return true;
     }
