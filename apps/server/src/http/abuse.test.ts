@@ -236,6 +236,18 @@ describe("another queue's or channel's conversation", () => {
   });
 });
 
+describe('locking everyone out', () => {
+  it('an admin cannot demote or deactivate themselves (found by the OpenAPI fuzzing)', async () => {
+    const me = (await server.api<{ id: string }>(admin, 'GET', '/api/me')).body;
+    for (const change of [{ role: 'agent' }, { active: false }]) {
+      const res = await server.api<ErrorAnswer>(admin, 'PATCH', `/api/users/${me.id}`, change);
+      expect(res.status).toBe(409);
+      expectCleanError(res.body, 'CONFLICT');
+    }
+    expect((await server.api<{ role: string; active: boolean }>(admin, 'GET', '/api/me')).body).toMatchObject({ role: 'admin', active: true });
+  });
+});
+
 /** Logs in from a chosen loopback address, so the test can show the limit is per address as well. */
 function loginFrom(localAddress: string, email: string, password: string): Promise<{ status: number; retryAfter?: string; body: ErrorAnswer }> {
   const body = JSON.stringify({ email, password });

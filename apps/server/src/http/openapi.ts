@@ -56,11 +56,11 @@ type Route = Omit<RouteConfig, 'responses'> & { ok: [number, z.ZodType, string];
 const routes: Route[] = [
   { method: 'get', path: '/healthz', ok: [200, HealthResponse, 'the process is up'] },
   { method: 'get', path: '/readyz', ok: [200, ReadinessResponse, 'the database answers'], errors: { 503: 'the database does not answer' } },
-  { method: 'post', path: '/api/auth/login', request: { body: { content: { 'application/json': { schema: LoginRequest } } } }, ok: [200, LoginResponse, 'a session token'], errors: { 400: 'invalid body', 401: 'wrong email or password' } },
+  { method: 'post', path: '/api/auth/login', request: { body: { content: { 'application/json': { schema: LoginRequest } } } }, ok: [200, LoginResponse, 'a session token'], errors: { 400: 'invalid body', 401: 'wrong email or password', 429: 'too many failed logins for this account from this address; see Retry-After' } },
   { method: 'get', path: '/api/me', ok: [200, UserDTO, 'the signed-in user'] },
   { method: 'get', path: '/api/users', ok: [200, z.object({ items: z.array(UserDTO) }), 'all users (admins)'] },
   { method: 'post', path: '/api/users', request: { body: { content: { 'application/json': { schema: CreateUserRequest } } } }, ok: [201, UserDTO, 'the new user'], errors: { 400: 'invalid body', 409: 'email taken' } },
-  { method: 'patch', path: '/api/users/{id}', request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateUserRequest } } } }, ok: [200, UserDTO, 'the updated user'], errors: { 400: 'invalid body', 404: 'no such user' } },
+  { method: 'patch', path: '/api/users/{id}', request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateUserRequest } } } }, ok: [200, UserDTO, 'the updated user'], errors: { 400: 'invalid body', 404: 'no such user', 409: 'an admin removing their own admin access' } },
   { method: 'get', path: '/api/channels', ok: [200, z.object({ items: z.array(ChannelDTO) }), 'the channels the caller may see'] },
   { method: 'post', path: '/api/channels', request: { body: { content: { 'application/json': { schema: CreateChannelRequest } } } }, ok: [201, ChannelDTO, 'the new channel'], errors: { 400: 'invalid body', 409: 'number registered already' } },
   { method: 'patch', path: '/api/channels/{id}', request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateChannelRequest } } } }, ok: [200, ChannelDTO, 'the updated channel'], errors: { 400: 'invalid body', 404: 'no such channel' } },
@@ -122,7 +122,8 @@ export function buildOpenApiDocument() {
       ...(route.request?.body ? { request: { ...route.request, body: { required: true, ...route.request.body } } } : {}),
       ...(isPublic ? {} : { security: [{ bearerAuth: [] }] }),
       responses: {
-        [ok[0]]: json(ok[1], ok[2]),
+        // A 204 has no body, so it has no content type either.
+        [ok[0]]: ok[0] === 204 ? { description: ok[2] } : json(ok[1], ok[2]),
         ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, error(description)])),
         ...(isPublic ? {} : authErrors),
       },

@@ -1,7 +1,8 @@
 import { IdParams, CreateUserRequest, UpdateUserRequest } from '@switchboard/shared';
 import { Router } from 'express';
 import type { Services } from '../../domain/services.js';
-import { requireRole } from '../auth.middleware.js';
+import { AppError } from '../../lib/errors.js';
+import { authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
 /** User management: admins only. Mounted behind requireAuth. */
@@ -16,7 +17,12 @@ export function userRoutes(services: Services): Router {
   });
   router.patch('/users/:id', async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');
-    res.json(await services.users.update(id, parseInput(UpdateUserRequest, req.body, 'body')));
+    const change = parseInput(UpdateUserRequest, req.body, 'body');
+    // Without this an admin could lock everyone out, the last admin included.
+    if (id === authOf(res).user.id && (change.active === false || (change.role !== undefined && change.role !== 'admin'))) {
+      throw new AppError('CONFLICT', 'you cannot remove your own admin access or deactivate yourself; ask another admin');
+    }
+    res.json(await services.users.update(id, change));
   });
   return router;
 }
