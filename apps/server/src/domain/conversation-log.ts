@@ -13,10 +13,16 @@ type Change<T extends ConversationEventType> = {
   data: Extract<ConversationEventDTO, { type: T }>['data'];
 };
 
-const STALE_CLAIM_MS = 60_000;
+/**
+ * An append takes milliseconds; a claim this old was left by a writer that died (or stalled this long). It is
+ * also how long the retry of a dead process's work waits here before finishing that writer's change.
+ */
+const STALE_CLAIM_MS = 10_000;
+const CLAIM_POLL_MS = 50;
 const MAX_SEQ_PROBES = 1000;
 
 const doneIdOf = (claimId: Types.ObjectId) => keyedId('change-done', claimId.toHexString());
+const takeoverIdOf = (claimId: Types.ObjectId, claimedAt: Date) => keyedId('change-takeover', `${claimId.toHexString()}:${claimedAt.getTime()}`);
 const eventId = (conversationId: Types.ObjectId, seq: number) => keyedId('event', `${conversationId.toHexString()}:${seq}`);
 
 /**
@@ -24,7 +30,8 @@ const eventId = (conversationId: Types.ObjectId, seq: number) => keyedId('event'
  * - No gaps: a number is taken by inserting the event under an id made from it, so a number exists only
  *   with its event, and two writers can never take the same one.
  * - Once: a change is named (dedupeKey); the first writer to claim the name appends it, a repeat appends
- *   nothing. A claim abandoned by a crash is taken over, and the event it may have stored is found again.
+ *   nothing (it waits for the first to finish). A claim abandoned by a crash is taken over by one writer,
+ *   which first looks for the event the dead writer may have stored, and announces it.
  * A push lost to a crash between storing and announcing still reaches clients: the next number shows them
  * the gap, and they fetch it.
  */
@@ -37,7 +44,7 @@ export class ConversationLog {
   async append<T extends ConversationEventType>(change: Change<T>): Promise<ConversationEventDTO | null> {
     const claimId = keyedId('change', change.dedupeKey);
     const claimed = await this.claim(claimId);
-    if (claimed !== 'mine') return claimed === null ? null : this.eventAt(change.conversationId, claimed);
+    if (typeof claimed === 'number') return this.eventAt(change.conversationId, claimed);
 
     const conversation = await this.models.Conversation.findById(change.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail();
     const audience = {
@@ -45,6 +52,16 @@ export class ConversationLog {
       queueId: conversation.queueId?.toHexString() ?? null,
       assigneeId: conversation.assigneeId?.toHexString() ?? null,
     };
+    if (claimed instanceof Date) {
+      // Its writer died after storing it and before announcing it: announce it now.
+      const stored = await this.storedSince(change.conversationId, change.dedupeKey, claimed);
+      if (stored) {
+        await this.settle(change.conversationId, claimId, stored.seq);
+        const event = toEventDTO(stored);
+        this.events.emit('conversation.changed', event, audience);
+        return event;
+      }
+    }
     for (let seq = conversation.seq + 1, probes = 0; probes < MAX_SEQ_PROBES; seq++, probes++) {
       const data: unknown = change.type === 'conversation:updated' ? { ...change.data, seq } : change.data;
       try {
@@ -57,16 +74,23 @@ export class ConversationLog {
         if (!isDuplicateKeyError(error)) throw error;
         const taken = await this.models.ConversationEvent.findById(eventId(change.conversationId, seq));
         if (taken?.dedupeKey === change.dedupeKey) {
+          // Stored by the writer whose claim this one took over, which died before announcing it.
           await this.settle(change.conversationId, claimId, seq);
-          return toEventDTO(taken);
+          const event = toEventDTO(taken);
+          this.events.emit('conversation.changed', event, audience);
+          return event;
         }
       }
     }
     throw new Error(`no free sequence number for conversation ${change.conversationId.toHexString()}`);
   }
 
-  /** 'mine' when this writer must append; the seq when the change is in the log; null when another writer is on it. */
-  private async claim(claimId: Types.ObjectId): Promise<'mine' | number | null> {
+  /**
+   * 'mine' when this writer must append; the seq when the change is in the log; the abandoned claim's time
+   * when this writer took it over. While another writer holds the claim, waits for it to finish or go stale:
+   * returning at once would let a caller retrying a dead process's work finish without the change.
+   */
+  private async claim(claimId: Types.ObjectId): Promise<'mine' | number | Date> {
     const { ChangeClaim } = this.models;
     try {
       await ChangeClaim.create({ _id: claimId, claimedAt: new Date() });
@@ -74,12 +98,39 @@ export class ConversationLog {
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
-    const done = await ChangeClaim.findById(doneIdOf(claimId));
-    if (done?.seq !== null && done?.seq !== undefined) return done.seq;
-    const existing = await ChangeClaim.findById(claimId).orFail();
-    if (Date.now() - existing.claimedAt.getTime() < STALE_CLAIM_MS) return null;
-    await ChangeClaim.updateOne({ _id: claimId }, { $set: { claimedAt: new Date() } });
-    return 'mine';
+    for (;;) {
+      const done = await ChangeClaim.findById(doneIdOf(claimId));
+      if (done?.seq !== null && done?.seq !== undefined) return done.seq;
+      const existing = await ChangeClaim.findById(claimId).orFail();
+      if (Date.now() - existing.claimedAt.getTime() >= STALE_CLAIM_MS && (await this.takeOver(claimId, existing.claimedAt))) return existing.claimedAt;
+      await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+    }
+  }
+
+  /** One writer takes over an abandoned claim: an insert named after it decides who. */
+  private async takeOver(claimId: Types.ObjectId, claimedAt: Date): Promise<boolean> {
+    try {
+      await this.models.ChangeClaim.create({ _id: takeoverIdOf(claimId, claimedAt), claimedAt: new Date() });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+    await this.models.ChangeClaim.updateOne({ _id: claimId }, { $set: { claimedAt: new Date() } });
+    return true;
+  }
+
+  /**
+   * The event a dead writer stored for this change but never marked done. Every number up to the
+   * conversation's seq is taken, so it can only be among the newest events: read back, by id, to the claim.
+   */
+  private async storedSince(conversationId: Types.ObjectId, dedupeKey: string, claimedAt: Date): Promise<ConversationEventDoc | null> {
+    const conversation = await this.models.Conversation.findById(conversationId, { seq: 1 }).orFail();
+    for (let seq = conversation.seq; seq > 0; seq--) {
+      const event = await this.models.ConversationEvent.findById(eventId(conversationId, seq));
+      if (!event || event.at < claimedAt) return null;
+      if (event.dedupeKey === dedupeKey) return event;
+    }
+    return null;
   }
 
   /** Records where the change landed with an insert, not an update: inserts stay cheap as the log grows. */
