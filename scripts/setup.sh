@@ -29,3 +29,19 @@ apt_install_if_missing() {
 }
 # The multi-process tests run two servers on one throwaway Redis.
 apt_install_if_missing /usr/bin/redis-server redis-server
+
+# schemathesis (PyPI) fuzzes the API against its OpenAPI document in e2e/openapi-fuzz.test.ts. It lives in a
+# venv of its own under the cache dir, so it never touches the system's Python packages.
+SCHEMATHESIS_VENV="${SWITCHBOARD_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/switchboard}/schemathesis-venv"
+SCHEMATHESIS_VERSION="4.32.5"
+if [ ! -x "$SCHEMATHESIS_VENV/bin/schemathesis" ] ||
+  ! "$SCHEMATHESIS_VENV/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+  if command -v python3 >/dev/null 2>&1 && python3 -m venv --help >/dev/null 2>&1; then
+    echo "setup: installing schemathesis $SCHEMATHESIS_VERSION (PyPI) into $SCHEMATHESIS_VENV"
+    python3 -m venv "$SCHEMATHESIS_VENV" &&
+      "$SCHEMATHESIS_VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION" ||
+      echo "setup: could not install schemathesis; the OpenAPI fuzz test needs it" >&2
+  else
+    echo "setup: python3 with venv is missing; the OpenAPI fuzz test needs it to install schemathesis" >&2
+  fi
+fi
