@@ -31,7 +31,7 @@ export function wirePushes(): () => void {
     pushes.on('session-changed', (session) => store().applySession(session)),
     pushes.on('connection-changed', (state) => store().setConnection(state)),
     pushes.on('conversations-changed', refreshConversations),
-    pushes.on('thread-changed', (id) => id === store().selectedId && void store().refreshThread()),
+    pushes.on('thread-changed', (id) => store().threadChanged(id)),
     pushes.on('timeline-changed', (id) => id === store().selectedId && void store().refreshTimeline()),
     pushes.on('board-changed', (queues) => store().applyBoard(queues)),
     pushes.on('notification', (notification) => store().notify(notification)),

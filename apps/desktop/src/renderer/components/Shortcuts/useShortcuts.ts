@@ -21,8 +21,10 @@ export function useShortcuts() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.metaKey || event.ctrlKey || event.altKey || typing(event.target)) return;
-      if (document.querySelector('.dialog-backdrop')) return;
       const s = useStore.getState();
+      if (event.key === 'Escape') return s.toggleShortcuts(false);
+      // Another dialog has the keyboard (the shortcut list itself still toggles with ?).
+      if (document.querySelector('.dialog-backdrop') && !(s.shortcutsOpen && event.key === '?')) return;
       const compose = (mode: 'reply' | 'note') => {
         if (!s.selectedId) return;
         s.setDraft(s.selectedId, { mode });
@@ -37,7 +39,6 @@ export function useShortcuts() {
         n: () => compose('note'),
         '/': () => s.requestFocus('search'),
         '?': () => s.toggleShortcuts(),
-        Escape: () => s.toggleShortcuts(false),
       };
       const action = actions[event.key];
       if (!action) return;

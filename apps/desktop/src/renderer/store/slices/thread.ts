@@ -12,6 +12,8 @@ export type ThreadSlice = {
   select(conversationId: string | null): void;
   selectRelative(step: 1 | -1): void;
   refreshThread(): Promise<void>;
+  /** The open conversation changed: show it, and count what arrived as read (the agent is looking at it). */
+  threadChanged(conversationId: string): void;
   refreshSelected(): Promise<void>;
   act(action: ConversationAction, conversationId?: string): Promise<boolean>;
 };
@@ -49,6 +51,12 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
     } catch (error) {
       if (get().selectedId === id) set({ threadError: describeError(error) });
     }
+  },
+
+  threadChanged(conversationId) {
+    if (conversationId !== get().selectedId) return;
+    void get().refreshThread();
+    if (document.hasFocus()) void conversationService.markRead(conversationId).catch(() => undefined);
   },
 
   async refreshSelected() {
