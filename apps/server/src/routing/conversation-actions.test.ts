@@ -1,23 +1,27 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiErrorResponse, ConversationDTO } from '@switchboard/shared';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiErrorResponse, ConversationDTO, QueueDTO } from '@switchboard/shared';
 import { eventually, startTestServer, type TestServer } from '../../test-support/harness.js';
 import { actionKit, seqsOf, timelineOf, updatesOf } from './action-test-kit.js';
+import { sharedIntentClassifier } from './triage.service.js';
 
 let server: TestServer;
-afterEach(() => server?.close());
-
-async function setup(overrides: Record<string, string> = {}) {
-  server = await startTestServer({ ROUTING_INTERVAL_MS: '200', ...overrides });
-  const kit = actionKit(server);
-  const admin = await server.login();
-  const support = await kit.queue(admin, { name: 'Support', fallback: true });
-  return { kit, admin, support };
-}
+let kit: ReturnType<typeof actionKit>;
+let admin: string;
+let support: QueueDTO;
+// Training the classifier is a one-off per process: done here, it does not count against the first test.
+beforeAll(() => sharedIntentClassifier(), 120_000);
+beforeEach(async () => {
+  // A customer writing after a resolution always starts a new conversation here.
+  server = await startTestServer({ ROUTING_INTERVAL_MS: '200', CONVERSATION_REOPEN_MINUTES: '0' });
+  kit = actionKit(server);
+  admin = await server.login();
+  support = await kit.queue(admin, { name: 'Support', fallback: true });
+});
+afterEach(() => server.close());
 
 describe('labels', () => {
   it('are set trimmed, unique and sorted, pushed live with one timeline entry naming who changed them', async () => {
-    const { kit, support } = await setup();
-    const ana = await kit.agent(await server.login(), [support.id]);
+    const ana = await kit.agent(admin, [support.id]);
     const id = await kit.customer('5511977200001');
     const res = await server.api<ConversationDTO>(ana.token, 'PUT', `/api/conversations/${id}/labels`, { labels: [' vip', 'refund', 'vip ', 'Late delivery'] });
     expect(res.status).toBe(200);
@@ -40,7 +44,6 @@ describe('labels', () => {
   });
 
   it('refuses an empty label, a malformed one and unknown fields, naming the field', async () => {
-    const { kit, admin } = await setup();
     const id = await kit.customer('5511977200002');
     const empty = await server.api(admin, 'PUT', `/api/conversations/${id}/labels`, { labels: ['ok', '   '] });
     expect(empty.status).toBe(400);
@@ -57,7 +60,6 @@ describe('labels', () => {
 
 describe('escalate', () => {
   it('makes it urgent and tells supervisors live, with the reason and who escalated', async () => {
-    const { kit, admin, support } = await setup();
     const ana = await kit.agent(admin, [support.id]);
     const boss = await kit.supervisor();
     const id = await kit.customer('5511977200003');
@@ -79,7 +81,6 @@ describe('escalate', () => {
   });
 
   it('stays urgent when the customer\'s next message is triaged again (priority only goes up)', async () => {
-    const { kit, admin } = await setup();
     await kit.queue(admin, { name: 'Payments', intents: ['payment_issue'] });
     const id = await kit.customer('5511977200008', 'hola');
     expect((await server.app.models.Conversation.findById(id).orFail()).routingState).toBe('waiting');
@@ -91,7 +92,6 @@ describe('escalate', () => {
 
 describe('reopen', () => {
   it('an agent with capacity who reopens keeps it; a supervisor who reopens has it routed', { timeout: 60_000 }, async () => {
-    const { kit, admin, support } = await setup();
     const ana = await kit.agent(admin, [support.id], 2);
     const id = await kit.customer('5511977200004');
     expect((await server.api(ana.token, 'POST', `/api/conversations/${id}/reopen`)).status).toBe(409);
@@ -116,7 +116,6 @@ describe('reopen', () => {
   });
 
   it('answers 409 naming the newer open conversation when the customer has one', async () => {
-    const { kit, admin } = await setup({ CONVERSATION_REOPEN_MINUTES: '0' });
     const old = await kit.customer('5511977200005');
     await server.api(admin, 'POST', `/api/conversations/${old}/resolve`);
     const newer = await kit.customer('5511977200005', 'another problem');
@@ -130,7 +129,6 @@ describe('reopen', () => {
 
 describe('contact history', () => {
   it("lists the contact's conversations newest first, only those the caller may see", async () => {
-    const { kit, admin } = await setup({ CONVERSATION_REOPEN_MINUTES: '0' });
     const first = await kit.customer('5511977200006');
     await server.api(admin, 'POST', `/api/conversations/${first}/resolve`);
     const second = await kit.customer('5511977200006', 'hello again');
@@ -148,7 +146,6 @@ describe('contact history', () => {
 
 describe('visibility', () => {
   it("an agent of another queue gets 404 for every action on the conversation", async () => {
-    const { kit, admin } = await setup();
     const id = await kit.customer('5511977200007');
     const billing = await kit.queue(admin, { name: 'Billing' });
     const outsider = await kit.agent(admin, [billing.id]);
@@ -167,7 +164,6 @@ describe('visibility', () => {
 
 describe('the API description', () => {
   it('describes every action with its body, required, and its answers', async () => {
-    await setup();
     const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { requestBody?: { required?: boolean }; responses: Record<string, unknown> }>>;
     };

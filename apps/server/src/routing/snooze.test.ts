@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO } from '@switchboard/shared';
 import { createApp, type App } from '../app.js';
@@ -6,27 +6,34 @@ import { connectDatabase } from '../db/connect.js';
 import { createLogger } from '../lib/logger.js';
 import { eventually, startTestServer, type TestServer } from '../../test-support/harness.js';
 import { actionKit, seqsOf, timelineOf, updatesOf } from './action-test-kit.js';
+import { sharedIntentClassifier } from './triage.service.js';
 
 let server: TestServer;
-afterEach(() => server?.close());
+let kit: ReturnType<typeof actionKit>;
+let admin: string;
+// Training the classifier is a one-off per process: done here, it does not count against the first test.
+beforeAll(() => sharedIntentClassifier(), 120_000);
+beforeEach(async () => {
+  server = await startTestServer({ ROUTING_INTERVAL_MS: '200' });
+  kit = actionKit(server);
+  admin = await server.login();
+});
+afterEach(() => server.close());
 
 /** A customer's conversation assigned to an agent whose socket records what it is pushed. */
 async function assignedConversation(waId: string) {
-  server = await startTestServer({ ROUTING_INTERVAL_MS: '200' });
-  const kit = actionKit(server);
-  const admin = await server.login();
   const support = await kit.queue(admin, { name: 'Support', fallback: true });
   const ana = await kit.agent(admin, [support.id]);
   const id = await kit.customer(waId);
   expect((await server.app.models.Conversation.findById(id).orFail()).assigneeId?.toHexString()).toBe(ana.id);
-  return { kit, admin, support, ana, id };
+  return { ana, id };
 }
 
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
 describe('snooze', () => {
   it('refuses a time in the past, beyond 30 days, or unknown fields, naming the field; nothing changes', async () => {
-    const { kit, ana, id } = await assignedConversation('5511977100001');
+    const { ana, id } = await assignedConversation('5511977100001');
     const past = await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(-60) });
     expect(past.status).toBe(400);
     expect(kit.issuesOf(past.body)).toEqual([{ path: 'body.until', message: 'must be in the future' }]);
@@ -42,7 +49,7 @@ describe('snooze', () => {
   });
 
   it('wakes by itself when its time comes: the assignee keeps it and is pushed the wake, with gap-free sequence numbers', async () => {
-    const { kit, ana, id } = await assignedConversation('5511977100002');
+    const { ana, id } = await assignedConversation('5511977100002');
     const until = inSeconds(1.5);
     const snoozed = await server.api<ConversationDTO>(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until });
     expect(snoozed.status).toBe(200);
@@ -61,7 +68,7 @@ describe('snooze', () => {
   });
 
   it('wakes early when the customer writes', async () => {
-    const { kit, ana, id } = await assignedConversation('5511977100003');
+    const { ana, id } = await assignedConversation('5511977100003');
     await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(24 * 3600) });
     await server.deliver(envelope({ messages: [inbound.text({ from: '5511977100003', body: 'any news?' })] }));
     await eventually(async () => timelineOf(ana.pushes, id).some((t) => t.kind === 'woke'), 'the wake to be pushed');
@@ -72,7 +79,7 @@ describe('snooze', () => {
   });
 
   it('an agent unsnoozes; unsnoozing again changes nothing; a resolved conversation cannot be snoozed', async () => {
-    const { kit, ana, id } = await assignedConversation('5511977100004');
+    const { ana, id } = await assignedConversation('5511977100004');
     await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(3600) });
     const unsnoozed = await server.api<ConversationDTO>(ana.token, 'DELETE', `/api/conversations/${id}/snooze`);
     expect(unsnoozed).toMatchObject({ status: 200, body: { snoozedUntil: null } });
@@ -87,7 +94,7 @@ describe('snooze', () => {
   });
 
   it('an agent of another queue gets 404', async () => {
-    const { kit, admin, id } = await assignedConversation('5511977100005');
+    const { id } = await assignedConversation('5511977100005');
     const billing = await kit.queue(admin, { name: 'Billing' });
     const outsider = await kit.agent(admin, [billing.id]);
     expect((await server.api(outsider.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(60) })).status).toBe(404);
@@ -104,7 +111,7 @@ describe('snooze with two server processes on one database', () => {
   });
 
   it('each snooze wakes once, whichever process gets there', { timeout: 60_000 }, async () => {
-    const { kit, ana } = await assignedConversation('5511977100010');
+    const { ana } = await assignedConversation('5511977100010');
     secondConnection = await connectDatabase(server.config.MONGODB_URI!, server.config.MONGODB_DB_NAME);
     second = await createApp({ config: server.config, connection: secondConnection, logger: createLogger('silent') });
     const ids = [];
