@@ -1,0 +1,75 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * `start:electron`: the inbox in Electron where Electron can start, else in the browser through the Node
+ * host. Either way the renderer is built first when its sources are newer than the build.
+ */
+const desktopDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Electron that has not failed within this long has opened its window; a failure to start comes sooner. */
+const ELECTRON_STARTUP_MS = 5_000;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildRendererIfStale(): void {
+  const built = path.join(desktopDir, 'dist/renderer/index.html');
+  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(path.join(desktopDir, 'src/renderer'))) return;
+  console.log('building the renderer (vite)...');
+  const result = spawnSync('pnpm', ['run', 'build:renderer'], { cwd: desktopDir, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('the renderer did not build; see the output above');
+}
+
+/** The Electron binary's path, or null when it was never downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD) or is broken. */
+function electronBinary(): string | null {
+  if (process.env.SWITCHBOARD_NO_ELECTRON === '1') return null;
+  try {
+    const binary = createRequire(import.meta.url)('electron') as unknown;
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resolves true once Electron has run for a while, false when it could not start (no display, say). */
+function runElectron(binary: string): Promise<boolean> {
+  const built = spawnSync(process.execPath, [path.join(desktopDir, 'scripts/build-electron.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) return Promise.resolve(false);
+  const child = spawn(binary, [path.join(desktopDir, 'dist/main/main.cjs')], { stdio: 'inherit', env: process.env });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));
+  return new Promise((resolve) => {
+    const started = setTimeout(() => resolve(true), ELECTRON_STARTUP_MS);
+    child.once('error', () => {
+      clearTimeout(started);
+      resolve(false);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(started);
+      resolve(code === 0);
+      process.exitCode = code ?? 0;
+    });
+  });
+}
+
+async function main() {
+  buildRendererIfStale();
+  const binary = electronBinary();
+  if (binary && (await runElectron(binary))) return;
+  console.log(binary ? 'Electron could not start here; opening the inbox in a browser instead.' : 'Electron is not installed here; opening the inbox in a browser instead.');
+  process.argv.push('--open');
+  await import('./main.js');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
