@@ -7,7 +7,9 @@ import type { ConsentService } from '../outbound/consent.service.js';
 import type { InboundRouting } from '../routing/inbound-routing.js';
 import type { SnoozeService } from '../routing/snooze.service.js';
 import type { ChannelDoc } from '../models/channel.model.js';
+import type { ContactDoc } from '../models/contact.model.js';
 import { normalizeMessage, toProviderError } from './message-normalizer.js';
+import { runGrouped } from './sender-groups.js';
 
 export type ItemError = { path: string; message: string };
 export type ProcessResult = { messages: number; statuses: number; errors: number; itemErrors: ItemError[] };
@@ -21,6 +23,13 @@ type Services = {
   inboundRouting: InboundRouting;
 };
 
+/** Customers whose messages are written at the same time; each customer's own stay in order. */
+const MESSAGE_CONCURRENCY = 8;
+
+type MessageItem = { raw: unknown; channel: ChannelDoc; profiles: whatsapp.WebhookContact[]; path: string; slot: ItemError[] };
+type Identified = MessageItem & { message: whatsapp.WebhookMessage; contact: ContactDoc | null };
+type Collected = { slots: ItemError[][]; messages: MessageItem[]; statuses: (() => Promise<void>)[] };
+
 /**
  * Applies one stored webhook. Each message and status is handled on its own: a malformed item is recorded
  * and skipped, the rest of the batch goes on. Any other failure (the database, a bug) fails the whole batch,
@@ -32,19 +41,46 @@ export class WebhookProcessor {
   async process(rawBody: string): Promise<ProcessResult> {
     const envelope = whatsapp.WebhookEnvelope.parse(JSON.parse(rawBody));
     const result: ProcessResult = { messages: 0, statuses: 0, errors: 0, itemErrors: [] };
+    // Item errors go into slots in the batch's order, so the record reads the same however work interleaves.
+    const slots: ItemError[][] = [];
+    const messages: MessageItem[] = [];
+    const statuses: (() => Promise<void>)[] = [];
     for (const [e, entry] of envelope.entry.entries()) {
       for (const [c, change] of entry.changes.entries()) {
         if (change.field !== 'messages') continue;
-        await this.processChange(entry.id, change.value, `entry.${e}.changes.${c}.value`, result);
+        await this.collectChange(entry.id, change.value, `entry.${e}.changes.${c}.value`, result, { slots, messages, statuses });
       }
     }
+    // Who wrote each message is settled first, in the batch's order, exactly as one-by-one processing would.
+    // A changed number re-points a contact mid-batch: such a batch is applied strictly in order.
+    const serial = messages.some((m) => rawType(m.raw) === 'system');
+    const identified: Identified[] = [];
+    for (const item of messages) {
+      await this.isolated(item.path, item.slot, async () => {
+        const message = whatsapp.WebhookMessage.parse(item.raw);
+        const contact = serial ? null : await this.contactOf(message, item.profiles);
+        identified.push({ ...item, message, contact });
+      });
+    }
+    // Then each customer's conversation is written in order, different customers' side by side.
+    const keyOf = (m: Identified) => (m.contact ? `${m.channel.id}:${m.contact.id}` : 'serial');
+    await runGrouped(identified, keyOf, MESSAGE_CONCURRENCY, (m) =>
+      this.isolated(m.path, m.slot, async () => {
+        await this.recordMessage(m.channel, m.message, m.contact ?? (await this.contactOf(m.message, m.profiles)));
+        result.messages++;
+      }),
+    );
+    for (const applyStatus of statuses) await applyStatus();
+    result.itemErrors = slots.flat();
     return result;
   }
 
-  private async processChange(wabaId: string, rawValue: unknown, path: string, result: ProcessResult) {
+  private async collectChange(wabaId: string, rawValue: unknown, path: string, result: ProcessResult, into: Collected) {
+    const slot: ItemError[] = [];
+    into.slots.push(slot);
     const value = whatsapp.MessagesChangeValue.safeParse(rawValue);
     if (!value.success) {
-      result.itemErrors.push(...issuesAt(path, value.error));
+      slot.push(...issuesAt(path, value.error));
       return;
     }
     const { metadata, contacts = [], messages = [], statuses = [], errors = [] } = value.data;
@@ -55,45 +91,52 @@ export class WebhookProcessor {
     });
 
     for (const [i, raw] of messages.entries()) {
-      await this.isolated(`${path}.messages.${i}`, result, async () => {
-        const message = whatsapp.WebhookMessage.parse(raw);
-        await this.recordMessage(channel, message, profiles);
-        result.messages++;
-      });
+      const messageSlot: ItemError[] = [];
+      into.slots.push(messageSlot);
+      into.messages.push({ raw, channel, profiles, path: `${path}.messages.${i}`, slot: messageSlot });
     }
     for (const [i, raw] of statuses.entries()) {
-      await this.isolated(`${path}.statuses.${i}`, result, async () => {
-        const status = whatsapp.WebhookStatus.parse(raw);
-        const firstError = status.errors?.[0];
-        await this.services.messages.applyStatus({
-          providerMessageId: status.id,
-          status: status.status,
-          at: new Date(Number(status.timestamp) * 1000),
-          error: firstError ? toProviderError(firstError) : null,
-          ...(status.biz_opaque_callback_data ? { callbackData: status.biz_opaque_callback_data } : {}),
-        });
-        result.statuses++;
-      });
+      const statusSlot: ItemError[] = [];
+      into.slots.push(statusSlot);
+      into.statuses.push(() =>
+        this.isolated(`${path}.statuses.${i}`, statusSlot, async () => {
+          const status = whatsapp.WebhookStatus.parse(raw);
+          const firstError = status.errors?.[0];
+          await this.services.messages.applyStatus({
+            providerMessageId: status.id,
+            status: status.status,
+            at: new Date(Number(status.timestamp) * 1000),
+            error: firstError ? toProviderError(firstError) : null,
+            ...(status.biz_opaque_callback_data ? { callbackData: status.biz_opaque_callback_data } : {}),
+          });
+          result.statuses++;
+        }),
+      );
     }
+    const errorSlot: ItemError[] = [];
+    into.slots.push(errorSlot);
     for (const [i, raw] of errors.entries()) {
       const error = whatsapp.WebhookError.safeParse(raw);
       result.errors++;
-      result.itemErrors.push({
+      errorSlot.push({
         path: `${path}.errors.${i}`,
         message: error.success ? `WhatsApp reported error ${error.data.code}: ${error.data.title ?? error.data.message ?? ''}` : 'WhatsApp reported an error',
       });
     }
   }
 
-  private async recordMessage(channel: ChannelDoc, message: whatsapp.WebhookMessage, profiles: whatsapp.WebhookContact[]) {
+  private contactOf(message: whatsapp.WebhookMessage, profiles: whatsapp.WebhookContact[]): Promise<ContactDoc> {
     const profile = profiles.find(
       (p) => (message.from !== undefined && p.wa_id === message.from) || (message.from_user_id !== undefined && p.user_id === message.from_user_id),
     ) ?? (profiles.length === 1 ? profiles[0] : undefined);
-    const contact = await this.services.contacts.upsert({
+    return this.services.contacts.upsert({
       waId: message.from ?? profile?.wa_id ?? null,
       userId: message.from_user_id ?? profile?.user_id ?? null,
       profileName: profile?.profile?.name ?? null,
     });
+  }
+
+  private async recordMessage(channel: ChannelDoc, message: whatsapp.WebhookMessage, contact: ContactDoc) {
     const normalized = normalizeMessage(message);
     const stored = await this.services.messages.recordInbound({
       ...normalized,
@@ -111,15 +154,17 @@ export class WebhookProcessor {
     }
   }
 
-  private async isolated(path: string, result: ProcessResult, work: () => Promise<void>) {
+  private async isolated(path: string, slot: ItemError[], work: () => Promise<void>) {
     try {
       await work();
     } catch (error) {
       if (!isZodError(error)) throw error;
-      result.itemErrors.push(...issuesAt(path, error));
+      slot.push(...issuesAt(path, error));
     }
   }
 }
+
+const rawType = (raw: unknown) => (typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined);
 
 function isZodError(error: unknown): error is z.ZodError {
   return typeof error === 'object' && error !== null && Array.isArray((error as z.ZodError).issues);
