@@ -236,8 +236,16 @@ describe("another queue's or channel's conversation", () => {
   });
 });
 
-describe('locking everyone out', () => {
-  it('an admin cannot demote or deactivate themselves (found by the OpenAPI fuzzing)', async () => {
+describe('found by the OpenAPI fuzzing (e2e/openapi-fuzz.test.ts)', () => {
+  it('renaming a queue to a name taken is 409, not 500', async () => {
+    await server.api(admin, 'POST', '/api/queues', { name: 'Taken name' });
+    const other = await server.api<{ id: string }>(admin, 'POST', '/api/queues', { name: 'Free name' });
+    const res = await server.api<ErrorAnswer>(admin, 'PATCH', `/api/queues/${other.body.id}`, { name: 'Taken name' });
+    expect(res.status).toBe(409);
+    expectCleanError(res.body, 'CONFLICT');
+  });
+
+  it('an admin cannot demote or deactivate themselves, which would lock everyone out', async () => {
     const me = (await server.api<{ id: string }>(admin, 'GET', '/api/me')).body;
     for (const change of [{ role: 'agent' }, { active: false }]) {
       const res = await server.api<ErrorAnswer>(admin, 'PATCH', `/api/users/${me.id}`, change);

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { databaseUnavailable, isDatabaseUnavailable } from '../lib/database-unavailable.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
+import { isDuplicateKeyError } from '../models/index.js';
 
 type BodyParserError = { type?: string; status?: number; limit?: number };
 
@@ -25,6 +26,8 @@ function toAppError(error: unknown): AppError {
   if (parserError?.status && parserError.status >= 400 && parserError.status < 500) {
     return new AppError('VALIDATION_FAILED', (error as Error).message);
   }
+  // A unique index caught what the service did not expect: still the caller's conflict, not our failure.
+  if (isDuplicateKeyError(error)) return new AppError('CONFLICT', 'a record with these values exists already');
   if (isDatabaseUnavailable(error)) return databaseUnavailable('the request could not be served');
   if ((error as { name?: string })?.name === 'CastError') return new AppError('VALIDATION_FAILED', 'an id in the request is malformed');
   return new AppError('INTERNAL', 'something went wrong on our side');

@@ -60,7 +60,10 @@ export async function ensureIndexes(models: Models): Promise<void> {
 }
 
 export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  // FerretDB's SQLite backend reports an update that breaks a unique index as an InternalError (code 1).
+  return code === 11000 || (code === 1 && typeof message === 'string' && message.includes('UNIQUE constraint failed'));
 }
 
 /** Two writers upserting the same unique key at once: the loser's retry finds the winner's document. */

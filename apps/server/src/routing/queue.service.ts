@@ -34,7 +34,13 @@ export class QueueService {
 
   async update(id: string, input: z.infer<typeof UpdateQueueRequest>): Promise<QueueDTO> {
     checkBusinessHours(input.businessHours);
-    const queue = await this.models.Queue.findByIdAndUpdate(id, { $set: input }, { new: true });
+    let queue: QueueDoc | null;
+    try {
+      queue = await this.models.Queue.findByIdAndUpdate(id, { $set: input }, { new: true });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new AppError('CONFLICT', `a queue named ${input.name} exists already`);
+      throw error;
+    }
     if (!queue) throw notFound('queue');
     return toQueueDTO(queue);
   }
