@@ -163,6 +163,27 @@ describe('the desktop inbox in Chromium, against the real server, simulator and 
     expect(await page.locator('.bubble-row.out:has-text("offer free shipping")').count()).toBe(0);
   });
 
+  it('actions: labels show on the row, an escalation raises the conversation to urgent, a snooze lists it under Snoozed', async () => {
+    const ana = await openConversation('5511912340010');
+    await page.click('.actions button:has-text("Labels")');
+    await page.fill('#labels-input', 'billing, vip');
+    await page.click('[role="dialog"] button:has-text("Save labels")');
+    await page.waitForSelector(`${row(ana)} .badge.label:has-text("vip")`);
+
+    await page.click('.actions button:has-text("Escalate")');
+    await page.fill('#escalate-reason', 'Asks for an exception to the payment policy');
+    await page.click('[role="dialog"] button:has-text("Escalate")');
+    await page.waitForSelector('.conversation-header .badge:has-text("Escalated")');
+    await page.waitForSelector(`${row(ana)} .badge.urgent`);
+
+    await page.click('.actions button:has-text("Snooze")');
+    await page.click('[role="dialog"] button:has-text("In 1 hour")');
+    await page.waitForSelector('.conversation-header .badge:has-text("Snoozed until")');
+    await page.click('.nav-item:has-text("Snoozed")');
+    await page.waitForSelector(row(ana));
+    await page.click('.nav-item:has-text("All")');
+  });
+
   it('a supervisor reassigns a waiting conversation to an agent from the board', async () => {
     await stack.customerWrites('5511912340003', 'I need to change my delivery address', { name: 'Lucía Gómez' });
     const waiting = await eventually(async () => (await stack.conversationOf('5511912340003'))?.routingState === 'waiting' && stack.conversationOf('5511912340003'), 'a waiting conversation');

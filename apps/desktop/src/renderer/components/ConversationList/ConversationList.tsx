@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { InboxSort } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
+import { OfflineBanner } from '../Shell/OfflineBanner';
 import './ConversationList.css';
 
 const SORTS: { sort: InboxSort; label: string }[] = [
@@ -41,6 +42,7 @@ export function ConversationList() {
 
   return (
     <section className="list-pane" aria-label="Conversations">
+      <OfflineBanner />
       <header className="list-header">
         <div className="list-title">
           <h2>{VIEW_TITLE[view]}</h2>

@@ -4,6 +4,7 @@ import { ActionsBar } from '../Actions/ActionsBar';
 import { Composer } from '../Composer/Composer';
 import { ContextPane } from '../Context/ContextPane';
 import { contactName, formatPhone, PRIORITY_LABEL } from '../../lib/format';
+import { messageTime } from '../../lib/time';
 import { Thread } from './Thread';
 import './Thread.css';
 
@@ -34,6 +35,9 @@ export function ConversationPane() {
                 {formatPhone(conversation.contact.waId)}
                 {conversation.status === 'resolved' && <span className="badge ok">Resolved</span>}
                 {conversation.escalatedAt && <span className="badge danger">Escalated</span>}
+                {conversation.snoozedUntil && Date.parse(conversation.snoozedUntil) > Date.now() && (
+                  <span className="badge warn">Snoozed until {messageTime(conversation.snoozedUntil)}</span>
+                )}
                 <span className={`badge ${conversation.priority}`}>{PRIORITY_LABEL[conversation.priority]}</span>
               </div>
             </div>

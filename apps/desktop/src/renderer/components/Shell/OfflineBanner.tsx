@@ -1,0 +1,15 @@
+import { useStore } from '../../store';
+import { selectConnectionLabel } from '../../store/selectors';
+import { Icon } from '../common/Icon';
+
+/** Offline is a normal state, not an error: say what still works. */
+export function OfflineBanner() {
+  const state = useStore(selectConnectionLabel);
+  if (state !== 'offline') return null;
+  return (
+    <div className="offline-banner" role="status">
+      <Icon name="alert" size={13} />
+      You are offline. Replies you write are kept on this device and sent when the connection returns.
+    </div>
+  );
+}
