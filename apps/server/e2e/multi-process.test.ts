@@ -95,7 +95,7 @@ beforeAll(async () => {
   await ensureIndexes(createModels(db));
   [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
   sim.setWebhookUrl(`${a.url}/webhooks/whatsapp`);
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
@@ -107,7 +107,7 @@ afterAll(async () => {
 });
 
 describe('two server processes on one database and one Redis', () => {
-  it('share live updates, presence, rate limits and background work, and lose nothing when one is killed mid-burst', { timeout: 150_000 }, async () => {
+  it('share live updates, presence, rate limits and background work, and lose nothing when one is killed mid-burst', { timeout: 180_000 }, async () => {
     const admin = await login(a.url, ADMIN.email, ADMIN.password);
     const channel = await call<{ id: string }>(a.url, admin, 'POST', '/api/channels', { phoneNumberId: NUMBER, name: 'Support' });
     const queue = await call<{ id: string }>(a.url, admin, 'POST', '/api/queues', { name: 'Everything', fallback: true });
