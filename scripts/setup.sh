@@ -29,6 +29,10 @@ apt_install_if_missing() {
 }
 # The multi-process tests run two servers on one throwaway Redis.
 apt_install_if_missing /usr/bin/redis-server redis-server
+# The desktop e2e tests drive the renderer in the system Chromium (playwright-core downloads no browser); the
+# emoji font lets customers' emoji show in its screenshots as they do on agents' machines.
+apt_install_if_missing /usr/bin/chromium chromium
+apt_install_if_missing /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf fonts-noto-color-emoji
 
 # schemathesis (PyPI) fuzzes the API against its OpenAPI document in e2e/openapi-fuzz.test.ts. It lives in a
 # venv of its own under the cache dir, so it never touches the system's Python packages.
