@@ -20,7 +20,7 @@ bash scripts/ensure-database.sh
 # the server does not need them, so a machine that cannot install them gets a warning, not a failed setup.
 apt_install_if_missing() {
   local binary="$1" package="$2" sudo=""
-  if [ -x "$binary" ] || ! command -v apt-get >/dev/null 2>&1; then return 0; fi
+  if [ -e "$binary" ] || ! command -v apt-get >/dev/null 2>&1; then return 0; fi
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo -n"; fi
   echo "setup: installing $package (apt)"
   $sudo apt-get install -y --no-install-recommends "$package" >/dev/null 2>&1 ||
