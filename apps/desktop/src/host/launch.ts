@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,15 +29,30 @@ function buildRendererIfStale(): void {
   if (result.status !== 0) throw new Error('the renderer did not build; see the output above');
 }
 
-/** The Electron binary's path, or null when it was never downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD) or is broken. */
+/** How long fetching Electron's binary (about 100 MB, on first use) may take before the browser is used instead. */
+const ELECTRON_DOWNLOAD_MS = 180_000;
+
+/**
+ * The Electron binary's path, or null when it is not here. The electron package fetches its binary on first
+ * use; that is tried (bounded in time) unless ELECTRON_SKIP_BINARY_DOWNLOAD=1 says this machine cannot.
+ */
 function electronBinary(): string | null {
   if (process.env.SWITCHBOARD_NO_ELECTRON === '1') return null;
+  let packageDir: string;
   try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+    packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   } catch {
     return null;
   }
+  const installed = () => {
+    const pathFile = path.join(packageDir, 'path.txt');
+    const binary = existsSync(pathFile) ? path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim()) : null;
+    return binary && existsSync(binary) ? binary : null;
+  };
+  if (installed() || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1') return installed();
+  console.log('fetching the Electron binary (first start only)...');
+  spawnSync(process.execPath, [path.join(packageDir, 'install.js')], { stdio: 'inherit', timeout: ELECTRON_DOWNLOAD_MS });
+  return installed();
 }
 
 /** Resolves true once Electron has run for a while, false when it could not start (no display, say). */
