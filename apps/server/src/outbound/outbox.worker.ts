@@ -112,6 +112,8 @@ export class OutboxWorker {
     const slot = await this.deps.rateLimits.reserve(channel.phoneNumberId, request.to);
     if (!slot.ok) return this.retryAt(item, slot.retryAfterMs);
 
+    // A call made while the breaker is not closed is its probe: WhatsApp is down for everyone, not for this reply.
+    const probe = this.deps.breakers.state(item.channelId.toHexString()) !== 'closed';
     const outcome = await this.deps.breakers.execute(item.channelId.toHexString(), () =>
       this.deps.client.sendMessage(credentialsOf(channel, this.deps.config), { ...request, biz_opaque_callback_data: item._id.toHexString() }),
     );
@@ -121,10 +123,10 @@ export class OutboxWorker {
       return this.finish(item);
     }
     if (outcome.failure.kind !== 'outcomeUnknown') await this.deps.rateLimits.refund(channel.phoneNumberId, request.to);
-    return this.failed(item, outcome.failure);
+    return this.failed(item, outcome.failure, probe);
   }
 
-  private async failed(item: OutboxItemDoc, failure: ProviderFailure): Promise<void> {
+  private async failed(item: OutboxItemDoc, failure: ProviderFailure, probe = false): Promise<void> {
     const { messages, logger, config } = this.deps;
     const error = { code: failure.code ?? 0, title: failure.title, message: failure.details, details: failure.details };
     logger.warn({ messageId: item.id, kind: failure.kind, code: failure.code, httpStatus: failure.httpStatus }, 'send failed');
@@ -133,7 +135,8 @@ export class OutboxWorker {
       return this.finish(item);
     }
     if (failure.kind === 'outcomeUnknown') return this.retryAt(item, RECONCILE_CHECK_MS, new Date(), failure.reason);
-    if (failure.notAttempted) return this.retryAt(item, failure.retryAfterMs ?? RECONCILE_CHECK_MS, null, failure.reason);
+    // A failed probe reopens the breaker; counting it would let an outage spend a reply's retries and dead-letter it.
+    if (failure.notAttempted || probe) return this.retryAt(item, failure.retryAfterMs ?? RECONCILE_CHECK_MS, null, failure.reason);
     const failures = item.failures + 1;
     if (failures >= config.OUTBOX_MAX_FAILURES) {
       await this.deps.models.Outbox.updateOne({ _id: item._id }, { $set: { state: 'dead', failures, lastFailure: failure.reason, leaseUntil: null, nextAttemptAt: new Date() } });
