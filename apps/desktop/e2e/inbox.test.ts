@@ -184,6 +184,27 @@ describe('the desktop inbox in Chromium, against the real server, simulator and 
     await page.click('.nav-item:has-text("All")');
   });
 
+  it('a reply WhatsApp keeps refusing becomes a dead letter with its reason; a supervisor replays it and it is sent once', async () => {
+    const text = 'Your replacement ships tomorrow morning.';
+    await openConversation('5511912340001');
+    stack.sim.faults.set({ httpError: { count: 2, status: 503 } });
+    await reply(text);
+    await page.waitForSelector(`.bubble-row.out[data-status="dead"]:has-text("${text}") .failure`);
+    expect(stack.sendsOf(text)).toHaveLength(0);
+
+    await page.click('.nav-item:has-text("Dead letters")');
+    const deadRow = page.locator('.dead-table tbody tr', { hasText: 'Your replacement ships' });
+    await deadRow.waitFor();
+    await saveScreen(page, 'dead-letters');
+    await deadRow.locator('button:has-text("Replay")').click();
+    await deadRow.waitFor({ state: 'detached' });
+    await eventually(async () => stack.sendsOf(text).length === 1, 'the replayed reply to reach WhatsApp');
+    await page.click('.nav-item:has-text("All")');
+    await openConversation('5511912340001');
+    await page.waitForSelector(outBubble(text, 'sent'));
+    expect(stack.sendsOf(text)).toHaveLength(1);
+  });
+
   it('a supervisor reassigns a waiting conversation to an agent from the board', async () => {
     await stack.customerWrites('5511912340003', 'I need to change my delivery address', { name: 'Lucía Gómez' });
     const waiting = await eventually(async () => (await stack.conversationOf('5511912340003'))?.routingState === 'waiting' && stack.conversationOf('5511912340003'), 'a waiting conversation');

@@ -25,6 +25,8 @@ export async function startStack() {
     WHATSAPP_API_BASE_URL: simUrl,
     WHATSAPP_ACCESS_TOKEN: TEST_ACCESS_TOKEN,
     OUTBOX_RETRY_BASE_MS: '50',
+    // Two refusals make a dead letter, so the dead-letter test does not wait through eight retries.
+    OUTBOX_MAX_FAILURES: '2',
     ROUTING_INTERVAL_MS: '100',
   });
   sim.setWebhookUrl(`${server.url}/webhooks/whatsapp`);

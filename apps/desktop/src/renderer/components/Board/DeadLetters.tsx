@@ -38,7 +38,7 @@ export function DeadLetters() {
                       {quoteText(d.message).slice(0, 80)}
                     </button>
                   </td>
-                  <td className="tone-late">{d.lastFailure ?? d.message.failureReason ?? 'Unknown'}</td>
+                  <td className="dead-reason">{d.lastFailure ?? d.message.failureReason ?? 'Unknown'}</td>
                   <td>{d.failures}</td>
                   <td>{shortDate(d.deadSince)}</td>
                   <td>
