@@ -37,6 +37,8 @@ export const inboxViews: Migration = {
     db.exec(`
       CREATE INDEX conversations_by_assignee ON conversations (assigneeId);
       CREATE INDEX conversations_by_contact ON conversations (contactId);
+      -- Unread counts read only this index (a virtual column's index stores its value): no JSON per message.
+      CREATE INDEX messages_by_direction ON messages (conversationId, direction, sentAt);
 
       -- The newest message time the agent has seen in a conversation; inbound messages after it are unread.
       CREATE TABLE read_marks (
