@@ -8,10 +8,25 @@ import { toChannelDTO } from '../models/to-dto.js';
 import type { DomainEvents } from './domain-events.js';
 
 export class ChannelService {
+  private readonly existing = new Set<string>();
+
   constructor(
     private readonly models: Models,
     private readonly events: DomainEvents,
   ) {}
+
+  /**
+   * The channel id for a business number, for the webhook hot path. An id is made from the number and a
+   * channel is never deleted, so once this process has seen the channel exist there is nothing to look up.
+   */
+  async idForPhoneNumber(phoneNumberId: string, displayPhoneNumber: string | null, wabaId: string | null): Promise<Types.ObjectId> {
+    const _id = keyedId('channel', phoneNumberId);
+    if (!this.existing.has(phoneNumberId)) {
+      await this.forPhoneNumber(phoneNumberId, displayPhoneNumber, wabaId);
+      this.existing.add(phoneNumberId);
+    }
+    return _id;
+  }
 
   /** The channel for a business number; a number nobody registered is recorded as `unregistered`, not dropped. */
   async forPhoneNumber(phoneNumberId: string, displayPhoneNumber: string | null, wabaId: string | null): Promise<ChannelDoc> {

@@ -27,7 +27,10 @@ export class ContactService {
       ...(identity.profileName ? { profileName: identity.profileName } : {}),
     };
     const known = await this.findByKeys(keys);
-    const contact = known
+    const unchanged = known && Object.entries(set).every(([field, value]) => known.get(field) === value);
+    const contact = unchanged
+      ? known
+      : known
       ? await this.models.Contact.findByIdAndUpdate(known._id, { $set: set }, { new: true }).orFail()
       : await retryOnDuplicateKey(() =>
           this.models.Contact.findOneAndUpdate(

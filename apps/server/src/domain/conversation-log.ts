@@ -17,6 +17,8 @@ type Change<T extends ConversationEventType> = {
  * An append takes milliseconds; a claim this old was left by a writer that died (or stalled this long). It is
  * also how long the retry of a dead process's work waits here before finishing that writer's change.
  */
+export type KnownConversation = { seq: number; queueId?: Types.ObjectId | null; assigneeId?: Types.ObjectId | null };
+
 const STALE_CLAIM_MS = 10_000;
 const CLAIM_POLL_MS = 50;
 const MAX_SEQ_PROBES = 1000;
@@ -41,12 +43,16 @@ export class ConversationLog {
     private readonly events: DomainEvents,
   ) {}
 
-  async append<T extends ConversationEventType>(change: Change<T>): Promise<ConversationEventDTO | null> {
+  /**
+   * `known`: the conversation as the caller just read or wrote it, which saves reading it again. A seq that
+   * has moved on since only costs a probe: numbers are taken by insert, never assumed free.
+   */
+  async append<T extends ConversationEventType>(change: Change<T>, known?: KnownConversation): Promise<ConversationEventDTO | null> {
     const claimId = keyedId('change', change.dedupeKey);
     const claimed = await this.claim(claimId);
     if (typeof claimed === 'number') return this.eventAt(change.conversationId, claimed);
 
-    const conversation = await this.models.Conversation.findById(change.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail();
+    const conversation = known ?? (await this.models.Conversation.findById(change.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail());
     const audience = {
       channelId: change.channelId.toHexString(),
       queueId: conversation.queueId?.toHexString() ?? null,

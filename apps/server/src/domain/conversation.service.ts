@@ -112,17 +112,24 @@ export class ConversationService {
     }
   }
 
-  /** Publishes the conversation's current state as a change; `cause` names the change for deduplication. */
-  async announce(conversation: ConversationDoc, cause: string): Promise<ConversationDTO> {
-    const fresh = await this.models.Conversation.findById(conversation._id).orFail();
+  /**
+   * Publishes the conversation's current state as a change; `cause` names the change for deduplication.
+   * `current`: the state a caller's own write just returned, and the last seq it knows taken, instead of a read.
+   */
+  async announce(conversation: ConversationDoc, cause: string, current?: { fresh: ConversationDoc; afterSeq: number }): Promise<ConversationDTO> {
+    const fresh = current?.fresh ?? (await this.models.Conversation.findById(conversation._id).orFail());
     const contact = await this.models.Contact.findById(fresh.contactId).orFail();
-    const event = await this.log.append({
-      conversationId: fresh._id,
-      channelId: fresh.channelId,
-      type: 'conversation:updated',
-      dedupeKey: `conv:${fresh._id.toHexString()}:${cause}`,
-      data: toConversationDTO(fresh, contact),
-    });
+    const known = current ? { seq: Math.max(current.afterSeq, fresh.seq), queueId: fresh.queueId, assigneeId: fresh.assigneeId } : undefined;
+    const event = await this.log.append(
+      {
+        conversationId: fresh._id,
+        channelId: fresh.channelId,
+        type: 'conversation:updated',
+        dedupeKey: `conv:${fresh._id.toHexString()}:${cause}`,
+        data: toConversationDTO(fresh, contact),
+      },
+      known,
+    );
     return event?.type === 'conversation:updated' ? event.data : toConversationDTO(fresh, contact);
   }
 

@@ -10,7 +10,7 @@ import type { MessageDoc } from '../models/message.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import { toMessageDTO } from '../models/to-dto.js';
 import type { NormalizedMessage } from '../ingest/message-normalizer.js';
-import type { ConversationLog } from './conversation-log.js';
+import type { ConversationLog, KnownConversation } from './conversation-log.js';
 import type { ConversationService } from './conversation.service.js';
 import { STATUS_RANK } from './message-status.js';
 import type { Viewer } from './viewer.js';
@@ -170,22 +170,26 @@ export class MessageService {
 
   /** Counts the message into its conversation once, and announces both. */
   private async publish(conversation: ConversationDoc, message: MessageDoc, preview: string) {
+    let counted: ConversationDoc | null = null;
     if (message.direction !== 'internal' && (await this.firstTime(keyedId('counted', message._id.toHexString())))) {
-      await this.documentLock.run(conversation._id.toHexString(), async () => {
+      counted = await this.documentLock.run(conversation._id.toHexString(), async () => {
         const current = await this.models.Conversation.findById(conversation._id).orFail();
         const newest = !current.lastMessageAt || message.sentAt >= current.lastMessageAt;
-        await this.models.Conversation.updateOne(
-          { _id: conversation._id },
+        return this.models.Conversation.findByIdAndUpdate(
+          conversation._id,
           {
             $inc: { messageCount: 1 },
             $max: { lastMessageAt: message.sentAt, ...(message.direction === 'inbound' ? { lastInboundAt: message.sentAt } : {}) },
             $set: { ...(newest ? { lastMessagePreview: preview } : {}), ...replyMoments(current, message), ...threadOf(message) },
           },
-        );
+          { new: true },
+        ).orFail();
       });
     }
-    await this.announceMessage(message, 'created');
-    await this.conversations.announce(conversation, `message:${message._id.toHexString()}`);
+    // The state the count just wrote is what both announcements carry: no need to read it twice more.
+    const created = await this.announceMessage(message, 'created', counted ?? undefined);
+    const cause = `message:${message._id.toHexString()}`;
+    await this.conversations.announce(conversation, cause, counted && created ? { fresh: counted, afterSeq: created.seq } : undefined);
   }
 
   /**
@@ -218,14 +222,14 @@ export class MessageService {
     return true;
   }
 
-  private async announceMessage(message: MessageDoc, change: string) {
-    await this.log.append({
+  private announceMessage(message: MessageDoc, change: string, known?: KnownConversation) {
+    return this.log.append({
       conversationId: message.conversationId,
       channelId: message.channelId,
       type: change === 'created' ? 'message:created' : 'message:status-updated',
       dedupeKey: `msg:${message._id.toHexString()}:${change}`,
       data: toMessageDTO(message),
-    });
+    }, known);
   }
 
   /** Oldest to newest, in the order customers wrote them (WhatsApp's timestamps), not the order they arrived. */

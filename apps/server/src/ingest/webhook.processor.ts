@@ -6,7 +6,7 @@ import type { MessageService } from '../domain/message.service.js';
 import type { ConsentService } from '../outbound/consent.service.js';
 import type { InboundRouting } from '../routing/inbound-routing.js';
 import type { SnoozeService } from '../routing/snooze.service.js';
-import type { ChannelDoc } from '../models/channel.model.js';
+import type { Types } from 'mongoose';
 import type { ContactDoc } from '../models/contact.model.js';
 import { normalizeMessage, toProviderError } from './message-normalizer.js';
 import { runGrouped } from './sender-groups.js';
@@ -26,7 +26,7 @@ type Services = {
 /** Customers whose messages are written at the same time; each customer's own stay in order. */
 const MESSAGE_CONCURRENCY = 8;
 
-type MessageItem = { raw: unknown; channel: ChannelDoc; profiles: whatsapp.WebhookContact[]; path: string; slot: ItemError[] };
+type MessageItem = { raw: unknown; channelId: Types.ObjectId; profiles: whatsapp.WebhookContact[]; path: string; slot: ItemError[] };
 type Identified = MessageItem & { message: whatsapp.WebhookMessage; contact: ContactDoc | null };
 type Collected = { slots: ItemError[][]; messages: MessageItem[]; statuses: (() => Promise<void>)[] };
 
@@ -63,10 +63,10 @@ export class WebhookProcessor {
       });
     }
     // Then each customer's conversation is written in order, different customers' side by side.
-    const keyOf = (m: Identified) => (m.contact ? `${m.channel.id}:${m.contact.id}` : 'serial');
+    const keyOf = (m: Identified) => (m.contact ? `${m.channelId.toHexString()}:${m.contact.id}` : 'serial');
     await runGrouped(identified, keyOf, MESSAGE_CONCURRENCY, (m) =>
       this.isolated(m.path, m.slot, async () => {
-        await this.recordMessage(m.channel, m.message, m.contact ?? (await this.contactOf(m.message, m.profiles)));
+        await this.recordMessage(m.channelId, m.message, m.contact ?? (await this.contactOf(m.message, m.profiles)));
         result.messages++;
       }),
     );
@@ -84,7 +84,7 @@ export class WebhookProcessor {
       return;
     }
     const { metadata, contacts = [], messages = [], statuses = [], errors = [] } = value.data;
-    const channel = await this.services.channels.forPhoneNumber(metadata.phone_number_id, metadata.display_phone_number, wabaId);
+    const channelId = await this.services.channels.idForPhoneNumber(metadata.phone_number_id, metadata.display_phone_number, wabaId);
     const profiles = contacts.flatMap((raw) => {
       const parsed = whatsapp.WebhookContact.safeParse(raw);
       return parsed.success ? [parsed.data] : [];
@@ -93,7 +93,7 @@ export class WebhookProcessor {
     for (const [i, raw] of messages.entries()) {
       const messageSlot: ItemError[] = [];
       into.slots.push(messageSlot);
-      into.messages.push({ raw, channel, profiles, path: `${path}.messages.${i}`, slot: messageSlot });
+      into.messages.push({ raw, channelId, profiles, path: `${path}.messages.${i}`, slot: messageSlot });
     }
     for (const [i, raw] of statuses.entries()) {
       const statusSlot: ItemError[] = [];
@@ -136,12 +136,12 @@ export class WebhookProcessor {
     });
   }
 
-  private async recordMessage(channel: ChannelDoc, message: whatsapp.WebhookMessage, contact: ContactDoc) {
+  private async recordMessage(channelId: Types.ObjectId, message: whatsapp.WebhookMessage, contact: ContactDoc) {
     const normalized = normalizeMessage(message);
     const stored = await this.services.messages.recordInbound({
       ...normalized,
       providerMessageId: message.id,
-      channelId: channel._id,
+      channelId,
       contactId: contact._id,
       sentAt: new Date(Number(message.timestamp) * 1000),
     });
