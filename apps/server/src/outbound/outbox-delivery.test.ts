@@ -91,7 +91,8 @@ describe('delivery through failures', () => {
   });
 
   it('a reply out of retries is dead-lettered; a supervisor lists it and replays it', async () => {
-    server.sim.faults.set({ metaError: { count: 6, code: 131000 } });
+    // Throttling, not an outage: failures during an outage are breaker probes, which do not use up a reply's tries.
+    server.sim.faults.set({ metaError: { count: 6, code: 130429 } });
     const { conversation, message } = await reply('5511966660020', 'will it ever arrive?');
     const dead = await untilStatus(conversation.id, message.id, 'dead');
     expect(dead.failureReason).toMatch(/Gave up after 6 tries/);

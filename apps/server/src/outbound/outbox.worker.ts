@@ -136,7 +136,7 @@ export class OutboxWorker {
     }
     if (failure.kind === 'outcomeUnknown') return this.retryAt(item, RECONCILE_CHECK_MS, new Date(), failure.reason);
     // A failed probe reopens the breaker; counting it would let an outage spend a reply's retries and dead-letter it.
-    if (failure.notAttempted || probe) return this.retryAt(item, failure.retryAfterMs ?? RECONCILE_CHECK_MS, null, failure.reason);
+    if (failure.notAttempted || (probe && failure.outage)) return this.retryAt(item, failure.retryAfterMs ?? RECONCILE_CHECK_MS, null, failure.reason);
     const failures = item.failures + 1;
     if (failures >= config.OUTBOX_MAX_FAILURES) {
       await this.deps.models.Outbox.updateOne({ _id: item._id }, { $set: { state: 'dead', failures, lastFailure: failure.reason, leaseUntil: null, nextAttemptAt: new Date() } });
