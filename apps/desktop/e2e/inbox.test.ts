@@ -140,7 +140,7 @@ describe('the desktop inbox in Chromium, against the real server, simulator and 
     await page.waitForSelector('.bubble-row.out:has-text("Hi João, your order ORD-7781 has shipped.")');
   });
 
-  it('keyboard: ? lists the shortcuts, j/k move through the list, n writes an internal note set apart from replies', async () => {
+  it('keyboard: ? lists the shortcuts, j/k move through the list, n writes an internal note set apart from replies, / searches', async () => {
     await page.locator('.composer').click({ position: { x: 2, y: 2 } });
     await page.keyboard.press('Escape');
     await page.keyboard.press('?');
@@ -161,6 +161,15 @@ describe('the desktop inbox in Chromium, against the real server, simulator and 
     await page.keyboard.press('Enter');
     await page.waitForSelector('.bubble-row.note:has-text("offer free shipping") .note-label');
     expect(await page.locator('.bubble-row.out:has-text("offer free shipping")').count()).toBe(0);
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('/');
+    await page.waitForSelector('input[aria-label="Search conversations"]:focus');
+    await page.keyboard.type('Pedro');
+    await eventually(async () => (await page.locator('.row').allTextContents()).every((t) => t.includes('Pedro Alves')) && page.locator('.row').count(), 'the search to leave only Pedro');
+    expect(await page.locator('.row').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await eventually(async () => (await page.locator('.row').count()) > 1, 'the full list again');
   });
 
   it('actions: labels show on the row, an escalation raises the conversation to urgent, a snooze lists it under Snoozed', async () => {

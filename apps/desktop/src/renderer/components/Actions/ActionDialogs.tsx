@@ -31,9 +31,9 @@ export function TransferDialog({ onClose }: DialogProps) {
   const act = useStore((s) => s.act);
   const agents = useStore((s) => s.agents);
   const queues = useStore((s) => s.queues);
-  const loadBoard = useStore((s) => s.loadBoard);
+  const loadTargets = useStore((s) => s.loadTransferTargets);
   const [target, setTarget] = useState('');
-  useEffect(() => void loadBoard(), [loadBoard]);
+  useEffect(() => void loadTargets(), [loadTargets]);
 
   const action = (): ConversationAction | null => {
     const [kind, id] = target.split(':');
@@ -42,6 +42,7 @@ export function TransferDialog({ onClose }: DialogProps) {
   };
   return (
     <Dialog title="Transfer conversation" onClose={onClose} submitLabel="Transfer" disabled={!target} onSubmit={() => act(action()!)}>
+      {agents.length === 0 && queues.length === 0 && <p className="muted">No agents or queues to offer: ask a supervisor to transfer it.</p>}
       <div className="field">
         <label htmlFor="transfer-target">To an agent or a queue</label>
         <select id="transfer-target" className="select" value={target} onChange={(e) => setTarget(e.target.value)} autoFocus>

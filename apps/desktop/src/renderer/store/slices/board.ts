@@ -12,6 +12,8 @@ export type BoardSlice = {
   waiting: InboxItem[];
   deadLetters: DeadLetterDTO[];
   loadBoard(): Promise<void>;
+  /** Agents and queues to transfer to; quiet when this user may not list them (the dialog says so). */
+  loadTransferTargets(): Promise<void>;
   applyBoard(queues: QueueStateDTO[]): void;
   refreshWaiting(): Promise<void>;
   reassign(conversationId: string, userId: string): Promise<boolean>;
@@ -34,6 +36,11 @@ export const createBoardSlice: Slice<BoardSlice> = (set, get) => ({
     } catch (error) {
       get().reportError(error);
     }
+  },
+
+  async loadTransferTargets() {
+    const [agents, queues] = await Promise.all([boardService.agents().catch(() => null), boardService.queues().catch(() => null)]);
+    set({ ...(agents ? { agents } : {}), ...(queues ? { queues } : {}) });
   },
 
   applyBoard: (queues) => set({ queues }),
