@@ -1,4 +1,10 @@
-import type { AgentService } from './agents.service.js';
+import { PRESENCE_TTL_MS, type AgentService } from './agents.service.js';
+
+/**
+ * How often a user's unchanged presence is written again: well inside the TTL, and not every routing pass
+ * (with hundreds of agents connected, rewriting every presence every pass kept the database busy on its own).
+ */
+const REFRESH_EVERY_MS = PRESENCE_TTL_MS / 3;
 
 /**
  * Counts this process's open sockets per user and keeps their presence fresh in the database, so routing
@@ -6,12 +12,14 @@ import type { AgentService } from './agents.service.js';
  */
 export class PresenceTracker {
   private readonly sockets = new Map<string, number>();
+  private readonly writtenAt = new Map<string, number>();
 
   constructor(private readonly agents: AgentService) {}
 
   async connected(userId: string): Promise<void> {
     const count = (this.sockets.get(userId) ?? 0) + 1;
     this.sockets.set(userId, count);
+    this.writtenAt.set(userId, Date.now());
     await this.agents.setSockets(userId, count);
   }
 
@@ -19,10 +27,15 @@ export class PresenceTracker {
     const count = Math.max(0, (this.sockets.get(userId) ?? 1) - 1);
     if (count === 0) this.sockets.delete(userId);
     else this.sockets.set(userId, count);
+    this.writtenAt.set(userId, Date.now());
     await this.agents.setSockets(userId, count);
   }
 
   async heartbeat(): Promise<void> {
-    for (const [userId, count] of this.sockets) await this.agents.setSockets(userId, count);
+    for (const [userId, count] of this.sockets) {
+      if (Date.now() - (this.writtenAt.get(userId) ?? 0) < REFRESH_EVERY_MS) continue;
+      this.writtenAt.set(userId, Date.now());
+      await this.agents.setSockets(userId, count);
+    }
   }
 }
