@@ -34,6 +34,7 @@ type Outgoing = { request: BridgeRequest; waiting: Waiting };
 /** The host's close code for a wrong key (see src/host/bridge-server.ts). */
 const CLOSE_WRONG_KEY = 4401;
 const RETRY_FIRST_MS = 250;
+const refusal = () => new BridgeError('FORBIDDEN', 'This page may not talk to the inbox engine: open the address the host printed.');
 const RETRY_MAX_MS = 4_000;
 /** How long a command may wait for the host to come back (or to answer) before it fails with a clear error. */
 const COMMAND_TIMEOUT_MS = 15_000;
@@ -93,18 +94,20 @@ export function createWebSocketBridge(url: string): WebSocketBridge {
     ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
-      for (const [id, waiting] of sent) {
-        sent.delete(id);
+      const refused = event.code === CLOSE_WRONG_KEY;
+      const failure = refused
+        ? refusal()
+        : new BridgeError('UNAVAILABLE', 'The connection to the inbox engine dropped before it answered; try again.');
+      // Refused, retrying cannot help: everything waiting fails now, with what to do.
+      const failing = refused ? [...sent.values(), ...queued.splice(0).map((o) => o.waiting)] : [...sent.values()];
+      sent.clear();
+      for (const waiting of failing) {
         clearTimeout(waiting.timer);
-        waiting.reject(new BridgeError('UNAVAILABLE', 'The connection to the inbox engine dropped before it answered; try again.'));
+        waiting.reject(failure);
       }
       if (closed) return;
-      if (event.code === CLOSE_WRONG_KEY) {
+      if (refused) {
         closed = true;
-        for (const { waiting } of queued.splice(0)) {
-          clearTimeout(waiting.timer);
-          waiting.reject(new BridgeError('FORBIDDEN', 'This page may not talk to the inbox engine: open the address the host printed.'));
-        }
         return setLink('refused');
       }
       setLink('down');
@@ -117,6 +120,7 @@ export function createWebSocketBridge(url: string): WebSocketBridge {
   return {
     invoke<C extends InboxCommand>(command: C, ...args: unknown[]): Promise<InboxCommandResults[C]> {
       return new Promise((resolve, reject) => {
+        if (link === 'refused') return reject(refusal());
         const request: BridgeRequest = { kind: 'invoke', id: nextId++, command, args };
         const timer = setTimeout(() => {
           const at = queued.findIndex((o) => o.request.id === request.id);
