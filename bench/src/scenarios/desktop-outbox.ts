@@ -13,7 +13,7 @@ import { round } from '../stats.js';
 
 const REPLIES = 1000;
 const CONVERSATIONS = 10;
-const TIMEOUT_MS = 240_000;
+const TIMEOUT_MS = 120_000;
 const ADMIN_EMAIL = 'admin@switchboard.local';
 
 async function login(url: string): Promise<string> {
