@@ -69,7 +69,9 @@ export const Label = z
   .trim()
   .min(1, 'a label cannot be empty')
   .max(40, 'a label is at most 40 characters')
-  .regex(/^[\p{L}\p{N} _.-]+$/u, 'a label may hold letters, digits, spaces, and . _ -');
+  // Latin letters with their accents (what en/es/pt labels use), spelled as ranges rather than \p{L}: the
+  // OpenAPI document carries this pattern, and fuzzers and clients outside JavaScript cannot read \p{...}.
+  .regex(/^[0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F _.-]+$/, 'a label may hold letters, digits, spaces, and . _ -');
 
 export const LabelsRequest = z.strictObject({ labels: z.array(Label).max(20, 'at most 20 labels') });
 export type LabelsRequest = z.infer<typeof LabelsRequest>;
