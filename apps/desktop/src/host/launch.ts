@@ -51,7 +51,11 @@ function electronBinary(): string | null {
   };
   if (installed() || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1') return installed();
   console.log('fetching the Electron binary (first start only)...');
-  spawnSync(process.execPath, [path.join(packageDir, 'install.js')], { stdio: 'inherit', timeout: ELECTRON_DOWNLOAD_MS });
+  const download = spawnSync(process.execPath, [path.join(packageDir, 'install.js')], { encoding: 'utf8', timeout: ELECTRON_DOWNLOAD_MS });
+  if (download.status !== 0) {
+    const reason = `${download.stderr ?? ''}`.split('\n').find((line) => line.trim()) ?? 'no answer';
+    console.log(`could not fetch Electron (${reason.trim()})`);
+  }
   return installed();
 }
 

@@ -9,7 +9,9 @@ export function Login() {
   const loggingIn = useStore((s) => s.loggingIn);
   const error = useStore((s) => s.loginError);
   const login = useStore((s) => s.login);
-  const [server, setServer] = useState(serverUrl ?? DEFAULT_SERVER_URL);
+  // Until the agent edits it, the field follows the host's answer (the last server, or the one it was started for).
+  const [editedServer, setServer] = useState<string | null>(null);
+  const server = editedServer ?? serverUrl ?? DEFAULT_SERVER_URL;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
