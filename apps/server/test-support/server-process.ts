@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { signWebhookBody } from '@switchboard/whatsapp-simulator';
 import { TEST_SECRET, testEnv } from './harness.js';
+
+export { freePort } from '../src/lib/free-port.js';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const running = new Set<ChildProcess>();
@@ -43,16 +44,6 @@ export async function killAllServerProcesses(): Promise<void> {
   await Promise.all([...running].map(kill9));
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Posts a signed webhook; 0 when the server could not be reached (it was killed). */
 export async function postSignedWebhook(url: string, payload: unknown): Promise<number> {

@@ -1,5 +1,5 @@
 import type { QueueStateDTO } from '@switchboard/shared';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type LabelValues } from 'prom-client';
 
 /** Seconds, from a few milliseconds (a push on an idle server) to a minute (a backlog after an outage). */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -22,6 +22,20 @@ export function createMetrics(sources: ScrapeSources) {
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
   const http = ['method', 'route', 'status'] as const;
+  /** A gauge with one series per queue, rebuilt from the shared queue state at each scrape. */
+  const perQueueGauge = <L extends string>(name: string, help: string, labelNames: readonly L[], seriesOf: (state: QueueStateDTO) => [LabelValues<L>, number]) =>
+    new Gauge<L>({
+      name,
+      help,
+      labelNames,
+      registers,
+      async collect() {
+        const states = await queues();
+        if (!states) return;
+        this.reset();
+        for (const state of states) this.set(...seriesOf(state));
+      },
+    });
   return {
     registry,
     httpRequests: new Counter({ name: 'switchboard_http_requests_total', help: 'HTTP requests answered, by method, route template and status', labelNames: http, registers }),
@@ -42,42 +56,24 @@ export function createMetrics(sources: ScrapeSources) {
       },
     }),
     pushLatency: new Histogram({ name: 'switchboard_webhook_to_push_seconds', help: "From receiving a customer's message by webhook to pushing message:created to agents' sockets", buckets: LATENCY_BUCKETS, registers }),
-    queueWaiting: new Gauge({
-      name: 'switchboard_queue_waiting',
-      help: 'Conversations waiting for an agent, per queue (id; see switchboard_queue_info for names)',
-      labelNames: ['queue'] as const,
-      registers,
-      async collect() {
-        const states = await queues();
-        if (!states) return;
-        this.reset();
-        for (const s of states) this.set({ queue: s.queue.id }, s.waiting);
-      },
-    }),
-    queueOldestWait: new Gauge({
-      name: 'switchboard_queue_oldest_wait_seconds',
-      help: 'How long the longest-waiting conversation of a queue has waited; 0 when none waits',
-      labelNames: ['queue'] as const,
-      registers,
-      async collect() {
-        const states = await queues();
-        if (!states) return;
-        this.reset();
-        for (const s of states) this.set({ queue: s.queue.id }, s.oldestWaitingSince ? Math.max(0, Date.now() - Date.parse(s.oldestWaitingSince)) / 1000 : 0);
-      },
-    }),
-    queueInfo: new Gauge({
-      name: 'switchboard_queue_info',
-      help: "A queue's name, for joining on the queue label; always 1",
-      labelNames: ['queue', 'name'] as const,
-      registers,
-      async collect() {
-        const states = await queues();
-        if (!states) return;
-        this.reset();
-        for (const s of states) this.set({ queue: s.queue.id, name: s.queue.name }, 1);
-      },
-    }),
+    queueWaiting: perQueueGauge(
+      'switchboard_queue_waiting',
+      'Conversations waiting for an agent, per queue (id; see switchboard_queue_info for names)',
+      ['queue'],
+      (s) => [{ queue: s.queue.id }, s.waiting],
+    ),
+    queueOldestWait: perQueueGauge(
+      'switchboard_queue_oldest_wait_seconds',
+      'How long the longest-waiting conversation of a queue has waited; 0 when none waits',
+      ['queue'],
+      (s) => [{ queue: s.queue.id }, s.oldestWaitingSince ? Math.max(0, Date.now() - Date.parse(s.oldestWaitingSince)) / 1000 : 0],
+    ),
+    queueInfo: perQueueGauge(
+      'switchboard_queue_info',
+      "A queue's name, for joining on the queue label; always 1",
+      ['queue', 'name'],
+      (s) => [{ queue: s.queue.id, name: s.queue.name }, 1],
+    ),
     assignments: new Counter({ name: 'switchboard_assignments_total', help: 'Conversations given to an agent, by queue and how (auto, claim, transfer, assign)', labelNames: ['queue', 'how'] as const, registers }),
     slaEvents: new Counter({ name: 'switchboard_sla_events_total', help: 'SLA warnings, breaches and escalations, by SLA kind and level', labelNames: ['kind', 'level'] as const, registers }),
     outboundAttempts: new Counter({ name: 'switchboard_outbound_attempts_total', help: 'Sends to WhatsApp, by result and error code (Meta code, http_<status>, or none)', labelNames: ['result', 'code'] as const, registers }),
