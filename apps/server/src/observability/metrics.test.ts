@@ -39,7 +39,11 @@ describe('GET /metrics after real traffic', () => {
 
     await server.deliver(envelope({ messages: [inbound.text({ from: '34600111222', body: 'hola, mi pedido no llegó' })] }));
     await pushed;
-    let m = await scrapeUntil((s) => valueOf(s, 'switchboard_queue_waiting', { queue: queue.id }) === 1, 'the conversation to wait in its queue');
+    // The worker counts a webhook once its whole step ends, which can be just after the push went out.
+    let m = await scrapeUntil(
+      (s) => valueOf(s, 'switchboard_queue_waiting', { queue: queue.id }) === 1 && (valueOf(s, 'switchboard_webhook_processing_total', { outcome: 'done' }) ?? 0) > 0,
+      'the conversation to wait in its queue, its webhook processed',
+    );
     expect(valueOf(m, 'switchboard_webhook_messages_total')).toBe(1);
     expect(valueOf(m, 'switchboard_webhook_processing_total', { outcome: 'done' })).toBe(1);
     expect(valueOf(m, 'switchboard_webhook_intake_lag_seconds_count')).toBe(1);
