@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { startNodeHost, type NodeHost } from '../src/host/node-host.js';
-import { startTcpProxy, type TcpProxy } from '../src/engine/test-support/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '../../server/test-support/tcp-proxy.js';
 import { createWebSocketBridge, type BridgeLink } from '../src/renderer/services/ws-bridge.js';
 import { eventually } from '../../server/test-support/harness.js';
 import { RENDERER_DIST } from './support/renderer-build.js';

@@ -3,15 +3,18 @@ import net from 'node:net';
 export type TcpProxy = Awaited<ReturnType<typeof startTcpProxy>>;
 
 /**
- * A real TCP hop between a client and the server, so a test can cut live connections the way a flaky
- * network does (both ends see the socket die), while new connections are still accepted.
- * The desktop engine's tests have their own, with offline modes; this one only drops.
+ * A real TCP hop between a client and the server, for network faults in tests (both ends see them as real):
+ * `dropAll` cuts every live connection while new ones are still accepted (a flaky network); `cut` also refuses
+ * new ones until `restore` (the laptop went offline); `loseAnswers` keeps the client's bytes flowing to the
+ * server but drops the server's replies (a command arrives, its ack never comes back).
  */
 export async function startTcpProxy(targetUrl: string) {
   const target = new URL(targetUrl);
+  let mode: 'open' | 'cut' | 'lose-answers' = 'open';
   const pairs = new Set<[net.Socket, net.Socket]>();
 
   const server = net.createServer((client) => {
+    if (mode === 'cut') return void client.destroy();
     const upstream = net.connect(Number(target.port), target.hostname);
     const pair: [net.Socket, net.Socket] = [client, upstream];
     pairs.add(pair);
@@ -23,8 +26,10 @@ export async function startTcpProxy(targetUrl: string) {
         upstream.destroy();
       });
     }
-    client.pipe(upstream);
-    upstream.pipe(client);
+    client.on('data', (chunk) => upstream.write(chunk));
+    upstream.on('data', (chunk) => {
+      if (mode === 'open') client.write(chunk);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -42,6 +47,16 @@ export async function startTcpProxy(targetUrl: string) {
         upstream.destroy();
       }
       return count;
+    },
+    cut() {
+      mode = 'cut';
+      this.dropAll();
+    },
+    loseAnswers() {
+      mode = 'lose-answers';
+    },
+    restore() {
+      mode = 'open';
     },
     async close() {
       this.dropAll();

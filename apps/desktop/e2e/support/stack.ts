@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createWhatsAppSimulator, envelope, inbound, status } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, Page as PageOf } from '@switchboard/shared';
 import { startTestServer, TEST_ACCESS_TOKEN, TEST_SECRET } from '../../../server/test-support/harness.js';
-import { startTcpProxy } from '../../src/engine/test-support/tcp-proxy.js';
+import { startTcpProxy } from '../../../server/test-support/tcp-proxy.js';
 import { startNodeHost } from '../../src/host/node-host.js';
 import { RENDERER_DIST } from './renderer-build.js';
 

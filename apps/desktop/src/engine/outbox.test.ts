@@ -9,7 +9,7 @@ import { eventually, startTestServerWithSimulator } from '../../../server/test-s
 import { openCache } from './db/cache.js';
 import { createSyncEngine, type SyncEngine } from './sync-engine.js';
 import { recordEngine, tempDir } from './test-support/fixtures.js';
-import { startTcpProxy, type TcpProxy } from './test-support/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '../../../server/test-support/tcp-proxy.js';
 
 let server: Awaited<ReturnType<typeof startTestServerWithSimulator>>;
 let proxy: TcpProxy;

@@ -4,7 +4,7 @@ import type { ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
 import { eventually, startTestServer, type TestServer } from '../../../server/test-support/harness.js';
 import { createSyncEngine, type SyncEngine } from './sync-engine.js';
 import { recordEngine, tempDir } from './test-support/fixtures.js';
-import { startTcpProxy, type TcpProxy } from './test-support/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '../../../server/test-support/tcp-proxy.js';
 
 let server: TestServer;
 let proxy: TcpProxy;

@@ -4,7 +4,7 @@ import type { ConversationDTO, Page } from '@switchboard/shared';
 import { eventually, startTestServerWithSimulator } from '../../../server/test-support/harness.js';
 import type { InboxNotification } from '../contract/inbox-api.js';
 import { tempDir } from '../engine/test-support/fixtures.js';
-import { startTcpProxy, type TcpProxy } from '../engine/test-support/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '../../../server/test-support/tcp-proxy.js';
 import { createInboxService, type InboxService } from './inbox-service.js';
 import { recordService } from './test-support/service-client.js';
 
