@@ -67,7 +67,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const events = new DomainEvents();
   const services = createServices(models, config, events, await sharedIntentClassifier());
   await services.users.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
-  const observability = createObservability({ config, logger, models, services });
+  const observability = createObservability({ config, logger, connection, models, services });
 
   const intakeWorker = new IntakeWorker(models, new WebhookProcessor(services), {
     concurrency: config.INTAKE_CONCURRENCY,

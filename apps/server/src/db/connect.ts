@@ -6,6 +6,8 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Conn
     dbName,
     serverSelectionTimeoutMS: 5000,
     autoIndex: true,
+    // Command events feed the database metrics (observability/observe.ts): round trips by collection.
+    monitorCommands: true,
   });
   await connection.asPromise();
   return connection;

@@ -53,6 +53,10 @@ describe('GET /metrics after real traffic', () => {
     expect(valueOf(m, 'switchboard_queue_info', { queue: queue.id, name: 'Metrics desk' })).toBe(1);
     expect(valueOf(m, 'switchboard_sockets_connected')).toBe(1);
     expect(valueOf(m, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    // The round trips behind it: the webhook's durable insert and the message's own, each counted and timed.
+    expect(valueOf(m, 'switchboard_db_commands_total', { collection: 'webhook_intake', command: 'insert', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+    expect(valueOf(m, 'switchboard_db_commands_total', { collection: 'messages', command: 'insert', outcome: 'ok' })).toBe(1);
+    expect(valueOf(m, 'switchboard_db_command_duration_seconds_count', { command: 'insert' })).toBeGreaterThanOrEqual(2);
 
     const [conversation] = (await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=10')).body.items;
     expect((await server.api(admin, 'POST', `/api/conversations/${conversation!.id}/claim`)).status).toBe(200);

@@ -3,6 +3,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type LabelV
 
 /** Seconds, from a few milliseconds (a push on an idle server) to a minute (a backlog after an outage). */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+/** Seconds: a database round trip takes from a fraction of a millisecond to a stall of seconds. */
+const DB_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5];
 
 /** Shared state read when Prometheus scrapes; null when it cannot be read now (the gauges keep their last values). */
 export type ScrapeSources = {
@@ -78,6 +80,8 @@ export function createMetrics(sources: ScrapeSources) {
     slaEvents: new Counter({ name: 'switchboard_sla_events_total', help: 'SLA warnings, breaches and escalations, by SLA kind and level', labelNames: ['kind', 'level'] as const, registers }),
     outboundAttempts: new Counter({ name: 'switchboard_outbound_attempts_total', help: 'Sends to WhatsApp, by result and error code (Meta code, http_<status>, or none)', labelNames: ['result', 'code'] as const, registers }),
     breakerState: new Gauge({ name: 'switchboard_breaker_state', help: "A channel's circuit breaker: 0 closed, 1 half-open, 2 open", labelNames: ['channel'] as const, registers }),
+    dbCommands: new Counter({ name: 'switchboard_db_commands_total', help: 'Database commands sent (each one round trip), by collection and command', labelNames: ['collection', 'command', 'outcome'] as const, registers }),
+    dbDuration: new Histogram({ name: 'switchboard_db_command_duration_seconds', help: 'Time from sending a database command to its answer, by command', labelNames: ['command'] as const, buckets: DB_BUCKETS, registers }),
     socketsConnected: new Gauge({
       name: 'switchboard_sockets_connected',
       help: 'Agent sockets connected to this process',

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Connection } from 'mongoose';
 import type { Config } from '../config.js';
 import type { DomainEvents } from '../domain/domain-events.js';
 import type { Services } from '../domain/services.js';
@@ -9,16 +10,16 @@ import type { AppSocketServer } from '../socket/socket-server.js';
 import { httpMetrics } from './http-metrics.js';
 import { createMetrics } from './metrics.js';
 import { metricsRoute } from './metrics.route.js';
-import { observeBreakers, observeDomainEvents, observeIntake } from './observe.js';
+import { observeBreakers, observeDatabase, observeDomainEvents, observeIntake } from './observe.js';
 import { requestContext } from './request-context.js';
 
-type Deps = { config: Config; logger: Logger; models: Models; services: Services };
+type Deps = { config: Config; logger: Logger; connection: Connection; models: Models; services: Services };
 
 /** A scrape must answer even while the database does not: shared-state gauges then keep their last values. */
 const SCRAPE_READ_MS = 2000;
 
 /** Metrics, request ids and correlated logs for one app; `createApp` wires each piece where it belongs. */
-export function createObservability({ config, logger, models, services }: Deps) {
+export function createObservability({ config, logger, connection, models, services }: Deps) {
   let io: AppSocketServer | null = null;
   const readOrNull = <T>(read: () => Promise<T>) => () => withinOrNull(read(), logger);
   const metrics = createMetrics({
@@ -37,10 +38,15 @@ export function createObservability({ config, logger, models, services }: Deps) 
     http,
     observeIntake: observeIntake(metrics),
     observeBreakers: (breakers: Parameters<typeof observeBreakers>[0]) => observeBreakers(breakers, metrics),
-    /** Starts following pushes and sockets; returns the stop. */
+    /** Starts following pushes, sockets and database round trips; returns the stop. */
     watch(server: AppSocketServer, events: DomainEvents): () => void {
       io = server;
-      return observeDomainEvents(events, metrics, logger);
+      const stopEvents = observeDomainEvents(events, metrics, logger);
+      const stopDatabase = observeDatabase(connection.getClient(), metrics);
+      return () => {
+        stopEvents();
+        stopDatabase();
+      };
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { mongo } from 'mongoose';
 import type { ConversationEventDTO, TimelineEntryDTO } from '@switchboard/shared';
 import type { ConversationAudience, DomainEvents } from '../domain/domain-events.js';
 import { currentCorrelation } from '../lib/correlation.js';
@@ -6,6 +7,39 @@ import type { ChannelBreakers, BreakerState } from '../outbound/channel-breaker.
 import type { SendOutcome } from '../outbound/whatsapp-client.js';
 import type { ProcessResult } from '../ingest/webhook.processor.js';
 import type { Metrics } from './metrics.js';
+
+/** Commands whose first field names no collection (handshakes, monitoring). */
+const NO_COLLECTION = new Set(['hello', 'ismaster', 'isMaster', 'ping', 'buildInfo', 'endSessions', 'getMore', 'killCursors']);
+
+/**
+ * Counts every command the app's database client sends, by collection and command, and times it: the round
+ * trips behind each piece of work, read from the driver's command monitoring.
+ */
+export function observeDatabase(client: mongo.MongoClient, metrics: Metrics): () => void {
+  const started = new Map<number, { collection: string; command: string }>();
+  const onStarted = (event: mongo.CommandStartedEvent) => {
+    const target = event.command[event.commandName] as unknown;
+    const collection = typeof target === 'string' && !NO_COLLECTION.has(event.commandName) ? target : '-';
+    started.set(event.requestId, { collection, command: event.commandName });
+  };
+  const onEnded = (outcome: 'ok' | 'error') => (event: mongo.CommandSucceededEvent | mongo.CommandFailedEvent) => {
+    const command = started.get(event.requestId);
+    if (!command) return;
+    started.delete(event.requestId);
+    metrics.dbCommands.inc({ ...command, outcome });
+    metrics.dbDuration.observe({ command: command.command }, event.duration / 1000);
+  };
+  const onSucceeded = onEnded('ok');
+  const onFailed = onEnded('error');
+  client.on('commandStarted', onStarted);
+  client.on('commandSucceeded', onSucceeded);
+  client.on('commandFailed', onFailed);
+  return () => {
+    client.off('commandStarted', onStarted);
+    client.off('commandSucceeded', onSucceeded);
+    client.off('commandFailed', onFailed);
+  };
+}
 
 const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 const SLA_LEVEL: Partial<Record<TimelineEntryDTO['kind'], string>> = { 'sla-warning': 'warning', 'sla-breached': 'breached', escalated: 'escalated' };
