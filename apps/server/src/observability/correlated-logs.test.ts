@@ -68,6 +68,23 @@ describe('one correlation id from webhook to push to reply to status', () => {
     expect(everything).not.toContain(REPLY_TEXT);
   });
 
+  it('logs each request once at info when answered, with the phone numbers in its URL masked; probes are not logged', async () => {
+    const res = await fetch(`${server.url}/api/no-such-page?customer=${PHONE}`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(res.status).toBe(404);
+    const probe = await fetch(`${server.url}/healthz`);
+    expect(probe.status).toBe(200);
+
+    const id = res.headers.get('x-request-id');
+    const access = await eventually(async () => {
+      const found = lines.filter((l) => l.requestId === id && l.msg === 'request completed');
+      return found.length > 0 ? found : undefined;
+    }, 'the access line');
+    expect(access).toEqual([
+      expect.objectContaining({ level: 30, correlationId: id, method: 'GET', url: '/api/no-such-page?customer=34*****7766', status: 404, responseTime: expect.any(Number) }),
+    ]);
+    expect(lines.some((l) => l.requestId === probe.headers.get('x-request-id'))).toBe(false);
+  });
+
   it('keeps a caller-supplied X-Request-Id that is a plain token, and replaces one that is not', async () => {
     const given = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'edge-proxy-7f3a9c' } });
     expect(given.headers.get('x-request-id')).toBe('edge-proxy-7f3a9c');
