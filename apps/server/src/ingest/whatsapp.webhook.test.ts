@@ -83,12 +83,13 @@ describe('POST /webhooks/whatsapp refuses what it must not store', () => {
     expect(await storedCount()).toBe(before);
   });
 
-  it('200 only with the raw payload stored, byte for byte', async () => {
+  it('200 only with the raw payload stored, byte for byte, under the request id it was answered with', async () => {
     const body = JSON.stringify(payload());
     const res = await server.postWebhook(undefined, { raw: body });
     expect(res.status).toBe(200);
     const { stored } = (await res.json()) as { stored: string };
     const doc = (await server.app.models.WebhookIntake.findById(stored)) ?? (await server.app.models.WebhookArchive.findById(stored));
     expect(doc?.rawBody).toBe(body);
+    expect(doc?.correlationId).toBe(res.headers.get('x-request-id'));
   });
 });

@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { type RequestHandler } from 'express';
 import { describeIssues, whatsapp } from '@switchboard/shared';
 import { databaseUnavailable, isDatabaseUnavailable, withinDeadline } from '../lib/database-unavailable.js';
 import { AppError } from '../lib/errors.js';
@@ -17,14 +17,16 @@ type Options = {
   logger: Logger;
 };
 
+/** Meta's webhook endpoint: `verify` answers GET (the subscription handshake), `receive` answers POST. */
+export type WhatsappWebhook = { verify: RequestHandler; receive: RequestHandler[] };
+
 /**
  * Meta's webhook endpoint. POST: signature first (on the raw bytes), then JSON, then the envelope's shape,
- * then durable storage, and only then 200. Processing happens after, from the stored copy.
+ * then durable storage, and only then 200. Processing happens after, from the stored copy. The handlers are
+ * mounted on the app itself, not under a router of their own: webhooks are most of the traffic.
  */
-export function whatsappWebhookRouter(options: Options): Router {
-  const router = Router();
-
-  router.get('/', (req, res) => {
+export function whatsappWebhook(options: Options): WhatsappWebhook {
+  const verify: RequestHandler = (req, res) => {
     const mode = req.query['hub.mode'];
     const token = req.query['hub.verify_token'];
     const challenge = req.query['hub.challenge'];
@@ -33,16 +35,17 @@ export function whatsappWebhookRouter(options: Options): Router {
       return;
     }
     res.status(403).type('text/plain').send('verification failed: hub.mode must be subscribe and hub.verify_token must match');
-  });
+  };
 
-  router.post('/', express.raw({ type: () => true, limit: options.maxBodyBytes }), async (req, res) => {
+  const store: RequestHandler = async (req, res) => {
     const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!isValidSignature(raw, req.get('x-hub-signature-256'), options.appSecret)) {
       throw new AppError('INVALID_SIGNATURE', 'X-Hub-Signature-256 is missing or does not match the body');
     }
+    const body = raw.toString('utf8');
     let json: unknown;
     try {
-      json = JSON.parse(raw.toString('utf8'));
+      json = JSON.parse(body);
     } catch {
       throw new AppError('MALFORMED_JSON', 'the body is not valid JSON');
     }
@@ -52,7 +55,7 @@ export function whatsappWebhookRouter(options: Options): Router {
     }
     let id: string;
     try {
-      id = await withinDeadline(options.intake.store(raw.toString('utf8')), options.storeTimeoutMs);
+      id = await withinDeadline(options.intake.store(body), options.storeTimeoutMs);
     } catch (error) {
       options.logger.error({ err: error }, 'webhook could not be stored');
       // A 503 makes Meta deliver it again. If the timed-out insert lands after all, that delivery is a
@@ -61,8 +64,10 @@ export function whatsappWebhookRouter(options: Options): Router {
       throw new AppError('UNAVAILABLE', 'the webhook could not be stored; retry later');
     }
     options.onStored();
-    res.status(200).json({ stored: id });
-  });
+    // Written directly rather than through res.json: an answer to a POST is never revalidated, so the ETag
+    // res.json would hash for it is wasted work on the busiest path.
+    res.status(200).setHeader('Content-Type', 'application/json; charset=utf-8').end(JSON.stringify({ stored: id }));
+  };
 
-  return router;
+  return { verify, receive: [express.raw({ type: () => true, limit: options.maxBodyBytes }), store] };
 }
