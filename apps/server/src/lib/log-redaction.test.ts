@@ -33,6 +33,19 @@ describe('log redaction', () => {
     });
   });
 
+  it('masks what a value writes as JSON (documents, ids), and leaves the logged objects as they were', () => {
+    const { logger, lines } = capture();
+    const contact = { waId: '34612345678', name: 'Ana' };
+    const document = { toJSON: () => ({ contact: { waId: '34612345678' } }) };
+    logger.info({ contact, document, customers: [contact] }, 'contacts');
+    expect(lines[0]).toMatchObject({
+      contact: { waId: '34*****5678', name: 'Ana' },
+      document: { contact: { waId: '34*****5678' } },
+      customers: [{ waId: '34*****5678', name: 'Ana' }],
+    });
+    expect(contact).toEqual({ waId: '34612345678', name: 'Ana' });
+  });
+
   it('puts the correlation of the current work on every line, and a field given by the caller wins', () => {
     const { logger, lines } = capture();
     withCorrelation({ correlationId: 'thread-1', requestId: 'request-2' }, () => {
