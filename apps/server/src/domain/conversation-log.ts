@@ -49,10 +49,13 @@ export class ConversationLog {
    */
   async append<T extends ConversationEventType>(change: Change<T>, known?: KnownConversation): Promise<ConversationEventDTO | null> {
     const claimId = keyedId('change', change.dedupeKey);
-    const claimed = await this.claim(claimId);
+    // The claim and the read of where the log stands are independent: one wait for both.
+    const [claimed, conversation] = await Promise.all([
+      this.claim(claimId),
+      known ?? this.models.Conversation.findById(change.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail(),
+    ]);
     if (typeof claimed === 'number') return this.eventAt(change.conversationId, claimed);
 
-    const conversation = known ?? (await this.models.Conversation.findById(change.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail());
     const audience = {
       channelId: change.channelId.toHexString(),
       queueId: conversation.queueId?.toHexString() ?? null,
@@ -141,12 +144,15 @@ export class ConversationLog {
 
   /** Records where the change landed with an insert, not an update: inserts stay cheap as the log grows. */
   private async settle(conversationId: Types.ObjectId, claimId: Types.ObjectId, seq: number) {
-    await this.models.Conversation.updateOne({ _id: conversationId }, { $max: { seq } });
-    try {
-      await this.models.ChangeClaim.create({ _id: doneIdOf(claimId), seq, claimedAt: new Date() });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    const markDone = async () => {
+      try {
+        await this.models.ChangeClaim.create({ _id: doneIdOf(claimId), seq, claimedAt: new Date() });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    };
+    // Independent writes (the event is stored already; each only points at it): sent together.
+    await Promise.all([this.models.Conversation.updateOne({ _id: conversationId }, { $max: { seq } }), markDone()]);
   }
 
   private async eventAt(conversationId: Types.ObjectId, seq: number): Promise<ConversationEventDTO | null> {

@@ -8,6 +8,8 @@ import type { UserDoc } from '../models/user.model.js';
 
 /** A process refreshes its sockets' presence at least this often; older presence no longer counts. */
 export const PRESENCE_TTL_MS = 45_000;
+/** Presence refreshes per database write. */
+const REFRESH_BATCH = 50;
 
 /** Agents as routing sees them: skills, capacity, status from their choice and their open sockets. */
 export class AgentService {
@@ -18,8 +20,39 @@ export class AgentService {
   ) {}
 
   async status(user: UserDoc): Promise<AgentStatus> {
-    const live = await this.models.Presence.find({ userId: user._id, sockets: { $gt: 0 }, seenAt: { $gt: new Date(Date.now() - PRESENCE_TTL_MS) } });
-    return live.length === 0 ? 'offline' : user.statusChoice;
+    return (await this.statuses([user])).get(user.id)!;
+  }
+
+  /** Each user's status, by id, from one read of the presence of them all. */
+  async statuses(users: UserDoc[]): Promise<Map<string, AgentStatus>> {
+    const live = await this.models.Presence.find(
+      { userId: { $in: users.map((u) => u._id) }, sockets: { $gt: 0 }, seenAt: { $gt: new Date(Date.now() - PRESENCE_TTL_MS) } },
+      { userId: 1 },
+    ).lean();
+    const connected = new Set(live.map((p) => p.userId.toHexString()));
+    return new Map(users.map((u) => [u.id, connected.has(u.id) ? u.statusChoice : 'offline']));
+  }
+
+  /**
+   * Refreshes this process's unchanged socket counts, many per write: a heartbeat, which changes no one's
+   * status (a count that changed was written, with its status, when it changed). Writes stay small: an
+   * update holds the embedded database's write lock for all of its statements.
+   */
+  async refreshSockets(counts: Map<string, number>): Promise<void> {
+    const seenAt = new Date();
+    const all = [...counts];
+    for (let i = 0; i < all.length; i += REFRESH_BATCH) {
+      await this.models.Presence.bulkWrite(
+        all.slice(i, i + REFRESH_BATCH).map(([userId, sockets]) => ({
+          updateOne: {
+            filter: { _id: keyedId('presence', `${userId}:${this.processId}`) },
+            update: { $set: { userId: new Types.ObjectId(userId), sockets, seenAt } },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+    }
   }
 
   /** Records this process's open sockets for a user; their status may change with it. */
@@ -51,18 +84,29 @@ export class AgentService {
     return this.models.AgentSlot.countDocuments({ agentId });
   }
 
+  /** Open conversations per agent, by id, counted in one pass over their slots (agents with none: 0). */
+  async loadsOf(agentIds: Types.ObjectId[]): Promise<Map<string, number>> {
+    const counted = await this.models.AgentSlot.aggregate<{ _id: Types.ObjectId; n: number }>([
+      { $match: { agentId: { $in: agentIds } } },
+      { $group: { _id: '$agentId', n: { $sum: 1 } } },
+    ]);
+    const loads = new Map(agentIds.map((id) => [id.toHexString(), 0]));
+    for (const { _id, n } of counted) loads.set(_id.toHexString(), n);
+    return loads;
+  }
+
+  /** Every agent's status and load: three reads, however many agents there are. */
   async loads(): Promise<AgentLoadDTO[]> {
     const users = await this.models.User.find({ active: true, role: { $in: ['agent', 'supervisor'] } });
-    return Promise.all(
-      users.map(async (u) => ({
-        userId: u._id.toHexString(),
-        name: u.name,
-        status: await this.status(u),
-        load: await this.load(u._id),
-        capacity: u.capacity,
-        queueIds: u.queueIds.map((q) => q.toHexString()),
-      })),
-    );
+    const [statuses, loads] = await Promise.all([this.statuses(users), this.loadsOf(users.map((u) => u._id))]);
+    return users.map((u) => ({
+      userId: u._id.toHexString(),
+      name: u.name,
+      status: statuses.get(u.id)!,
+      load: loads.get(u.id)!,
+      capacity: u.capacity,
+      queueIds: u.queueIds.map((q) => q.toHexString()),
+    }));
   }
 
   /** Keeps `unavailableSince` true to the agent's status: set when they turn away or offline, cleared when back. */

@@ -31,11 +31,11 @@ export class PresenceTracker {
     await this.agents.setSockets(userId, count);
   }
 
+  /** Rewrites, in one write, the presence of every user whose last write is getting old. */
   async heartbeat(): Promise<void> {
-    for (const [userId, count] of this.sockets) {
-      if (Date.now() - (this.writtenAt.get(userId) ?? 0) < REFRESH_EVERY_MS) continue;
-      this.writtenAt.set(userId, Date.now());
-      await this.agents.setSockets(userId, count);
-    }
+    const now = Date.now();
+    const due = new Map([...this.sockets].filter(([userId]) => now - (this.writtenAt.get(userId) ?? 0) >= REFRESH_EVERY_MS));
+    await this.agents.refreshSockets(due);
+    for (const userId of due.keys()) this.writtenAt.set(userId, now);
   }
 }

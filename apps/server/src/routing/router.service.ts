@@ -224,9 +224,8 @@ export class RouterService {
 
   private async candidates(queue: QueueDoc): Promise<Candidate[]> {
     const skilled = await this.models.User.find({ active: true, queueIds: queue._id });
-    const all = await Promise.all(
-      skilled.map(async (user) => ({ user, status: await this.agents.status(user), load: await this.agents.load(user._id), capacity: user.capacity })),
-    );
+    const [statuses, loads] = await Promise.all([this.agents.statuses(skilled), this.agents.loadsOf(skilled.map((u) => u._id))]);
+    const all = skilled.map((user) => ({ user, status: statuses.get(user.id)!, load: loads.get(user.id)!, capacity: user.capacity }));
     return all.sort((a, b) => a.load - b.load || (a.user.lastAssignedAt?.getTime() ?? 0) - (b.user.lastAssignedAt?.getTime() ?? 0));
   }
 

@@ -50,11 +50,10 @@ export class RoutingWorker {
 
   private async requeueUnavailable() {
     const { models, agents, router, graceMs } = this.deps;
-    const busy = await models.AgentSlot.distinct('agentId');
-    for (const agentId of busy) {
-      const agent = await models.User.findById(agentId);
-      if (!agent) continue;
-      if ((await agents.status(agent)) === 'online') continue;
+    const busy = await models.User.find({ _id: { $in: await models.AgentSlot.distinct('agentId') } });
+    const statuses = await agents.statuses(busy);
+    for (const agent of busy) {
+      if (statuses.get(agent.id) === 'online') continue;
       if (!agent.unavailableSince) {
         await models.User.updateOne({ _id: agent._id }, { $set: { unavailableSince: new Date() } });
         continue;
