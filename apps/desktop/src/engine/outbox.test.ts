@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
-import type { ConversationDTO, Page } from '@switchboard/shared';
+import type { ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
 import { eventually, startTestServerWithSimulator } from '../../../server/test-support/harness.js';
 import { openCache } from './db/cache.js';
 import { createSyncEngine, type SyncEngine } from './sync-engine.js';
@@ -47,9 +48,9 @@ async function customerWrites(waId: string): Promise<ConversationDTO> {
 const storedOnServer = (clientMessageId: string) => server.app.models.Message.find({ clientMessageId });
 const providerCalls = (messageId: string) => server.sim.sentMessages.filter((m) => m.request.biz_opaque_callback_data === messageId);
 
-/** Runs the reply-writing desktop process and kills it (SIGKILL) the moment it says the reply is stored. */
-async function writeReplyThenCrash(cacheFile: string, conversationId: string, body: string): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'test-support/reply-writer.ts'), proxy.url, admin, cacheFile, conversationId, body], {
+/** Runs a desktop process (a script in test-support) and kills it (SIGKILL) the moment its output matches `moment`. */
+async function runThenCrash(script: string, args: string[], moment: RegExp, what: string): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'test-support', script), ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -57,12 +58,37 @@ async function writeReplyThenCrash(cacheFile: string, conversationId: string, bo
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = once(child, 'exit');
   try {
-    return await eventually(async () => /stored (\S+)\n/.exec(output)?.[1], 'the child to store the reply', 20_000);
+    return await eventually(async () => moment.exec(output)?.[1], what, 20_000);
   } finally {
     child.kill('SIGKILL');
     await exited;
   }
 }
+
+const writeReplyThenCrash = (cacheFile: string, conversationId: string, body: string) =>
+  runThenCrash('reply-writer.ts', [proxy.url, admin, cacheFile, conversationId, body], /stored (\S+)\n/, 'the child to store the reply');
+
+/** Replies written while offline, round robin over the conversations; returns each conversation's clientMessageIds in writing order. */
+async function writeOffline(cacheFile: string, conversations: ConversationDTO[], perConversation: number): Promise<Map<string, string[]>> {
+  const written = new Map(conversations.map((c) => [c.id, [] as string[]]));
+  const cache = await openCache(cacheFile);
+  for (let i = 0; i < perConversation; i++) {
+    for (const conversation of conversations) {
+      const entry = await cache.enqueueOutbox(randomUUID(), conversation.id, { type: 'text', body: `resposta ${i + 1} para ${conversation.contact.waId}` });
+      written.get(conversation.id)!.push(entry.clientMessageId);
+    }
+  }
+  await cache.close();
+  return written;
+}
+
+/** The agent-written messages of a conversation as the server lists them (the order customers are sent them), by clientMessageId. */
+async function serverOrder(conversationId: string): Promise<(string | null)[]> {
+  const page = await server.api<Page<MessageDTO>>(admin, 'GET', `/api/conversations/${conversationId}/messages?limit=200`);
+  return page.body.items.filter((m) => m.direction === 'outbound').map((m) => m.clientMessageId);
+}
+
+const allSent = async (engine: SyncEngine, conversationId: string) => (await engine.listOutbox(conversationId)).every((e) => e.state === 'sent');
 
 describe('offline-first replies', () => {
   it('a reply written offline is in the outbox first, survives a killed process, and is delivered exactly once', async () => {
@@ -140,13 +166,13 @@ describe('offline-first replies', () => {
     await engine.stop();
   });
 
-  it("replies go out in the order written, and one the server refuses (WINDOW_CLOSED) is failed with the server's reason", async () => {
+  it("each conversation's replies go out in the order written, and one the server refuses (WINDOW_CLOSED) is failed with the server's reason", async () => {
     const open = await customerWrites('5511910000003');
     const closed = await customerWrites('5511910000004');
     await server.app.models.Conversation.updateOne({ _id: closed.id }, { $set: { lastInboundAt: new Date(Date.now() - 25 * 3600_000) } });
     const { engine } = engineOn(dir.file());
-    const changes: string[] = [];
-    engine.subscribe('outbox-changed', (entry) => changes.push(`${entry.request.type === 'template' ? '' : entry.request.body}:${entry.state}`));
+    const changes = new Map<string, string[]>([[open.id, []], [closed.id, []]]);
+    engine.subscribe('outbox-changed', (entry) => changes.get(entry.conversationId)?.push(`${entry.request.type === 'template' ? '' : entry.request.body}:${entry.state}`));
     await engine.start();
     await eventually(async () => engine.connection === 'online', 'the engine to be online');
 
@@ -158,16 +184,69 @@ describe('offline-first replies', () => {
     await expect(engine.sendReply(open.id, { type: 'text', body: '   ' })).rejects.toThrow(/must not be blank/);
     proxy.restore();
 
-    await eventually(async () => (await engine.listOutbox(open.id)).every((e) => e.state === 'sent'), 'both replies to be sent', 10_000);
+    await eventually(async () => (await allSent(engine, open.id)) && (await engine.listOutbox(closed.id))[0]?.state === 'failed', 'both replies sent, one failed', 10_000);
     const [failed] = await engine.listOutbox(closed.id);
     expect(failed).toMatchObject({ clientMessageId: refused.clientMessageId, state: 'failed', lastError: expect.stringContaining('Send an approved template') });
-    expect(changes).toEqual([
-      'primeira:pending', 'tarde demais:pending', 'terceira:pending',
-      'primeira:sent', 'tarde demais:failed', 'terceira:sent',
-    ]);
+    expect(changes.get(open.id)).toEqual(['primeira:pending', 'terceira:pending', 'primeira:sent', 'terceira:sent']);
+    expect(changes.get(closed.id)).toEqual(['tarde demais:pending', 'tarde demais:failed']);
     expect(await storedOnServer(first.clientMessageId)).toHaveLength(1);
     expect(await storedOnServer(third.clientMessageId)).toHaveLength(1);
     expect(await storedOnServer(refused.clientMessageId)).toHaveLength(0);
+    await engine.stop();
+  });
+
+  it('replies written offline to several conversations, flushed side by side and cut short by kill -9: each conversation in the order written, each reply stored and sent once', async () => {
+    const conversations: ConversationDTO[] = [];
+    for (const waId of ['5511910000011', '5511910000012', '5511910000013', '5511910000014']) conversations.push(await customerWrites(waId));
+    const file = dir.file();
+    // Three each: WhatsApp's pair limit lets three through to one customer at once, so none waits 18 s to be sent.
+    const written = await writeOffline(file, conversations, 3);
+
+    await runThenCrash('outbox-flusher.ts', [proxy.url, admin, file], /sent (\S+)\n/, 'the first reply to be acknowledged');
+    const cache = await openCache(file);
+    const left = await cache.listPendingOutbox();
+    await cache.close();
+    expect(left.length).toBeGreaterThan(0);
+
+    // Retried every 300 ms, as a busy server's slow answer would be (every 5 s by default): a retry meeting the
+    // first try still in progress on the server must not make a second message either.
+    const { engine } = engineOn(file, 300);
+    await engine.start();
+    for (const { id } of conversations) await eventually(() => allSent(engine, id), 'every reply to be acknowledged after the restart', 20_000);
+    const stored: string[] = [];
+    for (const { id } of conversations) {
+      expect(await serverOrder(id)).toEqual(written.get(id));
+      for (const clientMessageId of written.get(id)!) stored.push(...(await storedOnServer(clientMessageId)).map((m) => m.id as string));
+    }
+    expect(stored).toHaveLength(12);
+    await eventually(async () => stored.every((id) => providerCalls(id).length >= 1), 'every reply to reach WhatsApp');
+    expect(stored.filter((id) => providerCalls(id).length !== 1)).toEqual([]);
+    await engine.stop();
+  });
+
+  it('a reply the server cannot take now holds back the later replies of its conversation, and only those', async () => {
+    const held = await customerWrites('5511910000021');
+    const free = await customerWrites('5511910000022');
+    const file = dir.file();
+    const written = await writeOffline(file, [held, free], 3);
+    // While the customer's record cannot be read, the server answers this conversation's replies INTERNAL: "try again".
+    const contact = await server.app.models.Contact.findById(held.contact.id).lean().orFail();
+    await server.app.models.Contact.deleteOne({ _id: contact._id });
+    const { engine } = engineOn(file, 300);
+    try {
+      await engine.start();
+      await eventually(() => allSent(engine, free.id), "the other conversation's replies to be sent");
+      await eventually(async () => (await engine.listOutbox(held.id))[0]!.attempts >= 3, 'the first held reply to be tried again, periodically', 10_000);
+      const [first, ...later] = await engine.listOutbox(held.id);
+      expect(first).toMatchObject({ clientMessageId: written.get(held.id)![0], state: 'pending', lastError: null });
+      expect(later.map((e) => [e.state, e.attempts])).toEqual([['pending', 0], ['pending', 0]]);
+      expect(await serverOrder(held.id)).toEqual([]);
+      expect(await serverOrder(free.id)).toEqual(written.get(free.id));
+    } finally {
+      await server.app.models.Contact.collection.insertOne(contact);
+    }
+    await eventually(() => allSent(engine, held.id), 'the held replies to be sent once the server can take them', 10_000);
+    expect(await serverOrder(held.id)).toEqual(written.get(held.id));
     await engine.stop();
   });
 });

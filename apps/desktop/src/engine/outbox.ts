@@ -2,19 +2,31 @@ import { randomUUID } from 'node:crypto';
 import { SendMessageRequest, type ErrorCode } from '@switchboard/shared';
 import type { Cache, OutboxEntry } from './db/cache.js';
 import type { Emit } from './engine-events.js';
+import { runInLanes } from './lanes.js';
 import { request, RequestInterrupted, type ClientSocket } from './socket-request.js';
 
 /** Answers that say "not now" rather than "never": the reply stays pending and is tried again. */
 const TRY_AGAIN: ReadonlySet<ErrorCode> = new Set(['INTERNAL', 'UNAVAILABLE', 'RATE_LIMITED']);
 
-type OutboxDeps = { cache: Cache; emit: Emit; socket: () => ClientSocket | null; ackTimeoutMs: number };
+type OutboxDeps = {
+  cache: Cache;
+  emit: Emit;
+  socket: () => ClientSocket | null;
+  ackTimeoutMs: number;
+  /** At most this many replies in flight at once, each of a different conversation. */
+  concurrency: number;
+};
 
 /**
  * Offline-first replies. A reply is written to the SQLite outbox before anything else, so it survives a
  * crash or a closed laptop; it is then sent with the clientMessageId it got when written, every time, so the
  * server's idempotency turns any number of tries into one message.
+ *
+ * The server handles commands as they come, concurrently, so two replies of one conversation in flight at
+ * once could be stored in either order. A conversation's replies therefore go one at a time, each after the
+ * previous one's ack; different conversations go side by side.
  */
-export function createOutbox({ cache, emit, socket, ackTimeoutMs }: OutboxDeps) {
+export function createOutbox({ cache, emit, socket, ackTimeoutMs, concurrency }: OutboxDeps) {
   let flushing: Promise<void> | null = null;
   let again = false;
 
@@ -26,7 +38,10 @@ export function createOutbox({ cache, emit, socket, ackTimeoutMs }: OutboxDeps) 
     return entry;
   }
 
-  /** Sends pending replies oldest first, one at a time; stops at the first that cannot be sent now. */
+  /**
+   * Sends pending replies: each conversation's oldest first, one at a time, stopping at the first that cannot
+   * be sent now (its later replies wait for it); up to `concurrency` replies of different conversations at once.
+   */
   function flush(): Promise<void> {
     if (flushing) {
       again = true;
@@ -35,9 +50,8 @@ export function createOutbox({ cache, emit, socket, ackTimeoutMs }: OutboxDeps) 
     flushing = (async () => {
       do {
         again = false;
-        for (const entry of await cache.listPendingOutbox()) {
-          if ((await deliver(entry)) === 'later') break;
-        }
+        const pending = await cache.listPendingOutbox();
+        await runInLanes(pending, (entry) => entry.conversationId, concurrency, async (entry) => (await deliver(entry)) === 'done');
       } while (again && socket()?.connected);
     })()
       .catch((error: unknown) => emit('problem', error instanceof Error ? error : new Error(String(error))))

@@ -19,6 +19,8 @@ export type SyncEngineOptions = {
   reconnectDelayMaxMs?: number;
   /** While connected, pending replies are retried this often, so one whose ack was lost does not wait for a reconnect. */
   outboxRetryMs?: number;
+  /** How many conversations' pending replies are sent side by side (each conversation's own stay in order). */
+  outboxConcurrency?: number;
 };
 
 /** The cache's readers and writers the host uses directly, beside the engine's own sync. */
@@ -44,6 +46,8 @@ export interface SyncEngine extends CacheAccess {
 
 const LIVE_EVENTS = ['message:created', 'message:status-updated', 'conversation:updated', 'timeline:added'] as const;
 const RESYNC_RETRY_MS = 1_000;
+/** Conversations whose replies are in flight at once, by default. */
+export const OUTBOX_CONCURRENCY = 8;
 const CACHE_ACCESS = ['listInbox', 'getConversation', 'markRead', 'contactHistory', 'listTimeline', 'saveTimeline', 'listCanned', 'recordBoardSample', 'boardHistory'] as const;
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
@@ -101,7 +105,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       cache = fresh;
       await fresh.setMeta('token', options.token);
       sync = createConversationSync({ cache: fresh, rest, emit, socket: () => socket, ackTimeoutMs });
-      outbox = createOutbox({ cache: fresh, emit, socket: () => socket, ackTimeoutMs });
+      outbox = createOutbox({ cache: fresh, emit, socket: () => socket, ackTimeoutMs, concurrency: options.outboxConcurrency ?? OUTBOX_CONCURRENCY });
       emit('conversations-changed');
 
       socket = io(options.serverUrl, {
