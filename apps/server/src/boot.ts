@@ -9,7 +9,7 @@ export type RunningServer = { app: App; url: string; databaseKind: string; stop(
 /** config -> database -> createApp -> listen, and the reverse on stop. */
 export async function bootServer(config: Config, logger: Logger): Promise<RunningServer> {
   const database = await openDatabase({ uri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });
-  const connection = await connectDatabase(database.uri, config.MONGODB_DB_NAME);
+  const connection = await connectDatabase(database.uri, config.MONGODB_DB_NAME, config.MONGODB_MAX_POOL_SIZE);
   const app = await createApp({ config, connection, logger });
   const url = await app.listen();
   return {

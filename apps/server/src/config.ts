@@ -31,6 +31,7 @@ const ConfigSchema = z
       .string()
       .regex(/^rediss?:\/\/[^\s]+$/, 'must be a URL like redis://127.0.0.1:6379')
       .optional(),
+    MONGODB_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     MONGODB_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').default('switchboard'),
     DATA_DIR: z.string().min(1).default('./.data'),
     WHATSAPP_APP_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
