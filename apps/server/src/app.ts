@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -35,6 +36,7 @@ import { inMemoryLimiters, redisLimiters } from './lib/rate-limiters.js';
 import { connectRedis } from './lib/redis.js';
 import type { Logger } from './lib/logger.js';
 import { createObservability } from './observability/observability.js';
+import { BookkeepingRetention, SWEEP_EVERY_MS } from './domain/bookkeeping-retention.js';
 import { createModels, ensureIndexes, type Models } from './models/index.js';
 import { startBroadcaster } from './realtime/broadcaster.js';
 import { createSocketServer, type AppSocketServer } from './socket/socket-server.js';
@@ -101,6 +103,8 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
 
   const slaWorker = new PollingLoop({ concurrency: 1, pollMs: config.SLA_CHECK_INTERVAL_MS, step: () => services.sla.checkDue(), logger, name: 'sla' });
   const snoozeWorker = new PollingLoop({ concurrency: 1, pollMs: SNOOZE_CHECK_MS, step: () => services.snoozes.wakeDue(), logger, name: 'snooze' });
+  const retention = new BookkeepingRetention(models, randomUUID());
+  const retentionWorker = new PollingLoop({ concurrency: 1, pollMs: SWEEP_EVERY_MS, step: () => sweepBookkeeping(retention, logger), logger, name: 'bookkeeping-retention' });
   const slaFollower = new Coalescer(
     (conversationId) => services.sla.sync(new Types.ObjectId(conversationId)),
     (error) => logger.warn({ err: error }, 'SLA timers not updated'),
@@ -150,6 +154,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   routingWorker.start();
   slaWorker.start();
   snoozeWorker.start();
+  retentionWorker.start();
 
   return {
     httpServer,
@@ -177,8 +182,15 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
       await routingWorker.stop();
       await slaWorker.stop();
       await snoozeWorker.stop();
+      await retentionWorker.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await redis?.close();
     },
   };
+}
+
+async function sweepBookkeeping(retention: BookkeepingRetention, logger: Logger): Promise<boolean> {
+  const deleted = await retention.sweep();
+  if (deleted) logger.info(deleted, 'old dedupe marks and leases deleted');
+  return false;
 }

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { envelope, inbound } from '@switchboard/whatsapp-simulator';
+import { startTestServer, type TestServer } from '../../test-support/harness.js';
+import { BookkeepingRetention, BOOKKEEPING_RETENTION_MS, SWEEP_EVERY_MS } from './bookkeeping-retention.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('bookkeeping retention', () => {
+  it('deletes dedupe marks and leases only once they are older than the retention, once per hour across processes, and never the conversation', async () => {
+    const { models } = server.app;
+    const payload = envelope({ messages: [inbound.text({ from: '5511977001122', body: 'oi, preciso de ajuda com meu pedido' })] });
+    await server.deliver(payload);
+    const marks = await models.ChangeClaim.countDocuments();
+    expect(marks).toBeGreaterThan(0);
+    const conversation = await models.Conversation.findOne().orFail();
+    const messagesBefore = await models.Message.countDocuments({ conversationId: conversation._id });
+    const createdEvents = () => models.ConversationEvent.countDocuments({ conversationId: conversation._id, type: 'message:created' });
+    expect(await createdEvents()).toBe(1);
+
+    // Two processes, the same hour: one sweeps, the other finds it done. Nothing is old enough yet.
+    const soon = new Date(Date.now() + 2 * SWEEP_EVERY_MS);
+    const [a, b] = await Promise.all([new BookkeepingRetention(models, randomUUID()).sweep(soon), new BookkeepingRetention(models, randomUUID()).sweep(soon)]);
+    expect([a, b].filter((r) => r === null)).toHaveLength(1);
+    expect(a ?? b).toEqual({ claims: 0, leases: 0 });
+    expect(await models.ChangeClaim.countDocuments()).toBe(marks);
+
+    // While the marks are kept, Meta delivering the same webhook again changes nothing.
+    await server.deliver(payload);
+    expect(await models.Message.countDocuments({ conversationId: conversation._id })).toBe(messagesBefore);
+    expect(await createdEvents()).toBe(1);
+
+    // Past the retention, they go; the conversation, its messages and its log stay.
+    const later = new Date(Date.now() + BOOKKEEPING_RETENTION_MS + SWEEP_EVERY_MS);
+    const swept = await new BookkeepingRetention(models, randomUUID()).sweep(later);
+    expect(swept?.claims).toBeGreaterThanOrEqual(marks);
+    expect(await models.ChangeClaim.countDocuments({ claimedAt: { $lt: new Date(later.getTime() - BOOKKEEPING_RETENTION_MS) } })).toBe(0);
+    const after = await server.api<{ items: unknown[] }>(await server.login(), 'GET', `/api/conversations/${conversation.id}/messages`);
+    expect(after.body.items).toHaveLength(messagesBefore);
+    const { seq } = await models.Conversation.findById(conversation._id).orFail();
+    expect(await models.ConversationEvent.countDocuments({ conversationId: conversation._id })).toBe(seq);
+  });
+});
