@@ -21,6 +21,9 @@ type Candidate = { user: UserDoc; status: string; load: number; capacity: number
  * longest since their last assignment. When nobody can take it, it waits, visibly, with the reason.
  */
 export class RouterService {
+  /** Waiting conversations no queue took, with the queues (as `queueSetOf` describes them) they were tried against. */
+  private readonly unqueuedWith = new Map<string, string>();
+
   constructor(
     private readonly models: Models,
     private readonly conversations: ConversationService,
@@ -67,15 +70,22 @@ export class RouterService {
    * written. Conversations not queued yet are always tried (they may need a fallback queue).
    */
   async routeWaiting(): Promise<void> {
-    const waiting = await this.models.Conversation.find({ routingState: 'waiting', status: 'open' });
+    const [waiting, queues] = await Promise.all([this.models.Conversation.find({ routingState: 'waiting', status: 'open' }), this.models.Queue.find()]);
     waiting.sort((a, b) => PRIORITY_ORDER[b.priority] - PRIORITY_ORDER[a.priority] || (a.waitingSince?.getTime() ?? 0) - (b.waitingSince?.getTime() ?? 0));
+    const queueSet = queueSetOf(queues);
     const open = new Map<string, boolean>();
     for (const conversation of waiting) {
       const queueId = conversation.queueId?.toHexString();
       if (queueId && !open.has(queueId)) open.set(queueId, await this.canTakeMore(conversation.queueId!));
       if (queueId && !open.get(queueId)) continue;
+      // No queue took it: only a change to the queues can, so it is not tried again until they change.
+      if (!queueId && this.unqueuedWith.get(conversation.id) === queueSet) continue;
       await this.route(conversation._id);
+      if (!queueId && !(await this.models.Conversation.exists({ _id: conversation._id, queueId: { $ne: null } }))) this.unqueuedWith.set(conversation.id, queueSet);
+      else this.unqueuedWith.delete(conversation.id);
     }
+    const stillWaiting = new Set(waiting.map((c) => c.id));
+    for (const id of this.unqueuedWith.keys()) if (!stillWaiting.has(id)) this.unqueuedWith.delete(id);
   }
 
   private async canTakeMore(queueId: Types.ObjectId): Promise<boolean> {
@@ -233,6 +243,10 @@ export class RouterService {
     return this.timeline.add(conversation, stepKey ?? `${kind}:${conversation.routingEpoch}:${Date.now()}`, { kind, summary, details, actorId });
   }
 }
+
+/** What decides which queue a conversation goes to: a change here may give an unqueued conversation a queue. */
+const queueSetOf = (queues: QueueDoc[]) =>
+  JSON.stringify(queues.map((q) => [q.id, q.intents, q.languages, q.fallback]).sort());
 
 const needsRouting = (c: ConversationDoc) => c.status === 'open' && c.routingState !== 'assigned' && c.routingState !== 'bot';
 

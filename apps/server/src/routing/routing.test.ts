@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, ConversationEventDTO, QueueDTO, TimelineEntryDTO } from '@switchboard/shared';
 import { eventually, startTestServer, type TestServer } from '../../test-support/harness.js';
+import { parseExposition, valueOf } from '../../test-support/prometheus-text.js';
 
 let server: TestServer;
 afterEach(() => server?.close());
@@ -117,6 +118,28 @@ describe('triage and queues', () => {
     expect(steps.find((s) => s.kind === 'queued')?.summary).toBe('Routed to Billing LATAM: Billing LATAM takes payment_issue in es');
     expect(steps.find((s) => s.kind === 'prioritized')?.summary).toMatch(/^Priority high: Payment problem/);
     expect((await conversation(id)).priority).toBe('high');
+  });
+});
+
+describe('no queue takes it', () => {
+  it('waits with the reason, is not routed again while the queues stay as they are, and goes to a queue created for it', async () => {
+    const admin = await setup();
+    await queue(admin, { name: 'Payments', intents: ['payment_issue'], fallback: false });
+    const { id } = await customer('5511988802001', 'hola, bom dia');
+    await eventually(async () => (await conversation(id)).waitingReason?.startsWith('no queue takes this conversation'), 'the conversation to wait for a queue');
+    // Routing passes run every 100 ms: each would take a routing turn on the conversation (a work lease, one
+    // database insert) if it were tried again, ~10 in a second. Nothing about the queues changed, so none is
+    // (another background job, SLA or retention, may take one lease meanwhile).
+    const leaseInserts = async () =>
+      valueOf(parseExposition(await (await fetch(`${server.url}/metrics`)).text()), 'switchboard_db_commands_total', { collection: 'work_leases', command: 'insert', outcome: 'ok' }) ?? 0;
+    const before = await leaseInserts();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await leaseInserts()).toBeLessThanOrEqual(before + 1);
+    expect((await conversation(id)).queueId).toBeNull();
+
+    const general = await queue(admin, { name: 'General', fallback: true });
+    const ana = await agent(admin, [general.id], 2);
+    await eventually(async () => (await conversation(id)).assigneeId?.toHexString() === ana.id, 'the conversation to go to the new fallback queue and its agent');
   });
 });
 
