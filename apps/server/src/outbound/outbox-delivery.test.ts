@@ -54,6 +54,21 @@ describe('delivery through failures', () => {
     expect(callsFor(message.id)).toHaveLength(1);
   });
 
+  it('a reply being retried holds back the next reply to the same customer: they arrive in the order written', async () => {
+    server.sim.faults.set({ httpError: { count: 1, status: 503 } });
+    const first = await reply('5511966660011', 'primeiro: estou verificando');
+    const res = await fetch(`${server.url}/api/conversations/${first.conversation.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': `delivery-key-${++keys}` },
+      body: JSON.stringify({ type: 'text', body: 'segundo: já encontrei o pedido' }),
+    });
+    const second = (await res.json()) as MessageDTO;
+    await untilStatus(first.conversation.id, second.id, 'read');
+    await untilStatus(first.conversation.id, first.message.id, 'read');
+    const toCustomer = server.sim.sentMessages.filter((m) => m.request.to === '5511966660011').map((m) => m.request.biz_opaque_callback_data);
+    expect(toCustomer).toEqual([first.message.id, second.id]);
+  });
+
   it('a permanent error fails at once with a reason the agent understands, and is not retried', async () => {
     server.sim.faults.set({ metaError: { count: 1, code: 131026 } });
     const { conversation, message } = await reply('5511966660002', 'olá');

@@ -75,6 +75,7 @@ export class OutboxWorker {
       .limit(CLAIM_CANDIDATES);
     const leaseMs = this.deps.config.OUTBOX_LEASE_SECONDS * 1000;
     for (const candidate of due) {
+      if (await this.waitsBehind(candidate)) continue;
       const attempt = candidate.attempts + 1;
       // A lease older than leaseMs whose item never moved to `in_flight`: its taker died in between.
       if (!(await this.leases.take(candidate._id, attempt, leaseMs))) continue;
@@ -89,6 +90,21 @@ export class OutboxWorker {
       await this.leases.drop(candidate._id, attempt);
     }
     return null;
+  }
+
+  /**
+   * A customer reads replies in the order they were written: a message waits while an older one to the same
+   * customer on the same number is still to be sent (being retried, or held by the rate limit). A dead one
+   * holds nothing back.
+   */
+  private async waitsBehind(item: OutboxItemDoc): Promise<boolean> {
+    const older = await this.deps.models.Outbox.exists({
+      channelId: item.channelId,
+      'request.to': (item.request as CloudApiSendRequest).to,
+      state: { $in: ['pending', 'in_flight'] },
+      $or: [{ createdAt: { $lt: item.createdAt } }, { createdAt: item.createdAt, _id: { $lt: item._id } }],
+    });
+    return older !== null;
   }
 
   private async handle(item: OutboxItemDoc, interrupted: boolean): Promise<void> {
