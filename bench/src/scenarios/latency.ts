@@ -8,6 +8,7 @@ import { startRedis } from '../redis.js';
 import type { BenchOptions, Scenario, ScenarioResult } from '../result.js';
 import { seedAgents } from '../seed.js';
 import { freshDatabaseName, startDatabase, startServer, type Database, type ServerProcess } from '../stack.js';
+import { parseExposition, samplesOf } from '../../../apps/server/test-support/prometheus-text.js';
 import { ratios } from '../stats.js';
 import { Swarm } from '../swarm.js';
 
@@ -26,8 +27,7 @@ const SETTLE_LIMIT_MS = 120_000;
 async function databaseCommands(metricsUrls: string[]): Promise<number> {
   let total = 0;
   for (const url of metricsUrls) {
-    const text = await (await fetch(url)).text();
-    for (const line of text.split('\n')) if (line.startsWith('switchboard_db_commands_total{')) total += Number(line.slice(line.lastIndexOf(' ') + 1));
+    for (const sample of samplesOf(parseExposition(await (await fetch(url)).text()), 'switchboard_db_commands_total')) total += sample.value;
   }
   return total;
 }

@@ -73,10 +73,11 @@ export class RouterService {
     const [waiting, queues] = await Promise.all([this.models.Conversation.find({ routingState: 'waiting', status: 'open' }), this.models.Queue.find()]);
     waiting.sort((a, b) => PRIORITY_ORDER[b.priority] - PRIORITY_ORDER[a.priority] || (a.waitingSince?.getTime() ?? 0) - (b.waitingSince?.getTime() ?? 0));
     const queueSet = queueSetOf(queues);
+    const queueById = new Map(queues.map((q) => [q.id, q]));
     const open = new Map<string, boolean>();
     for (const conversation of waiting) {
       const queueId = conversation.queueId?.toHexString();
-      if (queueId && !open.has(queueId)) open.set(queueId, await this.canTakeMore(conversation.queueId!));
+      if (queueId && !open.has(queueId)) open.set(queueId, await this.canTakeMore(queueById.get(queueId)));
       if (queueId && !open.get(queueId)) continue;
       // No queue took it: only a change to the queues can, so it is not tried again until they change.
       if (!queueId && this.unqueuedWith.get(conversation.id) === queueSet) continue;
@@ -88,8 +89,7 @@ export class RouterService {
     for (const id of this.unqueuedWith.keys()) if (!stillWaiting.has(id)) this.unqueuedWith.delete(id);
   }
 
-  private async canTakeMore(queueId: Types.ObjectId): Promise<boolean> {
-    const queue = await this.models.Queue.findById(queueId);
+  private async canTakeMore(queue: QueueDoc | undefined): Promise<boolean> {
     if (!queue || queue.mode === 'manual') return false;
     return (await this.candidates(queue)).some((c) => c.status === 'online' && c.load < c.capacity);
   }
