@@ -191,6 +191,6 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
 
 async function sweepBookkeeping(retention: BookkeepingRetention, logger: Logger): Promise<boolean> {
   const deleted = await retention.sweep();
-  if (deleted) logger.info(deleted, 'old dedupe marks and leases deleted');
+  if (deleted) logger.info(deleted, 'old work leases deleted');
   return false;
 }

@@ -11,12 +11,12 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('bookkeeping retention', () => {
-  it('deletes dedupe marks and leases only once they are older than the retention, once per hour across processes, and never the conversation', async () => {
+  it('deletes work leases only once they are older than the retention, once per hour across processes, and never what makes a repeat change nothing', async () => {
     const { models } = server.app;
     const payload = envelope({ messages: [inbound.text({ from: '5511977001122', body: 'oi, preciso de ajuda com meu pedido' })] });
     await server.deliver(payload);
-    const marks = await models.ChangeClaim.countDocuments();
-    expect(marks).toBeGreaterThan(0);
+    const leases = await models.WorkLease.countDocuments();
+    expect(leases).toBeGreaterThan(0);
     const conversation = await models.Conversation.findOne().orFail();
     const messagesBefore = await models.Message.countDocuments({ conversationId: conversation._id });
     const createdEvents = () => models.ConversationEvent.countDocuments({ conversationId: conversation._id, type: 'message:created' });
@@ -26,22 +26,24 @@ describe('bookkeeping retention', () => {
     const soon = new Date(Date.now() + 2 * SWEEP_EVERY_MS);
     const [a, b] = await Promise.all([new BookkeepingRetention(models, randomUUID()).sweep(soon), new BookkeepingRetention(models, randomUUID()).sweep(soon)]);
     expect([a, b].filter((r) => r === null)).toHaveLength(1);
-    expect(a ?? b).toEqual({ claims: 0, leases: 0 });
-    expect(await models.ChangeClaim.countDocuments()).toBe(marks);
+    expect(a ?? b).toEqual({ leases: 0 });
+    expect(await models.WorkLease.countDocuments()).toBeGreaterThanOrEqual(leases);
 
-    // While the marks are kept, Meta delivering the same webhook again changes nothing.
+    // Past the retention, the leases go; the conversation, its messages and its log stay.
+    const later = new Date(Date.now() + BOOKKEEPING_RETENTION_MS + SWEEP_EVERY_MS);
+    const swept = await new BookkeepingRetention(models, randomUUID()).sweep(later);
+    expect(swept?.leases).toBeGreaterThanOrEqual(leases);
+    expect(await models.WorkLease.countDocuments({ takenAt: { $lt: new Date(later.getTime() - BOOKKEEPING_RETENTION_MS) } })).toBe(0);
+    const after = await server.api<{ items: unknown[] }>(await server.login(), 'GET', `/api/conversations/${conversation.id}/messages`);
+    expect(after.body.items).toHaveLength(messagesBefore);
+
+    // Meta delivering the same webhook again, after the sweep, still changes nothing: not the messages, not
+    // the log, not the count.
     await server.deliver(payload);
     expect(await models.Message.countDocuments({ conversationId: conversation._id })).toBe(messagesBefore);
     expect(await createdEvents()).toBe(1);
-
-    // Past the retention, they go; the conversation, its messages and its log stay.
-    const later = new Date(Date.now() + BOOKKEEPING_RETENTION_MS + SWEEP_EVERY_MS);
-    const swept = await new BookkeepingRetention(models, randomUUID()).sweep(later);
-    expect(swept?.claims).toBeGreaterThanOrEqual(marks);
-    expect(await models.ChangeClaim.countDocuments({ claimedAt: { $lt: new Date(later.getTime() - BOOKKEEPING_RETENTION_MS) } })).toBe(0);
-    const after = await server.api<{ items: unknown[] }>(await server.login(), 'GET', `/api/conversations/${conversation.id}/messages`);
-    expect(after.body.items).toHaveLength(messagesBefore);
-    const { seq } = await models.Conversation.findById(conversation._id).orFail();
+    const { seq, messageCount } = await models.Conversation.findById(conversation._id).orFail();
+    expect(messageCount).toBe(messagesBefore);
     expect(await models.ConversationEvent.countDocuments({ conversationId: conversation._id })).toBe(seq);
   });
 });

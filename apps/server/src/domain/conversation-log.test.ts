@@ -11,14 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** A conversation, and what a writer that was killed mid-append leaves: its claim, aged past staleness. */
-async function deadWriter(from: string, dedupeKey: string) {
+async function conversationOf(from: string) {
   await server.deliver(envelope({ messages: [inbound.text({ from, body: 'oi' })] }));
-  const { models } = server.app;
-  const conversation = await models.Conversation.findOne({ status: 'open' }).sort({ openedAt: -1 }).orFail();
-  const claimedAt = new Date(Date.now() - 11_000);
-  await models.ChangeClaim.create({ _id: keyedId('change', dedupeKey), claimedAt });
-  return { conversation, claimedAt };
+  return server.app.models.Conversation.findOne({ status: 'open' }).sort({ openedAt: -1 }).orFail();
 }
 
 function pushes() {
@@ -27,38 +22,67 @@ function pushes() {
   return seen;
 }
 
-const note = (conversationId: Types.ObjectId, channelId: Types.ObjectId, dedupeKey: string) => ({
+const note = (conversationId: Types.ObjectId, channelId: Types.ObjectId, dedupeKey: string, summary = 'after a crash') => ({
   conversationId,
   channelId,
   type: 'timeline:added' as const,
   dedupeKey,
-  data: { kind: 'escalated' as const, summary: 'after a crash', details: {}, actorId: null },
+  data: { kind: 'escalated' as const, summary, details: {}, actorId: null },
+});
+
+const logOf = (conversationId: Types.ObjectId) => server.app.services.log.since(conversationId, 0, 1000);
+
+describe('the conversation log', () => {
+  it('takes a change once when its writers race, every number with its event, none skipped', async () => {
+    const conversation = await conversationOf('5511960000001');
+    const seen = pushes();
+    const same = note(conversation._id, conversation.channelId, 'race:same');
+    const others = Array.from({ length: 6 }, (_, i) => note(conversation._id, conversation.channelId, `race:other-${i}`, `other ${i}`));
+    const appended = await Promise.all([...Array.from({ length: 6 }, () => server.app.services.log.append(same)), ...others.map((c) => server.app.services.log.append(c))]);
+
+    // One of the racers took it; the others found it, or (once the log had moved past it) knew it was there.
+    const found = appended.slice(0, 6).filter((e) => e !== null);
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((e) => e.id)).size).toBe(1);
+    const log = await logOf(conversation._id);
+    expect(log.map((e) => e.seq)).toEqual(Array.from({ length: log.length }, (_, i) => i + 1));
+    expect(log.filter((e) => e.type === 'timeline:added' && e.data.summary === 'after a crash')).toHaveLength(1);
+    expect(log.filter((e) => e.type === 'timeline:added' && e.data.summary.startsWith('other '))).toHaveLength(6);
+    expect((await server.app.models.Conversation.findById(conversation._id).orFail()).seq).toBe(log.length);
+    // Each new change reached clients; a repeat that lost the race may announce its event again, never a new one.
+    const ours = (events: ConversationEventDTO[]) =>
+      new Set(events.filter((e) => e.conversationId === conversation.id && e.type === 'timeline:added' && /^(after a crash|other \d)$/.test(e.data.summary)).map((e) => e.seq));
+    expect(ours(seen)).toEqual(ours(log));
+  });
 });
 
 describe('a change whose writer died mid-append', () => {
-  it('is appended and pushed by the next writer when the dead one stored nothing', async () => {
-    const { conversation } = await deadWriter('5511960000001', 'crash-test:nothing-stored');
-    const seen = pushes();
-    const event = await server.app.services.log.append(note(conversation._id, conversation.channelId, 'crash-test:nothing-stored'));
-    expect(event?.seq).toBe(conversation.seq + 1);
-    expect(seen.map((e) => e.seq)).toEqual([conversation.seq + 1]);
-    const again = await server.app.services.log.append(note(conversation._id, conversation.channelId, 'crash-test:nothing-stored'));
-    expect(again?.id).toBe(event?.id);
-  });
-
   it('is found, not appended twice, and pushed when the dead one had stored it without announcing it', async () => {
-    const { conversation, claimedAt } = await deadWriter('5511960000002', 'crash-test:stored');
+    const conversation = await conversationOf('5511960000002');
     const { models } = server.app;
     const seq = conversation.seq + 1;
     const change = note(conversation._id, conversation.channelId, 'crash-test:stored');
-    await models.ConversationEvent.create({ _id: keyedId('event', `${conversation.id}:${seq}`), ...change, seq, at: new Date(claimedAt.getTime() + 5) });
-    await models.Conversation.updateOne({ _id: conversation._id }, { $max: { seq } });
+    // What the dead writer left: the event stored, the conversation's seq not moved, nothing announced.
+    await models.ConversationEvent.create({ _id: keyedId('event', `${conversation.id}:${seq}`), ...change, seq, at: new Date() });
 
     const seen = pushes();
     const event = await server.app.services.log.append(change);
     expect(event?.seq).toBe(seq);
     expect(seen.map((e) => e.seq)).toEqual([seq]);
-    const log = await server.app.services.log.since(conversation._id, 0, 100);
+    expect((await models.Conversation.findById(conversation._id).orFail()).seq).toBe(seq);
+    const log = await logOf(conversation._id);
     expect(log.filter((e) => e.type === 'timeline:added' && e.data.summary === 'after a crash')).toHaveLength(1);
+  });
+
+  it('does not hold up the next change: it takes the number after the stored one', async () => {
+    const conversation = await conversationOf('5511960000003');
+    const { models } = server.app;
+    const seq = conversation.seq + 1;
+    await models.ConversationEvent.create({ _id: keyedId('event', `${conversation.id}:${seq}`), ...note(conversation._id, conversation.channelId, 'crash-test:left'), seq, at: new Date() });
+
+    const next = await server.app.services.log.append(note(conversation._id, conversation.channelId, 'crash-test:next', 'the next one'));
+    expect(next?.seq).toBe(seq + 1);
+    const log = await logOf(conversation._id);
+    expect(log.map((e) => e.seq)).toEqual(Array.from({ length: seq + 1 }, (_, i) => i + 1));
   });
 });

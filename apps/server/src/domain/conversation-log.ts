@@ -3,7 +3,7 @@ import type { Types } from 'mongoose';
 import { keyedId } from '../lib/keyed-id.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { ConversationEventDoc } from '../models/conversation-event.model.js';
-import type { DomainEvents } from './domain-events.js';
+import type { ConversationAudience, DomainEvents } from './domain-events.js';
 
 type Change<T extends ConversationEventType> = {
   conversationId: Types.ObjectId;
@@ -13,31 +13,30 @@ type Change<T extends ConversationEventType> = {
   data: Extract<ConversationEventDTO, { type: T }>['data'];
 };
 
-/**
- * An append takes milliseconds; a claim this old was left by a writer that died (or stalled this long). It is
- * also how long the retry of a dead process's work waits here before finishing that writer's change.
- */
+/** The conversation as the caller just read or wrote it: where its log stood, and who sees it. */
 export type KnownConversation = { seq: number; queueId?: Types.ObjectId | null; assigneeId?: Types.ObjectId | null };
 
-const STALE_CLAIM_MS = 10_000;
-const CLAIM_POLL_MS = 50;
 const MAX_SEQ_PROBES = 1000;
+/** How many conversations' last numbers a process remembers (a hint: the insert decides, so any may be stale). */
+const REMEMBERED_SEQS = 10_000;
 
-const doneIdOf = (claimId: Types.ObjectId) => keyedId('change-done', claimId.toHexString());
-const takeoverIdOf = (claimId: Types.ObjectId, claimedAt: Date) => keyedId('change-takeover', `${claimId.toHexString()}:${claimedAt.getTime()}`);
 const eventId = (conversationId: Types.ObjectId, seq: number) => keyedId('event', `${conversationId.toHexString()}:${seq}`);
 
 /**
- * Appends changes to a conversation's log with the next sequence number and announces them.
+ * Appends changes to a conversation's log with the next sequence number and announces them. The event's
+ * insert decides everything, atomically on every MongoDB-wire database, and lookups go by _id only (the
+ * embedded FerretDB answers nothing else without scanning):
  * - No gaps: a number is taken by inserting the event under an id made from it, so a number exists only
  *   with its event, and two writers can never take the same one.
- * - Once: a change is named (dedupeKey); the first writer to claim the name appends it, a repeat appends
- *   nothing (it waits for the first to finish). A claim abandoned by a crash is taken over by one writer,
- *   which first looks for the event the dead writer may have stored, and announces it.
- * A push lost to a crash between storing and announcing still reaches clients: the next number shows them
- * the gap, and they fetch it.
+ * - Once: a change is named (dedupeKey), unique within its conversation, so a repeat's insert is refused.
+ *   Refused at a number that is free, the change is stored below it, where the log has moved past it: it
+ *   was announced, or the next change shows clients the gap, and they fetch it. Refused at a number that
+ *   holds this very change, it is announced if its first writer never finished (died after storing it).
  */
 export class ConversationLog {
+  /** The last number this process saw taken per conversation, so a caller's older `known` seq costs no probes. */
+  private readonly lastSeqs = new Map<string, number>();
+
   constructor(
     private readonly models: Models,
     private readonly events: DomainEvents,
@@ -45,119 +44,53 @@ export class ConversationLog {
 
   /**
    * `known`: the conversation as the caller just read or wrote it, which saves reading it again. A seq that
-   * has moved on since only costs a probe: numbers are taken by insert, never assumed free.
+   * has moved on since only costs a probe: numbers are taken by insert, never assumed free. Returns the
+   * event, or null for a repeat of a change the log has moved past.
    */
   async append<T extends ConversationEventType>(change: Change<T>, known?: KnownConversation): Promise<ConversationEventDTO | null> {
-    const claimId = keyedId('change', change.dedupeKey);
-    // The claim and the read of where the log stands are independent: one wait for both.
-    const [claimed, conversation] = await Promise.all([
-      this.claim(claimId),
-      known ?? this.models.Conversation.findById(change.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail(),
-    ]);
-    if (typeof claimed === 'number') return this.eventAt(change.conversationId, claimed);
-
+    const conversation = known ?? (await this.models.Conversation.findById(change.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail());
     const audience = {
       channelId: change.channelId.toHexString(),
       queueId: conversation.queueId?.toHexString() ?? null,
       assigneeId: conversation.assigneeId?.toHexString() ?? null,
     };
-    if (claimed instanceof Date) {
-      // Its writer died after storing it and before announcing it: announce it now.
-      const stored = await this.storedSince(change.conversationId, change.dedupeKey, claimed);
-      if (stored) {
-        await this.settle(change.conversationId, claimId, stored.seq);
-        const event = toEventDTO(stored);
-        this.events.emit('conversation.changed', event, audience);
-        return event;
-      }
-    }
-    for (let seq = conversation.seq + 1, probes = 0; probes < MAX_SEQ_PROBES; seq++, probes++) {
+    const after = Math.max(conversation.seq, this.lastSeqs.get(change.conversationId.toHexString()) ?? 0);
+    for (let seq = after + 1, probes = 0; probes < MAX_SEQ_PROBES; seq++, probes++) {
       const data: unknown = change.type === 'conversation:updated' ? { ...change.data, seq } : change.data;
       try {
         const created = await this.models.ConversationEvent.create({ _id: eventId(change.conversationId, seq), ...change, data, seq, at: new Date() });
-        await this.settle(change.conversationId, claimId, seq);
-        const event = toEventDTO(created);
-        this.events.emit('conversation.changed', event, audience);
-        return event;
+        return await this.announce(created, audience);
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         const taken = await this.models.ConversationEvent.findById(eventId(change.conversationId, seq));
-        if (taken?.dedupeKey === change.dedupeKey) {
-          // Stored by the writer whose claim this one took over, which died before announcing it.
-          await this.settle(change.conversationId, claimId, seq);
-          const event = toEventDTO(taken);
-          this.events.emit('conversation.changed', event, audience);
-          return event;
-        }
+        if (!taken) return null;
+        if (taken.dedupeKey === change.dedupeKey) return this.repeated(taken, after, audience);
       }
     }
     throw new Error(`no free sequence number for conversation ${change.conversationId.toHexString()}`);
   }
 
-  /**
-   * 'mine' when this writer must append; the seq when the change is in the log; the abandoned claim's time
-   * when this writer took it over. While another writer holds the claim, waits for it to finish or go stale:
-   * returning at once would let a caller retrying a dead process's work finish without the change.
-   */
-  private async claim(claimId: Types.ObjectId): Promise<'mine' | number | Date> {
-    const { ChangeClaim } = this.models;
-    try {
-      await ChangeClaim.create({ _id: claimId, claimedAt: new Date() });
-      return 'mine';
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
-    for (;;) {
-      const done = await ChangeClaim.findById(doneIdOf(claimId));
-      if (done?.seq !== null && done?.seq !== undefined) return done.seq;
-      const existing = await ChangeClaim.findById(claimId).orFail();
-      if (Date.now() - existing.claimedAt.getTime() >= STALE_CLAIM_MS && (await this.takeOver(claimId, existing.claimedAt))) return existing.claimedAt;
-      await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
-    }
+  /** This change, found at its number: announced now only if its first writer never got that far. */
+  private async repeated(stored: ConversationEventDoc, knownSeq: number, audience: ConversationAudience): Promise<ConversationEventDTO> {
+    const { seq } = knownSeq >= stored.seq ? { seq: knownSeq } : await this.models.Conversation.findById(stored.conversationId, { seq: 1 }).orFail();
+    return seq >= stored.seq ? toEventDTO(stored) : this.announce(stored, audience);
   }
 
-  /** One writer takes over an abandoned claim: an insert named after it decides who. */
-  private async takeOver(claimId: Types.ObjectId, claimedAt: Date): Promise<boolean> {
-    try {
-      await this.models.ChangeClaim.create({ _id: takeoverIdOf(claimId, claimedAt), claimedAt: new Date() });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
-    await this.models.ChangeClaim.updateOne({ _id: claimId }, { $set: { claimedAt: new Date() } });
-    return true;
+  /** Pushes the stored event, then moves the conversation's seq up to it (the next writer's first probe). */
+  private async announce(stored: ConversationEventDoc, audience: ConversationAudience): Promise<ConversationEventDTO> {
+    const event = toEventDTO(stored);
+    this.remember(event.conversationId, event.seq);
+    this.events.emit('conversation.changed', event, audience);
+    await this.models.Conversation.updateOne({ _id: stored.conversationId }, { $max: { seq: stored.seq } });
+    return event;
   }
 
-  /**
-   * The event a dead writer stored for this change but never marked done. Every number up to the
-   * conversation's seq is taken, so it can only be among the newest events: read back, by id, to the claim.
-   */
-  private async storedSince(conversationId: Types.ObjectId, dedupeKey: string, claimedAt: Date): Promise<ConversationEventDoc | null> {
-    const conversation = await this.models.Conversation.findById(conversationId, { seq: 1 }).orFail();
-    for (let seq = conversation.seq; seq > 0; seq--) {
-      const event = await this.models.ConversationEvent.findById(eventId(conversationId, seq));
-      if (!event || event.at < claimedAt) return null;
-      if (event.dedupeKey === dedupeKey) return event;
-    }
-    return null;
-  }
-
-  /** Records where the change landed with an insert, not an update: inserts stay cheap as the log grows. */
-  private async settle(conversationId: Types.ObjectId, claimId: Types.ObjectId, seq: number) {
-    const markDone = async () => {
-      try {
-        await this.models.ChangeClaim.create({ _id: doneIdOf(claimId), seq, claimedAt: new Date() });
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-    };
-    // Independent writes (the event is stored already; each only points at it): sent together.
-    await Promise.all([this.models.Conversation.updateOne({ _id: conversationId }, { $max: { seq } }), markDone()]);
-  }
-
-  private async eventAt(conversationId: Types.ObjectId, seq: number): Promise<ConversationEventDTO | null> {
-    const doc = await this.models.ConversationEvent.findById(eventId(conversationId, seq));
-    return doc ? toEventDTO(doc) : null;
+  private remember(conversationId: string, seq: number) {
+    if ((this.lastSeqs.get(conversationId) ?? 0) >= seq) return;
+    // Re-inserted so the map's order is by last use: the oldest entry goes first when it is full.
+    this.lastSeqs.delete(conversationId);
+    this.lastSeqs.set(conversationId, seq);
+    if (this.lastSeqs.size > REMEMBERED_SEQS) this.lastSeqs.delete(this.lastSeqs.keys().next().value!);
   }
 
   /** The changes after `afterSeq`, read number by number: each is a lookup by id. */

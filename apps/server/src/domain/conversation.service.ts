@@ -10,6 +10,9 @@ import { toConversationDTO } from '../models/to-dto.js';
 import type { ConversationLog } from './conversation-log.js';
 import type { Viewer } from './viewer.js';
 
+/** A conversation as a caller's own write just returned it. */
+export type CurrentState = { fresh: ConversationDoc; afterSeq?: number; contact?: ContactDoc };
+
 const MAX_OPEN_RACES = 20;
 const RACE_PAUSE_MS = 25;
 
@@ -30,8 +33,9 @@ export class ConversationService {
   ) {}
 
   /** `activityAt` is when the customer wrote: a new conversation's last activity starts there. */
-  async openFor(contactId: Types.ObjectId, channelId: Types.ObjectId, activityAt: Date): Promise<ConversationDoc> {
+  async openFor(contact: ContactDoc, channelId: Types.ObjectId, activityAt: Date): Promise<ConversationDoc> {
     const { Conversation, ConversationSlot } = this.models;
+    const contactId = contact._id;
     const slotId = slotIdOf(contactId, channelId);
     const openKey = `${contactId.toHexString()}:${channelId.toHexString()}`;
     for (let race = 0; race < MAX_OPEN_RACES; race++) {
@@ -45,7 +49,7 @@ export class ConversationService {
           ? await Conversation.findByIdAndUpdate(recent, { $set: { status: 'open', openKey, openedAt: now, resolvedAt: null } }, { new: true }).orFail()
           : await Conversation.create({ channelId, contactId, status: 'open', openKey, openedAt: now, lastMessageAt: activityAt });
         await this.pointSlot(slotId, conversation._id, true);
-        await this.announce(conversation, `opened:${conversation.openedAt.getTime()}`);
+        await this.announce(conversation, `opened:${conversation.openedAt.getTime()}`, { fresh: conversation, contact });
         return conversation;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
@@ -114,12 +118,13 @@ export class ConversationService {
 
   /**
    * Publishes the conversation's current state as a change; `cause` names the change for deduplication.
-   * `current`: the state a caller's own write just returned, and the last seq it knows taken, instead of a read.
+   * `current`, instead of reads: the state a caller's own write just returned, the last seq it knows taken
+   * since, and the contact when the caller has it.
    */
-  async announce(conversation: ConversationDoc, cause: string, current?: { fresh: ConversationDoc; afterSeq: number }): Promise<ConversationDTO> {
+  async announce(conversation: ConversationDoc, cause: string, current?: CurrentState): Promise<ConversationDTO> {
     const fresh = current?.fresh ?? (await this.models.Conversation.findById(conversation._id).orFail());
-    const contact = await this.models.Contact.findById(fresh.contactId).orFail();
-    const known = current ? { seq: Math.max(current.afterSeq, fresh.seq), queueId: fresh.queueId, assigneeId: fresh.assigneeId } : undefined;
+    const contact = current?.contact ?? (await this.models.Contact.findById(fresh.contactId).orFail());
+    const known = current ? { seq: Math.max(current.afterSeq ?? 0, fresh.seq), queueId: fresh.queueId, assigneeId: fresh.assigneeId } : undefined;
     const event = await this.log.append(
       {
         conversationId: fresh._id,

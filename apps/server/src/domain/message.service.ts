@@ -8,6 +8,7 @@ import { reasonForReportedError } from '../outbound/provider-errors.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { MessageDoc } from '../models/message.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
+import type { ContactDoc } from '../models/contact.model.js';
 import { toMessageDTO } from '../models/to-dto.js';
 import type { NormalizedMessage } from '../ingest/message-normalizer.js';
 import type { ConversationLog, KnownConversation } from './conversation-log.js';
@@ -18,7 +19,7 @@ import type { Viewer } from './viewer.js';
 export type InboundMessage = NormalizedMessage & {
   providerMessageId: string;
   channelId: Types.ObjectId;
-  contactId: Types.ObjectId;
+  contact: ContactDoc;
   sentAt: Date;
 };
 
@@ -54,19 +55,19 @@ export class MessageService {
    * Stores an inbound message once, however often WhatsApp delivers it, and announces it. Safe to repeat
    * after a crash at any step: every write is keyed, so a retry completes what the first try left undone.
    */
-  async recordInbound(input: InboundMessage): Promise<MessageDoc> {
+  async recordInbound(input: InboundMessage): Promise<{ message: MessageDoc; conversation: ConversationDoc }> {
     const key = `wa:${input.providerMessageId}`;
     const known = await this.models.Message.findById(keyedId('message', key));
     const conversation = known
       ? await this.models.Conversation.findById(known.conversationId).orFail()
-      : await this.conversations.openFor(input.contactId, input.channelId, input.sentAt);
+      : await this.conversations.openFor(input.contact, input.channelId, input.sentAt);
     const message =
       known ??
       (await this.insertOnce({
         key,
         conversationId: conversation._id,
         channelId: input.channelId,
-        contactId: input.contactId,
+        contactId: input.contact._id,
         direction: 'inbound',
         providerMessageId: input.providerMessageId,
         type: input.content.type,
@@ -76,8 +77,8 @@ export class MessageService {
         sentAt: input.sentAt,
         correlationId: currentCorrelationId(),
       }));
-    await this.publish(conversation, message, input.preview);
-    return message;
+    const current = await this.publish(conversation, message, input.preview, input.contact);
+    return { message, conversation: current };
   }
 
   /**
@@ -160,7 +161,7 @@ export class MessageService {
   /** Inserts a mark; true for the first caller only. (Marks are inserts, which stay cheap as data grows.) */
   private async firstTime(markId: Types.ObjectId): Promise<boolean> {
     try {
-      await this.models.ChangeClaim.create({ _id: markId, claimedAt: new Date() });
+      await this.models.OnceMark.create({ _id: markId, markedAt: new Date() });
       return true;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
@@ -168,8 +169,8 @@ export class MessageService {
     }
   }
 
-  /** Counts the message into its conversation once, and announces both. */
-  private async publish(conversation: ConversationDoc, message: MessageDoc, preview: string) {
+  /** Counts the message into its conversation once, and announces both. Returns the conversation as last known. */
+  private async publish(conversation: ConversationDoc, message: MessageDoc, preview: string, contact?: ContactDoc): Promise<ConversationDoc> {
     let counted: ConversationDoc | null = null;
     if (message.direction !== 'internal' && (await this.firstTime(keyedId('counted', message._id.toHexString())))) {
       counted = await this.documentLock.run(conversation._id.toHexString(), async () => {
@@ -189,7 +190,8 @@ export class MessageService {
     // The state the count just wrote is what both announcements carry: no need to read it twice more.
     const created = await this.announceMessage(message, 'created', counted ?? undefined);
     const cause = `message:${message._id.toHexString()}`;
-    await this.conversations.announce(conversation, cause, counted && created ? { fresh: counted, afterSeq: created.seq } : undefined);
+    await this.conversations.announce(conversation, cause, counted ? { fresh: counted, afterSeq: created?.seq, ...(contact ? { contact } : {}) } : undefined);
+    return counted ?? conversation;
   }
 
   /**

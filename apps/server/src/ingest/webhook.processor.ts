@@ -138,16 +138,16 @@ export class WebhookProcessor {
 
   private async recordMessage(channelId: Types.ObjectId, message: whatsapp.WebhookMessage, contact: ContactDoc) {
     const normalized = normalizeMessage(message);
-    const stored = await this.services.messages.recordInbound({
+    const { message: stored, conversation } = await this.services.messages.recordInbound({
       ...normalized,
       providerMessageId: message.id,
       channelId,
-      contactId: contact._id,
+      contact,
       sentAt: new Date(Number(message.timestamp) * 1000),
     });
     await this.services.consent.onInbound(stored);
-    await this.services.snoozes.onInbound(stored);
-    await this.services.inboundRouting.onInbound(stored);
+    await this.services.snoozes.onInbound(stored, conversation);
+    await this.services.inboundRouting.onInbound(stored, conversation, contact);
     const { content } = normalized;
     if (content.type === 'system' && content.kind === 'user_changed_number' && content.newWaId) {
       await this.services.contacts.changeNumber(contact._id, content.newWaId);

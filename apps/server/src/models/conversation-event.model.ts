@@ -18,6 +18,8 @@ const conversationEventSchema = new Schema(
   { minimize: false },
 );
 conversationEventSchema.index({ conversationId: 1, seq: 1 }, { unique: true });
+/** A change is in a conversation's log at most once: a repeat's insert is refused, and it finds the first. */
+conversationEventSchema.index({ conversationId: 1, dedupeKey: 1 }, { unique: true });
 
 export type ConversationEvent = InferSchemaType<typeof conversationEventSchema>;
 export type ConversationEventDoc = HydratedDocument<ConversationEvent>;
@@ -25,13 +27,11 @@ export const conversationEventModel = (c: Connection) =>
   c.model('ConversationEvent', conversationEventSchema, 'conversation_events');
 
 /**
- * Marks that make a step happen once. A change's claim (`_id` = keyedId('change', dedupeKey)): whoever
- * inserts it appends the change; a second mark (keyedId('change-done', claim id)) carries the seq once the
- * event is stored. A claim left without its done mark by a crashed process is taken over.
+ * Marks that make a step happen once (a message counted into its conversation): whoever inserts the mark
+ * (`_id` = keyedId(kind, item id)) takes the step; a retry finds it and does not. Swept after 30 days.
  */
-const changeClaimSchema = new Schema({
+const onceMarkSchema = new Schema({
   _id: { type: Schema.Types.ObjectId, required: true },
-  seq: { type: Number, default: null },
-  claimedAt: { type: Date, required: true },
+  markedAt: { type: Date, required: true },
 });
-export const changeClaimModel = (c: Connection) => c.model('ChangeClaim', changeClaimSchema, 'conversation_change_claims');
+export const onceMarkModel = (c: Connection) => c.model('OnceMark', onceMarkSchema, 'once_marks');

@@ -1,11 +1,11 @@
 import type { Models } from '../models/index.js';
 import type { MessageDoc } from '../models/message.model.js';
 import type { MessageContent } from '@switchboard/shared';
+import type { ContactDoc } from '../models/contact.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { RouterService } from './router.service.js';
 import { triageTextOf, type TriageService } from './triage.service.js';
 
-/**
 /** Intents that say nothing about what the customer needs: a later message may still tell. */
 const VAGUE_INTENTS = new Set(['greeting', 'unknown']);
 
@@ -22,23 +22,22 @@ export class InboundRouting {
     private readonly triage: TriageService,
   ) {}
 
-  async onInbound(message: MessageDoc): Promise<void> {
-    const conversation = await this.models.Conversation.findById(message.conversationId);
-    if (!conversation || conversation.status !== 'open') return;
+  /** `conversation`: as storing the message just left it; `contact`: who wrote it. */
+  async onInbound(message: MessageDoc, conversation: ConversationDoc, contact: ContactDoc): Promise<void> {
+    if (conversation.status !== 'open') return;
     const text = triageTextOf(message.content as MessageContent);
     if (!conversation.routingState) {
-      if (text && !conversation.queueId) await this.triage.triage(conversation, text);
-      await this.router.route(conversation._id);
+      if (text && !conversation.queueId) await this.triage.triage(conversation, text, contact);
+      await this.router.route(conversation._id, conversation);
     } else if (text && conversation.routingState === 'waiting' && VAGUE_INTENTS.has(conversation.intent ?? 'unknown')) {
-      await this.retriage(conversation, text);
+      await this.retriage(conversation, text, contact);
     }
   }
 
   /** "Hola" then "my payment failed": nobody has it yet, so the real request decides its queue. */
-  private async retriage(conversation: ConversationDoc, text: string) {
-    await this.triage.triage(conversation, text);
-    const fresh = await this.models.Conversation.findById(conversation._id).orFail();
-    if (VAGUE_INTENTS.has(fresh.intent ?? 'unknown')) return;
+  private async retriage(conversation: ConversationDoc, text: string, contact: ContactDoc) {
+    const intent = await this.triage.triage(conversation, text, contact);
+    if (VAGUE_INTENTS.has(intent)) return;
     await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: null, routingState: null, waitingReason: null } });
     await this.router.route(conversation._id);
   }

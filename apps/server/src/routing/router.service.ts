@@ -33,8 +33,9 @@ export class RouterService {
     private readonly timeline: TimelineService,
   ) {}
 
-  async route(conversationId: Types.ObjectId): Promise<void> {
-    const conversation = await this.models.Conversation.findById(conversationId);
+  /** `known`: the conversation as the caller just read it, to decide whether it needs routing without a read. */
+  async route(conversationId: Types.ObjectId, known?: ConversationDoc): Promise<void> {
+    const conversation = known ?? (await this.models.Conversation.findById(conversationId));
     if (!conversation || !needsRouting(conversation)) return;
     await this.withTurn(conversation, (turn) => this.decide(turn));
   }
@@ -215,12 +216,15 @@ export class RouterService {
 
   private async wait(conversation: ConversationDoc, reason: string) {
     if (conversation.routingState === 'waiting' && conversation.waitingReason === reason) return;
-    await this.models.Conversation.updateOne(
-      { _id: conversation._id },
+    // The state this write returns is current for the note and the announcement: neither reads it again.
+    const waiting = await this.models.Conversation.findByIdAndUpdate(
+      conversation._id,
       { $set: { routingState: 'waiting', waitingReason: reason, waitingSince: conversation.waitingSince ?? new Date() } },
-    );
-    await this.note(conversation, 'waiting', `Waiting: ${reason}`, { reason }, null, `waiting:${conversation.routingEpoch}:${reason}`);
-    await this.conversations.announce(conversation, `waiting:${conversation.routingEpoch}:${reason}`);
+      { new: true },
+    ).orFail();
+    const step = `waiting:${conversation.routingEpoch}:${reason}`;
+    const noted = await this.timeline.add(waiting, step, { kind: 'waiting', summary: `Waiting: ${reason}`, details: { reason }, actorId: null }, true);
+    await this.conversations.announce(conversation, step, { fresh: waiting, afterSeq: noted?.seq });
   }
 
   private async queueOf(conversation: ConversationDoc): Promise<QueueDoc | null> {

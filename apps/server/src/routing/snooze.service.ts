@@ -7,6 +7,7 @@ import { AppError } from '../lib/errors.js';
 import { keyedId } from '../lib/keyed-id.js';
 import type { WorkLeases } from '../lib/work-leases.js';
 import { retryOnDuplicateKey, type Models } from '../models/index.js';
+import type { ConversationDoc } from '../models/conversation.model.js';
 import type { MessageDoc } from '../models/message.model.js';
 import type { TimelineService } from './timeline.service.js';
 import { actorName, readableMoment } from './action-notes.js';
@@ -88,8 +89,12 @@ export class SnoozeService {
     return false;
   }
 
-  /** A customer message wakes its conversation early (a message stored before the snooze, redelivered, does not). */
-  async onInbound(message: MessageDoc): Promise<void> {
+  /**
+   * A customer message wakes its conversation early (a message stored before the snooze, redelivered, does not).
+   * `conversation`: as storing the message left it; one that is not snoozed needs no look at the snoozes.
+   */
+  async onInbound(message: MessageDoc, conversation: ConversationDoc): Promise<void> {
+    if (!conversation.snoozedUntil) return;
     const snooze = await this.models.Snooze.findById(snoozeIdOf(message.conversationId));
     if (!snooze || message.createdAt < snooze.snoozedAt) return;
     await this.end(message.conversationId, snooze, {

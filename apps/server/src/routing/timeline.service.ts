@@ -1,4 +1,4 @@
-import type { TimelineEntryDTO } from '@switchboard/shared';
+import type { ConversationEventDTO, TimelineEntryDTO } from '@switchboard/shared';
 import type { ConversationLog } from '../domain/conversation-log.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 
@@ -6,15 +6,22 @@ import type { ConversationDoc } from '../models/conversation.model.js';
 export class TimelineService {
   constructor(private readonly log: ConversationLog) {}
 
-  /** `stepKey` names the step within the conversation, so a retried step is recorded once. */
-  async add(conversation: ConversationDoc, stepKey: string, entry: TimelineEntryDTO): Promise<void> {
-    await this.log.append({
-      conversationId: conversation._id,
-      channelId: conversation.channelId,
-      type: 'timeline:added',
-      dedupeKey: `timeline:${conversation._id.toHexString()}:${stepKey}`,
-      data: entry,
-    });
+  /**
+   * `stepKey` names the step within the conversation, so a retried step is recorded once. `current`: the
+   * conversation is as the caller just read or wrote it (its queue and assignee say who sees the entry), so
+   * the log need not read it again.
+   */
+  async add(conversation: ConversationDoc, stepKey: string, entry: TimelineEntryDTO, current = false): Promise<ConversationEventDTO | null> {
+    return this.log.append(
+      {
+        conversationId: conversation._id,
+        channelId: conversation.channelId,
+        type: 'timeline:added',
+        dedupeKey: `timeline:${conversation._id.toHexString()}:${stepKey}`,
+        data: entry,
+      },
+      current ? { seq: conversation.seq, queueId: conversation.queueId, assigneeId: conversation.assigneeId } : undefined,
+    );
   }
 
   async list(conversation: ConversationDoc) {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { PRIORITY_ORDER, type MessageContent, type Priority } from '@switchboard/shared';
 import { createIntentClassifier, type IntentClassifier } from '../triage/intent-classifier.js';
-import type { PriorityRules } from '../triage/priority-rules.js';
+import type { PriorityDecision, PriorityRules } from '../triage/priority-rules.js';
 import type { Models } from '../models/index.js';
+import type { ContactDoc } from '../models/contact.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { TimelineService } from './timeline.service.js';
 
@@ -44,24 +45,40 @@ export class TriageService {
     private readonly timeline: TimelineService,
   ) {}
 
-  async triage(conversation: ConversationDoc, text: string): Promise<void> {
+  /**
+   * Classifies what the customer wrote and sets the priority it calls for, in one write. `conversation`: as
+   * the caller just read it (its log, queue and assignee are current); `contact`, when the caller has it.
+   * Returns the intent.
+   */
+  async triage(conversation: ConversationDoc, text: string, contact?: ContactDoc): Promise<string> {
     const result = await this.classifier.classify(text);
+    const triage = { confidence: result.confidence, sentiment: result.sentiment, text: text.slice(0, 500) };
+    const tier = (contact ?? (await this.models.Contact.findById(conversation.contactId)))?.tier ?? null;
+    const decision = this.rules.evaluatePriority({ intent: result.intent, ...triage, contact: { tier }, waitingMinutes: 0 });
+    // A new look at what the customer wrote must not lower a conversation an agent escalated.
+    const prioritized = !conversation.escalatedAt || PRIORITY_ORDER[decision.priority] > PRIORITY_ORDER[conversation.priority];
     await this.models.Conversation.updateOne(
       { _id: conversation._id },
-      { $set: { intent: result.intent, language: result.language, triage: { confidence: result.confidence, sentiment: result.sentiment, text: text.slice(0, 500) } } },
+      { $set: { intent: result.intent, language: result.language, triage, ...(prioritized ? { priority: decision.priority } : {}) } },
     );
     const percent = Math.round(result.confidence * 100);
     const textKey = createHash('sha256').update(text).digest('hex').slice(0, 16);
-    await this.timeline.add(conversation, `triaged:${conversation.routingEpoch}:${textKey}`, {
-      kind: 'triaged',
-      summary: `Intent ${result.intent} (${percent}% sure), ${result.language}, sentiment ${result.sentiment.toFixed(2)}`,
-      details: { intent: result.intent, confidence: result.confidence, language: result.language, sentiment: result.sentiment, alternatives: result.alternatives.slice(0, 3) },
-      actorId: null,
-    });
-    await this.prioritize(conversation, 0);
+    await this.timeline.add(
+      conversation,
+      `triaged:${conversation.routingEpoch}:${textKey}`,
+      {
+        kind: 'triaged',
+        summary: `Intent ${result.intent} (${percent}% sure), ${result.language}, sentiment ${result.sentiment.toFixed(2)}`,
+        details: { intent: result.intent, confidence: result.confidence, language: result.language, sentiment: result.sentiment, alternatives: result.alternatives.slice(0, 3) },
+        actorId: null,
+      },
+      true,
+    );
+    if (prioritized) await this.notePriority(conversation, decision, 0, true);
+    return result.intent;
   }
 
-  /** Sets the priority from the rules; `waitingMinutes` lets a long wait raise it. Returns the new priority when it changed. */
+  /** Raises the priority from the rules as the wait grows (`waitingMinutes`); returns the new priority when it changed. */
   async prioritize(conversation: ConversationDoc, waitingMinutes: number): Promise<Priority | null> {
     const fresh = await this.models.Conversation.findById(conversation._id).orFail();
     const triage = fresh.triage as { confidence: number; sentiment: number; text: string } | null;
@@ -75,18 +92,25 @@ export class TriageService {
       contact: { tier: contact?.tier ?? null },
       waitingMinutes,
     });
-    const first = waitingMinutes === 0;
-    // Later looks only ever raise it: a priority an SLA escalation raised must not fall back. Nor may a new
-    // look at what the customer wrote lower a conversation an agent escalated.
-    if ((!first || fresh.escalatedAt) && PRIORITY_ORDER[decision.priority] <= PRIORITY_ORDER[fresh.priority]) return null;
+    // Later looks only ever raise it: a priority an SLA escalation raised must not fall back.
+    if (PRIORITY_ORDER[decision.priority] <= PRIORITY_ORDER[fresh.priority]) return null;
     await this.models.Conversation.updateOne({ _id: fresh._id }, { $set: { priority: decision.priority } });
+    await this.notePriority(fresh, decision, waitingMinutes, false);
+    return decision.priority;
+  }
+
+  private notePriority(conversation: ConversationDoc, decision: PriorityDecision, waitingMinutes: number, current: boolean) {
     const because = decision.matchedRules.map((r) => r.description).join('; ') || 'no rule matched';
-    await this.timeline.add(fresh, `prioritized:${fresh.routingEpoch}:${decision.priority}`, {
-      kind: 'prioritized',
-      summary: `Priority ${decision.priority}: ${because}`,
-      details: { priority: decision.priority, matchedRules: decision.matchedRules, waitingMinutes },
-      actorId: null,
-    });
-    return decision.priority === fresh.priority ? null : decision.priority;
+    return this.timeline.add(
+      conversation,
+      `prioritized:${conversation.routingEpoch}:${decision.priority}`,
+      {
+        kind: 'prioritized',
+        summary: `Priority ${decision.priority}: ${because}`,
+        details: { priority: decision.priority, matchedRules: decision.matchedRules, waitingMinutes },
+        actorId: null,
+      },
+      current,
+    );
   }
 }
