@@ -124,7 +124,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     maxBodyBytes: config.WEBHOOK_MAX_BODY,
     storeTimeoutMs: config.INTAKE_STORE_TIMEOUT_MS,
     intake: new WebhookIntakeStore(models),
-    onStored: () => intakeWorker.kick(),
+    onStored: intakeWorker.hand,
     logger,
   });
   app.post('/webhooks/whatsapp', ...webhook.receive);

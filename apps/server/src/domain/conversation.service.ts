@@ -32,10 +32,12 @@ export class ConversationService {
     private readonly reopenWindowMs: number,
   ) {}
 
-  /** `activityAt` is when the customer wrote: a new conversation's last activity starts there. */
-  async openFor(contact: ContactDoc, channelId: Types.ObjectId, activityAt: Date): Promise<ConversationDoc> {
+  /**
+   * `activityAt` is when the customer wrote: a new conversation's last activity starts there. Announcing it
+   * is the caller's: each one changes it further at once (the message that opened it, a bot's handoff).
+   */
+  async openFor(contactId: Types.ObjectId, channelId: Types.ObjectId, activityAt: Date): Promise<ConversationDoc> {
     const { Conversation, ConversationSlot } = this.models;
-    const contactId = contact._id;
     const slotId = slotIdOf(contactId, channelId);
     const openKey = `${contactId.toHexString()}:${channelId.toHexString()}`;
     for (let race = 0; race < MAX_OPEN_RACES; race++) {
@@ -49,7 +51,6 @@ export class ConversationService {
           ? await Conversation.findByIdAndUpdate(recent, { $set: { status: 'open', openKey, openedAt: now, resolvedAt: null } }, { new: true }).orFail()
           : await Conversation.create({ channelId, contactId, status: 'open', openKey, openedAt: now, lastMessageAt: activityAt });
         await this.pointSlot(slotId, conversation._id, true);
-        await this.announce(conversation, `opened:${conversation.openedAt.getTime()}`, { fresh: conversation, contact });
         return conversation;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;

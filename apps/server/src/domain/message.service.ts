@@ -60,7 +60,7 @@ export class MessageService {
     const known = await this.models.Message.findById(keyedId('message', key));
     const conversation = known
       ? await this.models.Conversation.findById(known.conversationId).orFail()
-      : await this.conversations.openFor(input.contact, input.channelId, input.sentAt);
+      : await this.conversations.openFor(input.contact._id, input.channelId, input.sentAt);
     const message =
       known ??
       (await this.insertOnce({

@@ -3,6 +3,7 @@ import { withCorrelation } from '../lib/correlation.js';
 import type { Logger } from '../lib/logger.js';
 import { PollingLoop } from '../lib/polling-loop.js';
 import { WorkLeases } from '../lib/work-leases.js';
+import { Types } from 'mongoose';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { WebhookIntakeDoc } from '../models/webhook-intake.model.js';
 import type { IntakeOutcome } from '../observability/observe.js';
@@ -21,15 +22,23 @@ type Options = {
 const BASE_RETRY_MS = 500;
 const MAX_RETRY_MS = 60_000;
 const CLAIM_CANDIDATES = 8;
+/** Items stored here and handed straight to this process's workers; more than this wait for the scan. */
+const MAX_HANDED = 10_000;
 
 /**
  * Works through stored webhooks. Each attempt is claimed by taking its lease, so several server processes
  * can share the work and a process that dies mid-item has its item picked up when the lease runs out.
  * Retries back off exponentially with jitter and are stored with the item, so they survive restarts too.
+ *
+ * A webhook this process stored is handed to its workers by id: claiming it is two writes by _id. The scan
+ * for due items (a query the embedded database answers by reading the whole queue, bodies and all, so its
+ * cost grows with the backlog) runs only when nothing was handed: it finds retries, items of processes that
+ * died or only store, and whatever the hand-off dropped.
  */
 export class IntakeWorker {
   private readonly leases: WorkLeases;
   private readonly loop: PollingLoop;
+  private readonly handed: Types.ObjectId[] = [];
 
   constructor(
     private readonly models: Models,
@@ -48,7 +57,13 @@ export class IntakeWorker {
 
   start = () => this.loop.start();
   stop = () => this.loop.stop();
-  kick = () => this.loop.kick();
+
+  /** Webhooks this process just stored (first attempt due now). A process that does not process keeps none. */
+  hand = (id: string) => {
+    if (this.options.concurrency === 0) return;
+    if (this.handed.length < MAX_HANDED) this.handed.push(new Types.ObjectId(id));
+    this.loop.kick();
+  };
 
   private async step(): Promise<boolean> {
     const item = await this.claim();
@@ -58,8 +73,12 @@ export class IntakeWorker {
     return true;
   }
 
-  /** The next due item: pending, or processing under a lease that ran out (its worker died). */
+  /** The next item: one handed over, else the next due: pending, or processing under a lease that ran out (its worker died). */
   private async claim(): Promise<WebhookIntakeDoc | null> {
+    for (let id = this.handed.shift(); id; id = this.handed.shift()) {
+      const claimed = await this.claimAttempt(id, 1);
+      if (claimed) return claimed;
+    }
     const now = new Date();
     const due = await this.models.WebhookIntake.find({
       $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'processing', leaseUntil: { $lt: now } }],
@@ -67,16 +86,21 @@ export class IntakeWorker {
       .sort({ nextAttemptAt: 1 })
       .limit(CLAIM_CANDIDATES);
     for (const item of due) {
-      const attempt = item.attempts + 1;
-      // A lease older than leaseMs whose item never moved to `processing`: its taker died in between.
-      if (!(await this.leases.take(item._id, attempt, this.options.leaseMs))) continue;
-      const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
-      const claimed = await this.models.WebhookIntake.findByIdAndUpdate(item._id, { $set: { status: 'processing', attempts: attempt, leaseUntil } }, { new: true });
+      const claimed = await this.claimAttempt(item._id, item.attempts + 1);
       if (claimed) return claimed;
-      // Another worker finished and archived it after we read it: nothing to do, leave no lease behind.
-      await this.leases.drop(item._id, attempt);
     }
     return null;
+  }
+
+  /** Null when another worker has this attempt, or finished the item (archived it) already. */
+  private async claimAttempt(id: Types.ObjectId, attempt: number): Promise<WebhookIntakeDoc | null> {
+    // A lease older than leaseMs whose item never moved to `processing`: its taker died in between.
+    if (!(await this.leases.take(id, attempt, this.options.leaseMs))) return null;
+    const leaseUntil = new Date(Date.now() + this.options.leaseMs);
+    const claimed = await this.models.WebhookIntake.findByIdAndUpdate(id, { $set: { status: 'processing', attempts: attempt, leaseUntil } }, { new: true });
+    // Nothing to do: leave no lease behind.
+    if (!claimed) await this.leases.drop(id, attempt);
+    return claimed;
   }
 
   private async handle(item: WebhookIntakeDoc): Promise<void> {

@@ -3,6 +3,7 @@ import { batch, envelope, inbound, status } from '@switchboard/whatsapp-simulato
 import type { ChannelDTO, ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
 import { eventually, startTestServer, type TestServer } from '../../test-support/harness.js';
 import { toMessageDTO } from '../models/to-dto.js';
+import { parseExposition, valueOf } from '../../test-support/prometheus-text.js';
 
 let server: TestServer;
 let token: string;
@@ -24,6 +25,22 @@ async function conversationOf(waId: string, phoneNumberId?: string): Promise<Con
 async function messagesOf(conversationId: string): Promise<MessageDTO[]> {
   return (await server.api<Page<MessageDTO>>(token, 'GET', `/api/conversations/${conversationId}/messages?limit=200`)).body.items;
 }
+
+describe('a burst of webhooks', () => {
+  it('is worked through by id from the hand-off, not by searching the intake queue for each (a search reads the whole queue)', async () => {
+    const intakeSearches = async () =>
+      valueOf(parseExposition(await (await fetch(`${server.url}/metrics`)).text()), 'switchboard_db_commands_total', { collection: 'webhook_intake', command: 'find', outcome: 'ok' }) ?? 0;
+    const before = await intakeSearches();
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => server.postWebhook(envelope({ messages: [inbound.text({ from: `55119333${String(i % 8).padStart(4, '0')}`, body: `burst ${i}` })] }))),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
+    const ids = await Promise.all(answers.map(async (a) => ((await a.json()) as { stored: string }).stored));
+    await eventually(async () => (await server.app.models.WebhookArchive.countDocuments({ _id: { $in: ids }, status: 'done' })) === 40, 'the burst to be processed');
+    // Each worker loop searches once when it runs out of handed work (and once a second while idle).
+    expect(await intakeSearches()).toBeLessThan(before + 12);
+  });
+});
 
 describe('duplicates are normal', () => {
   it('the same message id delivered three times is one message', async () => {

@@ -13,7 +13,8 @@ type Options = {
   /** How long the durable insert may take before Meta is told to retry (503). */
   storeTimeoutMs: number;
   intake: WebhookIntakeStore;
-  onStored: () => void;
+  /** Told the id of each webhook once it is stored. */
+  onStored: (id: string) => void;
   logger: Logger;
 };
 
@@ -63,7 +64,7 @@ export function whatsappWebhook(options: Options): WhatsappWebhook {
       if (isDatabaseUnavailable(error)) throw databaseUnavailable('the webhook was not stored');
       throw new AppError('UNAVAILABLE', 'the webhook could not be stored; retry later');
     }
-    options.onStored();
+    options.onStored(id);
     // Written directly rather than through res.json: an answer to a POST is never revalidated, so the ETag
     // res.json would hash for it is wasted work on the busiest path.
     res.status(200).setHeader('Content-Type', 'application/json; charset=utf-8').end(JSON.stringify({ stored: id }));

@@ -82,6 +82,6 @@ export class HandoffService {
     if (!channel) throw notFound(`business number ${customer.phoneNumberId}`);
     const contact = await this.contacts.find({ waId: customer.waId ?? null, userId: customer.userId ?? null });
     if (!contact) throw notFound('customer (they have not written to this business yet)');
-    return this.conversations.openFor(contact, channel._id, new Date());
+    return this.conversations.openFor(contact._id, channel._id, new Date());
   }
 }
