@@ -2,7 +2,7 @@ import type { ConversationEventDTO, ConversationEventType } from '@switchboard/s
 import type { Types } from 'mongoose';
 import { keyedId } from '../lib/keyed-id.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
-import type { ConversationEventDoc } from '../models/conversation-event.model.js';
+import type { ConversationEvent, ConversationEventDoc } from '../models/conversation-event.model.js';
 import type { ConversationAudience, DomainEvents } from './domain-events.js';
 
 type Change<T extends ConversationEventType> = {
@@ -15,6 +15,9 @@ type Change<T extends ConversationEventType> = {
 
 /** The conversation as the caller just read or wrote it: where its log stood, and who sees it. */
 export type KnownConversation = { seq: number; queueId?: Types.ObjectId | null; assigneeId?: Types.ObjectId | null };
+
+/** An event as stored: what the model reads back, or what this process just inserted. */
+type StoredEvent = ConversationEvent & { _id: Types.ObjectId };
 
 const MAX_SEQ_PROBES = 1000;
 /** How many conversations' last numbers a process remembers (a hint: the insert decides, so any may be stale). */
@@ -57,9 +60,11 @@ export class ConversationLog {
     const after = Math.max(conversation.seq, this.lastSeqs.get(change.conversationId.toHexString()) ?? 0);
     for (let seq = after + 1, probes = 0; probes < MAX_SEQ_PROBES; seq++, probes++) {
       const data: unknown = change.type === 'conversation:updated' ? { ...change.data, seq } : change.data;
+      // Built complete here and inserted as is: the model's casting and validation would add only CPU.
+      const event: StoredEvent = { _id: eventId(change.conversationId, seq), ...change, data, seq, at: new Date() };
       try {
-        const created = await this.models.ConversationEvent.create({ _id: eventId(change.conversationId, seq), ...change, data, seq, at: new Date() });
-        return await this.announce(created, audience);
+        await this.models.ConversationEvent.collection.insertOne(event);
+        return await this.announce(event, audience);
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         const taken = await this.models.ConversationEvent.findById(eventId(change.conversationId, seq));
@@ -71,13 +76,13 @@ export class ConversationLog {
   }
 
   /** This change, found at its number: announced now only if its first writer never got that far. */
-  private async repeated(stored: ConversationEventDoc, knownSeq: number, audience: ConversationAudience): Promise<ConversationEventDTO> {
+  private async repeated(stored: StoredEvent, knownSeq: number, audience: ConversationAudience): Promise<ConversationEventDTO> {
     const { seq } = knownSeq >= stored.seq ? { seq: knownSeq } : await this.models.Conversation.findById(stored.conversationId, { seq: 1 }).orFail();
     return seq >= stored.seq ? toEventDTO(stored) : this.announce(stored, audience);
   }
 
   /** Pushes the stored event, then moves the conversation's seq up to it (the next writer's first probe). */
-  private async announce(stored: ConversationEventDoc, audience: ConversationAudience): Promise<ConversationEventDTO> {
+  private async announce(stored: StoredEvent, audience: ConversationAudience): Promise<ConversationEventDTO> {
     const event = toEventDTO(stored);
     this.remember(event.conversationId, event.seq);
     this.events.emit('conversation.changed', event, audience);
@@ -103,7 +108,7 @@ export class ConversationLog {
   }
 }
 
-function toEventDTO(doc: ConversationEventDoc): ConversationEventDTO {
+function toEventDTO(doc: StoredEvent): ConversationEventDTO {
   return {
     id: doc._id.toHexString(),
     conversationId: doc.conversationId.toHexString(),

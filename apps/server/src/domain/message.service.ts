@@ -161,7 +161,7 @@ export class MessageService {
   /** Inserts a mark; true for the first caller only. (Marks are inserts, which stay cheap as data grows.) */
   private async firstTime(markId: Types.ObjectId): Promise<boolean> {
     try {
-      await this.models.OnceMark.create({ _id: markId, markedAt: new Date() });
+      await this.models.OnceMark.collection.insertOne({ _id: markId, markedAt: new Date() });
       return true;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
