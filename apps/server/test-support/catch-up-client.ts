@@ -2,8 +2,6 @@ import { io } from 'socket.io-client';
 import type { ConversationDTO, ConversationEventDTO, Page, SyncSinceResult, Ack } from '@switchboard/shared';
 import type { ClientSocket } from './harness.js';
 
-const PUSHES = ['message:created', 'message:status-updated', 'conversation:updated', 'timeline:added'] as const;
-
 /**
  * An agent's client as a real one behaves: a reconnecting socket that keeps every conversation's change log
  * by seq, fills a jump in seq with `conversation:sync`, and on every (re)connect lists the conversations by
@@ -65,13 +63,13 @@ export function connectCatchUpClient(options: { socketUrl: string; restUrl: stri
   }
 
   const quietly = (work: Promise<void>) => void work.catch(() => undefined);
-  for (const type of PUSHES) {
-    socket.on(type, (event: ConversationEventDTO) => {
+  socket.on('conversation:changes', (events: ConversationEventDTO[]) => {
+    for (const event of events) {
       const jumped = event.seq > contiguous(event.conversationId) + 1;
       hold(event);
       if (jumped) quietly(sync(event.conversationId, event.seq));
-    });
-  }
+    }
+  });
   socket.on('connect', () => {
     connects++;
     quietly(catchUp());

@@ -4,7 +4,8 @@ import { percentiles, wallClockMs } from '../stats.js';
 
 /**
  * Hundreds of real Socket.IO clients in their own process (so decoding their pushes does not slow the load
- * driver), each timing every `message:created` whose text carries a send time. Driven over IPC.
+ * driver), each timing every `message:created` whose text carries a send time (in the server's
+ * `conversation:changes` pushes, or alone from the bare relay). Driven over IPC.
  */
 export type SwarmCommand =
   | { type: 'connect'; targets: { url: string; token: string | null }[] }
@@ -21,8 +22,15 @@ const runs = new Map<string, Run>();
 const finished = new Set<string>();
 const send = (reply: SwarmReply) => process.send!(reply);
 
-function onCreated(event: { data?: { content?: { body?: unknown } } }) {
+type Pushed = { type?: unknown; data?: { content?: { body?: unknown } } };
+
+/** The server's batched changes; the bare relay's one `message:created` per message. */
+function onChanges(events: Pushed[]) {
   const now = wallClockMs();
+  for (const event of events) if (event.type === 'message:created') onCreated(event, now);
+}
+
+function onCreated(event: Pushed, now = wallClockMs()) {
   const body = event.data?.content?.body;
   if (typeof body !== 'string') return;
   const timed = parseTimedText(body);
@@ -44,6 +52,7 @@ async function connectAll(targets: { url: string; token: string | null }[]) {
         ({ url, token }) =>
           new Promise<void>((resolve, reject) => {
             const socket = io(url, { transports: ['websocket'], reconnection: false, ...(token ? { auth: { token } } : {}) });
+            socket.on('conversation:changes', onChanges);
             socket.on('message:created', onCreated);
             socket.once('connect', () => resolve());
             socket.once('connect_error', reject);

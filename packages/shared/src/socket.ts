@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Ack } from './ack.js';
-import type { ConversationEventDTO, ConversationEventOf } from './conversation-event.js';
+import type { ConversationEventDTO } from './conversation-event.js';
 import { ObjectIdString } from './ids.js';
 import type { QueueStateDTO } from './routing.js';
 import { IdempotencyKey, SendMessageRequest, type MessageDTO } from './message.js';
@@ -33,10 +33,12 @@ export type SlaAlert = {
 
 /** Pushes from server to client: the name is `entity:past-tense`. */
 export interface ServerToClientEvents {
-  'message:created': (event: ConversationEventOf<'message:created'>) => void;
-  'message:status-updated': (event: ConversationEventOf<'message:status-updated'>) => void;
-  'conversation:updated': (event: ConversationEventOf<'conversation:updated'>) => void;
-  'timeline:added': (event: ConversationEventOf<'timeline:added'>) => void;
+  /**
+   * Changes to conversations the user sees (`message:created`, `message:status-updated`,
+   * `conversation:updated`, `timeline:added`, told apart by `type`), each conversation's in its seq order.
+   * The changes one turn of the server's event loop made go in one push: many under load, usually one.
+   */
+  'conversation:changes': (events: ConversationEventDTO[]) => void;
   /** An SLA warning or breach: to the assignee (desktop notification), and escalations to supervisors. */
   'sla:alert': (alert: SlaAlert) => void;
   /** Supervisors: the live state of every queue, pushed when it changes. */

@@ -44,7 +44,6 @@ export interface SyncEngine extends CacheAccess {
   refresh(conversationId: string): Promise<void>;
 }
 
-const LIVE_EVENTS = ['message:created', 'message:status-updated', 'conversation:updated', 'timeline:added'] as const;
 const RESYNC_RETRY_MS = 1_000;
 /** Conversations whose replies are in flight at once, by default. */
 export const OUTBOX_CONCURRENCY = 8;
@@ -121,7 +120,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // socket.io retries a network failure by itself; a refused handshake (bad token) it does not, and the
       // UI learns of both here.
       socket.on('connect_error', report);
-      for (const type of LIVE_EVENTS) socket.on(type, (event: unknown) => void sync.receive(event));
+      socket.on('conversation:changes', (events: unknown) => {
+        if (!Array.isArray(events)) return report(new Error('ignored a malformed conversation:changes push: not a list'));
+        for (const event of events) void sync.receive(event);
+      });
       socket.on('sla:alert', (alert: SlaAlert) => emit('sla-alert', alert));
       socket.on('queues:updated', (states: unknown) => {
         const parsed = QueueStateDTO.array().safeParse(states);

@@ -35,7 +35,7 @@ describe('GET /metrics after real traffic', () => {
   it('follows one customer message from webhook to push, its wait in a queue, the claim and the reply', async () => {
     const queue = (await server.api<QueueDTO>(admin, 'POST', '/api/queues', { name: 'Metrics desk', fallback: true, mode: 'manual' })).body;
     const socket = await server.connectSocket(admin);
-    const pushed = new Promise((resolve) => socket.once('message:created', resolve));
+    const pushed = new Promise((resolve) => socket.on('conversation:changes', (events) => events.some((e) => e.type === 'message:created') && resolve(null)));
 
     await server.deliver(envelope({ messages: [inbound.text({ from: '34600111222', body: 'hola, mi pedido no llegó' })] }));
     await pushed;

@@ -3,15 +3,17 @@ import type { ConversationAudience, DomainEvents } from '../domain/domain-events
 import type { Services } from '../domain/services.js';
 import type { Logger } from '../lib/logger.js';
 import type { AppSocketServer } from '../socket/socket-server.js';
+import { PushBatches } from './push-batches.js';
 import { channelRoom, EVERYTHING_ROOM, queueRoom, roomsFor, userRoom } from './rooms.js';
 
 /** The one place that turns domain events into socket pushes. */
 export function startBroadcaster(io: AppSocketServer, events: DomainEvents, services: Services, logger: Logger): () => void {
+  const pushes = new PushBatches((rooms, changes) => io.to(rooms).emit('conversation:changes', changes));
   const onConversationChanged = (event: ConversationEventDTO, audience: ConversationAudience) => {
     const rooms = [EVERYTHING_ROOM, channelRoom(audience.channelId)];
     if (audience.queueId) rooms.push(queueRoom(audience.queueId));
     if (audience.assigneeId) rooms.push(userRoom(audience.assigneeId));
-    io.to(rooms).emit(event.type, event as never);
+    pushes.add(rooms, event);
   };
 
   const onAccessChanged = async (userId: string) => {
@@ -45,6 +47,7 @@ export function startBroadcaster(io: AppSocketServer, events: DomainEvents, serv
   events.on('user.access-changed', onAccessChanged);
   events.on('queues.changed', onQueuesChanged);
   return () => {
+    pushes.flush();
     events.off('conversation.changed', onConversationChanged);
     events.off('user.access-changed', onAccessChanged);
     events.off('queues.changed', onQueuesChanged);

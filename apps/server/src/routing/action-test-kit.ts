@@ -49,9 +49,7 @@ export function actionKit(server: TestServer) {
 /** Every conversation push a socket receives, in order. */
 export function record(socket: ClientSocket): ConversationEventDTO[] {
   const received: ConversationEventDTO[] = [];
-  for (const type of ['message:created', 'message:status-updated', 'conversation:updated', 'timeline:added'] as const) {
-    socket.on(type, (event: ConversationEventDTO) => received.push(event));
-  }
+  socket.on('conversation:changes', (events) => received.push(...events));
   return received;
 }
 

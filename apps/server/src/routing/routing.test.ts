@@ -238,8 +238,7 @@ describe('live, per queue', () => {
     const billing = await queue(admin, { name: 'Billing', mode: 'manual' });
     const billingAgent = await agent(admin, [billing.id], 2);
     const received: ConversationEventDTO[] = [];
-    billingAgent.socket.on('conversation:updated', (e) => received.push(e));
-    billingAgent.socket.on('message:created', (e) => received.push(e));
+    billingAgent.socket.on('conversation:changes', (events) => received.push(...events));
     const general = await customer('5511988807000');
     const invoice = await customer('5511988807001');
     expect(support.id).toBeTruthy();

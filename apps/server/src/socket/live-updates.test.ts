@@ -22,9 +22,7 @@ afterAll(() => server.close());
 
 function record(socket: ClientSocket): ConversationEventDTO[] {
   const received: ConversationEventDTO[] = [];
-  for (const type of ['message:created', 'message:status-updated', 'conversation:updated', 'timeline:added'] as const) {
-    socket.on(type, (event: ConversationEventDTO) => received.push(event));
-  }
+  socket.on('conversation:changes', (events) => received.push(...events));
   return received;
 }
 
