@@ -23,7 +23,7 @@ function customerBurst(customer: number, size: number, seed: number): InboundMes
     const kind = (seed + i) % 10;
     const previous = messages.at(-1);
     if (kind === 7) messages.push(inbound.image({ ...sender, caption: 'this is what arrived' }));
-    else if (kind === 8) messages.push(inbound.location({ ...sender, latitude: -23.55, longitude: -46.63, name: 'Casa' }));
+    else if (kind === 8) messages.push(inbound.location({ ...sender, latitude: -23.55, longitude: -46.63, placeName: 'Casa' }));
     else if (kind === 9 && previous) messages.push(inbound.reaction({ ...sender, messageId: previous.id, emoji: '👍' }));
     else if (kind === 6) messages.push(inbound.buttonReply({ ...sender, buttonId: 'talk_to_human', title: 'Talk to a person' }));
     else messages.push(inbound.text({ ...sender, body: phrase(seed + i) }));

@@ -130,7 +130,7 @@ export class CustomerScript {
         return { message: inbound.sticker({ ...s, animated: r() < 0.5 }), preview: '[sticker]' };
       case 'location':
         return {
-          message: inbound.location({ ...s, latitude: c.city.latitude, longitude: c.city.longitude, name: c.city.name, address: c.city.address }),
+          message: inbound.location({ ...s, latitude: c.city.latitude, longitude: c.city.longitude, placeName: c.city.name, address: c.city.address }),
           preview: `[location] ${c.city.name}`,
         };
       case 'contacts': {

@@ -45,14 +45,15 @@ export function sticker(o: SenderOptions & MediaOptions & { animated?: boolean }
   });
 }
 
+/** `placeName` is the place's (WhatsApp's `location.name`); `name` stays the sender's profile name, as everywhere. */
 export function location(
-  o: SenderOptions & { latitude: number; longitude: number; name?: string; address?: string; url?: string },
+  o: SenderOptions & { latitude: number; longitude: number; placeName?: string; address?: string; url?: string },
 ): InboundMessageOf<'location'> {
   return buildInbound('location', o, {
     location: {
       latitude: o.latitude,
       longitude: o.longitude,
-      ...(o.name === undefined ? {} : { name: o.name }),
+      ...(o.placeName === undefined ? {} : { name: o.placeName }),
       ...(o.address === undefined ? {} : { address: o.address }),
       ...(o.url === undefined ? {} : { url: o.url }),
     },

@@ -27,8 +27,10 @@ describe('inbound builders', () => {
   });
 
   it('build location and vCard-like contacts messages', () => {
-    const location = inbound.location({ from, latitude: -23.56, longitude: -46.65, name: 'Loja Paulista', address: 'Av. Paulista, 1578', url: 'https://example.com' });
+    const location = inbound.location({ from, name: 'Mariana Costa', latitude: -23.56, longitude: -46.65, placeName: 'Loja Paulista', address: 'Av. Paulista, 1578', url: 'https://example.com' });
     expect(location.location).toEqual({ latitude: -23.56, longitude: -46.65, name: 'Loja Paulista', address: 'Av. Paulista, 1578', url: 'https://example.com' });
+    // The customer who shared the place is still who the webhook says wrote it (the simulator once sent the place's name).
+    expect(envelope({ messages: [location] }).entry[0]!.changes[0]!.value.contacts).toEqual([expect.objectContaining({ profile: { name: 'Mariana Costa' } })]);
     const card = {
       name: { formatted_name: 'Marta Ruiz', first_name: 'Marta' },
       phones: [{ phone: '+34 600 111 222', wa_id: '34600111222', type: 'CELL' }],

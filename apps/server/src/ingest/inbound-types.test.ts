@@ -64,7 +64,7 @@ describe('every inbound message type is stored as what it is', () => {
   });
 
   it('location', async () => {
-    const m = await storeAndRead(inbound.location({ ...from, latitude: 19.4326, longitude: -99.1332, name: 'Oficina', address: 'Av. Reforma 222, CDMX' }));
+    const m = await storeAndRead(inbound.location({ ...from, latitude: 19.4326, longitude: -99.1332, placeName: 'Oficina', address: 'Av. Reforma 222, CDMX' }));
     expect(m.content).toEqual({ type: 'location', latitude: 19.4326, longitude: -99.1332, name: 'Oficina', address: 'Av. Reforma 222, CDMX', url: null });
   });
 
