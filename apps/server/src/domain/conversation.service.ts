@@ -11,7 +11,7 @@ import type { ConversationLog } from './conversation-log.js';
 import type { Viewer } from './viewer.js';
 
 /** A conversation as a caller's own write just returned it. */
-export type CurrentState = { fresh: ConversationDoc; afterSeq?: number; contact?: ContactDoc };
+export type CurrentState = { fresh: ConversationDoc; contact?: ContactDoc };
 
 const MAX_OPEN_RACES = 20;
 const RACE_PAUSE_MS = 25;
@@ -119,13 +119,13 @@ export class ConversationService {
 
   /**
    * Publishes the conversation's current state as a change; `cause` names the change for deduplication.
-   * `current`, instead of reads: the state a caller's own write just returned, the last seq it knows taken
-   * since, and the contact when the caller has it.
+   * `current`, instead of reads: the state a caller's own write just returned (the log knows any number this
+   * process took since), and the contact when the caller has it.
    */
   async announce(conversation: ConversationDoc, cause: string, current?: CurrentState): Promise<ConversationDTO> {
     const fresh = current?.fresh ?? (await this.models.Conversation.findById(conversation._id).orFail());
     const contact = current?.contact ?? (await this.models.Contact.findById(fresh.contactId).orFail());
-    const known = current ? { seq: Math.max(current.afterSeq ?? 0, fresh.seq), queueId: fresh.queueId, assigneeId: fresh.assigneeId } : undefined;
+    const known = current ? { seq: fresh.seq, queueId: fresh.queueId, assigneeId: fresh.assigneeId } : undefined;
     const event = await this.log.append(
       {
         conversationId: fresh._id,

@@ -188,9 +188,9 @@ export class MessageService {
       });
     }
     // The state the count just wrote is what both announcements carry: no need to read it twice more.
-    const created = await this.announceMessage(message, 'created', counted ?? undefined);
+    await this.announceMessage(message, 'created', counted ?? undefined);
     const cause = `message:${message._id.toHexString()}`;
-    await this.conversations.announce(conversation, cause, counted ? { fresh: counted, afterSeq: created?.seq, ...(contact ? { contact } : {}) } : undefined);
+    await this.conversations.announce(conversation, cause, counted ? { fresh: counted, ...(contact ? { contact } : {}) } : undefined);
     return counted ?? conversation;
   }
 

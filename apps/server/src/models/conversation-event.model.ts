@@ -28,7 +28,8 @@ export const conversationEventModel = (c: Connection) =>
 
 /**
  * Marks that make a step happen once (a message counted into its conversation): whoever inserts the mark
- * (`_id` = keyedId(kind, item id)) takes the step; a retry finds it and does not. Swept after 30 days.
+ * (`_id` = keyedId(kind, item id)) takes the step; a retry finds it and does not. Kept as long as the data
+ * they guard, so a redelivery months later still changes nothing.
  */
 const onceMarkSchema = new Schema({
   _id: { type: Schema.Types.ObjectId, required: true },

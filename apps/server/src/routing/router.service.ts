@@ -223,8 +223,8 @@ export class RouterService {
       { new: true },
     ).orFail();
     const step = `waiting:${conversation.routingEpoch}:${reason}`;
-    const noted = await this.timeline.add(waiting, step, { kind: 'waiting', summary: `Waiting: ${reason}`, details: { reason }, actorId: null }, true);
-    await this.conversations.announce(conversation, step, { fresh: waiting, afterSeq: noted?.seq });
+    await this.timeline.add(waiting, step, { kind: 'waiting', summary: `Waiting: ${reason}`, details: { reason }, actorId: null }, true);
+    await this.conversations.announce(conversation, step, { fresh: waiting });
   }
 
   private async queueOf(conversation: ConversationDoc): Promise<QueueDoc | null> {

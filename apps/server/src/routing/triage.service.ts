@@ -74,7 +74,7 @@ export class TriageService {
       },
       true,
     );
-    if (prioritized) await this.notePriority(conversation, decision, 0, true);
+    if (prioritized) await this.notePriority(conversation, decision, 0);
     return result.intent;
   }
 
@@ -95,11 +95,12 @@ export class TriageService {
     // Later looks only ever raise it: a priority an SLA escalation raised must not fall back.
     if (PRIORITY_ORDER[decision.priority] <= PRIORITY_ORDER[fresh.priority]) return null;
     await this.models.Conversation.updateOne({ _id: fresh._id }, { $set: { priority: decision.priority } });
-    await this.notePriority(fresh, decision, waitingMinutes, false);
+    await this.notePriority(fresh, decision, waitingMinutes);
     return decision.priority;
   }
 
-  private notePriority(conversation: ConversationDoc, decision: PriorityDecision, waitingMinutes: number, current: boolean) {
+  /** `conversation`: as the caller just read it; its queue and assignee say who sees the entry. */
+  private notePriority(conversation: ConversationDoc, decision: PriorityDecision, waitingMinutes: number) {
     const because = decision.matchedRules.map((r) => r.description).join('; ') || 'no rule matched';
     return this.timeline.add(
       conversation,
@@ -110,7 +111,7 @@ export class TriageService {
         details: { priority: decision.priority, matchedRules: decision.matchedRules, waitingMinutes },
         actorId: null,
       },
-      current,
+      true,
     );
   }
 }
