@@ -62,6 +62,8 @@ describe('an agent socket dropped again and again during traffic', () => {
       return client.createdMessages().size === sent.length;
     }, 'the client to hold every message', 60_000);
 
+    // The messages can all be in (by the catch-up's REST reads) before the socket's reconnect after the last cut.
+    await eventually(async () => client.socket.connected, 'the client to reconnect after the last cut', 30_000);
     expect(client.connects).toBeGreaterThan(DROPS);
     const seen = client.createdMessages();
     expect(sent.filter((id) => seen.get(id) !== 1)).toEqual([]);
