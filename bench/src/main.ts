@@ -16,7 +16,7 @@ const { values } = parseArgs({
     scenario: { type: 'string', multiple: true },
     duration: { type: 'string', default: '10' },
     drain: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10,50' },
     agents: { type: 'string', default: '500' },
     rates: { type: 'string', default: '50,100,200' },
     help: { type: 'boolean', default: false },
@@ -26,7 +26,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(
     [
-      'pnpm bench [-- --scenario <name> ...] [--duration s] [--drain s] [--connections n] [--agents n] [--rates 50,100,200]',
+      'pnpm bench [-- --scenario <name> ...] [--duration s] [--drain s] [--connections 10,50] [--agents n] [--rates 50,100,200]',
       '',
       ...SCENARIOS.map((s) => `  ${s.name.padEnd(16)} ${s.describe}`),
     ].join('\n'),
@@ -37,7 +37,7 @@ if (values.help) {
 const options: BenchOptions = {
   durationS: Number(values.duration),
   drainS: Number(values.drain),
-  connections: Number(values.connections),
+  connections: values.connections.split(',').map(Number),
   agents: Number(values.agents),
   rates: values.rates.split(',').map(Number),
 };

@@ -32,6 +32,10 @@ const note = (conversationId: Types.ObjectId, channelId: Types.ObjectId, dedupeK
 
 const logOf = (conversationId: Types.ObjectId) => server.app.services.log.since(conversationId, 0, 1000);
 
+/** The summaries of the log's notes among `wanted`, in the log's order (triage and routing add notes of their own). */
+const summariesIn = (log: ConversationEventDTO[], wanted: string[]) =>
+  log.flatMap((e) => (e.type === 'timeline:added' && wanted.includes(e.data.summary) ? [e.data.summary] : []));
+
 describe('the conversation log', () => {
   it('takes a change once when its writers race, every number with its event, none skipped', async () => {
     const conversation = await conversationOf('5511960000001');
@@ -84,5 +88,55 @@ describe('a change whose writer died mid-append', () => {
     expect(next?.seq).toBe(seq + 1);
     const log = await logOf(conversation._id);
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: seq + 1 }, (_, i) => i + 1));
+  });
+});
+
+describe('several changes appended together', () => {
+  // Triage, routing and SLA timers may log changes of their own to the same conversation meanwhile: the
+  // assertions are about order and gaps, not exact numbers.
+  const noGaps = (log: ConversationEventDTO[]) => expect(log.map((e) => e.seq)).toEqual(Array.from({ length: log.length }, (_, i) => i + 1));
+
+  it('keep their order in the log and in the pushes, and move the seq to the last', async () => {
+    const conversation = await conversationOf('5511960000004');
+    const seen = pushes();
+    const summaries = ['first', 'second', 'third'];
+    const events = await server.app.services.log.appendAll(summaries.map((summary) => note(conversation._id, conversation.channelId, `together:${summary}`, summary)));
+
+    const seqs = events.map((e) => e?.seq ?? 0);
+    expect(seqs[0]).toBeGreaterThan(conversation.seq);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    expect(summariesIn(seen.filter((e) => e.conversationId === conversation.id), summaries)).toEqual(summaries);
+    const log = await logOf(conversation._id);
+    noGaps(log);
+    expect(summariesIn(log, summaries)).toEqual(summaries);
+    expect((await server.app.models.Conversation.findById(conversation._id).orFail()).seq).toBeGreaterThanOrEqual(seqs[2]!);
+  });
+
+  it('go on one by one from a number another writer holds, with no gap and no change lost', async () => {
+    const conversation = await conversationOf('5511960000005');
+    const { models } = server.app;
+    // Another writer (in another process) holds the second number; this process has not seen it.
+    const held = conversation.seq + 2;
+    await models.ConversationEvent.create({ _id: keyedId('event', `${conversation.id}:${held}`), ...note(conversation._id, conversation.channelId, 'elsewhere', 'elsewhere'), seq: held, at: new Date() });
+
+    const events = await server.app.services.log.appendAll(['one', 'two', 'three'].map((summary) => note(conversation._id, conversation.channelId, `around:${summary}`, summary)));
+    expect(events.every((e) => e !== null && e.seq !== held)).toBe(true);
+    const log = await logOf(conversation._id);
+    noGaps(log);
+    expect(summariesIn(log, ['one', 'elsewhere', 'two', 'three'])).toEqual(['one', 'elsewhere', 'two', 'three']);
+  });
+
+  it('skip a repeat of a change already logged and still log the rest', async () => {
+    const conversation = await conversationOf('5511960000006');
+    const logged = await server.app.services.log.append(note(conversation._id, conversation.channelId, 'again:first', 'first'));
+    const [repeat, second] = await server.app.services.log.appendAll([
+      note(conversation._id, conversation.channelId, 'again:first', 'first'),
+      note(conversation._id, conversation.channelId, 'again:second', 'second'),
+    ]);
+    expect(repeat === null || repeat?.id === logged?.id).toBe(true);
+    expect(second?.seq).toBeGreaterThan(logged?.seq ?? Infinity);
+    const log = await logOf(conversation._id);
+    noGaps(log);
+    expect(summariesIn(log, ['first', 'second'])).toEqual(['first', 'second']);
   });
 });

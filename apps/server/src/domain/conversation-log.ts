@@ -1,17 +1,20 @@
 import type { ConversationEventDTO, ConversationEventType } from '@switchboard/shared';
-import type { Types } from 'mongoose';
+import type { mongo, Types } from 'mongoose';
 import { keyedId } from '../lib/keyed-id.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { ConversationEvent, ConversationEventDoc } from '../models/conversation-event.model.js';
 import type { ConversationAudience, DomainEvents } from './domain-events.js';
 
-type Change<T extends ConversationEventType> = {
+type ChangeOf<T extends ConversationEventType> = {
   conversationId: Types.ObjectId;
   channelId: Types.ObjectId;
   type: T;
   dedupeKey: string;
   data: Extract<ConversationEventDTO, { type: T }>['data'];
 };
+
+/** A change to append: its type and the data that type carries. */
+export type Change = { [T in ConversationEventType]: ChangeOf<T> }[ConversationEventType];
 
 /** The conversation as the caller just read or wrote it: where its log stood, and who sees it. */
 export type KnownConversation = { seq: number; queueId?: Types.ObjectId | null; assigneeId?: Types.ObjectId | null };
@@ -50,27 +53,55 @@ export class ConversationLog {
    * has moved on since only costs a probe: numbers are taken by insert, never assumed free. Returns the
    * event, or null for a repeat of a change the log has moved past.
    */
-  async append<T extends ConversationEventType>(change: Change<T>, known?: KnownConversation): Promise<ConversationEventDTO | null> {
-    const conversation = known ?? (await this.models.Conversation.findById(change.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail());
+  async append(change: Change, known?: KnownConversation): Promise<ConversationEventDTO | null> {
+    const [event] = await this.appendAll([change], known);
+    return event ?? null;
+  }
+
+  /**
+   * Several changes to one conversation, in this order, at consecutive numbers: one insert and one seq move
+   * for all of them when the numbers are free and none is a repeat (the usual case: a message and the
+   * conversation it updated). From the first refused one on, each goes on its own, as `append` does.
+   */
+  async appendAll(changes: Change[], known?: KnownConversation): Promise<(ConversationEventDTO | null)[]> {
+    const first = changes[0];
+    if (!first) return [];
+    const conversation = known ?? (await this.models.Conversation.findById(first.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail());
     const audience = {
-      channelId: change.channelId.toHexString(),
+      channelId: first.channelId.toHexString(),
       queueId: conversation.queueId?.toHexString() ?? null,
       assigneeId: conversation.assigneeId?.toHexString() ?? null,
     };
-    const after = Math.max(conversation.seq, this.lastSeqs.get(change.conversationId.toHexString()) ?? 0);
+    const after = Math.max(conversation.seq, this.lastSeqs.get(first.conversationId.toHexString()) ?? 0);
+    const events = changes.map((change, i) => eventAt(change, after + 1 + i));
+    const inserted = await this.insertInOrder(events);
+    const results: (ConversationEventDTO | null)[] = inserted > 0 ? await this.announce(events.slice(0, inserted), audience) : [];
+    for (const change of changes.slice(inserted)) results.push(await this.appendAfter(change, after + inserted, audience));
+    return results;
+  }
+
+  /** How many of the events went in: all of them, or those before the first whose number or change was taken. */
+  private async insertInOrder(events: StoredEvent[]): Promise<number> {
+    // Built complete and inserted as they are: the model's casting and validation would add only CPU.
+    const collection = this.models.ConversationEvent.collection;
+    try {
+      if (events.length === 1) await collection.insertOne(events[0]!);
+      else await collection.insertMany(events, { ordered: true });
+      return events.length;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return firstRefused(error) ?? 0;
+    }
+  }
+
+  /** One change at the first free number after `after`, probing past numbers other changes hold. */
+  private async appendAfter(change: Change, after: number, audience: ConversationAudience): Promise<ConversationEventDTO | null> {
     for (let seq = after + 1, probes = 0; probes < MAX_SEQ_PROBES; seq++, probes++) {
-      const data: unknown = change.type === 'conversation:updated' ? { ...change.data, seq } : change.data;
-      // Built complete here and inserted as is: the model's casting and validation would add only CPU.
-      const event: StoredEvent = { _id: eventId(change.conversationId, seq), ...change, data, seq, at: new Date() };
-      try {
-        await this.models.ConversationEvent.collection.insertOne(event);
-        return await this.announce(event, audience);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        const taken = await this.models.ConversationEvent.findById(eventId(change.conversationId, seq));
-        if (!taken) return null;
-        if (taken.dedupeKey === change.dedupeKey) return this.repeated(taken, after, audience);
-      }
+      const event = eventAt(change, seq);
+      if ((await this.insertInOrder([event])) === 1) return (await this.announce([event], audience))[0]!;
+      const taken = await this.models.ConversationEvent.findById(event._id);
+      if (!taken) return null;
+      if (taken.dedupeKey === change.dedupeKey) return this.repeated(taken, after, audience);
     }
     throw new Error(`no free sequence number for conversation ${change.conversationId.toHexString()}`);
   }
@@ -78,16 +109,17 @@ export class ConversationLog {
   /** This change, found at its number: announced now only if its first writer never got that far. */
   private async repeated(stored: StoredEvent, knownSeq: number, audience: ConversationAudience): Promise<ConversationEventDTO> {
     const { seq } = knownSeq >= stored.seq ? { seq: knownSeq } : await this.models.Conversation.findById(stored.conversationId, { seq: 1 }).orFail();
-    return seq >= stored.seq ? toEventDTO(stored) : this.announce(stored, audience);
+    return seq >= stored.seq ? toEventDTO(stored) : (await this.announce([stored], audience))[0]!;
   }
 
-  /** Pushes the stored event, then moves the conversation's seq up to it (the next writer's first probe). */
-  private async announce(stored: StoredEvent, audience: ConversationAudience): Promise<ConversationEventDTO> {
-    const event = toEventDTO(stored);
-    this.remember(event.conversationId, event.seq);
-    this.events.emit('conversation.changed', event, audience);
-    await this.models.Conversation.updateOne({ _id: stored.conversationId }, { $max: { seq: stored.seq } });
-    return event;
+  /** Pushes the stored events in order, then moves the conversation's seq up to the last (the next writer's first probe). */
+  private async announce(stored: StoredEvent[], audience: ConversationAudience): Promise<ConversationEventDTO[]> {
+    const events = stored.map(toEventDTO);
+    const last = stored.at(-1)!;
+    this.remember(last.conversationId.toHexString(), last.seq);
+    for (const event of events) this.events.emit('conversation.changed', event, audience);
+    await this.models.Conversation.updateOne({ _id: last.conversationId }, { $max: { seq: last.seq } });
+    return events;
   }
 
   private remember(conversationId: string, seq: number) {
@@ -106,6 +138,19 @@ export class ConversationLog {
     const docs = await Promise.all(seqs.map((seq) => this.models.ConversationEvent.findById(eventId(conversationId, seq))));
     return docs.filter((d): d is ConversationEventDoc => d !== null).map(toEventDTO);
   }
+}
+
+function eventAt(change: Change, seq: number): StoredEvent {
+  const data: unknown = change.type === 'conversation:updated' ? { ...change.data, seq } : change.data;
+  return { _id: eventId(change.conversationId, seq), ...change, data, seq, at: new Date() } as StoredEvent;
+}
+
+/** In an ordered insert refused part-way, the index of the refused event: those before it went in. */
+function firstRefused(error: unknown): number | null {
+  const writeErrors = (error as Partial<mongo.MongoBulkWriteError>).writeErrors;
+  const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  const indexes = errors.map((e) => e.index).filter((i): i is number => typeof i === 'number');
+  return indexes.length > 0 ? Math.min(...indexes) : null;
 }
 
 function toEventDTO(doc: StoredEvent): ConversationEventDTO {

@@ -7,7 +7,7 @@ import { isDuplicateKeyError, retryOnDuplicateKey, type Models } from '../models
 import type { Conversation, ConversationDoc } from '../models/conversation.model.js';
 import type { ContactDoc } from '../models/contact.model.js';
 import { toConversationDTO } from '../models/to-dto.js';
-import type { ConversationLog } from './conversation-log.js';
+import type { Change, ConversationLog } from './conversation-log.js';
 import type { Viewer } from './viewer.js';
 
 /** A conversation as a caller's own write just returned it. */
@@ -120,22 +120,27 @@ export class ConversationService {
   /**
    * Publishes the conversation's current state as a change; `cause` names the change for deduplication.
    * `current`, instead of reads: the state a caller's own write just returned (the log knows any number this
-   * process took since), and the contact when the caller has it.
+   * process took since), and the contact when the caller has it. `before`: changes that led to this state
+   * (a message), logged just ahead of it in the same append.
    */
-  async announce(conversation: ConversationDoc, cause: string, current?: CurrentState): Promise<ConversationDTO> {
+  async announce(conversation: ConversationDoc, cause: string, current?: CurrentState, before: Change[] = []): Promise<ConversationDTO> {
     const fresh = current?.fresh ?? (await this.models.Conversation.findById(conversation._id).orFail());
     const contact = current?.contact ?? (await this.models.Contact.findById(fresh.contactId).orFail());
     const known = current ? { seq: fresh.seq, queueId: fresh.queueId, assigneeId: fresh.assigneeId } : undefined;
-    const event = await this.log.append(
-      {
-        conversationId: fresh._id,
-        channelId: fresh.channelId,
-        type: 'conversation:updated',
-        dedupeKey: `conv:${fresh._id.toHexString()}:${cause}`,
-        data: toConversationDTO(fresh, contact),
-      },
+    const events = await this.log.appendAll(
+      [
+        ...before,
+        {
+          conversationId: fresh._id,
+          channelId: fresh.channelId,
+          type: 'conversation:updated',
+          dedupeKey: `conv:${fresh._id.toHexString()}:${cause}`,
+          data: toConversationDTO(fresh, contact),
+        },
+      ],
       known,
     );
+    const event = events.at(-1);
     return event?.type === 'conversation:updated' ? event.data : toConversationDTO(fresh, contact);
   }
 

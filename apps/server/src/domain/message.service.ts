@@ -11,7 +11,7 @@ import type { ConversationDoc } from '../models/conversation.model.js';
 import type { ContactDoc } from '../models/contact.model.js';
 import { toMessageDTO } from '../models/to-dto.js';
 import type { NormalizedMessage } from '../ingest/message-normalizer.js';
-import type { ConversationLog, KnownConversation } from './conversation-log.js';
+import type { Change, ConversationLog } from './conversation-log.js';
 import type { ConversationService } from './conversation.service.js';
 import { STATUS_RANK } from './message-status.js';
 import type { Viewer } from './viewer.js';
@@ -187,10 +187,11 @@ export class MessageService {
         ).orFail();
       });
     }
-    // The state the count just wrote is what both announcements carry: no need to read it twice more.
-    await this.announceMessage(message, 'created', counted ?? undefined);
+    // The message and the conversation it changed go into the log together, carrying the state the count
+    // just wrote: no need to read it again.
     const cause = `message:${message._id.toHexString()}`;
-    await this.conversations.announce(conversation, cause, counted ? { fresh: counted, ...(contact ? { contact } : {}) } : undefined);
+    const current = counted ? { fresh: counted, ...(contact ? { contact } : {}) } : undefined;
+    await this.conversations.announce(conversation, cause, current, [messageChange(message, 'created')]);
     return counted ?? conversation;
   }
 
@@ -224,14 +225,8 @@ export class MessageService {
     return true;
   }
 
-  private announceMessage(message: MessageDoc, change: string, known?: KnownConversation) {
-    return this.log.append({
-      conversationId: message.conversationId,
-      channelId: message.channelId,
-      type: change === 'created' ? 'message:created' : 'message:status-updated',
-      dedupeKey: `msg:${message._id.toHexString()}:${change}`,
-      data: toMessageDTO(message),
-    }, known);
+  private announceMessage(message: MessageDoc, change: string) {
+    return this.log.append(messageChange(message, change));
   }
 
   /** Oldest to newest, in the order customers wrote them (WhatsApp's timestamps), not the order they arrived. */
@@ -279,3 +274,13 @@ function replyMoments(conversation: ConversationDoc, message: MessageDoc): Recor
 
 /** A customer message starts the thread that the conversation's next replies join (for logs). */
 const threadOf = (message: MessageDoc) => (message.direction === 'inbound' && message.correlationId ? { lastInboundCorrelationId: message.correlationId } : {});
+
+function messageChange(message: MessageDoc, change: string): Change {
+  return {
+    conversationId: message.conversationId,
+    channelId: message.channelId,
+    type: change === 'created' ? 'message:created' : 'message:status-updated',
+    dedupeKey: `msg:${message._id.toHexString()}:${change}`,
+    data: toMessageDTO(message),
+  };
+}
