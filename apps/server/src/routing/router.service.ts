@@ -223,8 +223,8 @@ export class RouterService {
       { new: true },
     ).orFail();
     const step = `waiting:${conversation.routingEpoch}:${reason}`;
-    await this.timeline.add(waiting, step, { kind: 'waiting', summary: `Waiting: ${reason}`, details: { reason }, actorId: null }, true);
-    await this.conversations.announce(conversation, step, { fresh: waiting });
+    const note = this.timeline.change(waiting, { stepKey: step, entry: { kind: 'waiting', summary: `Waiting: ${reason}`, details: { reason }, actorId: null } });
+    await this.conversations.announce(conversation, step, { fresh: waiting }, [note]);
   }
 
   private async queueOf(conversation: ConversationDoc): Promise<QueueDoc | null> {

@@ -1,6 +1,9 @@
 import type { ConversationEventDTO, TimelineEntryDTO } from '@switchboard/shared';
-import type { ConversationLog } from '../domain/conversation-log.js';
+import type { Change, ConversationLog } from '../domain/conversation-log.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
+
+/** A step of the automation history: `stepKey` names it within the conversation (see `TimelineService.add`). */
+export type TimelineStep = { stepKey: string; entry: TimelineEntryDTO };
 
 /** The automation history: every automated or routing step, stored in the conversation's log and pushed live. */
 export class TimelineService {
@@ -12,16 +15,27 @@ export class TimelineService {
    * the log need not read it again.
    */
   async add(conversation: ConversationDoc, stepKey: string, entry: TimelineEntryDTO, current = false): Promise<ConversationEventDTO | null> {
-    return this.log.append(
-      {
-        conversationId: conversation._id,
-        channelId: conversation.channelId,
-        type: 'timeline:added',
-        dedupeKey: `timeline:${conversation._id.toHexString()}:${stepKey}`,
-        data: entry,
-      },
+    const [event] = await this.addAll(conversation, [{ stepKey, entry }], current);
+    return event ?? null;
+  }
+
+  /** Several steps taken together, in this order, in one append (see `add`). */
+  addAll(conversation: ConversationDoc, steps: TimelineStep[], current = false): Promise<(ConversationEventDTO | null)[]> {
+    return this.log.appendAll(
+      steps.map((step) => this.change(conversation, step)),
       current ? { seq: conversation.seq, queueId: conversation.queueId, assigneeId: conversation.assigneeId } : undefined,
     );
+  }
+
+  /** The log change that records a step, for a caller that appends it together with others (a conversation update). */
+  change(conversation: ConversationDoc, { stepKey, entry }: TimelineStep): Change {
+    return {
+      conversationId: conversation._id,
+      channelId: conversation.channelId,
+      type: 'timeline:added',
+      dedupeKey: `timeline:${conversation._id.toHexString()}:${stepKey}`,
+      data: entry,
+    };
   }
 
   async list(conversation: ConversationDoc) {

@@ -5,7 +5,7 @@ import type { PriorityDecision, PriorityRules } from '../triage/priority-rules.j
 import type { Models } from '../models/index.js';
 import type { ContactDoc } from '../models/contact.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
-import type { TimelineService } from './timeline.service.js';
+import type { TimelineService, TimelineStep } from './timeline.service.js';
 
 /** The text a customer's message carries, for classification: bodies, captions, button and list titles. */
 export function triageTextOf(content: MessageContent): string | null {
@@ -63,18 +63,16 @@ export class TriageService {
     );
     const percent = Math.round(result.confidence * 100);
     const textKey = createHash('sha256').update(text).digest('hex').slice(0, 16);
-    await this.timeline.add(
-      conversation,
-      `triaged:${conversation.routingEpoch}:${textKey}`,
-      {
+    const triaged: TimelineStep = {
+      stepKey: `triaged:${conversation.routingEpoch}:${textKey}`,
+      entry: {
         kind: 'triaged',
         summary: `Intent ${result.intent} (${percent}% sure), ${result.language}, sentiment ${result.sentiment.toFixed(2)}`,
         details: { intent: result.intent, confidence: result.confidence, language: result.language, sentiment: result.sentiment, alternatives: result.alternatives.slice(0, 3) },
         actorId: null,
       },
-      true,
-    );
-    if (prioritized) await this.notePriority(conversation, decision, 0);
+    };
+    await this.timeline.addAll(conversation, prioritized ? [triaged, priorityStep(conversation, decision, 0)] : [triaged], true);
     return result.intent;
   }
 
@@ -95,23 +93,21 @@ export class TriageService {
     // Later looks only ever raise it: a priority an SLA escalation raised must not fall back.
     if (PRIORITY_ORDER[decision.priority] <= PRIORITY_ORDER[fresh.priority]) return null;
     await this.models.Conversation.updateOne({ _id: fresh._id }, { $set: { priority: decision.priority } });
-    await this.notePriority(fresh, decision, waitingMinutes);
+    await this.timeline.addAll(fresh, [priorityStep(fresh, decision, waitingMinutes)], true);
     return decision.priority;
   }
+}
 
-  /** `conversation`: as the caller just read it; its queue and assignee say who sees the entry. */
-  private notePriority(conversation: ConversationDoc, decision: PriorityDecision, waitingMinutes: number) {
-    const because = decision.matchedRules.map((r) => r.description).join('; ') || 'no rule matched';
-    return this.timeline.add(
-      conversation,
-      `prioritized:${conversation.routingEpoch}:${decision.priority}`,
-      {
-        kind: 'prioritized',
-        summary: `Priority ${decision.priority}: ${because}`,
-        details: { priority: decision.priority, matchedRules: decision.matchedRules, waitingMinutes },
-        actorId: null,
-      },
-      true,
-    );
-  }
+/** The timeline step that says why the priority is what it is. */
+function priorityStep(conversation: ConversationDoc, decision: PriorityDecision, waitingMinutes: number): TimelineStep {
+  const because = decision.matchedRules.map((r) => r.description).join('; ') || 'no rule matched';
+  return {
+    stepKey: `prioritized:${conversation.routingEpoch}:${decision.priority}`,
+    entry: {
+      kind: 'prioritized',
+      summary: `Priority ${decision.priority}: ${because}`,
+      details: { priority: decision.priority, matchedRules: decision.matchedRules, waitingMinutes },
+      actorId: null,
+    },
+  };
 }
