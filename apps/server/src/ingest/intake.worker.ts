@@ -30,15 +30,19 @@ const MAX_HANDED = 10_000;
  * can share the work and a process that dies mid-item has its item picked up when the lease runs out.
  * Retries back off exponentially with jitter and are stored with the item, so they survive restarts too.
  *
- * A webhook this process stored is handed to its workers by id: claiming it is two writes by _id. The scan
- * for due items (a query the embedded database answers by reading the whole queue, bodies and all, so its
- * cost grows with the backlog) runs only when nothing was handed: it finds retries, items of processes that
- * died or only store, and whatever the hand-off dropped.
+ * A webhook this process stored is handed to one of its workers by id: claiming it is two writes by _id. The
+ * scan for due items (a query the embedded database answers by reading the whole queue, bodies and all, so
+ * its cost grows with the backlog) runs only when nothing was handed, and after a scan that found nothing to
+ * take, not again before the next poll: it finds retries, items of processes that died or only store, and
+ * whatever the hand-off dropped.
  */
 export class IntakeWorker {
   private readonly leases: WorkLeases;
   private readonly loop: PollingLoop;
   private readonly handed: Types.ObjectId[] = [];
+  private readonly pollMs: number;
+  /** Until when a scan is not worth it: the last one found nothing to take. */
+  private quietUntil = 0;
 
   constructor(
     private readonly models: Models,
@@ -46,9 +50,10 @@ export class IntakeWorker {
     private readonly options: Options,
   ) {
     this.leases = new WorkLeases(models, 'intake', randomUUID());
+    this.pollMs = options.pollMs ?? 1000;
     this.loop = new PollingLoop({
       concurrency: options.concurrency,
-      pollMs: options.pollMs ?? 1000,
+      pollMs: this.pollMs,
       step: () => this.step(),
       logger: options.logger,
       name: 'webhook-intake',
@@ -62,7 +67,7 @@ export class IntakeWorker {
   hand = (id: string) => {
     if (this.options.concurrency === 0) return;
     if (this.handed.length < MAX_HANDED) this.handed.push(new Types.ObjectId(id));
-    this.loop.kick();
+    this.loop.kickOne();
   };
 
   private async step(): Promise<boolean> {
@@ -79,6 +84,7 @@ export class IntakeWorker {
       const claimed = await this.claimAttempt(id, 1);
       if (claimed) return claimed;
     }
+    if (Date.now() < this.quietUntil) return null;
     const now = new Date();
     const due = await this.models.WebhookIntake.find({
       $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'processing', leaseUntil: { $lt: now } }],
@@ -89,6 +95,9 @@ export class IntakeWorker {
       const claimed = await this.claimAttempt(item._id, item.attempts + 1);
       if (claimed) return claimed;
     }
+    // Nothing the scan found was free to take: the next scan waits for the next poll, not for the next
+    // handed item to finish.
+    this.quietUntil = Date.now() + this.pollMs;
     return null;
   }
 

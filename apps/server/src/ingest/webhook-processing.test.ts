@@ -26,10 +26,11 @@ async function messagesOf(conversationId: string): Promise<MessageDTO[]> {
   return (await server.api<Page<MessageDTO>>(token, 'GET', `/api/conversations/${conversationId}/messages?limit=200`)).body.items;
 }
 
-describe('a burst of webhooks', () => {
-  it('is worked through by id from the hand-off, not by searching the intake queue for each (a search reads the whole queue)', async () => {
-    const intakeSearches = async () =>
-      valueOf(parseExposition(await (await fetch(`${server.url}/metrics`)).text()), 'switchboard_db_commands_total', { collection: 'webhook_intake', command: 'find', outcome: 'ok' }) ?? 0;
+describe('webhooks handed to the workers', () => {
+  const intakeSearches = async () =>
+    valueOf(parseExposition(await (await fetch(`${server.url}/metrics`)).text()), 'switchboard_db_commands_total', { collection: 'webhook_intake', command: 'find', outcome: 'ok' }) ?? 0;
+
+  it('a burst is worked through by id from the hand-off, not by searching the intake queue for each (a search reads the whole queue)', async () => {
     const before = await intakeSearches();
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) => server.postWebhook(envelope({ messages: [inbound.text({ from: `55119333${String(i % 8).padStart(4, '0')}`, body: `burst ${i}` })] }))),
@@ -39,6 +40,16 @@ describe('a burst of webhooks', () => {
     await eventually(async () => (await server.app.models.WebhookArchive.countDocuments({ _id: { $in: ids }, status: 'done' })) === 40, 'the burst to be processed');
     // Each worker loop searches once when it runs out of handed work (and once a second while idle).
     expect(await intakeSearches()).toBeLessThan(before + 12);
+  });
+
+  it('one at a time, each is taken from the hand-off by one worker, with no search woken by it', async () => {
+    const before = await intakeSearches();
+    const started = Date.now();
+    for (let i = 0; i < 10; i++) await server.deliver(envelope({ messages: [inbound.text({ from: '5511933390000', body: `one at a time ${i}` })] }));
+    const seconds = (Date.now() - started) / 1000;
+    // Idle workers still search once per poll (a second): that many, and none for each webhook (two each before).
+    const polls = 2 * (Math.ceil(seconds) + 1);
+    expect(await intakeSearches()).toBeLessThanOrEqual(before + polls);
   });
 });
 

@@ -35,6 +35,11 @@ export class PollingLoop {
     for (const wake of [...this.waiters]) wake();
   }
 
+  /** One new piece of work arrived: one resting loop looks now (the others would find nothing to do). */
+  kickOne(): void {
+    this.waiters.values().next().value?.();
+  }
+
   private async loop(): Promise<void> {
     while (this.running) {
       const worked = await this.options.step().catch((error: unknown) => {
