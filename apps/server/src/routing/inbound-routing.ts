@@ -28,7 +28,7 @@ export class InboundRouting {
     const text = triageTextOf(message.content as MessageContent);
     if (!conversation.routingState) {
       if (text && !conversation.queueId) await this.triage.triage(conversation, text, contact);
-      await this.router.route(conversation._id, conversation);
+      await this.router.route(conversation._id, conversation, contact);
     } else if (text && conversation.routingState === 'waiting' && VAGUE_INTENTS.has(conversation.intent ?? 'unknown')) {
       await this.retriage(conversation, text, contact);
     }
@@ -39,6 +39,6 @@ export class InboundRouting {
     const intent = await this.triage.triage(conversation, text, contact);
     if (VAGUE_INTENTS.has(intent)) return;
     await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: null, routingState: null, waitingReason: null } });
-    await this.router.route(conversation._id);
+    await this.router.route(conversation._id, undefined, contact);
   }
 }

@@ -5,6 +5,7 @@ import type { Viewer } from '../domain/viewer.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import type { Models } from '../models/index.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
+import type { ContactDoc } from '../models/contact.model.js';
 import type { QueueDoc } from '../models/queue.model.js';
 import type { UserDoc } from '../models/user.model.js';
 import type { AgentService } from './agents.service.js';
@@ -33,25 +34,28 @@ export class RouterService {
     private readonly timeline: TimelineService,
   ) {}
 
-  /** `known`: the conversation as the caller just read it, to decide whether it needs routing without a read. */
-  async route(conversationId: Types.ObjectId, known?: ConversationDoc): Promise<void> {
+  /**
+   * `known`: the conversation as the caller just read it, to decide whether it needs routing without a read;
+   * `contact`: its contact, when the caller has it (what it announces carries the contact).
+   */
+  async route(conversationId: Types.ObjectId, known?: ConversationDoc, contact?: ContactDoc): Promise<void> {
     const conversation = known ?? (await this.models.Conversation.findById(conversationId));
     if (!conversation || !needsRouting(conversation)) return;
-    await this.withTurn(conversation, (turn) => this.decide(turn));
+    await this.withTurn(conversation, (turn) => this.decide(turn, contact));
   }
 
-  private async decide(turn: RoutingTurn): Promise<void> {
+  private async decide(turn: RoutingTurn, contact?: ContactDoc): Promise<void> {
     const { conversation } = turn;
     if (!needsRouting(conversation)) return;
     const queue = await this.queueOf(conversation);
-    if (!queue) return this.wait(conversation, 'no queue takes this conversation and there is no fallback queue');
-    if (queue.mode === 'manual') return this.wait(conversation, `${queue.name} takes conversations by claim`);
+    if (!queue) return this.wait(conversation, 'no queue takes this conversation and there is no fallback queue', contact);
+    if (queue.mode === 'manual') return this.wait(conversation, `${queue.name} takes conversations by claim`, contact);
     const candidates = await this.candidates(queue);
     const eligible = candidates.filter((c) => c.status === 'online' && c.load < c.capacity);
     for (const candidate of eligible) {
       if (await this.assignTo(turn, candidate.user, 'assigned', null, candidates)) return;
     }
-    return this.wait(conversation, waitingReasonFor(queue, candidates));
+    return this.wait(conversation, waitingReasonFor(queue, candidates), contact);
   }
 
   /** Runs `work` during this router's turn on the conversation; does nothing if another router has it now. */
@@ -214,7 +218,7 @@ export class RouterService {
     return true;
   }
 
-  private async wait(conversation: ConversationDoc, reason: string) {
+  private async wait(conversation: ConversationDoc, reason: string, contact?: ContactDoc) {
     if (conversation.routingState === 'waiting' && conversation.waitingReason === reason) return;
     // The state this write returns is current for the note and the announcement: neither reads it again.
     const waiting = await this.models.Conversation.findByIdAndUpdate(
@@ -224,7 +228,7 @@ export class RouterService {
     ).orFail();
     const step = `waiting:${conversation.routingEpoch}:${reason}`;
     const note = this.timeline.change(waiting, { stepKey: step, entry: { kind: 'waiting', summary: `Waiting: ${reason}`, details: { reason }, actorId: null } });
-    await this.conversations.announce(conversation, step, { fresh: waiting }, [note]);
+    await this.conversations.announce(conversation, step, { fresh: waiting, ...(contact ? { contact } : {}) }, [note]);
   }
 
   private async queueOf(conversation: ConversationDoc): Promise<QueueDoc | null> {
