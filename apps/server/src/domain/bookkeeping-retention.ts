@@ -13,7 +13,7 @@ export const SWEEP_EVERY_MS = 60 * 60 * 1000;
 /**
  * Deletes work leases (one per intake item, outbox attempt, SLA check, routing turn...) once they are too old
  * to matter: without this they grow with every message, forever. What makes a repeat change nothing is kept
- * as long as the data it guards (the conversation log's dedupe keys, messages' ids, once-marks).
+ * as long as the data it guards (the conversation log's dedupe keys, messages' ids).
  */
 export class BookkeepingRetention {
   private readonly leases: WorkLeases;

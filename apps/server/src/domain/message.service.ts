@@ -43,6 +43,9 @@ export type OutboundMessage = {
   preview: string;
 };
 
+/** A message as an insert-once left it: `created` when this caller's insert stored it. */
+type StoredMessage = { message: MessageDoc; created: boolean };
+
 export class MessageService {
   constructor(
     private readonly models: Models,
@@ -53,7 +56,8 @@ export class MessageService {
 
   /**
    * Stores an inbound message once, however often WhatsApp delivers it, and announces it. Safe to repeat
-   * after a crash at any step: every write is keyed, so a retry completes what the first try left undone.
+   * after a crash at any step: every write is keyed, so a retry stores and announces what the first try
+   * left undone (counting it is the storing writer's alone: see `publish`).
    */
   async recordInbound(input: InboundMessage): Promise<{ message: MessageDoc; conversation: ConversationDoc }> {
     const key = `wa:${input.providerMessageId}`;
@@ -61,24 +65,24 @@ export class MessageService {
     const conversation = known
       ? await this.models.Conversation.findById(known.conversationId).orFail()
       : await this.conversations.openFor(input.contact._id, input.channelId, input.sentAt);
-    const message =
-      known ??
-      (await this.insertOnce({
-        key,
-        conversationId: conversation._id,
-        channelId: input.channelId,
-        contactId: input.contact._id,
-        direction: 'inbound',
-        providerMessageId: input.providerMessageId,
-        type: input.content.type,
-        content: input.content,
-        context: input.context,
-        referral: input.referral,
-        sentAt: input.sentAt,
-        correlationId: currentCorrelationId(),
-      }));
-    const current = await this.publish(conversation, message, input.preview, input.contact);
-    return { message, conversation: current };
+    const stored = known
+      ? { message: known, created: false }
+      : await this.insertOnce({
+          key,
+          conversationId: conversation._id,
+          channelId: input.channelId,
+          contactId: input.contact._id,
+          direction: 'inbound',
+          providerMessageId: input.providerMessageId,
+          type: input.content.type,
+          content: input.content,
+          context: input.context,
+          referral: input.referral,
+          sentAt: input.sentAt,
+          correlationId: currentCorrelationId(),
+        });
+    const current = await this.publish(conversation, stored, input.preview, input.contact);
+    return { message: stored.message, conversation: current };
   }
 
   /**
@@ -90,26 +94,26 @@ export class MessageService {
     joinThread(conversation.lastInboundCorrelationId);
     const _id = keyedId('message', input.key);
     const existing = await this.models.Message.findById(_id);
-    const message =
-      existing ??
-      (await this.insertOnce({
-        key: input.key,
-        conversationId: conversation._id,
-        channelId: conversation.channelId,
-        contactId: conversation.contactId,
-        direction: input.content.type === 'note' ? 'internal' : 'outbound',
-        type: input.content.type,
-        content: input.content,
-        context: input.context,
-        outboxState: input.content.type === 'note' ? null : 'queued',
-        clientMessageId: input.clientMessageId,
-        authorId: input.authorId,
-        requestHash: input.requestHash,
-        sentAt: new Date(),
-        correlationId: conversation.lastInboundCorrelationId ?? currentCorrelationId(),
-      }));
-    await this.publish(conversation, message, input.preview);
-    return { message, created: existing === null };
+    const stored = existing
+      ? { message: existing, created: false }
+      : await this.insertOnce({
+          key: input.key,
+          conversationId: conversation._id,
+          channelId: conversation.channelId,
+          contactId: conversation.contactId,
+          direction: input.content.type === 'note' ? 'internal' : 'outbound',
+          type: input.content.type,
+          content: input.content,
+          context: input.context,
+          outboxState: input.content.type === 'note' ? null : 'queued',
+          clientMessageId: input.clientMessageId,
+          authorId: input.authorId,
+          requestHash: input.requestHash,
+          sentAt: new Date(),
+          correlationId: conversation.lastInboundCorrelationId ?? currentCorrelationId(),
+        });
+    await this.publish(conversation, stored, input.preview);
+    return stored;
   }
 
   /** WhatsApp took the message: remember its id, apply statuses that came early, announce. */
@@ -148,31 +152,27 @@ export class MessageService {
     return message;
   }
 
-  private async insertOnce(fields: Record<string, unknown> & { key: string }): Promise<MessageDoc> {
+  /** `created`: true for the one caller whose insert stored it (a racing or repeated delivery finds it stored). */
+  private async insertOnce(fields: Record<string, unknown> & { key: string }): Promise<StoredMessage> {
     const _id = keyedId('message', fields.key);
     try {
-      return await this.models.Message.create({ _id, ...fields });
+      return { message: await this.models.Message.create({ _id, ...fields }), created: true };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      return this.models.Message.findById(_id).orFail();
+      return { message: await this.models.Message.findById(_id).orFail(), created: false };
     }
   }
 
-  /** Inserts a mark; true for the first caller only. (Marks are inserts, which stay cheap as data grows.) */
-  private async firstTime(markId: Types.ObjectId): Promise<boolean> {
-    try {
-      await this.models.OnceMark.collection.insertOne({ _id: markId, markedAt: new Date() });
-      return true;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return false;
-    }
-  }
-
-  /** Counts the message into its conversation once, and announces both. Returns the conversation as last known. */
-  private async publish(conversation: ConversationDoc, message: MessageDoc, preview: string, contact?: ContactDoc): Promise<ConversationDoc> {
+  /**
+   * Counts the message into its conversation, and announces both. Only the writer that stored the message
+   * counts it: a redelivery, months later or in the same second, finds it stored and counts nothing. (A
+   * crash between storing and counting leaves it uncounted: stored, listed and pushed, but not in the
+   * conversation's count, last-message time and preview until the next message.) Returns the conversation
+   * as last known.
+   */
+  private async publish(conversation: ConversationDoc, { message, created }: StoredMessage, preview: string, contact?: ContactDoc): Promise<ConversationDoc> {
     let counted: ConversationDoc | null = null;
-    if (message.direction !== 'internal' && (await this.firstTime(keyedId('counted', message._id.toHexString())))) {
+    if (created && message.direction !== 'internal') {
       counted = await this.documentLock.run(conversation._id.toHexString(), async () => {
         const current = await this.models.Conversation.findById(conversation._id).orFail();
         const newest = !current.lastMessageAt || message.sentAt >= current.lastMessageAt;

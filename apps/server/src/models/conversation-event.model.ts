@@ -25,14 +25,3 @@ export type ConversationEvent = InferSchemaType<typeof conversationEventSchema>;
 export type ConversationEventDoc = HydratedDocument<ConversationEvent>;
 export const conversationEventModel = (c: Connection) =>
   c.model('ConversationEvent', conversationEventSchema, 'conversation_events');
-
-/**
- * Marks that make a step happen once (a message counted into its conversation): whoever inserts the mark
- * (`_id` = keyedId(kind, item id)) takes the step; a retry finds it and does not. Kept as long as the data
- * they guard, so a redelivery months later still changes nothing.
- */
-const onceMarkSchema = new Schema({
-  _id: { type: Schema.Types.ObjectId, required: true },
-  markedAt: { type: Date, required: true },
-});
-export const onceMarkModel = (c: Connection) => c.model('OnceMark', onceMarkSchema, 'once_marks');

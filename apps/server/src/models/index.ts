@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { channelModel } from './channel.model.js';
 import { contactAliasModel } from './contact-alias.model.js';
 import { contactModel } from './contact.model.js';
-import { conversationEventModel, onceMarkModel } from './conversation-event.model.js';
+import { conversationEventModel } from './conversation-event.model.js';
 import { conversationSlotModel } from './conversation-slot.model.js';
 import { providerMessageRefModel } from './provider-message-ref.model.js';
 import { templateModel } from './template.model.js';
@@ -33,7 +33,6 @@ export function createModels(connection: Connection) {
     Message: messageModel(connection),
     ConversationSlot: conversationSlotModel(connection),
     ConversationEvent: conversationEventModel(connection),
-    OnceMark: onceMarkModel(connection),
     ProviderMessageRef: providerMessageRefModel(connection),
     WebhookIntake: webhookIntakeModel(connection),
     WebhookArchive: webhookArchiveModel(connection),
