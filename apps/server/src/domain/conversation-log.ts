@@ -142,7 +142,7 @@ export class ConversationLog {
 
 function eventAt(change: Change, seq: number): StoredEvent {
   const data: unknown = change.type === 'conversation:updated' ? { ...change.data, seq } : change.data;
-  return { _id: eventId(change.conversationId, seq), ...change, data, seq, at: new Date() } as StoredEvent;
+  return { _id: eventId(change.conversationId, seq), ...change, data, seq, at: new Date() };
 }
 
 /** In an ordered insert refused part-way, the index of the refused event: those before it went in. */

@@ -126,7 +126,6 @@ export class ConversationService {
   async announce(conversation: ConversationDoc, cause: string, current?: CurrentState, before: Change[] = []): Promise<ConversationDTO> {
     const fresh = current?.fresh ?? (await this.models.Conversation.findById(conversation._id).orFail());
     const contact = current?.contact ?? (await this.models.Contact.findById(fresh.contactId).orFail());
-    const known = current ? { seq: fresh.seq, queueId: fresh.queueId, assigneeId: fresh.assigneeId } : undefined;
     const events = await this.log.appendAll(
       [
         ...before,
@@ -138,7 +137,7 @@ export class ConversationService {
           data: toConversationDTO(fresh, contact),
         },
       ],
-      known,
+      current ? fresh : undefined,
     );
     const event = events.at(-1);
     return event?.type === 'conversation:updated' ? event.data : toConversationDTO(fresh, contact);

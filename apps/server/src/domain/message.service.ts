@@ -190,7 +190,7 @@ export class MessageService {
     // The message and the conversation it changed go into the log together, carrying the state the count
     // just wrote: no need to read it again.
     const cause = `message:${message._id.toHexString()}`;
-    const current = counted ? { fresh: counted, ...(contact ? { contact } : {}) } : undefined;
+    const current = counted ? { fresh: counted, contact } : undefined;
     await this.conversations.announce(conversation, cause, current, [messageChange(message, 'created')]);
     return counted ?? conversation;
   }

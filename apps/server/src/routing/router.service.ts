@@ -228,7 +228,7 @@ export class RouterService {
     ).orFail();
     const step = `waiting:${conversation.routingEpoch}:${reason}`;
     const note = this.timeline.change(waiting, { stepKey: step, entry: { kind: 'waiting', summary: `Waiting: ${reason}`, details: { reason }, actorId: null } });
-    await this.conversations.announce(conversation, step, { fresh: waiting, ...(contact ? { contact } : {}) }, [note]);
+    await this.conversations.announce(conversation, step, { fresh: waiting, contact }, [note]);
   }
 
   private async queueOf(conversation: ConversationDoc): Promise<QueueDoc | null> {

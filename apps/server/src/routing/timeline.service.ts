@@ -23,7 +23,7 @@ export class TimelineService {
   addAll(conversation: ConversationDoc, steps: TimelineStep[], current = false): Promise<(ConversationEventDTO | null)[]> {
     return this.log.appendAll(
       steps.map((step) => this.change(conversation, step)),
-      current ? { seq: conversation.seq, queueId: conversation.queueId, assigneeId: conversation.assigneeId } : undefined,
+      current ? conversation : undefined,
     );
   }
 
