@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { withCorrelation } from '../lib/correlation.js';
 import type { Logger } from '../lib/logger.js';
 import { PollingLoop } from '../lib/polling-loop.js';
-import { WorkLeases } from '../lib/work-leases.js';
 import { Types } from 'mongoose';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { WebhookIntakeDoc } from '../models/webhook-intake.model.js';
 import type { IntakeOutcome } from '../observability/observe.js';
 import type { WebhookProcessor } from './webhook.processor.js';
+
+/** What the worker needs of a processor: apply one stored body, throw to have it retried. */
+type Processor = Pick<WebhookProcessor, 'process'>;
 
 type Options = {
   concurrency: number;
@@ -25,19 +26,22 @@ const CLAIM_CANDIDATES = 8;
 /** Items stored here and handed straight to this process's workers; more than this wait for the scan. */
 const MAX_HANDED = 10_000;
 
+/** Free to take: pending and due, or processing under a lease that ran out (its worker died). */
+const freeAt = (now: Date) => ({ $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'processing', leaseUntil: { $lt: now } }] });
+
 /**
- * Works through stored webhooks. Each attempt is claimed by taking its lease, so several server processes
- * can share the work and a process that dies mid-item has its item picked up when the lease runs out.
+ * Works through stored webhooks. Each attempt is claimed by a conditional update of the item that sets its
+ * lease, so several server processes can share the work and a process that dies mid-item has its item picked
+ * up when the lease runs out.
  * Retries back off exponentially with jitter and are stored with the item, so they survive restarts too.
  *
- * A webhook this process stored is handed to one of its workers by id: claiming it is two writes by _id. The
+ * A webhook this process stored is handed to one of its workers by id: claiming it is one update by _id. The
  * scan for due items (a query the embedded database answers by reading the whole queue, bodies and all, so
  * its cost grows with the backlog) runs only when nothing was handed, and after a scan that found nothing to
  * take, not again before the next poll: it finds retries, items of processes that died or only store, and
  * whatever the hand-off dropped.
  */
 export class IntakeWorker {
-  private readonly leases: WorkLeases;
   private readonly loop: PollingLoop;
   private readonly handed: Types.ObjectId[] = [];
   private readonly pollMs: number;
@@ -46,10 +50,9 @@ export class IntakeWorker {
 
   constructor(
     private readonly models: Models,
-    private readonly processor: WebhookProcessor,
+    private readonly processor: Processor,
     private readonly options: Options,
   ) {
-    this.leases = new WorkLeases(models, 'intake', randomUUID());
     this.pollMs = options.pollMs ?? 1000;
     this.loop = new PollingLoop({
       concurrency: options.concurrency,
@@ -78,21 +81,19 @@ export class IntakeWorker {
     return true;
   }
 
-  /** The next item: one handed over, else the next due: pending, or processing under a lease that ran out (its worker died). */
+  /** The next item: one handed over, else the next free one. */
   private async claim(): Promise<WebhookIntakeDoc | null> {
     for (let id = this.handed.shift(); id; id = this.handed.shift()) {
-      const claimed = await this.claimAttempt(id, 1);
+      const claimed = await this.claimAttempt(id);
       if (claimed) return claimed;
     }
     if (Date.now() < this.quietUntil) return null;
     const now = new Date();
-    const due = await this.models.WebhookIntake.find({
-      $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'processing', leaseUntil: { $lt: now } }],
-    })
+    const due = await this.models.WebhookIntake.find(freeAt(now))
       .sort({ nextAttemptAt: 1 })
       .limit(CLAIM_CANDIDATES);
     for (const item of due) {
-      const claimed = await this.claimAttempt(item._id, item.attempts + 1);
+      const claimed = await this.claimAttempt(item._id);
       if (claimed) return claimed;
     }
     // Nothing the scan found was free to take: the next scan waits for the next poll, not for the next
@@ -101,15 +102,17 @@ export class IntakeWorker {
     return null;
   }
 
-  /** Null when another worker has this attempt, or finished the item (archived it) already. */
-  private async claimAttempt(id: Types.ObjectId, attempt: number): Promise<WebhookIntakeDoc | null> {
-    // A lease older than leaseMs whose item never moved to `processing`: its taker died in between.
-    if (!(await this.leases.take(id, attempt, this.options.leaseMs))) return null;
-    const leaseUntil = new Date(Date.now() + this.options.leaseMs);
-    const claimed = await this.models.WebhookIntake.findByIdAndUpdate(id, { $set: { status: 'processing', attempts: attempt, leaseUntil } }, { new: true });
-    // Nothing to do: leave no lease behind.
-    if (!claimed) await this.leases.drop(id, attempt);
-    return claimed;
+  /**
+   * Takes the item if it is free: one conditional update, atomic on the database, so of all workers in all
+   * processes exactly one gets each attempt. Null when another has it, or finished (archived) it already.
+   */
+  private async claimAttempt(id: Types.ObjectId): Promise<WebhookIntakeDoc | null> {
+    const now = new Date();
+    return this.models.WebhookIntake.findOneAndUpdate(
+      { _id: id, ...freeAt(now) },
+      { $set: { status: 'processing', leaseUntil: new Date(now.getTime() + this.options.leaseMs) }, $inc: { attempts: 1 } },
+      { new: true },
+    );
   }
 
   private async handle(item: WebhookIntakeDoc): Promise<void> {
@@ -129,8 +132,9 @@ export class IntakeWorker {
       const exhausted = item.attempts >= this.options.maxAttempts;
       const delay = Math.min(MAX_RETRY_MS, BASE_RETRY_MS * 2 ** (item.attempts - 1)) * (0.5 + Math.random() / 2);
       this.options.logger.error({ intakeId: item.id, attempts: item.attempts, err: error }, exhausted ? 'webhook processing failed for good' : 'webhook processing failed; will retry');
+      // Only if this attempt is still ours: a worker that took over a lease this one overran owns the item now.
       const retry = this.models.WebhookIntake.updateOne(
-        { _id: item._id },
+        { _id: item._id, attempts: item.attempts },
         { $set: { status: 'pending', lastError: message, nextAttemptAt: new Date(Date.now() + delay), leaseUntil: null } },
       );
       this.options.observe?.({ outcome: exhausted ? 'failed' : 'retry', receivedAt: item.receivedAt });
@@ -146,6 +150,5 @@ export class IntakeWorker {
       if (!isDuplicateKeyError(error)) throw error;
     }
     await this.models.WebhookIntake.deleteOne({ _id: item._id });
-    await this.leases.release(item._id, item.attempts);
   }
 }

@@ -1,0 +1,137 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { Connection } from 'mongoose';
+import { connectDatabase } from '../db/connect.js';
+import { createLogger } from '../lib/logger.js';
+import { createModels, type Models } from '../models/index.js';
+import { eventually, freshDatabaseName } from '../../test-support/harness.js';
+import { IntakeWorker } from './intake.worker.js';
+import { WebhookIntakeStore } from './webhook-intake.store.js';
+import type { ProcessResult } from './webhook.processor.js';
+
+/**
+ * The intake worker on a real database, with processing played by the test: each worker stands for a server
+ * process (its own instance), and what processing does (succeed, fail, hang) is decided per call.
+ */
+let connection: Connection;
+let models: Models;
+let store: WebhookIntakeStore;
+const running: IntakeWorker[] = [];
+/** Processing the test holds; let go at the end, so a failed test does not leave a worker hanging. */
+const holding: (() => void)[] = [];
+
+beforeAll(async () => {
+  connection = await connectDatabase(inject('mongoUri'), freshDatabaseName());
+  models = createModels(connection);
+  store = new WebhookIntakeStore(models);
+});
+afterEach(async () => {
+  for (const release of holding.splice(0)) release();
+  await Promise.all(running.splice(0).map((worker) => worker.stop()));
+});
+afterAll(() => connection.close());
+
+const PROCESSED: ProcessResult = { messages: 1, statuses: 0, errors: 0, itemErrors: [] };
+
+type Attempt = (body: string) => Promise<ProcessResult>;
+
+function worker(attempt: Attempt, options: { leaseMs?: number; maxAttempts?: number } = {}) {
+  const started = new IntakeWorker(models, { process: attempt }, {
+    concurrency: 1,
+    maxAttempts: options.maxAttempts ?? 5,
+    leaseMs: options.leaseMs ?? 30_000,
+    pollMs: 50,
+    logger: createLogger('silent'),
+  });
+  running.push(started);
+  started.start();
+  return started;
+}
+
+/** A promise the test settles when it likes: processing that hangs until told how it ended. */
+function held() {
+  let settle!: (error?: Error) => void;
+  const done = new Promise<ProcessResult>((resolve, reject) => {
+    settle = (error) => (error ? reject(error) : resolve(PROCESSED));
+  });
+  holding.push(() => settle());
+  return { done, settle };
+}
+
+const archived = (id: string) => models.WebhookArchive.findById(id);
+
+describe('webhook intake workers', () => {
+  it('two processes handed the same webhook at once: one of them processes it, once', async () => {
+    const calls: string[] = [];
+    const record: Attempt = async (body) => {
+      calls.push(body);
+      return PROCESSED;
+    };
+    const a = worker(record);
+    const b = worker(record);
+    const id = await store.store('{"raced":true}');
+    a.hand(id);
+    b.hand(id);
+    const done = await eventually(() => archived(id), 'the webhook to be archived');
+    expect(done).toMatchObject({ status: 'done', attempts: 1 });
+    expect(calls).toEqual(['{"raced":true}']);
+    expect(await models.WebhookIntake.countDocuments({ _id: id })).toBe(0);
+  });
+
+  it('a failed attempt is retried later, and the webhook ends done with its attempts counted', async () => {
+    let calls = 0;
+    const id = await store.store('{"flaky":true}');
+    worker(async () => {
+      calls += 1;
+      if (calls < 3) throw new Error(`database hiccup ${calls}`);
+      return PROCESSED;
+    }).hand(id);
+    const done = await eventually(() => archived(id), 'the webhook to be processed on its third attempt');
+    expect(done).toMatchObject({ status: 'done', attempts: 3, lastError: 'database hiccup 2' });
+    expect(calls).toBe(3);
+  });
+
+  it('a webhook that keeps failing is archived as failed with the last error, after the allowed attempts', async () => {
+    let calls = 0;
+    const id = await store.store('{"broken":true}');
+    worker(
+      async () => {
+        calls += 1;
+        throw new Error('cannot apply');
+      },
+      { maxAttempts: 2 },
+    ).hand(id);
+    const failed = await eventually(() => archived(id), 'the webhook to be given up on');
+    expect(failed).toMatchObject({ status: 'failed', attempts: 2, lastError: 'cannot apply' });
+    expect(calls).toBe(2);
+  });
+
+  it('a process that overran its lease loses the webhook to another, and its late failure does not hand it out again', async () => {
+    const first = held();
+    const second = held();
+    const attempts: string[] = [];
+    const id = await store.store('{"slow":true}');
+    // The first process takes it and hangs past its lease.
+    worker(
+      async () => {
+        attempts.push('first');
+        return first.done;
+      },
+      { leaseMs: 300 },
+    ).hand(id);
+    await eventually(() => Promise.resolve(attempts.length === 1), 'the first process to take the webhook');
+    // The second finds the lapsed lease in its scan and takes attempt 2.
+    worker(async () => {
+      attempts.push('second');
+      return second.done;
+    });
+    await eventually(() => Promise.resolve(attempts.length === 2), 'the second process to take over');
+    // The first fails now: the webhook is the second's, so it stays taken instead of going back to pending.
+    first.settle(new Error('timed out'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await models.WebhookIntake.findById(id)).toMatchObject({ status: 'processing', attempts: 2 });
+    second.settle();
+    expect(await eventually(() => archived(id), 'the second process to finish')).toMatchObject({ status: 'done', attempts: 2 });
+    expect(attempts).toEqual(['first', 'second']);
+  });
+});
