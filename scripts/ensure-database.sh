@@ -5,8 +5,8 @@
 set -euo pipefail
 
 FERRETDB_VERSION=v1.24.2
-# Our build carries one fix (see below); the suffix keeps an unpatched binary from being reused.
-FERRETDB_BUILD=idfix-atomic
+# Our build carries three fixes (see below); the suffix keeps a binary built without them from being reused.
+FERRETDB_BUILD=idfix-idfilter-atomic
 cache_dir="${SWITCHBOARD_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/switchboard}"
 ferretdb_bin="${FERRETDB_BIN:-$cache_dir/ferretdb-$FERRETDB_VERSION-$FERRETDB_BUILD}"
 
@@ -42,6 +42,12 @@ echo "$FERRETDB_VERSION" > "$work/src/build/version/version.txt"
 metadata="$work/src/internal/backends/sqlite/metadata/metadata.go"
 sed -i "s|IDColumn = DefaultColumn + \"->'\$._id'\"|IDColumn = DefaultColumn + \`->\"_id\"\`|" "$metadata"
 grep -q 'IDColumn = DefaultColumn + `->"_id"`' "$metadata" || { echo "setup: could not apply the FerretDB _id index fix" >&2; exit 1; }
+# It looks a document up by _id only when the filter is {_id} alone: a filter naming the _id and anything
+# else ({_id, status: ...}, a compare-and-set) read the whole table. The backend may apply a filter in part
+# (the handler filters what it returns again), so an _id in any filter now makes it an index lookup.
+collection="$work/src/internal/backends/sqlite/collection.go"
+sed -i 's|if params.Filter.Len() == 1 {|if params.Filter.Len() > 0 {|' "$collection"
+[ "$(grep -c 'if params.Filter.Len() > 0 {' "$collection")" = 2 ] || { echo "setup: could not apply the FerretDB _id filter fix" >&2; exit 1; }
 # FerretDB v1 applies update operators as read, modify in Go, write back the whole document, with nothing
 # stopping another update in between: concurrent updates of one document lost writes (an $inc counted
 # twice as one; a $set undone by a concurrent update of another field). One lock around the update and

@@ -7,8 +7,8 @@ import { freePort } from '../lib/free-port.js';
 import type { Logger } from '../lib/logger.js';
 
 export const FERRETDB_VERSION = 'v1.24.2';
-/** Our build of it, with the fixes scripts/ensure-database.sh applies (the _id index, atomic updates). */
-const FERRETDB_BUILD = 'idfix-atomic';
+/** Our build of it, with the fixes scripts/ensure-database.sh applies (the _id index, _id lookups in any filter, atomic updates). */
+const FERRETDB_BUILD = 'idfix-idfilter-atomic';
 
 export type DatabaseHandle = {
   uri: string;
