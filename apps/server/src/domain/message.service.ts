@@ -171,28 +171,33 @@ export class MessageService {
    * as last known.
    */
   private async publish(conversation: ConversationDoc, { message, created }: StoredMessage, preview: string, contact?: ContactDoc): Promise<ConversationDoc> {
-    let counted: ConversationDoc | null = null;
-    if (created && message.direction !== 'internal') {
-      counted = await this.documentLock.run(conversation._id.toHexString(), async () => {
-        const current = await this.models.Conversation.findById(conversation._id).orFail();
-        const newest = !current.lastMessageAt || message.sentAt >= current.lastMessageAt;
-        return this.models.Conversation.findByIdAndUpdate(
-          conversation._id,
-          {
-            $inc: { messageCount: 1 },
-            $max: { lastMessageAt: message.sentAt, ...(message.direction === 'inbound' ? { lastInboundAt: message.sentAt } : {}) },
-            $set: { ...(newest ? { lastMessagePreview: preview } : {}), ...replyMoments(current, message), ...threadOf(message) },
-          },
-          { new: true },
-        ).orFail();
-      });
-    }
+    const counted =
+      created && message.direction !== 'internal'
+        ? await this.documentLock.run(conversation._id.toHexString(), (waited) => this.count(conversation, message, preview, waited))
+        : null;
     // The message and the conversation it changed go into the log together, carrying the state the count
     // just wrote: no need to read it again.
     const cause = `message:${message._id.toHexString()}`;
     const current = counted ? { fresh: counted, contact } : undefined;
     await this.conversations.announce(conversation, cause, current, [messageChange(message, 'created')]);
     return counted ?? conversation;
+  }
+
+  /**
+   * The count, last-message time, preview and reply moments, worked out from the conversation as the caller
+   * read it and written only if the moments they depend on are still the stored ones (one write, usually).
+   * If another writer moved them meanwhile, or this one queued behind another in this process, it works them
+   * out again from a fresh read; the last try writes whatever it read, as a bound on a conversation that
+   * never stops changing.
+   */
+  private async count(known: ConversationDoc, message: MessageDoc, preview: string, waited: boolean): Promise<ConversationDoc> {
+    let basis = waited ? await this.models.Conversation.findById(known._id).orFail() : known;
+    for (let attempt = 1; ; attempt++) {
+      const unchanged = attempt < MAX_COUNT_ATTEMPTS ? momentsOf(basis) : {};
+      const counted = await this.models.Conversation.findOneAndUpdate({ _id: basis._id, ...unchanged }, countIn(basis, message, preview), { new: true });
+      if (counted) return counted;
+      basis = await this.models.Conversation.findById(known._id).orFail();
+    }
   }
 
   /**
@@ -257,6 +262,25 @@ async function ignoreDuplicate(write: Promise<unknown>): Promise<void> {
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
+}
+
+/** Tries at counting a message in against a conversation that others keep changing (see `count`). */
+const MAX_COUNT_ATTEMPTS = 5;
+
+/** What counting a message in depends on: unchanged, the update worked out from them still holds. */
+function momentsOf(conversation: ConversationDoc) {
+  const { lastMessageAt, firstAgentReplyAt, lastAgentReplyAt, firstUnansweredAt } = conversation;
+  return { lastMessageAt: lastMessageAt ?? null, firstAgentReplyAt: firstAgentReplyAt ?? null, lastAgentReplyAt: lastAgentReplyAt ?? null, firstUnansweredAt: firstUnansweredAt ?? null };
+}
+
+/** The message counted into its conversation, as it stood in `basis`. */
+function countIn(basis: ConversationDoc, message: MessageDoc, preview: string) {
+  const newest = !basis.lastMessageAt || message.sentAt >= basis.lastMessageAt;
+  return {
+    $inc: { messageCount: 1 },
+    $max: { lastMessageAt: message.sentAt, ...(message.direction === 'inbound' ? { lastInboundAt: message.sentAt } : {}) },
+    $set: { ...(newest ? { lastMessagePreview: preview } : {}), ...replyMoments(basis, message), ...threadOf(message) },
+  };
 }
 
 /**

@@ -5,9 +5,11 @@
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
-  run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const result = previous.then(task, task);
+  /** `waited` tells the task it queued behind another with the same key (what it read before may be stale). */
+  run<T>(key: string, task: (waited: boolean) => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key);
+    const start = () => task(previous !== undefined);
+    const result = (previous ?? Promise.resolve()).then(start, start);
     const tail = result.catch(() => undefined);
     this.tails.set(key, tail);
     void tail.then(() => {
