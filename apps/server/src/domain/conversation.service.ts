@@ -32,6 +32,12 @@ export class ConversationService {
     private readonly reopenWindowMs: number,
   ) {}
 
+  /** The contact's open conversation on this number, if it has one (two reads by _id; nothing is opened). */
+  async findOpen(contactId: Types.ObjectId, channelId: Types.ObjectId): Promise<ConversationDoc | null> {
+    const slot = await this.models.ConversationSlot.findById(slotIdOf(contactId, channelId));
+    return slot?.open ? this.models.Conversation.findById(slot.conversationId).orFail() : null;
+  }
+
   /**
    * `activityAt` is when the customer wrote: a new conversation's last activity starts there. Announcing it
    * is the caller's: each one changes it further at once (the message that opened it, a bot's handoff).

@@ -61,10 +61,12 @@ export class MessageService {
    */
   async recordInbound(input: InboundMessage): Promise<{ message: MessageDoc; conversation: ConversationDoc }> {
     const key = `wa:${input.providerMessageId}`;
-    const known = await this.models.Message.findById(keyedId('message', key));
-    const conversation = known
-      ? await this.models.Conversation.findById(known.conversationId).orFail()
-      : await this.conversations.openFor(input.contact._id, input.channelId, input.sentAt);
+    // With a conversation open, the insert itself tells a new message from a repeat. Without one, a repeat
+    // has to be recognised first: opening a conversation for it would start one nobody wrote to.
+    const open = await this.conversations.findOpen(input.contact._id, input.channelId);
+    const known = open ? null : await this.models.Message.findById(keyedId('message', key));
+    const conversation =
+      open ?? (known ? await this.models.Conversation.findById(known.conversationId).orFail() : await this.conversations.openFor(input.contact._id, input.channelId, input.sentAt));
     const stored = known
       ? { message: known, created: false }
       : await this.insertOnce({
@@ -81,7 +83,10 @@ export class MessageService {
           sentAt: input.sentAt,
           correlationId: currentCorrelationId(),
         });
-    const current = await this.publish(conversation, stored, input.preview, input.contact);
+    // A repeat of a message from an earlier conversation stays in that one: announced, triaged and routed
+    // there, if at all.
+    const home = stored.message.conversationId.equals(conversation._id) ? conversation : await this.models.Conversation.findById(stored.message.conversationId).orFail();
+    const current = await this.publish(home, stored, input.preview, input.contact);
     return { message: stored.message, conversation: current };
   }
 

@@ -67,6 +67,30 @@ describe('duplicates are normal', () => {
     const events = await server.app.models.ConversationEvent.countDocuments({ conversationId: conversation!.id, type: 'message:created' });
     expect(events).toBe(1);
   });
+
+  it('a message delivered again once the customer is in a newer conversation stays in its own, and changes neither', async () => {
+    const waId = '5511911110002';
+    const late = envelope({ messages: [inbound.text({ from: waId, body: 'my card was charged twice' })] });
+    await server.deliver(late);
+    const [first] = await conversationOf(waId);
+    await server.api(token, 'POST', `/api/conversations/${first!.id}/resolve`);
+    await server.app.models.Conversation.updateOne({ _id: first!.id }, { $set: { resolvedAt: new Date(Date.now() - 31 * 60_000) } });
+    await server.deliver(envelope({ messages: [inbound.text({ from: waId, body: 'a new question' })] }));
+    const before = await conversationOf(waId);
+    const second = before.find((c) => c.id !== first!.id)!;
+    const secondEvents = () => server.app.models.ConversationEvent.countDocuments({ conversationId: second.id });
+    const eventsBefore = await secondEvents();
+
+    await server.deliver(late);
+    const after = await conversationOf(waId);
+    expect(after.map((c) => [c.id, c.messageCount, c.lastMessagePreview, c.status]).sort()).toEqual(
+      before.map((c) => [c.id, c.messageCount, c.lastMessagePreview, c.status]).sort(),
+    );
+    expect((await messagesOf(first!.id)).map((m) => m.content.type === 'text' && m.content.body)).toEqual(['my card was charged twice']);
+    expect((await messagesOf(second.id)).map((m) => m.content.type === 'text' && m.content.body)).toEqual(['a new question']);
+    // Nothing about it reaches the newer conversation's log (what its viewers are pushed), nor its triage.
+    expect(await secondEvents()).toBe(eventsBefore);
+  });
 });
 
 /** The message as clients are shown it: through the conversation's message list. */
