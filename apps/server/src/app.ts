@@ -102,6 +102,13 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   });
 
   const slaWorker = new PollingLoop({ concurrency: 1, pollMs: config.SLA_CHECK_INTERVAL_MS, step: () => services.sla.checkDue(), logger, name: 'sla' });
+  const slaReconciler = new PollingLoop({
+    concurrency: 1,
+    pollMs: config.SLA_RECONCILE_INTERVAL_MS,
+    step: () => reconcileSla(services.sla, config.SLA_RECONCILE_INTERVAL_MS, logger),
+    logger,
+    name: 'sla-reconcile',
+  });
   const snoozeWorker = new PollingLoop({ concurrency: 1, pollMs: SNOOZE_CHECK_MS, step: () => services.snoozes.wakeDue(), logger, name: 'snooze' });
   const retention = new BookkeepingRetention(models, randomUUID());
   const retentionWorker = new PollingLoop({ concurrency: 1, pollMs: SWEEP_EVERY_MS, step: () => sweepBookkeeping(retention, logger), logger, name: 'bookkeeping-retention' });
@@ -153,6 +160,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   outboxWorker.start();
   routingWorker.start();
   slaWorker.start();
+  slaReconciler.start();
   snoozeWorker.start();
   retentionWorker.start();
 
@@ -181,12 +189,19 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
       await outboxWorker.stop();
       await routingWorker.stop();
       await slaWorker.stop();
+      await slaReconciler.stop();
       await snoozeWorker.stop();
       await retentionWorker.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await redis?.close();
     },
   };
+}
+
+async function reconcileSla(sla: Services['sla'], intervalMs: number, logger: Logger): Promise<boolean> {
+  const synced = await sla.reconcile(intervalMs);
+  if (synced) logger.warn({ conversations: synced }, 'SLA timers were out of step and are synced now');
+  return false;
 }
 
 async function sweepBookkeeping(retention: BookkeepingRetention, logger: Logger): Promise<boolean> {

@@ -66,6 +66,7 @@ const ConfigSchema = z
     SLA_POLICIES_FILE: z.string().min(1).optional(),
     PRIORITY_RULES_FILE: z.string().min(1).optional(),
     SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    SLA_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     CONVERSATION_REOPEN_MINUTES: z.coerce.number().int().min(0).max(60 * 24 * 30).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Bearer token for GET /metrics; unset, only a scraper on this machine (loopback, no proxy) may read them. */

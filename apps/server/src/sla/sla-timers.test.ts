@@ -11,8 +11,8 @@ afterEach(() => server?.close());
 
 const FAST = { ROUTING_INTERVAL_MS: '100', SLA_CHECK_INTERVAL_MS: '100' };
 
-async function setup(queueBody: Record<string, unknown> = { name: 'Support', fallback: true }) {
-  server = await startTestServer(FAST);
+async function setup(queueBody: Record<string, unknown> = { name: 'Support', fallback: true }, env: Record<string, string> = {}) {
+  server = await startTestServer({ ...FAST, ...env });
   const admin = await server.login();
   const queue = (await server.api<QueueDTO>(admin, 'POST', '/api/queues', queueBody)).body;
   return { admin, queue };
@@ -115,6 +115,27 @@ describe('SLA timers', () => {
       await restarted.close();
       await connection.close();
     }
+  });
+
+  it('a change whose sync never ran (its process died right after it) is caught up by the reconcile pass', async () => {
+    const { admin, queue } = await setup(undefined, { SLA_RECONCILE_INTERVAL_MS: '300' });
+    await onlineAgent(admin, queue.id);
+    const conversation = await customer('5511944449005');
+    const timers = async () => (await server.app.models.SlaTimer.find({ conversationId: conversation._id })).map((t) => t.kind).sort();
+    await eventually(async () => (await timers()).join() === 'first_response,resolution', 'both timers');
+    const shown = async () => (await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.kind ?? null;
+
+    // What a process that died right after storing an agent's reply leaves behind: the reply's moments
+    // written, and no event for any process's timers to follow.
+    const repliedAt = new Date();
+    await server.app.models.Conversation.updateOne({ _id: conversation._id }, { $set: { firstAgentReplyAt: repliedAt, lastAgentReplyAt: repliedAt, firstUnansweredAt: null } });
+    await eventually(async () => (await timers()).join() === 'resolution', 'the first-response timer to end');
+    expect(await shown()).toBe('resolution');
+
+    // Resolved the same way: no timer keeps running, and none is shown.
+    await server.app.models.Conversation.updateOne({ _id: conversation._id }, { $set: { status: 'resolved', resolvedAt: new Date() } });
+    await eventually(async () => (await timers()).length === 0, 'the resolution timer to end');
+    expect(await shown()).toBeNull();
   });
 
   it('respect the queue’s business hours: a message outside them is due after the next opening', async () => {

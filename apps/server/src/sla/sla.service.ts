@@ -6,11 +6,12 @@ import { keyedId } from '../lib/keyed-id.js';
 import type { WorkLeases } from '../lib/work-leases.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
+import type { QueueDoc } from '../models/queue.model.js';
 import type { SlaTimerDoc } from '../models/sla-timer.model.js';
 import type { RouterService } from '../routing/router.service.js';
 import type { TimelineService } from '../routing/timeline.service.js';
 import { parseBusinessHours } from './business-hours.js';
-import { computeSlaTargets, escalationSchedule, type SlaKind } from './sla-clock.js';
+import { computeSlaTargets, escalationSchedule, type SlaKind, type SlaTarget } from './sla-clock.js';
 import type { SlaPolicySet } from './sla-policies.js';
 
 const LABEL: Record<SlaKind, string> = { first_response: 'First response', next_response: 'Next response', resolution: 'Resolution' };
@@ -24,6 +25,20 @@ const CHECK_LEASE_MS = 30_000;
  * the check's lease first. A warning before the deadline; at the breach, the policy's escalation ladder, each
  * step acting (notify the agent, raise the priority, reassign, notify supervisors) and shown in the timeline.
  */
+/** The target due first: the one the conversation shows. */
+const nextDue = (wanted: Map<string, SlaTarget>) => [...wanted.values()].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+
+/** Whether the conversation's timers and the SLA it shows are those of the targets wanted. */
+function inStep(conversation: ConversationDoc, wanted: Map<string, SlaTarget>): boolean {
+  const next = nextDue(wanted);
+  const ids = (conversation.slaTimerIds ?? []).map((id) => id.toHexString());
+  return (
+    (conversation.slaKind ?? null) === (next?.kind ?? null) &&
+    (conversation.slaDueAt?.getTime() ?? null) === (next?.dueAt.getTime() ?? null) &&
+    ids.join() === [...wanted.keys()].join()
+  );
+}
+
 export class SlaService {
   constructor(
     private readonly models: Models,
@@ -39,7 +54,8 @@ export class SlaService {
   async sync(conversationId: Types.ObjectId): Promise<void> {
     const conversation = await this.models.Conversation.findById(conversationId);
     if (!conversation) return;
-    const wanted = await this.targetsOf(conversation);
+    const queue = conversation.queueId ? await this.models.Queue.findById(conversation.queueId) : null;
+    const wanted = this.targetsOf(conversation, queue);
     const existing = (conversation.slaTimerIds ?? []).map((id) => id.toHexString());
     for (const id of existing) if (!wanted.has(id)) await this.models.SlaTimer.deleteOne({ _id: id });
     for (const [id, target] of wanted) {
@@ -50,18 +66,37 @@ export class SlaService {
         if (!isDuplicateKeyError(error)) throw error;
       }
     }
-    const next = [...wanted.values()].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
-    const ids = [...wanted.keys()];
-    const changed =
-      (conversation.slaKind ?? null) !== (next?.kind ?? null) ||
-      conversation.slaDueAt?.getTime() !== next?.dueAt.getTime() ||
-      ids.join() !== existing.join();
-    if (changed) {
+    if (!inStep(conversation, wanted)) {
+      const next = nextDue(wanted);
       await this.models.Conversation.updateOne(
         { _id: conversationId },
-        { $set: { slaKind: next?.kind ?? null, slaDueAt: next?.dueAt ?? null, slaTimerIds: ids.map((id) => new Types.ObjectId(id)) } },
+        { $set: { slaKind: next?.kind ?? null, slaDueAt: next?.dueAt ?? null, slaTimerIds: [...wanted.keys()].map((id) => new Types.ObjectId(id)) } },
       );
     }
+  }
+
+  /**
+   * Syncs the conversations whose timers are out of step with their moments. Timers follow changes through
+   * this process's events (`sync`); a process that died between a change and its sync, or a sync that failed,
+   * leaves a conversation out of step, and this pass finds it. One pass per interval among all processes
+   * (whoever takes the interval's lease); conversations changed within the last interval are left to the
+   * events. Returns how many it synced, or null when another process has this interval.
+   */
+  async reconcile(intervalMs: number, now = new Date()): Promise<number | null> {
+    const slot = Math.floor(now.getTime() / intervalMs);
+    if (!(await this.checks.take(keyedId('sla-reconcile', String(slot)), 1))) return null;
+    const queues = new Map((await this.models.Queue.find()).map((queue) => [queue.id, queue]));
+    const settled = new Date(now.getTime() - intervalMs);
+    // Open ones, and closed ones that still show a timer.
+    const candidates = await this.models.Conversation.find({ updatedAt: { $lt: settled }, $or: [{ status: 'open' }, { slaKind: { $ne: null } }] });
+    let synced = 0;
+    for (const conversation of candidates) {
+      const queue = conversation.queueId ? (queues.get(conversation.queueId.toHexString()) ?? null) : null;
+      if (inStep(conversation, this.targetsOf(conversation, queue))) continue;
+      await this.sync(conversation._id);
+      synced += 1;
+    }
+    return synced;
   }
 
   /** Handles one due timer; false when none is due. */
@@ -80,9 +115,9 @@ export class SlaService {
     return false;
   }
 
-  private async targetsOf(conversation: ConversationDoc) {
+  /** The targets that should be running, by timer id. */
+  private targetsOf(conversation: ConversationDoc, queue: QueueDoc | null): Map<string, SlaTarget> {
     if (conversation.status !== 'open' || conversation.routingState === 'bot') return new Map();
-    const queue = conversation.queueId ? await this.models.Queue.findById(conversation.queueId) : null;
     const targets = computeSlaTargets({
       policies: this.policies,
       priority: conversation.priority,
