@@ -30,6 +30,7 @@ import { OutboxWorker } from './outbound/outbox.worker.js';
 import { RoutingWorker } from './routing/routing.worker.js';
 import { sharedIntentClassifier } from './routing/triage.service.js';
 import { Coalescer } from './lib/coalescer.js';
+import type { ConversationDoc } from './models/conversation.model.js';
 import { PollingLoop } from './lib/polling-loop.js';
 import { createSendRateLimits } from './outbound/send-rate-limits.js';
 import { inMemoryLimiters, redisLimiters } from './lib/rate-limiters.js';
@@ -112,13 +113,11 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const snoozeWorker = new PollingLoop({ concurrency: 1, pollMs: SNOOZE_CHECK_MS, step: () => services.snoozes.wakeDue(), logger, name: 'snooze' });
   const retention = new BookkeepingRetention(models, randomUUID());
   const retentionWorker = new PollingLoop({ concurrency: 1, pollMs: SWEEP_EVERY_MS, step: () => sweepBookkeeping(retention, logger), logger, name: 'bookkeeping-retention' });
-  const slaFollower = new Coalescer(
-    (conversationId) => services.sla.sync(new Types.ObjectId(conversationId)),
+  const slaFollower = new Coalescer<ConversationDoc>(
+    (conversationId, seen) => services.sla.sync(new Types.ObjectId(conversationId), seen),
     (error) => logger.warn({ err: error }, 'SLA timers not updated'),
   );
-  events.on('conversation.changed', (event) => {
-    if (event.type === 'conversation:updated') slaFollower.request(event.conversationId);
-  });
+  events.on('conversation.saved', (conversation) => slaFollower.request(conversation.id, conversation));
 
   const app = express();
   app.disable('x-powered-by');

@@ -8,6 +8,7 @@ import type { Conversation, ConversationDoc } from '../models/conversation.model
 import type { ContactDoc } from '../models/contact.model.js';
 import { toConversationDTO } from '../models/to-dto.js';
 import type { Change, ConversationLog } from './conversation-log.js';
+import type { DomainEvents } from './domain-events.js';
 import type { Viewer } from './viewer.js';
 
 /** A conversation as a caller's own write just returned it. */
@@ -29,6 +30,7 @@ export class ConversationService {
   constructor(
     private readonly models: Models,
     private readonly log: ConversationLog,
+    private readonly events: DomainEvents,
     private readonly reopenWindowMs: number,
   ) {}
 
@@ -145,6 +147,7 @@ export class ConversationService {
       ],
       current ? fresh : undefined,
     );
+    this.events.emit('conversation.saved', fresh);
     const event = events.at(-1);
     return event?.type === 'conversation:updated' ? event.data : toConversationDTO(fresh, contact);
   }

@@ -1,9 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { ConversationEventDTO, QueueStateDTO, SlaAlert } from '@switchboard/shared';
+import type { ConversationDoc } from '../models/conversation.model.js';
 
 type DomainEventMap = {
   /** A conversation changed; the audience decides who may see it (see Viewer.canSee). */
   'conversation.changed': [event: ConversationEventDTO, audience: ConversationAudience];
+  /** A conversation's state as a change just left it, announced by this process (its SLA timers follow it). */
+  'conversation.saved': [conversation: ConversationDoc];
   /** A user's role, channels or active flag changed: their live subscriptions must follow. */
   'user.access-changed': [userId: string];
   /** A message entered the outbox: senders wake up. */

@@ -38,7 +38,7 @@ import { UserService } from './user.service.js';
 export function createServices(models: Models, config: Config, events: DomainEvents, classifier: IntentClassifier) {
   const documentLock = new KeyedLock();
   const log = new ConversationLog(models, events);
-  const conversations = new ConversationService(models, log, config.CONVERSATION_REOPEN_MINUTES * 60_000);
+  const conversations = new ConversationService(models, log, events, config.CONVERSATION_REOPEN_MINUTES * 60_000);
   const messages = new MessageService(models, log, conversations, documentLock);
   const templates = new TemplateService(models);
   const outboxQueued = () => events.emit('outbox.queued');

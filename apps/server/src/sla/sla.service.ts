@@ -50,11 +50,19 @@ export class SlaService {
     private readonly checks: WorkLeases,
   ) {}
 
-  /** Brings the conversation's timers in line with its moments: new targets start, met ones end. */
-  async sync(conversationId: Types.ObjectId): Promise<void> {
+  /**
+   * Brings the conversation's timers in line with its moments: new targets start, met ones end. `seen`: the
+   * conversation as a change just left it. When its timers are in step with it (most changes: another
+   * message while it already waits for a reply), there is nothing to read or write; otherwise, or without
+   * it, the conversation is read fresh. (If a sync wrote since `seen` was read, and `seen` looks in step by
+   * chance, the reconcile pass finds it.)
+   */
+  async sync(conversationId: Types.ObjectId, seen?: ConversationDoc): Promise<void> {
+    const seenQueue = seen ? await this.queueOf(seen) : null;
+    if (seen && inStep(seen, this.targetsOf(seen, seenQueue))) return;
     const conversation = await this.models.Conversation.findById(conversationId);
     if (!conversation) return;
-    const queue = conversation.queueId ? await this.models.Queue.findById(conversation.queueId) : null;
+    const queue = conversation.queueId?.toHexString() === seen?.queueId?.toHexString() ? seenQueue : await this.queueOf(conversation);
     const wanted = this.targetsOf(conversation, queue);
     const existing = (conversation.slaTimerIds ?? []).map((id) => id.toHexString());
     for (const id of existing) if (!wanted.has(id)) await this.models.SlaTimer.deleteOne({ _id: id });
@@ -113,6 +121,10 @@ export class SlaService {
       return true;
     }
     return false;
+  }
+
+  private queueOf(conversation: ConversationDoc): Promise<QueueDoc | null> {
+    return conversation.queueId ? this.models.Queue.findById(conversation.queueId) : Promise.resolve(null);
   }
 
   /** The targets that should be running, by timer id. */
