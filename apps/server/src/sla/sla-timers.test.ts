@@ -117,6 +117,21 @@ describe('SLA timers', () => {
     }
   });
 
+  it('an escalation to urgent moves the running deadline: the breach comes at the urgent target, not the normal one', async () => {
+    const { admin, queue } = await setup();
+    const agent = await onlineAgent(admin, queue.id);
+    const conversation = await customer('5511944449006');
+    // Ten minutes in: at normal priority the first response is due in 50 more (no warning yet); at urgent it
+    // was due five minutes ago.
+    await backdate(server.app, conversation.id, 10);
+    const escalated = await server.api(agent.token, 'POST', `/api/conversations/${conversation.id}/escalate`, { reason: 'chargeback threatened' });
+    expect(escalated.status).toBe(200);
+    await eventually(async () => (await timelineOf(admin, conversation.id)).some((t) => t.kind === 'sla-breached'), 'the first response to breach at the urgent target');
+    const timer = await server.app.models.SlaTimer.findOne({ conversationId: conversation._id, kind: 'first_response' }).orFail();
+    expect({ priority: timer.priority, dueAt: timer.dueAt.getTime() }).toEqual({ priority: 'urgent', dueAt: timer.startedAt.getTime() + 5 * 60_000 });
+    expect(agent.alerts.some((a) => a.level === 'breached' && a.kind === 'first_response')).toBe(true);
+  });
+
   it('a change whose sync never ran (its process died right after it) is caught up by the reconcile pass', async () => {
     const { admin, queue } = await setup(undefined, { SLA_RECONCILE_INTERVAL_MS: '300' });
     await onlineAgent(admin, queue.id);

@@ -67,12 +67,8 @@ export class SlaService {
     const existing = (conversation.slaTimerIds ?? []).map((id) => id.toHexString());
     for (const id of existing) if (!wanted.has(id)) await this.models.SlaTimer.deleteOne({ _id: id });
     for (const [id, target] of wanted) {
-      if (existing.includes(id)) continue;
-      try {
-        await this.models.SlaTimer.create({ _id: id, conversationId, priority: conversation.priority, state: 'running', nextCheckAt: target.warnAt, ...target });
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      if (existing.includes(id)) await this.retarget(id, target, conversation.priority);
+      else await this.start(id, target, conversation);
     }
     if (!inStep(conversation, wanted)) {
       const next = nextDue(wanted);
@@ -81,6 +77,26 @@ export class SlaService {
         { $set: { slaKind: next?.kind ?? null, slaDueAt: next?.dueAt ?? null, slaTimerIds: [...wanted.keys()].map((id) => new Types.ObjectId(id)) } },
       );
     }
+  }
+
+  private async start(id: string, target: SlaTarget, conversation: ConversationDoc): Promise<void> {
+    try {
+      await this.models.SlaTimer.create({ _id: id, conversationId: conversation._id, priority: conversation.priority, state: 'running', nextCheckAt: target.warnAt, ...target });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+
+  /**
+   * A running target whose deadline moved (the priority changed, or the queue and its hours) is re-armed
+   * for the new one: warned again, and breached at the new deadline (at once, if that has passed). One that
+   * breached keeps its deadline and its escalation ladder, of which raising the priority is a step.
+   */
+  private async retarget(id: string, target: SlaTarget, priority: Priority): Promise<void> {
+    await this.models.SlaTimer.updateOne(
+      { _id: id, state: { $ne: 'breached' }, dueAt: { $ne: target.dueAt } },
+      { $set: { priority, warnAt: target.warnAt, dueAt: target.dueAt, state: 'running', nextCheckAt: target.warnAt } },
+    );
   }
 
   /**
