@@ -20,11 +20,6 @@ const CLAIM_CANDIDATES = 8;
 /** How long a process holds a timer it is checking; one that died mid-check leaves it due again after this. */
 const CHECK_LEASE_MS = 30_000;
 
-/**
- * SLA timers: stored per running target, so they survive restarts, and handled by whichever process takes
- * the check's lease first. A warning before the deadline; at the breach, the policy's escalation ladder, each
- * step acting (notify the agent, raise the priority, reassign, notify supervisors) and shown in the timeline.
- */
 /** The target due first: the one the conversation shows. */
 const nextDue = (wanted: Map<string, SlaTarget>) => [...wanted.values()].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
 
@@ -39,6 +34,11 @@ function inStep(conversation: ConversationDoc, wanted: Map<string, SlaTarget>): 
   );
 }
 
+/**
+ * SLA timers: stored per running target, so they survive restarts, and handled by whichever process takes
+ * the check's lease first. A warning before the deadline; at the breach, the policy's escalation ladder, each
+ * step acting (notify the agent, raise the priority, reassign, notify supervisors) and shown in the timeline.
+ */
 export class SlaService {
   constructor(
     private readonly models: Models,
