@@ -100,6 +100,10 @@ describe('the desktop inbox in Chromium, against the real server, simulator and 
     await photo.waitFor();
     const decodedWidth = () => photo.evaluate((img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth);
     expect(await eventually(decodedWidth, 'the photo to be decoded')).toBe(240);
+    // One WhatsApp no longer has says so, instead of a broken picture.
+    await stack.customerSentPhotoSinceExpired('5511912340001', 'Maria Oliveira', 'And this is the label');
+    await page.waitForSelector('.bubble-row.in:has-text("And this is the label") .media-missing:has-text("Image could not be loaded")');
+    expect(await page.locator('.bubble-row.in:has-text("And this is the label") img').count()).toBe(0);
     await page.waitForSelector('.timeline-item');
     await saveScreen(page, 'inbox-thread-context');
   });

@@ -56,6 +56,10 @@ export async function startStack() {
       const mediaId = sim.registerMedia({ mimeType: 'image/png', bytes });
       await server.deliver(envelope({ messages: [inbound.image({ from: waId, name, mediaId, mimeType: 'image/png', bytes, caption })] }));
     },
+    /** A photo whose file WhatsApp no longer has (it keeps media for a limited time): never registered. */
+    async customerSentPhotoSinceExpired(waId: string, name: string, caption: string) {
+      await server.deliver(envelope({ messages: [inbound.image({ from: waId, name, mimeType: 'image/png', caption })] }));
+    },
     async conversationOf(waId: string): Promise<ConversationDTO | undefined> {
       const page = await server.api<PageOf<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200');
       return page.body.items.find((c) => c.contact.waId === waId);

@@ -33,19 +33,38 @@ function useMediaUrl(messageId: string): string | null {
   return url;
 }
 
+const MEDIA_NAME: Record<string, string> = { image: 'Image', sticker: 'Sticker', video: 'Video', audio: 'Audio' };
+
+/** Media that would not load: most often WhatsApp no longer has it (it keeps files for a limited time). */
+function MissingMedia({ type }: { type: string }) {
+  return (
+    <div className="media-missing">
+      {MEDIA_NAME[type] ?? 'Media'} could not be loaded
+      <div className="muted">WhatsApp keeps media for a limited time; this file may be gone.</div>
+    </div>
+  );
+}
+
 function Media({ message }: { message: MessageDTO }) {
   const url = useMediaUrl(message.id);
+  const [failed, setFailed] = useState(false);
+  const fail = () => setFailed(true);
   const c = message.content;
+  if (failed && c.type !== 'document') return <MissingMedia type={c.type} />;
   if (c.type === 'image' || c.type === 'sticker')
-    return url ? <img className={c.type === 'sticker' ? 'sticker' : 'image'} src={url} alt={('caption' in c && c.caption) || c.type} /> : <div className="media-loading">Loading {c.type}…</div>;
-  if (c.type === 'video') return url ? <video className="video" src={url} controls /> : <div className="media-loading">Loading video…</div>;
+    return url ? (
+      <img className={c.type === 'sticker' ? 'sticker' : 'image'} src={url} alt={('caption' in c && c.caption) || c.type} onError={fail} />
+    ) : (
+      <div className="media-loading">Loading {c.type}…</div>
+    );
+  if (c.type === 'video') return url ? <video className="video" src={url} controls onError={fail} /> : <div className="media-loading">Loading video…</div>;
   if (c.type === 'audio')
     return (
       <div className="audio">
         <span className="muted">
           <Icon name={c.voice ? 'mic' : 'music'} /> {c.voice ? 'Voice message' : 'Audio'}
         </span>
-        {url && <audio src={url} controls />}
+        {url && <audio src={url} controls onError={fail} />}
       </div>
     );
   if (c.type === 'document')
