@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ConversationDTO } from '@switchboard/shared';
+import { gradientPng } from '@switchboard/whatsapp-simulator';
 import { eventually } from '../../server/test-support/harness.js';
 import { openBrowser, type Browser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/renderer-build.js';
-import { gradientPng } from './support/png.js';
 import { saveScreen } from './support/screens.js';
 import { startStack, type Stack } from './support/stack.js';
 

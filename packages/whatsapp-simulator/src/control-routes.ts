@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
 import { z } from 'zod';
 import type { SimulatorContext } from './simulator-context.js';
 
@@ -25,6 +25,22 @@ export function controlRoutes(ctx: SimulatorContext): Router {
   router.delete('/faults', (_req, res) => {
     ctx.faults.clear();
     res.json({ faults: ctx.faults.current });
+  });
+
+  // A customer's file, as WhatsApp would hold it once they sent it: the body is the bytes, the content type
+  // theirs. `pnpm simulate` puts its customers' photos here, under the media ids their messages carry.
+  router.post('/media', express.raw({ type: () => true, limit: '5mb' }), (req, res) => {
+    const mimeType = req.get('content-type');
+    const id = typeof req.query.id === 'string' && /^\d{1,32}$/.test(req.query.id) ? req.query.id : undefined;
+    if (!mimeType || !Buffer.isBuffer(req.body) || req.body.length === 0) {
+      res.status(400).json({ error: 'send the file as the body, with its content type' });
+      return;
+    }
+    if (req.query.id !== undefined && !id) {
+      res.status(400).json({ error: 'id: a Graph media id is digits only' });
+      return;
+    }
+    res.status(201).json({ id: ctx.media.register({ mimeType, bytes: req.body, ...(id ? { id } : {}) }) });
   });
 
   router.get('/messages', (_req, res) => {

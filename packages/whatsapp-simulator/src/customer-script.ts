@@ -1,5 +1,6 @@
 import { CUSTOMER_SEEDS, SAMPLE_ORDER, SHARED_CONTACTS, type CustomerSeed } from './customer-profiles.js';
-import { bsuid, countryOfPhone, wamid } from './ids.js';
+import { gradientPng } from './gradient-png.js';
+import { bsuid, countryOfPhone, graphObjectId, wamid } from './ids.js';
 import { ctwaReferral, inbound, type SenderOptions } from './inbound.js';
 import { pick, weighted, type Random } from './random.js';
 import {
@@ -25,6 +26,22 @@ export interface ScriptedMessage {
   message: InboundMessage;
   /** One-line human summary for the CLI output. */
   preview: string;
+  /** The file a photo, sticker or document carries, for WhatsApp (the simulator) to hold under its media id. */
+  file?: CustomerFile;
+}
+
+export interface CustomerFile {
+  mediaId: string;
+  mimeType: string;
+  bytes: Buffer;
+}
+
+/** A picture to stand for a customer's photo: a gradient coloured by its media id (the script's random stream stays as it was). */
+function photoFile(width: number, height: number): CustomerFile {
+  const mediaId = graphObjectId();
+  const n = Number(mediaId.slice(-9));
+  const colour = (shift: number): [number, number, number] => [(n >> shift) & 255, (n >> (shift + 8)) & 255, (n >> (shift + 4)) & 255];
+  return { mediaId, mimeType: 'image/png', bytes: gradientPng(width, height, colour(0), colour(12)) };
 }
 
 const KIND_WEIGHTS = {
@@ -88,7 +105,7 @@ export class CustomerScript {
     return pick(this.random, c.businessIds);
   }
 
-  private build(kind: Kind, c: SimulatedCustomer, first: boolean): { message: InboundMessage; preview: string } {
+  private build(kind: Kind, c: SimulatedCustomer, first: boolean): Omit<ScriptedMessage, 'customer'> {
     const s = this.sender(c);
     const r = this.random;
     const lang = c.language;
@@ -113,7 +130,8 @@ export class CustomerScript {
       }
       case 'image': {
         const caption = pick(r, IMAGE_CAPTIONS[lang]);
-        return { message: inbound.image({ ...s, ...(caption ? { caption } : {}) }), preview: `[image]${caption ? ` ${caption}` : ''}` };
+        const file = photoFile(320, 200);
+        return { message: inbound.image({ ...s, ...file, ...(caption ? { caption } : {}) }), preview: `[image]${caption ? ` ${caption}` : ''}`, file };
       }
       case 'voice':
         return { message: inbound.audio({ ...s, voice: true }), preview: '[voice note]' };
@@ -121,13 +139,17 @@ export class CustomerScript {
         return { message: inbound.video({ ...s, caption: pick(r, IMAGE_CAPTIONS[lang]) }), preview: '[video]' };
       case 'document': {
         const doc = pick(r, DOCUMENTS);
+        const file = { mediaId: graphObjectId(), mimeType: doc.mimeType, bytes: Buffer.from(`${doc.filename}, sent by a simulated customer\n`) };
         return {
-          message: inbound.document({ ...s, filename: doc.filename, mimeType: doc.mimeType, caption: doc.caption[lang] }),
+          message: inbound.document({ ...s, ...file, filename: doc.filename, caption: doc.caption[lang] }),
           preview: `[document] ${doc.filename}`,
+          file,
         };
       }
-      case 'sticker':
-        return { message: inbound.sticker({ ...s, animated: r() < 0.5 }), preview: '[sticker]' };
+      case 'sticker': {
+        const file = photoFile(128, 128);
+        return { message: inbound.sticker({ ...s, ...file, animated: r() < 0.5 }), preview: '[sticker]', file };
+      }
       case 'location':
         return {
           message: inbound.location({ ...s, latitude: c.city.latitude, longitude: c.city.longitude, placeName: c.city.name, address: c.city.address }),

@@ -16,5 +16,6 @@ export type { SentMessage } from './simulator-context.js';
 export type { FaultController, FaultSettings, FaultSettingsInput } from './faults.js';
 export type { StatusDelays, WebhookLogEntry } from './status-webhooks.js';
 export type { RegisterMediaInput } from './media-store.js';
+export { gradientPng } from './gradient-png.js';
 export { runSimulation, isLoopbackUrl, type SimulationOptions, type SimulationSummary } from './simulation.js';
 export type * from './webhook-types.js';

@@ -5,6 +5,8 @@ import { runSimulation, type SimulationOptions } from './simulation.js';
 
 const USAGE = `Usage: pnpm simulate [options]
   --url <url>                    webhook endpoint (env SWITCHBOARD_URL, default http://127.0.0.1:3000/webhooks/whatsapp)
+  --simulator <url>              the running WhatsApp simulator, which holds customers' photos and documents
+                                 (env WHATSAPP_SIMULATOR_URL, default http://127.0.0.1:4010)
   --secret <secret>              app secret used to sign (env WHATSAPP_APP_SECRET, default dev-app-secret)
   --phone-number-id <id>         business phone number id (env WHATSAPP_PHONE_NUMBER_ID, default ${DEFAULT_PHONE_NUMBER_ID})
   --display-phone-number <num>   business display number (default "+1 555 0100")
@@ -26,6 +28,7 @@ export function parseSimulateArgs(argv: string[], env: NodeJS.ProcessEnv): Simul
     args: argv,
     options: {
       url: { type: 'string' },
+      simulator: { type: 'string' },
       secret: { type: 'string' },
       'phone-number-id': { type: 'string' },
       'display-phone-number': { type: 'string' },
@@ -38,6 +41,7 @@ export function parseSimulateArgs(argv: string[], env: NodeJS.ProcessEnv): Simul
   });
   return {
     url: values.url ?? env.SWITCHBOARD_URL ?? 'http://127.0.0.1:3000/webhooks/whatsapp',
+    simulatorUrl: values.simulator ?? env.WHATSAPP_SIMULATOR_URL ?? 'http://127.0.0.1:4010',
     secret: values.secret ?? env.WHATSAPP_APP_SECRET ?? 'dev-app-secret',
     phoneNumberId: values['phone-number-id'] ?? env.WHATSAPP_PHONE_NUMBER_ID ?? DEFAULT_PHONE_NUMBER_ID,
     displayPhoneNumber: values['display-phone-number'] ?? '+1 555 0100',

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createCustomers, CustomerScript, type ScriptedMessage } from './customer-script.js';
+import { createCustomers, CustomerScript, type CustomerFile, type ScriptedMessage } from './customer-script.js';
 import { batch, envelope } from './envelope.js';
 import { seededRandom } from './random.js';
 import { deliverWebhook, signedWebhook, type SignedWebhook } from './webhook-client.js';
@@ -7,6 +7,12 @@ import { deliverWebhook, signedWebhook, type SignedWebhook } from './webhook-cli
 export interface SimulationOptions {
   /** The Switchboard webhook endpoint. */
   url: string;
+  /**
+   * The running WhatsApp simulator the server fetches media from: customers' photos and documents are put
+   * there under their media ids before the messages carrying them are sent. Without it they are not
+   * viewable (the inbox says the file could not be loaded).
+   */
+  simulatorUrl?: string;
   secret: string;
   phoneNumberId: string;
   displayPhoneNumber: string;
@@ -46,14 +52,31 @@ export function isLoopbackUrl(url: string): boolean {
 }
 
 function validate(o: SimulationOptions): void {
-  if (!o.allowRemote && !isLoopbackUrl(o.url)) {
-    throw new Error(`refusing to send to ${o.url}: only loopback targets are allowed without allowRemote`);
+  for (const target of [o.url, o.simulatorUrl]) {
+    if (target !== undefined && !o.allowRemote && !isLoopbackUrl(target)) {
+      throw new Error(`refusing to send to ${target}: only loopback targets are allowed without allowRemote`);
+    }
   }
   for (const key of ['customers', 'messages', 'rate'] as const) {
     const value = o[key];
     if (!(value > 0 && value <= SIMULATION_LIMITS[key])) {
       throw new Error(`${key} must be between 1 and ${SIMULATION_LIMITS[key]}, got ${value}`);
     }
+  }
+}
+
+/** Puts a customer's file in the simulator; false when it could not (the message still goes out). */
+async function putFile(simulatorUrl: string, file: CustomerFile, timeoutMs: number): Promise<boolean> {
+  try {
+    const res = await fetch(`${simulatorUrl.replace(/\/$/, '')}/__simulator/media?id=${file.mediaId}`, {
+      method: 'POST',
+      headers: { 'content-type': file.mimeType },
+      body: file.bytes,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return res.status === 201;
+  } catch {
+    return false;
   }
 }
 
@@ -79,6 +102,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
   };
   const number = { phoneNumberId: o.phoneNumberId, displayPhoneNumber: o.displayPhoneNumber };
   let previous: SignedWebhook | undefined;
+  let filesUnreachable = false;
 
   const post = async (signed: SignedWebhook, label: string): Promise<void> => {
     const delivery = await deliverWebhook(o.url, signed, { timeoutMs: o.requestTimeoutMs ?? 10_000 });
@@ -102,6 +126,13 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
     } else {
       const size = random() < BATCH_CHANCE ? Math.min(2 + Math.floor(random() * 3), o.messages - summary.messages) : 1;
       const items = Array.from({ length: size }, () => script.next());
+      for (const { file } of items) {
+        if (!file || !o.simulatorUrl || filesUnreachable) continue;
+        if (!(await putFile(o.simulatorUrl, file, o.requestTimeoutMs ?? 10_000))) {
+          filesUnreachable = true;
+          log(`(the simulator at ${o.simulatorUrl} did not take a customer's file: photos and documents will not be viewable)`);
+        }
+      }
       const payload = batch(items.map((item) => envelope({ ...number, messages: [item.message] })));
       previous = signedWebhook(payload, o.secret);
       summary.messages += items.length;

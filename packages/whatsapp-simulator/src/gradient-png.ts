@@ -9,7 +9,7 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, typed, crc]);
 }
 
-/** A real PNG (a vertical gradient), so an inbound "photo" is an image the browser can decode and show. */
+/** A real PNG (a vertical gradient), so a simulated customer's photo is an image a browser can decode and show. */
 export function gradientPng(width: number, height: number, from: [number, number, number], to: [number, number, number]): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
