@@ -1,5 +1,6 @@
 import { CUSTOMER_SEEDS, SAMPLE_ORDER, SHARED_CONTACTS, type CustomerSeed } from './customer-profiles.js';
 import { gradientPng } from './gradient-png.js';
+import { toneWav } from './tone-wav.js';
 import { bsuid, countryOfPhone, graphObjectId, wamid } from './ids.js';
 import { ctwaReferral, inbound, type SenderOptions } from './inbound.js';
 import { pick, weighted, type Random } from './random.js';
@@ -26,7 +27,7 @@ export interface ScriptedMessage {
   message: InboundMessage;
   /** One-line human summary for the CLI output. */
   preview: string;
-  /** The file a photo, sticker or document carries, for WhatsApp (the simulator) to hold under its media id. */
+  /** The file a photo, sticker, voice note or document carries, for WhatsApp (the simulator) to hold under its media id. */
   file?: CustomerFile;
 }
 
@@ -133,8 +134,10 @@ export class CustomerScript {
         const file = photoFile(320, 200);
         return { message: inbound.image({ ...s, ...file, ...(caption ? { caption } : {}) }), preview: `[image]${caption ? ` ${caption}` : ''}`, file };
       }
-      case 'voice':
-        return { message: inbound.audio({ ...s, voice: true }), preview: '[voice note]' };
+      case 'voice': {
+        const file = { mediaId: graphObjectId(), mimeType: 'audio/wav', bytes: toneWav(2, 330) };
+        return { message: inbound.audio({ ...s, ...file, voice: true }), preview: '[voice note]', file };
+      }
       case 'video':
         return { message: inbound.video({ ...s, caption: pick(r, IMAGE_CAPTIONS[lang]) }), preview: '[video]' };
       case 'document': {

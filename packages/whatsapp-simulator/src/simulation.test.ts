@@ -51,14 +51,14 @@ describe('runSimulation', () => {
     expect(new Set(messages.map((m) => m.type)).size).toBeGreaterThanOrEqual(6);
   });
 
-  it("puts customers' photos, stickers and documents in the simulator, where the Graph API serves them as the messages describe", async () => {
+  it("puts customers' photos, stickers, voice notes and documents in the simulator, where the Graph API serves them as the messages describe", async () => {
     const sim = createWhatsAppSimulator({ appSecret: 'sim-secret', accessToken: 'sim-token' });
     const { url: simulatorUrl } = await sim.start();
     try {
       await runSimulation(options({ messages: 150, simulatorUrl }));
       const files = receiver.received
         .flatMap((r) => (JSON.parse(r.rawBody) as WebhookPayload).entry.flatMap((e) => e.changes.flatMap((c) => c.value.messages ?? [])))
-        .flatMap((m) => (m.type === 'image' ? [m.image] : m.type === 'sticker' ? [m.sticker] : m.type === 'document' ? [m.document] : []));
+        .flatMap((m) => (m.type === 'image' ? [m.image] : m.type === 'sticker' ? [m.sticker] : m.type === 'audio' ? [m.audio] : m.type === 'document' ? [m.document] : []));
       expect(files.length).toBeGreaterThan(3);
       const bearer = { authorization: 'Bearer sim-token' };
       for (const file of files) {
@@ -66,6 +66,7 @@ describe('runSimulation', () => {
         expect({ sha256: meta.sha256, mime: meta.mime_type }).toEqual({ sha256: file.sha256, mime: file.mime_type });
         const bytes = Buffer.from(await (await fetch(meta.url, { headers: bearer })).arrayBuffer());
         if (file.mime_type === 'image/png') expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+        if (file.mime_type === 'audio/wav') expect(bytes.subarray(0, 4).toString()).toBe('RIFF');
       }
     } finally {
       await sim.stop();

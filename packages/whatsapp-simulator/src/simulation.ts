@@ -8,9 +8,9 @@ export interface SimulationOptions {
   /** The Switchboard webhook endpoint. */
   url: string;
   /**
-   * The running WhatsApp simulator the server fetches media from: customers' photos and documents are put
-   * there under their media ids before the messages carrying them are sent. Without it they are not
-   * viewable (the inbox says the file could not be loaded).
+   * The running WhatsApp simulator the server fetches media from: customers' files (photos, stickers, voice
+   * notes, documents) are put there under their media ids before the messages carrying them are sent.
+   * Without it they are not viewable (the inbox says the file could not be loaded).
    */
   simulatorUrl?: string;
   secret: string;

@@ -33,16 +33,19 @@ function useMediaUrl(messageId: string): string | null {
   return url;
 }
 
-const MEDIA_NAME: Record<string, string> = { image: 'Image', sticker: 'Sticker', video: 'Video', audio: 'Audio' };
-
 /** Media that would not load: most often WhatsApp no longer has it (it keeps files for a limited time). */
-function MissingMedia({ type }: { type: string }) {
+function MissingMedia({ name }: { name: string }) {
   return (
     <div className="media-missing">
-      {MEDIA_NAME[type] ?? 'Media'} could not be loaded
+      {name} could not be loaded
       <div className="muted">WhatsApp keeps media for a limited time; this file may be gone.</div>
     </div>
   );
+}
+
+function mediaName(c: MessageDTO['content']): string {
+  if (c.type === 'audio') return c.voice ? 'Voice message' : 'Audio';
+  return c.type === 'sticker' ? 'Sticker' : c.type === 'video' ? 'Video' : 'Image';
 }
 
 function Media({ message }: { message: MessageDTO }) {
@@ -50,7 +53,7 @@ function Media({ message }: { message: MessageDTO }) {
   const [failed, setFailed] = useState(false);
   const fail = () => setFailed(true);
   const c = message.content;
-  if (failed && c.type !== 'document') return <MissingMedia type={c.type} />;
+  if (failed && c.type !== 'document') return <MissingMedia name={mediaName(c)} />;
   if (c.type === 'image' || c.type === 'sticker')
     return url ? (
       <img className={c.type === 'sticker' ? 'sticker' : 'image'} src={url} alt={('caption' in c && c.caption) || c.type} onError={fail} />
