@@ -11,7 +11,7 @@ export const BOOKKEEPING_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 export const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Deletes work leases (one per intake item, outbox attempt, SLA check, routing turn...) once they are too old
+ * Deletes work leases (one per SLA check, routing turn, snooze wake-up...) once they are too old
  * to matter: without this they grow with every message, forever. What makes a repeat change nothing is kept
  * as long as the data it guards (the conversation log's dedupe keys, messages' ids).
  */

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { MessageService } from '../domain/message.service.js';
 import { keyedId } from '../lib/keyed-id.js';
 import { withCorrelation } from '../lib/correlation.js';
 import type { Logger } from '../lib/logger.js';
 import { PollingLoop } from '../lib/polling-loop.js';
-import { WorkLeases } from '../lib/work-leases.js';
 import type { Models } from '../models/index.js';
 import type { OutboxItemDoc } from '../models/outbox.model.js';
 import type { ChannelBreakers } from './channel-breaker.js';
@@ -29,20 +27,22 @@ type Deps = {
 const CLAIM_CANDIDATES = 8;
 const RECONCILE_CHECK_MS = 2000;
 
+/** Free to take: pending and due, or in flight under a lease that ran out (its worker died mid-call). */
+const freeAt = (now: Date) => ({ $or: [{ state: 'pending', nextAttemptAt: { $lte: now } }, { state: 'in_flight', leaseUntil: { $lt: now } }] });
+
 /**
  * Hands queued messages to WhatsApp, each exactly once:
- * - every try is claimed by taking its lease, so several processes share the outbox safely;
+ * - every try is claimed by a conditional update of its item that sets its lease, so several processes share
+ *   the outbox safely;
  * - a try whose outcome is unknown (no answer, or the process died mid-call) is reconciled before any
  *   resend: the status webhooks echo our message id, and one arriving proves the message went out;
  * - failures that can pass are retried with backoff; permanent ones fail at once with the reason; a
  *   message out of retries is dead-lettered for a supervisor to replay.
  */
 export class OutboxWorker {
-  private readonly leases: WorkLeases;
   private readonly loop: PollingLoop;
 
   constructor(private readonly deps: Deps) {
-    this.leases = new WorkLeases(deps.models, 'outbox', randomUUID());
     this.loop = new PollingLoop({
       concurrency: deps.config.OUTBOX_CONCURRENCY,
       pollMs: 500,
@@ -68,26 +68,20 @@ export class OutboxWorker {
   /** The next due item; `interrupted` when its last try's lease ran out mid-call (its outcome is unknown). */
   private async claim(): Promise<{ item: OutboxItemDoc; interrupted: boolean } | null> {
     const now = new Date();
-    const due = await this.deps.models.Outbox.find({
-      $or: [{ state: 'pending', nextAttemptAt: { $lte: now } }, { state: 'in_flight', leaseUntil: { $lt: now } }],
-    })
-      .sort({ nextAttemptAt: 1 })
-      .limit(CLAIM_CANDIDATES);
+    const due = await this.deps.models.Outbox.find(freeAt(now)).sort({ nextAttemptAt: 1 }).limit(CLAIM_CANDIDATES);
     const leaseMs = this.deps.config.OUTBOX_LEASE_SECONDS * 1000;
     for (const candidate of due) {
       if (await this.waitsBehind(candidate)) continue;
-      const attempt = candidate.attempts + 1;
-      // A lease older than leaseMs whose item never moved to `in_flight`: its taker died in between.
-      if (!(await this.leases.take(candidate._id, attempt, leaseMs))) continue;
-      const leaseUntil = new Date(now.getTime() + leaseMs);
-      const item = await this.deps.models.Outbox.findByIdAndUpdate(
-        candidate._id,
-        { $set: { state: 'in_flight', attempts: attempt, leaseUntil, ...(candidate.state === 'in_flight' && !candidate.unknownSince ? { unknownSince: now } : {}) } },
+      // One conditional update, atomic on the database: it takes the item only if it is still free and as
+      // read (its attempts unchanged), so of all workers in all processes exactly one gets each try.
+      const item = await this.deps.models.Outbox.findOneAndUpdate(
+        { _id: candidate._id, attempts: candidate.attempts, ...freeAt(now) },
+        {
+          $set: { state: 'in_flight', attempts: candidate.attempts + 1, leaseUntil: new Date(now.getTime() + leaseMs), ...(candidate.state === 'in_flight' && !candidate.unknownSince ? { unknownSince: now } : {}) },
+        },
         { new: true },
       );
       if (item) return { item, interrupted: candidate.state === 'in_flight' };
-      // Another worker finished it after we read it: leave no lease behind.
-      await this.leases.drop(candidate._id, attempt);
     }
     return null;
   }
@@ -181,6 +175,5 @@ export class OutboxWorker {
 
   private async finish(item: OutboxItemDoc) {
     await this.deps.models.Outbox.deleteOne({ _id: item._id });
-    await this.leases.release(item._id, item.attempts);
   }
 }
