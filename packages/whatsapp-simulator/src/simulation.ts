@@ -103,9 +103,10 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
   const number = { phoneNumberId: o.phoneNumberId, displayPhoneNumber: o.displayPhoneNumber };
   let previous: SignedWebhook | undefined;
   let filesUnreachable = false;
+  const timeoutMs = o.requestTimeoutMs ?? 10_000;
 
   const post = async (signed: SignedWebhook, label: string): Promise<void> => {
-    const delivery = await deliverWebhook(o.url, signed, { timeoutMs: o.requestTimeoutMs ?? 10_000 });
+    const delivery = await deliverWebhook(o.url, signed, { timeoutMs });
     summary.requests += 1;
     if (delivery.ok) summary.acked += 1;
     else summary.refused += 1;
@@ -128,9 +129,9 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
       const items = Array.from({ length: size }, () => script.next());
       for (const { file } of items) {
         if (!file || !o.simulatorUrl || filesUnreachable) continue;
-        if (!(await putFile(o.simulatorUrl, file, o.requestTimeoutMs ?? 10_000))) {
+        if (!(await putFile(o.simulatorUrl, file, timeoutMs))) {
           filesUnreachable = true;
-          log(`(the simulator at ${o.simulatorUrl} did not take a customer's file: photos and documents will not be viewable)`);
+          log(`(the simulator at ${o.simulatorUrl} did not take a customer's file: photos, voice notes and documents will not be viewable)`);
         }
       }
       const payload = batch(items.map((item) => envelope({ ...number, messages: [item.message] })));
