@@ -41,10 +41,18 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const ApiErrorResponse = z.object({ error: ErrorBody });
 export type ApiErrorResponse = z.infer<typeof ApiErrorResponse>;
 
-/** Turns zod issues into the flat, field-naming list clients show. */
+/**
+ * Turns zod issues into the flat, field-naming list clients show (`body.labels.1`). The one formatter of zod
+ * issues: API answers, socket acks, IPC results and start-up errors all name fields the same way.
+ */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): ErrorIssue[] {
   return issues.map((issue) => ({
     path: issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)',
     message: issue.message,
   }));
+}
+
+/** The same list as one line per problem (`escalation.1.afterBreachMinutes: must be whole minutes`). */
+export function issueLines(issues: readonly z.core.$ZodIssue[]): string[] {
+  return describeIssues(issues).map(({ path, message }) => `${path}: ${message}`);
 }
