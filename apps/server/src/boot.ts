@@ -1,5 +1,5 @@
 import { createApp, type App } from './app.js';
-import type { Config } from './config.js';
+import type { Config } from './lib/config.js';
 import { connectDatabase } from './db/connect.js';
 import { openDatabase } from './db/embedded-database.js';
 import type { Logger } from './lib/logger.js';

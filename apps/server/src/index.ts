@@ -1,5 +1,5 @@
 import { bootServer } from './boot.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './lib/config.js';
 import { DatabaseUnavailableError } from './db/embedded-database.js';
 import { createLogger } from './lib/logger.js';
 import { RedisUnavailableError } from './lib/redis.js';

@@ -4,7 +4,7 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, Role } from '@switchboard/shared';
 import { createWhatsAppSimulator, signWebhookBody } from '@switchboard/whatsapp-simulator';
 import { createApp, type App } from '../src/app.js';
-import { loadConfig, type Config } from '../src/config.js';
+import { loadConfig, type Config } from '../src/lib/config.js';
 import { connectDatabase } from '../src/db/connect.js';
 import { createLogger, type Logger } from '../src/lib/logger.js';
 

@@ -1,6 +1,6 @@
 import { batch, envelope, inbound, signedWebhook } from '@switchboard/whatsapp-simulator';
 import { createApp, type App } from '../../../apps/server/src/app.js';
-import { loadConfig } from '../../../apps/server/src/config.js';
+import { loadConfig } from '../../../apps/server/src/lib/config.js';
 import { connectDatabase } from '../../../apps/server/src/db/connect.js';
 import { createLogger } from '../../../apps/server/src/lib/logger.js';
 import { describeMachine, loadAverage } from '../machine.js';

@@ -1,6 +1,6 @@
 import type { Models } from '../models/index.js';
 import { keyedId } from '../lib/keyed-id.js';
-import { WorkLeases } from '../lib/work-leases.js';
+import { WorkLeases } from './work-leases.js';
 
 /**
  * How long work leases are kept. A lease only matters while its work can still be running or retried (minutes);

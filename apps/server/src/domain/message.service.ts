@@ -4,7 +4,7 @@ import { currentCorrelationId, inThreadOf, joinThread } from '../lib/correlation
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import { keyedId } from '../lib/keyed-id.js';
 import type { KeyedLock } from '../lib/keyed-lock.js';
-import { reasonForReportedError } from '../outbound/provider-errors.js';
+import { reasonForReportedError } from './provider-errors.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { MessageDoc } from '../models/message.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
@@ -13,7 +13,7 @@ import { toMessageDTO } from '../models/to-dto.js';
 import type { NormalizedMessage } from '../ingest/message-normalizer.js';
 import type { Change, ConversationLog } from './conversation-log.js';
 import type { ConversationService } from './conversation.service.js';
-import { STATUS_RANK } from './message-status.js';
+import { STATUS_RANK } from '../models/message-status.js';
 import type { Viewer } from './viewer.js';
 
 export type InboundMessage = NormalizedMessage & {

@@ -1,6 +1,6 @@
 import type { CreateUserRequest, LoginRequest, LoginResponse, UpdateUserRequest, UserDTO } from '@switchboard/shared';
-import { hashPassword, verifyPassword } from '../auth/password.js';
-import type { TokenService } from '../auth/token.js';
+import { hashPassword, verifyPassword } from './auth/password.js';
+import type { TokenService } from './auth/token.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import { toUserDTO } from '../models/to-dto.js';

@@ -5,7 +5,7 @@ import type { ContactService } from '../domain/contact.service.js';
 import type { MessageService } from '../domain/message.service.js';
 import type { ConsentService } from '../outbound/consent.service.js';
 import type { InboundRouting } from '../routing/inbound-routing.js';
-import type { SnoozeService } from '../routing/snooze.service.js';
+import type { SnoozeService } from '../conversations/snooze.service.js';
 import type { Types } from 'mongoose';
 import type { ContactDoc } from '../models/contact.model.js';
 import { normalizeMessage, toProviderError } from './message-normalizer.js';

@@ -5,7 +5,7 @@ import type { ContactDoc } from './contact.model.js';
 import type { ConversationDoc } from './conversation.model.js';
 import type { MessageDoc } from './message.model.js';
 import type { UserDoc } from './user.model.js';
-import { statusOfRank } from '../domain/message-status.js';
+import { statusOfRank } from './message-status.js';
 
 /** WhatsApp's customer-service window: free-form replies within 24 hours of the customer's last message. */
 export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import {
   BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhenResult, type CircuitBreakerPolicy,
 } from 'cockatiel';
-import { breakerOpenFailure } from './provider-errors.js';
+import { breakerOpenFailure } from '../domain/provider-errors.js';
 import type { SendOutcome } from './whatsapp-client.js';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';

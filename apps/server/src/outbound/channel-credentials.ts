@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { Config } from '../lib/config.js';
 import type { ChannelDoc } from '../models/channel.model.js';
 import type { ChannelCredentials } from './whatsapp-client.js';
 

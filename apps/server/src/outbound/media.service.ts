@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { Config } from '../lib/config.js';
 import type { ConversationService } from '../domain/conversation.service.js';
 import type { Viewer } from '../domain/viewer.js';
 import { AppError, notFound } from '../lib/errors.js';

@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { Config } from '../lib/config.js';
 import type { MessageService } from '../domain/message.service.js';
 import { keyedId } from '../lib/keyed-id.js';
 import { withCorrelation } from '../lib/correlation.js';
@@ -9,7 +9,7 @@ import type { OutboxItemDoc } from '../models/outbox.model.js';
 import type { ChannelBreakers } from './channel-breaker.js';
 import { credentialsOf } from './channel-credentials.js';
 import type { CloudApiSendRequest } from './cloud-api.schema.js';
-import type { ProviderFailure } from './provider-errors.js';
+import type { ProviderFailure } from '../domain/provider-errors.js';
 import { nextRetryDelayMs } from './retry-backoff.js';
 import type { SendRateLimits } from './send-rate-limits.js';
 import type { WhatsAppClient } from './whatsapp-client.js';

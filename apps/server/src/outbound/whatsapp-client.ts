@@ -4,7 +4,7 @@ import {
 import {
   classifyGraphError, classifyMediaError, classifyNetworkError, invalidRequestFailure, unreadableAnswerFailure,
   type MediaProblem, type ProviderFailure,
-} from './provider-errors.js';
+} from '../domain/provider-errors.js';
 
 /** Where and as whom one business number talks to the Cloud API (or the simulator). */
 export interface ChannelCredentials {

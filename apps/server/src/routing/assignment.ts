@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { keyedId } from '../lib/keyed-id.js';
-import type { WorkLeases } from '../lib/work-leases.js';
+import type { WorkLeases } from '../domain/work-leases.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { UserDoc } from '../models/user.model.js';

@@ -2,7 +2,7 @@ import type { CreateQueueRequest, QueueDTO } from '@switchboard/shared';
 import type { z } from 'zod';
 import type { UpdateQueueRequest } from '@switchboard/shared';
 import { AppError, notFound } from '../lib/errors.js';
-import { BusinessHoursError, parseBusinessHours } from '../sla/business-hours.js';
+import { BusinessHoursError, parseBusinessHours } from './business-hours/business-hours.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { QueueDoc } from '../models/queue.model.js';
 

@@ -11,8 +11,8 @@ import type { UserDoc } from '../models/user.model.js';
 import type { AgentService } from './agents.service.js';
 import type { Assignments, RoutingTurn } from './assignment.js';
 import type { QueueService } from './queue.service.js';
-import type { TimelineService } from './timeline.service.js';
-import { actorName } from './action-notes.js';
+import type { TimelineService } from '../domain/timeline.js';
+import { actorName } from '../conversations/action-notes.js';
 
 type Candidate = { user: UserDoc; status: string; load: number; capacity: number };
 

@@ -3,14 +3,14 @@ import { Types } from 'mongoose';
 import type { DomainEvents } from '../domain/domain-events.js';
 import type { ConversationService } from '../domain/conversation.service.js';
 import { keyedId } from '../lib/keyed-id.js';
-import type { WorkLeases } from '../lib/work-leases.js';
+import type { WorkLeases } from '../domain/work-leases.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { QueueDoc } from '../models/queue.model.js';
 import type { SlaTimerDoc } from '../models/sla-timer.model.js';
 import type { RouterService } from '../routing/router.service.js';
-import type { TimelineService } from '../routing/timeline.service.js';
-import { parseBusinessHours } from './business-hours.js';
+import type { TimelineService } from '../domain/timeline.js';
+import { parseBusinessHours } from '../routing/business-hours/business-hours.js';
 import { computeSlaTargets, escalationSchedule, type SlaKind, type SlaTarget } from './sla-clock.js';
 import type { SlaPolicySet } from './sla-policies.js';
 

@@ -12,13 +12,13 @@ import {
 } from '@switchboard/shared';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server, type Socket } from 'socket.io';
-import type { Services } from '../domain/services.js';
+import type { Services } from '../services.js';
 import type { Viewer } from '../domain/viewer.js';
 import { withCorrelation } from '../lib/correlation.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { RedisClient } from '../lib/redis.js';
-import { roomsFor } from '../realtime/rooms.js';
+import { roomsFor } from './rooms.js';
 
 export type SocketData = { viewer: Viewer; userId: string };
 export type AppSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -1,7 +1,7 @@
 import { LoginRequest } from '@switchboard/shared';
 import { Router } from 'express';
-import type { LoginLimiter } from '../../auth/login-limiter.js';
-import type { Services } from '../../domain/services.js';
+import type { LoginLimiter } from '../login-limiter.js';
+import type { Services } from '../../services.js';
 import { authOf, requireAuth } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 

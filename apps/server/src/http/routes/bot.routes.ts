@@ -2,7 +2,7 @@ import { CreateBotRequest, HandoffRequest, IdParams, IdempotencyKey, ResumeReque
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Services } from '../../domain/services.js';
+import type { Services } from '../../services.js';
 import type { BotDoc } from '../../models/bot.model.js';
 import { requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';

@@ -1,7 +1,7 @@
 import { ChannelMembersRequest, IdParams, CreateChannelRequest, UpdateChannelRequest } from '@switchboard/shared';
 import { Router } from 'express';
 import { Types } from 'mongoose';
-import type { Services } from '../../domain/services.js';
+import type { Services } from '../../services.js';
 import { authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 

@@ -1,6 +1,6 @@
 import { IdParams, ListConversationsQuery, ListEventsQuery, ListMessagesQuery } from '@switchboard/shared';
 import { Router } from 'express';
-import type { Services } from '../../domain/services.js';
+import type { Services } from '../../services.js';
 import { authOf } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Services } from '../../domain/services.js';
+import type { Services } from '../../services.js';
 import { AppError } from '../../lib/errors.js';
 import { authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';

@@ -1,6 +1,6 @@
 import { AgentProfileRequest, AssignRequest, CreateQueueRequest, IdParams, SetStatusRequest, TransferRequest, UpdateQueueRequest } from '@switchboard/shared';
 import { Router } from 'express';
-import type { Services } from '../../domain/services.js';
+import type { Services } from '../../services.js';
 import { queueStates } from '../../routing/queue-state.js';
 import { authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';

@@ -1,6 +1,6 @@
 import { CreateTemplateRequest, IdParams, ListTemplatesQuery, UpdateTemplateRequest } from '@switchboard/shared';
 import { Router, type Response } from 'express';
-import type { Services } from '../../domain/services.js';
+import type { Services } from '../../services.js';
 import type { TemplateActor } from '../../outbound/template.service.js';
 import { authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';

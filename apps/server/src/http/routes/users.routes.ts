@@ -1,6 +1,6 @@
 import { IdParams, CreateUserRequest, UpdateUserRequest } from '@switchboard/shared';
 import { Router } from 'express';
-import type { Services } from '../../domain/services.js';
+import type { Services } from '../../services.js';
 import { AppError } from '../../lib/errors.js';
 import { authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';

@@ -6,10 +6,10 @@ import { AppError } from '../lib/errors.js';
 import type { Models } from '../models/index.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { UserDoc } from '../models/user.model.js';
-import type { AgentService } from './agents.service.js';
-import type { Assignments } from './assignment.js';
-import type { RouterService } from './router.service.js';
-import type { TimelineService } from './timeline.service.js';
+import type { AgentService } from '../routing/agents.service.js';
+import type { Assignments } from '../routing/assignment.js';
+import type { RouterService } from '../routing/router.service.js';
+import type { TimelineService } from '../domain/timeline.js';
 import { actorName } from './action-notes.js';
 
 /**

@@ -1,4 +1,4 @@
-import { graphErrorBodySchema } from './cloud-api.schema.js';
+import { graphErrorBodySchema } from '../outbound/cloud-api.schema.js';
 
 /**
  * What a failed Cloud API call means for the message:

@@ -5,8 +5,8 @@ import { createApp, type App } from '../app.js';
 import { connectDatabase } from '../db/connect.js';
 import { createLogger } from '../lib/logger.js';
 import { eventually, startTestServer, type TestServer } from '../../test-support/harness.js';
-import { actionKit, seqsOf, timelineOf, updatesOf } from './action-test-kit.js';
-import { sharedIntentClassifier } from './triage.service.js';
+import { actionKit, seqsOf, timelineOf, updatesOf } from '../routing/action-test-kit.js';
+import { sharedIntentClassifier } from '../triage/triage.service.js';
 
 let server: TestServer;
 let kit: ReturnType<typeof actionKit>;

@@ -1,10 +1,10 @@
 import type { ConversationEventDTO, QueueStateDTO, SlaAlert } from '@switchboard/shared';
 import type { ConversationAudience, DomainEvents } from '../domain/domain-events.js';
-import type { Services } from '../domain/services.js';
+import type { Services } from '../services.js';
 import type { Logger } from '../lib/logger.js';
 import type { AppSocketServer } from '../socket/socket-server.js';
 import { PushBatches } from './push-batches.js';
-import { channelRoom, EVERYTHING_ROOM, queueRoom, roomsFor, userRoom } from './rooms.js';
+import { channelRoom, EVERYTHING_ROOM, queueRoom, roomsFor, userRoom } from '../socket/rooms.js';
 
 /** The one place that turns domain events into socket pushes. */
 export function startBroadcaster(io: AppSocketServer, events: DomainEvents, services: Services, logger: Logger): () => void {

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
-import { keyedId } from './keyed-id.js';
+import { keyedId } from '../lib/keyed-id.js';
 
 const leaseIdOf = (kind: string, itemId: Types.ObjectId, attempt: number) => keyedId(`${kind}-lease`, `${itemId.toHexString()}:${attempt}`);
 

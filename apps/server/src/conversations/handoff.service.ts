@@ -6,9 +6,9 @@ import { keyedId } from '../lib/keyed-id.js';
 import type { Models } from '../models/index.js';
 import type { BotDoc } from '../models/bot.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
-import type { Assignments } from './assignment.js';
-import type { RouterService } from './router.service.js';
-import type { TimelineService } from './timeline.service.js';
+import type { Assignments } from '../routing/assignment.js';
+import type { RouterService } from '../routing/router.service.js';
+import type { TimelineService } from '../domain/timeline.js';
 
 /**
  * Bots hand conversations to humans with their context (what they understood, collected and did), and take

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import type { Metrics } from './metrics.js';
+import type { Metrics } from '../lib/metrics.js';
 
 /** Requests no route matched (404s, refusals by middleware before routing): one label, never the raw path. */
 export const UNMATCHED_ROUTE = '(unmatched)';

@@ -2,12 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createWhatsAppSimulator } from '@switchboard/whatsapp-simulator';
-import type { App } from './app.js';
-import { bootServer } from './boot.js';
-import { loadConfig } from './config.js';
-import { createLogger } from './lib/logger.js';
-import { loadTemplateSeed } from './outbound/template-seed.js';
-import { loadQueueSeed } from './routing/queue-seed.js';
+import type { App } from '../apps/server/src/app.js';
+import { bootServer } from '../apps/server/src/boot.js';
+import { loadConfig } from '../apps/server/src/lib/config.js';
+import { createLogger } from '../apps/server/src/lib/logger.js';
+import { loadTemplateSeed } from '../apps/server/src/outbound/template-seed.js';
+import { loadQueueSeed } from '../apps/server/src/routing/queue-seed.js';
 
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
 const DEV_PHONE_NUMBER_ID = process.env.WHATSAPP_PHONE_NUMBER_ID ?? '100000000000001';

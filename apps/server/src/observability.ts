@@ -1,17 +1,17 @@
 import { Router } from 'express';
 import type { Connection } from 'mongoose';
-import type { Config } from '../config.js';
-import type { DomainEvents } from '../domain/domain-events.js';
-import type { Services } from '../domain/services.js';
-import type { Logger } from '../lib/logger.js';
-import type { Models } from '../models/index.js';
-import { queueStates } from '../routing/queue-state.js';
-import type { AppSocketServer } from '../socket/socket-server.js';
-import { httpMetrics } from './http-metrics.js';
-import { createMetrics } from './metrics.js';
-import { metricsRoute } from './metrics.route.js';
-import { observeBreakers, observeDatabase, observeDomainEvents, observeIntake } from './observe.js';
-import { requestContext } from './request-context.js';
+import type { Config } from './lib/config.js';
+import type { DomainEvents } from './domain/domain-events.js';
+import type { Services } from './services.js';
+import type { Logger } from './lib/logger.js';
+import type { Models } from './models/index.js';
+import { queueStates } from './routing/queue-state.js';
+import type { AppSocketServer } from './socket/socket-server.js';
+import { httpMetrics } from './http/http-metrics.js';
+import { createMetrics } from './lib/metrics.js';
+import { metricsRoute } from './http/metrics.route.js';
+import { observeBreakers, observeDatabase, observeDomainEvents, observeIntake } from './listeners/metrics.listener.js';
+import { requestContext } from './http/request-context.js';
 
 type Deps = { config: Config; logger: Logger; connection: Connection; models: Models; services: Services };
 

@@ -1,5 +1,5 @@
 import type { ConversationEventDTO, TimelineEntryDTO } from '@switchboard/shared';
-import type { Change, ConversationLog } from '../domain/conversation-log.js';
+import type { Change, ConversationLog } from './conversation-log.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 
 /** A step of the automation history: `stepKey` names it within the conversation (see `TimelineService.add`). */

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { PRIORITY_ORDER, type MessageContent, type Priority } from '@switchboard/shared';
-import { createIntentClassifier, type IntentClassifier } from '../triage/intent-classifier.js';
-import type { PriorityDecision, PriorityRules } from '../triage/priority-rules.js';
+import { createIntentClassifier, type IntentClassifier } from './intent-classifier.js';
+import type { PriorityDecision, PriorityRules } from './priority-rules.js';
 import type { Models } from '../models/index.js';
 import type { ContactDoc } from '../models/contact.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
-import type { TimelineService, TimelineStep } from './timeline.service.js';
+import type { TimelineService, TimelineStep } from '../domain/timeline.js';
 
 /** The text a customer's message carries, for classification: bodies, captions, button and list titles. */
 export function triageTextOf(content: MessageContent): string | null {

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { BotDTO } from '@switchboard/shared';
 import { Types } from 'mongoose';
-import { AppError, notFound } from '../lib/errors.js';
-import type { Models } from '../models/index.js';
-import type { BotDoc } from '../models/bot.model.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import type { Models } from '../../models/index.js';
+import type { BotDoc } from '../../models/bot.model.js';
 
 const KEY_FORMAT = /^sbk_([a-f0-9]{24})_([A-Za-z0-9_-]{43})$/;
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest();

@@ -6,7 +6,7 @@ import type { Logger } from '../lib/logger.js';
 import type { ChannelBreakers, BreakerState } from '../outbound/channel-breaker.js';
 import type { SendOutcome } from '../outbound/whatsapp-client.js';
 import type { ProcessResult } from '../ingest/webhook.processor.js';
-import type { Metrics } from './metrics.js';
+import type { Metrics } from '../lib/metrics.js';
 
 /** Commands whose first field names no collection (handshakes, monitoring). */
 const NO_COLLECTION = new Set(['hello', 'ismaster', 'isMaster', 'ping', 'buildInfo', 'endSessions', 'getMore', 'killCursors']);

@@ -5,11 +5,11 @@ import type { ConversationService } from '../domain/conversation.service.js';
 import type { Viewer } from '../domain/viewer.js';
 import { AppError } from '../lib/errors.js';
 import { keyedId } from '../lib/keyed-id.js';
-import type { WorkLeases } from '../lib/work-leases.js';
+import type { WorkLeases } from '../domain/work-leases.js';
 import { retryOnDuplicateKey, type Models } from '../models/index.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { MessageDoc } from '../models/message.model.js';
-import type { TimelineService } from './timeline.service.js';
+import type { TimelineService } from '../domain/timeline.js';
 import { actorName, readableMoment } from './action-notes.js';
 
 const MAX_SNOOZE_MS = 30 * 24 * 60 * 60 * 1000;

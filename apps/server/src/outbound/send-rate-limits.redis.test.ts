@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSendRateLimits } from '../outbound/send-rate-limits.js';
+import { createSendRateLimits } from './send-rate-limits.js';
 import { freePort } from '../../test-support/server-process.js';
 import { startRedisServer, type TestRedis } from '../../test-support/redis.js';
-import { createLogger } from './logger.js';
-import { redisLimiters } from './rate-limiters.js';
-import { connectRedis, RedisUnavailableError, type SharedRedis } from './redis.js';
+import { createLogger } from '../lib/logger.js';
+import { redisLimiters } from '../lib/rate-limiters.js';
+import { connectRedis, RedisUnavailableError, type SharedRedis } from '../lib/redis.js';
 
 const NUMBER = '106540352242922';
 const logger = createLogger('silent');
