@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ConversationDTO } from '@switchboard/shared';
 import { gradientPng } from '@switchboard/whatsapp-simulator';
-import { eventually } from '../../server/test-support/harness.js';
+import { eventually } from '@switchboard/test-support/harness';
 import { openBrowser, type Browser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/renderer-build.js';
 import { saveScreen } from './support/screens.js';

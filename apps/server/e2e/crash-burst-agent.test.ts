@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
-import { connectCatchUpClient, type CatchUpClient } from '../test-support/catch-up-client.js';
-import { ADMIN, eventually, freshDatabaseName, testEnv } from '../test-support/harness.js';
-import { freePort, kill9, killAllServerProcesses, postSignedWebhook, startServerProcess } from '../test-support/server-process.js';
+import { connectCatchUpClient, type CatchUpClient } from '@switchboard/test-support/catch-up-client';
+import { ADMIN, eventually, freshDatabaseName, testEnv } from '@switchboard/test-support/harness';
+import { freePort, kill9, killAllServerProcesses, postSignedWebhook, startServerProcess } from '@switchboard/test-support/server-process';
 
 /*
  * crash-recovery.test.ts proves acknowledged webhooks survive a SIGKILL. This one adds the agent: a socket

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
-import { eventually, freshDatabaseName, testEnv } from '../test-support/harness.js';
-import { kill9, killAllServerProcesses, postSignedWebhook as post, startServerProcess } from '../test-support/server-process.js';
+import { eventually, freshDatabaseName, testEnv } from '@switchboard/test-support/harness';
+import { kill9, killAllServerProcesses, postSignedWebhook as post, startServerProcess } from '@switchboard/test-support/server-process';
 
 const dbName = freshDatabaseName();
 const processEnv = { MONGODB_DB_NAME: dbName, INTAKE_LEASE_SECONDS: '5' };

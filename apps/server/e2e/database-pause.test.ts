@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound, signWebhookBody } from '@switchboard/whatsapp-simulator';
 import { openDatabase, type DatabaseHandle } from '../src/db/embedded-database.js';
 import { createLogger } from '../src/lib/logger.js';
-import { eventually, startTestServer, TEST_SECRET, type TestServer } from '../test-support/harness.js';
+import { eventually, startTestServer, TEST_SECRET, type TestServer } from '@switchboard/test-support/harness';
 
 /**
  * The database stops answering (SIGSTOP: the process is frozen, its sockets stay open, nothing is refused),

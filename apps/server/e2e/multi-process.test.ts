@@ -3,10 +3,10 @@ import mongoose from 'mongoose';
 import { io as connectSocket } from 'socket.io-client';
 import type { Ack, ConversationEventDTO, MessageDTO, QueueStateDTO, SyncSinceResult } from '@switchboard/shared';
 import { createWhatsAppSimulator, envelope, inbound, type WhatsAppSimulator } from '@switchboard/whatsapp-simulator';
-import { ADMIN, TEST_ACCESS_TOKEN, TEST_SECRET, eventually, freshDatabaseName, testEnv, type ClientSocket } from '../test-support/harness.js';
+import { ADMIN, TEST_ACCESS_TOKEN, TEST_SECRET, eventually, freshDatabaseName, testEnv, type ClientSocket } from '@switchboard/test-support/harness';
 import { createModels, ensureIndexes } from '../src/models/index.js';
-import { startRedisServer, type TestRedis } from '../test-support/redis.js';
-import { kill9, killAllServerProcesses, postSignedWebhook, startServerProcess, type ServerProcess } from '../test-support/server-process.js';
+import { startRedisServer, type TestRedis } from '@switchboard/test-support/redis';
+import { kill9, killAllServerProcesses, postSignedWebhook, startServerProcess, type ServerProcess } from '@switchboard/test-support/server-process';
 
 const NUMBER = '100000000000061';
 const dbName = freshDatabaseName();

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
-import { startTestServerWithSimulator } from '../test-support/harness.js';
+import { startTestServerWithSimulator } from '@switchboard/test-support/harness';
 
 /** Installed by scripts/setup.sh from PyPI into a venv of its own. */
 const SCHEMATHESIS =

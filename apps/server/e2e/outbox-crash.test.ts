@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import { createWhatsAppSimulator, envelope, inbound } from '@switchboard/whatsapp-simulator';
-import { ADMIN, eventually, freshDatabaseName, TEST_ACCESS_TOKEN, TEST_SECRET, testEnv } from '../test-support/harness.js';
-import { freePort, kill9, killAllServerProcesses, postSignedWebhook, startServerProcess } from '../test-support/server-process.js';
+import { ADMIN, eventually, freshDatabaseName, TEST_ACCESS_TOKEN, TEST_SECRET, testEnv } from '@switchboard/test-support/harness';
+import { freePort, kill9, killAllServerProcesses, postSignedWebhook, startServerProcess } from '@switchboard/test-support/server-process';
 
 const sim = createWhatsAppSimulator({ appSecret: TEST_SECRET, accessToken: TEST_ACCESS_TOKEN, statusDelaysMs: { sent: 1500, delivered: 1600, read: 1700 } });
 const db = mongoose.createConnection();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
-import { connectCatchUpClient, type CatchUpClient } from '../test-support/catch-up-client.js';
-import { eventually, startTestServer, type TestServer } from '../test-support/harness.js';
-import { startTcpProxy, type TcpProxy } from '../test-support/tcp-proxy.js';
+import { connectCatchUpClient, type CatchUpClient } from '@switchboard/test-support/catch-up-client';
+import { eventually, startTestServer, type TestServer } from '@switchboard/test-support/harness';
+import { startTcpProxy, type TcpProxy } from '@switchboard/test-support/tcp-proxy';
 
 const DROPS = 100;
 const CUSTOMERS = 10;

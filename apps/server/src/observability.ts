@@ -1,57 +1,23 @@
-import { Router } from 'express';
-import type { Connection } from 'mongoose';
-import type { Config } from './lib/config.js';
-import type { DomainEvents } from './domain/domain-events.js';
-import type { Services } from './services.js';
 import type { Logger } from './lib/logger.js';
+import { createMetrics, type Metrics } from './lib/metrics.js';
 import type { Models } from './models/index.js';
-import { queueStates } from './routing/queue-state.js';
+import { queueStates, type AgentService } from './routing/index.js';
 import type { AppSocketServer } from './socket/socket-server.js';
-import { httpMetrics } from './http/http-metrics.js';
-import { createMetrics } from './lib/metrics.js';
-import { metricsRoute } from './http/metrics.route.js';
-import { observeBreakers, observeDatabase, observeDomainEvents, observeIntake } from './listeners/metrics.listener.js';
-import { requestContext } from './http/request-context.js';
 
-type Deps = { config: Config; logger: Logger; connection: Connection; models: Models; services: Services };
+type Sources = { models: Models; agents: AgentService; logger: Logger; sockets: () => AppSocketServer | null };
 
 /** A scrape must answer even while the database does not: shared-state gauges then keep their last values. */
 const SCRAPE_READ_MS = 2000;
 
-/** Metrics, request ids and correlated logs for one app; `createApp` wires each piece where it belongs. */
-export function createObservability({ config, logger, connection, models, services }: Deps) {
-  let io: AppSocketServer | null = null;
+/** The app's metrics, with the shared state (backlog, queues, sockets) they read when Prometheus scrapes. */
+export function createAppMetrics({ models, agents, logger, sockets }: Sources): Metrics {
   const readOrNull = <T>(read: () => Promise<T>) => () => withinOrNull(read(), logger);
-  const metrics = createMetrics({
+  return createMetrics({
     intakeBacklog: readOrNull(() => models.WebhookIntake.estimatedDocumentCount()),
-    queueStates: readOrNull(() => queueStates(models, services.agents)),
-    socketsConnected: () => io?.of('/').sockets.size ?? 0,
+    queueStates: readOrNull(() => queueStates(models, agents)),
+    socketsConnected: () => sockets()?.of('/').sockets.size ?? 0,
   });
-
-  const http = Router();
-  http.use(requestContext(logger), httpMetrics(metrics));
-  http.get('/metrics', metricsRoute(metrics.registry, config.METRICS_TOKEN));
-
-  return {
-    metrics,
-    /** Request ids, correlation, request logs and HTTP metrics, then `GET /metrics`: mount before the routes. */
-    http,
-    observeIntake: observeIntake(metrics),
-    observeBreakers: (breakers: Parameters<typeof observeBreakers>[0]) => observeBreakers(breakers, metrics),
-    /** Starts following pushes, sockets and database round trips; returns the stop. */
-    watch(server: AppSocketServer, events: DomainEvents): () => void {
-      io = server;
-      const stopEvents = observeDomainEvents(events, metrics, logger);
-      const stopDatabase = observeDatabase(connection.getClient(), metrics);
-      return () => {
-        stopEvents();
-        stopDatabase();
-      };
-    },
-  };
 }
-
-export type Observability = ReturnType<typeof createObservability>;
 
 async function withinOrNull<T>(read: Promise<T>, logger: Logger): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;

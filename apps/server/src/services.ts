@@ -1,79 +1,87 @@
-import { TokenService } from './domain/auth/token.js';
-import type { Config } from './lib/config.js';
 import { randomUUID } from 'node:crypto';
-import { KeyedLock } from './lib/keyed-lock.js';
-import { WorkLeases } from './domain/work-leases.js';
-import { AgentService } from './routing/agents.service.js';
-import { Assignments } from './routing/assignment.js';
-import { InboundRouting } from './routing/inbound-routing.js';
-import { PresenceTracker } from './routing/presence.js';
-import { QueueService } from './routing/queue.service.js';
-import { RouterService } from './routing/router.service.js';
-import { TimelineService } from './domain/timeline.js';
-import { HandoffService } from './conversations/handoff.service.js';
-import { SlaService } from './sla/sla.service.js';
-import { SnoozeService } from './conversations/snooze.service.js';
-import { ConversationActions } from './conversations/conversation-actions.service.js';
-import { TriageService } from './triage/triage.service.js';
-import type { IntentClassifier } from './triage/intent-classifier.js';
-import { loadPriorityRules } from './triage/priority-rules.js';
-import { loadSlaPolicies } from './sla/sla-policies.js';
+import { KeyedQueue } from '@switchboard/concurrency';
+import {
+  ConversationActions,
+  ConversationLifecycle,
+  HandoffService,
+  SnoozeService,
+  TimelineQuery,
+} from './conversations/index.js';
 import { BotKeys } from './domain/auth/bot-keys.js';
-import type { Models } from './models/index.js';
-import { ConsentService } from './outbound/consent.service.js';
-import { DeadLetterService } from './outbound/dead-letters.service.js';
-import { MediaService } from './outbound/media.service.js';
-import { SendService } from './outbound/send.service.js';
-import { createWhatsAppClient } from './outbound/whatsapp-client.js';
-import { TemplateService } from './outbound/template.service.js';
+import { TokenService } from './domain/auth/token.js';
 import { ChannelService } from './domain/channel.service.js';
-import { ContactService } from './domain/contact.service.js';
 import { ContactHistory } from './domain/contact-history.js';
+import { ContactService } from './domain/contact.service.js';
 import { ConversationLog } from './domain/conversation-log.js';
+import { ConversationSlots } from './domain/conversation-slots.js';
 import { ConversationService } from './domain/conversation.service.js';
 import type { DomainEvents } from './domain/domain-events.js';
 import { MessageService } from './domain/message.service.js';
+import { TimelineWriter } from './domain/timeline-writer.js';
 import { UserService } from './domain/user.service.js';
+import { WorkLeases } from './domain/work-leases.js';
+import type { InboundFollowUp } from './ingest/index.js';
+import type { Config } from './lib/config.js';
+import type { Models } from './models/index.js';
+import {
+  ConsentService,
+  createWhatsAppClient,
+  DeadLetterService,
+  MediaService,
+  SendService,
+  TemplateService,
+} from './outbound/index.js';
+import { AgentService, Assignments, InboundRouting, PresenceTracker, QueueService, RouterService } from './routing/index.js';
+import { loadSlaPolicies, SlaService } from './sla/index.js';
+import { loadPriorityRules, TriageService, type IntentClassifier } from './triage/index.js';
 
+/**
+ * Builds every service, bottom to top, and wires what features declared they need of each other (the
+ * inbound follow-ups intake runs for each stored message). The only module that sees every feature.
+ */
 export function createServices(models: Models, config: Config, events: DomainEvents, classifier: IntentClassifier) {
-  const documentLock = new KeyedLock();
   const log = new ConversationLog(models, events);
-  const conversations = new ConversationService(models, log, events, config.CONVERSATION_REOPEN_MINUTES * 60_000);
-  const messages = new MessageService(models, log, conversations, documentLock);
+  const slots = new ConversationSlots(models);
+  const conversations = new ConversationService(models, slots, log, events, config.CONVERSATION_REOPEN_MINUTES * 60_000);
+  const messages = new MessageService(models, log, conversations, new KeyedQueue());
+  const timeline = new TimelineWriter(log);
   const templates = new TemplateService(models);
   const outboxQueued = () => events.emit('outbox.queued');
   const send = new SendService(models, conversations, messages, templates, outboxQueued);
   const whatsapp = createWhatsAppClient({ timeoutMs: config.WHATSAPP_TIMEOUT_MS });
+  const consent = new ConsentService(models, send, { optOut: config.OPT_OUT_KEYWORDS, optIn: config.OPT_IN_KEYWORDS });
   const queues = new QueueService(models);
   const agents = new AgentService(models, events, randomUUID());
-  const timeline = new TimelineService(log);
   const assignments = new Assignments(models, new WorkLeases(models, 'assign', randomUUID()));
   const router = new RouterService(models, conversations, queues, agents, assignments, timeline);
   const triage = new TriageService(models, classifier, loadPriorityRules(config.PRIORITY_RULES_FILE), timeline);
+  const inboundRouting = new InboundRouting(models, router, triage);
   const contacts = new ContactService(models);
   const sla = new SlaService(models, loadSlaPolicies(config.SLA_POLICIES_FILE), conversations, router, timeline, events, new WorkLeases(models, 'sla', randomUUID()));
-  const actions = new ConversationActions(models, conversations, router, assignments, agents, timeline);
   const snoozes = new SnoozeService(models, conversations, timeline, new WorkLeases(models, 'snooze', randomUUID()));
+  // After a customer's message is stored: an opt-out keyword first, then an early wake, then triage and routing.
+  const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, inboundRouting];
   return {
     models,
     sla,
-    actions,
+    lifecycle: new ConversationLifecycle(models, conversations, slots, router, assignments, agents, timeline),
+    actions: new ConversationActions(models, conversations, timeline),
     snoozes,
     contactHistory: new ContactHistory(models),
     log,
     queues,
     agents,
-    timeline,
+    timeline: new TimelineQuery(log),
     router,
     presence: new PresenceTracker(agents),
     triage,
-    inboundRouting: new InboundRouting(models, router, triage),
+    inboundFollowUps,
     conversations,
     messages,
     send,
     whatsapp,
     media: new MediaService(models, conversations, whatsapp, config),
-    consent: new ConsentService(models, send, { optOut: config.OPT_OUT_KEYWORDS, optIn: config.OPT_IN_KEYWORDS }),
+    consent,
     deadLetters: new DeadLetterService(models, messages, outboxQueued),
     contacts,
     botKeys: new BotKeys(models),

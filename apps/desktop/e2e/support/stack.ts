@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createWhatsAppSimulator, envelope, inbound, status } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, Page as PageOf } from '@switchboard/shared';
-import { startTestServer, TEST_ACCESS_TOKEN, TEST_SECRET } from '../../../server/test-support/harness.js';
-import { startTcpProxy } from '../../../server/test-support/tcp-proxy.js';
+import { startTestServer, TEST_ACCESS_TOKEN, TEST_SECRET } from '@switchboard/test-support/harness';
+import { startTcpProxy } from '@switchboard/test-support/tcp-proxy';
 import { startNodeHost } from '../../src/host/node-host.js';
 import { RENDERER_DIST } from './renderer-build.js';
 

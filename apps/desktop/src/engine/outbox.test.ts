@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
-import { eventually, startTestServerWithSimulator } from '../../../server/test-support/harness.js';
+import { eventually, startTestServerWithSimulator } from '@switchboard/test-support/harness';
 import { openCache } from './db/cache.js';
 import { createSyncEngine, type SyncEngine } from './sync-engine.js';
 import { recordEngine, tempDir } from './test-support/fixtures.js';
-import { startTcpProxy, type TcpProxy } from '../../../server/test-support/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '@switchboard/test-support/tcp-proxy';
 
 let server: Awaited<ReturnType<typeof startTestServerWithSimulator>>;
 let proxy: TcpProxy;

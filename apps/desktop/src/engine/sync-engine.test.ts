@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
-import { eventually, startTestServer, type TestServer } from '../../../server/test-support/harness.js';
+import { eventually, startTestServer, type TestServer } from '@switchboard/test-support/harness';
 import { createSyncEngine, type SyncEngine } from './sync-engine.js';
 import { recordEngine, tempDir } from './test-support/fixtures.js';
-import { startTcpProxy, type TcpProxy } from '../../../server/test-support/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '@switchboard/test-support/tcp-proxy';
 
 let server: TestServer;
 let proxy: TcpProxy;

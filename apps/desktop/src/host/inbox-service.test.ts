@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, Page } from '@switchboard/shared';
-import { eventually, startTestServerWithSimulator } from '../../../server/test-support/harness.js';
+import { eventually, startTestServerWithSimulator } from '@switchboard/test-support/harness';
 import type { InboxNotification } from '../contract/inbox-api.js';
 import { tempDir } from '../engine/test-support/fixtures.js';
-import { startTcpProxy, type TcpProxy } from '../../../server/test-support/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '@switchboard/test-support/tcp-proxy';
 import { createInboxService, type InboxService } from './inbox-service.js';
 import { recordService } from './test-support/service-client.js';
 

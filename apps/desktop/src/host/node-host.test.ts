@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
-import { eventually, startTestServerWithSimulator } from '../../../server/test-support/harness.js';
+import { eventually, startTestServerWithSimulator } from '@switchboard/test-support/harness';
 import { tempDir } from '../engine/test-support/fixtures.js';
 import { CLOSE_WRONG_KEY } from './bridge-server.js';
 import { startNodeHost, type NodeHost } from './node-host.js';

@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiErrorResponse, ConversationDTO, QueueDTO } from '@switchboard/shared';
-import { eventually, startTestServer, type TestServer } from '../../test-support/harness.js';
-import { actionKit, seqsOf, timelineOf, updatesOf } from '../routing/action-test-kit.js';
-import { sharedIntentClassifier } from '../triage/triage.service.js';
+import { eventually, startTestServer, type TestServer } from '@switchboard/test-support/harness';
+import { actionKit, seqsOf, timelineOf, updatesOf } from '@switchboard/test-support/action-kit';
+import { sharedIntentClassifier } from '../triage/index.js';
 
 let server: TestServer;
 let kit: ReturnType<typeof actionKit>;

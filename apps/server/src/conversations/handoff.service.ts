@@ -6,9 +6,8 @@ import { keyedId } from '../lib/keyed-id.js';
 import type { Models } from '../models/index.js';
 import type { BotDoc } from '../models/bot.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
-import type { Assignments } from '../routing/assignment.js';
-import type { RouterService } from '../routing/router.service.js';
-import type { TimelineService } from '../domain/timeline.js';
+import type { Assignments, RouterService } from '../routing/index.js';
+import type { TimelineWriter } from '../domain/timeline-writer.js';
 
 /**
  * Bots hand conversations to humans with their context (what they understood, collected and did), and take
@@ -22,7 +21,7 @@ export class HandoffService {
     private readonly conversations: ConversationService,
     private readonly router: RouterService,
     private readonly assignments: Assignments,
-    private readonly timeline: TimelineService,
+    private readonly timeline: TimelineWriter,
   ) {}
 
   /** `handoffKey` names this handoff, so a bot retrying the same call records it once. */

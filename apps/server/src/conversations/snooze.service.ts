@@ -9,7 +9,7 @@ import type { WorkLeases } from '../domain/work-leases.js';
 import { retryOnDuplicateKey, type Models } from '../models/index.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { MessageDoc } from '../models/message.model.js';
-import type { TimelineService } from '../domain/timeline.js';
+import type { TimelineWriter } from '../domain/timeline-writer.js';
 import { actorName, readableMoment } from './action-notes.js';
 
 const MAX_SNOOZE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -33,7 +33,7 @@ export class SnoozeService {
   constructor(
     private readonly models: Models,
     private readonly conversations: ConversationService,
-    private readonly timeline: TimelineService,
+    private readonly timeline: TimelineWriter,
     private readonly wakes: WorkLeases,
   ) {}
 

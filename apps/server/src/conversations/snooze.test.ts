@@ -1,12 +1,10 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO } from '@switchboard/shared';
-import { createApp, type App } from '../app.js';
-import { connectDatabase } from '../db/connect.js';
-import { createLogger } from '../lib/logger.js';
-import { eventually, startTestServer, type TestServer } from '../../test-support/harness.js';
-import { actionKit, seqsOf, timelineOf, updatesOf } from '../routing/action-test-kit.js';
-import { sharedIntentClassifier } from '../triage/triage.service.js';
+import type { App } from '@switchboard/server';
+import { eventually, startPeerApp, startTestServer, type TestServer } from '@switchboard/test-support/harness';
+import { actionKit, seqsOf, timelineOf, updatesOf } from '@switchboard/test-support/action-kit';
+import { sharedIntentClassifier } from '../triage/index.js';
 
 let server: TestServer;
 let kit: ReturnType<typeof actionKit>;
@@ -105,16 +103,13 @@ describe('snooze', () => {
 
 describe('snooze with two server processes on one database', () => {
   let second: App | undefined;
-  let secondConnection: Awaited<ReturnType<typeof connectDatabase>> | undefined;
   afterEach(async () => {
     await second?.close();
-    await secondConnection?.close();
   });
 
   it('each snooze wakes once, whichever process gets there', { timeout: 60_000 }, async () => {
     const { ana } = await assignedConversation('5511977100010');
-    secondConnection = await connectDatabase(server.config.MONGODB_URI!, server.config.MONGODB_DB_NAME);
-    second = await createApp({ config: server.config, connection: secondConnection, logger: createLogger('silent') });
+    second = await startPeerApp(server);
     const ids = [];
     for (let i = 1; i <= 4; i++) ids.push(await kit.customer(`551197710001${i}`));
     for (const id of ids) await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(1) });

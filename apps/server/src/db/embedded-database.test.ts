@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import mongoose, { Types } from 'mongoose';
 import { inject } from 'vitest';
-import { freshDatabaseName } from '../../test-support/harness.js';
+import { freshDatabaseName } from '@switchboard/test-support/harness';
 
 describe('the database the tests (and `pnpm start`) run on', () => {
   it('applies concurrent updates of one document atomically: 200 racing $inc make 200', async () => {

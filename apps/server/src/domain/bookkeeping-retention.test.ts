@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
-import { startTestServer, type TestServer } from '../../test-support/harness.js';
+import { startTestServer, type TestServer } from '@switchboard/test-support/harness';
 import { BookkeepingRetention, BOOKKEEPING_RETENTION_MS, SWEEP_EVERY_MS } from './bookkeeping-retention.js';
 
 let server: TestServer;

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { ConversationEventDTO } from '@switchboard/shared';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import { keyedId } from '../lib/keyed-id.js';
-import { startTestServer, type TestServer } from '../../test-support/harness.js';
+import { startTestServer, type TestServer } from '@switchboard/test-support/harness';
 
 let server: TestServer;
 beforeAll(async () => {

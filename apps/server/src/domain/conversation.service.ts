@@ -1,13 +1,13 @@
 import type { ConversationDTO, ListConversationsQuery, Page } from '@switchboard/shared';
 import { Types, type FilterQuery } from 'mongoose';
-import { AppError, notFound } from '../lib/errors.js';
+import { notFound } from '../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
-import { keyedId } from '../lib/keyed-id.js';
-import { isDuplicateKeyError, retryOnDuplicateKey, type Models } from '../models/index.js';
+import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { Conversation, ConversationDoc } from '../models/conversation.model.js';
 import type { ContactDoc } from '../models/contact.model.js';
 import { toConversationDTO } from '../models/to-dto.js';
 import type { Change, ConversationLog } from './conversation-log.js';
+import type { ConversationSlots } from './conversation-slots.js';
 import type { DomainEvents } from './domain-events.js';
 import type { Viewer } from './viewer.js';
 
@@ -17,18 +17,17 @@ export type CurrentState = { fresh: ConversationDoc; contact?: ContactDoc };
 const MAX_OPEN_RACES = 20;
 const RACE_PAUSE_MS = 25;
 
-const slotIdOf = (contactId: Types.ObjectId, channelId: Types.ObjectId) =>
-  keyedId('slot', `${contactId.toHexString()}:${channelId.toHexString()}`);
-
 /**
- * Conversations: one open conversation per contact and business number (a unique `openKey` guards it).
+ * Conversations: one open conversation per contact and business number (see ConversationSlots).
  * A message that arrives after resolution reopens the last conversation when it was resolved less than
  * `reopenWindowMs` ago, and starts a new one otherwise (so "thanks!" right after resolving lands in the
- * same thread, and a new problem next week starts a fresh one).
+ * same thread, and a new problem next week starts a fresh one). Resolving and an agent's reopening are
+ * the conversations feature's (conversations/lifecycle.service.ts).
  */
 export class ConversationService {
   constructor(
     private readonly models: Models,
+    private readonly slots: ConversationSlots,
     private readonly log: ConversationLog,
     private readonly events: DomainEvents,
     private readonly reopenWindowMs: number,
@@ -36,7 +35,7 @@ export class ConversationService {
 
   /** The contact's open conversation on this number, if it has one (two reads by _id; nothing is opened). */
   async findOpen(contactId: Types.ObjectId, channelId: Types.ObjectId): Promise<ConversationDoc | null> {
-    const slot = await this.models.ConversationSlot.findById(slotIdOf(contactId, channelId));
+    const slot = await this.slots.find(this.slots.idOf(contactId, channelId));
     return slot?.open ? this.models.Conversation.findById(slot.conversationId).orFail() : null;
   }
 
@@ -45,11 +44,11 @@ export class ConversationService {
    * is the caller's: each one changes it further at once (the message that opened it, a bot's handoff).
    */
   async openFor(contactId: Types.ObjectId, channelId: Types.ObjectId, activityAt: Date): Promise<ConversationDoc> {
-    const { Conversation, ConversationSlot } = this.models;
-    const slotId = slotIdOf(contactId, channelId);
-    const openKey = `${contactId.toHexString()}:${channelId.toHexString()}`;
+    const { Conversation } = this.models;
+    const slotId = this.slots.idOf(contactId, channelId);
+    const openKey = this.slots.openKeyOf(contactId, channelId);
     for (let race = 0; race < MAX_OPEN_RACES; race++) {
-      const slot = await ConversationSlot.findById(slotId);
+      const slot = await this.slots.find(slotId);
       if (slot?.open) return Conversation.findById(slot.conversationId).orFail();
       const now = new Date();
       const last = slot ? await Conversation.findById(slot.conversationId) : null;
@@ -58,71 +57,16 @@ export class ConversationService {
         const conversation = recent
           ? await Conversation.findByIdAndUpdate(recent, { $set: { status: 'open', openKey, openedAt: now, resolvedAt: null } }, { new: true }).orFail()
           : await Conversation.create({ channelId, contactId, status: 'open', openKey, openedAt: now, lastMessageAt: activityAt });
-        await this.pointSlot(slotId, conversation._id, true);
+        await this.slots.point(slotId, conversation._id, true);
         return conversation;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
-        const holder = await this.healSlot(slotId, openKey);
+        const holder = await this.slots.heal(slotId, openKey);
         if (holder) return holder;
         await new Promise((r) => setTimeout(r, RACE_PAUSE_MS));
       }
     }
     throw new Error(`could not open a conversation for contact ${contactId.toHexString()}`);
-  }
-
-  /**
-   * Another writer opened the conversation first, or a crash left it open without its slot: point the slot
-   * at the open conversation. A search by openKey, on this rare path only.
-   */
-  private async healSlot(slotId: Types.ObjectId, openKey: string): Promise<ConversationDoc | null> {
-    const holder = await this.models.Conversation.findOne({ openKey });
-    if (!holder) return null;
-    await this.pointSlot(slotId, holder._id, true);
-    return holder;
-  }
-
-  /** Two writers may create the slot at once; the loser's retry updates the winner's. */
-  private pointSlot(slotId: Types.ObjectId, conversationId: Types.ObjectId, open: boolean) {
-    return retryOnDuplicateKey(() =>
-      this.models.ConversationSlot.updateOne({ _id: slotId }, { $set: { conversationId, open } }, { upsert: true }),
-    );
-  }
-
-  async resolve(id: string, viewer: Viewer): Promise<ConversationDTO> {
-    const conversation = await this.findVisible(id, viewer);
-    if (conversation.status === 'resolved') throw new AppError('CONFLICT', 'the conversation is resolved already');
-    const now = new Date();
-    const resolved = await this.models.Conversation.findByIdAndUpdate(
-      conversation._id,
-      { $set: { status: 'resolved', resolvedAt: now, openKey: conversation._id.toHexString() } },
-      { new: true },
-    ).orFail();
-    await this.pointSlot(slotIdOf(conversation.contactId, conversation.channelId), conversation._id, false);
-    return this.announce(resolved, `resolved:${now.getTime()}`);
-  }
-
-  /**
-   * Opens a resolved conversation again, unless the customer has a newer open one on this number: the
-   * conflict names it. Routing and announcing are the caller's.
-   */
-  async reopen(conversation: ConversationDoc): Promise<ConversationDoc> {
-    if (conversation.status === 'open') throw new AppError('CONFLICT', 'the conversation is open already');
-    const slotId = slotIdOf(conversation.contactId, conversation.channelId);
-    const openKey = `${conversation.contactId.toHexString()}:${conversation.channelId.toHexString()}`;
-    const slot = await this.models.ConversationSlot.findById(slotId);
-    if (slot?.open && !slot.conversationId.equals(conversation._id)) throw newerOpenConflict(slot.conversationId);
-    try {
-      const reopened = await this.models.Conversation.findByIdAndUpdate(
-        conversation._id,
-        { $set: { status: 'open', openKey, openedAt: new Date(), resolvedAt: null } },
-        { new: true },
-      ).orFail();
-      await this.pointSlot(slotId, conversation._id, true);
-      return reopened;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      throw newerOpenConflict((await this.healSlot(slotId, openKey))?._id ?? null);
-    }
   }
 
   /**
@@ -204,5 +148,3 @@ export class ConversationService {
   }
 }
 
-const newerOpenConflict = (id: Types.ObjectId | null) =>
-  new AppError('CONFLICT', `the customer has a newer open conversation${id ? ` (${id.toHexString()})` : ''} on this number; continue there`);

@@ -19,5 +19,5 @@ type DomainEventMap = {
 
 export type ConversationAudience = { channelId: string; queueId: string | null; assigneeId: string | null };
 
-/** Services announce what happened here; only the broadcaster turns it into socket pushes. */
+/** Services announce what happened here; listeners/ reacts (socket pushes, SLA timers, outbox, metrics). */
 export class DomainEvents extends EventEmitter<DomainEventMap> {}

@@ -1,24 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound, signWebhookBody } from '@switchboard/whatsapp-simulator';
-import { createApp, type App } from '../app.js';
-import { connectDatabase } from '../db/connect.js';
-import { createLogger } from '../lib/logger.js';
-import { eventually, startTestServer, TEST_SECRET, type TestServer } from '../../test-support/harness.js';
+import type { App } from '@switchboard/server';
+import { eventually, startPeerApp, startTestServer, TEST_SECRET, type TestServer } from '@switchboard/test-support/harness';
 
 let server: TestServer;
 let second: App;
 let secondUrl: string;
-let secondConnection: Awaited<ReturnType<typeof connectDatabase>>;
 
 beforeAll(async () => {
   server = await startTestServer();
-  secondConnection = await connectDatabase(server.config.MONGODB_URI!, server.config.MONGODB_DB_NAME);
-  second = await createApp({ config: server.config, connection: secondConnection, logger: createLogger('silent') });
+  second = await startPeerApp(server);
   secondUrl = await second.listen(0, '127.0.0.1');
 });
 afterAll(async () => {
   await second.close();
-  await secondConnection.close();
   await server.close();
 });
 

@@ -1,20 +1,27 @@
-import type { ListMessagesQuery, MessageContent, MessageContext, MessageDTO, Page, ProviderError, whatsapp } from '@switchboard/shared';
+import type { AdReferral, ListMessagesQuery, MessageContent, MessageContext, MessageDTO, Page, ProviderError, whatsapp } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { currentCorrelationId, inThreadOf, joinThread } from '../lib/correlation.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import { keyedId } from '../lib/keyed-id.js';
-import type { KeyedLock } from '../lib/keyed-lock.js';
+import type { KeyedQueue } from '@switchboard/concurrency';
 import { reasonForReportedError } from './provider-errors.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { MessageDoc } from '../models/message.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { ContactDoc } from '../models/contact.model.js';
 import { toMessageDTO } from '../models/to-dto.js';
-import type { NormalizedMessage } from '../ingest/message-normalizer.js';
 import type { Change, ConversationLog } from './conversation-log.js';
 import type { ConversationService } from './conversation.service.js';
 import { STATUS_RANK } from '../models/message-status.js';
 import type { Viewer } from './viewer.js';
+
+/** A customer's message as the inbox stores it, whatever shape WhatsApp sent it in. */
+export type NormalizedMessage = {
+  content: MessageContent;
+  context: MessageContext | null;
+  referral: AdReferral | null;
+  preview: string;
+};
 
 export type InboundMessage = NormalizedMessage & {
   providerMessageId: string;
@@ -51,7 +58,7 @@ export class MessageService {
     private readonly models: Models,
     private readonly log: ConversationLog,
     private readonly conversations: ConversationService,
-    private readonly documentLock: KeyedLock,
+    private readonly documentLock: KeyedQueue,
   ) {}
 
   /**

@@ -1,4 +1,17 @@
-import { graphErrorBodySchema } from '../outbound/cloud-api.schema.js';
+import { z } from 'zod';
+
+/** Graph's error envelope; every field but `code` is optional because proxies and old versions vary. */
+const graphErrorBodySchema = z.object({
+  error: z.looseObject({
+    code: z.number().int(),
+    message: z.string().optional(),
+    type: z.string().optional(),
+    error_subcode: z.number().int().optional(),
+    error_data: z.looseObject({ details: z.string().optional() }).optional(),
+    is_transient: z.boolean().optional(),
+    fbtrace_id: z.string().optional(),
+  }),
+});
 
 /**
  * What a failed Cloud API call means for the message:

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { envelope, inbound, signWebhookBody } from '@switchboard/whatsapp-simulator';
 import type { Ack, ChannelDTO, ConversationDTO, MessageDTO, Page, SyncSinceResult } from '@switchboard/shared';
-import { ADMIN, eventually, startTestServer, TEST_SECRET, type ClientSocket, type TestServer } from '../../test-support/harness.js';
+import { ADMIN, eventually, startTestServer, TEST_SECRET, type ClientSocket, type TestServer } from '@switchboard/test-support/harness';
 
 /*
  * Hostile input, one case per attack, each checking the answer (status, code) and that nothing was stored or

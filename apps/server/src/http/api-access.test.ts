@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ChannelDTO, ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
-import { ADMIN, startTestServer, type TestServer } from '../../test-support/harness.js';
+import { ADMIN, startTestServer, type TestServer } from '@switchboard/test-support/harness';
 
 let server: TestServer;
 let admin: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
-import { eventually, startTestServerWithSimulator } from '../../test-support/harness.js';
+import { eventually, startTestServerWithSimulator } from '@switchboard/test-support/harness';
 import { createLogger } from '../lib/logger.js';
 
 type Line = Record<string, unknown>;

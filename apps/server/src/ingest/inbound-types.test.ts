@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ctwaReferral, envelope, inbound, replyContext } from '@switchboard/whatsapp-simulator';
 import type { MessageDTO, Page, ConversationDTO } from '@switchboard/shared';
-import { startTestServer, type TestServer } from '../../test-support/harness.js';
+import { startTestServer, type TestServer } from '@switchboard/test-support/harness';
 
 let server: TestServer;
 let token: string;

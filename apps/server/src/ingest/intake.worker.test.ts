@@ -4,7 +4,7 @@ import type { Connection } from 'mongoose';
 import { connectDatabase } from '../db/connect.js';
 import { createLogger } from '../lib/logger.js';
 import { createModels, type Models } from '../models/index.js';
-import { eventually, freshDatabaseName } from '../../test-support/harness.js';
+import { eventually, freshDatabaseName } from '@switchboard/test-support/harness';
 import { IntakeWorker } from './intake.worker.js';
 import { WebhookIntakeStore } from './webhook-intake.store.js';
 import type { ProcessResult } from './webhook.processor.js';

@@ -4,7 +4,7 @@ import { PollingLoop } from '../lib/polling-loop.js';
 import { Types } from 'mongoose';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { WebhookIntakeDoc } from '../models/webhook-intake.model.js';
-import type { IntakeOutcome } from '../listeners/metrics.listener.js';
+import type { IntakeOutcome } from './intake-metrics.js';
 import type { WebhookProcessor } from './webhook.processor.js';
 
 /** What the worker needs of a processor: apply one stored body, throw to have it retried. */

@@ -3,24 +3,30 @@ import type { z } from 'zod';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactService } from '../domain/contact.service.js';
 import type { MessageService } from '../domain/message.service.js';
-import type { ConsentService } from '../outbound/consent.service.js';
-import type { InboundRouting } from '../routing/inbound-routing.js';
-import type { SnoozeService } from '../conversations/snooze.service.js';
 import type { Types } from 'mongoose';
 import type { ContactDoc } from '../models/contact.model.js';
+import type { ConversationDoc } from '../models/conversation.model.js';
+import type { MessageDoc } from '../models/message.model.js';
 import { normalizeMessage, toProviderError } from './message-normalizer.js';
-import { runGrouped } from './sender-groups.js';
+import { runInLanes } from '@switchboard/concurrency';
 
 export type ItemError = { path: string; message: string };
 export type ProcessResult = { messages: number; statuses: number; errors: number; itemErrors: ItemError[] };
+
+/**
+ * What other features do with a customer's message once it is stored (consent keywords, waking a snoozed
+ * conversation, triage and routing), in order. Declared here and wired by the composition root, so intake
+ * depends on no other feature. A failure fails the batch, to be retried like any other.
+ */
+export interface InboundFollowUp {
+  onInbound(message: MessageDoc, conversation: ConversationDoc, contact: ContactDoc): Promise<void>;
+}
 
 type Services = {
   channels: ChannelService;
   contacts: ContactService;
   messages: MessageService;
-  consent: ConsentService;
-  snoozes: SnoozeService;
-  inboundRouting: InboundRouting;
+  inboundFollowUps: readonly InboundFollowUp[];
 };
 
 /** Customers whose messages are written at the same time; each customer's own stay in order. */
@@ -64,7 +70,7 @@ export class WebhookProcessor {
     }
     // Then each customer's conversation is written in order, different customers' side by side.
     const keyOf = (m: Identified) => (m.contact ? `${m.channelId.toHexString()}:${m.contact.id}` : 'serial');
-    await runGrouped(identified, keyOf, MESSAGE_CONCURRENCY, (m) =>
+    await runInLanes(identified, keyOf, MESSAGE_CONCURRENCY, (m) =>
       this.isolated(m.path, m.slot, async () => {
         await this.recordMessage(m.channelId, m.message, m.contact ?? (await this.contactOf(m.message, m.profiles)));
         result.messages++;
@@ -145,9 +151,7 @@ export class WebhookProcessor {
       contact,
       sentAt: new Date(Number(message.timestamp) * 1000),
     });
-    await this.services.consent.onInbound(stored);
-    await this.services.snoozes.onInbound(stored, conversation);
-    await this.services.inboundRouting.onInbound(stored, conversation, contact);
+    for (const followUp of this.services.inboundFollowUps) await followUp.onInbound(stored, conversation, contact);
     const { content } = normalized;
     if (content.type === 'system' && content.kind === 'user_changed_number' && content.newWaId) {
       await this.services.contacts.changeNumber(contact._id, content.newWaId);

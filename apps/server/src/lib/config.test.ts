@@ -1,11 +1,17 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('starts with safe development defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './.data', WEBHOOK_MAX_BODY: 1024 * 1024, NODE_ENV: 'development' });
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: fileURLToPath(new URL('../../.data', import.meta.url)), WEBHOOK_MAX_BODY: 1024 * 1024, NODE_ENV: 'development' });
     expect(config.WHATSAPP_APP_SECRET.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('makes DATA_DIR absolute, so what is printed is where the data is', () => {
+    expect(loadConfig({ DATA_DIR: 'some/data' }).DATA_DIR).toBe(resolve('some/data'));
   });
 
   it('names every bad value at once', () => {

@@ -1,3 +1,6 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeIssues } from '@switchboard/shared';
 import { z } from 'zod';
 
 const DEV_SECRETS = {
@@ -7,6 +10,9 @@ const DEV_SECRETS = {
   JWT_SECRET: 'dev-jwt-secret-change-me-in-production',
   ADMIN_PASSWORD: 'switchboard-admin',
 } as const;
+
+/** apps/server/.data, whichever directory the server (or the development stack) is started from. */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data', import.meta.url));
 
 const bytes = z
   .string()
@@ -33,7 +39,8 @@ const ConfigSchema = z
       .optional(),
     MONGODB_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     MONGODB_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').default('switchboard'),
-    DATA_DIR: z.string().min(1).default('./.data'),
+    /** Relative to where the server was started; by default the server package's .data folder, wherever it starts. */
+    DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR).transform((dir) => resolve(dir)),
     WHATSAPP_APP_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
     WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -94,7 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = ConfigSchema.safeParse(blankAsUnset);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message} (got ${JSON.stringify(blankAsUnset[String(i.path[0])] ?? null)})`));
+    const problems = describeIssues(parsed.error.issues).map(({ path, message }) => `${path} ${message} (got ${JSON.stringify(blankAsUnset[path] ?? null)})`);
+    throw new ConfigError(problems);
   }
   const c = parsed.data;
   return {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, Page, QueueDTO } from '@switchboard/shared';
-import { eventually, startTestServer, startTestServerWithSimulator } from '../../test-support/harness.js';
-import { parseExposition, samplesOf, valueOf, type Sample } from '../../test-support/prometheus-text.js';
+import { eventually, startTestServer, startTestServerWithSimulator } from '@switchboard/test-support/harness';
+import { parseExposition, samplesOf, valueOf, type Sample } from '@switchboard/test-support/prometheus-text';
 
 let server: Awaited<ReturnType<typeof startTestServerWithSimulator>>;
 let admin: string;

@@ -1,13 +1,13 @@
 import type { ConversationEventDTO, QueueStateDTO, SlaAlert } from '@switchboard/shared';
 import type { ConversationAudience, DomainEvents } from '../domain/domain-events.js';
-import type { Services } from '../services.js';
+import type { UserService } from '../domain/user.service.js';
 import type { Logger } from '../lib/logger.js';
 import type { AppSocketServer } from '../socket/socket-server.js';
 import { PushBatches } from './push-batches.js';
 import { channelRoom, EVERYTHING_ROOM, queueRoom, roomsFor, userRoom } from '../socket/rooms.js';
 
-/** The one place that turns domain events into socket pushes. */
-export function startBroadcaster(io: AppSocketServer, events: DomainEvents, services: Services, logger: Logger): () => void {
+/** The one place that turns domain events into socket pushes. Returns the stop. */
+export function pushToSockets(io: AppSocketServer, events: DomainEvents, users: UserService, logger: Logger): () => void {
   const pushes = new PushBatches((rooms, changes) => io.to(rooms).emit('conversation:changes', changes));
   const onConversationChanged = (event: ConversationEventDTO, audience: ConversationAudience) => {
     const rooms = [EVERYTHING_ROOM, channelRoom(audience.channelId)];
@@ -18,7 +18,7 @@ export function startBroadcaster(io: AppSocketServer, events: DomainEvents, serv
 
   const onAccessChanged = async (userId: string) => {
     try {
-      const viewer = await services.users.viewerFor(userId);
+      const viewer = await users.viewerFor(userId);
       const sockets = await io.in(userRoom(userId)).fetchSockets();
       for (const socket of sockets) {
         if (!viewer) {

@@ -2,8 +2,9 @@ import { z } from 'zod';
 
 /**
  * The WhatsApp Cloud API shapes the outbound client speaks: the body of
- * `POST /{version}/{phone-number-id}/messages`, its answer, Graph's error body and the media
- * metadata. Only the message types the inbox sends today (text and template) are modelled.
+ * `POST /{version}/{phone-number-id}/messages`, its answer and the media metadata. Only the message types
+ * the inbox sends today (text and template) are modelled. Graph's error body lives beside what its errors
+ * mean, in domain/provider-errors.ts: status webhooks report those errors too.
  */
 
 const envelope = {
@@ -52,21 +53,6 @@ const sentMessageRef = z.looseObject({ id: z.string().min(1) });
 export const sendResponseSchema = z.looseObject({
   messages: z.tuple([sentMessageRef], sentMessageRef),
 });
-
-/** Graph's error envelope; every field but `code` is optional because proxies and old versions vary. */
-export const graphErrorBodySchema = z.object({
-  error: z.looseObject({
-    code: z.number().int(),
-    message: z.string().optional(),
-    type: z.string().optional(),
-    error_subcode: z.number().int().optional(),
-    error_data: z.looseObject({ details: z.string().optional() }).optional(),
-    is_transient: z.boolean().optional(),
-    fbtrace_id: z.string().optional(),
-  }),
-});
-
-export type GraphErrorBody = z.infer<typeof graphErrorBodySchema>;
 
 export const mediaInfoResponseSchema = z.looseObject({
   url: z.url(),

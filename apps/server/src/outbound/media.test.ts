@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ChannelDTO, MessageDTO, Page, ConversationDTO } from '@switchboard/shared';
-import { startTestServerWithSimulator } from '../../test-support/harness.js';
+import { startTestServerWithSimulator } from '@switchboard/test-support/harness';
 
 let server: Awaited<ReturnType<typeof startTestServerWithSimulator>>;
 let admin: string;

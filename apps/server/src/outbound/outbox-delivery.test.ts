@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
-import { eventually, startTestServerWithSimulator } from '../../test-support/harness.js';
+import { eventually, startTestServerWithSimulator } from '@switchboard/test-support/harness';
 
 let server: Awaited<ReturnType<typeof startTestServerWithSimulator>>;
 let admin: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSendRateLimits } from './send-rate-limits.js';
-import { freePort } from '../../test-support/server-process.js';
-import { startRedisServer, type TestRedis } from '../../test-support/redis.js';
+import { freePort } from '@switchboard/test-support/server-process';
+import { startRedisServer, type TestRedis } from '@switchboard/test-support/redis';
 import { createLogger } from '../lib/logger.js';
 import { redisLimiters } from '../lib/rate-limiters.js';
 import { connectRedis, RedisUnavailableError, type SharedRedis } from '../lib/redis.js';

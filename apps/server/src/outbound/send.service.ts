@@ -9,7 +9,7 @@ import { keyedId } from '../lib/keyed-id.js';
 import { retryOnDuplicateKey, type Models } from '../models/index.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import { CUSTOMER_SERVICE_WINDOW_MS, toMessageDTO } from '../models/to-dto.js';
-import { previewOf } from '../ingest/message-normalizer.js';
+import { previewOf } from '../domain/message-preview.js';
 import { currentCorrelationId } from '../lib/correlation.js';
 import type { CloudApiSendRequest } from './cloud-api.schema.js';
 import type { TemplateService } from './template.service.js';

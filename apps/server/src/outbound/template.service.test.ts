@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateTemplateRequest, type SendTemplateContent } from '@switchboard/shared';
-import { startTestServer, type TestServer } from '../../test-support/harness.js';
+import { startTestServer, type TestServer } from '@switchboard/test-support/harness';
 import { AppError } from '../lib/errors.js';
 import type { TemplateService } from './template.service.js';
 import { loadTemplateSeed, TEMPLATE_SEED } from './template-seed.js';

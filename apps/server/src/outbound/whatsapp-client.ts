@@ -1,3 +1,4 @@
+import { issueLines } from '@switchboard/shared';
 import {
   cloudApiSendRequestSchema, mediaInfoResponseSchema, sendResponseSchema, type CloudApiSendRequest,
 } from './cloud-api.schema.js';
@@ -113,8 +114,7 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
     async sendMessage(channel, request) {
       const valid = cloudApiSendRequestSchema.safeParse(request);
       if (!valid.success) {
-        const issue = valid.error.issues[0];
-        return { ok: false, failure: invalidRequestFailure(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`) };
+        return { ok: false, failure: invalidRequestFailure(issueLines(valid.error.issues)[0] ?? 'invalid') };
       }
       let response: Response;
       let body: unknown;

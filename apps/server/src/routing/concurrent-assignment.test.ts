@@ -1,23 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { QueueDTO } from '@switchboard/shared';
-import { createApp, type App } from '../app.js';
-import { connectDatabase } from '../db/connect.js';
-import { createLogger } from '../lib/logger.js';
-import { startTestServer, type TestServer } from '../../test-support/harness.js';
+import type { App } from '@switchboard/server';
+import { startPeerApp, startTestServer, type TestServer } from '@switchboard/test-support/harness';
 
 let server: TestServer;
 let second: App;
-let secondConnection: Awaited<ReturnType<typeof connectDatabase>>;
 
 beforeAll(async () => {
   server = await startTestServer({ ROUTING_INTERVAL_MS: '60000' });
-  secondConnection = await connectDatabase(server.config.MONGODB_URI!, server.config.MONGODB_DB_NAME);
-  second = await createApp({ config: server.config, connection: secondConnection, logger: createLogger('silent') });
+  second = await startPeerApp(server);
 });
 afterAll(async () => {
   await second.close();
-  await secondConnection.close();
   await server.close();
 });
 

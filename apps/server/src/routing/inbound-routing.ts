@@ -4,7 +4,7 @@ import type { MessageContent } from '@switchboard/shared';
 import type { ContactDoc } from '../models/contact.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { RouterService } from './router.service.js';
-import { triageTextOf, type TriageService } from '../triage/triage.service.js';
+import { triageTextOf, type TriageService } from '../triage/index.js';
 
 /** Intents that say nothing about what the customer needs: a later message may still tell. */
 const VAGUE_INTENTS = new Set(['greeting', 'unknown']);

@@ -13,6 +13,8 @@ const REFRESH_EVERY_MS = PRESENCE_TTL_MS / 3;
 export class PresenceTracker {
   private readonly sockets = new Map<string, number>();
   private readonly writtenAt = new Map<string, number>();
+  /** Presence writes under way: closing waits for them, so none meets a closed database. */
+  private readonly writing = new Set<Promise<void>>();
 
   constructor(private readonly agents: AgentService) {}
 
@@ -20,7 +22,7 @@ export class PresenceTracker {
     const count = (this.sockets.get(userId) ?? 0) + 1;
     this.sockets.set(userId, count);
     this.writtenAt.set(userId, Date.now());
-    await this.agents.setSockets(userId, count);
+    await this.track(this.agents.setSockets(userId, count));
   }
 
   async disconnected(userId: string): Promise<void> {
@@ -28,7 +30,21 @@ export class PresenceTracker {
     if (count === 0) this.sockets.delete(userId);
     else this.sockets.set(userId, count);
     this.writtenAt.set(userId, Date.now());
-    await this.agents.setSockets(userId, count);
+    await this.track(this.agents.setSockets(userId, count));
+  }
+
+  /** Resolves once every presence write started so far has ended, however it ended. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.writing]);
+  }
+
+  private track(write: Promise<void>): Promise<void> {
+    this.writing.add(write);
+    write.then(
+      () => this.writing.delete(write),
+      () => this.writing.delete(write),
+    );
+    return write;
   }
 
   /** Rewrites, in one write, the presence of every user whose last write is getting old. */

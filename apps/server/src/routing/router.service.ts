@@ -11,8 +11,7 @@ import type { UserDoc } from '../models/user.model.js';
 import type { AgentService } from './agents.service.js';
 import type { Assignments, RoutingTurn } from './assignment.js';
 import type { QueueService } from './queue.service.js';
-import type { TimelineService } from '../domain/timeline.js';
-import { actorName } from '../conversations/action-notes.js';
+import type { TimelineWriter } from '../domain/timeline-writer.js';
 
 type Candidate = { user: UserDoc; status: string; load: number; capacity: number };
 
@@ -31,7 +30,7 @@ export class RouterService {
     private readonly queues: QueueService,
     private readonly agents: AgentService,
     private readonly assignments: Assignments,
-    private readonly timeline: TimelineService,
+    private readonly timeline: TimelineWriter,
   ) {}
 
   /**
@@ -151,15 +150,6 @@ export class RouterService {
     return this.conversations.current(conversationId);
   }
 
-  /** Resolving frees the agent's capacity at once. */
-  async resolve(conversationId: string, viewer: Viewer): Promise<ConversationDTO> {
-    const resolved = await this.conversations.resolve(conversationId, viewer);
-    const conversation = await this.models.Conversation.findById(conversationId).orFail();
-    await this.assignments.release(conversation, null);
-    await this.note(conversation, 'resolved', `Resolved by ${await actorName(this.models, viewer.userId)}`, {}, viewer.userId, `resolved:${resolved.resolvedAt}`);
-    return resolved;
-  }
-
   /**
    * Back to the queue, for an agent who went away or offline past the grace period. Every process's heartbeat
    * looks for these: the release happens during a turn, and only if that agent still has the conversation, so
@@ -247,7 +237,7 @@ export class RouterService {
     return all.sort((a, b) => a.load - b.load || (a.user.lastAssignedAt?.getTime() ?? 0) - (b.user.lastAssignedAt?.getTime() ?? 0));
   }
 
-  private note(conversation: ConversationDoc, kind: Parameters<TimelineService['add']>[2]['kind'], summary: string, details: Record<string, unknown>, actorId: string | null, stepKey?: string) {
+  private note(conversation: ConversationDoc, kind: Parameters<TimelineWriter['add']>[2]['kind'], summary: string, details: Record<string, unknown>, actorId: string | null, stepKey?: string) {
     return this.timeline.add(conversation, stepKey ?? `${kind}:${conversation.routingEpoch}:${Date.now()}`, { kind, summary, details, actorId });
   }
 }

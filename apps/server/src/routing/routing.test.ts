@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, ConversationEventDTO, QueueDTO, TimelineEntryDTO } from '@switchboard/shared';
-import { eventually, startTestServer, type TestServer } from '../../test-support/harness.js';
-import { parseExposition, valueOf } from '../../test-support/prometheus-text.js';
+import { eventually, startTestServer, type TestServer } from '@switchboard/test-support/harness';
+import { parseExposition, valueOf } from '@switchboard/test-support/prometheus-text';
 
 let server: TestServer;
 afterEach(() => server?.close());

@@ -6,7 +6,7 @@ import type { AgentService } from './agents.service.js';
 import type { PresenceTracker } from './presence.js';
 import { queueStates } from './queue-state.js';
 import type { RouterService } from './router.service.js';
-import type { TriageService } from '../triage/triage.service.js';
+import type { TriageService } from '../triage/index.js';
 
 type Deps = {
   models: Models;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBusinessHours } from '../routing/business-hours/business-hours.js';
+import { parseBusinessHours } from '../routing/index.js';
 import { computeSlaTargets, escalationSchedule, slaStatus, timeLeftMs, type ConversationMoments, type SlaClockInput } from './sla-clock.js';
 import type { EscalationStep, SlaPolicy, SlaPolicySet } from './sla-policies.js';
 

@@ -1,5 +1,5 @@
 import type { Priority } from '@switchboard/shared';
-import { addBusinessMinutes, type BusinessHours } from '../routing/business-hours/business-hours.js';
+import { addBusinessMinutes, type BusinessHours } from '../routing/index.js';
 import type { EscalationAction, EscalationStep, SlaPolicySet } from './sla-policies.js';
 
 export type SlaKind = 'first_response' | 'next_response' | 'resolution';

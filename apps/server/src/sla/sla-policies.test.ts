@@ -67,8 +67,8 @@ describe('loadSlaPolicies', () => {
     expect(message).toContain('policies.high.warnAtPercent: must be from 1 to 99');
     expect(message).toContain('policies.low.nextResponseMinutes: is missing');
     expect(message).toContain('policies.urgent.resolutionMinutes: must be more than 0');
-    expect(message).toContain('escalation[1].afterBreachMinutes: must be whole minutes');
-    expect(message).toMatch(/escalation\[1\]\.action: .*notify_agent/);
+    expect(message).toContain('escalation.1.afterBreachMinutes: must be whole minutes');
+    expect(message).toMatch(/escalation\.1\.action: .*notify_agent/);
   });
 
   it('refuses a missing policy, a misspelt field and a ladder out of order', () => {
@@ -78,7 +78,7 @@ describe('loadSlaPolicies', () => {
     expect(refusal(writePolicies('typo.json', typo))).toMatch(/policies\.normal: Unrecognized key: "warnAtPercnt"/);
     const unordered = [{ afterBreachMinutes: 10, action: 'reassign' }, { afterBreachMinutes: 5, action: 'raise_priority' }];
     expect(refusal(writePolicies('unordered.json', { ...validFile, escalation: unordered }))).toContain(
-      'escalation[1].afterBreachMinutes: must not come before the step above it (10)',
+      'escalation.1.afterBreachMinutes: must not come before the step above it (10)',
     );
   });
 

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Priority } from '@switchboard/shared';
+import { issueLines, type Priority } from '@switchboard/shared';
 import { z } from 'zod';
-import { describeIssues } from './zod-issues.js';
 
 /**
  * SLA policies live in a JSON file (triage-data/sla-policies.json, or SLA_POLICIES_FILE): one policy per
@@ -74,7 +73,7 @@ export function loadSlaPolicies(path = process.env.SLA_POLICIES_FILE || DEFAULT_
     throw new SlaPolicyError(path, [`cannot be read as JSON: ${(e as Error).message}`]);
   }
   const parsed = PolicyFile.safeParse(raw);
-  if (!parsed.success) throw new SlaPolicyError(path, describeIssues(parsed.error.issues));
+  if (!parsed.success) throw new SlaPolicyError(path, issueLines(parsed.error.issues));
   const { escalation, policies } = parsed.data;
   const withLadder = (p: z.infer<typeof Policy>): SlaPolicy => ({ ...p, escalation: p.escalation ?? escalation });
   return {

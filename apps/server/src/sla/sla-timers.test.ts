@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, QueueDTO, SlaAlert, TimelineEntryDTO } from '@switchboard/shared';
-import { createApp, type App } from '../app.js';
-import { connectDatabase } from '../db/connect.js';
-import { createLogger } from '../lib/logger.js';
-import { eventually, startTestServer, type TestServer } from '../../test-support/harness.js';
+import type { App } from '@switchboard/server';
+import { eventually, startPeerApp, startTestServer, type TestServer } from '@switchboard/test-support/harness';
 
 let server: TestServer;
 afterEach(() => server?.close());
@@ -103,8 +101,7 @@ describe('SLA timers', () => {
     await onlineAgent(admin, queue.id);
     const conversation = await customer('5511944449003');
     await server.app.close();
-    const connection = await connectDatabase(server.config.MONGODB_URI!, server.config.MONGODB_DB_NAME);
-    const restarted = await createApp({ config: { ...server.config, SLA_CHECK_INTERVAL_MS: 100 }, connection, logger: createLogger('silent') });
+    const restarted = await startPeerApp(server, { SLA_CHECK_INTERVAL_MS: 100 });
     try {
       await backdate(restarted, conversation.id, 70);
       await eventually(async () => {
@@ -113,7 +110,6 @@ describe('SLA timers', () => {
       }, 'the restarted server to record the breach');
     } finally {
       await restarted.close();
-      await connection.close();
     }
   });
 

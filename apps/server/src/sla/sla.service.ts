@@ -8,9 +8,8 @@ import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { QueueDoc } from '../models/queue.model.js';
 import type { SlaTimerDoc } from '../models/sla-timer.model.js';
-import type { RouterService } from '../routing/router.service.js';
-import type { TimelineService } from '../domain/timeline.js';
-import { parseBusinessHours } from '../routing/business-hours/business-hours.js';
+import { parseBusinessHours, type RouterService } from '../routing/index.js';
+import type { TimelineWriter } from '../domain/timeline-writer.js';
 import { computeSlaTargets, escalationSchedule, type SlaKind, type SlaTarget } from './sla-clock.js';
 import type { SlaPolicySet } from './sla-policies.js';
 
@@ -45,7 +44,7 @@ export class SlaService {
     private readonly policies: SlaPolicySet,
     private readonly conversations: ConversationService,
     private readonly router: RouterService,
-    private readonly timeline: TimelineService,
+    private readonly timeline: TimelineWriter,
     private readonly events: DomainEvents,
     private readonly checks: WorkLeases,
   ) {}

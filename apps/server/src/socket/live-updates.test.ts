@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { Ack, ChannelDTO, ConversationEventDTO, SyncSinceResult } from '@switchboard/shared';
-import { eventually, startTestServer, type ClientSocket, type TestServer } from '../../test-support/harness.js';
+import { eventually, startTestServer, type ClientSocket, type TestServer } from '@switchboard/test-support/harness';
 
 const SALES = '100000000000011';
 const BILLING = '100000000000012';

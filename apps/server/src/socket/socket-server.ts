@@ -12,17 +12,30 @@ import {
 } from '@switchboard/shared';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server, type Socket } from 'socket.io';
-import type { Services } from '../services.js';
+import type { ConversationLog } from '../domain/conversation-log.js';
+import type { ConversationService } from '../domain/conversation.service.js';
+import type { UserService } from '../domain/user.service.js';
 import type { Viewer } from '../domain/viewer.js';
 import { withCorrelation } from '../lib/correlation.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { RedisClient } from '../lib/redis.js';
+import type { SendService } from '../outbound/index.js';
+import type { PresenceTracker } from '../routing/index.js';
 import { roomsFor } from './rooms.js';
 
 export type SocketData = { viewer: Viewer; userId: string };
 export type AppSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** The services socket commands call (the composition root's `Services` has them all). */
+export type SocketServices = {
+  users: UserService;
+  presence: PresenceTracker;
+  send: SendService;
+  conversations: ConversationService;
+  log: ConversationLog;
+};
 
 /**
  * Socket.IO with the shared typed contract: the handshake must carry a valid token, rooms follow access.
@@ -30,7 +43,7 @@ type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<strin
  * the pub/sub adapter it resumes the stream after a Redis blip without losing packets, and it supports
  * connection state recovery.
  */
-export function createSocketServer(httpServer: HttpServer, services: Services, logger: Logger, redis?: RedisClient): AppSocketServer {
+export function createSocketServer(httpServer: HttpServer, services: SocketServices, logger: Logger, redis?: RedisClient): AppSocketServer {
   const io: AppSocketServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,

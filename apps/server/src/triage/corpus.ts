@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { issueLines } from '@switchboard/shared';
 import { z } from 'zod';
 import { INTENT_LABELS, TRIAGE_LANGUAGES, type IntentLabel, type TriageLanguage } from './intents.js';
 
@@ -43,8 +44,7 @@ async function loadCorpusFile(file: string): Promise<CorpusExample[]> {
   }
   const parsed = CorpusFileSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`corpus ${file} is invalid: ${issues.join('; ')}`);
+    throw new Error(`corpus ${file} is invalid: ${issueLines(parsed.error.issues).join('; ')}`);
   }
   return parsed.data.data.flatMap(({ intent, utterances }) => utterances.map((text) => ({ text, intent })));
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { issueLines } from '@switchboard/shared';
 import { z } from 'zod';
 import { INTENT_LABELS, TRIAGE_LANGUAGES } from './intents.js';
 
@@ -43,7 +44,7 @@ export async function readEvalFile(file: string = DEFAULT_EVAL_FILE): Promise<Ev
     }
     const parsed = EvalLine.safeParse(json);
     if (parsed.success) examples.push(parsed.data);
-    else problems.push(...parsed.error.issues.map((issue) => `${where}: ${issue.path.join('.') || '(line)'}: ${issue.message}`));
+    else problems.push(...issueLines(parsed.error.issues).map((line) => `${where}: ${line}`));
   });
   if (problems.length) throw new EvalFileError(file, problems);
   if (!examples.length) throw new EvalFileError(file, ['has no examples']);

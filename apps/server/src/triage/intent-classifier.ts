@@ -1,3 +1,5 @@
+/// <reference path="./nlpjs.d.ts" />
+// Carries the nlp.js declarations to every program that type-checks this file (other packages' tests too).
 import { containerBootstrap, type Container } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en';
 import { LangEs } from '@nlpjs/lang-es';

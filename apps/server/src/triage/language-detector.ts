@@ -1,3 +1,4 @@
+/// <reference path="./nlpjs.d.ts" />
 import type { Language } from '@nlpjs/language-min';
 import type { Corpus } from './corpus.js';
 import { TRIAGE_LANGUAGES, type TriageLanguage } from './intents.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PRIORITY_ORDER, Priority } from '@switchboard/shared';
+import { issueLines, PRIORITY_ORDER, Priority } from '@switchboard/shared';
 import { z } from 'zod';
 import { INTENT_LABELS, type IntentLabel } from './intents.js';
 import { stripAccents } from './text-normalizer.js';
@@ -99,7 +99,7 @@ export function createPriorityRules(json: unknown, source: string): PriorityRule
     const id = typeof raw === 'object' && raw && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
     const name = id ? `rule "${id}" (rules[${index}])` : `rules[${index}]`;
     const parsed = Rule.safeParse(raw);
-    if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `${name}: ${i.path.join('.') || '(rule)'}: ${i.message}`));
+    if (!parsed.success) problems.push(...issueLines(parsed.error.issues).map((line) => `${name}: ${line}`));
     else if (rules.some((r) => r.id === parsed.data.id)) problems.push(`${name}: id: is used by an earlier rule`);
     else rules.push(parsed.data);
   });

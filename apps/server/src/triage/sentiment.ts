@@ -1,3 +1,4 @@
+/// <reference path="./nlpjs.d.ts" />
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Container } from '@nlpjs/core';

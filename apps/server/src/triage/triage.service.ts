@@ -5,7 +5,7 @@ import type { PriorityDecision, PriorityRules } from './priority-rules.js';
 import type { Models } from '../models/index.js';
 import type { ContactDoc } from '../models/contact.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
-import type { TimelineService, TimelineStep } from '../domain/timeline.js';
+import type { TimelineWriter, TimelineStep } from '../domain/timeline-writer.js';
 
 /** The text a customer's message carries, for classification: bodies, captions, button and list titles. */
 export function triageTextOf(content: MessageContent): string | null {
@@ -42,7 +42,7 @@ export class TriageService {
     private readonly models: Models,
     private readonly classifier: IntentClassifier,
     private readonly rules: PriorityRules,
-    private readonly timeline: TimelineService,
+    private readonly timeline: TimelineWriter,
   ) {}
 
   /**

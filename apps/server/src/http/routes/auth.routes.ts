@@ -1,11 +1,11 @@
 import { LoginRequest } from '@switchboard/shared';
 import { Router } from 'express';
 import type { LoginLimiter } from '../login-limiter.js';
-import type { Services } from '../../services.js';
+import type { HttpServices } from '../http-services.js';
 import { authOf, requireAuth } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
-export function authRoutes(services: Services, loginLimiter: LoginLimiter): Router {
+export function authRoutes(services: HttpServices, loginLimiter: LoginLimiter): Router {
   const router = Router();
   router.post('/auth/login', async (req, res) => {
     const input = parseInput(LoginRequest, req.body, 'body');

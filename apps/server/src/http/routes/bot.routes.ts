@@ -2,13 +2,13 @@ import { CreateBotRequest, HandoffRequest, IdParams, IdempotencyKey, ResumeReque
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Services } from '../../services.js';
+import type { HttpServices } from '../http-services.js';
 import type { BotDoc } from '../../models/bot.model.js';
 import { requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
 /** What bots call, with their API key (mounted before user authentication). */
-export function botApiRoutes(services: Services): Router {
+export function botApiRoutes(services: HttpServices): Router {
   const router = Router();
   router.use('/bot', async (req, res, next) => {
     res.locals.bot = await services.botKeys.authenticate(req.get('authorization')?.replace(/^Bearer\s+/i, ''));
@@ -27,7 +27,7 @@ export function botApiRoutes(services: Services): Router {
 }
 
 /** Bot credentials, managed by admins. */
-export function botAdminRoutes(services: Services): Router {
+export function botAdminRoutes(services: HttpServices): Router {
   const router = Router();
   router.use('/bots', requireRole('admin'));
   router.get('/bots', async (_req, res) => {

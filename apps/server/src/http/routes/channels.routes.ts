@@ -1,12 +1,12 @@
 import { ChannelMembersRequest, IdParams, CreateChannelRequest, UpdateChannelRequest } from '@switchboard/shared';
 import { Router } from 'express';
 import { Types } from 'mongoose';
-import type { Services } from '../../services.js';
+import type { HttpServices } from '../http-services.js';
 import { authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
 /** Business numbers. Everyone lists what they may see (unregistered numbers show to supervisors and admins). */
-export function channelRoutes(services: Services): Router {
+export function channelRoutes(services: HttpServices): Router {
   const router = Router();
   router.get('/channels', async (_req, res) => {
     const { viewer } = authOf(res);

@@ -1,11 +1,11 @@
 import { EscalateRequest, IdParams, LabelsRequest, SnoozeRequest } from '@switchboard/shared';
 import { Router } from 'express';
-import type { Services } from '../../services.js';
+import type { HttpServices } from '../http-services.js';
 import { authOf } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
 /** Labels, snooze, reopen and escalation: each on a conversation the caller may see (404 otherwise). */
-export function conversationActionRoutes(services: Services): Router {
+export function conversationActionRoutes(services: HttpServices): Router {
   const router = Router();
   const id = (params: unknown) => parseInput(IdParams, params, 'params').id;
 
@@ -19,7 +19,7 @@ export function conversationActionRoutes(services: Services): Router {
     res.json(await services.snoozes.unsnooze(id(req.params), authOf(res).viewer));
   });
   router.post('/conversations/:id/reopen', async (req, res) => {
-    res.json(await services.actions.reopen(id(req.params), authOf(res).viewer));
+    res.json(await services.lifecycle.reopen(id(req.params), authOf(res).viewer));
   });
   router.post('/conversations/:id/escalate', async (req, res) => {
     res.json(await services.actions.escalate(id(req.params), parseInput(EscalateRequest, req.body, 'body'), authOf(res).viewer));

@@ -1,10 +1,10 @@
 import { IdParams, ListConversationsQuery, ListEventsQuery, ListMessagesQuery } from '@switchboard/shared';
 import { Router } from 'express';
-import type { Services } from '../../services.js';
+import type { HttpServices } from '../http-services.js';
 import { authOf } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
-export function conversationRoutes(services: Services): Router {
+export function conversationRoutes(services: HttpServices): Router {
   const router = Router();
   router.get('/conversations', async (req, res) => {
     res.json(await services.conversations.list(parseInput(ListConversationsQuery, req.query, 'query'), authOf(res).viewer));
@@ -26,7 +26,7 @@ export function conversationRoutes(services: Services): Router {
   });
   router.post('/conversations/:id/resolve', async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');
-    res.json(await services.router.resolve(id, authOf(res).viewer));
+    res.json(await services.lifecycle.resolve(id, authOf(res).viewer));
   });
   return router;
 }

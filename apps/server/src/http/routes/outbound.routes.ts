@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Services } from '../../services.js';
+import type { HttpServices } from '../http-services.js';
 import { AppError } from '../../lib/errors.js';
 import { authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
@@ -12,7 +12,7 @@ import { parseInput } from '../validate.js';
 const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKey });
 
 /** Sending (every signed-in user, to conversations they may see) and the dead-letter list (supervisors). */
-export function outboundRoutes(services: Services): Router {
+export function outboundRoutes(services: HttpServices): Router {
   const router = Router();
   router.post('/conversations/:id/messages', async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');

@@ -1,12 +1,12 @@
 import { AgentProfileRequest, AssignRequest, CreateQueueRequest, IdParams, SetStatusRequest, TransferRequest, UpdateQueueRequest } from '@switchboard/shared';
 import { Router } from 'express';
-import type { Services } from '../../services.js';
-import { queueStates } from '../../routing/queue-state.js';
+import type { HttpServices } from '../http-services.js';
+import { queueStates } from '../../routing/index.js';
 import { authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
 /** Queues, agents' routing profile and status, and the routing actions on a conversation. */
-export function routingRoutes(services: Services): Router {
+export function routingRoutes(services: HttpServices): Router {
   const router = Router();
   const id = (params: unknown) => parseInput(IdParams, params, 'params').id;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody, TemplateDTO, TemplateVersionDTO } from '@switchboard/shared';
-import { startTestServer, type TestServer } from '../../../test-support/harness.js';
+import { startTestServer, type TestServer } from '@switchboard/test-support/harness';
 import { keyedId } from '../../lib/keyed-id.js';
 
 type Fail = { error: ErrorBody };

@@ -1,14 +1,14 @@
 import { CreateTemplateRequest, IdParams, ListTemplatesQuery, UpdateTemplateRequest } from '@switchboard/shared';
 import { Router, type Response } from 'express';
-import type { Services } from '../../services.js';
-import type { TemplateActor } from '../../outbound/template.service.js';
+import type { HttpServices } from '../http-services.js';
+import type { TemplateActor } from '../../outbound/index.js';
 import { authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
 const actorOf = (res: Response): TemplateActor => ({ id: authOf(res).user.id, name: authOf(res).user.name });
 
 /** The template catalogue: everyone reads it (agents pick templates from it); admins change it. */
-export function templateRoutes(services: Services): Router {
+export function templateRoutes(services: HttpServices): Router {
   const router = Router();
   router.get('/templates', async (req, res) => {
     res.json({ items: await services.templates.list(parseInput(ListTemplatesQuery, req.query, 'query')) });

@@ -1,12 +1,12 @@
 import { IdParams, CreateUserRequest, UpdateUserRequest } from '@switchboard/shared';
 import { Router } from 'express';
-import type { Services } from '../../services.js';
+import type { HttpServices } from '../http-services.js';
 import { AppError } from '../../lib/errors.js';
 import { authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
 /** User management: admins only. Mounted behind requireAuth. */
-export function userRoutes(services: Services): Router {
+export function userRoutes(services: HttpServices): Router {
   const router = Router();
   router.use('/users', requireRole('admin'));
   router.get('/users', async (_req, res) => {

@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { describeIssues } from '../../sla/zod-issues.js';
+import { issueLines } from '@switchboard/shared';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -64,6 +64,6 @@ export class BusinessHoursError extends Error {
 
 export function parseBusinessHours(input: unknown): BusinessHours {
   const parsed = BusinessHours.safeParse(input);
-  if (!parsed.success) throw new BusinessHoursError(describeIssues(parsed.error.issues));
+  if (!parsed.success) throw new BusinessHoursError(issueLines(parsed.error.issues));
   return parsed.data;
 }

@@ -120,7 +120,7 @@ describe('parseBusinessHours refuses bad schedules, naming the problem', () => {
 
   it('refuses an inverted interval and says how to write an overnight shift', () => {
     expect(refusal({ timezone: 'UTC', weekly: { tue: [{ start: '22:00', end: '06:00' }] } })).toContain(
-      'weekly.tue[0]: 22:00-06:00 is empty or inverted: start must be before end (split an overnight shift at midnight: 22:00-24:00 and 00:00-06:00)',
+      'weekly.tue.0: 22:00-06:00 is empty or inverted: start must be before end (split an overnight shift at midnight: 22:00-24:00 and 00:00-06:00)',
     );
   });
 
@@ -129,8 +129,8 @@ describe('parseBusinessHours refuses bad schedules, naming the problem', () => {
   });
 
   it('refuses malformed times, impossible holidays, misspelt days and a week with no open hours', () => {
-    expect(refusal({ timezone: 'UTC', weekly: { mon: [{ start: '9:00', end: '18:00' }] } })).toContain('weekly.mon[0].start: must be a time HH:MM');
-    expect(refusal({ timezone: 'UTC', weekly: weekdays(nineToSix), holidays: ['2025-02-30'] })).toContain('holidays[0]: is not a real calendar date');
+    expect(refusal({ timezone: 'UTC', weekly: { mon: [{ start: '9:00', end: '18:00' }] } })).toContain('weekly.mon.0.start: must be a time HH:MM');
+    expect(refusal({ timezone: 'UTC', weekly: weekdays(nineToSix), holidays: ['2025-02-30'] })).toContain('holidays.0: is not a real calendar date');
     expect(refusal({ timezone: 'UTC', weekly: { thur: nineToSix } })).toMatch(/weekly: Unrecognized key: "thur"/);
     expect(refusal({ timezone: 'UTC', weekly: { sat: [] } })).toContain('weekly: has no open hours on any day');
   });

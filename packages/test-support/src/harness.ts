@@ -3,10 +3,8 @@ import { inject } from 'vitest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, Role } from '@switchboard/shared';
 import { createWhatsAppSimulator, signWebhookBody } from '@switchboard/whatsapp-simulator';
-import { createApp, type App } from '../src/app.js';
-import { loadConfig, type Config } from '../src/lib/config.js';
-import { connectDatabase } from '../src/db/connect.js';
-import { createLogger, type Logger } from '../src/lib/logger.js';
+import { connectDatabase, createApp, createLogger, loadConfig, type App, type Config, type Logger } from '@switchboard/server';
+import type {} from './provided-context.js';
 
 export const TEST_SECRET = 'test-app-secret-123';
 export const TEST_VERIFY_TOKEN = 'test-verify-token';
@@ -128,6 +126,22 @@ export async function startTestServer(overrides: Record<string, string> = {}, op
     },
   };
   return server;
+}
+
+/**
+ * A second server process's app on a test server's database (its own connection, no listening port): for
+ * tests of what two processes do at once. `config` overrides the test server's. Its close() closes both.
+ */
+export async function startPeerApp(server: TestServer, config: Partial<Config> = {}): Promise<App> {
+  const connection = await connectDatabase(server.config.MONGODB_URI!, server.config.MONGODB_DB_NAME);
+  const app = await createApp({ config: { ...server.config, ...config }, connection, logger: createLogger('silent') });
+  const closeApp = app.close;
+  return Object.assign(app, {
+    async close() {
+      await closeApp();
+      await connection.close();
+    },
+  });
 }
 
 export const TEST_ACCESS_TOKEN = 'test-access-token';

@@ -2,15 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDatabase, type DatabaseHandle } from '../src/db/embedded-database.js';
-import { createLogger } from '../src/lib/logger.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    mongoUri: string;
-    databaseKind: string;
-  }
-}
+import { createLogger, openDatabase, type DatabaseHandle } from '@switchboard/server';
+import type {} from './provided-context.js';
 
 let database: DatabaseHandle | undefined;
 let dataDir: string | undefined;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
-import { startTestServer, TEST_VERIFY_TOKEN, type TestServer } from '../../test-support/harness.js';
+import { startTestServer, TEST_VERIFY_TOKEN, type TestServer } from '@switchboard/test-support/harness';
 
 let server: TestServer;
 beforeAll(async () => {

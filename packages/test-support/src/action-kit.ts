@@ -1,7 +1,7 @@
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ApiErrorResponse, ConversationEventDTO, QueueDTO, TimelineEntryDTO } from '@switchboard/shared';
 import { expect } from 'vitest';
-import type { ClientSocket, TestServer } from '../../test-support/harness.js';
+import type { ClientSocket, TestServer } from './harness.js';
 
 /** What the conversation-action tests share: queues, agents online on real sockets, customers writing in. */
 export function actionKit(server: TestServer) {

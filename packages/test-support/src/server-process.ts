@@ -1,19 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { signWebhookBody } from '@switchboard/whatsapp-simulator';
+import { SERVER_DIR, SERVER_ENTRY } from '@switchboard/server/internals';
 import { TEST_SECRET, testEnv } from './harness.js';
 
-export { freePort } from '../src/lib/free-port.js';
+export { freePort } from '@switchboard/server/internals';
 
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const running = new Set<ChildProcess>();
 
 export type ServerProcess = { url: string; child: ChildProcess };
 
 /** The real server as its own process, so a test can kill it with SIGKILL like a crash. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: serverDir,
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
+    cwd: SERVER_DIR,
     env: { ...process.env, ...testEnv({ PORT: '0', LOG_LEVEL: 'info', ...env }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

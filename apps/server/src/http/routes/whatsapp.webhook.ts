@@ -1,10 +1,10 @@
 import express, { type RequestHandler } from 'express';
 import { describeIssues, whatsapp } from '@switchboard/shared';
-import { databaseUnavailable, isDatabaseUnavailable, withinDeadline } from '../lib/database-unavailable.js';
-import { AppError } from '../lib/errors.js';
-import type { Logger } from '../lib/logger.js';
-import { isValidSignature } from './signature.js';
-import type { WebhookIntakeStore } from './webhook-intake.store.js';
+import { databaseUnavailable, isDatabaseUnavailable, withinDeadline } from '../../lib/database-unavailable.js';
+import { AppError } from '../../lib/errors.js';
+import type { Logger } from '../../lib/logger.js';
+import { isValidSignature } from '../../ingest/index.js';
+import type { WebhookIntakeStore } from '../../ingest/index.js';
 
 type Options = {
   appSecret: string;

@@ -2,11 +2,15 @@ import type { ConversationEventDTO, TimelineEntryDTO } from '@switchboard/shared
 import type { Change, ConversationLog } from './conversation-log.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 
-/** A step of the automation history: `stepKey` names it within the conversation (see `TimelineService.add`). */
+/** A step of the automation history: `stepKey` names it within the conversation (see `TimelineWriter.add`). */
 export type TimelineStep = { stepKey: string; entry: TimelineEntryDTO };
 
-/** The automation history: every automated or routing step, stored in the conversation's log and pushed live. */
-export class TimelineService {
+/**
+ * Writes the automation history: every automated or routing step, stored in the conversation's log and
+ * pushed live. Triage, routing, SLA and the conversation actions all record steps, so it lives in the domain;
+ * reading the history back is the conversations feature's (conversations/timeline.query.ts).
+ */
+export class TimelineWriter {
   constructor(private readonly log: ConversationLog) {}
 
   /**
@@ -36,10 +40,5 @@ export class TimelineService {
       dedupeKey: `timeline:${conversation._id.toHexString()}:${stepKey}`,
       data: entry,
     };
-  }
-
-  async list(conversation: ConversationDoc) {
-    const events = await this.log.since(conversation._id, 0, Number.MAX_SAFE_INTEGER);
-    return events.filter((e) => e.type === 'timeline:added').map((e) => ({ at: e.at, seq: e.seq, ...e.data }));
   }
 }

@@ -1,0 +1,38 @@
+import type { ConversationActions, ConversationLifecycle, HandoffService, SnoozeService, TimelineQuery } from '../conversations/index.js';
+import type { BotKeys } from '../domain/auth/bot-keys.js';
+import type { ChannelService } from '../domain/channel.service.js';
+import type { ContactHistory } from '../domain/contact-history.js';
+import type { ConversationLog } from '../domain/conversation-log.js';
+import type { ConversationService } from '../domain/conversation.service.js';
+import type { MessageService } from '../domain/message.service.js';
+import type { UserService } from '../domain/user.service.js';
+import type { Models } from '../models/index.js';
+import type { DeadLetterService, MediaService, SendService, TemplateService } from '../outbound/index.js';
+import type { AgentService, QueueService, RouterService } from '../routing/index.js';
+
+/**
+ * The services the HTTP routes call, declared here so that delivery depends on the layers below it only:
+ * the composition root's `Services` has all of these (and more).
+ */
+export type HttpServices = {
+  models: Models;
+  users: UserService;
+  botKeys: BotKeys;
+  channels: ChannelService;
+  contactHistory: ContactHistory;
+  conversations: ConversationService;
+  log: ConversationLog;
+  messages: MessageService;
+  lifecycle: ConversationLifecycle;
+  actions: ConversationActions;
+  snoozes: SnoozeService;
+  handoffs: HandoffService;
+  timeline: TimelineQuery;
+  queues: QueueService;
+  agents: AgentService;
+  router: RouterService;
+  send: SendService;
+  media: MediaService;
+  deadLetters: DeadLetterService;
+  templates: TemplateService;
+};

@@ -1,0 +1,7 @@
+// The ingest feature (stored webhooks, processed in the background) as other layers see it: import it
+// through this file only.
+export { IntakeWorker } from './intake.worker.js';
+export { isValidSignature } from './signature.js';
+export { WebhookIntakeStore } from './webhook-intake.store.js';
+export { WebhookProcessor, type InboundFollowUp } from './webhook.processor.js';
+export { observeIntake } from './intake-metrics.js';

@@ -1,0 +1,13 @@
+// The outbound feature (replies through the WhatsApp Cloud API, templates, consent) as other layers see
+// it: import it through this file only.
+export { createChannelBreakers } from './channel-breaker.js';
+export { ConsentService } from './consent.service.js';
+export { DeadLetterService } from './dead-letters.service.js';
+export { MediaService } from './media.service.js';
+export { OutboxWorker } from './outbox.worker.js';
+export { createSendRateLimits } from './send-rate-limits.js';
+export { SendService } from './send.service.js';
+export { loadTemplateSeed } from './template-seed.js';
+export { TemplateService, type TemplateActor } from './template.service.js';
+export { createWhatsAppClient } from './whatsapp-client.js';
+export { observeBreakers } from './breaker-metrics.js';

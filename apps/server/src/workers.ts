@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { BookkeepingRetention, SWEEP_EVERY_MS } from './domain/bookkeeping-retention.js';
+import { IntakeWorker, observeIntake, WebhookProcessor } from './ingest/index.js';
+import type { Config } from './lib/config.js';
+import type { Logger } from './lib/logger.js';
+import type { Metrics } from './lib/metrics.js';
+import { PollingLoop } from './lib/polling-loop.js';
+import type { RateLimiterFactory } from './lib/rate-limiters.js';
+import { createChannelBreakers, createSendRateLimits, observeBreakers, OutboxWorker } from './outbound/index.js';
+import { RoutingWorker } from './routing/index.js';
+import type { Services } from './services.js';
+import type { DomainEvents } from './domain/domain-events.js';
+
+/** Snoozes end at a minute a person chose: checking every second is precise enough. */
+const SNOOZE_CHECK_MS = 1000;
+
+type Deps = { config: Config; services: Services; events: DomainEvents; metrics: Metrics; limiters: RateLimiterFactory; logger: Logger };
+
+/** Every background loop of a process: webhook intake, the outbox, routing, SLA checks, snoozes, retention. */
+export function createWorkers({ config, services, events, metrics, limiters, logger }: Deps) {
+  const { models } = services;
+  const intakeWorker = new IntakeWorker(models, new WebhookProcessor(services), {
+    concurrency: config.INTAKE_CONCURRENCY,
+    maxAttempts: config.INTAKE_MAX_ATTEMPTS,
+    leaseMs: config.INTAKE_LEASE_SECONDS * 1000,
+    logger,
+    observe: observeIntake(metrics),
+  });
+  const outboxWorker = new OutboxWorker({
+    models,
+    messages: services.messages,
+    client: services.whatsapp,
+    breakers: observeBreakers(createChannelBreakers({ failureThreshold: config.BREAKER_FAILURE_THRESHOLD, halfOpenAfterMs: config.BREAKER_HALF_OPEN_SECONDS * 1000 }), metrics),
+    rateLimits: createSendRateLimits({ perNumber: { points: config.RATE_LIMIT_PER_NUMBER, durationMs: 1000 }, createLimiter: limiters }),
+    config,
+    logger,
+  });
+  const routingWorker = new RoutingWorker({
+    models,
+    router: services.router,
+    agents: services.agents,
+    triage: services.triage,
+    presence: services.presence,
+    events,
+    graceMs: config.AGENT_GRACE_SECONDS * 1000,
+    intervalMs: config.ROUTING_INTERVAL_MS,
+    logger,
+  });
+  const retention = new BookkeepingRetention(models, randomUUID());
+  const loops = [
+    new PollingLoop({ concurrency: 1, pollMs: config.SLA_CHECK_INTERVAL_MS, step: () => services.sla.checkDue(), logger, name: 'sla' }),
+    new PollingLoop({
+      concurrency: 1,
+      pollMs: config.SLA_RECONCILE_INTERVAL_MS,
+      step: () => reconcileSla(services.sla, config.SLA_RECONCILE_INTERVAL_MS, logger),
+      logger,
+      name: 'sla-reconcile',
+    }),
+    new PollingLoop({ concurrency: 1, pollMs: SNOOZE_CHECK_MS, step: () => services.snoozes.wakeDue(), logger, name: 'snooze' }),
+    new PollingLoop({ concurrency: 1, pollMs: SWEEP_EVERY_MS, step: () => sweepBookkeeping(retention, logger), logger, name: 'bookkeeping-retention' }),
+  ];
+  const all = [intakeWorker, outboxWorker, routingWorker, ...loops];
+  return {
+    intakeWorker,
+    outboxWorker,
+    routingWorker,
+    start(): void {
+      for (const worker of all) worker.start();
+    },
+    /** Resolves once every loop has finished the step it was in: nothing of theirs touches the database after. */
+    async stop(): Promise<void> {
+      for (const worker of all) await worker.stop();
+    },
+  };
+}
+
+async function reconcileSla(sla: Services['sla'], intervalMs: number, logger: Logger): Promise<boolean> {
+  const synced = await sla.reconcile(intervalMs);
+  if (synced) logger.warn({ conversations: synced }, 'SLA timers were out of step and are synced now');
+  return false;
+}
+
+async function sweepBookkeeping(retention: BookkeepingRetention, logger: Logger): Promise<boolean> {
+  const deleted = await retention.sweep();
+  if (deleted) logger.info(deleted, 'old work leases deleted');
+  return false;
+}

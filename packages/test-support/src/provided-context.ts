@@ -1,0 +1,9 @@
+// What the global setup hands every test file (vitest's provide/inject), typed for both sides.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    mongoUri: string;
+    databaseKind: string;
+  }
+}
+
+export {};
