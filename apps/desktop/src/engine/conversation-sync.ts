@@ -1,7 +1,7 @@
 import { ConversationEventDTO } from '@switchboard/shared';
 import type { Cache } from './db/cache.js';
 import type { Emit } from './engine-events.js';
-import { createKeyedQueue } from './keyed-queue.js';
+import { KeyedQueue } from '@switchboard/concurrency';
 import type { RestClient } from './rest-client.js';
 import { request, RequestInterrupted, type ClientSocket } from './socket-request.js';
 
@@ -14,7 +14,7 @@ type SyncDeps = { cache: Cache; rest: RestClient; emit: Emit; socket: () => Clie
  * a jump asks the server for what was missed. Work on one conversation is serialised.
  */
 export function createConversationSync({ cache, rest, emit, socket, ackTimeoutMs }: SyncDeps) {
-  const queue = createKeyedQueue();
+  const queue = new KeyedQueue();
 
   /** Applies events in order and tells the UI once what changed. 'gap' when one is missing before them. */
   async function applyAll(events: ConversationEventDTO[]): Promise<'applied' | 'gap'> {

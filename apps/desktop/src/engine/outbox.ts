@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SendMessageRequest, type ErrorCode } from '@switchboard/shared';
 import type { Cache, OutboxEntry } from './db/cache.js';
 import type { Emit } from './engine-events.js';
-import { runInLanes } from './lanes.js';
+import { runInLanes } from '@switchboard/concurrency';
 import { request, RequestInterrupted, type ClientSocket } from './socket-request.js';
 
 /** Answers that say "not now" rather than "never": the reply stays pending and is tried again. */
