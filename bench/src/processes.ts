@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export { freePort } from '../../apps/server/src/lib/free-port.js';
+export { freePort } from '@switchboard/server/internals';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const started = new Set<ChildProcess>();

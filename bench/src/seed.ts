@@ -1,8 +1,6 @@
 import { DEFAULT_DISPLAY_PHONE_NUMBER, DEFAULT_PHONE_NUMBER_ID } from '@switchboard/whatsapp-simulator';
-import { TokenService } from '../../apps/server/src/domain/auth/token.js';
-import { connectDatabase } from '../../apps/server/src/db/connect.js';
-import { keyedId } from '../../apps/server/src/lib/keyed-id.js';
-import { createModels } from '../../apps/server/src/models/index.js';
+import { connectDatabase } from '@switchboard/server';
+import { createModels, keyedId, TokenService } from '@switchboard/server/internals';
 import { BENCH_SECRETS } from './stack.js';
 
 /**

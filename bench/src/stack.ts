@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type DatabaseHandle } from '../../apps/server/src/db/embedded-database.js';
-import { createLogger } from '../../apps/server/src/lib/logger.js';
-import { freePort, repoRoot, startNodeScript, waitForHttp, type Child } from './processes.js';
+import { createLogger, openDatabase, type DatabaseHandle } from '@switchboard/server';
+import { SERVER_DIR, SERVER_ENTRY } from '@switchboard/server/internals';
+import { freePort, startNodeScript, waitForHttp, type Child } from './processes.js';
 
 export const BENCH_SECRETS = {
   WHATSAPP_APP_SECRET: 'bench-app-secret-0123456789',
@@ -32,11 +32,11 @@ export async function startDatabase(): Promise<Database> {
 
 export type ServerProcess = { url: string; child: Child };
 
-/** The real server (apps/server/src/index.ts) as its own process, configured for production. */
+/** The real server (its package's process entry) as its own process, configured for production. */
 export async function startServer(env: { MONGODB_URI: string; MONGODB_DB_NAME: string } & Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = startNodeScript('src/index.ts', {
-    cwd: path.join(repoRoot, 'apps/server'),
+  const child = startNodeScript(SERVER_ENTRY, {
+    cwd: SERVER_DIR,
     env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...BENCH_SECRETS, ...env },
   });
   const url = `http://127.0.0.1:${port}`;

@@ -1,5 +1,5 @@
 import express from 'express';
-import { isValidSignature } from '../../../apps/server/src/ingest/signature.js';
+import { isValidSignature } from '@switchboard/server/internals';
 
 /**
  * The ingest baseline: the least a webhook endpoint can do. Checks the HMAC over the raw body (the server's

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ConversationDTO, MessageDTO } from '@switchboard/shared';
-import { openCache } from '../../../apps/desktop/src/engine/db/cache.js';
+import { openCache } from '@switchboard/desktop/engine';
 import { describeMachine, loadAverage } from '../machine.js';
 import type { Scenario } from '../result.js';
 import { percentiles, round } from '../stats.js';

@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { driveAtRate } from '../driver.js';
 import { describeMachine, loadAverage } from '../machine.js';
-import { freePort, repoRoot, startNodeScript, waitForHttp } from '../processes.js';
+import { freePort, startNodeScript, waitForHttp } from '../processes.js';
 import { startRedis } from '../redis.js';
 import type { BenchOptions, Scenario, ScenarioResult } from '../result.js';
 import { seedAgents } from '../seed.js';
 import { freshDatabaseName, startDatabase, startServer, type Database, type ServerProcess } from '../stack.js';
-import { parseExposition, samplesOf } from '../../../apps/server/test-support/prometheus-text.js';
+import { parseExposition, samplesOf } from '@switchboard/test-support/prometheus-text';
 import { ratios } from '../stats.js';
 import { Swarm } from '../swarm.js';
 
@@ -101,9 +99,6 @@ async function relayBaseline(agents: number): Promise<Setup> {
   return { targets: [`http://127.0.0.1:${port}`], path: '/relay', tokens: Array<null>(agents).fill(null), processes: 1, metricsUrls: [], stop: () => child.stop() };
 }
 
-/** REDIS_URL arrives with the Redis Streams adapter; until the server reads it, two processes cannot share pushes. */
-export const serverSupportsRedis = () => readFileSync(path.join(repoRoot, 'apps/server/src/config.ts'), 'utf8').includes('REDIS_URL');
-
 async function ourServers(database: Database, processes: number, agents: number): Promise<Setup> {
   const dbName = freshDatabaseName();
   const redis = processes > 1 ? await startRedis() : null;
@@ -154,10 +149,6 @@ export const latencyScenario: Scenario = {
     try {
       for (const processes of [1, 2]) {
         const name = `latency-${processes}p`;
-        if (processes > 1 && !serverSupportsRedis()) {
-          rows.push(skippedRow(name, database.kind, processes, options, 'the server does not read REDIS_URL yet (apps/server/src/config.ts): two processes cannot share pushes'));
-          continue;
-        }
         const ours = await withSetup(() => ourServers(database, processes, options.agents), (setup) => sweep(setup, options));
         for (const rate of options.rates) rows.push(row(name, database.kind, processes, rate, options, ours.get(rate)!, baseline.get(rate)!));
       }
@@ -195,16 +186,5 @@ function row(name: string, database: string, processes: number, rate: number, op
       'latency = push receipt at an agent socket minus the time just before the webhook POST; every socket counts (p50/p95/p99 over all receipts); a push that never arrived within the drain counts as infinite',
       'baseline: a bare Socket.IO server relaying each POST with io.emit to the same sockets; ratio > 1 means slower than the baseline',
     ],
-  };
-}
-
-function skippedRow(name: string, database: string, processes: number, options: BenchOptions, why: string): ScenarioResult {
-  return {
-    name,
-    conditions: { machine: describeMachine(), database, processes, sockets: options.agents, rate: options.rates.join(', '), duration: `${options.durationS} s`, loadAverageAtStart: loadAverage() },
-    figures: { skipped: why },
-    baselineFigures: null,
-    ratios: null,
-    notes: [why],
   };
 }

@@ -1,8 +1,5 @@
 import { batch, envelope, inbound, signedWebhook } from '@switchboard/whatsapp-simulator';
-import { createApp, type App } from '../../../apps/server/src/app.js';
-import { loadConfig } from '../../../apps/server/src/lib/config.js';
-import { connectDatabase } from '../../../apps/server/src/db/connect.js';
-import { createLogger } from '../../../apps/server/src/lib/logger.js';
+import { connectDatabase, createApp, createLogger, loadConfig, type App } from '@switchboard/server';
 import { describeMachine, loadAverage } from '../machine.js';
 import type { Scenario, ScenarioResult } from '../result.js';
 import { BENCH_SECRETS, freshDatabaseName, startDatabase } from '../stack.js';
