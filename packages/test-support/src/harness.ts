@@ -128,11 +128,14 @@ export async function startTestServer(overrides: Record<string, string> = {}, op
   return server;
 }
 
+/** The app of a second server process (see startPeerApp). */
+export type PeerApp = App;
+
 /**
  * A second server process's app on a test server's database (its own connection, no listening port): for
  * tests of what two processes do at once. `config` overrides the test server's. Its close() closes both.
  */
-export async function startPeerApp(server: TestServer, config: Partial<Config> = {}): Promise<App> {
+export async function startPeerApp(server: TestServer, config: Partial<Config> = {}): Promise<PeerApp> {
   const connection = await connectDatabase(server.config.MONGODB_URI!, server.config.MONGODB_DB_NAME);
   const app = await createApp({ config: { ...server.config, ...config }, connection, logger: createLogger('silent') });
   const closeApp = app.close;

@@ -1,8 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO } from '@switchboard/shared';
-import type { App } from '@switchboard/server';
-import { eventually, startPeerApp, startTestServer, type TestServer } from '@switchboard/test-support/harness';
+import { eventually, startPeerApp, startTestServer, type PeerApp, type TestServer } from '@switchboard/test-support/harness';
 import { actionKit, seqsOf, timelineOf, updatesOf } from '@switchboard/test-support/action-kit';
 import { sharedIntentClassifier } from '../triage/index.js';
 
@@ -102,7 +101,7 @@ describe('snooze', () => {
 });
 
 describe('snooze with two server processes on one database', () => {
-  let second: App | undefined;
+  let second: PeerApp | undefined;
   afterEach(async () => {
     await second?.close();
   });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound, signWebhookBody } from '@switchboard/whatsapp-simulator';
-import type { App } from '@switchboard/server';
-import { eventually, startPeerApp, startTestServer, TEST_SECRET, type TestServer } from '@switchboard/test-support/harness';
+import { eventually, startPeerApp, startTestServer, TEST_SECRET, type PeerApp, type TestServer } from '@switchboard/test-support/harness';
 
 let server: TestServer;
-let second: App;
+let second: PeerApp;
 let secondUrl: string;
 
 beforeAll(async () => {

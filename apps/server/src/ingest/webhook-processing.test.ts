@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batch, envelope, inbound, status } from '@switchboard/whatsapp-simulator';
 import type { ChannelDTO, ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
 import { eventually, startTestServer, type TestServer } from '@switchboard/test-support/harness';
-import { toMessageDTO } from '../models/to-dto.js';
 import { parseExposition, valueOf } from '@switchboard/test-support/prometheus-text';
 
 let server: TestServer;

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { QueueDTO } from '@switchboard/shared';
-import type { App } from '@switchboard/server';
-import { startPeerApp, startTestServer, type TestServer } from '@switchboard/test-support/harness';
+import { startPeerApp, startTestServer, type PeerApp, type TestServer } from '@switchboard/test-support/harness';
 
 let server: TestServer;
-let second: App;
+let second: PeerApp;
 
 beforeAll(async () => {
   server = await startTestServer({ ROUTING_INTERVAL_MS: '60000' });

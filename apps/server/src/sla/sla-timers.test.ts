@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, QueueDTO, SlaAlert, TimelineEntryDTO } from '@switchboard/shared';
-import type { App } from '@switchboard/server';
-import { eventually, startPeerApp, startTestServer, type TestServer } from '@switchboard/test-support/harness';
+import { eventually, startPeerApp, startTestServer, type PeerApp, type TestServer } from '@switchboard/test-support/harness';
 
 let server: TestServer;
 afterEach(() => server?.close());
@@ -33,7 +32,7 @@ async function customer(waId: string) {
 }
 
 /** Moves the customer's first message `minutes` into the past, as if they had waited that long. */
-async function backdate(app: App, conversationId: string, minutes: number) {
+async function backdate(app: PeerApp, conversationId: string, minutes: number) {
   const at = new Date(Date.now() - minutes * 60_000);
   await app.models.Conversation.updateOne({ _id: conversationId }, { $set: { openedAt: at, lastInboundAt: at, firstUnansweredAt: at } });
   await app.services.sla.sync((await app.models.Conversation.findById(conversationId).orFail())._id);
