@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Counts the imports between the top-level folders of apps/server/src and names every circle among them.
+// Counts the imports between the top-level folders of apps/server/src (tests included) and names every group
+// of folders that import each other in a circle.
 // Usage: node scripts/import-graph.mjs [srcDir]   (exits 1 when a circle exists)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -43,18 +44,34 @@ for (const key of counts.keys()) {
 
 for (const [key, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) console.log(`${key.padEnd(34)} ${count}`);
 
-// Depth-first search over the folder graph; a back edge closes a circle.
+// Tarjan's strongly connected components: every folder in a component of two or more sits on a circle.
+const index = new Map();
+const low = new Map();
+const stack = [];
+const onStack = new Set();
 const circles = [];
-const state = new Map();
-const visit = (node, path) => {
-  state.set(node, 'open');
+let counter = 0;
+const connect = (node) => {
+  index.set(node, counter);
+  low.set(node, counter++);
+  stack.push(node);
+  onStack.add(node);
   for (const next of edges.get(node) ?? []) {
-    if (state.get(next) === 'open') circles.push([...path.slice(path.indexOf(next)), next].join(' -> '));
-    else if (!state.has(next)) visit(next, [...path, next]);
+    if (!index.has(next)) {
+      connect(next);
+      low.set(node, Math.min(low.get(node), low.get(next)));
+    } else if (onStack.has(next)) low.set(node, Math.min(low.get(node), index.get(next)));
   }
-  state.set(node, 'done');
+  if (low.get(node) !== index.get(node)) return;
+  const component = [];
+  for (let member = stack.pop(); ; member = stack.pop()) {
+    onStack.delete(member);
+    component.push(member);
+    if (member === node) break;
+  }
+  if (component.length > 1) circles.push(component.sort().join(', '));
 };
-for (const node of edges.keys()) if (!state.has(node)) visit(node, [node]);
+for (const node of edges.keys()) if (!index.has(node)) connect(node);
 
-console.log(circles.length ? `\ncircles:\n  ${circles.join('\n  ')}` : '\nno circles between folders');
+console.log(circles.length ? `\nfolders on a circle:\n  ${circles.join('\n  ')}` : '\nno circles between folders');
 process.exit(circles.length ? 1 : 0);
