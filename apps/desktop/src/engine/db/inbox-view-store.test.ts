@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ConversationDTO, ConversationEventDTO, MessageDTO, QueueStateDTO } from '@switchboard/shared';
-import { tempDir } from '@switchboard/test-support/fixtures';
+import { tempDir } from '../test-support/fixtures.js';
 import { openCache, type InboxQuery } from './cache.js';
 
 const dir = tempDir();

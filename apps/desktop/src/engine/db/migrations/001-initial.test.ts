@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '@switchboard/test-support/fixtures';
+import { tempDir } from '../../test-support/fixtures.js';
 import { migrate, schemaVersion } from '../migrate.js';
 import { MIGRATIONS } from './index.js';
 
