@@ -1,13 +1,17 @@
 import type { ConversationDTO, HandoffDTO, HandoffRequest } from '@switchboard/shared';
 import type { ContactService } from '../domain/contact.service.js';
 import type { ConversationService } from '../domain/conversation.service.js';
-import { notFound } from '../lib/errors.js';
+import { AppError, notFound } from '../lib/errors.js';
 import { keyedId } from '../lib/keyed-id.js';
 import type { Models } from '../models/index.js';
 import type { BotDoc } from '../models/bot.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { Assignments, RouterService } from '../routing/index.js';
 import type { TimelineWriter } from '../domain/timeline-writer.js';
+
+/** A router holds a conversation's turn for one decision (milliseconds); a handoff waits that out, boundedly. */
+const MAX_TURN_ATTEMPTS = 40;
+const TURN_PAUSE_MS = 25;
 
 /**
  * Bots hand conversations to humans with their context (what they understood, collected and did), and take
@@ -29,17 +33,8 @@ export class HandoffService {
     const conversation = await this.conversationFor(request);
     const { context } = request;
     const handoff: HandoffDTO = { ...context, botId: bot.id, botName: bot.name, reason: request.reason, at: new Date().toISOString() };
-    await this.models.Conversation.updateOne(
-      { _id: conversation._id },
-      {
-        $set: {
-          handoff,
-          ...(context.intent ? { intent: context.intent } : {}),
-          // Not with a human yet: its queue is chosen afresh from what the bot learned.
-          ...(conversation.routingState !== 'assigned' ? { routingState: null, queueId: null, waitingReason: null } : {}),
-        },
-      },
-    );
+    await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { handoff, ...(context.intent ? { intent: context.intent } : {}) } });
+    await this.routeAfresh(conversation);
     const step = `bot-handoff:${handoffKey}`;
     await this.timeline.add(conversation, step, {
       kind: 'bot-handoff',
@@ -68,6 +63,31 @@ export class HandoffService {
     });
     await this.conversations.announce(conversation, `bot-resumed:${Date.now()}`);
     return this.conversations.current(conversationId);
+  }
+
+  /**
+   * Not with a human yet: its queue is chosen afresh from what the bot learned. The routing decision is
+   * cleared during a routing turn, so a router deciding this conversation at the same moment (the routing
+   * heartbeat) cannot assign it from the queue being cleared, leaving it assigned with no queue.
+   */
+  private async routeAfresh(conversation: ConversationDoc): Promise<void> {
+    for (let attempt = 1; attempt <= MAX_TURN_ATTEMPTS; attempt++) {
+      const current = await this.models.Conversation.findById(conversation._id).orFail();
+      if (current.routingState === 'assigned') return;
+      const turn = await this.assignments.begin(current);
+      if (turn) {
+        try {
+          if (turn.conversation.routingState !== 'assigned') {
+            await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { routingState: null, queueId: null, waitingReason: null } });
+          }
+        } finally {
+          await this.assignments.end(turn);
+        }
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, TURN_PAUSE_MS));
+    }
+    throw new AppError('CONFLICT', 'the conversation is being routed right now; send the handoff again with the same Idempotency-Key');
   }
 
   private async conversationFor(request: HandoffRequest): Promise<ConversationDoc> {

@@ -13,7 +13,7 @@ export async function connectDatabase(uri: string, dbName: string, maxPoolSize =
     serverSelectionTimeoutMS: 5000,
     autoIndex: true,
     maxPoolSize,
-    // Command events feed the database metrics (observability/observe.ts): round trips by collection.
+    // Command events feed the database metrics (lib/database-metrics.ts): round trips by collection.
     monitorCommands: true,
   });
   await connection.asPromise();

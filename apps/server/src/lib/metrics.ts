@@ -15,8 +15,8 @@ export type ScrapeSources = {
 
 /**
  * Every metric Switchboard exposes, on a registry of its own per app, so several apps in one process (tests)
- * never share counters. Gauges that describe shared state (backlog, queues) are read when scraped; see
- * `observe.ts` for what feeds the rest.
+ * never share counters. Gauges that describe shared state (backlog, queues) are read when scraped; the rest
+ * are fed by listeners/metrics.listener.ts, lib/database-metrics.ts and the intake and breaker metrics.
  */
 export function createMetrics(sources: ScrapeSources) {
   const registry = new Registry();
