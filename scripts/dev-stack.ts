@@ -134,8 +134,10 @@ async function main() {
     console.log('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  // A Ctrl-C reaches this process twice (from the terminal and forwarded by npm): the second must not cut
+  // the stop short, so the handlers stay and `shutdown` runs once.
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 }
 
 main().catch((error: unknown) => {
