@@ -4,7 +4,7 @@ import type { ConversationDTO } from '@switchboard/shared';
 import { gradientPng } from '@switchboard/whatsapp-simulator';
 import { eventually } from '../../server/test-support/harness.js';
 import { openBrowser, type Browser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/renderer-build.js';
+import { ensureRendererBuilt } from '../scripts/renderer-build.js';
 import { saveScreen } from './support/screens.js';
 import { startStack, type Stack } from './support/stack.js';
 

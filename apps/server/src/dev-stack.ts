@@ -12,7 +12,7 @@ import { loadQueueSeed } from './routing/queue-seed.js';
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
 const DEV_PHONE_NUMBER_ID = process.env.WHATSAPP_PHONE_NUMBER_ID ?? '100000000000001';
 /** The desktop launcher: Electron where it can start, else the inbox in a browser through the Node host. */
-const INBOX_LAUNCHER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../desktop/src/host/launch.ts');
+const INBOX_LAUNCHER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../desktop/scripts/launch.ts');
 
 /** Sign-ins for trying the inbox (development only; printed below and in the README). */
 const DEMO_TEAM = [

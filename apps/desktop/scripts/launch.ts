@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * `start:electron`: the inbox in Electron where Electron can start, else in the browser through the Node
  * host. Either way the renderer is built first when its sources are newer than the build.
  */
-const desktopDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const desktopDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Electron that has not failed within this long has opened its window; a failure to start comes sooner. */
 const ELECTRON_STARTUP_MS = 5_000;
 
@@ -85,7 +85,7 @@ async function main() {
   if (binary && (await runElectron(binary))) return;
   console.log(binary ? 'Electron could not start here; opening the inbox in a browser instead.' : 'Electron is not installed here; opening the inbox in a browser instead.');
   process.argv.push('--open');
-  await import('./main.js');
+  await import('../src/node-host/main.js');
 }
 
 main().catch((error: unknown) => {

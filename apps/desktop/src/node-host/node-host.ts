@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import sirv from 'sirv';
 import { createBridgeServer, sameKey } from './bridge-server.js';
-import { createInboxService, type InboxServiceOptions } from './inbox-service.js';
+import { createInboxService, type InboxServiceOptions } from '../service/inbox-service.js';
 
 export type NodeHostOptions = {
   /** 0 picks a free port. */
