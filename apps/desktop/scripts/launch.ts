@@ -1,62 +1,51 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadHostConfig } from '../src/node-host/host-config.js';
+import { runNodeHost } from '../src/node-host/run-node-host.js';
+import { ensureRendererBuilt, RENDERER_DIST } from './renderer-build.js';
 
 /**
- * `start:electron`: the inbox in Electron where Electron can start, else in the browser through the Node
- * host. Either way the renderer is built first when its sources are newer than the build.
+ * `start:electron` (and `pnpm start` at the root): the inbox in Electron where it can start, else in the
+ * browser through the Node host. A development launcher over both shells, as VS Code's scripts/code.sh is:
+ * it builds what is stale, then starts one shell; an installed app runs Electron's main directly.
  */
 const desktopDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Electron that has not failed within this long has opened its window; a failure to start comes sooner. */
 const ELECTRON_STARTUP_MS = 5_000;
+const FETCH_ELECTRON = 'pnpm --filter @switchboard/desktop run fetch:electron';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildRendererIfStale(): void {
-  const built = path.join(desktopDir, 'dist/renderer/index.html');
-  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(path.join(desktopDir, 'src/renderer'))) return;
-  console.log('building the renderer (vite)...');
-  const result = spawnSync('pnpm', ['run', 'build:renderer'], { cwd: desktopDir, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('the renderer did not build; see the output above');
-}
-
-/** How long fetching Electron's binary (about 100 MB, on first use) may take before the browser is used instead. */
-const ELECTRON_DOWNLOAD_MS = 180_000;
+type ElectronLookup = { binary: string } | { missing: string };
 
 /**
- * The Electron binary's path, or null when it is not here. The electron package fetches its binary on first
- * use; that is tried (bounded in time) unless ELECTRON_SKIP_BINARY_DOWNLOAD=1 says this machine cannot.
+ * Electron's binary, if it is on this machine. The electron package fetches its ~100 MB binary on first use,
+ * from GitHub; the launcher never does that behind a user's back (the set-up skips it on purpose, and an
+ * offline machine would wait for nothing), so a missing binary means the browser, with how to get Electron.
  */
-function electronBinary(): string | null {
-  if (process.env.SWITCHBOARD_NO_ELECTRON === '1') return null;
+function findElectron(): ElectronLookup {
+  if (process.env.SWITCHBOARD_NO_ELECTRON === '1') return { missing: 'SWITCHBOARD_NO_ELECTRON=1 asks for the browser' };
   let packageDir: string;
   try {
     packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   } catch {
-    return null;
+    return { missing: 'the electron package is not installed (run pnpm install)' };
   }
-  const installed = () => {
-    const pathFile = path.join(packageDir, 'path.txt');
-    const binary = existsSync(pathFile) ? path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim()) : null;
-    return binary && existsSync(binary) ? binary : null;
+  const pathFile = path.join(packageDir, 'path.txt');
+  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
+  // The same override the electron package honours: an Electron unpacked by hand, elsewhere.
+  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist');
+  const binary = path.join(distDir, executable);
+  if (existsSync(binary)) return { binary };
+  return {
+    missing: [
+      'there is no Electron binary on this machine.',
+      "  Electron's binary (about 100 MB) is downloaded from GitHub on first use, which needs the internet; the",
+      '  set-up does not fetch it. To use the desktop app, on a machine with internet run once, then start again:',
+      `    ${FETCH_ELECTRON}`,
+    ].join('\n'),
   };
-  if (installed() || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1') return installed();
-  console.log('fetching the Electron binary (first start only)...');
-  const download = spawnSync(process.execPath, [path.join(packageDir, 'install.js')], { encoding: 'utf8', timeout: ELECTRON_DOWNLOAD_MS });
-  if (download.status !== 0) {
-    const reason = `${download.stderr ?? ''}`.split('\n').find((line) => line.trim()) ?? 'no answer';
-    console.log(`could not fetch Electron (${reason.trim()})`);
-  }
-  return installed();
 }
 
 /** Resolves true once Electron has run for a while, false when it could not start (no display, say). */
@@ -80,12 +69,14 @@ function runElectron(binary: string): Promise<boolean> {
 }
 
 async function main() {
-  buildRendererIfStale();
-  const binary = electronBinary();
-  if (binary && (await runElectron(binary))) return;
-  console.log(binary ? 'Electron could not start here; opening the inbox in a browser instead.' : 'Electron is not installed here; opening the inbox in a browser instead.');
-  process.argv.push('--open');
-  await import('../src/node-host/main.js');
+  const argv = process.argv.slice(2);
+  // Settings are checked before anything is built; a renderer given by --renderer-dir is used as it is.
+  if (path.resolve(loadHostConfig(argv, process.env).rendererDir) === RENDERER_DIST) ensureRendererBuilt();
+  const electron = findElectron();
+  if ('binary' in electron && (await runElectron(electron.binary))) return;
+  const why = 'binary' in electron ? 'Electron could not start here (no display?).' : electron.missing;
+  console.log(`\nThe inbox opens in your browser, served by the Node host: ${why}`);
+  await runNodeHost([...argv, '--open'], process.env);
 }
 
 main().catch((error: unknown) => {
