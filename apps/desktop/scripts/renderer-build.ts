@@ -27,7 +27,7 @@ function builtAt(): number {
  */
 export function ensureRendererBuilt(): void {
   if (builtAt() >= Math.max(...SOURCES.map(newestChange))) return;
-  console.log('building the renderer (vite, about 10 s)...');
+  console.log('building the renderer (vite, a few seconds)...');
   // vitest sets NODE_ENV=test, which would bundle React's development build: build what users get.
   const env = { ...process.env, NODE_ENV: 'production' };
   execFileSync(path.join(desktop, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: desktop, stdio: 'inherit', env });
