@@ -17,11 +17,13 @@ type Answer<C extends InboxCommand> = (
 type Answers = { [C in InboxCommand]?: Answer<C> };
 export type Call = { command: InboxCommand; args: unknown[] };
 
-/** What a host answers with nobody signed in yet and an empty cache: every list empty. */
+/** What a host answers with nobody signed in yet, an empty cache and no server: every list empty. */
 const SIGNED_OUT = { user: null, serverUrl: null, connection: 'offline' } as const;
 const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   'session:get': () => SIGNED_OUT,
-  'session:login': () => SIGNED_OUT,
+  'session:login': () => {
+    throw inboxError('UNAVAILABLE', 'the server cannot be reached; try again when online');
+  },
   'session:logout': () => SIGNED_OUT,
   'agent:set-status': () => undefined,
   'inbox:list': () => [],
