@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
-import { startNodeHost, type NodeHost } from '../src/host/node-host.js';
+import { startNodeHost, type NodeHost } from '../src/node-host/node-host.js';
 import { startTcpProxy, type TcpProxy } from '@switchboard/test-support/tcp-proxy';
 import { createWebSocketBridge, type BridgeLink } from '../src/renderer/services/ws-bridge.js';
 import { eventually } from '@switchboard/test-support/harness';
-import { RENDERER_DIST } from './support/renderer-build.js';
+import { RENDERER_DIST } from '../scripts/renderer-build.js';
 
 // The renderer's bridge runs in a browser; Node 20 has no WebSocket global, so `ws` (same API) stands in.
 Object.assign(globalThis, { WebSocket: NodeWebSocket });

@@ -4,7 +4,7 @@ import type { ConversationDTO } from '@switchboard/shared';
 import { gradientPng } from '@switchboard/whatsapp-simulator';
 import { eventually } from '@switchboard/test-support/harness';
 import { openBrowser, type Browser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/renderer-build.js';
+import { ensureRendererBuilt } from '../scripts/renderer-build.js';
 import { saveScreen } from './support/screens.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -59,8 +59,18 @@ async function reply(text: string): Promise<void> {
 
 describe('the desktop inbox in Chromium, against the real server, simulator and Node host', () => {
   it('signs in: a wrong password is refused with a clear message, the right one opens the inbox', async () => {
+    const refused: string[] = [];
+    page.on('response', (response) => void (response.status() >= 400 && refused.push(`${response.status()} ${response.url()}`)));
     await page.goto(stack.host.url);
     await page.waitForSelector('form[aria-label="Sign in"]');
+    // The tab shows the app's icon: the page names it, and the host serves it (no 404 for a favicon).
+    const iconHref = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(iconHref).toBeTruthy();
+    const icon = await fetch(new URL(iconHref!, page.url()));
+    expect([icon.status, icon.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
+    expect(await icon.text()).toContain('<svg');
+    expect(refused).toEqual([]);
+    page.removeAllListeners('response');
     await page.fill('input[name="server"]', stack.proxy.url);
     await page.fill('input[name="email"]', 'admin@test.local');
     await page.fill('input[name="password"]', 'not-the-password');

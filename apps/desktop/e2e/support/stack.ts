@@ -5,8 +5,8 @@ import { createWhatsAppSimulator, envelope, inbound, status } from '@switchboard
 import type { ConversationDTO, Page as PageOf } from '@switchboard/shared';
 import { startTestServer, TEST_ACCESS_TOKEN, TEST_SECRET } from '@switchboard/test-support/harness';
 import { startTcpProxy } from '@switchboard/test-support/tcp-proxy';
-import { startNodeHost } from '../../src/host/node-host.js';
-import { RENDERER_DIST } from './renderer-build.js';
+import { startNodeHost } from '../../src/node-host/node-host.js';
+import { RENDERER_DIST } from '../../scripts/renderer-build.js';
 
 /** Long enough that no automatic delivered/read arrives during a test: the test posts those itself, one at a time. */
 const NEVER_MS = 10 * 60_000;

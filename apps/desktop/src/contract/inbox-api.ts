@@ -167,7 +167,7 @@ export interface InboxApi {
 
 /**
  * The browser bridge's wire format (the Node host's WebSocket at `/bridge?key=<key>`, JSON text frames).
- * The key is random per host start and only ever shown in the URL the host opens, so no other web page on
+ * The key is kept in the host's data folder and only ever shown in the URL the host prints, so no other web page on
  * this machine can drive the engine.
  */
 export type BridgeRequest = { kind: 'invoke'; id: number; command: InboxCommand; args: unknown[] };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Net, Protocol } from 'electron';
-import type { InboxService } from '../host/inbox-service.js';
+import type { InboxService } from '../service/inbox-service.js';
 
 export const APP_SCHEME = 'switchboard';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { InboxCommandArgs, type InboxCommand } from '../contract/inbox-api.js';
 import { invokeChannel, pushChannel } from '../contract/ipc-channels.js';
-import type { InboxService } from '../host/inbox-service.js';
+import type { InboxService } from '../service/inbox-service.js';
 import { isAppUrl } from './app-protocol.js';
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
-import { createInboxService } from '../host/inbox-service.js';
+import { createInboxService } from '../service/inbox-service.js';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, registerAppProtocol } from './app-protocol.js';
 import { forwardPushes, registerIpc } from './ipc.js';
 import { showNotifications } from './notifications.js';

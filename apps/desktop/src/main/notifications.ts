@@ -1,6 +1,6 @@
 import { Notification, type BrowserWindow } from 'electron';
 import type { InboxNotification } from '../contract/inbox-api.js';
-import type { InboxService } from '../host/inbox-service.js';
+import type { InboxService } from '../service/inbox-service.js';
 
 /** A new assignment or an SLA warning, as a desktop notification; clicking it brings the window forward. */
 export function showNotifications(service: InboxService, window: () => BrowserWindow | null): () => void {

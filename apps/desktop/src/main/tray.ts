@@ -1,6 +1,6 @@
 import { app, Menu, nativeImage, Tray, type BrowserWindow } from 'electron';
 import type { InboxItem } from '../contract/inbox-api.js';
-import type { InboxService } from '../host/inbox-service.js';
+import type { InboxService } from '../service/inbox-service.js';
 
 /** A 16x16 blue dot: the tray icon needs an image and the app ships no icon files of its own yet. */
 const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAO0lEQVR4nGNgoAVQTX79HxumSDNRhhDSjNcQYjVjNYRUzRiGjBpABQMojkaqJCRiDcGrmZAhRGkmFQAAHHZ9iEZhgj0AAAAASUVORK5CYII=';

@@ -31,7 +31,7 @@ export type WebSocketBridge = InboxApi & {
 type Waiting = { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> };
 type Outgoing = { request: BridgeRequest; waiting: Waiting };
 
-/** The host's close code for a wrong key (see src/host/bridge-server.ts). */
+/** The host's close code for a wrong key (see src/node-host/bridge-server.ts). */
 const CLOSE_WRONG_KEY = 4401;
 const RETRY_FIRST_MS = 250;
 const refusal = () => new BridgeError('FORBIDDEN', 'This page may not talk to the inbox engine: open the address the host printed.');

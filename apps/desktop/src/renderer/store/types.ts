@@ -12,5 +12,13 @@ export type Store = SessionSlice & ConnectionSlice & InboxSlice & ThreadSlice & 
 
 export type Slice<T> = StateCreator<Store, [], [], T>;
 
-/** What a failed command says to a person: the engine's message when it has one. */
-export const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/**
+ * What a failed command says to a person: the engine's message when it has one. In Electron a failure
+ * arrives as a plain `{ name: 'InboxError', code, message }` (IPC drops an Error's own fields), in the
+ * browser as an Error: both carry `message`.
+ */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : String(error);
+}

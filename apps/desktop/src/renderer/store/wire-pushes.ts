@@ -1,32 +1,21 @@
+import { Coalescer } from '@switchboard/concurrency';
 import { pushes } from '../services/pushes.service';
 import { useStore } from './index';
 
-/** Runs `work` at most once per `ms`, and once more after a burst, so a flood of pushes costs a few refreshes. */
-function coalesce(work: () => void, ms: number): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let again = false;
-  return () => {
-    if (timer) return void (again = true);
-    work();
-    timer = setTimeout(function tick() {
-      timer = undefined;
-      if (again) {
-        again = false;
-        work();
-        timer = setTimeout(tick, ms);
-      }
-    }, ms);
-  };
-}
+/** At least this long between two re-reads of the lists, however fast the pushes come. */
+const REFRESH_GAP_MS = 150;
 
 /** Turns the engine's pushes into store actions; pushes only name what changed, so each one refetches. */
 export function wirePushes(): () => void {
   const store = useStore.getState;
-  const refreshConversations = coalesce(() => {
-    void store().refreshList();
-    void store().refreshSelected();
-    if (store().screen === 'board') void store().refreshWaiting();
-  }, 150);
+  // A burst of pushes while the lists are re-read makes one more read afterwards, not one each.
+  const conversations = new Coalescer(
+    async () => {
+      await Promise.all([store().refreshList(), store().refreshSelected(), store().screen === 'board' && store().refreshWaiting()]);
+    },
+    { gapMs: REFRESH_GAP_MS, onError: (error) => console.warn('refresh:', error) },
+  );
+  const refreshConversations = () => conversations.request('conversations', undefined);
   const offs = [
     pushes.on('session-changed', (session) => store().applySession(session)),
     pushes.on('connection-changed', (state) => store().setConnection(state)),

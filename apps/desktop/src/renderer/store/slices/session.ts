@@ -18,7 +18,7 @@ export type SessionSlice = {
   setAgentStatus(status: 'online' | 'away'): Promise<void>;
 };
 
-export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
+export const createSessionSlice: Slice<SessionSlice> = (set, get, store) => ({
   user: null,
   serverUrl: null,
   sessionKnown: false,
@@ -52,8 +52,10 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
   },
 
   async logout() {
-    get().applySession(await sessionService.logout());
-    set({ selectedId: null, items: [], thread: null });
+    const session = await sessionService.logout();
+    // The next person to sign in at this window must not see what the last one had open or half-wrote.
+    set(store.getInitialState(), true);
+    get().applySession(session);
   },
 
   async setAgentStatus(status) {

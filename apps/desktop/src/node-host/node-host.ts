@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,10 +5,11 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import sirv from 'sirv';
 import { createBridgeServer, sameKey } from './bridge-server.js';
-import { createInboxService, type InboxServiceOptions } from './inbox-service.js';
+import { createInboxService, type InboxServiceOptions } from '../service/inbox-service.js';
+import { loadHostKey } from './host-key.js';
 
 export type NodeHostOptions = {
-  /** 0 picks a free port. */
+  /** 0 picks a free port; any other is used as given (the address must not move), or the start fails. */
   port: number;
   dataDir: string;
   /** The built renderer (vite's output). */
@@ -29,7 +29,7 @@ const MEDIA_HEADERS = ['content-type', 'content-length', 'content-disposition', 
  * streams inbound media with the session's token (the token never reaches the page). Loopback only.
  */
 export async function startNodeHost(options: NodeHostOptions) {
-  const key = randomBytes(24).toString('base64url');
+  const key = await loadHostKey(options.dataDir);
   let origin = '';
   const service = createInboxService({
     dataDir: options.dataDir,
@@ -96,10 +96,12 @@ export async function startNodeHost(options: NodeHostOptions) {
   });
 
   await service.start();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
+  try {
+    await listen(server, options.port);
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
@@ -116,4 +118,19 @@ export async function startNodeHost(options: NodeHostOptions) {
       await service.stop();
     },
   };
+}
+
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') return reject(error);
+      reject(
+        new Error(
+          `port ${port} on 127.0.0.1 is taken: another Switchboard inbox (or another program) is listening there. ` +
+            `Stop it, or start this one on another port with --port <n> or SWITCHBOARD_HOST_PORT=<n> (the inbox's address changes with it).`,
+        ),
+      );
+    });
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
 }

@@ -4,7 +4,7 @@ import type { QueueStateDTO } from '@switchboard/shared';
 import { InboxCommandArgs, type InboxPush, type InboxResult, type SessionState } from '../contract/inbox-api.js';
 import { createRestClient, login } from '../engine/rest-client.js';
 import { createSyncEngine, type SyncEngineOptions } from '../engine/sync-engine.js';
-import { CommandError, describeIssues, toFailure } from './command-errors.js';
+import { CommandError, describeArgumentIssues, toFailure } from './command-errors.js';
 import { forwardEnginePushes, type Push } from './engine-pushes.js';
 import { inboxCommands, type Handlers, type LiveSession } from './inbox-commands.js';
 import { sessionFile, type SavedSession } from './session-file.js';
@@ -125,7 +125,7 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
       if (!Object.hasOwn(InboxCommandArgs, command)) return { ok: false, error: { code: 'VALIDATION_FAILED', message: `command: no command named ${JSON.stringify(command)}` } };
       const name = command as keyof typeof InboxCommandArgs;
       const parsed = InboxCommandArgs[name].safeParse(args);
-      if (!parsed.success) return { ok: false, error: { code: 'VALIDATION_FAILED', message: describeIssues(parsed.error) } };
+      if (!parsed.success) return { ok: false, error: { code: 'VALIDATION_FAILED', message: describeArgumentIssues(parsed.error) } };
       try {
         const run = handlers[name] as (...a: unknown[]) => Promise<unknown>;
         return { ok: true, data: await run(...(parsed.data as unknown[])) };

@@ -7,9 +7,9 @@ import type { IpcMain } from 'electron';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InboxApi } from '../contract/inbox-api.js';
 import { tempDir } from '../engine/test-support/fixtures.js';
-import { createInboxService } from '../host/inbox-service.js';
-import { APP_ORIGIN } from '../main/app-protocol.js';
-import { forwardPushes, registerIpc } from '../main/ipc.js';
+import { createInboxService } from '../service/inbox-service.js';
+import { APP_ORIGIN } from './app-protocol.js';
+import { forwardPushes, registerIpc } from './ipc.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = tempDir();
@@ -20,7 +20,7 @@ afterAll(() => dir.remove());
  * real: the preload as esbuild bundles it for the sandbox, main's generated handlers, and the inbox service.
  */
 async function loadPreload(senderUrl: string) {
-  const bundle = await build({ entryPoints: [path.join(here, 'index.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, external: ['electron'] });
+  const bundle = await build({ entryPoints: [path.join(here, '../preload/index.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, external: ['electron'] });
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const toRenderer = new EventEmitter();
   const ipcMain = { handle: (channel: string, h: never) => handlers.set(channel, h), removeHandler: (channel: string) => handlers.delete(channel) };

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { BridgeMessage } from '../contract/inbox-api.js';
-import type { InboxService } from './inbox-service.js';
+import type { InboxService } from '../service/inbox-service.js';
 
 /** Close codes the browser side can tell apart. */
 export const CLOSE_WRONG_KEY = 4401;

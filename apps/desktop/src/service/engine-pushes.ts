@@ -1,3 +1,4 @@
+import { Coalescer } from '@switchboard/concurrency';
 import type { QueueStateDTO } from '@switchboard/shared';
 import type { InboxPush, InboxPushes, SessionState } from '../contract/inbox-api.js';
 import type { SyncEngine } from '../engine/sync-engine.js';
@@ -12,15 +13,12 @@ type Wiring = { engine: SyncEngine; userId: string; push: Push; state: () => Ses
  * `conversations-changed`, so bursts (a resync applies hundreds of events) are coalesced into one per tick.
  */
 export function forwardEnginePushes({ engine, userId, push, state, onBoard }: Wiring): () => void {
-  let listChangePending = false;
-  const listChanged = () => {
-    if (listChangePending) return;
-    listChangePending = true;
-    setImmediate(() => {
-      listChangePending = false;
-      push('conversations-changed');
-    });
-  };
+  let stopped = false;
+  const listChanges = new Coalescer(() => void (stopped || push('conversations-changed')), {
+    settleMs: 0,
+    onError: (error) => push('problem', `list change not pushed: ${String(error)}`),
+  });
+  const listChanged = () => listChanges.request('list', undefined);
 
   const unsubscribes = [
     engine.subscribe('conversations-changed', listChanged),
@@ -48,5 +46,9 @@ export function forwardEnginePushes({ engine, userId, push, state, onBoard }: Wi
       push('board-changed', states);
     }),
   ];
-  return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+  return () => {
+    // A list change still settling belongs to the session that is closing: it is not pushed.
+    stopped = true;
+    unsubscribes.forEach((unsubscribe) => unsubscribe());
+  };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { issueLines } from '@switchboard/shared';
 import { RestError } from '../engine/rest-client.js';
 import type { InboxResult } from '../contract/inbox-api.js';
 
@@ -23,13 +24,15 @@ export function toFailure(error: unknown): Extract<InboxResult<never>, { ok: fal
   return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
 }
 
-/** "serverUrl: Invalid URL": each issue named by its field, or by its argument's position. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const [index, ...rest] = issue.path;
-      const where = rest.length > 0 ? rest.join('.') : typeof index === 'number' ? `argument ${index + 1}` : 'arguments';
-      return `${where}: ${issue.message}`;
-    })
-    .join('; ');
-}
+/**
+ * A command's arguments are a tuple, so zod's paths start with the argument's index: a field is named by its
+ * own path (`serverUrl`), a whole argument by its position (`argument 1`), as the renderer's caller knows them.
+ */
+const byArgument = (issue: z.core.$ZodIssue): z.core.$ZodIssue => {
+  const [index, ...field] = issue.path;
+  const path = field.length > 0 ? field : [typeof index === 'number' ? `argument ${index + 1}` : 'arguments'];
+  return { ...issue, path };
+};
+
+/** "serverUrl: Invalid URL; argument 2: ...": the shared formatter over the arguments' own names. */
+export const describeArgumentIssues = (error: z.ZodError): string => issueLines(error.issues.map(byArgument)).join('; ');

@@ -1,0 +1,66 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { conversation, item, user } from './test-support/fixtures';
+import { removePageGlobals, resetStore, useStore } from './test-support/store-harness';
+import {
+  isWindowOpen,
+  selectConnectionLabel,
+  selectDraft,
+  selectIsSupervisor,
+  selectPendingCount,
+  selectSelectedConversation,
+} from './selectors';
+
+afterEach(resetStore);
+afterAll(removePageGlobals);
+
+const state = () => useStore.getState();
+
+describe('the store selectors', () => {
+  it("the open conversation is the list's copy when the list has it (it is fresher), else the last one fetched", () => {
+    const fetched = conversation({ name: 'Ana Costa', priority: 'normal' });
+    useStore.setState({ selectedId: fetched.id, selectedConversation: fetched });
+    expect(selectSelectedConversation(state())?.priority).toBe('normal');
+    useStore.setState({ items: [item({ ...fetched, priority: 'urgent' })] });
+    expect(selectSelectedConversation(state())?.priority).toBe('urgent');
+    useStore.setState({ selectedId: null, selectedConversation: null });
+    expect(selectSelectedConversation(state())).toBeNull();
+  });
+
+  it('supervisors and admins see the board; agents do not', () => {
+    for (const [role, sees] of [['supervisor', true], ['admin', true], ['agent', false]] as const) {
+      useStore.setState({ user: user(role) });
+      expect(selectIsSupervisor(state())).toBe(sees);
+    }
+    useStore.setState({ user: null });
+    expect(selectIsSupervisor(state())).toBe(false);
+  });
+
+  it('counts the replies still waiting in this device\'s outbox across the list', () => {
+    useStore.setState({ items: [item({ pendingReplies: 2 }), item(), item({ pendingReplies: 1 })] });
+    expect(selectPendingCount(state())).toBe(3);
+  });
+
+  it('a conversation with nothing written has an empty reply draft', () => {
+    const id = conversation().id;
+    expect(selectDraft(id)(state())).toEqual({ text: '', mode: 'reply' });
+    useStore.getState().setDraft(id, { mode: 'note' });
+    expect(selectDraft(id)(state())).toEqual({ text: '', mode: 'note' });
+  });
+
+  it('shows offline while the page cannot reach its host, whatever the engine last said', () => {
+    useStore.setState({ connection: 'online', hostLink: 'open' });
+    expect(selectConnectionLabel(state())).toBe('online');
+    useStore.getState().setHostLink('down');
+    expect(selectConnectionLabel(state())).toBe('offline');
+    useStore.getState().setHostLink('open');
+    useStore.getState().setConnection('syncing');
+    expect(selectConnectionLabel(state())).toBe('syncing');
+  });
+
+  it("the 24-hour window is open until its end, and closed when it never opened", () => {
+    const now = Date.parse('2026-12-01T10:00:00.000Z');
+    expect(isWindowOpen(conversation({ windowExpiresAt: '2026-12-01T10:00:01.000Z' }), now)).toBe(true);
+    expect(isWindowOpen(conversation({ windowExpiresAt: '2026-12-01T10:00:00.000Z' }), now)).toBe(false);
+    expect(isWindowOpen(conversation({ windowExpiresAt: null }), now)).toBe(false);
+  });
+});

@@ -1,0 +1,103 @@
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import type { ThreadState } from '../../../contract/inbox-api';
+import { deferred } from '../test-support/deferred';
+import { conversation, item, message, timelineItem } from '../test-support/fixtures';
+import { page, removePageGlobals, resetStore, testBridge, useStore } from '../test-support/store-harness';
+
+afterEach(resetStore);
+afterAll(removePageGlobals);
+
+const bodies = () => useStore.getState().thread?.messages.map((m) => (m.content.type === 'text' ? m.content.body : m.content.type));
+
+describe('the thread slice', () => {
+  it('opening a conversation shows it, its messages and its automation history, and marks it read', async () => {
+    const maria = conversation({ name: 'Maria Oliveira' });
+    testBridge.answer('conversation:get', (id) => (id === maria.id ? maria : null));
+    testBridge.answer('thread:get', (id) => ({ messages: [message(id, 'Hi, my order 4411 never arrived')], pending: [] }));
+    testBridge.answer('timeline:get', () => [timelineItem('Routed to Support')]);
+    useStore.getState().select(maria.id);
+    await vi.waitFor(() => expect(bodies()).toEqual(['Hi, my order 4411 never arrived']));
+    await testBridge.settle();
+    const state = useStore.getState();
+    expect(state.selectedConversation?.contact.profileName).toBe('Maria Oliveira');
+    expect(state.timeline.map((t) => t.summary)).toEqual(['Routed to Support']);
+    expect(testBridge.callsOf('conversation:read')).toEqual([[maria.id]]);
+  });
+
+  it("switching conversations never shows the last one's messages, even when its answer comes late", async () => {
+    const [first, second] = [conversation(), conversation()];
+    const late = deferred<ThreadState>();
+    testBridge.answer('thread:get', (id) => (id === first.id ? late.promise : { messages: [message(id, 'second conversation')], pending: [] }));
+    useStore.getState().select(first.id);
+    useStore.getState().select(second.id);
+    expect(useStore.getState().thread).toBeNull();
+    await vi.waitFor(() => expect(bodies()).toEqual(['second conversation']));
+    late.resolve({ messages: [message(first.id, 'first conversation')], pending: [] });
+    await testBridge.settle();
+    expect(bodies()).toEqual(['second conversation']);
+  });
+
+  it('j and k move through the list and stop at its ends; with nothing open, the first one opens', () => {
+    const items = [item(), item(), item()];
+    useStore.setState({ items });
+    const open = () => items.findIndex((c) => c.id === useStore.getState().selectedId);
+    useStore.getState().selectRelative(1);
+    expect(open()).toBe(0);
+    useStore.getState().selectRelative(-1);
+    expect(open()).toBe(0);
+    useStore.getState().selectRelative(1);
+    useStore.getState().selectRelative(1);
+    useStore.getState().selectRelative(1);
+    expect(open()).toBe(2);
+  });
+
+  it('a new message in the open conversation shows, and counts as read only while the agent looks at the window', async () => {
+    const open = conversation();
+    useStore.getState().select(open.id);
+    await testBridge.settle();
+    testBridge.answer('thread:get', (id) => ({ messages: [message(id, 'Are you there?')], pending: [] }));
+
+    page.focused = false;
+    useStore.getState().threadChanged(open.id);
+    await vi.waitFor(() => expect(bodies()).toEqual(['Are you there?']));
+    expect(testBridge.callsOf('conversation:read')).toHaveLength(1);
+
+    page.focused = true;
+    useStore.getState().threadChanged(open.id);
+    await testBridge.settle();
+    expect(testBridge.callsOf('conversation:read')).toHaveLength(2);
+
+    useStore.getState().threadChanged(conversation().id);
+    await testBridge.settle();
+    expect(testBridge.callsOf('thread:get')).toHaveLength(3);
+  });
+
+  it("an action shows the conversation's new state and refreshes the list", async () => {
+    const open = conversation();
+    useStore.setState({ selectedId: open.id, selectedConversation: open });
+    testBridge.answer('conversation:act', (id) => ({ ...open, id, status: 'resolved', resolvedAt: '2026-12-01T11:00:00.000Z' }));
+    expect(await useStore.getState().act({ type: 'resolve' })).toBe(true);
+    expect(useStore.getState().selectedConversation?.status).toBe('resolved');
+    await testBridge.settle();
+    expect(testBridge.callsOf('inbox:list')).toHaveLength(1);
+  });
+
+  it('an action the server refuses shows its reason in an error toast', async () => {
+    const open = conversation();
+    useStore.setState({ selectedId: open.id, selectedConversation: open });
+    testBridge.fail('conversation:act', 'CONFLICT', 'Ana Agent already claimed this conversation');
+    expect(await useStore.getState().act({ type: 'claim' })).toBe(false);
+    expect(useStore.getState().toasts).toEqual([
+      expect.objectContaining({ tone: 'error', title: 'That did not work', body: 'Ana Agent already claimed this conversation' }),
+    ]);
+    expect(useStore.getState().selectedConversation?.status).toBe('open');
+  });
+
+  it("says why a thread could not be read", async () => {
+    const open = conversation();
+    testBridge.fail('thread:get', 'UNAUTHENTICATED', 'sign in first');
+    useStore.getState().select(open.id);
+    await testBridge.settle();
+    expect(useStore.getState().threadError).toBe('sign in first');
+  });
+});

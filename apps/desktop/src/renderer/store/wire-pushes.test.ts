@@ -1,0 +1,74 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { InboxItem } from '../../contract/inbox-api';
+import { deferred } from './test-support/deferred';
+import { item, queueState, timelineItem, user } from './test-support/fixtures';
+import { removePageGlobals, resetStore, testBridge, useStore } from './test-support/store-harness';
+import { wirePushes } from './wire-pushes';
+
+let unwire: () => void;
+beforeEach(() => {
+  unwire = wirePushes();
+});
+afterEach(async () => {
+  unwire();
+  await resetStore();
+});
+afterAll(removePageGlobals);
+
+const listCalls = () => testBridge.callsOf('inbox:list').length;
+
+describe("the engine's pushes, wired into the store", () => {
+  it('a sign-in, the connection and the board pushed by the host show at once', async () => {
+    testBridge.answer('inbox:list', () => [item({ name: 'Ana Costa' })]);
+    testBridge.push('session-changed', { user: user('supervisor', 'Sam Supervisor'), serverUrl: 'http://127.0.0.1:3000', connection: 'syncing' });
+    testBridge.push('connection-changed', 'online');
+    testBridge.push('board-changed', [queueState('Support', 3)]);
+    const state = useStore.getState();
+    expect(state).toMatchObject({ user: { name: 'Sam Supervisor' }, connection: 'online', queues: [{ waiting: 3 }] });
+    await vi.waitFor(() => expect(useStore.getState().items.map((c) => c.contact.profileName)).toEqual(['Ana Costa']));
+  });
+
+  it('a notification shows as a toast', () => {
+    testBridge.push('notification', { kind: 'assigned', conversationId: item().id, title: 'New conversation: Pedro Alves', body: 'My card was used' });
+    expect(useStore.getState().toasts.map((t) => t.title)).toEqual(['New conversation: Pedro Alves']);
+  });
+
+  it("opening a conversation clears its unread count in the list, once the engine says the list changed", async () => {
+    let ana: InboxItem = item({ name: 'Ana Costa', unreadCount: 3 });
+    testBridge.answer('inbox:list', () => [ana]);
+    testBridge.answer('conversation:read', () => {
+      ana = { ...ana, unreadCount: 0 };
+      // As the engine does: the read mark changes the cached list, and the host says so.
+      setTimeout(() => testBridge.push('conversations-changed'));
+    });
+    await useStore.getState().refreshList();
+    expect(useStore.getState().items[0]?.unreadCount).toBe(3);
+    useStore.getState().select(ana.id);
+    await vi.waitFor(() => expect(useStore.getState().items[0]?.unreadCount).toBe(0));
+  });
+
+  it('a burst of list changes (a resync) while the list is being read makes one more read, not one per push', async () => {
+    const firstRead = deferred<InboxItem[]>();
+    testBridge.answer('inbox:list', () => firstRead.promise);
+    testBridge.push('conversations-changed');
+    await vi.waitFor(() => expect(listCalls()).toBe(1));
+    testBridge.answer('inbox:list', () => [item({ name: 'After the resync' })]);
+    for (let n = 0; n < 30; n++) testBridge.push('conversations-changed');
+    firstRead.resolve([item({ name: 'Before the resync' })]);
+    await vi.waitFor(() => expect(useStore.getState().items.map((c) => c.contact.profileName)).toEqual(['After the resync']));
+    await testBridge.settle();
+    expect(listCalls()).toBe(2);
+  });
+
+  it('a new automation step shows for the open conversation only', async () => {
+    const open = item();
+    useStore.getState().select(open.id);
+    await testBridge.settle();
+    testBridge.answer('timeline:get', () => [timelineItem('Escalated by Ana')]);
+    testBridge.push('timeline-changed', item().id);
+    await testBridge.settle();
+    expect(useStore.getState().timeline).toEqual([]);
+    testBridge.push('timeline-changed', open.id);
+    await vi.waitFor(() => expect(useStore.getState().timeline.map((t) => t.summary)).toEqual(['Escalated by Ana']));
+  });
+});
