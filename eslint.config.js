@@ -31,10 +31,12 @@ const serverElements = [
   { type: 'server-root', pattern: SERVER },
 ];
 
-const desktopElements = ['renderer', 'contract', 'engine', 'service', 'node-host', 'host', 'main', 'preload'].map((part) => ({
-  type: `desktop-${part}`,
-  pattern: `apps/desktop/src/${part}`,
-}));
+const desktopElements = ['renderer', 'contract', 'engine', 'service', 'node-host', 'host', 'main', 'preload'].map(
+  (part) => ({
+    type: `desktop-${part}`,
+    pattern: `apps/desktop/src/${part}`,
+  }),
+);
 
 const DEPENDENCY_MESSAGE =
   '{{ from.element.type }} may not import {{ to.element.type }} (layers import only downward, features only through index.ts and along the DAG: docs/architecture.md)';
@@ -52,7 +54,9 @@ const serverPolicies = [
   allow('server-lib', ...elements('server-lib')),
   allow('server-models', ...elements('server-lib', 'server-models')),
   allow('server-domain', ...elements(...below)),
-  ...FEATURES.map((feature) => allow(`server-${feature}`, ...elements(...below, `server-${feature}`), ...FEATURE_DAG[feature].map(entryOf))),
+  ...FEATURES.map((feature) =>
+    allow(`server-${feature}`, ...elements(...below, `server-${feature}`), ...FEATURE_DAG[feature].map(entryOf)),
+  ),
   allow('server-http', ...elements(...below, 'server-http'), ...anyFeatureEntry),
   allow('server-socket', ...elements(...below, 'server-socket'), ...anyFeatureEntry),
   allow('server-listeners', ...elements(...below, 'server-socket', 'server-listeners'), ...anyFeatureEntry),
@@ -75,14 +79,19 @@ const desktopPolicies = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.test-artifacts/**', '**/.data/**', 'apps/desktop/dist-electron/**'] },
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '.test-artifacts/**', '**/.data/**', 'apps/desktop/dist-electron/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { console: 'readonly', process: 'readonly' } },
     rules: {
       // Unused names are the compiler's to report (noUnusedLocals/noUnusedParameters); `_name` marks one kept on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // A path reference is how nlp.js's hand-written declarations travel with the files that use them.
       '@typescript-eslint/triple-slash-reference': ['error', { path: 'always', types: 'prefer-import', lib: 'always' }],
     },
@@ -92,7 +101,13 @@ export default tseslint.config(
     plugins: { boundaries, local: { rules: { 'no-cross-app-imports': noCrossAppImports } } },
     settings: {
       'boundaries/elements': [...serverElements, ...desktopElements],
-      'import/resolver': { typescript: { alwaysTryTypes: true, project: ['apps/*/tsconfig.json', 'packages/*/tsconfig.json', 'bench/tsconfig.json', 'scripts/tsconfig.json'], noWarnOnMultipleProjects: true } },
+      'import/resolver': {
+        typescript: {
+          alwaysTryTypes: true,
+          project: ['apps/*/tsconfig.json', 'packages/*/tsconfig.json', 'bench/tsconfig.json', 'scripts/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        },
+      },
     },
     rules: {
       'local/no-cross-app-imports': 'error',
@@ -109,16 +124,31 @@ export default tseslint.config(
   {
     files: ['apps/desktop/src/{renderer,preload}/**'],
     ignores: ['**/*.test.{ts,tsx}'],
-    rules: { 'boundaries/dependencies': ['error', { default: 'allow', message: DEPENDENCY_MESSAGE, policies: desktopPolicies }] },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        { default: 'allow', message: DEPENDENCY_MESSAGE, policies: desktopPolicies },
+      ],
+    },
   },
   {
     files: ['apps/desktop/src/renderer/**'],
     ignores: ['**/*.test.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'the renderer runs in a browser: no Node built-ins' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'the renderer runs in a browser: no Node built-ins' }] },
+      ],
+    },
   },
   {
     files: ['apps/desktop/src/engine/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'the engine runs in plain Node too: no Electron' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'the engine runs in plain Node too: no Electron' }] },
+      ],
+    },
   },
   prettier,
 );

@@ -3,7 +3,15 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { bootServer, createLogger, loadConfig, loadQueueSeed, loadTemplateSeed, type App, type Config } from '@switchboard/server';
+import {
+  bootServer,
+  createLogger,
+  loadConfig,
+  loadQueueSeed,
+  loadTemplateSeed,
+  type App,
+  type Config,
+} from '@switchboard/server';
 import { createWhatsAppSimulator } from '@switchboard/whatsapp-simulator';
 
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
@@ -18,7 +26,12 @@ const INBOX_QUIET_MS = 400;
 /** Sign-ins for trying the inbox (development only; printed below and in the README). */
 const DEMO_TEAM = [
   { email: 'agent@switchboard.local', name: 'Ana Agent', role: 'agent', password: 'switchboard-agent' },
-  { email: 'supervisor@switchboard.local', name: 'Sam Supervisor', role: 'supervisor', password: 'switchboard-supervisor' },
+  {
+    email: 'supervisor@switchboard.local',
+    name: 'Sam Supervisor',
+    role: 'supervisor',
+    password: 'switchboard-supervisor',
+  },
 ] as const;
 
 /** Adds the demo agent (in every queue) and supervisor once; existing users are left alone. */
@@ -67,7 +80,13 @@ function startInbox(serverUrl: string, onAddress: () => void): ChildProcess | nu
   return child;
 }
 
-function banner(config: Config, url: string, simulatorUrl: string, databaseKind: string, logFile: string | null): string {
+function banner(
+  config: Config,
+  url: string,
+  simulatorUrl: string,
+  databaseKind: string,
+  logFile: string | null,
+): string {
   const demo = config.NODE_ENV === 'production' ? [] : DEMO_TEAM;
   return [
     '',
@@ -92,7 +111,10 @@ function banner(config: Config, url: string, simulatorUrl: string, databaseKind:
  */
 async function main() {
   const base = loadConfig();
-  const simulator = createWhatsAppSimulator({ appSecret: base.WHATSAPP_APP_SECRET, accessToken: base.WHATSAPP_ACCESS_TOKEN });
+  const simulator = createWhatsAppSimulator({
+    appSecret: base.WHATSAPP_APP_SECRET,
+    accessToken: base.WHATSAPP_ACCESS_TOKEN,
+  });
   const { url: simulatorUrl } = await simulator.start(SIMULATOR_PORT);
   // Replies go to this simulator unless WHATSAPP_API_BASE_URL names another Cloud API.
   const config = process.env.WHATSAPP_API_BASE_URL ? base : { ...base, WHATSAPP_API_BASE_URL: simulatorUrl };
@@ -104,7 +126,8 @@ async function main() {
   const { app, url } = server;
   await app.services.channels.forPhoneNumber(DEV_PHONE_NUMBER_ID, '15550100', null);
   const dev = (await app.services.channels.list()).find((c) => c.phoneNumberId === DEV_PHONE_NUMBER_ID);
-  if (dev?.status === 'unregistered') await app.services.channels.update(dev.id, { name: 'Support (demo number)', status: 'active' });
+  if (dev?.status === 'unregistered')
+    await app.services.channels.update(dev.id, { name: 'Support (demo number)', status: 'active' });
   await loadTemplateSeed(app.services.templates);
   await loadQueueSeed(app.services.queues);
   if (config.NODE_ENV !== 'production') await loadDemoTeam(app);

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'apps/server/src');
-const importPattern = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+const importPattern =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 
 function* sourceFiles(dir) {
   for (const name of readdirSync(dir)) {
@@ -42,7 +43,8 @@ for (const key of counts.keys()) {
   edges.get(from).add(to);
 }
 
-for (const [key, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) console.log(`${key.padEnd(34)} ${count}`);
+for (const [key, count] of [...counts].sort(([a], [b]) => a.localeCompare(b)))
+  console.log(`${key.padEnd(34)} ${count}`);
 
 // Tarjan's strongly connected components: every folder in a component of two or more sits on a circle.
 const index = new Map();

@@ -7,7 +7,14 @@ export type DriveResult = { sent: number; achievedRate: number; non200: number; 
  * Sends one-message webhooks at a fixed rate (open loop: the schedule does not wait for answers), spread
  * over `targets` in turn. Each text carries its send time, taken just before the POST.
  */
-export async function driveAtRate(options: { targets: string[]; path: string; rate: number; durationS: number; tag: string; customers: number }): Promise<DriveResult> {
+export async function driveAtRate(options: {
+  targets: string[];
+  path: string;
+  rate: number;
+  durationS: number;
+  tag: string;
+  customers: number;
+}): Promise<DriveResult> {
   const total = Math.round(options.rate * options.durationS);
   const started = performance.now();
   const pending: Promise<void>[] = [];

@@ -8,7 +8,13 @@ import { processingScenario } from './scenarios/processing.js';
 import { desktopCacheScenario } from './scenarios/desktop-cache.js';
 import { desktopOutboxScenario } from './scenarios/desktop-outbox.js';
 
-const SCENARIOS: Scenario[] = [ingestScenario, processingScenario, latencyScenario, desktopCacheScenario, desktopOutboxScenario];
+const SCENARIOS: Scenario[] = [
+  ingestScenario,
+  processingScenario,
+  latencyScenario,
+  desktopCacheScenario,
+  desktopOutboxScenario,
+];
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),

@@ -1,4 +1,11 @@
-import { batch, envelope, inbound, signedWebhook, type InboundMessage, type SignedWebhook } from '@switchboard/whatsapp-simulator';
+import {
+  batch,
+  envelope,
+  inbound,
+  signedWebhook,
+  type InboundMessage,
+  type SignedWebhook,
+} from '@switchboard/whatsapp-simulator';
 import { BENCH_SECRETS } from './stack.js';
 
 const PHRASES = [
@@ -23,9 +30,12 @@ function customerBurst(customer: number, size: number, seed: number): InboundMes
     const kind = (seed + i) % 10;
     const previous = messages.at(-1);
     if (kind === 7) messages.push(inbound.image({ ...sender, caption: 'this is what arrived' }));
-    else if (kind === 8) messages.push(inbound.location({ ...sender, latitude: -23.55, longitude: -46.63, placeName: 'Casa' }));
-    else if (kind === 9 && previous) messages.push(inbound.reaction({ ...sender, messageId: previous.id, emoji: '👍' }));
-    else if (kind === 6) messages.push(inbound.buttonReply({ ...sender, buttonId: 'talk_to_human', title: 'Talk to a person' }));
+    else if (kind === 8)
+      messages.push(inbound.location({ ...sender, latitude: -23.55, longitude: -46.63, placeName: 'Casa' }));
+    else if (kind === 9 && previous)
+      messages.push(inbound.reaction({ ...sender, messageId: previous.id, emoji: '👍' }));
+    else if (kind === 6)
+      messages.push(inbound.buttonReply({ ...sender, buttonId: 'talk_to_human', title: 'Talk to a person' }));
     else messages.push(inbound.text({ ...sender, body: phrase(seed + i) }));
   }
   return messages;
@@ -37,7 +47,9 @@ export function ingestWebhooks(count: number, messagesPerWebhook: number, custom
   return Array.from({ length: count }, (_, w) => {
     const envelopes = [];
     for (let left = messagesPerWebhook, c = 0; left > 0; left -= perCustomer, c++) {
-      envelopes.push(envelope({ messages: customerBurst((w * 3 + c) % customers, Math.min(perCustomer, left), w + c) }));
+      envelopes.push(
+        envelope({ messages: customerBurst((w * 3 + c) % customers, Math.min(perCustomer, left), w + c) }),
+      );
     }
     return signedWebhook(batch(envelopes), BENCH_SECRETS.WHATSAPP_APP_SECRET);
   });
@@ -46,7 +58,10 @@ export function ingestWebhooks(count: number, messagesPerWebhook: number, custom
 /** One customer message whose text carries its number and send time, so an agent's socket can time it. */
 export function timedWebhook(runTag: string, n: number, customers: number, sentAtMs: number): SignedWebhook {
   const body = `${phrase(n)} [${runTag}#${n}@${sentAtMs.toFixed(3)}]`;
-  return signedWebhook(envelope({ messages: [inbound.text({ from: phoneOf(n % customers), name: `Customer ${n % customers}`, body })] }), BENCH_SECRETS.WHATSAPP_APP_SECRET);
+  return signedWebhook(
+    envelope({ messages: [inbound.text({ from: phoneOf(n % customers), name: `Customer ${n % customers}`, body })] }),
+    BENCH_SECRETS.WHATSAPP_APP_SECRET,
+  );
 }
 
 /** Reads back what timedWebhook wrote. */

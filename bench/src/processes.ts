@@ -10,7 +10,11 @@ const started = new Set<ChildProcess>();
 export type Child = { pid: number; process: ChildProcess; output: () => string; stop(): Promise<void> };
 
 /** Starts a process we own; its last output is kept for error messages. Stopped by PID, never by name. */
-export function startProcess(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; ipc?: boolean }): Child {
+export function startProcess(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; ipc?: boolean },
+): Child {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
@@ -34,8 +38,15 @@ export function startProcess(command: string, args: string[], options: { cwd: st
 }
 
 /** A TypeScript entry point run by tsx in its own Node process. */
-export function startNodeScript(file: string, options: { cwd?: string; env?: NodeJS.ProcessEnv; ipc?: boolean } = {}): Child {
-  return startProcess(process.execPath, ['--import', 'tsx', file], { cwd: options.cwd ?? repoRoot, env: options.env, ipc: options.ipc });
+export function startNodeScript(
+  file: string,
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; ipc?: boolean } = {},
+): Child {
+  return startProcess(process.execPath, ['--import', 'tsx', file], {
+    cwd: options.cwd ?? repoRoot,
+    env: options.env,
+    ipc: options.ipc,
+  });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -56,12 +67,12 @@ export async function stopAllStarted(): Promise<void> {
   await Promise.all([...started].map(stopChild));
 }
 
-
 /** Polls a URL until it answers 200, or the process dies, or the time is up. */
 export async function waitForHttp(url: string, child: Child, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.process.exitCode !== null) throw new Error(`process ${child.pid} exited with ${child.process.exitCode}:\n${child.output()}`);
+    if (child.process.exitCode !== null)
+      throw new Error(`process ${child.pid} exited with ${child.process.exitCode}:\n${child.output()}`);
     try {
       const res = await fetch(url);
       if (res.ok) return;

@@ -4,7 +4,11 @@ import { freePort, startProcess, type Child } from './processes.js';
 /** A throwaway redis-server on loopback, no persistence, stopped by PID. */
 export async function startRedis(): Promise<{ url: string; child: Child }> {
   const port = await freePort();
-  const child = startProcess('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { cwd: '/tmp' });
+  const child = startProcess(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { cwd: '/tmp' },
+  );
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     if (child.process.exitCode !== null) throw new Error(`redis-server exited:\n${child.output()}`);

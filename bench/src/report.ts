@@ -13,14 +13,20 @@ const show = (value: unknown): string => {
 };
 
 const figureList = (figures: Record<string, unknown> | null) =>
-  figures ? Object.entries(figures).map(([k, v]) => `${k} ${show(v)}`).join('<br>') : '–';
+  figures
+    ? Object.entries(figures)
+        .map(([k, v]) => `${k} ${show(v)}`)
+        .join('<br>')
+    : '–';
 
 export function toMarkdown(results: ScenarioResult[], startedAt: Date): string {
   const first = results[0]?.conditions.machine;
   const lines = [
     `# pnpm bench: ${startedAt.toISOString()}`,
     '',
-    first ? `Machine: ${first.cpu}, ${first.cores} cores, ${first.ramGiB} GiB RAM, ${first.os}, Node ${first.node}` : '',
+    first
+      ? `Machine: ${first.cpu}, ${first.cores} cores, ${first.ramGiB} GiB RAM, ${first.os}, Node ${first.node}`
+      : '',
     '',
     '| scenario | conditions | figures | baseline | ratio (ours / baseline) | target |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -35,8 +41,12 @@ export function toMarkdown(results: ScenarioResult[], startedAt: Date): string {
       `duration ${c.duration}`,
       `load ${c.loadAverageAtStart.join(' / ')}`,
     ].join('<br>');
-    const target = r.target ? `${r.target.met === null ? 'n/a' : r.target.met ? 'met' : 'missed'}: ${r.target.description}` : '–';
-    lines.push(`| ${r.name} | ${conditions} | ${figureList(r.figures)} | ${figureList(r.baselineFigures)} | ${figureList(r.ratios)} | ${target} |`);
+    const target = r.target
+      ? `${r.target.met === null ? 'n/a' : r.target.met ? 'met' : 'missed'}: ${r.target.description}`
+      : '–';
+    lines.push(
+      `| ${r.name} | ${conditions} | ${figureList(r.figures)} | ${figureList(r.baselineFigures)} | ${figureList(r.ratios)} | ${target} |`,
+    );
   }
   const notes = results.flatMap((r) => (r.notes ?? []).map((n) => `- ${r.name}: ${n}`));
   if (notes.length) lines.push('', 'Notes:', '', ...notes);
@@ -47,6 +57,9 @@ export function writeResults(results: ScenarioResult[], startedAt: Date): string
   mkdirSync(resultsDir, { recursive: true });
   const markdown = toMarkdown(results, startedAt);
   writeFileSync(path.join(resultsDir, 'latest.md'), markdown);
-  writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(results, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+  writeFileSync(
+    path.join(resultsDir, 'latest.json'),
+    `${JSON.stringify(results, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`,
+  );
   return markdown;
 }

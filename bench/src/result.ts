@@ -22,7 +22,13 @@ export type ScenarioResult = {
   notes?: string[];
 };
 
-export type BenchOptions = { durationS: number; drainS: number; connections: number[]; agents: number; rates: number[] };
+export type BenchOptions = {
+  durationS: number;
+  drainS: number;
+  connections: number[];
+  agents: number;
+  rates: number[];
+};
 
 /** A scenario returns its rows (a scenario may measure several conditions, e.g. one row per rate). */
 export type Scenario = { name: string; describe: string; run(options: BenchOptions): Promise<ScenarioResult[]> };

@@ -15,7 +15,15 @@ export async function seedAgents(uri: string, dbName: string, count: number): Pr
     const channelId = keyedId('channel', DEFAULT_PHONE_NUMBER_ID);
     await models.Channel.updateOne(
       { _id: channelId },
-      { $setOnInsert: { phoneNumberId: DEFAULT_PHONE_NUMBER_ID, displayPhoneNumber: DEFAULT_DISPLAY_PHONE_NUMBER, wabaId: null, name: 'Bench support', status: 'active' } },
+      {
+        $setOnInsert: {
+          phoneNumberId: DEFAULT_PHONE_NUMBER_ID,
+          displayPhoneNumber: DEFAULT_DISPLAY_PHONE_NUMBER,
+          wabaId: null,
+          name: 'Bench support',
+          status: 'active',
+        },
+      },
       { upsert: true },
     );
     const users = await models.User.insertMany(

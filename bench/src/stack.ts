@@ -19,7 +19,11 @@ export type Database = { uri: string; kind: string; stop(): Promise<void> };
 /** The database the server embeds (FerretDB on SQLite here), in a fresh directory; BENCH_MONGODB_URI overrides. */
 export async function startDatabase(): Promise<Database> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-bench-db-'));
-  const handle: DatabaseHandle = await openDatabase({ uri: process.env.BENCH_MONGODB_URI, dataDir, logger: createLogger('warn') });
+  const handle: DatabaseHandle = await openDatabase({
+    uri: process.env.BENCH_MONGODB_URI,
+    dataDir,
+    logger: createLogger('warn'),
+  });
   return {
     uri: handle.uri,
     kind: handle.kind,
@@ -33,7 +37,9 @@ export async function startDatabase(): Promise<Database> {
 export type ServerProcess = { url: string; child: Child };
 
 /** The real server (its package's process entry) as its own process, configured for production. */
-export async function startServer(env: { MONGODB_URI: string; MONGODB_DB_NAME: string } & Record<string, string>): Promise<ServerProcess> {
+export async function startServer(
+  env: { MONGODB_URI: string; MONGODB_DB_NAME: string } & Record<string, string>,
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = startNodeScript(SERVER_ENTRY, {
     cwd: SERVER_DIR,

@@ -3,7 +3,8 @@ export type Percentiles = { count: number; p50: number; p95: number; p99: number
 
 export function percentiles(samples: ArrayLike<number>): Percentiles {
   const sorted = Float64Array.from(samples).sort();
-  const at = (q: number) => (sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!);
+  const at = (q: number) =>
+    sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
   const sum = sorted.reduce((a, b) => a + b, 0);
   return {
     count: sorted.length,
@@ -25,7 +26,8 @@ export function ratios(ours: Record<string, unknown>, baseline: Record<string, u
   const out: Record<string, number> = {};
   for (const [key, value] of Object.entries(ours)) {
     const base = baseline[key];
-    if (typeof value === 'number' && typeof base === 'number' && base !== 0 && Number.isFinite(value)) out[key] = round(value / base, 3);
+    if (typeof value === 'number' && typeof base === 'number' && base !== 0 && Number.isFinite(value))
+      out[key] = round(value / base, 3);
   }
   return out;
 }

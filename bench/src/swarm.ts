@@ -9,12 +9,18 @@ export class Swarm {
     return new Swarm(startNodeScript('bench/src/children/agent-swarm.ts', { ipc: true }));
   }
 
-  private ask<T extends SwarmReply['type']>(command: SwarmCommand, expect: T): Promise<Extract<SwarmReply, { type: T }>> {
+  private ask<T extends SwarmReply['type']>(
+    command: SwarmCommand,
+    expect: T,
+  ): Promise<Extract<SwarmReply, { type: T }>> {
     return new Promise((resolve, reject) => {
       const onMessage = (reply: SwarmReply) => {
         cleanup();
         if (reply.type === expect) resolve(reply as Extract<SwarmReply, { type: T }>);
-        else reject(new Error(reply.type === 'failed' ? `agent swarm: ${reply.error}` : `agent swarm answered ${reply.type}`));
+        else
+          reject(
+            new Error(reply.type === 'failed' ? `agent swarm: ${reply.error}` : `agent swarm answered ${reply.type}`),
+          );
       };
       const onExit = (code: number | null) => {
         cleanup();

@@ -14,7 +14,9 @@ export const noCrossAppImports = {
   meta: {
     type: 'problem',
     docs: { description: 'disallow relative imports that reach into another app or package' },
-    messages: { crossApp: '{{from}} imports {{to}} by relative path ({{source}}): use the package name and its exports' },
+    messages: {
+      crossApp: '{{from}} imports {{to}} by relative path ({{source}}): use the package name and its exports',
+    },
     schema: [],
   },
   create(context) {
@@ -25,8 +27,18 @@ export const noCrossAppImports = {
       const source = node.source?.value;
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const to = unitOf(path.resolve(path.dirname(file), source), root);
-      if (to !== from) context.report({ node: node.source, messageId: 'crossApp', data: { from: from ?? 'the root', to: to ?? 'the root', source } });
+      if (to !== from)
+        context.report({
+          node: node.source,
+          messageId: 'crossApp',
+          data: { from: from ?? 'the root', to: to ?? 'the root', source },
+        });
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };

@@ -18,9 +18,18 @@ beforeAll(async () => {
   ensureRendererBuilt();
   stack = await startStack();
   // Every conversation waits in a claim-only queue, so the board has something to reassign.
-  support = (await stack.server.api<{ id: string }>(stack.admin, 'POST', '/api/queues', { name: 'Support', fallback: true, mode: 'manual' })).body;
+  support = (
+    await stack.server.api<{ id: string }>(stack.admin, 'POST', '/api/queues', {
+      name: 'Support',
+      fallback: true,
+      mode: 'manual',
+    })
+  ).body;
   agent = await stack.server.userWith('agent');
-  await stack.server.api(stack.admin, 'PUT', `/api/agents/${agent.id}/profile`, { queueIds: [support.id], capacity: 5 });
+  await stack.server.api(stack.admin, 'PUT', `/api/agents/${agent.id}/profile`, {
+    queueIds: [support.id],
+    capacity: 5,
+  });
   await stack.server.api(stack.admin, 'POST', '/api/templates', {
     name: 'order_update',
     language: 'en_US',
@@ -60,7 +69,10 @@ async function reply(text: string): Promise<void> {
 describe('the desktop inbox in Chromium, against the real server, simulator and Node host', () => {
   it('signs in: a wrong password is refused with a clear message, the right one opens the inbox', async () => {
     const refused: string[] = [];
-    page.on('response', (response) => void (response.status() >= 400 && refused.push(`${response.status()} ${response.url()}`)));
+    page.on(
+      'response',
+      (response) => void (response.status() >= 400 && refused.push(`${response.status()} ${response.url()}`)),
+    );
     await page.goto(stack.host.url);
     await page.waitForSelector('form[aria-label="Sign in"]');
     // The tab shows the app's icon: the page names it, and the host serves it (no 404 for a favicon).
@@ -88,7 +100,9 @@ describe('the desktop inbox in Chromium, against the real server, simulator and 
 
   it("shows a customer's WhatsApp message the moment it arrives; a reply's ticks move from sent to delivered to read", async () => {
     await stack.customerWrites('5511912340010', 'Can I pay by bank transfer instead?', { name: 'Ana Costa' });
-    await stack.customerWrites('5511912340011', 'Someone used my card without permission, this is fraud!', { name: 'Pedro Alves' });
+    await stack.customerWrites('5511912340011', 'Someone used my card without permission, this is fraud!', {
+      name: 'Pedro Alves',
+    });
     await page.waitForSelector('.row:has-text("Pedro Alves")');
     await stack.customerWrites('5511912340001', 'Hi, my order 4411 never arrived', { name: 'Maria Oliveira' });
     await page.waitForSelector('.row:has-text("Hi, my order 4411 never arrived")');
@@ -105,14 +119,22 @@ describe('the desktop inbox in Chromium, against the real server, simulator and 
     expect(await page.locator(`${outBubble('Checking with the courier now.', 'read')} .tick.read`).count()).toBe(1);
 
     // Media comes through the host from the server (which fetches it from WhatsApp), and shows as a picture.
-    await stack.customerSendsPhoto('5511912340001', 'Maria Oliveira', gradientPng(240, 150, [120, 140, 220], [240, 200, 170]), 'This is the box I got');
+    await stack.customerSendsPhoto(
+      '5511912340001',
+      'Maria Oliveira',
+      gradientPng(240, 150, [120, 140, 220], [240, 200, 170]),
+      'This is the box I got',
+    );
     const photo = page.locator('.bubble-row.in:has-text("This is the box I got") img.image');
     await photo.waitFor();
-    const decodedWidth = () => photo.evaluate((img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth);
+    const decodedWidth = () =>
+      photo.evaluate((img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth);
     expect(await eventually(decodedWidth, 'the photo to be decoded')).toBe(240);
     // One WhatsApp no longer has says so, instead of a broken picture.
     await stack.customerSentPhotoSinceExpired('5511912340001', 'Maria Oliveira', 'And this is the label');
-    await page.waitForSelector('.bubble-row.in:has-text("And this is the label") .media-missing:has-text("Image could not be loaded")');
+    await page.waitForSelector(
+      '.bubble-row.in:has-text("And this is the label") .media-missing:has-text("Image could not be loaded")',
+    );
     expect(await page.locator('.bubble-row.in:has-text("And this is the label") img').count()).toBe(0);
     await page.waitForSelector('.timeline-item');
     await saveScreen(page, 'inbox-thread-context');
@@ -138,7 +160,10 @@ describe('the desktop inbox in Chromium, against the real server, simulator and 
   });
 
   it('once the 24-hour window has closed, the composer says so and offers the template picker with its parameters', async () => {
-    await stack.customerWrites('5511912340002', 'Any news on my parcel?', { name: 'João Pereira', at: new Date(Date.now() - 26 * 3600_000) });
+    await stack.customerWrites('5511912340002', 'Any news on my parcel?', {
+      name: 'João Pereira',
+      at: new Date(Date.now() - 26 * 3600_000),
+    });
     await page.waitForSelector('.row:has-text("Any news on my parcel?")');
     await openConversation('5511912340002');
     await page.waitForSelector('.window-closed:has-text("The 24-hour window is closed")');
@@ -180,7 +205,12 @@ describe('the desktop inbox in Chromium, against the real server, simulator and 
     await page.keyboard.press('/');
     await page.waitForSelector('input[aria-label="Search conversations"]:focus');
     await page.keyboard.type('Pedro');
-    await eventually(async () => (await page.locator('.row').allTextContents()).every((t) => t.includes('Pedro Alves')) && page.locator('.row').count(), 'the search to leave only Pedro');
+    await eventually(
+      async () =>
+        (await page.locator('.row').allTextContents()).every((t) => t.includes('Pedro Alves')) &&
+        page.locator('.row').count(),
+      'the search to leave only Pedro',
+    );
     expect(await page.locator('.row').count()).toBe(1);
     await page.keyboard.press('Escape');
     await eventually(async () => (await page.locator('.row').count()) > 1, 'the full list again');
@@ -230,7 +260,12 @@ describe('the desktop inbox in Chromium, against the real server, simulator and 
 
   it('a supervisor reassigns a waiting conversation to an agent from the board', async () => {
     await stack.customerWrites('5511912340003', 'I need to change my delivery address', { name: 'Lucía Gómez' });
-    const waiting = await eventually(async () => (await stack.conversationOf('5511912340003'))?.routingState === 'waiting' && stack.conversationOf('5511912340003'), 'a waiting conversation');
+    const waiting = await eventually(
+      async () =>
+        (await stack.conversationOf('5511912340003'))?.routingState === 'waiting' &&
+        stack.conversationOf('5511912340003'),
+      'a waiting conversation',
+    );
     await page.click('.nav-item:has-text("Board")');
     await page.waitForSelector('.queue-card[data-queue="Support"]');
     const option = page.locator('.waiting-list li', { hasText: 'Lucía Gómez' });

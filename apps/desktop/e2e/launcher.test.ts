@@ -20,9 +20,18 @@ writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Switc
 
 /** Starts the launcher as `pnpm start` does, on a machine with no Electron binary and no display. */
 async function launch(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', LAUNCHER, '--port', '0', '--data-dir', dataDir, '--renderer-dir', rendererDir], {
-    env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: path.join(dir, 'no-electron'), DISPLAY: '', WAYLAND_DISPLAY: '' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', LAUNCHER, '--port', '0', '--data-dir', dataDir, '--renderer-dir', rendererDir],
+    {
+      env: {
+        ...process.env,
+        ELECTRON_OVERRIDE_DIST_PATH: path.join(dir, 'no-electron'),
+        DISPLAY: '',
+        WAYLAND_DISPLAY: '',
+      },
+    },
+  );
   running.add(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -52,7 +61,9 @@ describe('the launcher on a machine without Electron', () => {
   it('says plainly that the inbox opens in the browser and why, serves it, and keeps its address across restarts', async () => {
     const dataDir = path.join(dir, 'data');
     const first = await launch(dataDir);
-    expect(first.output()).toContain('The inbox opens in your browser, served by the Node host: there is no Electron binary on this machine.');
+    expect(first.output()).toContain(
+      'The inbox opens in your browser, served by the Node host: there is no Electron binary on this machine.',
+    );
     expect(first.output()).toContain('pnpm --filter @switchboard/desktop run fetch:electron');
     expect(first.output()).toContain('no display here: open the address above in a browser');
     expect(first.output()).not.toMatch(/fetching|could not fetch/i);

@@ -10,6 +10,14 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const { version } = require('electron/package.json');
 const cli = require.resolve('electron-builder/cli.js');
-const args = [cli, '--projectDir', root, '--config', 'electron-builder.yml', `-c.electronVersion=${version}`, ...process.argv.slice(2)];
+const args = [
+  cli,
+  '--projectDir',
+  root,
+  '--config',
+  'electron-builder.yml',
+  `-c.electronVersion=${version}`,
+  ...process.argv.slice(2),
+];
 const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
 process.exit(result.status ?? 1);

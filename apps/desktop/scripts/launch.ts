@@ -50,7 +50,9 @@ function findElectron(): ElectronLookup {
 
 /** Resolves true once Electron has run for a while, false when it could not start (no display, say). */
 function runElectron(binary: string): Promise<boolean> {
-  const built = spawnSync(process.execPath, [path.join(desktopDir, 'scripts/build-electron.mjs')], { stdio: 'inherit' });
+  const built = spawnSync(process.execPath, [path.join(desktopDir, 'scripts/build-electron.mjs')], {
+    stdio: 'inherit',
+  });
   if (built.status !== 0) return Promise.resolve(false);
   const child = spawn(binary, [path.join(desktopDir, 'dist/main/main.cjs')], { stdio: 'inherit', env: process.env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));

@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 const desktop = fileURLToPath(new URL('..', import.meta.url));
 export const RENDERER_DIST = path.join(desktop, 'dist/renderer');
-const SOURCES = ['src/renderer', 'src/contract', 'vite.config.ts', '../../packages/shared/src', '../../packages/concurrency/src'].map((p) => path.join(desktop, p));
+const SOURCES = [
+  'src/renderer',
+  'src/contract',
+  'vite.config.ts',
+  '../../packages/shared/src',
+  '../../packages/concurrency/src',
+].map((p) => path.join(desktop, p));
 
 function newestChange(target: string): number {
   const stat = statSync(target);
@@ -30,5 +36,9 @@ export function ensureRendererBuilt(): void {
   console.log('building the renderer (vite, a few seconds)...');
   // vitest sets NODE_ENV=test, which would bundle React's development build: build what users get.
   const env = { ...process.env, NODE_ENV: 'production' };
-  execFileSync(path.join(desktop, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: desktop, stdio: 'inherit', env });
+  execFileSync(path.join(desktop, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: desktop,
+    stdio: 'inherit',
+    env,
+  });
 }

@@ -18,17 +18,27 @@ const REPLIES = 5;
 let server: Awaited<ReturnType<typeof startTestServerWithSimulator>>;
 let admin: string;
 beforeAll(async () => {
-  server = await startTestServerWithSimulator({ BREAKER_FAILURE_THRESHOLD: String(FAILURE_THRESHOLD), BREAKER_HALF_OPEN_SECONDS: String(HALF_OPEN_SECONDS), OUTBOX_RETRY_BASE_MS: '1000' });
+  server = await startTestServerWithSimulator({
+    BREAKER_FAILURE_THRESHOLD: String(FAILURE_THRESHOLD),
+    BREAKER_HALF_OPEN_SECONDS: String(HALF_OPEN_SECONDS),
+    OUTBOX_RETRY_BASE_MS: '1000',
+  });
   admin = await server.login();
 }, 60_000);
 afterAll(() => server.close());
 
 async function reply(waId: string, i: number): Promise<{ conversationId: string; messageId: string }> {
   await server.deliver(envelope({ messages: [inbound.text({ from: waId, body: 'alguém aí?' })] }));
-  const conversation = (await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200')).body.items.find((c) => c.contact.waId === waId)!;
+  const conversation = (
+    await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200')
+  ).body.items.find((c) => c.contact.waId === waId)!;
   const res = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': `outage-reply-${i}` },
+    headers: {
+      authorization: `Bearer ${admin}`,
+      'content-type': 'application/json',
+      'idempotency-key': `outage-reply-${i}`,
+    },
     body: JSON.stringify({ type: 'text', body: `resposta ${i}` }),
   });
   expect(res.status).toBe(201);
@@ -36,35 +46,52 @@ async function reply(waId: string, i: number): Promise<{ conversationId: string;
 }
 
 const shown = async (conversationId: string, messageId: string) =>
-  (await server.api<Page<MessageDTO>>(admin, 'GET', `/api/conversations/${conversationId}/messages?limit=200`)).body.items.find((m) => m.id === messageId)!;
+  (
+    await server.api<Page<MessageDTO>>(admin, 'GET', `/api/conversations/${conversationId}/messages?limit=200`)
+  ).body.items.find((m) => m.id === messageId)!;
 
 describe('WhatsApp failing for a minute', () => {
-  it('replies wait, the breaker opens and holds calls back, then every reply is delivered once', { timeout: 300_000 }, async () => {
-    server.sim.faults.set({ httpError: { count: 10_000, status: 503 } });
-    const outageStarted = Date.now();
-    const callsBefore = server.sim.sendRequestCount;
-    // The first reply alone meets the outage: it takes the failures that open the breaker, then every probe.
-    const replies = [await reply('551196300000', 0)];
-    const channelId = (await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${replies[0]!.conversationId}`)).body.channelId;
-    await eventually(async () => server.app.outboxWorker.breakerState(channelId) === 'open', 'the breaker to open', 60_000);
-    for (let i = 1; i < REPLIES; i++) replies.push(await reply(`55119630000${i}`, i));
+  it(
+    'replies wait, the breaker opens and holds calls back, then every reply is delivered once',
+    { timeout: 300_000 },
+    async () => {
+      server.sim.faults.set({ httpError: { count: 10_000, status: 503 } });
+      const outageStarted = Date.now();
+      const callsBefore = server.sim.sendRequestCount;
+      // The first reply alone meets the outage: it takes the failures that open the breaker, then every probe.
+      const replies = [await reply('551196300000', 0)];
+      const channelId = (
+        await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${replies[0]!.conversationId}`)
+      ).body.channelId;
+      await eventually(
+        async () => server.app.outboxWorker.breakerState(channelId) === 'open',
+        'the breaker to open',
+        60_000,
+      );
+      for (let i = 1; i < REPLIES; i++) replies.push(await reply(`55119630000${i}`, i));
 
-    await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS - (Date.now() - outageStarted))));
-    for (const { conversationId, messageId } of replies) expect((await shown(conversationId, messageId)).status).toBe('queued');
-    // While open, the only calls are one probe per half-open period: the threshold's worth, then the probes.
-    const callsDuringOutage = server.sim.sendRequestCount - callsBefore;
-    const probesPossible = Math.ceil((Date.now() - outageStarted) / (HALF_OPEN_SECONDS * 1000)) + 1;
-    expect(callsDuringOutage).toBeLessThanOrEqual(FAILURE_THRESHOLD + probesPossible);
-    server.sim.faults.clear();
+      await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS - (Date.now() - outageStarted))));
+      for (const { conversationId, messageId } of replies)
+        expect((await shown(conversationId, messageId)).status).toBe('queued');
+      // While open, the only calls are one probe per half-open period: the threshold's worth, then the probes.
+      const callsDuringOutage = server.sim.sendRequestCount - callsBefore;
+      const probesPossible = Math.ceil((Date.now() - outageStarted) / (HALF_OPEN_SECONDS * 1000)) + 1;
+      expect(callsDuringOutage).toBeLessThanOrEqual(FAILURE_THRESHOLD + probesPossible);
+      server.sim.faults.clear();
 
-    for (const { conversationId, messageId } of replies) {
-      const delivered = await eventually(async () => {
-        const m = await shown(conversationId, messageId);
-        return m.status === 'read' ? m : undefined;
-      }, 'the reply to be delivered and read', 120_000);
-      expect(delivered.error).toBeNull();
-      expect(server.sim.sentMessages.filter((m) => m.request.biz_opaque_callback_data === messageId)).toHaveLength(1);
-    }
-    expect(server.app.outboxWorker.breakerState(channelId)).toBe('closed');
-  });
+      for (const { conversationId, messageId } of replies) {
+        const delivered = await eventually(
+          async () => {
+            const m = await shown(conversationId, messageId);
+            return m.status === 'read' ? m : undefined;
+          },
+          'the reply to be delivered and read',
+          120_000,
+        );
+        expect(delivered.error).toBeNull();
+        expect(server.sim.sentMessages.filter((m) => m.request.biz_opaque_callback_data === messageId)).toHaveLength(1);
+      }
+      expect(server.app.outboxWorker.breakerState(channelId)).toBe('closed');
+    },
+  );
 });

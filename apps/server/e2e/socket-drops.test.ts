@@ -34,43 +34,59 @@ function seeded(seed: number): () => number {
 }
 
 describe('an agent socket dropped again and again during traffic', () => {
-  it(`after ${DROPS} cuts at random moments it holds every event of its conversations, with no gap and no duplicate`, { timeout: 420_000 }, async () => {
-    const random = seeded(20_261_121);
-    const sent: string[] = [];
-    let webhooks = 0;
-    const traffic: Promise<unknown>[] = [];
-    let drops = 0;
-    while (drops < DROPS) {
-      await eventually(async () => client.socket.connected, 'the client to reconnect through the proxy', 30_000);
-      // Traffic keeps flowing while the client is connected, cut, and reconnecting.
-      const messages = Array.from({ length: MESSAGES_PER_WEBHOOK }, (_, i) =>
-        inbound.text({ from: `5511961${String((webhooks * MESSAGES_PER_WEBHOOK + i) % CUSTOMERS).padStart(5, '0')}`, body: `during drop ${drops}, line ${i}` }),
+  it(
+    `after ${DROPS} cuts at random moments it holds every event of its conversations, with no gap and no duplicate`,
+    { timeout: 420_000 },
+    async () => {
+      const random = seeded(20_261_121);
+      const sent: string[] = [];
+      let webhooks = 0;
+      const traffic: Promise<unknown>[] = [];
+      let drops = 0;
+      while (drops < DROPS) {
+        await eventually(async () => client.socket.connected, 'the client to reconnect through the proxy', 30_000);
+        // Traffic keeps flowing while the client is connected, cut, and reconnecting.
+        const messages = Array.from({ length: MESSAGES_PER_WEBHOOK }, (_, i) =>
+          inbound.text({
+            from: `5511961${String((webhooks * MESSAGES_PER_WEBHOOK + i) % CUSTOMERS).padStart(5, '0')}`,
+            body: `during drop ${drops}, line ${i}`,
+          }),
+        );
+        webhooks++;
+        sent.push(...messages.map((m) => m.id));
+        traffic.push(server.postWebhook(envelope({ messages })).then((res) => expect(res.status).toBe(200)));
+        await new Promise((r) => setTimeout(r, random() * 150));
+        // Only a cut of a connected client counts; one that lands during the handshake is an extra.
+        const wasConnected = client.socket.connected;
+        if (proxy.dropAll() > 0 && wasConnected) drops++;
+      }
+      await Promise.all(traffic);
+
+      await eventually(
+        async () =>
+          (await server.app.models.Message.countDocuments({ providerMessageId: { $in: sent } })) === sent.length,
+        'every message to be processed',
+        240_000,
       );
-      webhooks++;
-      sent.push(...messages.map((m) => m.id));
-      traffic.push(server.postWebhook(envelope({ messages })).then((res) => expect(res.status).toBe(200)));
-      await new Promise((r) => setTimeout(r, random() * 150));
-      // Only a cut of a connected client counts; one that lands during the handshake is an extra.
-      const wasConnected = client.socket.connected;
-      if (proxy.dropAll() > 0 && wasConnected) drops++;
-    }
-    await Promise.all(traffic);
+      await eventually(
+        async () => {
+          await client.catchUp();
+          return client.createdMessages().size === sent.length;
+        },
+        'the client to hold every message',
+        60_000,
+      );
 
-    await eventually(async () => (await server.app.models.Message.countDocuments({ providerMessageId: { $in: sent } })) === sent.length, 'every message to be processed', 240_000);
-    await eventually(async () => {
-      await client.catchUp();
-      return client.createdMessages().size === sent.length;
-    }, 'the client to hold every message', 60_000);
-
-    // The messages can all be in (by the catch-up's REST reads) before the socket's reconnect after the last cut.
-    await eventually(async () => client.socket.connected, 'the client to reconnect after the last cut', 30_000);
-    expect(client.connects).toBeGreaterThan(DROPS);
-    const seen = client.createdMessages();
-    expect(sent.filter((id) => seen.get(id) !== 1)).toEqual([]);
-    expect(client.conversationIds()).toHaveLength(CUSTOMERS);
-    for (const conversationId of client.conversationIds()) {
-      const conversation = await server.app.models.Conversation.findById(conversationId).orFail();
-      expect(client.seqs(conversationId)).toEqual(Array.from({ length: conversation.seq }, (_, i) => i + 1));
-    }
-  });
+      // The messages can all be in (by the catch-up's REST reads) before the socket's reconnect after the last cut.
+      await eventually(async () => client.socket.connected, 'the client to reconnect after the last cut', 30_000);
+      expect(client.connects).toBeGreaterThan(DROPS);
+      const seen = client.createdMessages();
+      expect(sent.filter((id) => seen.get(id) !== 1)).toEqual([]);
+      expect(client.conversationIds()).toHaveLength(CUSTOMERS);
+      for (const conversationId of client.conversationIds()) {
+        const conversation = await server.app.models.Conversation.findById(conversationId).orFail();
+        expect(client.seqs(conversationId)).toEqual(Array.from({ length: conversation.seq }, (_, i) => i + 1));
+      }
+    },
+  );
 });

@@ -29,7 +29,9 @@ async function main(): Promise<number> {
   const file = values.file ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.file) : DEFAULT_EVAL_FILE;
   const examples = await readEvalFile(file);
   const classifier = await createIntentClassifier();
-  console.log(`trained in ${classifier.trainingMs} ms; threshold ${classifier.threshold}; ${examples.length} examples from ${file}\n`);
+  console.log(
+    `trained in ${classifier.trainingMs} ms; threshold ${classifier.threshold}; ${examples.length} examples from ${file}\n`,
+  );
   const report = await evaluateClassifier(classifier, examples);
   console.log(formatEvalReport(report, { misses: values.misses }));
   return report.failing.length ? 1 : 0;

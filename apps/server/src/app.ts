@@ -50,11 +50,28 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const workers = createWorkers({ config, services, events, metrics, limiters, logger });
 
   const intake = new WebhookIntakeStore(models);
-  const express = createExpressApp({ config, connection, logger, metrics, services, limiters, intake, onWebhookStored: workers.intakeWorker.hand });
+  const express = createExpressApp({
+    config,
+    connection,
+    logger,
+    metrics,
+    services,
+    limiters,
+    intake,
+    onWebhookStored: workers.intakeWorker.hand,
+  });
   const httpServer = createServer(express);
   const sockets = createSocketServer(httpServer, services, logger, redis?.client);
   io = sockets;
-  const stopListening = registerListeners({ events, io: sockets, users: services.users, sla: services.sla, outbox: workers.outboxWorker, metrics, logger });
+  const stopListening = registerListeners({
+    events,
+    io: sockets,
+    users: services.users,
+    sla: services.sla,
+    outbox: workers.outboxWorker,
+    metrics,
+    logger,
+  });
   const stopObservingDatabase = observeDatabase(connection.getClient(), metrics);
   workers.start();
 

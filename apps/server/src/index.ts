@@ -20,6 +20,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof RedisUnavailableError ? error.message : error);
+  console.error(
+    error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof RedisUnavailableError
+      ? error.message
+      : error,
+  );
   process.exit(1);
 });

@@ -11,7 +11,10 @@ const SCRAPE_READ_MS = 2000;
 
 /** The app's metrics, with the shared state (backlog, queues, sockets) they read when Prometheus scrapes. */
 export function createAppMetrics({ models, agents, logger, sockets }: Sources): Metrics {
-  const readOrNull = <T>(read: () => Promise<T>) => () => withinOrNull(read(), logger);
+  const readOrNull =
+    <T>(read: () => Promise<T>) =>
+    () =>
+      withinOrNull(read(), logger);
   return createMetrics({
     intakeBacklog: readOrNull(() => models.WebhookIntake.estimatedDocumentCount()),
     queueStates: readOrNull(() => queueStates(models, agents)),

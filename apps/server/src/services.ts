@@ -31,7 +31,14 @@ import {
   SendService,
   TemplateService,
 } from './outbound/index.js';
-import { AgentService, Assignments, InboundRouting, PresenceTracker, QueueService, RouterService } from './routing/index.js';
+import {
+  AgentService,
+  Assignments,
+  InboundRouting,
+  PresenceTracker,
+  QueueService,
+  RouterService,
+} from './routing/index.js';
 import { loadSlaPolicies, SlaService } from './sla/index.js';
 import { loadPriorityRules, TriageService, type IntentClassifier } from './triage/index.js';
 
@@ -42,7 +49,13 @@ import { loadPriorityRules, TriageService, type IntentClassifier } from './triag
 export function createServices(models: Models, config: Config, events: DomainEvents, classifier: IntentClassifier) {
   const log = new ConversationLog(models, events);
   const slots = new ConversationSlots(models);
-  const conversations = new ConversationService(models, slots, log, events, config.CONVERSATION_REOPEN_MINUTES * 60_000);
+  const conversations = new ConversationService(
+    models,
+    slots,
+    log,
+    events,
+    config.CONVERSATION_REOPEN_MINUTES * 60_000,
+  );
   const messages = new MessageService(models, log, conversations, new KeyedQueue());
   const timeline = new TimelineWriter(log);
   const templates = new TemplateService(models);
@@ -57,7 +70,15 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const triage = new TriageService(models, classifier, loadPriorityRules(config.PRIORITY_RULES_FILE), timeline);
   const inboundRouting = new InboundRouting(models, router, triage);
   const contacts = new ContactService(models);
-  const sla = new SlaService(models, loadSlaPolicies(config.SLA_POLICIES_FILE), conversations, router, timeline, events, new WorkLeases(models, 'sla', randomUUID()));
+  const sla = new SlaService(
+    models,
+    loadSlaPolicies(config.SLA_POLICIES_FILE),
+    conversations,
+    router,
+    timeline,
+    events,
+    new WorkLeases(models, 'sla', randomUUID()),
+  );
   const snoozes = new SnoozeService(models, conversations, timeline, new WorkLeases(models, 'snooze', randomUUID()));
   // After a customer's message is stored: an opt-out keyword first, then an early wake, then triage and routing.
   const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, inboundRouting];

@@ -14,7 +14,14 @@ import type { DomainEvents } from './domain/domain-events.js';
 /** Snoozes end at a minute a person chose: checking every second is precise enough. */
 const SNOOZE_CHECK_MS = 1000;
 
-type Deps = { config: Config; services: Services; events: DomainEvents; metrics: Metrics; limiters: RateLimiterFactory; logger: Logger };
+type Deps = {
+  config: Config;
+  services: Services;
+  events: DomainEvents;
+  metrics: Metrics;
+  limiters: RateLimiterFactory;
+  logger: Logger;
+};
 
 /** Every background loop of a process: webhook intake, the outbox, routing, SLA checks, snoozes, retention. */
 export function createWorkers({ config, services, events, metrics, limiters, logger }: Deps) {
@@ -30,8 +37,17 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     models,
     messages: services.messages,
     client: services.whatsapp,
-    breakers: observeBreakers(createChannelBreakers({ failureThreshold: config.BREAKER_FAILURE_THRESHOLD, halfOpenAfterMs: config.BREAKER_HALF_OPEN_SECONDS * 1000 }), metrics),
-    rateLimits: createSendRateLimits({ perNumber: { points: config.RATE_LIMIT_PER_NUMBER, durationMs: 1000 }, createLimiter: limiters }),
+    breakers: observeBreakers(
+      createChannelBreakers({
+        failureThreshold: config.BREAKER_FAILURE_THRESHOLD,
+        halfOpenAfterMs: config.BREAKER_HALF_OPEN_SECONDS * 1000,
+      }),
+      metrics,
+    ),
+    rateLimits: createSendRateLimits({
+      perNumber: { points: config.RATE_LIMIT_PER_NUMBER, durationMs: 1000 },
+      createLimiter: limiters,
+    }),
     config,
     logger,
   });
@@ -48,7 +64,13 @@ export function createWorkers({ config, services, events, metrics, limiters, log
   });
   const retention = new BookkeepingRetention(models, randomUUID());
   const loops = [
-    new PollingLoop({ concurrency: 1, pollMs: config.SLA_CHECK_INTERVAL_MS, step: () => services.sla.checkDue(), logger, name: 'sla' }),
+    new PollingLoop({
+      concurrency: 1,
+      pollMs: config.SLA_CHECK_INTERVAL_MS,
+      step: () => services.sla.checkDue(),
+      logger,
+      name: 'sla',
+    }),
     new PollingLoop({
       concurrency: 1,
       pollMs: config.SLA_RECONCILE_INTERVAL_MS,
@@ -56,8 +78,20 @@ export function createWorkers({ config, services, events, metrics, limiters, log
       logger,
       name: 'sla-reconcile',
     }),
-    new PollingLoop({ concurrency: 1, pollMs: SNOOZE_CHECK_MS, step: () => services.snoozes.wakeDue(), logger, name: 'snooze' }),
-    new PollingLoop({ concurrency: 1, pollMs: SWEEP_EVERY_MS, step: () => sweepBookkeeping(retention, logger), logger, name: 'bookkeeping-retention' }),
+    new PollingLoop({
+      concurrency: 1,
+      pollMs: SNOOZE_CHECK_MS,
+      step: () => services.snoozes.wakeDue(),
+      logger,
+      name: 'snooze',
+    }),
+    new PollingLoop({
+      concurrency: 1,
+      pollMs: SWEEP_EVERY_MS,
+      step: () => sweepBookkeeping(retention, logger),
+      logger,
+      name: 'bookkeeping-retention',
+    }),
   ];
   const all = [intakeWorker, outboxWorker, routingWorker, ...loops];
   return {

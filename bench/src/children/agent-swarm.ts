@@ -13,7 +13,14 @@ export type SwarmCommand =
   | { type: 'close' };
 export type SwarmReply =
   | { type: 'connected'; sockets: number; ms: number }
-  | { type: 'collected'; deliveries: ReturnType<typeof percentiles>; firstReceipt: ReturnType<typeof percentiles>; messagesComplete: number; expected: number; undeliveredReceipts: number }
+  | {
+      type: 'collected';
+      deliveries: ReturnType<typeof percentiles>;
+      firstReceipt: ReturnType<typeof percentiles>;
+      messagesComplete: number;
+      expected: number;
+      undeliveredReceipts: number;
+    }
   | { type: 'failed'; error: string };
 
 const sockets: Socket[] = [];
@@ -51,7 +58,11 @@ async function connectAll(targets: { url: string; token: string | null }[]) {
       targets.slice(i, i + BATCH).map(
         ({ url, token }) =>
           new Promise<void>((resolve, reject) => {
-            const socket = io(url, { transports: ['websocket'], reconnection: false, ...(token ? { auth: { token } } : {}) });
+            const socket = io(url, {
+              transports: ['websocket'],
+              reconnection: false,
+              ...(token ? { auth: { token } } : {}),
+            });
             socket.on('conversation:changes', onChanges);
             socket.on('message:created', onCreated);
             socket.once('connect', () => resolve());
@@ -97,5 +108,7 @@ process.on('message', (command: SwarmCommand) => {
       process.exit(0);
     }
   };
-  run().catch((error: unknown) => send({ type: 'failed', error: error instanceof Error ? error.message : String(error) }));
+  run().catch((error: unknown) =>
+    send({ type: 'failed', error: error instanceof Error ? error.message : String(error) }),
+  );
 });

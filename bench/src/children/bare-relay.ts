@@ -13,7 +13,9 @@ const httpServer = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
-    const payload = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { entry: { changes: { value: { messages: { text?: { body: string } }[] } }[] }[] };
+    const payload = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+      entry: { changes: { value: { messages: { text?: { body: string } }[] } }[] }[];
+    };
     const body = payload.entry[0]?.changes[0]?.value.messages[0]?.text?.body ?? '';
     io.emit('message:created', { type: 'message:created', data: { content: { type: 'text', body } } });
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"relayed":true}');

@@ -17,22 +17,68 @@ const iso = (ms: number) => new Date(T0 + ms).toISOString();
 function conversation(i: number): ConversationDTO {
   const last = iso(i * 60_000 + MESSAGES_EACH * 1000);
   return {
-    id: `c${String(i).padStart(6, '0')}`, channelId: 'ch', status: 'open', assigneeId: null, queueId: null, routingState: 'waiting',
-    waitingReason: 'no agent of Support is online', waitingSince: last, priority: 'normal', intent: 'order_status', language: 'en', sla: null,
-    handoff: null, labels: [], snoozedUntil: null, escalatedAt: null, seq: MESSAGES_EACH * 2, messageCount: MESSAGES_EACH, lastMessageAt: last,
-    lastMessagePreview: `where is my order #${48000 + i}??`, lastInboundAt: last, windowExpiresAt: iso(i * 60_000 + 86_400_000), openedAt: iso(i * 60_000),
-    resolvedAt: null, createdAt: iso(i * 60_000), updatedAt: last,
-    contact: { id: `k${i}`, waId: `5511${900000000 + i}`, userId: null, profileName: `Customer ${i}`, optedOut: false, createdAt: iso(0), updatedAt: iso(0) },
+    id: `c${String(i).padStart(6, '0')}`,
+    channelId: 'ch',
+    status: 'open',
+    assigneeId: null,
+    queueId: null,
+    routingState: 'waiting',
+    waitingReason: 'no agent of Support is online',
+    waitingSince: last,
+    priority: 'normal',
+    intent: 'order_status',
+    language: 'en',
+    sla: null,
+    handoff: null,
+    labels: [],
+    snoozedUntil: null,
+    escalatedAt: null,
+    seq: MESSAGES_EACH * 2,
+    messageCount: MESSAGES_EACH,
+    lastMessageAt: last,
+    lastMessagePreview: `where is my order #${48000 + i}??`,
+    lastInboundAt: last,
+    windowExpiresAt: iso(i * 60_000 + 86_400_000),
+    openedAt: iso(i * 60_000),
+    resolvedAt: null,
+    createdAt: iso(i * 60_000),
+    updatedAt: last,
+    contact: {
+      id: `k${i}`,
+      waId: `5511${900000000 + i}`,
+      userId: null,
+      profileName: `Customer ${i}`,
+      optedOut: false,
+      createdAt: iso(0),
+      updatedAt: iso(0),
+    },
   };
 }
 
 function message(c: ConversationDTO, i: number, j: number): MessageDTO {
   const inbound = j % 3 !== 2;
   return {
-    id: `${c.id}-m${j}`, conversationId: c.id, channelId: 'ch', contactId: c.contact.id, direction: inbound ? 'inbound' : 'outbound',
-    providerMessageId: `wamid.${i}.${j}`, content: { type: 'text', body: inbound ? `hi, still waiting on order ${48000 + i} (${j})` : 'Let me check that for you.' },
-    context: null, referral: null, status: inbound ? 'received' : 'read', statusTimestamps: { sent: null, delivered: null, read: null, failed: null },
-    error: null, failureReason: null, attempts: 0, clientMessageId: null, authorId: inbound ? null : 'agent', sentAt: iso(i * 60_000 + j * 1000), createdAt: iso(i * 60_000 + j * 1000),
+    id: `${c.id}-m${j}`,
+    conversationId: c.id,
+    channelId: 'ch',
+    contactId: c.contact.id,
+    direction: inbound ? 'inbound' : 'outbound',
+    providerMessageId: `wamid.${i}.${j}`,
+    content: {
+      type: 'text',
+      body: inbound ? `hi, still waiting on order ${48000 + i} (${j})` : 'Let me check that for you.',
+    },
+    context: null,
+    referral: null,
+    status: inbound ? 'received' : 'read',
+    statusTimestamps: { sent: null, delivered: null, read: null, failed: null },
+    error: null,
+    failureReason: null,
+    attempts: 0,
+    clientMessageId: null,
+    authorId: inbound ? null : 'agent',
+    sentAt: iso(i * 60_000 + j * 1000),
+    createdAt: iso(i * 60_000 + j * 1000),
   };
 }
 
@@ -53,7 +99,10 @@ export const desktopCacheScenario: Scenario = {
       const filling = await openCache(file);
       for (let i = 0; i < CONVERSATIONS; i++) {
         const c = conversation(i);
-        await filling.upsertConversation(c, Array.from({ length: MESSAGES_EACH }, (_, j) => message(c, i, j)));
+        await filling.upsertConversation(
+          c,
+          Array.from({ length: MESSAGES_EACH }, (_, j) => message(c, i, j)),
+        );
       }
       await filling.close();
       const fillMs = performance.now() - fillStarted;

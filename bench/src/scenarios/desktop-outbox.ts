@@ -33,13 +33,22 @@ async function login(url: string): Promise<string> {
 /** Customers write first (a reply needs an open 24-hour window), and their conversations are listed. */
 async function conversationsToAnswer(url: string, token: string, conversations: number): Promise<string[]> {
   for (let c = 0; c < conversations; c++) {
-    const signed = signedWebhook(envelope({ messages: [inbound.text({ from: `55119700000${String(c).padStart(2, '0')}`, body: 'preciso de ajuda com meu pedido' })] }), BENCH_SECRETS.WHATSAPP_APP_SECRET);
+    const signed = signedWebhook(
+      envelope({
+        messages: [
+          inbound.text({ from: `55119700000${String(c).padStart(2, '0')}`, body: 'preciso de ajuda com meu pedido' }),
+        ],
+      }),
+      BENCH_SECRETS.WHATSAPP_APP_SECRET,
+    );
     const res = await fetch(`${url}/webhooks/whatsapp`, { method: 'POST', headers: signed.headers, body: signed.body });
     if (!res.ok) throw new Error(`webhook refused: ${res.status}`);
   }
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    const res = await fetch(`${url}/api/conversations?limit=${conversations}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${url}/api/conversations?limit=${conversations}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const page = (await res.json()) as Page<ConversationDTO>;
     if (page.items.length >= conversations) return page.items.map((c) => c.id);
     await new Promise((r) => setTimeout(r, 200));
@@ -55,7 +64,8 @@ async function conversationsToAnswer(url: string, token: string, conversations: 
  */
 export const desktopOutboxScenario: Scenario = {
   name: 'desktop-outbox',
-  describe: 'desktop engine: flush 1,000 replies written offline once the server is reachable (over 10, 100 and 1 conversations)',
+  describe:
+    'desktop engine: flush 1,000 replies written offline once the server is reachable (over 10, 100 and 1 conversations)',
   async run() {
     const database = await startDatabase();
     try {
@@ -70,9 +80,16 @@ export const desktopOutboxScenario: Scenario = {
 
 async function flushRow(database: Database, conversations: number): Promise<ScenarioResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-bench-outbox-'));
-  const simulator = createWhatsAppSimulator({ appSecret: BENCH_SECRETS.WHATSAPP_APP_SECRET, accessToken: BENCH_SECRETS.WHATSAPP_ACCESS_TOKEN });
+  const simulator = createWhatsAppSimulator({
+    appSecret: BENCH_SECRETS.WHATSAPP_APP_SECRET,
+    accessToken: BENCH_SECRETS.WHATSAPP_ACCESS_TOKEN,
+  });
   const { url: simulatorUrl } = await simulator.start(0);
-  const server = await startServer({ MONGODB_URI: database.uri, MONGODB_DB_NAME: freshDatabaseName(), WHATSAPP_API_BASE_URL: simulatorUrl });
+  const server = await startServer({
+    MONGODB_URI: database.uri,
+    MONGODB_DB_NAME: freshDatabaseName(),
+    WHATSAPP_API_BASE_URL: simulatorUrl,
+  });
   simulator.setWebhookUrl(`${server.url}/webhooks/whatsapp`);
   try {
     const token = await login(server.url);
@@ -80,7 +97,10 @@ async function flushRow(database: Database, conversations: number): Promise<Scen
     const file = path.join(dir, 'cache.sqlite');
     const offline = await openCache(file);
     for (let i = 0; i < REPLIES; i++) {
-      await offline.enqueueOutbox(randomUUID(), conversationIds[i % conversationIds.length]!, { type: 'text', body: `Reply ${i}: we are on it.` });
+      await offline.enqueueOutbox(randomUUID(), conversationIds[i % conversationIds.length]!, {
+        type: 'text',
+        body: `Reply ${i}: we are on it.`,
+      });
     }
     await offline.close();
 
@@ -97,7 +117,10 @@ async function flushRow(database: Database, conversations: number): Promise<Scen
     });
     const started = performance.now();
     await engine.start();
-    const finished = await Promise.race([done.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), TIMEOUT_MS))]);
+    const finished = await Promise.race([
+      done.then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), TIMEOUT_MS)),
+    ]);
     const ms = performance.now() - started;
     await engine.stop();
     return {

@@ -10,10 +10,26 @@ import { ratios, round } from '../stats.js';
 const MESSAGES_PER_WEBHOOK = 10;
 const DISTINCT_BODIES = 400;
 
-type Figures = { requestsPerSecond: number; messagesPerSecond: number; p50Ms: number; p90Ms: number; p99Ms: number; maxMs: number; ok: number; refused: number; errors: number; timeouts: number };
+type Figures = {
+  requestsPerSecond: number;
+  messagesPerSecond: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  ok: number;
+  refused: number;
+  errors: number;
+  timeouts: number;
+};
 
 /** Autocannon at fixed concurrency for a fixed time, cycling through distinct signed bodies. */
-async function hammer(url: string, bodies: SignedWebhook[], connections: number, options: BenchOptions): Promise<Figures> {
+async function hammer(
+  url: string,
+  bodies: SignedWebhook[],
+  connections: number,
+  options: BenchOptions,
+): Promise<Figures> {
   let next = 0;
   const result = await autocannon({
     url: `${url}/webhooks/whatsapp`,
@@ -47,7 +63,9 @@ async function hammer(url: string, bodies: SignedWebhook[], connections: number,
 
 async function baseline(bodies: SignedWebhook[], connections: number, options: BenchOptions): Promise<Figures> {
   const port = await freePort();
-  const child = startNodeScript('bench/src/children/bare-express.ts', { env: { PORT: String(port), WHATSAPP_APP_SECRET: BENCH_SECRETS.WHATSAPP_APP_SECRET } });
+  const child = startNodeScript('bench/src/children/bare-express.ts', {
+    env: { PORT: String(port), WHATSAPP_APP_SECRET: BENCH_SECRETS.WHATSAPP_APP_SECRET },
+  });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, child);
     return await hammer(`http://127.0.0.1:${port}`, bodies, connections, options);
@@ -57,8 +75,16 @@ async function baseline(bodies: SignedWebhook[], connections: number, options: B
 }
 
 const VARIANTS = [
-  { name: 'ingest', intakeConcurrency: '2', note: 'processing runs beside ingest (INTAKE_CONCURRENCY=2, the default), competing for the same cores and database' },
-  { name: 'ingest-store-only', intakeConcurrency: '0', note: 'INTAKE_CONCURRENCY=0: this process only acknowledges and stores (processing would run elsewhere)' },
+  {
+    name: 'ingest',
+    intakeConcurrency: '2',
+    note: 'processing runs beside ingest (INTAKE_CONCURRENCY=2, the default), competing for the same cores and database',
+  },
+  {
+    name: 'ingest-store-only',
+    intakeConcurrency: '0',
+    note: 'INTAKE_CONCURRENCY=0: this process only acknowledges and stores (processing would run elsewhere)',
+  },
 ];
 
 /**
@@ -82,7 +108,11 @@ export const ingestScenario: Scenario = {
       try {
         for (const variant of VARIANTS) {
           const rowLoad = variant === VARIANTS[0] ? loadAtStart : loadAverage();
-          const server = await startServer({ MONGODB_URI: database.uri, MONGODB_DB_NAME: freshDatabaseName(), INTAKE_CONCURRENCY: variant.intakeConcurrency });
+          const server = await startServer({
+            MONGODB_URI: database.uri,
+            MONGODB_DB_NAME: freshDatabaseName(),
+            INTAKE_CONCURRENCY: variant.intakeConcurrency,
+          });
           try {
             const ours = await hammer(server.url, bodies, connections, options);
             rows.push({
@@ -101,8 +131,14 @@ export const ingestScenario: Scenario = {
               figures: ours,
               baselineFigures: base,
               ratios: ratios(ours, base),
-              target: { description: 'at least half the bare Express baseline throughput (ratio requestsPerSecond >= 0.5)', met: ours.requestsPerSecond / base.requestsPerSecond >= 0.5 },
-              notes: [variant.note, `baseline: bare Express at the same ${connections} connections, same signature check and JSON parse, nothing stored`],
+              target: {
+                description: 'at least half the bare Express baseline throughput (ratio requestsPerSecond >= 0.5)',
+                met: ours.requestsPerSecond / base.requestsPerSecond >= 0.5,
+              },
+              notes: [
+                variant.note,
+                `baseline: bare Express at the same ${connections} connections, same signature check and JSON parse, nothing stored`,
+              ],
             });
           } finally {
             await server.child.stop();

@@ -16,7 +16,14 @@ const TARGET_P99_MS = 50;
 
 type Figures = Record<string, number | null>;
 /** `metricsUrls`: where to watch the servers settle after the agents connect (none for the baseline, which keeps no state). */
-type Setup = { targets: string[]; path: string; tokens: (string | null)[]; processes: number; metricsUrls: string[]; stop(): Promise<void> };
+type Setup = {
+  targets: string[];
+  path: string;
+  tokens: (string | null)[];
+  processes: number;
+  metricsUrls: string[];
+  stop(): Promise<void>;
+};
 
 const SETTLED_COMMANDS_PER_S = 50;
 const SETTLE_LIMIT_MS = 120_000;
@@ -25,7 +32,8 @@ const SETTLE_LIMIT_MS = 120_000;
 async function databaseCommands(metricsUrls: string[]): Promise<number> {
   let total = 0;
   for (const url of metricsUrls) {
-    for (const sample of samplesOf(parseExposition(await (await fetch(url)).text()), 'switchboard_db_commands_total')) total += sample.value;
+    for (const sample of samplesOf(parseExposition(await (await fetch(url)).text()), 'switchboard_db_commands_total'))
+      total += sample.value;
   }
   return total;
 }
@@ -47,9 +55,21 @@ async function untilSettled(metricsUrls: string[]): Promise<void> {
 }
 
 /** One rate against one setup: drive, then collect what the agents' sockets saw. */
-async function measure(setup: Setup, swarm: Swarm, rate: number, options: BenchOptions): Promise<{ figures: Figures; complete: boolean }> {
+async function measure(
+  setup: Setup,
+  swarm: Swarm,
+  rate: number,
+  options: BenchOptions,
+): Promise<{ figures: Figures; complete: boolean }> {
   const tag = `r${rate}-${randomBytes(3).toString('hex')}`;
-  const drive = await driveAtRate({ targets: setup.targets, path: setup.path, rate, durationS: options.durationS, tag, customers: CUSTOMERS });
+  const drive = await driveAtRate({
+    targets: setup.targets,
+    path: setup.path,
+    rate,
+    durationS: options.durationS,
+    tag,
+    customers: CUSTOMERS,
+  });
   const seen = await swarm.collect(tag, drive.sent, options.drainS * 1000);
   const figures: Figures = {
     p50Ms: seen.deliveries.p50,
@@ -68,7 +88,10 @@ async function measure(setup: Setup, swarm: Swarm, rate: number, options: BenchO
 }
 
 /** Runs the rates in increasing order; once one does not drain in time, the higher ones are not tried. */
-async function sweep(setup: Setup, options: BenchOptions): Promise<Map<number, { figures: Figures; load: number[] } | { skipped: string; load: number[] }>> {
+async function sweep(
+  setup: Setup,
+  options: BenchOptions,
+): Promise<Map<number, { figures: Figures; load: number[] } | { skipped: string; load: number[] }>> {
   const swarm = Swarm.start();
   const out = new Map<number, { figures: Figures; load: number[] } | { skipped: string; load: number[] }>();
   try {
@@ -79,7 +102,10 @@ async function sweep(setup: Setup, options: BenchOptions): Promise<Map<number, {
     for (const rate of options.rates) {
       const load = loadAverage();
       if (overloaded !== null) {
-        out.set(rate, { skipped: `not run: at ${overloaded} messages/s the pushes did not all arrive within the ${options.drainS} s drain window`, load });
+        out.set(rate, {
+          skipped: `not run: at ${overloaded} messages/s the pushes did not all arrive within the ${options.drainS} s drain window`,
+          load,
+        });
         continue;
       }
       const { complete, figures } = await measure(setup, swarm, rate, options);
@@ -96,7 +122,14 @@ async function relayBaseline(agents: number): Promise<Setup> {
   const port = await freePort();
   const child = startNodeScript('bench/src/children/bare-relay.ts', { env: { PORT: String(port) } });
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, child);
-  return { targets: [`http://127.0.0.1:${port}`], path: '/relay', tokens: Array<null>(agents).fill(null), processes: 1, metricsUrls: [], stop: () => child.stop() };
+  return {
+    targets: [`http://127.0.0.1:${port}`],
+    path: '/relay',
+    tokens: Array<null>(agents).fill(null),
+    processes: 1,
+    metricsUrls: [],
+    stop: () => child.stop(),
+  };
 }
 
 async function ourServers(database: Database, processes: number, agents: number): Promise<Setup> {
@@ -143,14 +176,21 @@ export const latencyScenario: Scenario = {
   name: 'latency',
   describe: 'webhook-to-agent push latency with 500 agent sockets, 1 and 2 processes, vs a bare Socket.IO relay',
   async run(options) {
-    const baseline = await withSetup(() => relayBaseline(options.agents), (setup) => sweep(setup, options));
+    const baseline = await withSetup(
+      () => relayBaseline(options.agents),
+      (setup) => sweep(setup, options),
+    );
     const database = await startDatabase();
     const rows: ScenarioResult[] = [];
     try {
       for (const processes of [1, 2]) {
         const name = `latency-${processes}p`;
-        const ours = await withSetup(() => ourServers(database, processes, options.agents), (setup) => sweep(setup, options));
-        for (const rate of options.rates) rows.push(row(name, database.kind, processes, rate, options, ours.get(rate)!, baseline.get(rate)!));
+        const ours = await withSetup(
+          () => ourServers(database, processes, options.agents),
+          (setup) => sweep(setup, options),
+        );
+        for (const rate of options.rates)
+          rows.push(row(name, database.kind, processes, rate, options, ours.get(rate)!, baseline.get(rate)!));
       }
     } finally {
       await database.stop();
@@ -161,7 +201,15 @@ export const latencyScenario: Scenario = {
 
 type Outcome = { figures: Figures; load: number[] } | { skipped: string; load: number[] };
 
-function row(name: string, database: string, processes: number, rate: number, options: BenchOptions, ours: Outcome, base: Outcome): ScenarioResult {
+function row(
+  name: string,
+  database: string,
+  processes: number,
+  rate: number,
+  options: BenchOptions,
+  ours: Outcome,
+  base: Outcome,
+): ScenarioResult {
   const oursFigures = 'figures' in ours ? ours.figures : { skipped: ours.skipped };
   const baseFigures = 'figures' in base ? base.figures : { skipped: base.skipped };
   const p99 = 'figures' in ours ? (ours.figures.p99Ms ?? null) : null;
@@ -180,7 +228,14 @@ function row(name: string, database: string, processes: number, rate: number, op
     figures: oursFigures,
     baselineFigures: baseFigures,
     ratios: 'figures' in ours && 'figures' in base ? ratios(ours.figures, base.figures) : null,
-    ...(rate === TARGET_RATE ? { target: { description: `p99 under ${TARGET_P99_MS} ms at ${TARGET_RATE} messages/s with 500 agents`, met: p99 === null ? false : p99 < TARGET_P99_MS } } : {}),
+    ...(rate === TARGET_RATE
+      ? {
+          target: {
+            description: `p99 under ${TARGET_P99_MS} ms at ${TARGET_RATE} messages/s with 500 agents`,
+            met: p99 === null ? false : p99 < TARGET_P99_MS,
+          },
+        }
+      : {}),
     notes: [
       `measured once the servers have settled after the agents connected (database commands under ${SETTLED_COMMANDS_PER_S}/s)`,
       'latency = push receipt at an agent socket minus the time just before the webhook POST; every socket counts (p50/p95/p99 over all receipts); a push that never arrived within the drain counts as infinite',

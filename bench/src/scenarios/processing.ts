@@ -7,7 +7,13 @@ import { round } from '../stats.js';
 
 const CUSTOMERS = 20;
 const MESSAGES_EACH = 10;
-const TEXTS = ['where is my order #48213??', 'the box arrived damaged 😡', 'I want a refund', 'obrigado!', 'hola, mi pedido no llegó'];
+const TEXTS = [
+  'where is my order #48213??',
+  'the box arrived damaged 😡',
+  'I want a refund',
+  'obrigado!',
+  'hola, mi pedido no llegó',
+];
 
 /** Every database command the app sends, by collection and method: the round trips behind one message. */
 function countCommands(connection: Awaited<ReturnType<typeof connectDatabase>>) {
@@ -32,7 +38,11 @@ function burst(round: number) {
     Array.from({ length: CUSTOMERS }, (_, c) =>
       envelope({
         messages: Array.from({ length: MESSAGES_EACH }, (_, i) =>
-          inbound.text({ from: `55119${String(80000000 + c).padStart(8, '0')}`, name: `Customer ${c}`, body: `${TEXTS[(c + i + round) % TEXTS.length]} (${round}.${i})` }),
+          inbound.text({
+            from: `55119${String(80000000 + c).padStart(8, '0')}`,
+            name: `Customer ${c}`,
+            body: `${TEXTS[(c + i + round) % TEXTS.length]} (${round}.${i})`,
+          }),
         ),
       }),
     ),
@@ -60,7 +70,13 @@ export const processingScenario: Scenario = {
     const load = loadAverage();
     const database = await startDatabase();
     const dbName = freshDatabaseName();
-    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', MONGODB_URI: database.uri, MONGODB_DB_NAME: dbName, ...BENCH_SECRETS });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      MONGODB_URI: database.uri,
+      MONGODB_DB_NAME: dbName,
+      ...BENCH_SECRETS,
+    });
     const connection = await connectDatabase(database.uri, dbName);
     const app = await createApp({ config, connection, logger: createLogger('warn') });
     try {
@@ -68,7 +84,10 @@ export const processingScenario: Scenario = {
       const counter = countCommands(connection);
       const perMessage = CUSTOMERS * MESSAGES_EACH;
       const figures: Record<string, unknown> = {};
-      for (const [phase, round] of [['newConversations', 1], ['ongoingConversations', 2]] as const) {
+      for (const [phase, round] of [
+        ['newConversations', 1],
+        ['ongoingConversations', 2],
+      ] as const) {
         counter.take();
         const ms = await processOne(app, url, round);
         const commands = counter.take();
@@ -77,7 +96,10 @@ export const processingScenario: Scenario = {
         figures[`${phase}MessagesPerSecond`] = round2((perMessage * 1000) / ms);
         figures[`${phase}DbCommandsPerMessage`] = round2(total / perMessage);
         figures[`${phase}TopCommands`] = Object.fromEntries(
-          [...commands.entries()].sort((a, b) => b[1] - a[1]).slice(0, 16).map(([k, v]) => [k, round2(v / perMessage)]),
+          [...commands.entries()]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 16)
+            .map(([k, v]) => [k, round2(v / perMessage)]),
         );
       }
       return [
@@ -96,7 +118,9 @@ export const processingScenario: Scenario = {
           figures,
           baselineFigures: null,
           ratios: null,
-          notes: ['db commands counted with mongoose debug on the app connection (each is one round trip); includes the background routing/SLA loops running meanwhile'],
+          notes: [
+            'db commands counted with mongoose debug on the app connection (each is one round trip); includes the background routing/SLA loops running meanwhile',
+          ],
         } satisfies ScenarioResult,
       ];
     } finally {

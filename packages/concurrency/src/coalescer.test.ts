@@ -20,7 +20,11 @@ describe('Coalescer', () => {
         runs.push(value);
         if (value === 1) await first.opened;
       },
-      { onError: (error) => { throw error; } },
+      {
+        onError: (error) => {
+          throw error;
+        },
+      },
     );
     coalescer.request('k', 1);
     for (const value of [2, 3, 4]) coalescer.request('k', value);

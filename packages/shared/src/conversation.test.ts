@@ -3,7 +3,9 @@ import { LabelsRequest } from './conversation.js';
 
 describe('conversation labels', () => {
   it('accepts the words agents write in English, Spanish and Portuguese, trimmed', () => {
-    const parsed = LabelsRequest.parse({ labels: [' VIP ', 'reembolso pendiente', 'pagamento não recebido', 'order_4411-b'] });
+    const parsed = LabelsRequest.parse({
+      labels: [' VIP ', 'reembolso pendiente', 'pagamento não recebido', 'order_4411-b'],
+    });
     expect(parsed.labels).toEqual(['VIP', 'reembolso pendiente', 'pagamento não recebido', 'order_4411-b']);
   });
 

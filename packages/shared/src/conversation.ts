@@ -71,7 +71,10 @@ export const Label = z
   .max(40, 'a label is at most 40 characters')
   // Latin letters with their accents (what en/es/pt labels use), spelled as ranges rather than \p{L}: the
   // OpenAPI document carries this pattern, and fuzzers and clients outside JavaScript cannot read \p{...}.
-  .regex(/^[0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F _.-]+$/, 'a label may hold letters, digits, spaces, and . _ -');
+  .regex(
+    /^[0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F _.-]+$/,
+    'a label may hold letters, digits, spaces, and . _ -',
+  );
 
 export const LabelsRequest = z.strictObject({ labels: z.array(Label).max(20, 'at most 20 labels') });
 export type LabelsRequest = z.infer<typeof LabelsRequest>;
@@ -79,5 +82,7 @@ export type LabelsRequest = z.infer<typeof LabelsRequest>;
 export const SnoozeRequest = z.strictObject({ until: z.iso.datetime({ offset: true }) });
 export type SnoozeRequest = z.infer<typeof SnoozeRequest>;
 
-export const EscalateRequest = z.strictObject({ reason: z.string().trim().min(1, 'say why it needs a supervisor').max(500) });
+export const EscalateRequest = z.strictObject({
+  reason: z.string().trim().min(1, 'say why it needs a supervisor').max(500),
+});
 export type EscalateRequest = z.infer<typeof EscalateRequest>;

@@ -157,7 +157,10 @@ export const SendMessageRequest = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('text'),
     body: Text,
-    replyToMessageId: z.string().regex(/^[a-f0-9]{24}$/, 'must be a message id').optional(),
+    replyToMessageId: z
+      .string()
+      .regex(/^[a-f0-9]{24}$/, 'must be a message id')
+      .optional(),
     previewUrl: z.boolean().optional(),
   }),
   z.strictObject({
@@ -165,7 +168,9 @@ export const SendMessageRequest = z.discriminatedUnion('type', [
     template: z.strictObject({
       name: z.string().min(1).max(512),
       language: z.string().min(2).max(15),
-      parameters: z.union([z.array(z.string().max(1024)).max(100), z.record(z.string(), z.string().max(1024))]).default([]),
+      parameters: z
+        .union([z.array(z.string().max(1024)).max(100), z.record(z.string(), z.string().max(1024))])
+        .default([]),
     }),
   }),
   z.strictObject({ type: z.literal('note'), body: Text }),

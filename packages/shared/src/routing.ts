@@ -40,7 +40,10 @@ export const CreateQueueRequest = z.strictObject({
 });
 export type CreateQueueRequest = z.infer<typeof CreateQueueRequest>;
 
-export const UpdateQueueRequest = CreateQueueRequest.partial().refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+export const UpdateQueueRequest = CreateQueueRequest.partial().refine(
+  (v) => Object.keys(v).length > 0,
+  'give at least one field to change',
+);
 
 export const AgentProfileRequest = z
   .strictObject({
@@ -74,7 +77,10 @@ export const QueueStateDTO = z.object({
 });
 export type QueueStateDTO = z.infer<typeof QueueStateDTO>;
 
-export const TransferRequest = z.union([z.strictObject({ toUserId: ObjectIdString }), z.strictObject({ toQueueId: ObjectIdString })]);
+export const TransferRequest = z.union([
+  z.strictObject({ toUserId: ObjectIdString }),
+  z.strictObject({ toQueueId: ObjectIdString }),
+]);
 export type TransferRequest = z.infer<typeof TransferRequest>;
 
 export const AssignRequest = z.strictObject({ userId: ObjectIdString });

@@ -49,7 +49,13 @@ describe('template definitions', () => {
   });
 
   it('the header and footer take no placeholders', () => {
-    const issues = templateDefinitionIssues({ ...base, parameterFormat: 'positional', body: 'Hello.', parameters: [], headerText: 'Order {{1}}' });
+    const issues = templateDefinitionIssues({
+      ...base,
+      parameterFormat: 'positional',
+      body: 'Hello.',
+      parameters: [],
+      headerText: 'Order {{1}}',
+    });
     expect(issues).toEqual([{ path: 'headerText', message: 'must be plain text: only the body takes parameters' }]);
   });
 });

@@ -27,12 +27,19 @@ export const placeholdersOf = (text: string) => [...new Set([...text.matchAll(PL
 
 /** Everything wrong with a template's definition: placeholders against declared parameters, header, footer, status. */
 export function templateDefinitionIssues(t: Definition): ErrorIssue[] {
-  const issues = t.parameterFormat === 'positional' ? positionalIssues(t.body, t.parameters) : namedIssues(t.body, t.parameters);
+  const issues =
+    t.parameterFormat === 'positional' ? positionalIssues(t.body, t.parameters) : namedIssues(t.body, t.parameters);
   for (const field of ['headerText', 'footer'] as const) {
-    if (t[field] && placeholdersOf(t[field]).length > 0) issues.push({ path: field, message: 'must be plain text: only the body takes parameters' });
+    if (t[field] && placeholdersOf(t[field]).length > 0)
+      issues.push({ path: field, message: 'must be plain text: only the body takes parameters' });
   }
-  if (t.status === 'rejected' && !t.rejectionReason) issues.push({ path: 'rejectionReason', message: 'a rejected template needs the reason Meta gave' });
-  if (t.status !== 'rejected' && t.rejectionReason) issues.push({ path: 'rejectionReason', message: `only a rejected template has a rejection reason (this one is ${t.status})` });
+  if (t.status === 'rejected' && !t.rejectionReason)
+    issues.push({ path: 'rejectionReason', message: 'a rejected template needs the reason Meta gave' });
+  if (t.status !== 'rejected' && t.rejectionReason)
+    issues.push({
+      path: 'rejectionReason',
+      message: `only a rejected template has a rejection reason (this one is ${t.status})`,
+    });
   return issues;
 }
 
@@ -40,17 +47,33 @@ function positionalIssues(body: string, parameters: Parameter[]): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
   const used = placeholdersOf(body);
   for (const token of used.filter((t) => !POSITION.test(t))) {
-    issues.push({ path: 'body', message: `{{${token}}} is not a positional placeholder: positional templates use {{1}}, {{2}}, …` });
+    issues.push({
+      path: 'body',
+      message: `{{${token}}} is not a positional placeholder: positional templates use {{1}}, {{2}}, …`,
+    });
   }
   const highest = Math.max(0, ...used.filter((t) => POSITION.test(t)).map(Number));
   for (let n = 1; n < highest; n++) {
-    if (!used.includes(String(n))) issues.push({ path: 'body', message: `{{${n}}} is missing: positional placeholders run from {{1}} to {{${highest}}} without gaps` });
+    if (!used.includes(String(n)))
+      issues.push({
+        path: 'body',
+        message: `{{${n}}} is missing: positional placeholders run from {{1}} to {{${highest}}} without gaps`,
+      });
   }
   parameters.forEach((p, i) => {
-    if (p.name !== String(i + 1)) issues.push({ path: `parameters.${i}.name`, message: `must be "${i + 1}": positional parameters are named 1, 2, … in order` });
+    if (p.name !== String(i + 1))
+      issues.push({
+        path: `parameters.${i}.name`,
+        message: `must be "${i + 1}": positional parameters are named 1, 2, … in order`,
+      });
   });
-  for (let n = parameters.length + 1; n <= highest; n++) issues.push({ path: 'parameters', message: `the body uses {{${n}}} but parameter ${n} is not declared` });
-  for (let n = highest + 1; n <= parameters.length; n++) issues.push({ path: `parameters.${n - 1}`, message: `parameter ${n} is declared but the body never uses {{${n}}}` });
+  for (let n = parameters.length + 1; n <= highest; n++)
+    issues.push({ path: 'parameters', message: `the body uses {{${n}}} but parameter ${n} is not declared` });
+  for (let n = highest + 1; n <= parameters.length; n++)
+    issues.push({
+      path: `parameters.${n - 1}`,
+      message: `parameter ${n} is declared but the body never uses {{${n}}}`,
+    });
   return issues;
 }
 
@@ -59,13 +82,27 @@ function namedIssues(body: string, parameters: Parameter[]): ErrorIssue[] {
   const used = placeholdersOf(body);
   const declared = parameters.map((p) => p.name);
   for (const token of used) {
-    if (!NAMED_PARAMETER.test(token)) issues.push({ path: 'body', message: `{{${token}}} is not a named placeholder: use lowercase letters, digits and underscores, starting with a letter` });
-    else if (!declared.includes(token)) issues.push({ path: 'body', message: `the body uses {{${token}}} but no parameter ${token} is declared` });
+    if (!NAMED_PARAMETER.test(token))
+      issues.push({
+        path: 'body',
+        message: `{{${token}}} is not a named placeholder: use lowercase letters, digits and underscores, starting with a letter`,
+      });
+    else if (!declared.includes(token))
+      issues.push({ path: 'body', message: `the body uses {{${token}}} but no parameter ${token} is declared` });
   }
   parameters.forEach((p, i) => {
-    if (!NAMED_PARAMETER.test(p.name)) issues.push({ path: `parameters.${i}.name`, message: 'must be lowercase letters, digits and underscores, starting with a letter' });
-    else if (declared.indexOf(p.name) !== i) issues.push({ path: `parameters.${i}.name`, message: `${p.name} is declared twice` });
-    else if (!used.includes(p.name)) issues.push({ path: `parameters.${i}.name`, message: `${p.name} is declared but the body never uses {{${p.name}}}` });
+    if (!NAMED_PARAMETER.test(p.name))
+      issues.push({
+        path: `parameters.${i}.name`,
+        message: 'must be lowercase letters, digits and underscores, starting with a letter',
+      });
+    else if (declared.indexOf(p.name) !== i)
+      issues.push({ path: `parameters.${i}.name`, message: `${p.name} is declared twice` });
+    else if (!used.includes(p.name))
+      issues.push({
+        path: `parameters.${i}.name`,
+        message: `${p.name} is declared but the body never uses {{${p.name}}}`,
+      });
   });
   return issues;
 }
@@ -84,7 +121,11 @@ const IsoDateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true, 
 export function parseCurrency(value: string): { code: string; amount1000: number } | null {
   const codeFirst = CODE_FIRST.exec(value);
   const amountFirst = codeFirst ? null : AMOUNT_FIRST.exec(value);
-  const [code, amount] = codeFirst ? [codeFirst[1]!, codeFirst[2]!] : amountFirst ? [amountFirst[2]!, amountFirst[1]!] : [];
+  const [code, amount] = codeFirst
+    ? [codeFirst[1]!, codeFirst[2]!]
+    : amountFirst
+      ? [amountFirst[2]!, amountFirst[1]!]
+      : [];
   return code && amount ? { code, amount1000: Math.round(Number(amount) * 1000) } : null;
 }
 
@@ -93,9 +134,11 @@ export function parameterValueIssue(type: ParameterType, raw: string): string | 
   const value = raw.trim();
   if (value === '') return 'is blank';
   // The Cloud API refuses these in parameter text; better to say so before the message is queued.
-  if (/[\n\t]| {5,}/.test(value)) return 'contains a newline, a tab or more than four spaces in a row, which WhatsApp refuses';
+  if (/[\n\t]| {5,}/.test(value))
+    return 'contains a newline, a tab or more than four spaces in a row, which WhatsApp refuses';
   if (type === 'number' && !NUMBER.test(value)) return 'must be a number like 3 or 12.5';
-  if (type === 'currency' && !parseCurrency(value)) return 'must be an amount and an ISO 4217 code, like 12.50 USD or USD 12.50';
+  if (type === 'currency' && !parseCurrency(value))
+    return 'must be an amount and an ISO 4217 code, like 12.50 USD or USD 12.50';
   if (type === 'date_time' && !IsoDateOrDateTime.safeParse(value).success) {
     return 'must be an ISO 8601 date or date-time, like 2025-03-14 or 2025-03-14T15:30:00Z';
   }
@@ -111,20 +154,31 @@ export function templateValueIssues(
   const isEmpty = Array.isArray(values) ? values.length === 0 : Object.keys(values).length === 0;
   if (expected === 0 && isEmpty) return [];
   if (t.parameterFormat === 'positional' && !Array.isArray(values)) {
-    return [{ path: 'parameters', message: `this template takes positional parameters: send a list of ${expected} values` }];
+    return [
+      { path: 'parameters', message: `this template takes positional parameters: send a list of ${expected} values` },
+    ];
   }
   if (t.parameterFormat === 'named' && Array.isArray(values)) {
-    return [{ path: 'parameters', message: `this template takes named parameters: send an object with ${t.parameters.map((p) => p.name).join(', ')}` }];
+    return [
+      {
+        path: 'parameters',
+        message: `this template takes named parameters: send an object with ${t.parameters.map((p) => p.name).join(', ')}`,
+      },
+    ];
   }
   const issues: ErrorIssue[] = [];
   const given = valuesByName(values);
   if (Array.isArray(values) && values.length !== expected) {
-    issues.push({ path: 'parameters', message: `expected ${expected} values ({{1}} to {{${expected}}}), got ${values.length}` });
+    issues.push({
+      path: 'parameters',
+      message: `expected ${expected} values ({{1}} to {{${expected}}}), got ${values.length}`,
+    });
   }
   for (const { name, type } of t.parameters) {
     const value = given.get(name);
     if (value === undefined) {
-      if (!Array.isArray(values)) issues.push({ path: `parameters.${name}`, message: `missing: the template uses {{${name}}}` });
+      if (!Array.isArray(values))
+        issues.push({ path: `parameters.${name}`, message: `missing: the template uses {{${name}}}` });
       continue;
     }
     const problem = parameterValueIssue(type, value);

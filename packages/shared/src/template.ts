@@ -23,7 +23,9 @@ export const TemplateName = z
   .max(512)
   .regex(/^[a-z0-9_]+$/, 'must be lowercase letters, digits and underscores (Meta’s rule for template names)');
 
-export const TemplateLanguage = z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'must be a language code like en, es, en_US or pt_BR');
+export const TemplateLanguage = z
+  .string()
+  .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'must be a language code like en, es, en_US or pt_BR');
 
 /** A declared parameter; positional ones are named '1', '2', … in order. `example` is what Meta reviews. */
 export const TemplateParameter = z
@@ -147,9 +149,16 @@ export const WhatsAppTemplateParameter = z.discriminatedUnion('type', [
     currency: z.object({ fallback_value: z.string(), code: z.string(), amount_1000: z.number().int() }),
     parameter_name: z.string().optional(),
   }),
-  z.object({ type: z.literal('date_time'), date_time: z.object({ fallback_value: z.string() }), parameter_name: z.string().optional() }),
+  z.object({
+    type: z.literal('date_time'),
+    date_time: z.object({ fallback_value: z.string() }),
+    parameter_name: z.string().optional(),
+  }),
 ]);
 export type WhatsAppTemplateParameter = z.infer<typeof WhatsAppTemplateParameter>;
 
-export const WhatsAppTemplateComponent = z.object({ type: z.literal('body'), parameters: z.array(WhatsAppTemplateParameter) });
+export const WhatsAppTemplateComponent = z.object({
+  type: z.literal('body'),
+  parameters: z.array(WhatsAppTemplateParameter),
+});
 export type WhatsAppTemplateComponent = z.infer<typeof WhatsAppTemplateComponent>;

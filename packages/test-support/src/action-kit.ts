@@ -15,8 +15,13 @@ export function actionKit(server: TestServer) {
     /** An agent skilled in the queues, online through a real socket that records every conversation push. */
     async agent(admin: string, queueIds: string[], capacity = 3) {
       const user = await server.userWith('agent');
-      expect((await server.api(admin, 'PUT', `/api/agents/${user.id}/profile`, { queueIds, capacity })).status).toBe(204);
-      const token = await server.login((await server.api<{ email: string }>(user.token, 'GET', '/api/me')).body.email, 'password-1234');
+      expect((await server.api(admin, 'PUT', `/api/agents/${user.id}/profile`, { queueIds, capacity })).status).toBe(
+        204,
+      );
+      const token = await server.login(
+        (await server.api<{ email: string }>(user.token, 'GET', '/api/me')).body.email,
+        'password-1234',
+      );
       const socket = await server.connectSocket(token);
       const pushes = record(socket);
       await server.untilOnline(user.id);
@@ -36,7 +41,13 @@ export function actionKit(server: TestServer) {
     },
 
     async timeline(token: string, id: string) {
-      return (await server.api<{ items: (TimelineEntryDTO & { seq: number })[] }>(token, 'GET', `/api/conversations/${id}/timeline`)).body.items;
+      return (
+        await server.api<{ items: (TimelineEntryDTO & { seq: number })[] }>(
+          token,
+          'GET',
+          `/api/conversations/${id}/timeline`,
+        )
+      ).body.items;
     },
 
     issuesOf(body: unknown) {
@@ -60,4 +71,5 @@ export const updatesOf = (pushes: ConversationEventDTO[], conversationId: string
   pushes.flatMap((e) => (e.type === 'conversation:updated' && e.conversationId === conversationId ? [e.data] : []));
 
 /** The sequence numbers a client saw for one conversation: gap-free means each is the previous plus one. */
-export const seqsOf = (pushes: ConversationEventDTO[], conversationId: string) => pushes.filter((e) => e.conversationId === conversationId).map((e) => e.seq);
+export const seqsOf = (pushes: ConversationEventDTO[], conversationId: string) =>
+  pushes.filter((e) => e.conversationId === conversationId).map((e) => e.seq);

@@ -18,7 +18,8 @@ export function connectCatchUpClient(options: { socketUrl: string; restUrl: stri
     reconnectionDelayMax: 1000,
   });
 
-  const logOf = (conversationId: string) => logs.get(conversationId) ?? logs.set(conversationId, new Map()).get(conversationId)!;
+  const logOf = (conversationId: string) =>
+    logs.get(conversationId) ?? logs.set(conversationId, new Map()).get(conversationId)!;
   /** The highest seq up to which nothing is missing. */
   const contiguous = (conversationId: string) => {
     const log = logOf(conversationId);
@@ -36,7 +37,9 @@ export function connectCatchUpClient(options: { socketUrl: string; restUrl: stri
     for (;;) {
       const afterSeq = contiguous(conversationId);
       if (upTo !== undefined && afterSeq >= upTo) return;
-      const ack: Ack<SyncSinceResult> = await socket.timeout(10_000).emitWithAck('conversation:sync', { conversationId, afterSeq, limit: 500 });
+      const ack: Ack<SyncSinceResult> = await socket
+        .timeout(10_000)
+        .emitWithAck('conversation:sync', { conversationId, afterSeq, limit: 500 });
       if (!ack.ok) throw new Error(`conversation:sync refused: ${ack.error.code} ${ack.error.message}`);
       ack.data.events.forEach(hold);
       if (ack.data.events.length === 0 || contiguous(conversationId) >= ack.data.latestSeq) return;
@@ -48,7 +51,9 @@ export function connectCatchUpClient(options: { socketUrl: string; restUrl: stri
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-      const res = await fetch(`${options.restUrl}/api/conversations?limit=200${query}`, { headers: { authorization: `Bearer ${options.token}` } });
+      const res = await fetch(`${options.restUrl}/api/conversations?limit=200${query}`, {
+        headers: { authorization: `Bearer ${options.token}` },
+      });
       if (res.status !== 200) throw new Error(`listing conversations: ${res.status} ${await res.text()}`);
       const page = (await res.json()) as Page<ConversationDTO>;
       all.push(...page.items);

@@ -3,7 +3,15 @@ import { inject } from 'vitest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, Role } from '@switchboard/shared';
 import { createWhatsAppSimulator, signWebhookBody } from '@switchboard/whatsapp-simulator';
-import { connectDatabase, createApp, createLogger, loadConfig, type App, type Config, type Logger } from '@switchboard/server';
+import {
+  connectDatabase,
+  createApp,
+  createLogger,
+  loadConfig,
+  type App,
+  type Config,
+  type Logger,
+} from '@switchboard/server';
 import type {} from './provided-context.js';
 
 export const TEST_SECRET = 'test-app-secret-123';
@@ -35,7 +43,11 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 export async function startTestServer(overrides: Record<string, string> = {}, options: { logger?: Logger } = {}) {
   const config: Config = loadConfig(testEnv({ MONGODB_DB_NAME: freshDatabaseName(), ...overrides }));
   const connection = await connectDatabase(config.MONGODB_URI!, config.MONGODB_DB_NAME);
-  const app: App = await createApp({ config, connection, logger: options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  const app: App = await createApp({
+    config,
+    connection,
+    logger: options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+  });
   const url = await app.listen(0, '127.0.0.1');
   const sockets: ClientSocket[] = [];
 
@@ -62,10 +74,14 @@ export async function startTestServer(overrides: Record<string, string> = {}, op
       const res = await server.postWebhook(payload);
       if (res.status !== 200) throw new Error(`webhook refused: ${res.status} ${await res.text()}`);
       const { stored } = (await res.json()) as { stored: string };
-      return eventually(async () => {
-        const doc = await app.models.WebhookArchive.findById(stored);
-        return doc ? doc.toObject() : undefined;
-      }, `webhook ${stored} to be processed`, timeoutMs);
+      return eventually(
+        async () => {
+          const doc = await app.models.WebhookArchive.findById(stored);
+          return doc ? doc.toObject() : undefined;
+        },
+        `webhook ${stored} to be processed`,
+        timeoutMs,
+      );
     },
 
     async login(email = ADMIN.email, password = ADMIN.password): Promise<string> {
@@ -78,10 +94,18 @@ export async function startTestServer(overrides: Record<string, string> = {}, op
       return ((await res.json()) as { token: string }).token;
     },
 
-    async api<T = unknown>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    async api<T = unknown>(
+      token: string,
+      method: string,
+      path: string,
+      body?: unknown,
+    ): Promise<{ status: number; body: T }> {
       const res = await fetch(`${url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await res.text();
@@ -92,23 +116,40 @@ export async function startTestServer(overrides: Record<string, string> = {}, op
     async userWith(role: Role, channelIds: string[] = []): Promise<{ id: string; token: string }> {
       const admin = await server.login();
       const email = `${role}-${randomBytes(4).toString('hex')}@test.local`;
-      const created = await server.api<{ id: string }>(admin, 'POST', '/api/users', { email, name: `Test ${role}`, role, password: 'password-1234' });
+      const created = await server.api<{ id: string }>(admin, 'POST', '/api/users', {
+        email,
+        name: `Test ${role}`,
+        role,
+        password: 'password-1234',
+      });
       if (created.status !== 201) throw new Error(`user not created: ${JSON.stringify(created.body)}`);
       for (const channelId of channelIds) {
         const channel = await server.api<{ memberIds: string[] }>(admin, 'GET', `/api/channels`);
-        const members = (channel.body as unknown as { items: { id: string; memberIds: string[] }[] }).items.find((c) => c.id === channelId)?.memberIds ?? [];
-        await server.api(admin, 'PUT', `/api/channels/${channelId}/members`, { userIds: [...members, created.body.id] });
+        const members =
+          (channel.body as unknown as { items: { id: string; memberIds: string[] }[] }).items.find(
+            (c) => c.id === channelId,
+          )?.memberIds ?? [];
+        await server.api(admin, 'PUT', `/api/channels/${channelId}/members`, {
+          userIds: [...members, created.body.id],
+        });
       }
       return { id: created.body.id, token: await server.login(email, 'password-1234') };
     },
 
     /** Waits until routing counts the user as online (presence is recorded just after their socket connects). */
     async untilOnline(userId: string): Promise<void> {
-      await eventually(async () => (await app.services.agents.status(await app.models.User.findById(userId).orFail())) === 'online', `user ${userId} to be online`);
+      await eventually(
+        async () => (await app.services.agents.status(await app.models.User.findById(userId).orFail())) === 'online',
+        `user ${userId} to be online`,
+      );
     },
 
     async connectSocket(token: string): Promise<ClientSocket> {
-      const socket: ClientSocket = connectSocket(url, { auth: { token }, transports: ['websocket'], reconnection: false });
+      const socket: ClientSocket = connectSocket(url, {
+        auth: { token },
+        transports: ['websocket'],
+        reconnection: false,
+      });
       sockets.push(socket);
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', () => resolve());
@@ -153,15 +194,25 @@ export const TEST_ACCESS_TOKEN = 'test-access-token';
  * The real app wired both ways to a real WhatsApp Cloud API simulator: replies go to the simulator, and its
  * status webhooks come back signed to the app.
  */
-export async function startTestServerWithSimulator(overrides: Record<string, string> = {}, options: { logger?: Logger } = {}) {
-  const sim = createWhatsAppSimulator({ appSecret: TEST_SECRET, accessToken: TEST_ACCESS_TOKEN, statusDelaysMs: { sent: 20, delivered: 40, read: 60 } });
+export async function startTestServerWithSimulator(
+  overrides: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+) {
+  const sim = createWhatsAppSimulator({
+    appSecret: TEST_SECRET,
+    accessToken: TEST_ACCESS_TOKEN,
+    statusDelaysMs: { sent: 20, delivered: 40, read: 60 },
+  });
   const { url: simUrl } = await sim.start(0);
-  const server = await startTestServer({
-    WHATSAPP_API_BASE_URL: simUrl,
-    WHATSAPP_ACCESS_TOKEN: TEST_ACCESS_TOKEN,
-    OUTBOX_RETRY_BASE_MS: '50',
-    ...overrides,
-  }, options);
+  const server = await startTestServer(
+    {
+      WHATSAPP_API_BASE_URL: simUrl,
+      WHATSAPP_ACCESS_TOKEN: TEST_ACCESS_TOKEN,
+      OUTBOX_RETRY_BASE_MS: '50',
+      ...overrides,
+    },
+    options,
+  );
   sim.setWebhookUrl(`${server.url}/webhooks/whatsapp`);
   const close = server.close;
   return Object.assign(server, {
@@ -174,7 +225,11 @@ export async function startTestServerWithSimulator(overrides: Record<string, str
 }
 
 /** Polls until `check` returns a value (not undefined/false), for work the server does after answering. */
-export async function eventually<T>(check: () => Promise<T | undefined | false | null>, what: string, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false | null>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -12,7 +12,9 @@ export function parseExposition(text: string): Sample[] {
     .map((line) => {
       const match = LINE.exec(line);
       if (!match) throw new Error(`not a Prometheus sample line: ${line}`);
-      const labels = Object.fromEntries([...(match[2] ?? '').matchAll(LABEL)].map((m) => [m[1]!, m[2]!.replace(/\\(.)/g, '$1')]));
+      const labels = Object.fromEntries(
+        [...(match[2] ?? '').matchAll(LABEL)].map((m) => [m[1]!, m[2]!.replace(/\\(.)/g, '$1')]),
+      );
       return { name: match[1]!, labels, value: Number(match[3]) };
     });
 }

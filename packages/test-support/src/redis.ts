@@ -11,12 +11,18 @@ export type TestRedis = { url: string; stop(): Promise<void> };
 /** A throwaway Redis on a free loopback port: nothing written to disk, stopped by its PID. */
 export async function startRedisServer(): Promise<TestRedis> {
   if (!existsSync(REDIS_SERVER)) {
-    throw new Error(`${REDIS_SERVER} not found: these tests need a real Redis. Install it with \`apt-get install redis-server\` (scripts/setup.sh does).`);
+    throw new Error(
+      `${REDIS_SERVER} not found: these tests need a real Redis. Install it with \`apt-get install redis-server\` (scripts/setup.sh does).`,
+    );
   }
   const port = await freePort();
-  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir()], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    REDIS_SERVER,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir()],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start in 10 s:\n${output}`)), 10_000);

@@ -43,7 +43,6 @@ export async function killAllServerProcesses(): Promise<void> {
   await Promise.all([...running].map(kill9));
 }
 
-
 /** Posts a signed webhook; 0 when the server could not be reached (it was killed). */
 export async function postSignedWebhook(url: string, payload: unknown): Promise<number> {
   const body = JSON.stringify(payload);

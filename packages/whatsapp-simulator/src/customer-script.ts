@@ -5,8 +5,14 @@ import { bsuid, countryOfPhone, graphObjectId, wamid } from './ids.js';
 import { ctwaReferral, inbound, type SenderOptions } from './inbound.js';
 import { pick, weighted, type Random } from './random.js';
 import {
-  BUTTON_REPLIES, DOCUMENTS, IMAGE_CAPTIONS, LIST_REPLIES, REACTION_EMOJI, SUPPORT_PHRASES,
-  TEMPLATE_BUTTONS, type Topic,
+  BUTTON_REPLIES,
+  DOCUMENTS,
+  IMAGE_CAPTIONS,
+  LIST_REPLIES,
+  REACTION_EMOJI,
+  SUPPORT_PHRASES,
+  TEMPLATE_BUTTONS,
+  type Topic,
 } from './support-phrases.js';
 import type { InboundMessage } from './webhook-types.js';
 
@@ -41,22 +47,53 @@ export interface CustomerFile {
 function photoFile(width: number, height: number): CustomerFile {
   const mediaId = graphObjectId();
   const n = Number(mediaId.slice(-9));
-  const colour = (shift: number): [number, number, number] => [(n >> shift) & 255, (n >> (shift + 8)) & 255, (n >> (shift + 4)) & 255];
+  const colour = (shift: number): [number, number, number] => [
+    (n >> shift) & 255,
+    (n >> (shift + 8)) & 255,
+    (n >> (shift + 4)) & 255,
+  ];
   return { mediaId, mimeType: 'image/png', bytes: gradientPng(width, height, colour(0), colour(12)) };
 }
 
 const KIND_WEIGHTS = {
-  text: 40, image: 7, voice: 6, video: 2, document: 4, sticker: 2, location: 3, contacts: 2,
-  buttonReply: 4, listReply: 3, templateButton: 3, reaction: 4, reactionRemoved: 1, reply: 6,
-  forwarded: 2, order: 2, unsupported: 1, changedNumber: 1,
+  text: 40,
+  image: 7,
+  voice: 6,
+  video: 2,
+  document: 4,
+  sticker: 2,
+  location: 3,
+  contacts: 2,
+  buttonReply: 4,
+  listReply: 3,
+  templateButton: 3,
+  reaction: 4,
+  reactionRemoved: 1,
+  reply: 6,
+  forwarded: 2,
+  order: 2,
+  unsupported: 1,
+  changedNumber: 1,
 } as const;
 
 type Kind = keyof typeof KIND_WEIGHTS;
 
 /** Topics weighted by how often a support inbox sees them. */
 const TOPIC_WEIGHTS: Readonly<Record<Topic, number>> = {
-  greeting: 4, order_status: 8, delivery_problem: 5, refund: 4, cancellation: 3, payment: 4, invoice: 2,
-  product_question: 5, complaint: 2, human: 3, stop: 1, appointment: 2, account_access: 2, thanks: 2,
+  greeting: 4,
+  order_status: 8,
+  delivery_problem: 5,
+  refund: 4,
+  cancellation: 3,
+  payment: 4,
+  invoice: 2,
+  product_question: 5,
+  complaint: 2,
+  human: 3,
+  stop: 1,
+  appointment: 2,
+  account_access: 2,
+  thanks: 2,
 };
 
 export function createCustomers(random: Random, count: number): SimulatedCustomer[] {
@@ -64,7 +101,11 @@ export function createCustomers(random: Random, count: number): SimulatedCustome
     const seed = CUSTOMER_SEEDS[i % CUSTOMER_SEEDS.length] as CustomerSeed;
     // Past the seed list, vary the last digits so every customer is a distinct chat.
     const phone = i < CUSTOMER_SEEDS.length ? seed.phone : `${seed.phone.slice(0, -4)}${String(1000 + i).slice(-4)}`;
-    const handle = seed.name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').replace(/ /g, '.');
+    const handle = seed.name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z ]/g, '')
+      .replace(/ /g, '.');
     return {
       ...seed,
       phone,
@@ -116,7 +157,10 @@ export class CustomerScript {
         const body = pick(r, SUPPORT_PHRASES[first ? 'greeting' : weighted(r, TOPIC_WEIGHTS)][lang]);
         // Some first contacts come from a Click-to-WhatsApp ad.
         const referral = first && r() < 0.25 ? { referral: ctwaReferral() } : {};
-        return { message: inbound.text({ ...s, ...referral, body }), preview: `"${body}"${'referral' in referral ? ' (from ad)' : ''}` };
+        return {
+          message: inbound.text({ ...s, ...referral, body }),
+          preview: `"${body}"${'referral' in referral ? ' (from ad)' : ''}`,
+        };
       }
       case 'reply': {
         const body = pick(r, SUPPORT_PHRASES[weighted(r, TOPIC_WEIGHTS)][lang]);
@@ -127,12 +171,19 @@ export class CustomerScript {
       }
       case 'forwarded': {
         const body = pick(r, SUPPORT_PHRASES.product_question[lang]);
-        return { message: inbound.text({ ...s, body, context: { forwarded: true } }), preview: `"${body}" (forwarded)` };
+        return {
+          message: inbound.text({ ...s, body, context: { forwarded: true } }),
+          preview: `"${body}" (forwarded)`,
+        };
       }
       case 'image': {
         const caption = pick(r, IMAGE_CAPTIONS[lang]);
         const file = photoFile(320, 200);
-        return { message: inbound.image({ ...s, ...file, ...(caption ? { caption } : {}) }), preview: `[image]${caption ? ` ${caption}` : ''}`, file };
+        return {
+          message: inbound.image({ ...s, ...file, ...(caption ? { caption } : {}) }),
+          preview: `[image]${caption ? ` ${caption}` : ''}`,
+          file,
+        };
       }
       case 'voice': {
         const file = { mediaId: graphObjectId(), mimeType: 'audio/wav', bytes: toneWav(2, 330) };
@@ -142,7 +193,11 @@ export class CustomerScript {
         return { message: inbound.video({ ...s, caption: pick(r, IMAGE_CAPTIONS[lang]) }), preview: '[video]' };
       case 'document': {
         const doc = pick(r, DOCUMENTS);
-        const file = { mediaId: graphObjectId(), mimeType: doc.mimeType, bytes: Buffer.from(`${doc.filename}, sent by a simulated customer\n`) };
+        const file = {
+          mediaId: graphObjectId(),
+          mimeType: doc.mimeType,
+          bytes: Buffer.from(`${doc.filename}, sent by a simulated customer\n`),
+        };
         return {
           message: inbound.document({ ...s, ...file, filename: doc.filename, caption: doc.caption[lang] }),
           preview: `[document] ${doc.filename}`,
@@ -155,7 +210,13 @@ export class CustomerScript {
       }
       case 'location':
         return {
-          message: inbound.location({ ...s, latitude: c.city.latitude, longitude: c.city.longitude, placeName: c.city.name, address: c.city.address }),
+          message: inbound.location({
+            ...s,
+            latitude: c.city.latitude,
+            longitude: c.city.longitude,
+            placeName: c.city.name,
+            address: c.city.address,
+          }),
           preview: `[location] ${c.city.name}`,
         };
       case 'contacts': {
@@ -164,18 +225,30 @@ export class CustomerScript {
       }
       case 'buttonReply': {
         const button = pick(r, BUTTON_REPLIES[lang]);
-        return { message: inbound.buttonReply({ ...s, buttonId: button.id, title: button.title, context: quoting() }), preview: `[button] ${button.title}` };
+        return {
+          message: inbound.buttonReply({ ...s, buttonId: button.id, title: button.title, context: quoting() }),
+          preview: `[button] ${button.title}`,
+        };
       }
       case 'listReply': {
         const row = pick(r, LIST_REPLIES[lang]);
         return {
-          message: inbound.listReply({ ...s, rowId: row.id, title: row.title, description: row.description, context: quoting() }),
+          message: inbound.listReply({
+            ...s,
+            rowId: row.id,
+            title: row.title,
+            description: row.description,
+            context: quoting(),
+          }),
           preview: `[list] ${row.title}`,
         };
       }
       case 'templateButton': {
         const button = pick(r, TEMPLATE_BUTTONS[lang]);
-        return { message: inbound.templateButton({ ...s, ...button, context: quoting() }), preview: `[template button] ${button.text}` };
+        return {
+          message: inbound.templateButton({ ...s, ...button, context: quoting() }),
+          preview: `[template button] ${button.text}`,
+        };
       }
       case 'reaction': {
         const emoji = pick(r, REACTION_EMOJI);
@@ -189,7 +262,10 @@ export class CustomerScript {
         return { message: inbound.reactionRemoved({ ...s, messageId }), preview: '[reaction removed]' };
       }
       case 'order':
-        return { message: inbound.order({ ...s, catalogId: SAMPLE_ORDER.catalogId, items: SAMPLE_ORDER.items }), preview: '[order] 2 items' };
+        return {
+          message: inbound.order({ ...s, catalogId: SAMPLE_ORDER.catalogId, items: SAMPLE_ORDER.items }),
+          preview: '[order] 2 items',
+        };
       case 'unsupported':
         return { message: inbound.unsupported({ ...s, originalType: 'poll' }), preview: '[unsupported] poll' };
       case 'changedNumber':
@@ -209,7 +285,11 @@ export class CustomerScript {
     const newPhone = `${c.phone.slice(0, -4)}${String(Math.floor(this.random() * 9000) + 1000)}`;
     const newUserId = bsuid(countryOfPhone(newPhone));
     const message = inbound.userChangedNumber({
-      oldPhone: c.phone, newPhone, name: c.name, userId: newUserId, previousUserId: c.userId,
+      oldPhone: c.phone,
+      newPhone,
+      name: c.name,
+      userId: newUserId,
+      previousUserId: c.userId,
     });
     const preview = `[system] number changed ${c.phone} -> ${newPhone}`;
     c.phone = newPhone;

@@ -1,6 +1,11 @@
 import { contactsFor } from './webhook-contacts.js';
 import type {
-  ChangeValue, InboundMessage, MessageStatus, WebhookContact, WebhookError, WebhookPayload,
+  ChangeValue,
+  InboundMessage,
+  MessageStatus,
+  WebhookContact,
+  WebhookError,
+  WebhookPayload,
 } from './webhook-types.js';
 
 export const DEFAULT_WABA_ID = '102290129340398';
@@ -25,8 +30,10 @@ export interface EnvelopeOptions {
 function updateCount(payload: WebhookPayload): number {
   return payload.entry
     .flatMap((entry) => entry.changes)
-    .reduce((n, { value }) => n + (value.messages?.length ?? 0) + (value.statuses?.length ?? 0)
-      + (value.errors?.length ?? 0), 0);
+    .reduce(
+      (n, { value }) => n + (value.messages?.length ?? 0) + (value.statuses?.length ?? 0) + (value.errors?.length ?? 0),
+      0,
+    );
 }
 
 function assertWithinBatchLimit(payload: WebhookPayload): WebhookPayload {

@@ -4,19 +4,32 @@ import { startHarness, textTo, type Harness } from './test-support/simulator-har
 import type { WebhookPayload } from './webhook-types.js';
 
 let h: Harness;
-beforeEach(async () => { h = await startHarness(); });
-afterEach(async () => { await h.stop(); });
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.stop();
+});
 
 const send = () => h.send(textTo('14155550123'));
-const statusesOf = (raw: string) => (JSON.parse(raw) as WebhookPayload).entry.flatMap((e) => e.changes.flatMap((c) => c.value.statuses ?? []));
-interface GraphError { error: { message: string; code: number; is_transient?: boolean; error_data?: { messaging_product: string; details: string }; fbtrace_id: string } }
+const statusesOf = (raw: string) =>
+  (JSON.parse(raw) as WebhookPayload).entry.flatMap((e) => e.changes.flatMap((c) => c.value.statuses ?? []));
+interface GraphError {
+  error: {
+    message: string;
+    code: number;
+    is_transient?: boolean;
+    error_data?: { messaging_product: string; details: string };
+    fbtrace_id: string;
+  };
+}
 
 describe('fault injection', () => {
   it('fails exactly the next N sends with an HTTP 5xx, then recovers', async () => {
     h.sim.faults.set({ httpError: { count: 2, status: 502 } });
     const first = await send();
     expect(first.status).toBe(502);
-    expect((await first.json() as GraphError).error).toMatchObject({ code: 2, is_transient: true });
+    expect(((await first.json()) as GraphError).error).toMatchObject({ code: 2, is_transient: true });
     expect((await send()).status).toBe(502);
     expect((await send()).status).toBe(200);
     expect(h.sim.faults.current).toEqual({});
@@ -24,13 +37,21 @@ describe('fault injection', () => {
   });
 
   it.each([
-    [131047, 400], [130429, 400], [131056, 400], [131026, 400], [131000, 500],
-    [131016, 503], [132000, 400], [132001, 404], [368, 403], [131050, 400],
+    [131047, 400],
+    [130429, 400],
+    [131056, 400],
+    [131026, 400],
+    [131000, 500],
+    [131016, 503],
+    [132000, 400],
+    [132001, 404],
+    [368, 403],
+    [131050, 400],
   ] as const)('answers Meta error %i with HTTP %i and the Graph error body', async (code, httpStatus) => {
     h.sim.faults.set({ metaError: { count: 1, code } });
     const response = await send();
     expect(response.status).toBe(httpStatus);
-    const { error } = await response.json() as GraphError;
+    const { error } = (await response.json()) as GraphError;
     expect(error).toMatchObject({ code, type: 'OAuthException', error_data: { messaging_product: 'whatsapp' } });
     expect(error.message.startsWith(`(#${code}) `)).toBe(true);
     expect(error.error_data?.details.length).toBeGreaterThan(0);
@@ -41,12 +62,16 @@ describe('fault injection', () => {
     h.sim.faults.set({ failedStatus: { count: 1, code: 131047 } });
     const response = await send();
     expect(response.status).toBe(200);
-    const { messages } = await response.json() as { messages: Array<{ id: string }> };
+    const { messages } = (await response.json()) as { messages: Array<{ id: string }> };
     await h.receiver.waitFor(1);
     await sleep(80);
     const statuses = h.receiver.received.flatMap((r) => statusesOf(r.rawBody));
     expect(statuses).toHaveLength(1);
-    expect(statuses[0]).toMatchObject({ id: messages[0]?.id, status: 'failed', errors: [{ code: 131047, title: 'Re-engagement message' }] });
+    expect(statuses[0]).toMatchObject({
+      id: messages[0]?.id,
+      status: 'failed',
+      errors: [{ code: 131047, title: 'Re-engagement message' }],
+    });
     expect(h.sim.sentMessages[0]?.failureCode).toBe(131047);
   });
 
@@ -99,11 +124,12 @@ describe('fault injection', () => {
 });
 
 describe('fault control over HTTP', () => {
-  const control = (method: string, body?: unknown) => fetch(`${h.sim.baseUrl}/__simulator/faults`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  const control = (method: string, body?: unknown) =>
+    fetch(`${h.sim.baseUrl}/__simulator/faults`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
 
   it('arms, reports and clears faults', async () => {
     const armed = await control('POST', { metaError: { count: 2, code: 131056 } });
@@ -117,13 +143,17 @@ describe('fault control over HTTP', () => {
   it('rejects settings it cannot honour', async () => {
     const response = await control('POST', { metaError: { count: 1, code: 999 } });
     expect(response.status).toBe(400);
-    expect((await response.json() as { issues: Array<{ message: string }> }).issues[0]?.message).toMatch(/code must be one of/);
+    expect(((await response.json()) as { issues: Array<{ message: string }> }).issues[0]?.message).toMatch(
+      /code must be one of/,
+    );
     expect(h.sim.faults.current).toEqual({});
   });
 
   it('lists accepted sends and clears the log', async () => {
     await send();
-    const listed = await (await fetch(`${h.sim.baseUrl}/__simulator/messages`)).json() as { messages: Array<{ waId: string }> };
+    const listed = (await (await fetch(`${h.sim.baseUrl}/__simulator/messages`)).json()) as {
+      messages: Array<{ waId: string }>;
+    };
     expect(listed.messages).toMatchObject([{ waId: '14155550123', type: 'text' }]);
     await fetch(`${h.sim.baseUrl}/__simulator/messages`, { method: 'DELETE' });
     expect(h.sim.sentMessages).toHaveLength(0);

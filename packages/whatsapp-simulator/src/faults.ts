@@ -14,14 +14,16 @@ export const faultSettingsSchema = z.object({
   /** Answer the next `count` sends with a bare HTTP 5xx (Graph transient error body). */
   httpError: z.object({ count, status: z.number().int().min(500).max(599).default(503) }).optional(),
   /** Answer the next `count` sends with a Cloud API error, using Meta's HTTP status for the code. */
-  metaError: z.object({
-    count,
-    code: z.number().refine((c): c is MetaErrorCode => (META_ERROR_CODES as number[]).includes(c), {
-      message: `code must be one of ${META_ERROR_CODES.join(', ')}`,
-    }),
-    details: z.string().optional(),
-    subcode: z.number().int().optional(),
-  }).optional(),
+  metaError: z
+    .object({
+      count,
+      code: z.number().refine((c): c is MetaErrorCode => (META_ERROR_CODES as number[]).includes(c), {
+        message: `code must be one of ${META_ERROR_CODES.join(', ')}`,
+      }),
+      details: z.string().optional(),
+      subcode: z.number().int().optional(),
+    })
+    .optional(),
   /** Accept the next `count` sends, then report them with a `failed` status webhook. */
   failedStatus: z.object({ count, code: z.number().int(), details: z.string().optional() }).optional(),
   /** Accept the next `count` sends but never answer; the socket is cut after `maxMs`. */
@@ -29,11 +31,13 @@ export const faultSettingsSchema = z.object({
   /** Destroy the connection of the next `count` sends without processing them. */
   dropConnection: z.object({ count }).optional(),
   /** Fail this fraction of sends with HTTP 500, from a seeded generator so runs repeat. */
-  randomFailure: z.object({
-    rate: z.number().min(0).max(1),
-    seed: z.number().int().default(1),
-    status: z.number().int().min(500).max(599).default(500),
-  }).optional(),
+  randomFailure: z
+    .object({
+      rate: z.number().min(0).max(1),
+      seed: z.number().int().default(1),
+      status: z.number().int().min(500).max(599).default(500),
+    })
+    .optional(),
 });
 
 export type FaultSettingsInput = z.input<typeof faultSettingsSchema>;

@@ -11,7 +11,12 @@ export type MessageDirection = 'inbound' | 'outbound';
 export function wamid(phoneOrUserId: string, direction: MessageDirection = 'inbound'): string {
   const owner = Buffer.from(phoneOrUserId.replace(/\D/g, '') || phoneOrUserId, 'ascii');
   const hexLength = direction === 'inbound' ? 20 : 18;
-  const hex = Buffer.from(randomBytes(hexLength / 2).toString('hex').toUpperCase(), 'ascii');
+  const hex = Buffer.from(
+    randomBytes(hexLength / 2)
+      .toString('hex')
+      .toUpperCase(),
+    'ascii',
+  );
   const frame = Buffer.concat([
     Buffer.from([0x1c, 0x18, owner.length]),
     owner,
@@ -39,8 +44,16 @@ export function fbtraceId(): string {
 
 /** Calling-code prefixes of the markets the simulator uses, longest first so 351 beats 35. */
 const COUNTRY_BY_PREFIX: ReadonlyArray<readonly [string, string]> = [
-  ['351', 'PT'], ['55', 'BR'], ['54', 'AR'], ['57', 'CO'], ['52', 'MX'],
-  ['56', 'CL'], ['51', 'PE'], ['34', 'ES'], ['44', 'GB'], ['1', 'US'],
+  ['351', 'PT'],
+  ['55', 'BR'],
+  ['54', 'AR'],
+  ['57', 'CO'],
+  ['52', 'MX'],
+  ['56', 'CL'],
+  ['51', 'PE'],
+  ['34', 'ES'],
+  ['44', 'GB'],
+  ['1', 'US'],
 ];
 
 export function countryOfPhone(phone: string): string {

@@ -2,7 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { graphObjectId, unixSeconds, waIdOf, wamid } from './ids.js';
 import { contact, rememberSender } from './webhook-contacts.js';
 import type {
-  InboundBase, InboundMedia, InboundMessageOf, InboundPayloads, InboundType, MessageContext, Referral,
+  InboundBase,
+  InboundMedia,
+  InboundMessageOf,
+  InboundPayloads,
+  InboundType,
+  MessageContext,
+  Referral,
 } from './webhook-types.js';
 
 /**
@@ -43,13 +49,16 @@ export function buildInbound<T extends InboundType>(
     ...(sender.referral ? { referral: sender.referral } : {}),
   };
   const message = { ...base, type, ...payload } as unknown as InboundMessageOf<T>;
-  rememberSender(message, contact({
-    ...(from ? { waId: from } : {}),
-    ...(sender.userId ? { userId: sender.userId } : {}),
-    ...(sender.parentUserId ? { parentUserId: sender.parentUserId } : {}),
-    ...(sender.username ? { username: sender.username } : {}),
-    name: sender.name ?? 'WhatsApp User',
-  }));
+  rememberSender(
+    message,
+    contact({
+      ...(from ? { waId: from } : {}),
+      ...(sender.userId ? { userId: sender.userId } : {}),
+      ...(sender.parentUserId ? { parentUserId: sender.parentUserId } : {}),
+      ...(sender.username ? { username: sender.username } : {}),
+      name: sender.name ?? 'WhatsApp User',
+    }),
+  );
   return message;
 }
 

@@ -8,9 +8,7 @@ import type { InboundMessageOf, ProductItem } from './webhook-types.js';
  */
 
 /** Tap on an interactive reply button. Meta sets `context` to the business message; pass it too. */
-export function buttonReply(
-  o: SenderOptions & { buttonId: string; title: string },
-): InboundMessageOf<'interactive'> {
+export function buttonReply(o: SenderOptions & { buttonId: string; title: string }): InboundMessageOf<'interactive'> {
   return buildInbound('interactive', o, {
     interactive: { type: 'button_reply', button_reply: { id: o.buttonId, title: o.title } },
   });
@@ -55,8 +53,13 @@ export function order(
  * changelog it also carries the regenerated business-scoped ids and the previous ones.
  */
 export function userChangedNumber(o: {
-  oldPhone: string; newPhone: string; name?: string; userId?: string; previousUserId?: string;
-  id?: string; timestamp?: Date | number | string;
+  oldPhone: string;
+  newPhone: string;
+  name?: string;
+  userId?: string;
+  previousUserId?: string;
+  id?: string;
+  timestamp?: Date | number | string;
 }): InboundMessageOf<'system'> {
   const from = waIdOf(o.oldPhone);
   const to = waIdOf(o.newPhone);
@@ -81,7 +84,11 @@ export function userChangedNumber(o: {
  * `from_user_id` is the new id, as for any username-only sender.
  */
 export function userChangedUserId(o: {
-  previousUserId: string; userId: string; name?: string; id?: string; timestamp?: Date | number | string;
+  previousUserId: string;
+  userId: string;
+  name?: string;
+  id?: string;
+  timestamp?: Date | number | string;
 }): InboundMessageOf<'system'> {
   return {
     from_user_id: o.userId,
@@ -101,11 +108,13 @@ export function userChangedUserId(o: {
 export function unsupported(o: SenderOptions & { originalType?: string }): InboundMessageOf<'unsupported'> {
   return buildInbound('unsupported', o, {
     unsupported: { type: o.originalType ?? 'unknown' },
-    errors: [{
-      code: 131051,
-      title: 'Message type unknown',
-      message: 'Message type unknown',
-      error_data: { details: 'Message type is currently not supported.' },
-    }],
+    errors: [
+      {
+        code: 131051,
+        title: 'Message type unknown',
+        message: 'Message type unknown',
+        error_data: { details: 'Message type is currently not supported.' },
+      },
+    ],
   });
 }

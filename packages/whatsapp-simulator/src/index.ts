@@ -3,13 +3,23 @@ export { inbound, ctwaReferral, replyContext, type MediaOptions, type SenderOpti
 export { contact, type ContactOptions } from './webhook-contacts.js';
 export { status, pricingFor, type StatusOptions } from './statuses.js';
 export {
-  envelope, batch, MAX_UPDATES_PER_WEBHOOK, DEFAULT_PHONE_NUMBER_ID, DEFAULT_DISPLAY_PHONE_NUMBER, DEFAULT_WABA_ID,
+  envelope,
+  batch,
+  MAX_UPDATES_PER_WEBHOOK,
+  DEFAULT_PHONE_NUMBER_ID,
+  DEFAULT_DISPLAY_PHONE_NUMBER,
+  DEFAULT_WABA_ID,
   type EnvelopeOptions,
 } from './envelope.js';
 export { signedWebhook, deliverWebhook, type SignedWebhook, type WebhookDelivery } from './webhook-client.js';
 export { wamid, bsuid, unixSeconds } from './ids.js';
 export {
-  META_ERRORS, META_ERROR_CODES, graphError, webhookError, type MetaErrorCode, type GraphErrorBody,
+  META_ERRORS,
+  META_ERROR_CODES,
+  graphError,
+  webhookError,
+  type MetaErrorCode,
+  type GraphErrorBody,
 } from './meta-errors.js';
 export { createWhatsAppSimulator, type WhatsAppSimulator, type WhatsAppSimulatorOptions } from './simulator-server.js';
 export type { SentMessage } from './simulator-context.js';

@@ -16,20 +16,67 @@ export interface MetaErrorInfo {
 
 export const META_ERRORS = {
   100: { httpStatus: 400, title: 'Invalid parameter', details: 'Invalid parameter.' },
-  190: { httpStatus: 401, title: 'Access token has expired', details: 'Invalid OAuth access token - Cannot parse access token' },
-  368: { httpStatus: 403, title: 'Temporarily blocked for policies violations', details: 'The WhatsApp Business Account associated with the app has been restricted or disabled for violating a platform policy.' },
+  190: {
+    httpStatus: 401,
+    title: 'Access token has expired',
+    details: 'Invalid OAuth access token - Cannot parse access token',
+  },
+  368: {
+    httpStatus: 403,
+    title: 'Temporarily blocked for policies violations',
+    details:
+      'The WhatsApp Business Account associated with the app has been restricted or disabled for violating a platform policy.',
+  },
   // 470 is the On-Premises API's code for the 24-hour window, superseded by 131047 on Cloud API.
-  470: { httpStatus: 400, title: 'Re-engagement message', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+  470: {
+    httpStatus: 400,
+    title: 'Re-engagement message',
+    details:
+      'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+  },
   130429: { httpStatus: 400, title: 'Rate limit hit', details: 'Cloud API message throughput has been reached.' },
-  131000: { httpStatus: 500, title: 'Something went wrong', details: 'Message failed to send due to an unknown error.' },
+  131000: {
+    httpStatus: 500,
+    title: 'Something went wrong',
+    details: 'Message failed to send due to an unknown error.',
+  },
   131016: { httpStatus: 503, title: 'Service unavailable', details: 'A service is temporarily unavailable.' },
-  131026: { httpStatus: 400, title: 'Message Undeliverable', details: 'Unable to deliver message. The recipient may not be a WhatsApp user or has not accepted the latest terms of service.' },
-  131047: { httpStatus: 400, title: 'Re-engagement message', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
-  131050: { httpStatus: 400, title: 'User stopped marketing messages', details: 'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.' },
+  131026: {
+    httpStatus: 400,
+    title: 'Message Undeliverable',
+    details:
+      'Unable to deliver message. The recipient may not be a WhatsApp user or has not accepted the latest terms of service.',
+  },
+  131047: {
+    httpStatus: 400,
+    title: 'Re-engagement message',
+    details:
+      'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+  },
+  131050: {
+    httpStatus: 400,
+    title: 'User stopped marketing messages',
+    details:
+      'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.',
+  },
   131051: { httpStatus: 400, title: 'Unsupported message type', details: 'Message type is not currently supported.' },
-  131056: { httpStatus: 400, title: '(Business Account, Consumer Account) pair rate limit hit', details: 'Too many messages sent from the sender phone number to the same recipient phone number in a short period of time.' },
-  132000: { httpStatus: 400, title: 'Number of parameters does not match the expected number of params', details: 'The number of variable parameter values included in the request did not match the number of variable parameters defined in the template.' },
-  132001: { httpStatus: 404, title: 'Template name does not exist in the translation', details: 'The template does not exist in the specified language or the template has not been approved.' },
+  131056: {
+    httpStatus: 400,
+    title: '(Business Account, Consumer Account) pair rate limit hit',
+    details:
+      'Too many messages sent from the sender phone number to the same recipient phone number in a short period of time.',
+  },
+  132000: {
+    httpStatus: 400,
+    title: 'Number of parameters does not match the expected number of params',
+    details:
+      'The number of variable parameter values included in the request did not match the number of variable parameters defined in the template.',
+  },
+  132001: {
+    httpStatus: 404,
+    title: 'Template name does not exist in the translation',
+    details: 'The template does not exist in the specified language or the template has not been approved.',
+  },
 } as const satisfies Record<number, MetaErrorInfo>;
 
 export type MetaErrorCode = keyof typeof META_ERRORS;

@@ -6,8 +6,17 @@ import { z } from 'zod';
  */
 
 const SEND_TYPES = [
-  'text', 'template', 'image', 'audio', 'video', 'document', 'sticker',
-  'location', 'contacts', 'interactive', 'reaction',
+  'text',
+  'template',
+  'image',
+  'audio',
+  'video',
+  'document',
+  'sticker',
+  'location',
+  'contacts',
+  'interactive',
+  'reaction',
 ] as const;
 
 export type SendType = (typeof SEND_TYPES)[number];
@@ -44,10 +53,15 @@ const interactive = z.discriminatedUnion('type', [
     ...interactiveCommon,
     body: z.object({ text: z.string().min(1).max(1024) }),
     action: z.object({
-      buttons: z.array(z.object({
-        type: z.literal('reply'),
-        reply: z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }),
-      })).min(1).max(3),
+      buttons: z
+        .array(
+          z.object({
+            type: z.literal('reply'),
+            reply: z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }),
+          }),
+        )
+        .min(1)
+        .max(3),
     }),
   }),
   z.object({
@@ -56,10 +70,15 @@ const interactive = z.discriminatedUnion('type', [
     body: z.object({ text: z.string().min(1).max(4096) }),
     action: z.object({
       button: z.string().min(1).max(20),
-      sections: z.array(z.looseObject({
-        title: z.string().max(24).optional(),
-        rows: z.array(z.looseObject({ id: z.string().min(1), title: z.string().min(1).max(24) })).min(1),
-      })).min(1).max(10),
+      sections: z
+        .array(
+          z.looseObject({
+            title: z.string().max(24).optional(),
+            rows: z.array(z.looseObject({ id: z.string().min(1), title: z.string().min(1).max(24) })).min(1),
+          }),
+        )
+        .min(1)
+        .max(10),
     }),
   }),
   z.object({
@@ -78,15 +97,25 @@ const envelopeFields = {
   messaging_product: z.literal('whatsapp'),
   recipient_type: z.enum(['individual', 'group']).default('individual'),
   /** Phone number; takes precedence over `recipient` like in Cloud API. */
-  to: z.string().regex(/^\+?[\d\s().-]{5,20}$/, 'must be a phone number').optional(),
+  to: z
+    .string()
+    .regex(/^\+?[\d\s().-]{5,20}$/, 'must be a phone number')
+    .optional(),
   /** Business-scoped user id, for users known only by username. */
-  recipient: z.string().regex(/^[A-Z]{2}\.(ENT\.)?\w{1,128}$/, 'must be a business-scoped user id').optional(),
+  recipient: z
+    .string()
+    .regex(/^[A-Z]{2}\.(ENT\.)?\w{1,128}$/, 'must be a business-scoped user id')
+    .optional(),
   context: z.object({ message_id: z.string().min(1) }).optional(),
   biz_opaque_callback_data: z.string().max(512).optional(),
 };
 
 const sendVariants = z.discriminatedUnion('type', [
-  z.object({ ...envelopeFields, type: z.literal('text'), text: z.object({ body: z.string().min(1).max(4096), preview_url: z.boolean().optional() }) }),
+  z.object({
+    ...envelopeFields,
+    type: z.literal('text'),
+    text: z.object({ body: z.string().min(1).max(4096), preview_url: z.boolean().optional() }),
+  }),
   z.object({
     ...envelopeFields,
     type: z.literal('template'),
@@ -99,16 +128,29 @@ const sendVariants = z.discriminatedUnion('type', [
   z.object({ ...envelopeFields, type: z.literal('image'), image: media({ caption }) }),
   z.object({ ...envelopeFields, type: z.literal('audio'), audio: media({}) }),
   z.object({ ...envelopeFields, type: z.literal('video'), video: media({ caption }) }),
-  z.object({ ...envelopeFields, type: z.literal('document'), document: media({ caption, filename: z.string().optional() }) }),
+  z.object({
+    ...envelopeFields,
+    type: z.literal('document'),
+    document: media({ caption, filename: z.string().optional() }),
+  }),
   z.object({ ...envelopeFields, type: z.literal('sticker'), sticker: media({}) }),
   z.object({
     ...envelopeFields,
     type: z.literal('location'),
-    location: z.object({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() }),
+    location: z.object({
+      latitude: z.number(),
+      longitude: z.number(),
+      name: z.string().optional(),
+      address: z.string().optional(),
+    }),
   }),
   z.object({ ...envelopeFields, type: z.literal('contacts'), contacts: z.array(contactCard).min(1) }),
   z.object({ ...envelopeFields, type: z.literal('interactive'), interactive }),
-  z.object({ ...envelopeFields, type: z.literal('reaction'), reaction: z.object({ message_id: z.string().min(1), emoji: z.string() }) }),
+  z.object({
+    ...envelopeFields,
+    type: z.literal('reaction'),
+    reaction: z.object({ message_id: z.string().min(1), emoji: z.string() }),
+  }),
 ]);
 
 const REQUIRED = 'required';

@@ -6,9 +6,10 @@ import { parseMessagesRequest, type SendMessageRequest } from './send-request.sc
 import type { SentMessage, SimulatorContext } from './simulator-context.js';
 
 function sendResponse(body: SendMessageRequest, id: string): object {
-  const contact = body.to !== undefined
-    ? { input: body.to, wa_id: waIdOf(body.to) }
-    : { input: body.recipient, user_id: body.recipient };
+  const contact =
+    body.to !== undefined
+      ? { input: body.to, wa_id: waIdOf(body.to) }
+      : { input: body.recipient, user_id: body.recipient };
   // Cloud API adds message_status (template pacing) only to template sends.
   const message = body.type === 'template' ? { id, message_status: 'accepted' } : { id };
   return { messaging_product: 'whatsapp', contacts: [contact], messages: [message] };

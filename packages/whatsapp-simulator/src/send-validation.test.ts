@@ -2,20 +2,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, textTo, type Harness } from './test-support/simulator-harness.js';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h.stop(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
 
-interface GraphError { error: { message: string; type: string; code: number; error_data?: { messaging_product: string; details: string }; fbtrace_id: string } }
+interface GraphError {
+  error: {
+    message: string;
+    type: string;
+    code: number;
+    error_data?: { messaging_product: string; details: string };
+    fbtrace_id: string;
+  };
+}
 
 describe('send endpoint authentication', () => {
-  it.each([['a wrong token', 'nope'], ['no token', '']])('answers %s with OAuthException 190 and HTTP 401', async (_label, token) => {
+  it.each([
+    ['a wrong token', 'nope'],
+    ['no token', ''],
+  ])('answers %s with OAuthException 190 and HTTP 401', async (_label, token) => {
     const response = await fetch(h.messagesUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(textTo('14155550123')),
     });
     expect(response.status).toBe(401);
-    const body = await response.json() as GraphError;
+    const body = (await response.json()) as GraphError;
     expect(body.error).toMatchObject({ type: 'OAuthException', code: 190, fbtrace_id: expect.any(String) });
   });
 });
@@ -23,15 +38,51 @@ describe('send endpoint authentication', () => {
 describe('send endpoint validation', () => {
   const cases: Array<[string, unknown, RegExp]> = [
     ['a missing messaging_product', { to: '14155550123', type: 'text', text: { body: 'x' } }, /messaging_product/],
-    ['an unknown type', { messaging_product: 'whatsapp', to: '14155550123', type: 'poll' }, /Param type must be one of/],
-    ['a text without body', { messaging_product: 'whatsapp', to: '14155550123', type: 'text', text: {} }, /text\['body'\] is required/],
+    [
+      'an unknown type',
+      { messaging_product: 'whatsapp', to: '14155550123', type: 'poll' },
+      /Param type must be one of/,
+    ],
+    [
+      'a text without body',
+      { messaging_product: 'whatsapp', to: '14155550123', type: 'text', text: {} },
+      /text\['body'\] is required/,
+    ],
     ['no recipient', { messaging_product: 'whatsapp', type: 'text', text: { body: 'x' } }, /parameter to is required/],
-    ['a template without language code', { messaging_product: 'whatsapp', to: '14155550123', type: 'template', template: { name: 'hello_world', language: {} } }, /template\['language'\]\['code'\]/],
-    ['an image with both id and link', { messaging_product: 'whatsapp', to: '14155550123', type: 'image', image: { id: '1', link: 'https://x.example/a.jpg' } }, /exactly one of id or link/],
-    ['four reply buttons', {
-      messaging_product: 'whatsapp', to: '14155550123', type: 'interactive',
-      interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [1, 2, 3, 4].map((n) => ({ type: 'reply', reply: { id: `b${n}`, title: `B${n}` } })) } },
-    }, /interactive\['action'\]\['buttons'\]/],
+    [
+      'a template without language code',
+      {
+        messaging_product: 'whatsapp',
+        to: '14155550123',
+        type: 'template',
+        template: { name: 'hello_world', language: {} },
+      },
+      /template\['language'\]\['code'\]/,
+    ],
+    [
+      'an image with both id and link',
+      {
+        messaging_product: 'whatsapp',
+        to: '14155550123',
+        type: 'image',
+        image: { id: '1', link: 'https://x.example/a.jpg' },
+      },
+      /exactly one of id or link/,
+    ],
+    [
+      'four reply buttons',
+      {
+        messaging_product: 'whatsapp',
+        to: '14155550123',
+        type: 'interactive',
+        interactive: {
+          type: 'button',
+          body: { text: 'Pick' },
+          action: { buttons: [1, 2, 3, 4].map((n) => ({ type: 'reply', reply: { id: `b${n}`, title: `B${n}` } })) },
+        },
+      },
+      /interactive\['action'\]\['buttons'\]/,
+    ],
     ['a context without message_id', { ...textTo('14155550123'), context: {} }, /context\['message_id'\]/],
     ['a body that is not JSON', '{"messaging_product":', /not valid JSON/],
   ];
@@ -40,7 +91,7 @@ describe('send endpoint validation', () => {
     const before = h.sim.sentMessages.length;
     const response = await h.send(body);
     expect(response.status).toBe(400);
-    const { error } = await response.json() as GraphError;
+    const { error } = (await response.json()) as GraphError;
     expect(error).toMatchObject({ message: '(#100) Invalid parameter', type: 'OAuthException', code: 100 });
     expect(error.error_data?.messaging_product).toBe('whatsapp');
     expect(error.error_data?.details).toMatch(details);
@@ -57,7 +108,14 @@ describe('send endpoint validation', () => {
       { type: 'sticker', sticker: { id: '1' } },
       { type: 'location', location: { latitude: -23.56, longitude: -46.65, name: 'Store' } },
       { type: 'contacts', contacts: [{ name: { formatted_name: 'Support' }, phones: [{ phone: '+1 555 0100' }] }] },
-      { type: 'interactive', interactive: { type: 'list', body: { text: 'Topics' }, action: { button: 'Choose', sections: [{ title: 'Help', rows: [{ id: 'r1', title: 'Returns' }] }] } } },
+      {
+        type: 'interactive',
+        interactive: {
+          type: 'list',
+          body: { text: 'Topics' },
+          action: { button: 'Choose', sections: [{ title: 'Help', rows: [{ id: 'r1', title: 'Returns' }] }] },
+        },
+      },
       { type: 'text', text: { body: 'quoted' }, context: { message_id: 'wamid.in' } },
     ];
     for (const body of bodies) {

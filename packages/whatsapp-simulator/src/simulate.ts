@@ -62,12 +62,14 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  console.log(`simulating ${options.customers} customers, ${options.messages} messages at ${options.rate}/s -> ${options.url}`);
+  console.log(
+    `simulating ${options.customers} customers, ${options.messages} messages at ${options.rate}/s -> ${options.url}`,
+  );
   const summary = await runSimulation({ ...options, log: (line) => console.log(line) });
   console.log(
-    `done in ${(summary.durationMs / 1000).toFixed(1)}s: sent ${summary.requests} requests `
-      + `(${summary.messages} messages, ${summary.batches} batched, ${summary.duplicates} duplicates), `
-      + `acked ${summary.acked}, refused ${summary.refused}${summary.timedOut ? ', stopped at the time limit' : ''}`,
+    `done in ${(summary.durationMs / 1000).toFixed(1)}s: sent ${summary.requests} requests ` +
+      `(${summary.messages} messages, ${summary.batches} batched, ${summary.duplicates} duplicates), ` +
+      `acked ${summary.acked}, refused ${summary.refused}${summary.timedOut ? ', stopped at the time limit' : ''}`,
   );
   if (summary.refused > 0) process.exitCode = 1;
 }

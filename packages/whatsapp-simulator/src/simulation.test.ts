@@ -8,12 +8,24 @@ import type { WebhookPayload } from './webhook-types.js';
 
 let receiver: WebhookReceiver;
 let url: string;
-beforeEach(async () => { receiver = new WebhookReceiver(); url = await receiver.start(); });
-afterEach(async () => { await receiver.stop(); });
+beforeEach(async () => {
+  receiver = new WebhookReceiver();
+  url = await receiver.start();
+});
+afterEach(async () => {
+  await receiver.stop();
+});
 
 const options = (overrides: Partial<SimulationOptions> = {}): SimulationOptions => ({
-  url, secret: 'sim-secret', phoneNumberId: '100000000000001', displayPhoneNumber: '+1 555 0100',
-  customers: 6, messages: 80, rate: 200, seed: 7, ...overrides,
+  url,
+  secret: 'sim-secret',
+  phoneNumberId: '100000000000001',
+  displayPhoneNumber: '+1 555 0100',
+  customers: 6,
+  messages: 80,
+  rate: 200,
+  seed: 7,
+  ...overrides,
 });
 
 describe('runSimulation', () => {
@@ -32,7 +44,9 @@ describe('runSimulation', () => {
     const messages = [];
     let duplicates = 0;
     for (const request of receiver.received) {
-      expect(verifyWebhookSignature(request.rawBody, 'sim-secret', request.headers['x-hub-signature-256'] as string)).toBe(true);
+      expect(
+        verifyWebhookSignature(request.rawBody, 'sim-secret', request.headers['x-hub-signature-256'] as string),
+      ).toBe(true);
       if (seenBodies.has(request.rawBody)) {
         duplicates += 1;
         continue;
@@ -57,12 +71,30 @@ describe('runSimulation', () => {
     try {
       await runSimulation(options({ messages: 150, simulatorUrl }));
       const files = receiver.received
-        .flatMap((r) => (JSON.parse(r.rawBody) as WebhookPayload).entry.flatMap((e) => e.changes.flatMap((c) => c.value.messages ?? [])))
-        .flatMap((m) => (m.type === 'image' ? [m.image] : m.type === 'sticker' ? [m.sticker] : m.type === 'audio' ? [m.audio] : m.type === 'document' ? [m.document] : []));
+        .flatMap((r) =>
+          (JSON.parse(r.rawBody) as WebhookPayload).entry.flatMap((e) =>
+            e.changes.flatMap((c) => c.value.messages ?? []),
+          ),
+        )
+        .flatMap((m) =>
+          m.type === 'image'
+            ? [m.image]
+            : m.type === 'sticker'
+              ? [m.sticker]
+              : m.type === 'audio'
+                ? [m.audio]
+                : m.type === 'document'
+                  ? [m.document]
+                  : [],
+        );
       expect(files.length).toBeGreaterThan(3);
       const bearer = { authorization: 'Bearer sim-token' };
       for (const file of files) {
-        const meta = (await (await fetch(`${simulatorUrl}/v21.0/${file.id}`, { headers: bearer })).json()) as { url: string; sha256: string; mime_type: string };
+        const meta = (await (await fetch(`${simulatorUrl}/v21.0/${file.id}`, { headers: bearer })).json()) as {
+          url: string;
+          sha256: string;
+          mime_type: string;
+        };
         expect({ sha256: meta.sha256, mime: meta.mime_type }).toEqual({ sha256: file.sha256, mime: file.mime_type });
         const bytes = Buffer.from(await (await fetch(meta.url, { headers: bearer })).arrayBuffer());
         if (file.mime_type === 'image/png') expect(bytes.subarray(1, 4).toString()).toBe('PNG');
@@ -75,7 +107,9 @@ describe('runSimulation', () => {
 
   it('without a simulator to take the files, still sends every message and says why files will not show', async () => {
     const lines: string[] = [];
-    const summary = await runSimulation(options({ messages: 150, simulatorUrl: 'http://127.0.0.1:9', log: (line) => lines.push(line) }));
+    const summary = await runSimulation(
+      options({ messages: 150, simulatorUrl: 'http://127.0.0.1:9', log: (line) => lines.push(line) }),
+    );
     expect(summary).toMatchObject({ messages: 150, refused: 0 });
     expect(lines.filter((line) => line.includes('will not be viewable'))).toHaveLength(1);
   });
@@ -106,10 +140,21 @@ describe('parseSimulateArgs', () => {
   it('uses environment defaults and lets flags override them', () => {
     const env = { SWITCHBOARD_URL: 'http://127.0.0.1:4000/hook', WHATSAPP_APP_SECRET: 'env-secret' };
     expect(parseSimulateArgs([], env)).toMatchObject({
-      url: 'http://127.0.0.1:4000/hook', secret: 'env-secret', phoneNumberId: '100000000000001',
-      displayPhoneNumber: '+1 555 0100', customers: 12, messages: 60, rate: 4, allowRemote: false, simulatorUrl: 'http://127.0.0.1:4010',
+      url: 'http://127.0.0.1:4000/hook',
+      secret: 'env-secret',
+      phoneNumberId: '100000000000001',
+      displayPhoneNumber: '+1 555 0100',
+      customers: 12,
+      messages: 60,
+      rate: 4,
+      allowRemote: false,
+      simulatorUrl: 'http://127.0.0.1:4010',
     });
-    expect(parseSimulateArgs(['--customers', '3', '--rate', '0.5', '--secret', 'flag'], env)).toMatchObject({ customers: 3, rate: 0.5, secret: 'flag' });
+    expect(parseSimulateArgs(['--customers', '3', '--rate', '0.5', '--secret', 'flag'], env)).toMatchObject({
+      customers: 3,
+      rate: 0.5,
+      secret: 'flag',
+    });
     expect(() => parseSimulateArgs(['--messages', 'lots'], {})).toThrow(/--messages/);
   });
 });

@@ -94,11 +94,22 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
   validate(o);
   const log = o.log ?? (() => undefined);
   const random = seededRandom(o.seed ?? Date.now());
-  const script = new CustomerScript(random, createCustomers(random, o.customers), o.displayPhoneNumber.replace(/\D/g, ''));
+  const script = new CustomerScript(
+    random,
+    createCustomers(random, o.customers),
+    o.displayPhoneNumber.replace(/\D/g, ''),
+  );
   const started = Date.now();
   const deadline = started + (o.maxDurationMs ?? (o.messages / o.rate) * 1000 + 30_000);
   const summary: SimulationSummary = {
-    requests: 0, acked: 0, refused: 0, messages: 0, duplicates: 0, batches: 0, durationMs: 0, timedOut: false,
+    requests: 0,
+    acked: 0,
+    refused: 0,
+    messages: 0,
+    duplicates: 0,
+    batches: 0,
+    durationMs: 0,
+    timedOut: false,
   };
   const number = { phoneNumberId: o.phoneNumberId, displayPhoneNumber: o.displayPhoneNumber };
   let previous: SignedWebhook | undefined;
@@ -110,7 +121,8 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
     summary.requests += 1;
     if (delivery.ok) summary.acked += 1;
     else summary.refused += 1;
-    const outcome = delivery.status === undefined ? `ERR ${delivery.error}` : `${delivery.status} ${delivery.ok ? 'ok' : 'refused'}`;
+    const outcome =
+      delivery.status === undefined ? `ERR ${delivery.error}` : `${delivery.status} ${delivery.ok ? 'ok' : 'refused'}`;
     log(`${outcome.padEnd(14)} ${label}`);
   };
 
@@ -131,7 +143,9 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
         if (!file || !o.simulatorUrl || filesUnreachable) continue;
         if (!(await putFile(o.simulatorUrl, file, timeoutMs))) {
           filesUnreachable = true;
-          log(`(the simulator at ${o.simulatorUrl} did not take a customer's file: photos, voice notes and documents will not be viewable)`);
+          log(
+            `(the simulator at ${o.simulatorUrl} did not take a customer's file: photos, voice notes and documents will not be viewable)`,
+          );
         }
       }
       const payload = batch(items.map((item) => envelope({ ...number, messages: [item.message] })));
@@ -140,7 +154,10 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
       sentNow = items.length;
       if (items.length > 1) summary.batches += 1;
       const label = items.map((item) => `${item.message.type} ${who(item)} ${item.preview}`).join(' | ');
-      await post(previous, `[${summary.messages}/${o.messages}] ${items.length > 1 ? `batch x${items.length}: ` : ''}${label}`);
+      await post(
+        previous,
+        `[${summary.messages}/${o.messages}] ${items.length > 1 ? `batch x${items.length}: ` : ''}${label}`,
+      );
     }
     const pause = (sentNow * 1000) / o.rate - (Date.now() - tickStart);
     if (pause > 0 && summary.messages < o.messages) await sleep(Math.min(pause, Math.max(0, deadline - Date.now())));

@@ -15,9 +15,10 @@ function unknownPath(path: string) {
 }
 
 const graphErrors: ErrorRequestHandler = (error: { type?: string }, _req, res, _next) => {
-  const { status, body } = error.type === 'entity.parse.failed'
-    ? graphError(100, { details: 'The request body is not valid JSON.' })
-    : transientServerError(500);
+  const { status, body } =
+    error.type === 'entity.parse.failed'
+      ? graphError(100, { details: 'The request body is not valid JSON.' })
+      : transientServerError(500);
   res.status(status).json(body);
 };
 

@@ -7,16 +7,21 @@ import { APP_SECRET, PHONE_NUMBER_ID, startHarness, textTo, type Harness } from 
 import type { WebhookPayload } from './webhook-types.js';
 
 let h: Harness;
-beforeEach(async () => { h = await startHarness(); });
-afterEach(async () => { await h.stop(); });
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.stop();
+});
 
-const statusesOf = (raw: string) => (JSON.parse(raw) as WebhookPayload).entry.flatMap((e) => e.changes.flatMap((c) => c.value.statuses ?? []));
+const statusesOf = (raw: string) =>
+  (JSON.parse(raw) as WebhookPayload).entry.flatMap((e) => e.changes.flatMap((c) => c.value.statuses ?? []));
 
 describe('POST /:version/:phoneNumberId/messages', () => {
   it("answers in Meta's shape, then posts signed sent, delivered and read webhooks in order", async () => {
     const response = await h.send(textTo('+55 11 98765-4321'));
     expect(response.status).toBe(200);
-    const body = await response.json() as { messages: Array<{ id: string }> };
+    const body = (await response.json()) as { messages: Array<{ id: string }> };
     expect(body).toEqual({
       messaging_product: 'whatsapp',
       contacts: [{ input: '+55 11 98765-4321', wa_id: '5511987654321' }],
@@ -27,7 +32,9 @@ describe('POST /:version/:phoneNumberId/messages', () => {
     const received = await h.receiver.waitFor(3);
     for (const request of received) {
       expect(request.headers['content-type']).toBe('application/json');
-      expect(verifyWebhookSignature(request.rawBody, APP_SECRET, request.headers['x-hub-signature-256'] as string)).toBe(true);
+      expect(
+        verifyWebhookSignature(request.rawBody, APP_SECRET, request.headers['x-hub-signature-256'] as string),
+      ).toBe(true);
     }
     const statuses = received.flatMap((r) => statusesOf(r.rawBody));
     expect(statuses.map((s) => s.status)).toEqual(['sent', 'delivered', 'read']);
@@ -52,24 +59,44 @@ describe('POST /:version/:phoneNumberId/messages', () => {
 
   it('marks template sends accepted and bills them as utility', async () => {
     const response = await h.send({
-      messaging_product: 'whatsapp', to: '14155550123', type: 'template',
-      template: { name: 'order_update', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: '48213' }] }] },
+      messaging_product: 'whatsapp',
+      to: '14155550123',
+      type: 'template',
+      template: {
+        name: 'order_update',
+        language: { code: 'en_US' },
+        components: [{ type: 'body', parameters: [{ type: 'text', text: '48213' }] }],
+      },
     });
-    expect((await response.json() as { messages: unknown[] }).messages[0]).toMatchObject({ message_status: 'accepted' });
+    expect(((await response.json()) as { messages: unknown[] }).messages[0]).toMatchObject({
+      message_status: 'accepted',
+    });
     const [sent] = statusesOf((await h.receiver.waitFor(1))[0]?.rawBody ?? '');
     expect(sent?.pricing).toEqual({ billable: true, pricing_model: 'PMP', category: 'utility', type: 'regular' });
   });
 
   it('gives a reaction only a sent status, as Cloud API does', async () => {
-    await h.send({ messaging_product: 'whatsapp', to: '14155550123', type: 'reaction', reaction: { message_id: 'wamid.in', emoji: '👍' } });
+    await h.send({
+      messaging_product: 'whatsapp',
+      to: '14155550123',
+      type: 'reaction',
+      reaction: { message_id: 'wamid.in', emoji: '👍' },
+    });
     await h.receiver.waitFor(1);
     await sleep(120);
     expect(h.receiver.received.flatMap((r) => statusesOf(r.rawBody)).map((s) => s.status)).toEqual(['sent']);
   });
 
   it('sends to a business-scoped user id and reports it as recipient_user_id', async () => {
-    const response = await h.send({ messaging_product: 'whatsapp', recipient: 'US.13491208655302741918', type: 'text', text: { body: 'hi' } });
-    expect((await response.json() as { contacts: unknown[] }).contacts).toEqual([{ input: 'US.13491208655302741918', user_id: 'US.13491208655302741918' }]);
+    const response = await h.send({
+      messaging_product: 'whatsapp',
+      recipient: 'US.13491208655302741918',
+      type: 'text',
+      text: { body: 'hi' },
+    });
+    expect(((await response.json()) as { contacts: unknown[] }).contacts).toEqual([
+      { input: 'US.13491208655302741918', user_id: 'US.13491208655302741918' },
+    ]);
     const [sent] = statusesOf((await h.receiver.waitFor(1))[0]?.rawBody ?? '');
     expect(sent).toMatchObject({ recipient_user_id: 'US.13491208655302741918' });
     expect(sent).not.toHaveProperty('recipient_id');
@@ -92,10 +119,14 @@ describe('POST /:version/:phoneNumberId/messages', () => {
   });
 
   it('signs and delivers arbitrary inbound envelopes for server tests', async () => {
-    const delivery = await h.sim.postWebhook(envelope({ messages: [inbound.text({ from: '14155550123', body: 'hello' })] }));
+    const delivery = await h.sim.postWebhook(
+      envelope({ messages: [inbound.text({ from: '14155550123', body: 'hello' })] }),
+    );
     expect(delivery).toMatchObject({ ok: true, status: 200 });
     const [request] = await h.receiver.waitFor(1);
-    expect(verifyWebhookSignature(request?.rawBody ?? '', APP_SECRET, request?.headers['x-hub-signature-256'] as string)).toBe(true);
+    expect(
+      verifyWebhookSignature(request?.rawBody ?? '', APP_SECRET, request?.headers['x-hub-signature-256'] as string),
+    ).toBe(true);
     expect(h.sim.webhookLog[0]?.delivery.status).toBe(200);
   });
 });

@@ -5,9 +5,7 @@ import { FaultController } from './faults.js';
 import { MediaStore, type RegisterMediaInput } from './media-store.js';
 import type { SentMessage, SimulatorContext } from './simulator-context.js';
 import { createSimulatorApp } from './simulator-app.js';
-import {
-  DEFAULT_STATUS_DELAYS, StatusWebhooks, type StatusDelays, type WebhookLogEntry,
-} from './status-webhooks.js';
+import { DEFAULT_STATUS_DELAYS, StatusWebhooks, type StatusDelays, type WebhookLogEntry } from './status-webhooks.js';
 import type { WebhookDelivery } from './webhook-client.js';
 import type { WebhookPayload } from './webhook-types.js';
 

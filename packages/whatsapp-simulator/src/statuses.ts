@@ -56,7 +56,11 @@ export function sent(o: StatusOptions): MessageStatus {
 }
 
 export function delivered(o: StatusOptions): MessageStatus {
-  return { ...base('delivered', o), conversation: conversation(o, false), pricing: pricingFor(o.category ?? 'service') };
+  return {
+    ...base('delivered', o),
+    conversation: conversation(o, false),
+    pricing: pricingFor(o.category ?? 'service'),
+  };
 }
 
 /** Meta's read statuses omit conversation and pricing: reading changes nothing billable. */

@@ -41,6 +41,10 @@ export async function deliverWebhook(
     await response.arrayBuffer();
     return { status: response.status, ok: response.ok, durationMs: Date.now() - started };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error), durationMs: Date.now() - started };
+    return {
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+      durationMs: Date.now() - started,
+    };
   }
 }

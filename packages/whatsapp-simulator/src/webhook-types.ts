@@ -65,8 +65,13 @@ export interface VcardContact {
   org?: { company?: string; department?: string; title?: string };
   urls?: Array<{ url?: string; type?: string }>;
   addresses?: Array<{
-    street?: string; city?: string; state?: string; zip?: string;
-    country?: string; country_code?: string; type?: string;
+    street?: string;
+    city?: string;
+    state?: string;
+    zip?: string;
+    country?: string;
+    country_code?: string;
+    type?: string;
   }>;
   birthday?: string;
 }
@@ -129,8 +134,13 @@ export type InboundMessage = {
 export type InboundMessageOf<T extends InboundType> = Extract<InboundMessage, { type: T }>;
 
 export type PricingCategory =
-  | 'authentication' | 'authentication_international' | 'marketing' | 'marketing_lite'
-  | 'utility' | 'service' | 'referral_conversion';
+  | 'authentication'
+  | 'authentication_international'
+  | 'marketing'
+  | 'marketing_lite'
+  | 'utility'
+  | 'service'
+  | 'referral_conversion';
 
 export interface Pricing {
   billable: boolean;

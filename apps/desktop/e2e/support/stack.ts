@@ -19,7 +19,11 @@ export type Stack = Awaited<ReturnType<typeof startStack>>;
  * serving the built renderer.
  */
 export async function startStack() {
-  const sim = createWhatsAppSimulator({ appSecret: TEST_SECRET, accessToken: TEST_ACCESS_TOKEN, statusDelaysMs: { sent: 50, delivered: NEVER_MS, read: NEVER_MS } });
+  const sim = createWhatsAppSimulator({
+    appSecret: TEST_SECRET,
+    accessToken: TEST_ACCESS_TOKEN,
+    statusDelaysMs: { sent: 50, delivered: NEVER_MS, read: NEVER_MS },
+  });
   const { url: simUrl } = await sim.start(0);
   const server = await startTestServer({
     WHATSAPP_API_BASE_URL: simUrl,
@@ -48,24 +52,36 @@ export async function startStack() {
     admin,
     /** A customer writes on WhatsApp: a signed webhook, as Meta sends it. */
     async customerWrites(waId: string, body: string, options: { name?: string; at?: Date } = {}) {
-      const message = inbound.text({ from: waId, body, ...(options.name ? { name: options.name } : {}), ...(options.at ? { timestamp: options.at } : {}) });
+      const message = inbound.text({
+        from: waId,
+        body,
+        ...(options.name ? { name: options.name } : {}),
+        ...(options.at ? { timestamp: options.at } : {}),
+      });
       await server.deliver(envelope({ messages: [message] }));
     },
     /** A customer sends a photo: the simulator holds the bytes, the server fetches them when the inbox asks. */
     async customerSendsPhoto(waId: string, name: string, bytes: Buffer, caption: string) {
       const mediaId = sim.registerMedia({ mimeType: 'image/png', bytes });
-      await server.deliver(envelope({ messages: [inbound.image({ from: waId, name, mediaId, mimeType: 'image/png', bytes, caption })] }));
+      await server.deliver(
+        envelope({ messages: [inbound.image({ from: waId, name, mediaId, mimeType: 'image/png', bytes, caption })] }),
+      );
     },
     /** A photo whose file WhatsApp no longer has (it keeps media for a limited time): never registered. */
     async customerSentPhotoSinceExpired(waId: string, name: string, caption: string) {
-      await server.deliver(envelope({ messages: [inbound.image({ from: waId, name, mimeType: 'image/png', caption })] }));
+      await server.deliver(
+        envelope({ messages: [inbound.image({ from: waId, name, mimeType: 'image/png', caption })] }),
+      );
     },
     async conversationOf(waId: string): Promise<ConversationDTO | undefined> {
       const page = await server.api<PageOf<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200');
       return page.body.items.find((c) => c.contact.waId === waId);
     },
     /** What WhatsApp accepted with this text, however many times. */
-    sendsOf: (body: string) => sim.sentMessages.filter((m) => m.type === 'text' && (m.request as { text?: { body?: string } }).text?.body === body),
+    sendsOf: (body: string) =>
+      sim.sentMessages.filter(
+        (m) => m.type === 'text' && (m.request as { text?: { body?: string } }).text?.body === body,
+      ),
     /** The simulator reports a status of a sent message, signed, as Meta does. */
     async reportStatus(wamid: string, next: 'delivered' | 'read') {
       const update = next === 'delivered' ? status.delivered({ id: wamid }) : status.read({ id: wamid });

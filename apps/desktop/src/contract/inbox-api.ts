@@ -69,8 +69,15 @@ export const ConversationAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reopen') }),
   // One object for both targets: a discriminated union cannot hold two options with the same type.
   z
-    .strictObject({ type: z.literal('transfer'), toUserId: ObjectIdString.optional(), toQueueId: ObjectIdString.optional() })
-    .refine((v) => (v.toUserId === undefined) !== (v.toQueueId === undefined), { message: 'give exactly one of toUserId and toQueueId', path: ['toUserId'] }),
+    .strictObject({
+      type: z.literal('transfer'),
+      toUserId: ObjectIdString.optional(),
+      toQueueId: ObjectIdString.optional(),
+    })
+    .refine((v) => (v.toUserId === undefined) !== (v.toQueueId === undefined), {
+      message: 'give exactly one of toUserId and toQueueId',
+      path: ['toUserId'],
+    }),
   z.strictObject({ type: z.literal('assign'), userId: ObjectIdString }),
   z.strictObject({ type: z.literal('snooze'), until: SnoozeRequest.shape.until }),
   z.strictObject({ type: z.literal('escalate'), reason: EscalateRequest.shape.reason }),
@@ -107,7 +114,14 @@ export const InboxCommandArgs = {
 } as const;
 
 /** One sample per minute of the supervisor board, for the last-hour charts. */
-export type BoardSample = { at: string; queueId: string; waiting: number; slaAtRisk: number; slaBreached: number; busyAgents: number };
+export type BoardSample = {
+  at: string;
+  queueId: string;
+  waiting: number;
+  slaAtRisk: number;
+  slaBreached: number;
+  busyAgents: number;
+};
 
 export type InboxCommandResults = {
   'session:get': SessionState;
@@ -172,5 +186,4 @@ export interface InboxApi {
  */
 export type BridgeRequest = { kind: 'invoke'; id: number; command: InboxCommand; args: unknown[] };
 export type BridgeMessage =
-  | { kind: 'result'; id: number; result: InboxResult<unknown> }
-  | { kind: 'push'; push: InboxPush; payload: unknown[] };
+  { kind: 'result'; id: number; result: InboxResult<unknown> } | { kind: 'push'; push: InboxPush; payload: unknown[] };

@@ -34,7 +34,8 @@ export function createConversationSync({ cache, rest, emit, socket, ackTimeoutMs
         conversationChanged = true;
         emit('conversation-updated', before, event.data);
       }
-      if (event.type === 'message:created' || event.type === 'message:status-updated') messagesChanged.add(event.conversationId);
+      if (event.type === 'message:created' || event.type === 'message:status-updated')
+        messagesChanged.add(event.conversationId);
       if (event.type === 'timeline:added') timelineChanged.add(event.conversationId);
     }
     if (conversationChanged) emit('conversations-changed');
@@ -49,10 +50,17 @@ export function createConversationSync({ cache, rest, emit, socket, ackTimeoutMs
     if (!current) throw new Error('not connected');
     for (;;) {
       const afterSeq = await cache.seqOf(conversationId);
-      const ack = await request(current, 'conversation:sync', { conversationId, afterSeq, limit: SYNC_PAGE }, ackTimeoutMs);
-      if (!ack.ok) throw new Error(`conversation:sync ${conversationId} refused: ${ack.error.code} ${ack.error.message}`);
+      const ack = await request(
+        current,
+        'conversation:sync',
+        { conversationId, afterSeq, limit: SYNC_PAGE },
+        ackTimeoutMs,
+      );
+      if (!ack.ok)
+        throw new Error(`conversation:sync ${conversationId} refused: ${ack.error.code} ${ack.error.message}`);
       const events = ack.data.events.map((e) => ConversationEventDTO.parse(e));
-      if ((await applyAll(events)) === 'gap') throw new Error(`conversation ${conversationId}: the server's log skips after seq ${afterSeq}`);
+      if ((await applyAll(events)) === 'gap')
+        throw new Error(`conversation ${conversationId}: the server's log skips after seq ${afterSeq}`);
       const reached = await cache.seqOf(conversationId);
       if (reached >= ack.data.latestSeq || reached === afterSeq) return;
     }

@@ -21,7 +21,10 @@ export type EngineEvents = {
   problem: [error: Error];
 };
 
-export type Subscribe = <K extends keyof EngineEvents>(event: K, listener: (...args: EngineEvents[K]) => void) => () => void;
+export type Subscribe = <K extends keyof EngineEvents>(
+  event: K,
+  listener: (...args: EngineEvents[K]) => void,
+) => () => void;
 export type Emit = <K extends keyof EngineEvents>(event: K, ...args: EngineEvents[K]) => void;
 
 export function createEngineEvents(): { subscribe: Subscribe; emit: Emit } {

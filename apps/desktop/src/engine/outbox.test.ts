@@ -34,7 +34,14 @@ afterAll(async () => {
 
 /** Periodic retries are off unless a test asks for them, so each try counted below is one the test caused. */
 function engineOn(cacheFile: string, outboxRetryMs = 600_000) {
-  const engine = createSyncEngine({ serverUrl: proxy.url, token: admin, cacheFile, ackTimeoutMs: 1_000, reconnectDelayMaxMs: 300, outboxRetryMs });
+  const engine = createSyncEngine({
+    serverUrl: proxy.url,
+    token: admin,
+    cacheFile,
+    ackTimeoutMs: 1_000,
+    reconnectDelayMaxMs: 300,
+    outboxRetryMs,
+  });
   engines.push(engine);
   return { engine, log: recordEngine(engine) };
 }
@@ -46,7 +53,8 @@ async function customerWrites(waId: string): Promise<ConversationDTO> {
 }
 
 const storedOnServer = (clientMessageId: string) => server.app.models.Message.find({ clientMessageId });
-const providerCalls = (messageId: string) => server.sim.sentMessages.filter((m) => m.request.biz_opaque_callback_data === messageId);
+const providerCalls = (messageId: string) =>
+  server.sim.sentMessages.filter((m) => m.request.biz_opaque_callback_data === messageId);
 
 /** Runs a desktop process (a script in test-support) and kills it (SIGKILL) the moment its output matches `moment`. */
 async function runThenCrash(script: string, args: string[], moment: RegExp, what: string): Promise<string> {
@@ -66,15 +74,27 @@ async function runThenCrash(script: string, args: string[], moment: RegExp, what
 }
 
 const writeReplyThenCrash = (cacheFile: string, conversationId: string, body: string) =>
-  runThenCrash('reply-writer.ts', [proxy.url, admin, cacheFile, conversationId, body], /stored (\S+)\n/, 'the child to store the reply');
+  runThenCrash(
+    'reply-writer.ts',
+    [proxy.url, admin, cacheFile, conversationId, body],
+    /stored (\S+)\n/,
+    'the child to store the reply',
+  );
 
 /** Replies written while offline, round robin over the conversations; returns each conversation's clientMessageIds in writing order. */
-async function writeOffline(cacheFile: string, conversations: ConversationDTO[], perConversation: number): Promise<Map<string, string[]>> {
+async function writeOffline(
+  cacheFile: string,
+  conversations: ConversationDTO[],
+  perConversation: number,
+): Promise<Map<string, string[]>> {
   const written = new Map(conversations.map((c) => [c.id, [] as string[]]));
   const cache = await openCache(cacheFile);
   for (let i = 0; i < perConversation; i++) {
     for (const conversation of conversations) {
-      const entry = await cache.enqueueOutbox(randomUUID(), conversation.id, { type: 'text', body: `resposta ${i + 1} para ${conversation.contact.waId}` });
+      const entry = await cache.enqueueOutbox(randomUUID(), conversation.id, {
+        type: 'text',
+        body: `resposta ${i + 1} para ${conversation.contact.waId}`,
+      });
       written.get(conversation.id)!.push(entry.clientMessageId);
     }
   }
@@ -84,21 +104,35 @@ async function writeOffline(cacheFile: string, conversations: ConversationDTO[],
 
 /** The agent-written messages of a conversation as the server lists them (the order customers are sent them), by clientMessageId. */
 async function serverOrder(conversationId: string): Promise<(string | null)[]> {
-  const page = await server.api<Page<MessageDTO>>(admin, 'GET', `/api/conversations/${conversationId}/messages?limit=200`);
+  const page = await server.api<Page<MessageDTO>>(
+    admin,
+    'GET',
+    `/api/conversations/${conversationId}/messages?limit=200`,
+  );
   return page.body.items.filter((m) => m.direction === 'outbound').map((m) => m.clientMessageId);
 }
 
-const allSent = async (engine: SyncEngine, conversationId: string) => (await engine.listOutbox(conversationId)).every((e) => e.state === 'sent');
+const allSent = async (engine: SyncEngine, conversationId: string) =>
+  (await engine.listOutbox(conversationId)).every((e) => e.state === 'sent');
 
 describe('offline-first replies', () => {
   it('a reply written offline is in the outbox first, survives a killed process, and is delivered exactly once', async () => {
     const conversation = await customerWrites('5511910000001');
     const file = dir.file();
     proxy.cut();
-    const clientMessageId = await writeReplyThenCrash(file, conversation.id, 'Já estou verificando').finally(() => proxy.restore());
+    const clientMessageId = await writeReplyThenCrash(file, conversation.id, 'Já estou verificando').finally(() =>
+      proxy.restore(),
+    );
 
     const cache = await openCache(file);
-    expect(await cache.listPendingOutbox()).toMatchObject([{ clientMessageId, conversationId: conversation.id, state: 'pending', request: { type: 'text', body: 'Já estou verificando' } }]);
+    expect(await cache.listPendingOutbox()).toMatchObject([
+      {
+        clientMessageId,
+        conversationId: conversation.id,
+        state: 'pending',
+        request: { type: 'text', body: 'Já estou verificando' },
+      },
+    ]);
     await cache.close();
     expect(await storedOnServer(clientMessageId)).toHaveLength(0);
 
@@ -112,7 +146,9 @@ describe('offline-first replies', () => {
     const onServer = await storedOnServer(clientMessageId);
     expect(onServer).toHaveLength(1);
     await eventually(async () => providerCalls(onServer[0]!.id).length === 1, 'one call to WhatsApp');
-    expect((await engine.listMessages(conversation.id)).filter((m) => m.clientMessageId === clientMessageId)).toHaveLength(1);
+    expect(
+      (await engine.listMessages(conversation.id)).filter((m) => m.clientMessageId === clientMessageId),
+    ).toHaveLength(1);
     await engine.stop();
   });
 
@@ -127,8 +163,14 @@ describe('offline-first replies', () => {
     proxy.loseAnswers();
     const entry = await engine.sendReply(conversation.id, { type: 'text', body: 'Pedido localizado' });
     expect(entry.state).toBe('pending');
-    await eventually(async () => (await storedOnServer(entry.clientMessageId)).length === 1, 'the command to reach the server');
-    await eventually(async () => (await engine.listOutbox(conversation.id))[0]?.attempts === 1, 'the first try to be recorded');
+    await eventually(
+      async () => (await storedOnServer(entry.clientMessageId)).length === 1,
+      'the command to reach the server',
+    );
+    await eventually(
+      async () => (await engine.listOutbox(conversation.id))[0]?.attempts === 1,
+      'the first try to be recorded',
+    );
     // The ack cannot come back; after the timeout the reply is still pending, not failed.
     await new Promise((r) => setTimeout(r, 1_200));
     expect((await engine.listOutbox(conversation.id))[0]).toMatchObject({ state: 'pending', lastError: null });
@@ -136,10 +178,14 @@ describe('offline-first replies', () => {
     proxy.cut();
     await eventually(async () => engine.connection === 'offline', 'the engine to notice it is offline');
     proxy.restore();
-    const [sent] = await eventually(async () => {
-      const entries = await engine.listOutbox(conversation.id);
-      return entries[0]?.state === 'sent' && entries;
-    }, 'the reply to be confirmed after reconnecting', 10_000);
+    const [sent] = await eventually(
+      async () => {
+        const entries = await engine.listOutbox(conversation.id);
+        return entries[0]?.state === 'sent' && entries;
+      },
+      'the reply to be confirmed after reconnecting',
+      10_000,
+    );
     expect(sent!.attempts).toBe(2);
     expect(changes).toEqual(['pending', 'sent']);
     const onServer = await storedOnServer(entry.clientMessageId);
@@ -156,11 +202,22 @@ describe('offline-first replies', () => {
 
     proxy.loseAnswers();
     const entry = await engine.sendReply(conversation.id, { type: 'text', body: 'Reembolso aprovado' });
-    await eventually(async () => (await storedOnServer(entry.clientMessageId)).length === 1, 'the command to reach the server');
+    await eventually(
+      async () => (await storedOnServer(entry.clientMessageId)).length === 1,
+      'the command to reach the server',
+    );
     // Nothing but the periodic retry sends it again: no reconnect, no other reply written.
-    await eventually(async () => (await engine.listOutbox(conversation.id))[0]!.attempts >= 2, 'a second try on the same connection', 10_000);
+    await eventually(
+      async () => (await engine.listOutbox(conversation.id))[0]!.attempts >= 2,
+      'a second try on the same connection',
+      10_000,
+    );
     proxy.restore();
-    await eventually(async () => (await engine.listOutbox(conversation.id))[0]?.state === 'sent', 'the reply to be confirmed by a periodic retry', 10_000);
+    await eventually(
+      async () => (await engine.listOutbox(conversation.id))[0]?.state === 'sent',
+      'the reply to be confirmed by a periodic retry',
+      10_000,
+    );
     expect(log.states).toEqual(['syncing', 'online']);
     expect(await storedOnServer(entry.clientMessageId)).toHaveLength(1);
     await engine.stop();
@@ -169,10 +226,20 @@ describe('offline-first replies', () => {
   it("each conversation's replies go out in the order written, and one the server refuses (WINDOW_CLOSED) is failed with the server's reason", async () => {
     const open = await customerWrites('5511910000003');
     const closed = await customerWrites('5511910000004');
-    await server.app.models.Conversation.updateOne({ _id: closed.id }, { $set: { lastInboundAt: new Date(Date.now() - 25 * 3600_000) } });
+    await server.app.models.Conversation.updateOne(
+      { _id: closed.id },
+      { $set: { lastInboundAt: new Date(Date.now() - 25 * 3600_000) } },
+    );
     const { engine } = engineOn(dir.file());
-    const changes = new Map<string, string[]>([[open.id, []], [closed.id, []]]);
-    engine.subscribe('outbox-changed', (entry) => changes.get(entry.conversationId)?.push(`${entry.request.type === 'template' ? '' : entry.request.body}:${entry.state}`));
+    const changes = new Map<string, string[]>([
+      [open.id, []],
+      [closed.id, []],
+    ]);
+    engine.subscribe('outbox-changed', (entry) =>
+      changes
+        .get(entry.conversationId)
+        ?.push(`${entry.request.type === 'template' ? '' : entry.request.body}:${entry.state}`),
+    );
     await engine.start();
     await eventually(async () => engine.connection === 'online', 'the engine to be online');
 
@@ -184,9 +251,17 @@ describe('offline-first replies', () => {
     await expect(engine.sendReply(open.id, { type: 'text', body: '   ' })).rejects.toThrow(/must not be blank/);
     proxy.restore();
 
-    await eventually(async () => (await allSent(engine, open.id)) && (await engine.listOutbox(closed.id))[0]?.state === 'failed', 'both replies sent, one failed', 10_000);
+    await eventually(
+      async () => (await allSent(engine, open.id)) && (await engine.listOutbox(closed.id))[0]?.state === 'failed',
+      'both replies sent, one failed',
+      10_000,
+    );
     const [failed] = await engine.listOutbox(closed.id);
-    expect(failed).toMatchObject({ clientMessageId: refused.clientMessageId, state: 'failed', lastError: expect.stringContaining('Send an approved template') });
+    expect(failed).toMatchObject({
+      clientMessageId: refused.clientMessageId,
+      state: 'failed',
+      lastError: expect.stringContaining('Send an approved template'),
+    });
     expect(changes.get(open.id)).toEqual(['primeira:pending', 'terceira:pending', 'primeira:sent', 'terceira:sent']);
     expect(changes.get(closed.id)).toEqual(['tarde demais:pending', 'tarde demais:failed']);
     expect(await storedOnServer(first.clientMessageId)).toHaveLength(1);
@@ -197,12 +272,18 @@ describe('offline-first replies', () => {
 
   it('replies written offline to several conversations, flushed side by side and cut short by kill -9: each conversation in the order written, each reply stored and sent once', async () => {
     const conversations: ConversationDTO[] = [];
-    for (const waId of ['5511910000011', '5511910000012', '5511910000013', '5511910000014']) conversations.push(await customerWrites(waId));
+    for (const waId of ['5511910000011', '5511910000012', '5511910000013', '5511910000014'])
+      conversations.push(await customerWrites(waId));
     const file = dir.file();
     // Three each: WhatsApp's pair limit lets three through to one customer at once, so none waits 18 s to be sent.
     const written = await writeOffline(file, conversations, 3);
 
-    await runThenCrash('outbox-flusher.ts', [proxy.url, admin, file], /sent (\S+)\n/, 'the first reply to be acknowledged');
+    await runThenCrash(
+      'outbox-flusher.ts',
+      [proxy.url, admin, file],
+      /sent (\S+)\n/,
+      'the first reply to be acknowledged',
+    );
     const cache = await openCache(file);
     const left = await cache.listPendingOutbox();
     await cache.close();
@@ -212,11 +293,13 @@ describe('offline-first replies', () => {
     // first try still in progress on the server must not make a second message either.
     const { engine } = engineOn(file, 300);
     await engine.start();
-    for (const { id } of conversations) await eventually(() => allSent(engine, id), 'every reply to be acknowledged after the restart', 20_000);
+    for (const { id } of conversations)
+      await eventually(() => allSent(engine, id), 'every reply to be acknowledged after the restart', 20_000);
     const stored: string[] = [];
     for (const { id } of conversations) {
       expect(await serverOrder(id)).toEqual(written.get(id));
-      for (const clientMessageId of written.get(id)!) stored.push(...(await storedOnServer(clientMessageId)).map((m) => m.id as string));
+      for (const clientMessageId of written.get(id)!)
+        stored.push(...(await storedOnServer(clientMessageId)).map((m) => m.id as string));
     }
     expect(stored).toHaveLength(12);
     await eventually(async () => stored.every((id) => providerCalls(id).length >= 1), 'every reply to reach WhatsApp');
@@ -236,16 +319,27 @@ describe('offline-first replies', () => {
     try {
       await engine.start();
       await eventually(() => allSent(engine, free.id), "the other conversation's replies to be sent");
-      await eventually(async () => (await engine.listOutbox(held.id))[0]!.attempts >= 3, 'the first held reply to be tried again, periodically', 10_000);
+      await eventually(
+        async () => (await engine.listOutbox(held.id))[0]!.attempts >= 3,
+        'the first held reply to be tried again, periodically',
+        10_000,
+      );
       const [first, ...later] = await engine.listOutbox(held.id);
       expect(first).toMatchObject({ clientMessageId: written.get(held.id)![0], state: 'pending', lastError: null });
-      expect(later.map((e) => [e.state, e.attempts])).toEqual([['pending', 0], ['pending', 0]]);
+      expect(later.map((e) => [e.state, e.attempts])).toEqual([
+        ['pending', 0],
+        ['pending', 0],
+      ]);
       expect(await serverOrder(held.id)).toEqual([]);
       expect(await serverOrder(free.id)).toEqual(written.get(free.id));
     } finally {
       await server.app.models.Contact.collection.insertOne(contact);
     }
-    await eventually(() => allSent(engine, held.id), 'the held replies to be sent once the server can take them', 10_000);
+    await eventually(
+      () => allSent(engine, held.id),
+      'the held replies to be sent once the server can take them',
+      10_000,
+    );
     expect(await serverOrder(held.id)).toEqual(written.get(held.id));
     await engine.stop();
   });

@@ -51,7 +51,12 @@ export function createOutbox({ cache, emit, socket, ackTimeoutMs, concurrency }:
       do {
         again = false;
         const pending = await cache.listPendingOutbox();
-        await runInLanes(pending, (entry) => entry.conversationId, concurrency, async (entry) => (await deliver(entry)) === 'done');
+        await runInLanes(
+          pending,
+          (entry) => entry.conversationId,
+          concurrency,
+          async (entry) => (await deliver(entry)) === 'done',
+        );
       } while (again && socket()?.connected);
     })()
       .catch((error: unknown) => emit('problem', error instanceof Error ? error : new Error(String(error))))
@@ -65,7 +70,11 @@ export function createOutbox({ cache, emit, socket, ackTimeoutMs, concurrency }:
     const current = socket();
     if (!current?.connected) return 'later';
     await cache.recordOutboxAttempt(entry.clientMessageId);
-    const command = { conversationId: entry.conversationId, clientMessageId: entry.clientMessageId, message: entry.request };
+    const command = {
+      conversationId: entry.conversationId,
+      clientMessageId: entry.clientMessageId,
+      message: entry.request,
+    };
     try {
       const ack = await request(current, 'message:send', command, ackTimeoutMs);
       if (ack.ok) {

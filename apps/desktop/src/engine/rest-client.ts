@@ -33,7 +33,11 @@ async function send<S extends z.ZodTypeAny>(url: URL, init: RequestInit, schema:
     const text = await res.text();
     const body = ErrorBody.safeParse(parseJson(text));
     if (body.success) throw new RestError(res.status, body.data.error.code, body.data.error.message);
-    throw new RestError(res.status, res.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED', `${init.method ?? 'GET'} ${url.pathname} answered ${res.status}: ${text}`);
+    throw new RestError(
+      res.status,
+      res.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED',
+      `${init.method ?? 'GET'} ${url.pathname} answered ${res.status}: ${text}`,
+    );
   }
   return schema.parse(res.status === 204 ? undefined : await res.json());
 }
@@ -52,8 +56,16 @@ export function createRestClient(serverUrl: string, token: string) {
     return send(new URL(path, serverUrl), { headers }, schema);
   }
 
-  function call<S extends z.ZodTypeAny>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, schema: S): Promise<z.infer<S>> {
-    const init: RequestInit = body === undefined ? { method, headers } : { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  function call<S extends z.ZodTypeAny>(
+    method: 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body: unknown,
+    schema: S,
+  ): Promise<z.infer<S>> {
+    const init: RequestInit =
+      body === undefined
+        ? { method, headers }
+        : { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
     return send(new URL(path, serverUrl), init, schema);
   }
 
@@ -72,11 +84,13 @@ export function createRestClient(serverUrl: string, token: string) {
   return {
     me: () => get('/api/me', UserDTO),
     conversations: () => all('/api/conversations', ConversationDTO),
-    messages: (conversationId: string) => all(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, MessageDTO),
+    messages: (conversationId: string) =>
+      all(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, MessageDTO),
     get,
     call,
     /** A raw authorised request, for streams (media) that are passed on rather than parsed. */
-    fetchRaw: (path: string, signal?: AbortSignal) => fetch(new URL(path, serverUrl), { headers, ...(signal ? { signal } : {}) }),
+    fetchRaw: (path: string, signal?: AbortSignal) =>
+      fetch(new URL(path, serverUrl), { headers, ...(signal ? { signal } : {}) }),
   };
 }
 export type RestClient = ReturnType<typeof createRestClient>;

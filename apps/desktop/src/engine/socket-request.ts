@@ -3,7 +3,11 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@switchboa
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-type AckOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends (result: infer R) => void ? R : never;
+type AckOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends (
+  result: infer R,
+) => void
+  ? R
+  : never;
 
 export class RequestInterrupted extends Error {}
 
@@ -22,7 +26,10 @@ export function request<E extends keyof ClientToServerEvents>(
   if (!socket.connected) return Promise.reject(new RequestInterrupted(`${event}: not connected`));
   return new Promise((resolve, reject) => {
     const onDisconnect = () => finish(() => reject(new RequestInterrupted(`${event}: connection lost`)));
-    const timer = setTimeout(() => finish(() => reject(new RequestInterrupted(`${event}: no answer in ${timeoutMs} ms`))), timeoutMs);
+    const timer = setTimeout(
+      () => finish(() => reject(new RequestInterrupted(`${event}: no answer in ${timeoutMs} ms`))),
+      timeoutMs,
+    );
     const finish = (settle: () => void) => {
       clearTimeout(timer);
       socket.off('disconnect', onDisconnect);

@@ -25,12 +25,19 @@ afterAll(async () => {
 });
 
 function engineOn(cacheFile: string, serverUrl = proxy.url) {
-  const engine = createSyncEngine({ serverUrl, token: admin, cacheFile, ackTimeoutMs: 2_000, reconnectDelayMaxMs: 300 });
+  const engine = createSyncEngine({
+    serverUrl,
+    token: admin,
+    cacheFile,
+    ackTimeoutMs: 2_000,
+    reconnectDelayMaxMs: 300,
+  });
   engines.push(engine);
   return { engine, log: recordEngine(engine) };
 }
 
-const customerWrites = (waId: string, body: string) => server.deliver(envelope({ messages: [inbound.text({ from: waId, body })] }));
+const customerWrites = (waId: string, body: string) =>
+  server.deliver(envelope({ messages: [inbound.text({ from: waId, body })] }));
 
 async function serverConversation(waId: string): Promise<ConversationDTO> {
   const page = await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200');
@@ -40,12 +47,17 @@ async function serverConversation(waId: string): Promise<ConversationDTO> {
 /** The engine's cache holds exactly the server's state of a conversation: its last seq and every message. */
 async function matchesServer(engine: SyncEngine, waId: string): Promise<boolean> {
   const conversation = await serverConversation(waId);
-  const messages = await server.api<Page<MessageDTO>>(admin, 'GET', `/api/conversations/${conversation.id}/messages?limit=200`);
+  const messages = await server.api<Page<MessageDTO>>(
+    admin,
+    'GET',
+    `/api/conversations/${conversation.id}/messages?limit=200`,
+  );
   const cached = (await engine.listConversations()).find((c) => c.id === conversation.id);
   const cachedMessages = await engine.listMessages(conversation.id);
   return (
     cached?.seq === conversation.seq &&
-    JSON.stringify(cachedMessages.map((m) => [m.id, m.status])) === JSON.stringify(messages.body.items.map((m) => [m.id, m.status]))
+    JSON.stringify(cachedMessages.map((m) => [m.id, m.status])) ===
+      JSON.stringify(messages.body.items.map((m) => [m.id, m.status]))
   );
 }
 
@@ -66,12 +78,19 @@ describe('the sync engine against a real server', () => {
     await engine.stop();
 
     // Nothing listens at this address: whatever the restarted engine shows comes from its cache.
-    const offline = createSyncEngine({ serverUrl: 'http://127.0.0.1:9', token: admin, cacheFile: file, reconnectDelayMaxMs: 300 });
+    const offline = createSyncEngine({
+      serverUrl: 'http://127.0.0.1:9',
+      token: admin,
+      cacheFile: file,
+      reconnectDelayMaxMs: 300,
+    });
     engines.push(offline);
     await offline.start();
     const cached = await offline.listConversations();
     expect(cached.map((c) => c.contact.waId)).toEqual(expect.arrayContaining(['5511900000001', '5511900000002']));
-    expect(await bodies(offline, cached.find((c) => c.contact.waId === '5511900000001')!.id)).toEqual(['oi, primeira mensagem']);
+    expect(await bodies(offline, cached.find((c) => c.contact.waId === '5511900000001')!.id)).toEqual([
+      'oi, primeira mensagem',
+    ]);
     expect(offline.connection).toBe('offline');
     await offline.stop();
   });
@@ -84,7 +103,10 @@ describe('the sync engine against a real server', () => {
     await eventually(async () => engine.connection === 'online', 'the engine to be online');
     await customerWrites('5511900000003', 'chegou ao vivo?');
     const conversation = await serverConversation('5511900000003');
-    await eventually(async () => (await bodies(engine, conversation.id)).includes('chegou ao vivo?'), 'the message in the cache');
+    await eventually(
+      async () => (await bodies(engine, conversation.id)).includes('chegou ao vivo?'),
+      'the message in the cache',
+    );
     expect(changed).toContain(conversation.id);
     await eventually(() => matchesServer(engine, '5511900000003'), 'the cache to match the server');
     expect(log.problems).toEqual([]);
@@ -96,7 +118,10 @@ describe('the sync engine against a real server', () => {
     await customerWrites(waId, 'antes');
     const { engine, log } = engineOn(dir.file());
     await engine.start();
-    await eventually(async () => engine.connection === 'online' && matchesServer(engine, waId), 'the engine to be in sync');
+    await eventually(
+      async () => engine.connection === 'online' && matchesServer(engine, waId),
+      'the engine to be in sync',
+    );
     const conversation = await serverConversation(waId);
 
     // Take the engine's socket out of every room: the server's pushes for the next change never reach it.
@@ -124,7 +149,10 @@ describe('the sync engine against a real server', () => {
     await customerWrites(known, 'um');
     const { engine, log } = engineOn(dir.file());
     await engine.start();
-    await eventually(async () => engine.connection === 'online' && matchesServer(engine, known), 'the engine to be in sync');
+    await eventually(
+      async () => engine.connection === 'online' && matchesServer(engine, known),
+      'the engine to be in sync',
+    );
 
     proxy.cut();
     await eventually(async () => engine.connection === 'offline', 'the engine to notice it is offline');

@@ -1,5 +1,11 @@
 import { io } from 'socket.io-client';
-import { QueueStateDTO, type ConversationDTO, type MessageDTO, type SendMessageRequest, type SlaAlert } from '@switchboard/shared';
+import {
+  QueueStateDTO,
+  type ConversationDTO,
+  type MessageDTO,
+  type SendMessageRequest,
+  type SlaAlert,
+} from '@switchboard/shared';
 import { openCache, type Cache, type ListConversationsOptions, type OutboxEntry } from './db/cache.js';
 import { createConversationSync } from './conversation-sync.js';
 import { createEngineEvents, type ConnectionState, type Subscribe } from './engine-events.js';
@@ -26,7 +32,15 @@ export type SyncEngineOptions = {
 /** The cache's readers and writers the host uses directly, beside the engine's own sync. */
 type CacheAccess = Pick<
   Cache,
-  'listInbox' | 'getConversation' | 'markRead' | 'contactHistory' | 'listTimeline' | 'saveTimeline' | 'listCanned' | 'recordBoardSample' | 'boardHistory'
+  | 'listInbox'
+  | 'getConversation'
+  | 'markRead'
+  | 'contactHistory'
+  | 'listTimeline'
+  | 'saveTimeline'
+  | 'listCanned'
+  | 'recordBoardSample'
+  | 'boardHistory'
 >;
 
 export interface SyncEngine extends CacheAccess {
@@ -47,7 +61,17 @@ export interface SyncEngine extends CacheAccess {
 const RESYNC_RETRY_MS = 1_000;
 /** Conversations whose replies are in flight at once, by default. */
 export const OUTBOX_CONCURRENCY = 8;
-const CACHE_ACCESS = ['listInbox', 'getConversation', 'markRead', 'contactHistory', 'listTimeline', 'saveTimeline', 'listCanned', 'recordBoardSample', 'boardHistory'] as const;
+const CACHE_ACCESS = [
+  'listInbox',
+  'getConversation',
+  'markRead',
+  'contactHistory',
+  'listTimeline',
+  'saveTimeline',
+  'listCanned',
+  'recordBoardSample',
+  'boardHistory',
+] as const;
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
@@ -104,7 +128,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       cache = fresh;
       await fresh.setMeta('token', options.token);
       sync = createConversationSync({ cache: fresh, rest, emit, socket: () => socket, ackTimeoutMs });
-      outbox = createOutbox({ cache: fresh, emit, socket: () => socket, ackTimeoutMs, concurrency: options.outboxConcurrency ?? OUTBOX_CONCURRENCY });
+      outbox = createOutbox({
+        cache: fresh,
+        emit,
+        socket: () => socket,
+        ackTimeoutMs,
+        concurrency: options.outboxConcurrency ?? OUTBOX_CONCURRENCY,
+      });
       emit('conversations-changed');
 
       socket = io(options.serverUrl, {
@@ -121,7 +151,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // UI learns of both here.
       socket.on('connect_error', report);
       socket.on('conversation:changes', (events: unknown) => {
-        if (!Array.isArray(events)) return report(new Error('ignored a malformed conversation:changes push: not a list'));
+        if (!Array.isArray(events))
+          return report(new Error('ignored a malformed conversation:changes push: not a list'));
         for (const event of events) void sync.receive(event);
       });
       socket.on('sla:alert', (alert: SlaAlert) => emit('sla-alert', alert));
@@ -166,6 +197,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 /** Each cache method the host may call, forwarding to the open cache (and refusing when none is open). */
 function cacheAccess(opened: () => Cache): CacheAccess {
   const access = {} as Record<string, unknown>;
-  for (const name of CACHE_ACCESS) access[name] = (...args: unknown[]) => (opened()[name] as (...a: unknown[]) => unknown)(...args);
+  for (const name of CACHE_ACCESS)
+    access[name] = (...args: unknown[]) => (opened()[name] as (...a: unknown[]) => unknown)(...args);
   return access as CacheAccess;
 }

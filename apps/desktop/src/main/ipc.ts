@@ -13,7 +13,8 @@ export function registerIpc(ipcMain: IpcMain, service: InboxService): () => void
   const commands = Object.keys(InboxCommandArgs) as InboxCommand[];
   for (const command of commands) {
     ipcMain.handle(invokeChannel(command), (event: IpcMainInvokeEvent, ...args: unknown[]) => {
-      if (!isAppUrl(event.senderFrame?.url ?? '')) return { ok: false, error: { code: 'FORBIDDEN', message: 'only the Switchboard window may call the engine' } };
+      if (!isAppUrl(event.senderFrame?.url ?? ''))
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'only the Switchboard window may call the engine' } };
       return service.invoke(command, args);
     });
   }

@@ -10,7 +10,9 @@ import { createMainWindow } from './window.js';
 // Bundled to dist/main/main.cjs beside dist/preload and dist/renderer (see scripts/build-electron.mjs).
 const distDir = path.resolve(__dirname, '..');
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
 
 /** Electron glue only: the engine and its commands live in the same service the Node host runs. */
 async function start() {
@@ -27,7 +29,9 @@ async function start() {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, grant) => grant(permission === 'notifications'));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, grant) =>
+    grant(permission === 'notifications'),
+  );
   registerIpc(ipcMain, service);
   forwardPushes(service, () => window?.webContents ?? null);
   showNotifications(service, current);

@@ -7,7 +7,11 @@ export function showNotifications(service: InboxService, window: () => BrowserWi
   return service.onPush((push, payload) => {
     if (push !== 'notification' || !Notification.isSupported()) return;
     const notification = payload[0] as InboxNotification;
-    const shown = new Notification({ title: notification.title, body: notification.body, urgency: notification.kind === 'sla' ? 'critical' : 'normal' });
+    const shown = new Notification({
+      title: notification.title,
+      body: notification.body,
+      urgency: notification.kind === 'sla' ? 'critical' : 'normal',
+    });
     shown.on('click', () => {
       const w = window();
       w?.show();

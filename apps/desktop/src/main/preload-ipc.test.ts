@@ -20,16 +20,27 @@ afterAll(() => dir.remove());
  * real: the preload as esbuild bundles it for the sandbox, main's generated handlers, and the inbox service.
  */
 async function loadPreload(senderUrl: string) {
-  const bundle = await build({ entryPoints: [path.join(here, '../preload/index.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, external: ['electron'] });
+  const bundle = await build({
+    entryPoints: [path.join(here, '../preload/index.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    external: ['electron'],
+  });
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const toRenderer = new EventEmitter();
-  const ipcMain = { handle: (channel: string, h: never) => handlers.set(channel, h), removeHandler: (channel: string) => handlers.delete(channel) };
+  const ipcMain = {
+    handle: (channel: string, h: never) => handlers.set(channel, h),
+    removeHandler: (channel: string) => handlers.delete(channel),
+  };
   const required: string[] = [];
   const exposed: Record<string, unknown> = {};
   const electron = {
     contextBridge: { exposeInMainWorld: (name: string, api: unknown) => (exposed[name] = api) },
     ipcRenderer: {
-      invoke: async (channel: string, ...args: unknown[]) => handlers.get(channel)!({ senderFrame: { url: senderUrl } }, ...args),
+      invoke: async (channel: string, ...args: unknown[]) =>
+        handlers.get(channel)!({ senderFrame: { url: senderUrl } }, ...args),
       on: (channel: string, listener: (...a: unknown[]) => void) => toRenderer.on(channel, listener),
       off: (channel: string, listener: (...a: unknown[]) => void) => toRenderer.off(channel, listener),
     },
@@ -41,7 +52,10 @@ async function loadPreload(senderUrl: string) {
   };
   const service = createInboxService({ dataDir: dir.file('data'), mediaUrl: (id) => `${APP_ORIGIN}/media/${id}` });
   registerIpc(ipcMain as unknown as IpcMain, service);
-  const contents = { isDestroyed: () => false, send: (channel: string, ...payload: unknown[]) => toRenderer.emit(channel, {}, ...payload) };
+  const contents = {
+    isDestroyed: () => false,
+    send: (channel: string, ...payload: unknown[]) => toRenderer.emit(channel, {}, ...payload),
+  };
   forwardPushes(service, () => contents as never);
   vm.runInNewContext(bundle.outputFiles[0]!.text, { require: sandboxRequire, module: { exports: {} }, exports: {} });
   return { api: exposed.switchboard as InboxApi, required, service };
@@ -53,7 +67,10 @@ describe('the preload (window.switchboard over IPC)', () => {
     expect(new Set(required)).toEqual(new Set(['electron']));
 
     expect(await api.invoke('session:get')).toEqual({ user: null, serverUrl: null, connection: 'offline' });
-    await expect(api.invoke('inbox:list', { view: 'nope' as never })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('view') });
+    await expect(api.invoke('inbox:list', { view: 'nope' as never })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('view'),
+    });
     await expect(api.invoke('inbox:list', { view: 'mine' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
 
     const sessions: unknown[] = [];

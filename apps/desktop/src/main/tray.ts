@@ -3,7 +3,8 @@ import type { InboxItem } from '../contract/inbox-api.js';
 import type { InboxService } from '../service/inbox-service.js';
 
 /** A 16x16 blue dot: the tray icon needs an image and the app ships no icon files of its own yet. */
-const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAO0lEQVR4nGNgoAVQTX79HxumSDNRhhDSjNcQYjVjNYRUzRiGjBpABQMojkaqJCRiDcGrmZAhRGkmFQAAHHZ9iEZhgj0AAAAASUVORK5CYII=';
+const ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAO0lEQVR4nGNgoAVQTX79HxumSDNRhhDSjNcQYjVjNYRUzRiGjBpABQMojkaqJCRiDcGrmZAhRGkmFQAAHHZ9iEZhgj0AAAAASUVORK5CYII=';
 const RECOUNT_DELAY_MS = 500;
 
 /** The tray icon with the number of unread messages in the agent's own conversations. */
@@ -16,7 +17,9 @@ export function createUnreadTray(service: InboxService, window: () => BrowserWin
     w.show();
     w.focus();
   };
-  tray.setContextMenu(Menu.buildFromTemplate([{ label: 'Open Switchboard', click: show }, { type: 'separator' }, { role: 'quit' }]));
+  tray.setContextMenu(
+    Menu.buildFromTemplate([{ label: 'Open Switchboard', click: show }, { type: 'separator' }, { role: 'quit' }]),
+  );
   tray.on('click', show);
 
   let timer: NodeJS.Timeout | undefined;

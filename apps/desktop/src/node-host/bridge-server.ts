@@ -34,7 +34,8 @@ export function createBridgeServer(service: InboxService, key: string, allowedOr
 
   wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (!sameKey(url.searchParams.get('key'), key)) return socket.close(CLOSE_WRONG_KEY, 'wrong key: open the URL the host printed');
+    if (!sameKey(url.searchParams.get('key'), key))
+      return socket.close(CLOSE_WRONG_KEY, 'wrong key: open the URL the host printed');
 
     const send = (message: BridgeMessage) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
@@ -43,7 +44,8 @@ export function createBridgeServer(service: InboxService, key: string, allowedOr
     socket.on('close', stopPushes);
     socket.on('message', (data, isBinary) => {
       const parsed = isBinary ? null : BridgeRequestSchema.safeParse(parseJson(data.toString()));
-      if (!parsed?.success) return socket.close(CLOSE_MALFORMED, 'send JSON text frames of the form {kind:"invoke", id, command, args}');
+      if (!parsed?.success)
+        return socket.close(CLOSE_MALFORMED, 'send JSON text frames of the form {kind:"invoke", id, command, args}');
       const { id, command, args } = parsed.data;
       void service.invoke(command, args).then((result) => send({ kind: 'result', id, result }));
     });

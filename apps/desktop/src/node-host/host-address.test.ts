@@ -9,7 +9,8 @@ import { startNodeHost } from './node-host.js';
 const dir = tempDir();
 afterAll(() => dir.remove());
 
-const hostIn = (dataDir: string, port = 0) => startNodeHost({ port, dataDir, rendererDir: path.join(dataDir, 'no-renderer') });
+const hostIn = (dataDir: string, port = 0) =>
+  startNodeHost({ port, dataDir, rendererDir: path.join(dataDir, 'no-renderer') });
 
 describe("the inbox's address", () => {
   it('keeps its key across restarts, in the data folder, readable by this user only', async () => {

@@ -22,7 +22,13 @@ beforeAll(async () => {
   const rendererDir = dir.file('renderer');
   mkdirSync(rendererDir);
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Switchboard</title><div id="root"></div>');
-  host = await startNodeHost({ port: 0, dataDir: dir.file('data'), rendererDir, defaultServerUrl: server.url, engine: { reconnectDelayMaxMs: 300 } });
+  host = await startNodeHost({
+    port: 0,
+    dataDir: dir.file('data'),
+    rendererDir,
+    defaultServerUrl: server.url,
+    engine: { reconnectDelayMaxMs: 300 },
+  });
 });
 afterAll(async () => {
   await host.close();
@@ -51,13 +57,25 @@ describe('the Node host', () => {
 
   it('carries commands and pushes over the bridge: invalid arguments are refused, a sign-in works, live changes arrive', async () => {
     const bridge = await connectBridge(bridgeUrl(), host.origin);
-    expect(await bridge.invoke('session:get')).toEqual({ ok: true, data: { user: null, serverUrl: null, connection: 'offline', defaultServerUrl: server.url } });
-    expect(await bridge.invoke('inbox:list', { view: 'mine', sort: 'loudest' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('sort') } });
-    expect(await bridge.invoke('session:login', { serverUrl: server.url, email: ADMIN.email })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('password') } });
+    expect(await bridge.invoke('session:get')).toEqual({
+      ok: true,
+      data: { user: null, serverUrl: null, connection: 'offline', defaultServerUrl: server.url },
+    });
+    expect(await bridge.invoke('inbox:list', { view: 'mine', sort: 'loudest' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('sort') },
+    });
+    expect(await bridge.invoke('session:login', { serverUrl: server.url, email: ADMIN.email })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('password') },
+    });
 
     const login = await bridge.invoke('session:login', { serverUrl: server.url, ...ADMIN });
     expect(login).toMatchObject({ ok: true, data: { user: { email: ADMIN.email } } });
-    await eventually(async () => bridge.pushes.some((p) => p.push === 'connection-changed' && p.payload[0] === 'online'), 'the online push');
+    await eventually(
+      async () => bridge.pushes.some((p) => p.push === 'connection-changed' && p.payload[0] === 'online'),
+      'the online push',
+    );
 
     await server.deliver(envelope({ messages: [inbound.text({ from: '5511930000001', body: 'pelo navegador' })] }));
     await eventually(async () => bridge.pushes.some((p) => p.push === 'thread-changed'), 'a thread-changed push');
@@ -70,8 +88,12 @@ describe('the Node host', () => {
     const bytes = randomBytes(2048);
     const mediaId = server.sim.registerMedia({ mimeType: 'image/jpeg', bytes });
     await server.deliver(envelope({ messages: [inbound.image({ from: '5511930000002', mediaId, bytes })] }));
-    const conversation = (await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200')).body.items.find((c) => c.contact.waId === '5511930000002')!;
-    const [message] = (await server.api<Page<MessageDTO>>(admin, 'GET', `/api/conversations/${conversation.id}/messages`)).body.items;
+    const conversation = (
+      await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200')
+    ).body.items.find((c) => c.contact.waId === '5511930000002')!;
+    const [message] = (
+      await server.api<Page<MessageDTO>>(admin, 'GET', `/api/conversations/${conversation.id}/messages`)
+    ).body.items;
 
     const bridge = await connectBridge(bridgeUrl(), host.origin);
     const mediaUrl = await bridge.invoke('media:url', message!.id);

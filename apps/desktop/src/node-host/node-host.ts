@@ -62,7 +62,9 @@ export async function startNodeHost(options: NodeHostOptions) {
     res.setHeader('referrer-policy', 'no-referrer');
     if (!files) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-      return void res.end(`The renderer is not built: run pnpm --filter @switchboard/desktop run build:renderer (looked in ${options.rendererDir})`);
+      return void res.end(
+        `The renderer is not built: run pnpm --filter @switchboard/desktop run build:renderer (looked in ${options.rendererDir})`,
+      );
     }
     files(req, res, () => {
       res.writeHead(404).end();
@@ -82,7 +84,9 @@ export async function startNodeHost(options: NodeHostOptions) {
       }
       res.writeHead(upstream.status, headers);
       if (!upstream.body) return void res.end();
-      Readable.fromWeb(upstream.body as WebReadableStream).on('error', () => res.destroy()).pipe(res);
+      Readable.fromWeb(upstream.body as WebReadableStream)
+        .on('error', () => res.destroy())
+        .pipe(res);
     } catch (error) {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(error instanceof Error ? error.message : String(error));

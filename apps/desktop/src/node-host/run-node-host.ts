@@ -11,7 +11,12 @@ const hasDisplay = () => process.platform !== 'linux' || Boolean(process.env.DIS
  */
 export async function runNodeHost(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const config = loadHostConfig(argv, env);
-  const host = await startNodeHost({ port: config.port, dataDir: config.dataDir, rendererDir: config.rendererDir, defaultServerUrl: config.serverUrl });
+  const host = await startNodeHost({
+    port: config.port,
+    dataDir: config.dataDir,
+    rendererDir: config.rendererDir,
+    defaultServerUrl: config.serverUrl,
+  });
   const canOpen = config.open && hasDisplay();
   console.log(
     [
@@ -19,7 +24,9 @@ export async function runNodeHost(argv: string[], env: NodeJS.ProcessEnv): Promi
       `Switchboard inbox (Node host, data in ${config.dataDir})`,
       `  Open           ${host.url}`,
       `  Server         ${config.serverUrl}`,
-      ...(host.hasRenderer ? [] : ['  (the renderer is not built yet: pnpm --filter @switchboard/desktop run build:renderer)']),
+      ...(host.hasRenderer
+        ? []
+        : ['  (the renderer is not built yet: pnpm --filter @switchboard/desktop run build:renderer)']),
       ...(config.open && !canOpen ? ['  (no display here: open the address above in a browser)'] : []),
       '',
     ].join('\n'),

@@ -14,7 +14,8 @@ const api: InboxApi = {
   },
   on(push: InboxPush, listener: (...payload: never[]) => void) {
     const channel = pushChannel(push);
-    const handler = (_event: IpcRendererEvent, ...payload: unknown[]) => (listener as (...p: unknown[]) => void)(...payload);
+    const handler = (_event: IpcRendererEvent, ...payload: unknown[]) =>
+      (listener as (...p: unknown[]) => void)(...payload);
     ipcRenderer.on(channel, handler);
     return () => void ipcRenderer.off(channel, handler);
   },

@@ -11,7 +11,9 @@ const refusal = (command: keyof typeof InboxCommandArgs, args: unknown[]) => {
 describe("a command's bad arguments, as the renderer reads them", () => {
   it('names a field by its own path, a whole argument by its position, the tuple by "arguments"', () => {
     expect(refusal('session:login', [{ serverUrl: 'nope', email: 'a@b.c', password: 'x' }])).toMatch(/^serverUrl: /);
-    expect(refusal('conversation:act', ['0123456789abcdef01234567', { type: 'labels', labels: [''] }])).toMatch(/^labels\.0: /);
+    expect(refusal('conversation:act', ['0123456789abcdef01234567', { type: 'labels', labels: [''] }])).toMatch(
+      /^labels\.0: /,
+    );
     expect(refusal('thread:get', ['not-an-id'])).toMatch(/^argument 1: /);
     expect(refusal('session:get', ['extra'])).toMatch(/^arguments: /);
   });

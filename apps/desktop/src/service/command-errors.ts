@@ -15,12 +15,19 @@ export class CommandError extends Error {
 
 /** True when the server could not be reached at all (as opposed to answering with an error). */
 export const isNetworkFailure = (error: unknown) =>
-  !(error instanceof RestError) && error instanceof Error && (error.name === 'TypeError' || error.name === 'TimeoutError' || error.name === 'AbortError');
+  !(error instanceof RestError) &&
+  error instanceof Error &&
+  (error.name === 'TypeError' || error.name === 'TimeoutError' || error.name === 'AbortError');
 
 /** Any failure as the contract's error result, keeping the server's own code where it gave one. */
 export function toFailure(error: unknown): Extract<InboxResult<never>, { ok: false }> {
-  if (error instanceof RestError || error instanceof CommandError) return { ok: false, error: { code: error.code, message: error.message } };
-  if (isNetworkFailure(error)) return { ok: false, error: { code: 'UNAVAILABLE', message: 'the server cannot be reached; try again when online' } };
+  if (error instanceof RestError || error instanceof CommandError)
+    return { ok: false, error: { code: error.code, message: error.message } };
+  if (isNetworkFailure(error))
+    return {
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'the server cannot be reached; try again when online' },
+    };
   return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
 }
 
@@ -35,4 +42,5 @@ const byArgument = (issue: z.core.$ZodIssue): z.core.$ZodIssue => {
 };
 
 /** "serverUrl: Invalid URL; argument 2: ...": the shared formatter over the arguments' own names. */
-export const describeArgumentIssues = (error: z.ZodError): string => issueLines(error.issues.map(byArgument)).join('; ');
+export const describeArgumentIssues = (error: z.ZodError): string =>
+  issueLines(error.issues.map(byArgument)).join('; ');

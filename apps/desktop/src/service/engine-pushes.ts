@@ -6,7 +6,13 @@ import { assignmentNotification, slaNotification } from './notifications.js';
 
 export type Push = <P extends InboxPush>(push: P, ...payload: InboxPushes[P]) => void;
 
-type Wiring = { engine: SyncEngine; userId: string; push: Push; state: () => SessionState; onBoard: (states: QueueStateDTO[]) => void };
+type Wiring = {
+  engine: SyncEngine;
+  userId: string;
+  push: Push;
+  state: () => SessionState;
+  onBoard: (states: QueueStateDTO[]) => void;
+};
 
 /**
  * Turns the engine's events into the contract's pushes. The list is re-read by the renderer on every

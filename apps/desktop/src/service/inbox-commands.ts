@@ -1,6 +1,20 @@
 import { z } from 'zod';
-import { ConversationDTO, DeadLetterDTO, MessageDTO, QueueStateDTO, TemplateDTO, TimelineEntryDTO, UserDTO } from '@switchboard/shared';
-import type { InboxCommand, InboxCommandArgs, InboxCommandResults, PendingReply, SessionState } from '../contract/inbox-api.js';
+import {
+  ConversationDTO,
+  DeadLetterDTO,
+  MessageDTO,
+  QueueStateDTO,
+  TemplateDTO,
+  TimelineEntryDTO,
+  UserDTO,
+} from '@switchboard/shared';
+import type {
+  InboxCommand,
+  InboxCommandArgs,
+  InboxCommandResults,
+  PendingReply,
+  SessionState,
+} from '../contract/inbox-api.js';
 import type { OutboxEntry } from '../engine/db/cache.js';
 import type { RestClient } from '../engine/rest-client.js';
 import type { SyncEngine } from '../engine/sync-engine.js';
@@ -112,7 +126,11 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     'timeline:get': async (id) => {
       const { rest, engine } = ctx.session();
       await orOffline(
-        async () => engine.saveTimeline(id, (await rest.get(path('/api/conversations/:id/timeline', id), items(TimelineItem))).items),
+        async () =>
+          engine.saveTimeline(
+            id,
+            (await rest.get(path('/api/conversations/:id/timeline', id), items(TimelineItem))).items,
+          ),
         async () => undefined,
       );
       return engine.listTimeline(id);
@@ -125,13 +143,16 @@ export function inboxCommands(ctx: CommandContext): Handlers {
       );
     },
     'reply:send': async (id, request) => toPendingReply(await ctx.session().engine.sendReply(id, request)),
-    'templates:list': () => remembered('templates', async (rest) => (await rest.get('/api/templates', items(TemplateDTO))).items, []),
+    'templates:list': () =>
+      remembered('templates', async (rest) => (await rest.get('/api/templates', items(TemplateDTO))).items, []),
     'canned:list': () => ctx.session().engine.listCanned(),
     'board:get': fetchBoard,
     'board:history': () => ctx.session().engine.boardHistory(ctx.now()),
     'agents:list': () => remembered('agents', listAgents, []),
-    'dead-letters:list': () => remembered('dead-letters', async (rest) => (await rest.get('/api/outbox/dead', items(DeadLetterDTO))).items, []),
-    'dead-letters:replay': (id) => ctx.session().rest.call('POST', path('/api/outbox/:id/replay', id), undefined, MessageDTO),
+    'dead-letters:list': () =>
+      remembered('dead-letters', async (rest) => (await rest.get('/api/outbox/dead', items(DeadLetterDTO))).items, []),
+    'dead-letters:replay': (id) =>
+      ctx.session().rest.call('POST', path('/api/outbox/:id/replay', id), undefined, MessageDTO),
     'media:url': async (id) => ctx.mediaUrl(id),
   };
 
@@ -149,7 +170,15 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     const board = await fetchBoard();
     const agents = new Map<string, UserDTO>();
     for (const agent of board.flatMap((s) => s.agents)) {
-      agents.set(agent.userId, { id: agent.userId, name: agent.name, email: '', role: 'agent', active: true, channelIds: [], createdAt: '' });
+      agents.set(agent.userId, {
+        id: agent.userId,
+        name: agent.name,
+        email: '',
+        role: 'agent',
+        active: true,
+        channelIds: [],
+        createdAt: '',
+      });
     }
     return [...agents.values()];
   }

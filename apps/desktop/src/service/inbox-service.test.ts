@@ -14,16 +14,30 @@ let admin: string;
 const dir = tempDir();
 const services: InboxService[] = [];
 const PASSWORD = 'password-1234';
-const people = { agent: { id: '', email: 'ana.agent@test.local' }, supervisor: { id: '', email: 'sam.supervisor@test.local' } };
+const people = {
+  agent: { id: '', email: 'ana.agent@test.local' },
+  supervisor: { id: '', email: 'sam.supervisor@test.local' },
+};
 let queueId: string;
 
 beforeAll(async () => {
   server = await startTestServerWithSimulator();
   proxy = await startTcpProxy(server.url);
   admin = await server.login();
-  queueId = (await server.api<{ id: string }>(admin, 'POST', '/api/queues', { name: 'Payments', intents: ['payment_issue'], mode: 'manual' })).body.id;
+  queueId = (
+    await server.api<{ id: string }>(admin, 'POST', '/api/queues', {
+      name: 'Payments',
+      intents: ['payment_issue'],
+      mode: 'manual',
+    })
+  ).body.id;
   for (const [role, person] of Object.entries(people)) {
-    const created = await server.api<{ id: string }>(admin, 'POST', '/api/users', { email: person.email, name: `Test ${role}`, role, password: PASSWORD });
+    const created = await server.api<{ id: string }>(admin, 'POST', '/api/users', {
+      email: person.email,
+      name: `Test ${role}`,
+      role,
+      password: PASSWORD,
+    });
     person.id = created.body.id;
   }
   await server.api(admin, 'PUT', `/api/agents/${people.agent.id}/profile`, { queueIds: [queueId], capacity: 5 });
@@ -55,20 +69,46 @@ describe('the inbox service (the host side of the contract) against a real serve
   it('checks every argument with the contract before acting, and wants a session for the inbox', async () => {
     const { service } = serviceIn(dir.file('data'));
     const login = await service.invoke('session:login', [{ serverUrl: 'not a url', email: 'a@b.c', password: 'x' }]);
-    expect(login).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('serverUrl') } });
-    expect(await service.invoke('inbox:list', [{ view: 'everything' }])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('view') } });
-    expect(await service.invoke('thread:get', ['not-an-id'])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('argument 1') } });
-    expect(await service.invoke('conversation:act', ['0123456789abcdef01234567', { type: 'snooze' }])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect(await service.invoke('files:delete', [])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('files:delete') } });
-    expect(await service.invoke('inbox:list', [{ view: 'mine' }])).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    const wrong = await service.invoke('session:login', [{ serverUrl: server.url, email: people.agent.email, password: 'wrong-password' }]);
+    expect(login).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('serverUrl') },
+    });
+    expect(await service.invoke('inbox:list', [{ view: 'everything' }])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('view') },
+    });
+    expect(await service.invoke('thread:get', ['not-an-id'])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('argument 1') },
+    });
+    expect(await service.invoke('conversation:act', ['0123456789abcdef01234567', { type: 'snooze' }])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await service.invoke('files:delete', [])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('files:delete') },
+    });
+    expect(await service.invoke('inbox:list', [{ view: 'mine' }])).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    const wrong = await service.invoke('session:login', [
+      { serverUrl: server.url, email: people.agent.email, password: 'wrong-password' },
+    ]);
     expect(wrong).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('a supervisor assigns a new customer conversation; the agent is notified, reads it, acts on it and replies', async () => {
     const supervisor = serviceIn(dir.file('data'));
     const agent = serviceIn(dir.file('data'));
-    expect(await supervisor.call('session:login', { serverUrl: server.url, email: people.supervisor.email, password: PASSWORD })).toMatchObject({
+    expect(
+      await supervisor.call('session:login', {
+        serverUrl: server.url,
+        email: people.supervisor.email,
+        password: PASSWORD,
+      }),
+    ).toMatchObject({
       user: { email: people.supervisor.email, role: 'supervisor' },
       serverUrl: server.url,
     });
@@ -76,24 +116,42 @@ describe('the inbox service (the host side of the contract) against a real serve
     await eventually(async () => (await agent.call('session:get')).connection === 'online', 'the agent to be online');
 
     const conversation = await customerWrites('5511920000001', 'meu pagamento falhou');
-    await eventually(async () => (await supervisor.call('inbox:list', { view: 'all' })).some((c) => c.id === conversation.id), 'the supervisor to see it');
-    const assigned = await supervisor.call('conversation:act', conversation.id, { type: 'assign', userId: people.agent.id });
+    await eventually(
+      async () => (await supervisor.call('inbox:list', { view: 'all' })).some((c) => c.id === conversation.id),
+      'the supervisor to see it',
+    );
+    const assigned = await supervisor.call('conversation:act', conversation.id, {
+      type: 'assign',
+      userId: people.agent.id,
+    });
     expect(assigned.assigneeId).toBe(people.agent.id);
 
-    const notification = await eventually(async () => agent.pushes.find((p) => p.push === 'notification')?.payload[0] as InboxNotification | undefined, 'the agent to be notified');
-    expect(notification).toMatchObject({ kind: 'assigned', conversationId: conversation.id, title: expect.stringContaining('Carla Cliente') });
+    const notification = await eventually(
+      async () => agent.pushes.find((p) => p.push === 'notification')?.payload[0] as InboxNotification | undefined,
+      'the agent to be notified',
+    );
+    expect(notification).toMatchObject({
+      kind: 'assigned',
+      conversationId: conversation.id,
+      title: expect.stringContaining('Carla Cliente'),
+    });
     const [mine] = await eventually(async () => {
       const list = await agent.call('inbox:list', { view: 'mine' });
       return list.length === 1 && list;
-    }, 'the conversation in the agent\'s own list');
+    }, "the conversation in the agent's own list");
     expect(mine).toMatchObject({ id: conversation.id, unreadCount: 1, pendingReplies: 0 });
     await agent.call('conversation:read', conversation.id);
     expect((await agent.call('inbox:list', { view: 'mine' }))[0]!.unreadCount).toBe(0);
 
-    const labelled = await agent.call('conversation:act', conversation.id, { type: 'labels', labels: ['payment', 'vip'] });
+    const labelled = await agent.call('conversation:act', conversation.id, {
+      type: 'labels',
+      labels: ['payment', 'vip'],
+    });
     expect(labelled.labels).toEqual(['payment', 'vip']);
     // The action's effect reaches the cache through the change log, so search finds it at once.
-    expect((await agent.call('inbox:list', { view: 'mine', search: 'vip' })).map((c) => c.id)).toEqual([conversation.id]);
+    expect((await agent.call('inbox:list', { view: 'mine', search: 'vip' })).map((c) => c.id)).toEqual([
+      conversation.id,
+    ]);
     expect((await agent.call('timeline:get', conversation.id)).map((t) => t.kind)).toContain('transferred');
 
     const reply = await agent.call('reply:send', conversation.id, { type: 'text', body: 'Vou verificar agora mesmo' });
@@ -127,17 +185,30 @@ describe('the inbox service (the host side of the contract) against a real serve
     const first = serviceIn(dataDir);
     await first.call('session:login', { serverUrl: proxy.url, email: people.supervisor.email, password: PASSWORD });
     const conversation = await customerWrites('5511920000002', 'alguém aí?');
-    await eventually(async () => (await first.call('inbox:list', { view: 'all' })).some((c) => c.id === conversation.id), 'the conversation in the cache');
+    await eventually(
+      async () => (await first.call('inbox:list', { view: 'all' })).some((c) => c.id === conversation.id),
+      'the conversation in the cache',
+    );
     await first.service.stop();
 
     proxy.cut();
     const second = serviceIn(dataDir);
     await second.service.start();
-    expect(await second.call('session:get')).toMatchObject({ user: { email: people.supervisor.email }, connection: 'offline' });
+    expect(await second.call('session:get')).toMatchObject({
+      user: { email: people.supervisor.email },
+      connection: 'offline',
+    });
     expect((await second.call('inbox:list', { view: 'all' })).map((c) => c.id)).toContain(conversation.id);
-    expect(await second.service.invoke('conversation:act', [conversation.id, { type: 'claim' }])).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(await second.service.invoke('conversation:act', [conversation.id, { type: 'claim' }])).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE' },
+    });
     proxy.restore();
-    await eventually(async () => second.pushes.some((p) => p.push === 'connection-changed' && p.payload[0] === 'online'), 'the restarted service to be online', 10_000);
+    await eventually(
+      async () => second.pushes.some((p) => p.push === 'connection-changed' && p.payload[0] === 'online'),
+      'the restarted service to be online',
+      10_000,
+    );
 
     expect(await second.call('session:logout')).toEqual({ user: null, serverUrl: null, connection: 'offline' });
     const third = serviceIn(dataDir);

@@ -56,13 +56,26 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
 
   async function open(session: SavedSession): Promise<void> {
     const cacheName = `cache-${createHash('sha256').update(session.serverUrl).digest('hex').slice(0, 12)}-${session.user.id}.sqlite`;
-    const engine = createSyncEngine({ ...options.engine, serverUrl: session.serverUrl, token: session.token, cacheFile: path.join(options.dataDir, cacheName) });
+    const engine = createSyncEngine({
+      ...options.engine,
+      serverUrl: session.serverUrl,
+      token: session.token,
+      cacheFile: path.join(options.dataDir, cacheName),
+    });
     const recordBoard = async (states: QueueStateDTO[]) => {
       if (live?.engine !== engine) return;
       live.board = states;
-      await engine.recordBoardSample(states, now()).catch((error: unknown) => push('problem', `board sample not kept: ${String(error)}`));
+      await engine
+        .recordBoardSample(states, now())
+        .catch((error: unknown) => push('problem', `board sample not kept: ${String(error)}`));
     };
-    const stopPushes = forwardEnginePushes({ engine, userId: session.user.id, push, state, onBoard: (states) => void recordBoard(states) });
+    const stopPushes = forwardEnginePushes({
+      engine,
+      userId: session.user.id,
+      push,
+      state,
+      onBoard: (states) => void recordBoard(states),
+    });
     const sampler = setInterval(() => live && live.board.length > 0 && void recordBoard(live.board), BOARD_SAMPLE_MS);
     live = {
       serverUrl: session.serverUrl,
@@ -97,7 +110,8 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
       return live;
     },
     async login(serverUrl, email, password) {
-      if (!/^https?:$/.test(new URL(serverUrl).protocol)) throw new CommandError('VALIDATION_FAILED', 'serverUrl: must be an http or https URL');
+      if (!/^https?:$/.test(new URL(serverUrl).protocol))
+        throw new CommandError('VALIDATION_FAILED', 'serverUrl: must be an http or https URL');
       const origin = new URL(serverUrl).origin;
       const answer = await login(origin, { email, password });
       await close();
@@ -122,10 +136,15 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
     stop: close,
 
     async invoke(command, args) {
-      if (!Object.hasOwn(InboxCommandArgs, command)) return { ok: false, error: { code: 'VALIDATION_FAILED', message: `command: no command named ${JSON.stringify(command)}` } };
+      if (!Object.hasOwn(InboxCommandArgs, command))
+        return {
+          ok: false,
+          error: { code: 'VALIDATION_FAILED', message: `command: no command named ${JSON.stringify(command)}` },
+        };
       const name = command as keyof typeof InboxCommandArgs;
       const parsed = InboxCommandArgs[name].safeParse(args);
-      if (!parsed.success) return { ok: false, error: { code: 'VALIDATION_FAILED', message: describeArgumentIssues(parsed.error) } };
+      if (!parsed.success)
+        return { ok: false, error: { code: 'VALIDATION_FAILED', message: describeArgumentIssues(parsed.error) } };
       try {
         const run = handlers[name] as (...a: unknown[]) => Promise<unknown>;
         return { ok: true, data: await run(...(parsed.data as unknown[])) };
@@ -145,4 +164,3 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
     },
   };
 }
-

@@ -4,7 +4,11 @@ import type { InboxNotification } from '../contract/inbox-api.js';
 const who = (c: ConversationDTO) => c.contact.profileName ?? `+${c.contact.waId}`;
 
 /** A conversation that just became mine (and is open) is news; one that already was, or went to someone else, is not. */
-export function assignmentNotification(before: ConversationDTO | null, after: ConversationDTO, me: string): InboxNotification | null {
+export function assignmentNotification(
+  before: ConversationDTO | null,
+  after: ConversationDTO,
+  me: string,
+): InboxNotification | null {
   if (after.assigneeId !== me || after.status !== 'open' || before?.assigneeId === me) return null;
   return {
     kind: 'assigned',
@@ -14,8 +18,18 @@ export function assignmentNotification(before: ConversationDTO | null, after: Co
   };
 }
 
-const SLA_TITLES: Record<SlaAlert['level'], string> = { warning: 'SLA at risk', breached: 'SLA breached', escalated: 'SLA escalated' };
+const SLA_TITLES: Record<SlaAlert['level'], string> = {
+  warning: 'SLA at risk',
+  breached: 'SLA breached',
+  escalated: 'SLA escalated',
+};
 
 export function slaNotification(alert: SlaAlert): InboxNotification {
-  return { kind: 'sla', conversationId: alert.conversationId, title: SLA_TITLES[alert.level], body: alert.summary, alert };
+  return {
+    kind: 'sla',
+    conversationId: alert.conversationId,
+    title: SLA_TITLES[alert.level],
+    body: alert.summary,
+    alert,
+  };
 }

@@ -3,7 +3,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { UserDTO } from '@switchboard/shared';
 
-export const SavedSession = z.object({ serverUrl: z.url(), token: z.string().min(1), expiresAt: z.string(), user: UserDTO });
+export const SavedSession = z.object({
+  serverUrl: z.url(),
+  token: z.string().min(1),
+  expiresAt: z.string(),
+  user: UserDTO,
+});
 export type SavedSession = z.infer<typeof SavedSession>;
 
 /**

@@ -13,7 +13,15 @@ export async function actorName(models: Models, userId: string): Promise<string>
 }
 
 // The server does not know the reader's time zone: sentences say UTC, and details carry the ISO time for clients.
-const moment = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', weekday: 'short', day: 'numeric', month: 'short' });
+const moment = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+});
 
 /** "09:00 Mon 23 Nov UTC". */
 export function readableMoment(at: Date): string {

@@ -28,7 +28,13 @@ export class ConversationActions {
     const added = labels.filter((l) => !before.includes(l));
     const removed = before.filter((l) => !labels.includes(l));
     const changes = [...added.map((l) => `+${l}`), ...removed.map((l) => `-${l}`)].join(', ');
-    return this.record(conversation, 'labels-changed', `Labels changed by ${await actorName(this.models, viewer.userId)}: ${changes}`, { labels, added, removed }, viewer);
+    return this.record(
+      conversation,
+      'labels-changed',
+      `Labels changed by ${await actorName(this.models, viewer.userId)}: ${changes}`,
+      { labels, added, removed },
+      viewer,
+    );
   }
 
   /**
@@ -38,12 +44,34 @@ export class ConversationActions {
   async escalate(id: string, { reason }: EscalateRequest, viewer: Viewer): Promise<ConversationDTO> {
     const conversation = await this.conversations.findVisible(id, viewer);
     if (conversation.status !== 'open') throw new AppError('CONFLICT', 'only an open conversation can be escalated');
-    await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { escalatedAt: new Date(), priority: 'urgent' } });
+    await this.models.Conversation.updateOne(
+      { _id: conversation._id },
+      { $set: { escalatedAt: new Date(), priority: 'urgent' } },
+    );
     const name = await actorName(this.models, viewer.userId);
-    return this.record(conversation, 'escalated', `Escalated by ${name}: ${reason}`, { reason, priorityBefore: conversation.priority, priority: 'urgent' }, viewer);
+    return this.record(
+      conversation,
+      'escalated',
+      `Escalated by ${name}: ${reason}`,
+      { reason, priorityBefore: conversation.priority, priority: 'urgent' },
+      viewer,
+    );
   }
 
-  private record(conversation: ConversationDoc, kind: 'labels-changed' | 'escalated', summary: string, details: Record<string, unknown>, viewer: Viewer) {
-    return recordAction({ timeline: this.timeline, conversations: this.conversations }, conversation, kind, summary, details, viewer);
+  private record(
+    conversation: ConversationDoc,
+    kind: 'labels-changed' | 'escalated',
+    summary: string,
+    details: Record<string, unknown>,
+    viewer: Viewer,
+  ) {
+    return recordAction(
+      { timeline: this.timeline, conversations: this.conversations },
+      conversation,
+      kind,
+      summary,
+      details,
+      viewer,
+    );
   }
 }

@@ -23,7 +23,9 @@ describe('labels', () => {
   it('are set trimmed, unique and sorted, pushed live with one timeline entry naming who changed them', async () => {
     const ana = await kit.agent(admin, [support.id]);
     const id = await kit.customer('5511977200001');
-    const res = await server.api<ConversationDTO>(ana.token, 'PUT', `/api/conversations/${id}/labels`, { labels: [' vip', 'refund', 'vip ', 'Late delivery'] });
+    const res = await server.api<ConversationDTO>(ana.token, 'PUT', `/api/conversations/${id}/labels`, {
+      labels: [' vip', 'refund', 'vip ', 'Late delivery'],
+    });
     expect(res.status).toBe(200);
     expect(res.body.labels).toEqual(['Late delivery', 'refund', 'vip']);
     await eventually(async () => updatesOf(ana.pushes, id).at(-1)?.labels.length === 3, 'the labels to be pushed');
@@ -34,11 +36,18 @@ describe('labels', () => {
       actorId: ana.id,
     });
 
-    await server.api(ana.token, 'PUT', `/api/conversations/${id}/labels`, { labels: ['vip', 'refund', 'Late delivery'] });
-    const changed = await server.api<ConversationDTO>(ana.token, 'PUT', `/api/conversations/${id}/labels`, { labels: ['vip', 'callback'] });
+    await server.api(ana.token, 'PUT', `/api/conversations/${id}/labels`, {
+      labels: ['vip', 'refund', 'Late delivery'],
+    });
+    const changed = await server.api<ConversationDTO>(ana.token, 'PUT', `/api/conversations/${id}/labels`, {
+      labels: ['vip', 'callback'],
+    });
     expect(changed.body.labels).toEqual(['callback', 'vip']);
     const entries = (await kit.timeline(ana.token, id)).filter((t) => t.kind === 'labels-changed');
-    expect(entries.map((t) => t.summary)).toEqual(['Labels changed by Test agent: +Late delivery, +refund, +vip', 'Labels changed by Test agent: +callback, -Late delivery, -refund']);
+    expect(entries.map((t) => t.summary)).toEqual([
+      'Labels changed by Test agent: +Late delivery, +refund, +vip',
+      'Labels changed by Test agent: +callback, -Late delivery, -refund',
+    ]);
     const seqs = seqsOf(ana.pushes, id).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
   });
@@ -51,7 +60,10 @@ describe('labels', () => {
     expect(kit.issuesOf(empty.body).every((i) => i.path === 'body.labels.1')).toBe(true);
     const odd = await server.api(admin, 'PUT', `/api/conversations/${id}/labels`, { labels: ['<script>'] });
     expect(kit.issuesOf(odd.body).map((i) => i.path)).toEqual(['body.labels.0']);
-    const extra = await server.api<ApiErrorResponse>(admin, 'PUT', `/api/conversations/${id}/labels`, { labels: [], color: 'red' });
+    const extra = await server.api<ApiErrorResponse>(admin, 'PUT', `/api/conversations/${id}/labels`, {
+      labels: [],
+      color: 'red',
+    });
     expect(extra.status).toBe(400);
     expect(JSON.stringify(extra.body.error.issues)).toContain('color');
     expect((await server.app.models.Conversation.findById(id).orFail()).labels).toEqual([]);
@@ -67,11 +79,16 @@ describe('escalate', () => {
     const noReason = await server.api(ana.token, 'POST', `/api/conversations/${id}/escalate`, { reason: ' ' });
     expect(kit.issuesOf(noReason.body)).toEqual([{ path: 'body.reason', message: 'say why it needs a supervisor' }]);
 
-    const res = await server.api<ConversationDTO>(ana.token, 'POST', `/api/conversations/${id}/escalate`, { reason: 'threatens to sue' });
+    const res = await server.api<ConversationDTO>(ana.token, 'POST', `/api/conversations/${id}/escalate`, {
+      reason: 'threatens to sue',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ priority: 'urgent', assigneeId: ana.id });
     expect(res.body.escalatedAt).not.toBeNull();
-    await eventually(async () => updatesOf(boss.pushes, id).some((c) => c.escalatedAt !== null), 'the supervisor to be pushed the escalation');
+    await eventually(
+      async () => updatesOf(boss.pushes, id).some((c) => c.escalatedAt !== null),
+      'the supervisor to be pushed the escalation',
+    );
     expect(timelineOf(boss.pushes, id).find((t) => t.kind === 'escalated')).toEqual({
       kind: 'escalated',
       summary: 'Escalated by Test agent: threatens to sue',
@@ -80,40 +97,62 @@ describe('escalate', () => {
     });
   });
 
-  it('stays urgent when the customer\'s next message is triaged again (priority only goes up)', async () => {
+  it("stays urgent when the customer's next message is triaged again (priority only goes up)", async () => {
     await kit.queue(admin, { name: 'Payments', intents: ['payment_issue'] });
     const id = await kit.customer('5511977200008', 'hola');
     expect((await server.app.models.Conversation.findById(id).orFail()).routingState).toBe('waiting');
     await server.api(admin, 'POST', `/api/conversations/${id}/escalate`, { reason: 'called three times' });
     await kit.customer('5511977200008', 'mi pago con tarjeta fue rechazado dos veces');
-    expect(await server.app.models.Conversation.findById(id).orFail()).toMatchObject({ intent: 'payment_issue', priority: 'urgent' });
+    expect(await server.app.models.Conversation.findById(id).orFail()).toMatchObject({
+      intent: 'payment_issue',
+      priority: 'urgent',
+    });
   });
 });
 
 describe('reopen', () => {
-  it('an agent with capacity who reopens keeps it; a supervisor who reopens has it routed', { timeout: 60_000 }, async () => {
-    const ana = await kit.agent(admin, [support.id], 2);
-    const id = await kit.customer('5511977200004');
-    expect((await server.api(ana.token, 'POST', `/api/conversations/${id}/reopen`)).status).toBe(409);
-    await server.api(ana.token, 'POST', `/api/conversations/${id}/resolve`);
-    const reopened = await server.api<ConversationDTO>(ana.token, 'POST', `/api/conversations/${id}/reopen`);
-    expect(reopened.status).toBe(200);
-    expect(reopened.body).toMatchObject({ status: 'open', resolvedAt: null, assigneeId: ana.id, routingState: 'assigned' });
-    await eventually(async () => timelineOf(ana.pushes, id).some((t) => t.kind === 'reopened'), 'the reopening to be pushed');
-    expect(timelineOf(ana.pushes, id).find((t) => t.kind === 'reopened')).toMatchObject({ summary: 'Reopened by Test agent, who keeps it (1/2 open)', actorId: ana.id });
+  it(
+    'an agent with capacity who reopens keeps it; a supervisor who reopens has it routed',
+    { timeout: 60_000 },
+    async () => {
+      const ana = await kit.agent(admin, [support.id], 2);
+      const id = await kit.customer('5511977200004');
+      expect((await server.api(ana.token, 'POST', `/api/conversations/${id}/reopen`)).status).toBe(409);
+      await server.api(ana.token, 'POST', `/api/conversations/${id}/resolve`);
+      const reopened = await server.api<ConversationDTO>(ana.token, 'POST', `/api/conversations/${id}/reopen`);
+      expect(reopened.status).toBe(200);
+      expect(reopened.body).toMatchObject({
+        status: 'open',
+        resolvedAt: null,
+        assigneeId: ana.id,
+        routingState: 'assigned',
+      });
+      await eventually(
+        async () => timelineOf(ana.pushes, id).some((t) => t.kind === 'reopened'),
+        'the reopening to be pushed',
+      );
+      expect(timelineOf(ana.pushes, id).find((t) => t.kind === 'reopened')).toMatchObject({
+        summary: 'Reopened by Test agent, who keeps it (1/2 open)',
+        actorId: ana.id,
+      });
 
-    await server.api(ana.token, 'POST', `/api/conversations/${id}/resolve`);
-    const boss = await kit.supervisor();
-    const routed = await server.api<ConversationDTO>(boss.token, 'POST', `/api/conversations/${id}/reopen`);
-    expect(routed.body).toMatchObject({ status: 'open', assigneeId: ana.id });
-    const kinds = (await kit.timeline(admin, id)).map((t) => t.kind);
-    expect(kinds.slice(-3)).toEqual(['resolved', 'reopened', 'assigned']);
-    expect((await kit.timeline(admin, id)).filter((t) => t.kind === 'resolved').map((t) => [t.summary, t.actorId])).toEqual([
-      ['Resolved by Test agent', ana.id],
-      ['Resolved by Test agent', ana.id],
-    ]);
-    expect((await kit.timeline(admin, id)).at(-2)?.summary).toBe('Reopened by Test supervisor; routed like a new conversation');
-  });
+      await server.api(ana.token, 'POST', `/api/conversations/${id}/resolve`);
+      const boss = await kit.supervisor();
+      const routed = await server.api<ConversationDTO>(boss.token, 'POST', `/api/conversations/${id}/reopen`);
+      expect(routed.body).toMatchObject({ status: 'open', assigneeId: ana.id });
+      const kinds = (await kit.timeline(admin, id)).map((t) => t.kind);
+      expect(kinds.slice(-3)).toEqual(['resolved', 'reopened', 'assigned']);
+      expect(
+        (await kit.timeline(admin, id)).filter((t) => t.kind === 'resolved').map((t) => [t.summary, t.actorId]),
+      ).toEqual([
+        ['Resolved by Test agent', ana.id],
+        ['Resolved by Test agent', ana.id],
+      ]);
+      expect((await kit.timeline(admin, id)).at(-2)?.summary).toBe(
+        'Reopened by Test supervisor; routed like a new conversation',
+      );
+    },
+  );
 
   it('answers 409 naming the newer open conversation when the customer has one', async () => {
     const old = await kit.customer('5511977200005');
@@ -133,19 +172,34 @@ describe('contact history', () => {
     await server.api(admin, 'POST', `/api/conversations/${first}/resolve`);
     const second = await kit.customer('5511977200006', 'hello again');
     const contactId = (await server.app.models.Conversation.findById(first).orFail()).contactId.toHexString();
-    const history = await server.api<{ items: ConversationDTO[] }>(admin, 'GET', `/api/contacts/${contactId}/conversations`);
+    const history = await server.api<{ items: ConversationDTO[] }>(
+      admin,
+      'GET',
+      `/api/contacts/${contactId}/conversations`,
+    );
     expect(history.status).toBe(200);
-    expect(history.body.items.map((c) => [c.id, c.status])).toEqual([[second, 'open'], [first, 'resolved']]);
+    expect(history.body.items.map((c) => [c.id, c.status])).toEqual([
+      [second, 'open'],
+      [first, 'resolved'],
+    ]);
 
     const billing = await kit.queue(admin, { name: 'Billing' });
     const outsider = await kit.agent(admin, [billing.id]);
-    expect((await server.api<{ items: ConversationDTO[] }>(outsider.token, 'GET', `/api/contacts/${contactId}/conversations`)).body.items).toEqual([]);
+    expect(
+      (
+        await server.api<{ items: ConversationDTO[] }>(
+          outsider.token,
+          'GET',
+          `/api/contacts/${contactId}/conversations`,
+        )
+      ).body.items,
+    ).toEqual([]);
     expect((await server.api(admin, 'GET', '/api/contacts/0123456789abcdef01234567/conversations')).status).toBe(404);
   });
 });
 
 describe('visibility', () => {
-  it("an agent of another queue gets 404 for every action on the conversation", async () => {
+  it('an agent of another queue gets 404 for every action on the conversation', async () => {
     const id = await kit.customer('5511977200007');
     const billing = await kit.queue(admin, { name: 'Billing' });
     const outsider = await kit.agent(admin, [billing.id]);
@@ -156,7 +210,10 @@ describe('visibility', () => {
       ['POST', 'snooze', { until: new Date(Date.now() + 60_000).toISOString() }],
     ];
     for (const [method, action, body] of attempts) {
-      expect({ action, status: (await server.api(outsider.token, method, `/api/conversations/${id}/${action}`, body)).status }).toEqual({ action, status: 404 });
+      expect({
+        action,
+        status: (await server.api(outsider.token, method, `/api/conversations/${id}/${action}`, body)).status,
+      }).toEqual({ action, status: 404 });
     }
     expect(timelineOf(outsider.pushes, id)).toEqual([]);
   });
@@ -165,7 +222,10 @@ describe('visibility', () => {
 describe('the API description', () => {
   it('describes every action with its body, required, and its answers', async () => {
     const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
-      paths: Record<string, Record<string, { requestBody?: { required?: boolean }; responses: Record<string, unknown> }>>;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { required?: boolean }; responses: Record<string, unknown> }>
+      >;
     };
     const described = (path: string, method: string) => doc.paths[path]?.[method];
     for (const [path, method] of [

@@ -32,18 +32,37 @@ export class HandoffService {
   async handoff(bot: BotDoc, request: HandoffRequest, handoffKey: string): Promise<ConversationDTO> {
     const conversation = await this.conversationFor(request);
     const { context } = request;
-    const handoff: HandoffDTO = { ...context, botId: bot.id, botName: bot.name, reason: request.reason, at: new Date().toISOString() };
-    await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { handoff, ...(context.intent ? { intent: context.intent } : {}) } });
+    const handoff: HandoffDTO = {
+      ...context,
+      botId: bot.id,
+      botName: bot.name,
+      reason: request.reason,
+      at: new Date().toISOString(),
+    };
+    await this.models.Conversation.updateOne(
+      { _id: conversation._id },
+      { $set: { handoff, ...(context.intent ? { intent: context.intent } : {}) } },
+    );
     await this.routeAfresh(conversation);
     const step = `bot-handoff:${handoffKey}`;
     await this.timeline.add(conversation, step, {
       kind: 'bot-handoff',
       summary: `${bot.name} handed over: ${request.reason}`,
-      details: { intent: context.intent ?? null, confidence: context.confidence ?? null, summary: context.summary ?? null, attributes: context.attributes ?? {} },
+      details: {
+        intent: context.intent ?? null,
+        confidence: context.confidence ?? null,
+        summary: context.summary ?? null,
+        attributes: context.attributes ?? {},
+      },
       actorId: null,
     });
     for (const [i, botStep] of (context.steps ?? []).entries()) {
-      await this.timeline.add(conversation, `${step}:step:${i}`, { kind: 'bot-step', summary: botStep.action, details: { ...botStep }, actorId: null });
+      await this.timeline.add(conversation, `${step}:step:${i}`, {
+        kind: 'bot-step',
+        summary: botStep.action,
+        details: { ...botStep },
+        actorId: null,
+      });
     }
     await this.conversations.announce(conversation, step);
     await this.router.route(conversation._id);
@@ -78,7 +97,10 @@ export class HandoffService {
       if (turn) {
         try {
           if (turn.conversation.routingState !== 'assigned') {
-            await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { routingState: null, queueId: null, waitingReason: null } });
+            await this.models.Conversation.updateOne(
+              { _id: conversation._id },
+              { $set: { routingState: null, queueId: null, waitingReason: null } },
+            );
           }
         } finally {
           await this.assignments.end(turn);
@@ -87,7 +109,10 @@ export class HandoffService {
       }
       await new Promise((resolve) => setTimeout(resolve, TURN_PAUSE_MS));
     }
-    throw new AppError('CONFLICT', 'the conversation is being routed right now; send the handoff again with the same Idempotency-Key');
+    throw new AppError(
+      'CONFLICT',
+      'the conversation is being routed right now; send the handoff again with the same Idempotency-Key',
+    );
   }
 
   private async conversationFor(request: HandoffRequest): Promise<ConversationDoc> {

@@ -10,7 +10,8 @@ let billing: QueueDTO;
 beforeAll(async () => {
   server = await startTestServer({ ROUTING_INTERVAL_MS: '100' });
   admin = await server.login();
-  billing = (await server.api<QueueDTO>(admin, 'POST', '/api/queues', { name: 'Billing', intents: ['payment_issue'] })).body;
+  billing = (await server.api<QueueDTO>(admin, 'POST', '/api/queues', { name: 'Billing', intents: ['payment_issue'] }))
+    .body;
   await server.api(admin, 'POST', '/api/queues', { name: 'General', fallback: true, mode: 'manual' });
   apiKey = (await server.api<{ apiKey: string }>(admin, 'POST', '/api/bots', { name: 'PayBot' })).body.apiKey;
 });
@@ -19,7 +20,11 @@ afterAll(() => server.close());
 function botCall(path: string, body: unknown, key = apiKey, idempotencyKey?: string) {
   return fetch(`${server.url}/api/bot/${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+    headers: {
+      authorization: `Bearer ${key}`,
+      'content-type': 'application/json',
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+    },
     body: JSON.stringify(body),
   });
 }
@@ -57,16 +62,35 @@ describe('bot handoff', () => {
     const res = await botCall('handoff', handoff, apiKey, 'handoff-0000001');
     expect(res.status).toBe(200);
     const conversation = (await res.json()) as ConversationDTO;
-    expect(conversation).toMatchObject({ queueId: billing.id, assigneeId: payer.id, routingState: 'assigned', intent: 'payment_issue' });
-    expect(conversation.handoff).toMatchObject({ botName: 'PayBot', reason: handoff.reason, summary: handoff.context.summary, attributes: handoff.context.attributes });
+    expect(conversation).toMatchObject({
+      queueId: billing.id,
+      assigneeId: payer.id,
+      routingState: 'assigned',
+      intent: 'payment_issue',
+    });
+    expect(conversation.handoff).toMatchObject({
+      botName: 'PayBot',
+      reason: handoff.reason,
+      summary: handoff.context.summary,
+      attributes: handoff.context.attributes,
+    });
 
     const again = await botCall('handoff', handoff, apiKey, 'handoff-0000001');
     expect(again.status).toBe(200);
-    const timeline = (await server.api<{ items: TimelineEntryDTO[] }>(payer.token, 'GET', `/api/conversations/${conversation.id}/timeline`)).body.items;
+    const timeline = (
+      await server.api<{ items: TimelineEntryDTO[] }>(
+        payer.token,
+        'GET',
+        `/api/conversations/${conversation.id}/timeline`,
+      )
+    ).body.items;
     const kinds = timeline.map((t) => t.kind);
     expect(kinds.filter((k) => k === 'bot-handoff')).toHaveLength(1);
     expect(kinds).toEqual(expect.arrayContaining(['bot-handoff', 'bot-step', 'bot-step', 'assigned']));
-    expect(timeline.filter((t) => t.kind === 'bot-step').map((t) => t.summary)).toEqual(['Asked for the order number', 'Checked payment status']);
+    expect(timeline.filter((t) => t.kind === 'bot-step').map((t) => t.summary)).toEqual([
+      'Asked for the order number',
+      'Checked payment status',
+    ]);
   });
 
   it('a bot takes a conversation back: the agent’s capacity is freed and routing leaves it alone', async () => {
@@ -85,12 +109,17 @@ describe('bot handoff', () => {
     expect(both.status).toBe(400);
     const badKey = await botCall('handoff', { ...handoff, context: { attributes: { $where: '1' } } });
     expect(badKey.status).toBe(400);
-    const unknown = await botCall('handoff', { ...handoff, customer: { waId: '5599999999999', phoneNumberId: '100000000000001' } });
+    const unknown = await botCall('handoff', {
+      ...handoff,
+      customer: { waId: '5599999999999', phoneNumberId: '100000000000001' },
+    });
     expect(unknown.status).toBe(404);
   });
 
   it('a deactivated bot is refused', async () => {
-    const { bot, apiKey: key } = (await server.api<{ bot: { id: string }; apiKey: string }>(admin, 'POST', '/api/bots', { name: 'OldBot' })).body;
+    const { bot, apiKey: key } = (
+      await server.api<{ bot: { id: string }; apiKey: string }>(admin, 'POST', '/api/bots', { name: 'OldBot' })
+    ).body;
     await server.api(admin, 'PATCH', `/api/bots/${bot.id}`, { active: false });
     expect((await botCall('handoff', handoff, key)).status).toBe(401);
   });

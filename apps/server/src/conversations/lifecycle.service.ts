@@ -41,7 +41,12 @@ export class ConversationLifecycle {
     const current = await this.models.Conversation.findById(id).orFail();
     await this.assignments.release(current, null);
     const summary = `Resolved by ${await actorName(this.models, viewer.userId)}`;
-    await this.timeline.add(current, `resolved:${announced.resolvedAt}`, { kind: 'resolved', summary, details: {}, actorId: viewer.userId });
+    await this.timeline.add(current, `resolved:${announced.resolvedAt}`, {
+      kind: 'resolved',
+      summary,
+      details: {},
+      actorId: viewer.userId,
+    });
     return announced;
   }
 
@@ -57,7 +62,14 @@ export class ConversationLifecycle {
     const summary = kept
       ? `Reopened by ${me.name}, who keeps it (${await this.agents.load(me._id)}/${me.capacity} open)`
       : `Reopened by ${me.name}; routed like a new conversation`;
-    await recordAction({ timeline: this.timeline, conversations: this.conversations }, conversation, 'reopened', summary, { keptBy: kept ? me.id : null }, viewer);
+    await recordAction(
+      { timeline: this.timeline, conversations: this.conversations },
+      conversation,
+      'reopened',
+      summary,
+      { keptBy: kept ? me.id : null },
+      viewer,
+    );
     if (!kept) await this.router.route(conversation._id);
     return this.conversations.current(id);
   }
@@ -95,4 +107,7 @@ export class ConversationLifecycle {
 }
 
 const newerOpenConflict = (id: Types.ObjectId | null) =>
-  new AppError('CONFLICT', `the customer has a newer open conversation${id ? ` (${id.toHexString()})` : ''} on this number; continue there`);
+  new AppError(
+    'CONFLICT',
+    `the customer has a newer open conversation${id ? ` (${id.toHexString()})` : ''} on this number; continue there`,
+  );

@@ -40,7 +40,8 @@ export class SnoozeService {
   async snooze(id: string, request: SnoozeRequest, viewer: Viewer): Promise<ConversationDTO> {
     const until = untilOf(request);
     const conversation = await this.conversations.findVisible(id, viewer);
-    if (conversation.status !== 'open') throw new AppError('CONFLICT', 'only an open conversation can be snoozed; reopen it first');
+    if (conversation.status !== 'open')
+      throw new AppError('CONFLICT', 'only an open conversation can be snoozed; reopen it first');
     const key = randomUUID();
     await retryOnDuplicateKey(() =>
       this.models.Snooze.updateOne(
@@ -64,17 +65,28 @@ export class SnoozeService {
     const conversation = await this.conversations.findVisible(id, viewer);
     const snooze = await this.models.Snooze.findById(snoozeIdOf(conversation._id));
     // A snoozedUntil without its snooze document is what a crash between the two writes leaves.
-    const ending = snooze ?? (conversation.snoozedUntil ? { key: `orphan:${conversation.snoozedUntil.getTime()}`, until: conversation.snoozedUntil } : null);
+    const ending =
+      snooze ??
+      (conversation.snoozedUntil
+        ? { key: `orphan:${conversation.snoozedUntil.getTime()}`, until: conversation.snoozedUntil }
+        : null);
     if (ending) {
       const name = await actorName(this.models, viewer.userId);
-      await this.end(conversation._id, ending, { kind: 'unsnoozed', summary: `Unsnoozed by ${name}`, details: { reason: 'agent' }, actorId: viewer.userId });
+      await this.end(conversation._id, ending, {
+        kind: 'unsnoozed',
+        summary: `Unsnoozed by ${name}`,
+        details: { reason: 'agent' },
+        actorId: viewer.userId,
+      });
     }
     return this.conversations.current(id);
   }
 
   /** Wakes one conversation whose time has come; false when none is due. */
   async wakeDue(): Promise<boolean> {
-    const due = await this.models.Snooze.find({ until: { $lte: new Date() } }).sort({ until: 1 }).limit(CLAIM_CANDIDATES);
+    const due = await this.models.Snooze.find({ until: { $lte: new Date() } })
+      .sort({ until: 1 })
+      .limit(CLAIM_CANDIDATES);
     for (const snooze of due) {
       if (!(await this.wakes.take(wakeIdOf(snooze.key), 1, ABANDONED_WAKE_MS))) continue;
       await this.end(snooze.conversationId, snooze, {
@@ -110,7 +122,10 @@ export class SnoozeService {
    * notes it and pushes the change. Safe to repeat: a retry after a crash finishes what was left undone.
    */
   private async end(conversationId: Types.ObjectId, ending: Ending, note: TimelineEntryDTO): Promise<void> {
-    const cleared = await this.models.Conversation.updateOne({ _id: conversationId, snoozedUntil: ending.until }, { $set: { snoozedUntil: null } });
+    const cleared = await this.models.Conversation.updateOne(
+      { _id: conversationId, snoozedUntil: ending.until },
+      { $set: { snoozedUntil: null } },
+    );
     const conversation = await this.models.Conversation.findById(conversationId);
     const snoozedAgain = cleared.matchedCount === 0 && conversation?.snoozedUntil;
     if (conversation && !snoozedAgain) {
@@ -126,7 +141,12 @@ export class SnoozeService {
 function untilOf(request: SnoozeRequest): Date {
   const until = new Date(request.until);
   const problem =
-    until.getTime() <= Date.now() ? 'must be in the future' : until.getTime() - Date.now() > MAX_SNOOZE_MS ? 'must be at most 30 days from now' : null;
-  if (problem) throw new AppError('VALIDATION_FAILED', `the request body is invalid`, [{ path: 'body.until', message: problem }]);
+    until.getTime() <= Date.now()
+      ? 'must be in the future'
+      : until.getTime() - Date.now() > MAX_SNOOZE_MS
+        ? 'must be at most 30 days from now'
+        : null;
+  if (problem)
+    throw new AppError('VALIDATION_FAILED', `the request body is invalid`, [{ path: 'body.until', message: problem }]);
   return until;
 }

@@ -1,7 +1,13 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO } from '@switchboard/shared';
-import { eventually, startPeerApp, startTestServer, type PeerApp, type TestServer } from '@switchboard/test-support/harness';
+import {
+  eventually,
+  startPeerApp,
+  startTestServer,
+  type PeerApp,
+  type TestServer,
+} from '@switchboard/test-support/harness';
 import { actionKit, seqsOf, timelineOf, updatesOf } from '@switchboard/test-support/action-kit';
 import { sharedIntentClassifier } from '../triage/index.js';
 
@@ -34,11 +40,16 @@ describe('snooze', () => {
     const past = await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(-60) });
     expect(past.status).toBe(400);
     expect(kit.issuesOf(past.body)).toEqual([{ path: 'body.until', message: 'must be in the future' }]);
-    const far = await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(31 * 24 * 3600) });
+    const far = await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, {
+      until: inSeconds(31 * 24 * 3600),
+    });
     expect(kit.issuesOf(far.body)).toEqual([{ path: 'body.until', message: 'must be at most 30 days from now' }]);
     const notATime = await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until: 'tomorrow' });
     expect(kit.issuesOf(notATime.body).map((i) => i.path)).toEqual(['body.until']);
-    const extra = await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(60), wake: 'early' });
+    const extra = await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, {
+      until: inSeconds(60),
+      wake: 'early',
+    });
     expect(extra.status).toBe(400);
     expect(JSON.stringify(kit.issuesOf(extra.body))).toContain('wake');
     expect((await server.app.models.Conversation.findById(id).orFail()).snoozedUntil).toBeNull();
@@ -52,14 +63,25 @@ describe('snooze', () => {
     expect(snoozed.status).toBe(200);
     expect(snoozed.body).toMatchObject({ snoozedUntil: until, assigneeId: ana.id, routingState: 'assigned' });
 
-    await eventually(async () => updatesOf(ana.pushes, id).at(-1)?.snoozedUntil === null && timelineOf(ana.pushes, id).some((t) => t.kind === 'woke'), 'the wake to be pushed to Ana');
+    await eventually(
+      async () =>
+        updatesOf(ana.pushes, id).at(-1)?.snoozedUntil === null &&
+        timelineOf(ana.pushes, id).some((t) => t.kind === 'woke'),
+      'the wake to be pushed to Ana',
+    );
     const [snoozedNote, wokeNote] = timelineOf(ana.pushes, id).filter((t) => t.kind === 'snoozed' || t.kind === 'woke');
     expect(snoozedNote).toMatchObject({ actorId: ana.id, details: { until } });
     expect(snoozedNote!.summary).toMatch(/^Snoozed by Test agent until \d\d:\d\d \w{3} \d{1,2} \w{3} UTC$/);
     expect(wokeNote).toMatchObject({ kind: 'woke', actorId: null, details: { reason: 'time', until } });
-    expect(await server.app.models.Conversation.findById(id).orFail()).toMatchObject({ snoozedUntil: null, routingState: 'assigned' });
+    expect(await server.app.models.Conversation.findById(id).orFail()).toMatchObject({
+      snoozedUntil: null,
+      routingState: 'assigned',
+    });
     // The snooze's record goes right after the wake is pushed, not before.
-    await eventually(async () => (await server.app.models.Snooze.countDocuments()) === 0, 'the ended snooze to be deleted');
+    await eventually(
+      async () => (await server.app.models.Snooze.countDocuments()) === 0,
+      'the ended snooze to be deleted',
+    );
 
     const seqs = seqsOf(ana.pushes, id).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
@@ -70,7 +92,10 @@ describe('snooze', () => {
     await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(24 * 3600) });
     await server.deliver(envelope({ messages: [inbound.text({ from: '5511977100003', body: 'any news?' })] }));
     await eventually(async () => timelineOf(ana.pushes, id).some((t) => t.kind === 'woke'), 'the wake to be pushed');
-    expect(timelineOf(ana.pushes, id).find((t) => t.kind === 'woke')).toMatchObject({ summary: 'Woke: the customer wrote', details: { reason: 'customer' } });
+    expect(timelineOf(ana.pushes, id).find((t) => t.kind === 'woke')).toMatchObject({
+      summary: 'Woke: the customer wrote',
+      details: { reason: 'customer' },
+    });
     expect(updatesOf(ana.pushes, id).at(-1)?.snoozedUntil).toBeNull();
     expect(await server.app.models.Snooze.countDocuments()).toBe(0);
     expect((await kit.timeline(ana.token, id)).filter((t) => t.kind === 'woke')).toHaveLength(1);
@@ -82,20 +107,26 @@ describe('snooze', () => {
     const unsnoozed = await server.api<ConversationDTO>(ana.token, 'DELETE', `/api/conversations/${id}/snooze`);
     expect(unsnoozed).toMatchObject({ status: 200, body: { snoozedUntil: null } });
     expect((await server.api(ana.token, 'DELETE', `/api/conversations/${id}/snooze`)).status).toBe(200);
-    const notes = (await kit.timeline(ana.token, id)).filter((t) => t.kind === 'snoozed' || t.kind === 'unsnoozed' || t.kind === 'woke');
+    const notes = (await kit.timeline(ana.token, id)).filter(
+      (t) => t.kind === 'snoozed' || t.kind === 'unsnoozed' || t.kind === 'woke',
+    );
     expect(notes.map((t) => [t.kind, t.summary])).toEqual([
       ['snoozed', expect.stringMatching(/^Snoozed by Test agent until/)],
       ['unsnoozed', 'Unsnoozed by Test agent'],
     ]);
     await server.api(ana.token, 'POST', `/api/conversations/${id}/resolve`);
-    expect((await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(60) })).status).toBe(409);
+    expect(
+      (await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(60) })).status,
+    ).toBe(409);
   });
 
   it('an agent of another queue gets 404', async () => {
     const { id } = await assignedConversation('5511977100005');
     const billing = await kit.queue(admin, { name: 'Billing' });
     const outsider = await kit.agent(admin, [billing.id]);
-    expect((await server.api(outsider.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(60) })).status).toBe(404);
+    expect(
+      (await server.api(outsider.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(60) })).status,
+    ).toBe(404);
     expect((await server.api(outsider.token, 'DELETE', `/api/conversations/${id}/snooze`)).status).toBe(404);
   });
 });
@@ -111,7 +142,8 @@ describe('snooze with two server processes on one database', () => {
     second = await startPeerApp(server);
     const ids = [];
     for (let i = 1; i <= 4; i++) ids.push(await kit.customer(`551197710001${i}`));
-    for (const id of ids) await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(1) });
+    for (const id of ids)
+      await server.api(ana.token, 'POST', `/api/conversations/${id}/snooze`, { until: inSeconds(1) });
     await eventually(async () => (await server.app.models.Snooze.countDocuments()) === 0, 'every snooze to end');
     for (const id of ids) {
       expect((await kit.timeline(ana.token, id)).filter((t) => t.kind === 'woke')).toHaveLength(1);

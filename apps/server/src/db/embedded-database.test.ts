@@ -5,7 +5,9 @@ import { freshDatabaseName } from '@switchboard/test-support/harness';
 
 describe('the database the tests (and `pnpm start`) run on', () => {
   it('applies concurrent updates of one document atomically: 200 racing $inc make 200', async () => {
-    const connection = await mongoose.createConnection(inject('mongoUri'), { dbName: freshDatabaseName(), maxPoolSize: 20 }).asPromise();
+    const connection = await mongoose
+      .createConnection(inject('mongoUri'), { dbName: freshDatabaseName(), maxPoolSize: 20 })
+      .asPromise();
     try {
       const things = connection.db!.collection('things');
       const _id = new Types.ObjectId();

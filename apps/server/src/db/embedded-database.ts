@@ -22,7 +22,11 @@ export class DatabaseUnavailableError extends Error {}
  * Gives the server a MongoDB-wire database: MONGODB_URI when set; otherwise an embedded one that keeps its
  * data in dataDir: a real mongod where one exists, else FerretDB on SQLite (built by scripts/setup.sh).
  */
-export async function openDatabase(options: { uri?: string; dataDir: string; logger: Logger }): Promise<DatabaseHandle> {
+export async function openDatabase(options: {
+  uri?: string;
+  dataDir: string;
+  logger: Logger;
+}): Promise<DatabaseHandle> {
   if (options.uri) return { uri: options.uri, kind: 'external', stop: async () => {} };
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -46,13 +50,17 @@ export async function openDatabase(options: { uri?: string; dataDir: string; log
 
 export function ferretdbBinaryPath(): string {
   if (process.env.FERRETDB_BIN) return process.env.FERRETDB_BIN;
-  const cacheDir = process.env.SWITCHBOARD_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'switchboard');
+  const cacheDir =
+    process.env.SWITCHBOARD_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'switchboard');
   return join(cacheDir, `ferretdb-${FERRETDB_VERSION}-${FERRETDB_BUILD}`);
 }
 
 function findMongod(): string | undefined {
   if (process.env.MONGOMS_SYSTEM_BINARY) return process.env.MONGOMS_SYSTEM_BINARY;
-  return (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'mongod')).find((p) => existsSync(p));
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, 'mongod'))
+    .find((p) => existsSync(p));
 }
 
 async function startMongod(binary: string, dataDir: string, logger: Logger): Promise<DatabaseHandle> {
@@ -124,7 +132,6 @@ function stopLeftoverProcess(pidFile: string, logger: Logger) {
   }
 }
 
-
 async function waitForPort(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
@@ -135,7 +142,9 @@ async function waitForPort(port: number, child: ChildProcess, stderr: () => stri
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
-  throw new DatabaseUnavailableError(`FerretDB did not accept connections on port ${port} within 20 s: ${stderr().trim()}`);
+  throw new DatabaseUnavailableError(
+    `FerretDB did not accept connections on port ${port} within 20 s: ${stderr().trim()}`,
+  );
 }
 
 function canConnect(port: number): Promise<boolean> {

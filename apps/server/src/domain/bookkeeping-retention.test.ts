@@ -13,18 +13,24 @@ afterAll(() => server.close());
 describe('bookkeeping retention', () => {
   it('deletes work leases only once they are older than the retention, once per hour across processes, and never what makes a repeat change nothing', async () => {
     const { models } = server.app;
-    const payload = envelope({ messages: [inbound.text({ from: '5511977001122', body: 'oi, preciso de ajuda com meu pedido' })] });
+    const payload = envelope({
+      messages: [inbound.text({ from: '5511977001122', body: 'oi, preciso de ajuda com meu pedido' })],
+    });
     await server.deliver(payload);
     const leases = await models.WorkLease.countDocuments();
     expect(leases).toBeGreaterThan(0);
     const conversation = await models.Conversation.findOne().orFail();
     const messagesBefore = await models.Message.countDocuments({ conversationId: conversation._id });
-    const createdEvents = () => models.ConversationEvent.countDocuments({ conversationId: conversation._id, type: 'message:created' });
+    const createdEvents = () =>
+      models.ConversationEvent.countDocuments({ conversationId: conversation._id, type: 'message:created' });
     expect(await createdEvents()).toBe(1);
 
     // Two processes, the same hour: one sweeps, the other finds it done. Nothing is old enough yet.
     const soon = new Date(Date.now() + 2 * SWEEP_EVERY_MS);
-    const [a, b] = await Promise.all([new BookkeepingRetention(models, randomUUID()).sweep(soon), new BookkeepingRetention(models, randomUUID()).sweep(soon)]);
+    const [a, b] = await Promise.all([
+      new BookkeepingRetention(models, randomUUID()).sweep(soon),
+      new BookkeepingRetention(models, randomUUID()).sweep(soon),
+    ]);
     expect([a, b].filter((r) => r === null)).toHaveLength(1);
     expect(a ?? b).toEqual({ leases: 0 });
     expect(await models.WorkLease.countDocuments()).toBeGreaterThanOrEqual(leases);
@@ -33,8 +39,14 @@ describe('bookkeeping retention', () => {
     const later = new Date(Date.now() + BOOKKEEPING_RETENTION_MS + SWEEP_EVERY_MS);
     const swept = await new BookkeepingRetention(models, randomUUID()).sweep(later);
     expect(swept?.leases).toBeGreaterThanOrEqual(leases);
-    expect(await models.WorkLease.countDocuments({ takenAt: { $lt: new Date(later.getTime() - BOOKKEEPING_RETENTION_MS) } })).toBe(0);
-    const after = await server.api<{ items: unknown[] }>(await server.login(), 'GET', `/api/conversations/${conversation.id}/messages`);
+    expect(
+      await models.WorkLease.countDocuments({ takenAt: { $lt: new Date(later.getTime() - BOOKKEEPING_RETENTION_MS) } }),
+    ).toBe(0);
+    const after = await server.api<{ items: unknown[] }>(
+      await server.login(),
+      'GET',
+      `/api/conversations/${conversation.id}/messages`,
+    );
     expect(after.body.items).toHaveLength(messagesBefore);
 
     // Meta delivering the same webhook again, after the sweep, still changes nothing: not the messages, not

@@ -19,7 +19,11 @@ export class ChannelService {
    * The channel id for a business number, for the webhook hot path. An id is made from the number and a
    * channel is never deleted, so once this process has seen the channel exist there is nothing to look up.
    */
-  async idForPhoneNumber(phoneNumberId: string, displayPhoneNumber: string | null, wabaId: string | null): Promise<Types.ObjectId> {
+  async idForPhoneNumber(
+    phoneNumberId: string,
+    displayPhoneNumber: string | null,
+    wabaId: string | null,
+  ): Promise<Types.ObjectId> {
     const _id = keyedId('channel', phoneNumberId);
     if (!this.existing.has(phoneNumberId)) {
       await this.forPhoneNumber(phoneNumberId, displayPhoneNumber, wabaId);
@@ -29,7 +33,11 @@ export class ChannelService {
   }
 
   /** The channel for a business number; a number nobody registered is recorded as `unregistered`, not dropped. */
-  async forPhoneNumber(phoneNumberId: string, displayPhoneNumber: string | null, wabaId: string | null): Promise<ChannelDoc> {
+  async forPhoneNumber(
+    phoneNumberId: string,
+    displayPhoneNumber: string | null,
+    wabaId: string | null,
+  ): Promise<ChannelDoc> {
     const _id = keyedId('channel', phoneNumberId);
     const known = await this.models.Channel.findById(_id);
     if (known) return known;
@@ -54,14 +62,20 @@ export class ChannelService {
   async create(input: CreateChannelRequest): Promise<ChannelDTO> {
     const _id = keyedId('channel', input.phoneNumberId);
     const existing = await this.models.Channel.findById(_id);
-    if (existing?.status === 'active') throw new AppError('CONFLICT', `a channel for phone_number_id ${input.phoneNumberId} exists already`);
+    if (existing?.status === 'active')
+      throw new AppError('CONFLICT', `a channel for phone_number_id ${input.phoneNumberId} exists already`);
     try {
       const doc = existing
-        ? await this.models.Channel.findByIdAndUpdate(_id, { $set: { ...input, status: 'active' } }, { new: true }).orFail()
+        ? await this.models.Channel.findByIdAndUpdate(
+            _id,
+            { $set: { ...input, status: 'active' } },
+            { new: true },
+          ).orFail()
         : await this.models.Channel.create({ _id, ...input, status: 'active' });
       return this.toDTO(doc);
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new AppError('CONFLICT', `a channel for phone_number_id ${input.phoneNumberId} exists already`);
+      if (isDuplicateKeyError(error))
+        throw new AppError('CONFLICT', `a channel for phone_number_id ${input.phoneNumberId} exists already`);
       throw error;
     }
   }
@@ -91,9 +105,15 @@ export class ChannelService {
     if (!channel) throw notFound('channel');
     const wanted = userIds.map((u) => new Types.ObjectId(u));
     const found = await this.models.User.countDocuments({ _id: { $in: wanted } });
-    if (found !== new Set(userIds).size) throw new AppError('VALIDATION_FAILED', 'some userIds do not exist', [{ path: 'userIds', message: 'unknown user' }]);
+    if (found !== new Set(userIds).size)
+      throw new AppError('VALIDATION_FAILED', 'some userIds do not exist', [
+        { path: 'userIds', message: 'unknown user' },
+      ]);
     const before = await this.models.User.find({ channelIds: channel._id }, { _id: 1 });
-    await this.models.User.updateMany({ _id: { $nin: wanted }, channelIds: channel._id }, { $pull: { channelIds: channel._id } });
+    await this.models.User.updateMany(
+      { _id: { $nin: wanted }, channelIds: channel._id },
+      { $pull: { channelIds: channel._id } },
+    );
     await this.models.User.updateMany({ _id: { $in: wanted } }, { $addToSet: { channelIds: channel._id } });
     const touched = new Set([...before.map((u) => u._id.toHexString()), ...userIds]);
     for (const userId of touched) this.events.emit('user.access-changed', userId);
@@ -102,6 +122,9 @@ export class ChannelService {
 
   private async toDTO(channel: ChannelDoc): Promise<ChannelDTO> {
     const members = await this.models.User.find({ channelIds: channel._id }, { _id: 1 });
-    return toChannelDTO(channel, members.map((m) => m._id.toHexString()));
+    return toChannelDTO(
+      channel,
+      members.map((m) => m._id.toHexString()),
+    );
   }
 }

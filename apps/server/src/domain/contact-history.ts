@@ -13,7 +13,9 @@ export class ContactHistory {
   async list(contactId: string, viewer: Viewer): Promise<ConversationDTO[]> {
     const contact = await this.models.Contact.findById(contactId);
     if (!contact) throw notFound('contact');
-    const conversations = await this.models.Conversation.find({ $and: [{ contactId: contact._id }, viewer.conversationFilter()] })
+    const conversations = await this.models.Conversation.find({
+      $and: [{ contactId: contact._id }, viewer.conversationFilter()],
+    })
       .sort({ createdAt: -1, _id: -1 })
       .limit(CONTACT_HISTORY_LIMIT);
     return conversations.map((c) => toConversationDTO(c, contact));

@@ -31,14 +31,14 @@ export class ContactService {
     const contact = unchanged
       ? known
       : known
-      ? await this.models.Contact.findByIdAndUpdate(known._id, { $set: set }, { new: true }).orFail()
-      : await retryOnDuplicateKey(() =>
-          this.models.Contact.findOneAndUpdate(
-            { _id: keyedId('contact', primary) },
-            { $set: set, $setOnInsert: { key: primary } },
-            { upsert: true, new: true },
-          ).orFail(),
-        );
+        ? await this.models.Contact.findByIdAndUpdate(known._id, { $set: set }, { new: true }).orFail()
+        : await retryOnDuplicateKey(() =>
+            this.models.Contact.findOneAndUpdate(
+              { _id: keyedId('contact', primary) },
+              { $set: set, $setOnInsert: { key: primary } },
+              { upsert: true, new: true },
+            ).orFail(),
+          );
     for (const key of keys) if (key !== contact.key) await this.addAlias(key, contact._id);
     return contact;
   }

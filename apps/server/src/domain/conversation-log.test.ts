@@ -22,7 +22,12 @@ function pushes() {
   return seen;
 }
 
-const note = (conversationId: Types.ObjectId, channelId: Types.ObjectId, dedupeKey: string, summary = 'after a crash') => ({
+const note = (
+  conversationId: Types.ObjectId,
+  channelId: Types.ObjectId,
+  dedupeKey: string,
+  summary = 'after a crash',
+) => ({
   conversationId,
   channelId,
   type: 'timeline:added' as const,
@@ -41,8 +46,13 @@ describe('the conversation log', () => {
     const conversation = await conversationOf('5511960000001');
     const seen = pushes();
     const same = note(conversation._id, conversation.channelId, 'race:same');
-    const others = Array.from({ length: 6 }, (_, i) => note(conversation._id, conversation.channelId, `race:other-${i}`, `other ${i}`));
-    const appended = await Promise.all([...Array.from({ length: 6 }, () => server.app.services.log.append(same)), ...others.map((c) => server.app.services.log.append(c))]);
+    const others = Array.from({ length: 6 }, (_, i) =>
+      note(conversation._id, conversation.channelId, `race:other-${i}`, `other ${i}`),
+    );
+    const appended = await Promise.all([
+      ...Array.from({ length: 6 }, () => server.app.services.log.append(same)),
+      ...others.map((c) => server.app.services.log.append(c)),
+    ]);
 
     // One of the racers took it; the others found it, or (once the log had moved past it) knew it was there.
     const found = appended.slice(0, 6).filter((e) => e !== null);
@@ -55,7 +65,16 @@ describe('the conversation log', () => {
     expect((await server.app.models.Conversation.findById(conversation._id).orFail()).seq).toBe(log.length);
     // Each new change reached clients; a repeat that lost the race may announce its event again, never a new one.
     const ours = (events: ConversationEventDTO[]) =>
-      new Set(events.filter((e) => e.conversationId === conversation.id && e.type === 'timeline:added' && /^(after a crash|other \d)$/.test(e.data.summary)).map((e) => e.seq));
+      new Set(
+        events
+          .filter(
+            (e) =>
+              e.conversationId === conversation.id &&
+              e.type === 'timeline:added' &&
+              /^(after a crash|other \d)$/.test(e.data.summary),
+          )
+          .map((e) => e.seq),
+      );
     expect(ours(seen)).toEqual(ours(log));
   });
 });
@@ -67,7 +86,12 @@ describe('a change whose writer died mid-append', () => {
     const seq = conversation.seq + 1;
     const change = note(conversation._id, conversation.channelId, 'crash-test:stored');
     // What the dead writer left: the event stored, the conversation's seq not moved, nothing announced.
-    await models.ConversationEvent.create({ _id: keyedId('event', `${conversation.id}:${seq}`), ...change, seq, at: new Date() });
+    await models.ConversationEvent.create({
+      _id: keyedId('event', `${conversation.id}:${seq}`),
+      ...change,
+      seq,
+      at: new Date(),
+    });
 
     const seen = pushes();
     const event = await server.app.services.log.append(change);
@@ -82,9 +106,16 @@ describe('a change whose writer died mid-append', () => {
     const conversation = await conversationOf('5511960000003');
     const { models } = server.app;
     const seq = conversation.seq + 1;
-    await models.ConversationEvent.create({ _id: keyedId('event', `${conversation.id}:${seq}`), ...note(conversation._id, conversation.channelId, 'crash-test:left'), seq, at: new Date() });
+    await models.ConversationEvent.create({
+      _id: keyedId('event', `${conversation.id}:${seq}`),
+      ...note(conversation._id, conversation.channelId, 'crash-test:left'),
+      seq,
+      at: new Date(),
+    });
 
-    const next = await server.app.services.log.append(note(conversation._id, conversation.channelId, 'crash-test:next', 'the next one'));
+    const next = await server.app.services.log.append(
+      note(conversation._id, conversation.channelId, 'crash-test:next', 'the next one'),
+    );
     expect(next?.seq).toBe(seq + 1);
     const log = await logOf(conversation._id);
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: seq + 1 }, (_, i) => i + 1));
@@ -94,22 +125,32 @@ describe('a change whose writer died mid-append', () => {
 describe('several changes appended together', () => {
   // Triage, routing and SLA timers may log changes of their own to the same conversation meanwhile: the
   // assertions are about order and gaps, not exact numbers.
-  const noGaps = (log: ConversationEventDTO[]) => expect(log.map((e) => e.seq)).toEqual(Array.from({ length: log.length }, (_, i) => i + 1));
+  const noGaps = (log: ConversationEventDTO[]) =>
+    expect(log.map((e) => e.seq)).toEqual(Array.from({ length: log.length }, (_, i) => i + 1));
 
   it('keep their order in the log and in the pushes, and move the seq to the last', async () => {
     const conversation = await conversationOf('5511960000004');
     const seen = pushes();
     const summaries = ['first', 'second', 'third'];
-    const events = await server.app.services.log.appendAll(summaries.map((summary) => note(conversation._id, conversation.channelId, `together:${summary}`, summary)));
+    const events = await server.app.services.log.appendAll(
+      summaries.map((summary) => note(conversation._id, conversation.channelId, `together:${summary}`, summary)),
+    );
 
     const seqs = events.map((e) => e?.seq ?? 0);
     expect(seqs[0]).toBeGreaterThan(conversation.seq);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
-    expect(summariesIn(seen.filter((e) => e.conversationId === conversation.id), summaries)).toEqual(summaries);
+    expect(
+      summariesIn(
+        seen.filter((e) => e.conversationId === conversation.id),
+        summaries,
+      ),
+    ).toEqual(summaries);
     const log = await logOf(conversation._id);
     noGaps(log);
     expect(summariesIn(log, summaries)).toEqual(summaries);
-    expect((await server.app.models.Conversation.findById(conversation._id).orFail()).seq).toBeGreaterThanOrEqual(seqs[2]!);
+    expect((await server.app.models.Conversation.findById(conversation._id).orFail()).seq).toBeGreaterThanOrEqual(
+      seqs[2]!,
+    );
   });
 
   it('go on one by one from a number another writer holds, with no gap and no change lost', async () => {
@@ -117,9 +158,18 @@ describe('several changes appended together', () => {
     const { models } = server.app;
     // Another writer (in another process) holds the second number; this process has not seen it.
     const held = conversation.seq + 2;
-    await models.ConversationEvent.create({ _id: keyedId('event', `${conversation.id}:${held}`), ...note(conversation._id, conversation.channelId, 'elsewhere', 'elsewhere'), seq: held, at: new Date() });
+    await models.ConversationEvent.create({
+      _id: keyedId('event', `${conversation.id}:${held}`),
+      ...note(conversation._id, conversation.channelId, 'elsewhere', 'elsewhere'),
+      seq: held,
+      at: new Date(),
+    });
 
-    const events = await server.app.services.log.appendAll(['one', 'two', 'three'].map((summary) => note(conversation._id, conversation.channelId, `around:${summary}`, summary)));
+    const events = await server.app.services.log.appendAll(
+      ['one', 'two', 'three'].map((summary) =>
+        note(conversation._id, conversation.channelId, `around:${summary}`, summary),
+      ),
+    );
     expect(events.every((e) => e !== null && e.seq !== held)).toBe(true);
     const log = await logOf(conversation._id);
     noGaps(log);
@@ -128,7 +178,9 @@ describe('several changes appended together', () => {
 
   it('skip a repeat of a change already logged and still log the rest', async () => {
     const conversation = await conversationOf('5511960000006');
-    const logged = await server.app.services.log.append(note(conversation._id, conversation.channelId, 'again:first', 'first'));
+    const logged = await server.app.services.log.append(
+      note(conversation._id, conversation.channelId, 'again:first', 'first'),
+    );
     const [repeat, second] = await server.app.services.log.appendAll([
       note(conversation._id, conversation.channelId, 'again:first', 'first'),
       note(conversation._id, conversation.channelId, 'again:second', 'second'),

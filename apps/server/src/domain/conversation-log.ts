@@ -26,7 +26,8 @@ const MAX_SEQ_PROBES = 1000;
 /** How many conversations' last numbers a process remembers (a hint: the insert decides, so any may be stale). */
 const REMEMBERED_SEQS = 10_000;
 
-const eventId = (conversationId: Types.ObjectId, seq: number) => keyedId('event', `${conversationId.toHexString()}:${seq}`);
+const eventId = (conversationId: Types.ObjectId, seq: number) =>
+  keyedId('event', `${conversationId.toHexString()}:${seq}`);
 
 /**
  * Appends changes to a conversation's log with the next sequence number and announces them. The event's
@@ -66,7 +67,9 @@ export class ConversationLog {
   async appendAll(changes: Change[], known?: KnownConversation): Promise<(ConversationEventDTO | null)[]> {
     const first = changes[0];
     if (!first) return [];
-    const conversation = known ?? (await this.models.Conversation.findById(first.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail());
+    const conversation =
+      known ??
+      (await this.models.Conversation.findById(first.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail());
     const audience = {
       channelId: first.channelId.toHexString(),
       queueId: conversation.queueId?.toHexString() ?? null,
@@ -75,8 +78,10 @@ export class ConversationLog {
     const after = Math.max(conversation.seq, this.lastSeqs.get(first.conversationId.toHexString()) ?? 0);
     const events = changes.map((change, i) => eventAt(change, after + 1 + i));
     const inserted = await this.insertInOrder(events);
-    const results: (ConversationEventDTO | null)[] = inserted > 0 ? await this.announce(events.slice(0, inserted), audience) : [];
-    for (const change of changes.slice(inserted)) results.push(await this.appendAfter(change, after + inserted, audience));
+    const results: (ConversationEventDTO | null)[] =
+      inserted > 0 ? await this.announce(events.slice(0, inserted), audience) : [];
+    for (const change of changes.slice(inserted))
+      results.push(await this.appendAfter(change, after + inserted, audience));
     return results;
   }
 
@@ -95,7 +100,11 @@ export class ConversationLog {
   }
 
   /** One change at the first free number after `after`, probing past numbers other changes hold. */
-  private async appendAfter(change: Change, after: number, audience: ConversationAudience): Promise<ConversationEventDTO | null> {
+  private async appendAfter(
+    change: Change,
+    after: number,
+    audience: ConversationAudience,
+  ): Promise<ConversationEventDTO | null> {
     for (let seq = after + 1, probes = 0; probes < MAX_SEQ_PROBES; seq++, probes++) {
       const event = eventAt(change, seq);
       if ((await this.insertInOrder([event])) === 1) return (await this.announce([event], audience))[0]!;
@@ -107,8 +116,15 @@ export class ConversationLog {
   }
 
   /** This change, found at its number: announced now only if its first writer never got that far. */
-  private async repeated(stored: StoredEvent, knownSeq: number, audience: ConversationAudience): Promise<ConversationEventDTO> {
-    const { seq } = knownSeq >= stored.seq ? { seq: knownSeq } : await this.models.Conversation.findById(stored.conversationId, { seq: 1 }).orFail();
+  private async repeated(
+    stored: StoredEvent,
+    knownSeq: number,
+    audience: ConversationAudience,
+  ): Promise<ConversationEventDTO> {
+    const { seq } =
+      knownSeq >= stored.seq
+        ? { seq: knownSeq }
+        : await this.models.Conversation.findById(stored.conversationId, { seq: 1 }).orFail();
     return seq >= stored.seq ? toEventDTO(stored) : (await this.announce([stored], audience))[0]!;
   }
 
@@ -135,7 +151,9 @@ export class ConversationLog {
     const conversation = await this.models.Conversation.findById(conversationId, { seq: 1 }).orFail();
     const last = Math.min(conversation.seq, afterSeq + limit);
     const seqs = Array.from({ length: Math.max(0, last - afterSeq) }, (_, i) => afterSeq + 1 + i);
-    const docs = await Promise.all(seqs.map((seq) => this.models.ConversationEvent.findById(eventId(conversationId, seq))));
+    const docs = await Promise.all(
+      seqs.map((seq) => this.models.ConversationEvent.findById(eventId(conversationId, seq))),
+    );
     return docs.filter((d): d is ConversationEventDoc => d !== null).map(toEventDTO);
   }
 }

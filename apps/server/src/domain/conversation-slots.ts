@@ -26,7 +26,9 @@ export class ConversationSlots {
 
   /** Two writers may create the slot at once; the loser's retry updates the winner's. */
   point(slotId: Types.ObjectId, conversationId: Types.ObjectId, open: boolean) {
-    return retryOnDuplicateKey(() => this.models.ConversationSlot.updateOne({ _id: slotId }, { $set: { conversationId, open } }, { upsert: true }));
+    return retryOnDuplicateKey(() =>
+      this.models.ConversationSlot.updateOne({ _id: slotId }, { $set: { conversationId, open } }, { upsert: true }),
+    );
   }
 
   /**

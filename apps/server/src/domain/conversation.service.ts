@@ -52,11 +52,23 @@ export class ConversationService {
       if (slot?.open) return Conversation.findById(slot.conversationId).orFail();
       const now = new Date();
       const last = slot ? await Conversation.findById(slot.conversationId) : null;
-      const recent = last?.resolvedAt && now.getTime() - last.resolvedAt.getTime() < this.reopenWindowMs ? last._id : null;
+      const recent =
+        last?.resolvedAt && now.getTime() - last.resolvedAt.getTime() < this.reopenWindowMs ? last._id : null;
       try {
         const conversation = recent
-          ? await Conversation.findByIdAndUpdate(recent, { $set: { status: 'open', openKey, openedAt: now, resolvedAt: null } }, { new: true }).orFail()
-          : await Conversation.create({ channelId, contactId, status: 'open', openKey, openedAt: now, lastMessageAt: activityAt });
+          ? await Conversation.findByIdAndUpdate(
+              recent,
+              { $set: { status: 'open', openKey, openedAt: now, resolvedAt: null } },
+              { new: true },
+            ).orFail()
+          : await Conversation.create({
+              channelId,
+              contactId,
+              status: 'open',
+              openKey,
+              openedAt: now,
+              lastMessageAt: activityAt,
+            });
         await this.slots.point(slotId, conversation._id, true);
         return conversation;
       } catch (error) {
@@ -75,7 +87,12 @@ export class ConversationService {
    * process took since), and the contact when the caller has it. `before`: changes that led to this state
    * (a message), logged just ahead of it in the same append.
    */
-  async announce(conversation: ConversationDoc, cause: string, current?: CurrentState, before: Change[] = []): Promise<ConversationDTO> {
+  async announce(
+    conversation: ConversationDoc,
+    cause: string,
+    current?: CurrentState,
+    before: Change[] = [],
+  ): Promise<ConversationDTO> {
     const fresh = current?.fresh ?? (await this.models.Conversation.findById(conversation._id).orFail());
     const contact = current?.contact ?? (await this.models.Contact.findById(fresh.contactId).orFail());
     const events = await this.log.appendAll(
@@ -137,7 +154,10 @@ export class ConversationService {
     const last = page.at(-1);
     return {
       items: await this.withContacts(page),
-      nextCursor: docs.length > query.limit && last ? encodeCursor({ at: (last.lastMessageAt ?? new Date(0)).toISOString(), id: last._id.toHexString() }) : null,
+      nextCursor:
+        docs.length > query.limit && last
+          ? encodeCursor({ at: (last.lastMessageAt ?? new Date(0)).toISOString(), id: last._id.toHexString() })
+          : null,
     };
   }
 
@@ -147,4 +167,3 @@ export class ConversationService {
     return conversations.map((c) => toConversationDTO(c, byId.get(c.contactId.toHexString())!));
   }
 }
-

@@ -1,4 +1,13 @@
-import type { AdReferral, ListMessagesQuery, MessageContent, MessageContext, MessageDTO, Page, ProviderError, whatsapp } from '@switchboard/shared';
+import type {
+  AdReferral,
+  ListMessagesQuery,
+  MessageContent,
+  MessageContext,
+  MessageDTO,
+  Page,
+  ProviderError,
+  whatsapp,
+} from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { currentCorrelationId, inThreadOf, joinThread } from '../lib/correlation.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
@@ -73,7 +82,10 @@ export class MessageService {
     const open = await this.conversations.findOpen(input.contact._id, input.channelId);
     const known = open ? null : await this.models.Message.findById(keyedId('message', key));
     const conversation =
-      open ?? (known ? await this.models.Conversation.findById(known.conversationId).orFail() : await this.conversations.openFor(input.contact._id, input.channelId, input.sentAt));
+      open ??
+      (known
+        ? await this.models.Conversation.findById(known.conversationId).orFail()
+        : await this.conversations.openFor(input.contact._id, input.channelId, input.sentAt));
     const stored = known
       ? { message: known, created: false }
       : await this.insertOnce({
@@ -92,7 +104,9 @@ export class MessageService {
         });
     // A repeat of a message from an earlier conversation stays in that one: announced, triaged and routed
     // there, if at all.
-    const home = stored.message.conversationId.equals(conversation._id) ? conversation : await this.models.Conversation.findById(stored.message.conversationId).orFail();
+    const home = stored.message.conversationId.equals(conversation._id)
+      ? conversation
+      : await this.models.Conversation.findById(stored.message.conversationId).orFail();
     const current = await this.publish(home, stored, input.preview, input.contact);
     return { message: stored.message, conversation: current };
   }
@@ -130,7 +144,9 @@ export class MessageService {
 
   /** WhatsApp took the message: remember its id, apply statuses that came early, announce. */
   async markAccepted(messageId: Types.ObjectId, providerMessageId: string, attempts: number): Promise<void> {
-    await ignoreDuplicate(this.models.ProviderMessageRef.create({ _id: keyedId('provider', providerMessageId), messageId }));
+    await ignoreDuplicate(
+      this.models.ProviderMessageRef.create({ _id: keyedId('provider', providerMessageId), messageId }),
+    );
     const message = await this.models.Message.findByIdAndUpdate(
       messageId,
       { $set: { providerMessageId, outboxState: 'accepted', attempts, failureReason: null, error: null } },
@@ -139,12 +155,23 @@ export class MessageService {
     await this.announceMessage(message, `accepted:${attempts}`);
     for (const status of Object.keys(STATUS_RANK) as whatsapp.DeliveryStatus[]) {
       const early = await this.models.DeliveryStatus.findById(statusRecordId(providerMessageId, status));
-      if (early) await this.applyStatus({ providerMessageId, status, at: early.at, error: early.error ? (early.toObject().error as ProviderError) : null });
+      if (early)
+        await this.applyStatus({
+          providerMessageId,
+          status,
+          at: early.at,
+          error: early.error ? (early.toObject().error as ProviderError) : null,
+        });
     }
   }
 
   /** WhatsApp refused it (`failed`), or retries ran out (`dead`): say why, in words an agent can act on. */
-  async markUndelivered(messageId: Types.ObjectId, state: 'failed' | 'dead', failure: { error: ProviderError | null; reason: string }, attempts: number) {
+  async markUndelivered(
+    messageId: Types.ObjectId,
+    state: 'failed' | 'dead',
+    failure: { error: ProviderError | null; reason: string },
+    attempts: number,
+  ) {
     const message = await this.models.Message.findByIdAndUpdate(
       messageId,
       { $set: { outboxState: state, error: failure.error, failureReason: failure.reason, attempts } },
@@ -182,10 +209,17 @@ export class MessageService {
    * conversation's count, last-message time and preview until the next message.) Returns the conversation
    * as last known.
    */
-  private async publish(conversation: ConversationDoc, { message, created }: StoredMessage, preview: string, contact?: ContactDoc): Promise<ConversationDoc> {
+  private async publish(
+    conversation: ConversationDoc,
+    { message, created }: StoredMessage,
+    preview: string,
+    contact?: ContactDoc,
+  ): Promise<ConversationDoc> {
     const counted =
       created && message.direction !== 'internal'
-        ? await this.documentLock.run(conversation._id.toHexString(), (waited) => this.count(conversation, message, preview, waited))
+        ? await this.documentLock.run(conversation._id.toHexString(), (waited) =>
+            this.count(conversation, message, preview, waited),
+          )
         : null;
     // The message and the conversation it changed go into the log together, carrying the state the count
     // just wrote: no need to read it again.
@@ -202,11 +236,20 @@ export class MessageService {
    * out again from a fresh read; the last try writes whatever it read, as a bound on a conversation that
    * never stops changing.
    */
-  private async count(known: ConversationDoc, message: MessageDoc, preview: string, waited: boolean): Promise<ConversationDoc> {
+  private async count(
+    known: ConversationDoc,
+    message: MessageDoc,
+    preview: string,
+    waited: boolean,
+  ): Promise<ConversationDoc> {
     let basis = waited ? await this.models.Conversation.findById(known._id).orFail() : known;
     for (let attempt = 1; ; attempt++) {
       const unchanged = attempt < MAX_COUNT_ATTEMPTS ? momentsOf(basis) : {};
-      const counted = await this.models.Conversation.findOneAndUpdate({ _id: basis._id, ...unchanged }, countIn(basis, message, preview), { new: true });
+      const counted = await this.models.Conversation.findOneAndUpdate(
+        { _id: basis._id, ...unchanged },
+        countIn(basis, message, preview),
+        { new: true },
+      );
       if (counted) return counted;
       basis = await this.models.Conversation.findById(known._id).orFail();
     }
@@ -220,11 +263,18 @@ export class MessageService {
   async applyStatus(update: StatusUpdate): Promise<boolean> {
     const { DeliveryStatus, Message, ProviderMessageRef } = this.models;
     await ignoreDuplicate(
-      DeliveryStatus.create({ _id: statusRecordId(update.providerMessageId, update.status), ...update, recordedAt: new Date() }),
+      DeliveryStatus.create({
+        _id: statusRecordId(update.providerMessageId, update.status),
+        ...update,
+        recordedAt: new Date(),
+      }),
     );
     if (update.callbackData && /^[a-f0-9]{24}$/.test(update.callbackData)) {
       await ignoreDuplicate(
-        this.models.ProviderCallback.create({ _id: keyedId('callback', update.callbackData), providerMessageId: update.providerMessageId }),
+        this.models.ProviderCallback.create({
+          _id: keyedId('callback', update.callbackData),
+          providerMessageId: update.providerMessageId,
+        }),
       );
     }
     const ref = await ProviderMessageRef.findById(keyedId('provider', update.providerMessageId));
@@ -235,7 +285,10 @@ export class MessageService {
       const failureReason = reasonForReportedError(update.error.code, update.error.title);
       await Message.updateOne({ _id: ref.messageId }, { $set: { error: update.error, failureReason } });
     }
-    await Message.updateOne({ _id: ref.messageId }, { $max: { statusRank: rank, [`statusTimestamps.${update.status}`]: update.at } });
+    await Message.updateOne(
+      { _id: ref.messageId },
+      { $max: { statusRank: rank, [`statusTimestamps.${update.status}`]: update.at } },
+    );
     const updated = await Message.findById(ref.messageId).orFail();
     // Logged under the message's thread, so a reply's statuses line up with the customer message it answered.
     await inThreadOf(updated.correlationId, () => this.announceMessage(updated, `status:${update.status}`));
@@ -253,20 +306,29 @@ export class MessageService {
     const filter = after
       ? {
           conversationId: conversation._id,
-          $or: [{ sentAt: { $gt: new Date(after.at) } }, { sentAt: new Date(after.at), _id: { $gt: new Types.ObjectId(after.id) } }],
+          $or: [
+            { sentAt: { $gt: new Date(after.at) } },
+            { sentAt: new Date(after.at), _id: { $gt: new Types.ObjectId(after.id) } },
+          ],
         }
       : { conversationId: conversation._id };
-    const docs = await this.models.Message.find(filter).sort({ sentAt: 1, _id: 1 }).limit(query.limit + 1);
+    const docs = await this.models.Message.find(filter)
+      .sort({ sentAt: 1, _id: 1 })
+      .limit(query.limit + 1);
     const page = docs.slice(0, query.limit);
     const last = page.at(-1);
     return {
       items: page.map(toMessageDTO),
-      nextCursor: docs.length > query.limit && last ? encodeCursor({ at: last.sentAt.toISOString(), id: last._id.toHexString() }) : null,
+      nextCursor:
+        docs.length > query.limit && last
+          ? encodeCursor({ at: last.sentAt.toISOString(), id: last._id.toHexString() })
+          : null,
     };
   }
 }
 
-const statusRecordId = (providerMessageId: string, status: whatsapp.DeliveryStatus) => keyedId('status', `${providerMessageId}:${status}`);
+const statusRecordId = (providerMessageId: string, status: whatsapp.DeliveryStatus) =>
+  keyedId('status', `${providerMessageId}:${status}`);
 
 async function ignoreDuplicate(write: Promise<unknown>): Promise<void> {
   try {
@@ -282,7 +344,12 @@ const MAX_COUNT_ATTEMPTS = 5;
 /** What counting a message in depends on: unchanged, the update worked out from them still holds. */
 function momentsOf(conversation: ConversationDoc) {
   const { lastMessageAt, firstAgentReplyAt, lastAgentReplyAt, firstUnansweredAt } = conversation;
-  return { lastMessageAt: lastMessageAt ?? null, firstAgentReplyAt: firstAgentReplyAt ?? null, lastAgentReplyAt: lastAgentReplyAt ?? null, firstUnansweredAt: firstUnansweredAt ?? null };
+  return {
+    lastMessageAt: lastMessageAt ?? null,
+    firstAgentReplyAt: firstAgentReplyAt ?? null,
+    lastAgentReplyAt: lastAgentReplyAt ?? null,
+    firstUnansweredAt: firstUnansweredAt ?? null,
+  };
 }
 
 /** The message counted into its conversation, as it stood in `basis`. */
@@ -290,7 +357,10 @@ function countIn(basis: ConversationDoc, message: MessageDoc, preview: string) {
   const newest = !basis.lastMessageAt || message.sentAt >= basis.lastMessageAt;
   return {
     $inc: { messageCount: 1 },
-    $max: { lastMessageAt: message.sentAt, ...(message.direction === 'inbound' ? { lastInboundAt: message.sentAt } : {}) },
+    $max: {
+      lastMessageAt: message.sentAt,
+      ...(message.direction === 'inbound' ? { lastInboundAt: message.sentAt } : {}),
+    },
     $set: { ...(newest ? { lastMessagePreview: preview } : {}), ...replyMoments(basis, message), ...threadOf(message) },
   };
 }
@@ -301,15 +371,21 @@ function countIn(basis: ConversationDoc, message: MessageDoc, preview: string) {
  */
 function replyMoments(conversation: ConversationDoc, message: MessageDoc): Record<string, Date | null> {
   if (message.direction === 'outbound' && message.authorId) {
-    return { lastAgentReplyAt: message.sentAt, firstUnansweredAt: null, ...(conversation.firstAgentReplyAt ? {} : { firstAgentReplyAt: message.sentAt }) };
+    return {
+      lastAgentReplyAt: message.sentAt,
+      firstUnansweredAt: null,
+      ...(conversation.firstAgentReplyAt ? {} : { firstAgentReplyAt: message.sentAt }),
+    };
   }
   const answered = conversation.lastAgentReplyAt && conversation.lastAgentReplyAt >= message.sentAt;
-  if (message.direction === 'inbound' && !conversation.firstUnansweredAt && !answered) return { firstUnansweredAt: message.sentAt };
+  if (message.direction === 'inbound' && !conversation.firstUnansweredAt && !answered)
+    return { firstUnansweredAt: message.sentAt };
   return {};
 }
 
 /** A customer message starts the thread that the conversation's next replies join (for logs). */
-const threadOf = (message: MessageDoc) => (message.direction === 'inbound' && message.correlationId ? { lastInboundCorrelationId: message.correlationId } : {});
+const threadOf = (message: MessageDoc) =>
+  message.direction === 'inbound' && message.correlationId ? { lastInboundCorrelationId: message.correlationId } : {};
 
 function messageChange(message: MessageDoc, change: string): Change {
   return {

@@ -18,13 +18,22 @@ export class TimelineWriter {
    * conversation is as the caller just read or wrote it (its queue and assignee say who sees the entry), so
    * the log need not read it again.
    */
-  async add(conversation: ConversationDoc, stepKey: string, entry: TimelineEntryDTO, current = false): Promise<ConversationEventDTO | null> {
+  async add(
+    conversation: ConversationDoc,
+    stepKey: string,
+    entry: TimelineEntryDTO,
+    current = false,
+  ): Promise<ConversationEventDTO | null> {
     const [event] = await this.addAll(conversation, [{ stepKey, entry }], current);
     return event ?? null;
   }
 
   /** Several steps taken together, in this order, in one append (see `add`). */
-  addAll(conversation: ConversationDoc, steps: TimelineStep[], current = false): Promise<(ConversationEventDTO | null)[]> {
+  addAll(
+    conversation: ConversationDoc,
+    steps: TimelineStep[],
+    current = false,
+  ): Promise<(ConversationEventDTO | null)[]> {
     return this.log.appendAll(
       steps.map((step) => this.change(conversation, step)),
       current ? conversation : undefined,

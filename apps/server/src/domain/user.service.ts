@@ -20,7 +20,12 @@ export class UserService {
     const existing = await this.models.User.findOne({ email: email.toLowerCase() });
     if (existing) return;
     try {
-      await this.models.User.create({ email: email.toLowerCase(), name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password) });
+      await this.models.User.create({
+        email: email.toLowerCase(),
+        name: 'Administrator',
+        role: 'admin',
+        passwordHash: await hashPassword(password),
+      });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }

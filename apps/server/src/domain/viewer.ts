@@ -35,7 +35,11 @@ export class Viewer {
   conversationFilter(): Record<string, unknown> {
     if (this.seesEverything) return {};
     return {
-      $or: [{ channelId: { $in: [...this.channelIds] } }, { assigneeId: new Types.ObjectId(this.userId) }, { queueId: { $in: [...this.queueIds] } }],
+      $or: [
+        { channelId: { $in: [...this.channelIds] } },
+        { assigneeId: new Types.ObjectId(this.userId) },
+        { queueId: { $in: [...this.queueIds] } },
+      ],
     };
   }
 }

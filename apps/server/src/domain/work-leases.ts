@@ -2,7 +2,8 @@ import type { Types } from 'mongoose';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import { keyedId } from '../lib/keyed-id.js';
 
-const leaseIdOf = (kind: string, itemId: Types.ObjectId, attempt: number) => keyedId(`${kind}-lease`, `${itemId.toHexString()}:${attempt}`);
+const leaseIdOf = (kind: string, itemId: Types.ObjectId, attempt: number) =>
+  keyedId(`${kind}-lease`, `${itemId.toHexString()}:${attempt}`);
 
 /**
  * Attempt-numbered leases on background work, taken by inserting a document only one writer can insert

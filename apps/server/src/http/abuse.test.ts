@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { envelope, inbound, signWebhookBody } from '@switchboard/whatsapp-simulator';
 import type { Ack, ChannelDTO, ConversationDTO, MessageDTO, Page, SyncSinceResult } from '@switchboard/shared';
-import { ADMIN, eventually, startTestServer, TEST_SECRET, type ClientSocket, type TestServer } from '@switchboard/test-support/harness';
+import {
+  ADMIN,
+  eventually,
+  startTestServer,
+  TEST_SECRET,
+  type ClientSocket,
+  type TestServer,
+} from '@switchboard/test-support/harness';
 
 /*
  * Hostile input, one case per attack, each checking the answer (status, code) and that nothing was stored or
@@ -21,7 +28,8 @@ let salesChannel: string;
 beforeAll(async () => {
   server = await startTestServer({ LOGIN_MAX_FAILURES: String(MAX_LOGIN_FAILURES), ROUTING_INTERVAL_MS: '100' });
   admin = await server.login();
-  salesChannel = (await server.api<ChannelDTO>(admin, 'POST', '/api/channels', { phoneNumberId: SALES, name: 'Sales' })).body.id;
+  salesChannel = (await server.api<ChannelDTO>(admin, 'POST', '/api/channels', { phoneNumberId: SALES, name: 'Sales' }))
+    .body.id;
   await server.api<ChannelDTO>(admin, 'POST', '/api/channels', { phoneNumberId: BILLING, name: 'Billing' });
 });
 afterAll(() => server.close());
@@ -33,7 +41,11 @@ const storedWebhooks = async () =>
 const storedMessages = () => server.app.models.Message.countDocuments();
 
 async function postRaw(path: string, body: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const res = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as ErrorAnswer };
 }
 
@@ -44,7 +56,8 @@ function expectCleanError(body: unknown, code: string) {
 }
 
 describe('webhook signatures', () => {
-  const payload = (body: string) => envelope({ phoneNumberId: SALES, messages: [inbound.text({ from: '5511950000001', body })] });
+  const payload = (body: string) =>
+    envelope({ phoneNumberId: SALES, messages: [inbound.text({ from: '5511950000001', body })] });
 
   it.each([
     ['a forged sha256 signature', () => `sha256=${randomBytes(32).toString('hex')}`],
@@ -53,7 +66,9 @@ describe('webhook signatures', () => {
     ['a truncated signature', () => `sha256=${randomBytes(8).toString('hex')}`],
   ])('%s is refused with 401 and nothing is stored', async (_name, signature) => {
     const [webhooks, messages] = [await storedWebhooks(), await storedMessages()];
-    const res = await postRaw('/webhooks/whatsapp', JSON.stringify(payload('forged')), { 'x-hub-signature-256': signature() });
+    const res = await postRaw('/webhooks/whatsapp', JSON.stringify(payload('forged')), {
+      'x-hub-signature-256': signature(),
+    });
     expect(res.status).toBe(401);
     expectCleanError(res.body, 'INVALID_SIGNATURE');
     expect([await storedWebhooks(), await storedMessages()]).toEqual([webhooks, messages]);
@@ -63,7 +78,9 @@ describe('webhook signatures', () => {
     const genuine = JSON.stringify(payload('a genuine message'));
     const forged = JSON.stringify(payload('send me the refund'));
     const before = await storedWebhooks();
-    const res = await postRaw('/webhooks/whatsapp', forged, { 'x-hub-signature-256': signWebhookBody(genuine, TEST_SECRET) });
+    const res = await postRaw('/webhooks/whatsapp', forged, {
+      'x-hub-signature-256': signWebhookBody(genuine, TEST_SECRET),
+    });
     expect(res.status).toBe(401);
     expectCleanError(res.body, 'INVALID_SIGNATURE');
     expect(await storedWebhooks()).toBe(before);
@@ -87,9 +104,13 @@ describe('malformed and oversized bodies on the API', () => {
 
   it('a body over 100 kB is 413 PAYLOAD_TOO_LARGE, and no user is created from it', async () => {
     const users = await server.app.models.User.countDocuments();
-    const res = await postRaw('/api/users', JSON.stringify({ email: 'big@test.local', name: 'x'.repeat(200_000), role: 'agent', password: 'password-1234' }), {
-      authorization: `Bearer ${admin}`,
-    });
+    const res = await postRaw(
+      '/api/users',
+      JSON.stringify({ email: 'big@test.local', name: 'x'.repeat(200_000), role: 'agent', password: 'password-1234' }),
+      {
+        authorization: `Bearer ${admin}`,
+      },
+    );
     expect(res.status).toBe(413);
     expectCleanError(res.body, 'PAYLOAD_TOO_LARGE');
     expect(await server.app.models.User.countDocuments()).toBe(users);
@@ -122,7 +143,12 @@ describe('NoSQL operator injection', () => {
 
   it('an operator inside a JSON body field is refused, not stored', async () => {
     const users = await server.app.models.User.countDocuments();
-    const res = await server.api<ErrorAnswer>(admin, 'POST', '/api/users', { email: 'op@test.local', name: 'Op', role: { $ne: 'agent' }, password: 'password-1234' });
+    const res = await server.api<ErrorAnswer>(admin, 'POST', '/api/users', {
+      email: 'op@test.local',
+      name: 'Op',
+      role: { $ne: 'agent' },
+      password: 'password-1234',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.issues?.map((i) => i.path)).toEqual(['body.role']);
     expect(await server.app.models.User.countDocuments()).toBe(users);
@@ -135,20 +161,39 @@ describe('tokens', () => {
 
   const tokens: Record<string, () => Promise<string>> = {
     expired: async () =>
-      new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(await adminId()).setIssuer('switchboard').setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600).sign(secret()),
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(await adminId())
+        .setIssuer('switchboard')
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+        .sign(secret()),
     'signed with another secret': async () =>
-      new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(await adminId()).setIssuer('switchboard').setExpirationTime('1h').sign(new TextEncoder().encode('x'.repeat(48))),
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(await adminId())
+        .setIssuer('switchboard')
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode('x'.repeat(48))),
     'unsigned (alg none)': async () => {
       const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
       return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: await adminId(), iss: 'switchboard', exp: Math.floor(Date.now() / 1000) + 3600 })}.`;
     },
     'with its payload swapped for another user': async () => {
       const [header, payload, signature] = admin.split('.');
-      const claims = { ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), sub: randomBytes(12).toString('hex') };
+      const claims = {
+        ...JSON.parse(Buffer.from(payload!, 'base64url').toString()),
+        sub: randomBytes(12).toString('hex'),
+      };
       return `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
     },
     'from another issuer': async () =>
-      new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(await adminId()).setIssuer('someone-else').setExpirationTime('1h').sign(secret()),
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(await adminId())
+        .setIssuer('someone-else')
+        .setExpirationTime('1h')
+        .sign(secret()),
   };
 
   it.each(Object.keys(tokens))('a token %s is 401 on REST and refused at the socket handshake', async (kind) => {
@@ -167,13 +212,26 @@ describe("another queue's or channel's conversation", () => {
   let outsiderSocket: ClientSocket;
 
   beforeAll(async () => {
-    const queue = await server.api<{ id: string }>(admin, 'POST', '/api/queues', { name: 'Everything else', mode: 'manual', fallback: true });
-    const otherQueue = await server.api<{ id: string }>(admin, 'POST', '/api/queues', { name: 'Refunds', intents: ['refund'], mode: 'manual' });
+    const queue = await server.api<{ id: string }>(admin, 'POST', '/api/queues', {
+      name: 'Everything else',
+      mode: 'manual',
+      fallback: true,
+    });
+    const otherQueue = await server.api<{ id: string }>(admin, 'POST', '/api/queues', {
+      name: 'Refunds',
+      intents: ['refund'],
+      mode: 'manual',
+    });
     queueAgent = await server.userWith('agent');
     outsider = await server.userWith('agent', [salesChannel]);
     await server.api(admin, 'PUT', `/api/agents/${queueAgent.id}/profile`, { queueIds: [queue.body.id] });
     await server.api(admin, 'PUT', `/api/agents/${outsider.id}/profile`, { queueIds: [otherQueue.body.id] });
-    await server.deliver(envelope({ phoneNumberId: BILLING, messages: [inbound.text({ from: '5511950000100', body: 'segredo do cliente' })] }));
+    await server.deliver(
+      envelope({
+        phoneNumberId: BILLING,
+        messages: [inbound.text({ from: '5511950000100', body: 'segredo do cliente' })],
+      }),
+    );
     const all = await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200');
     const billing = all.body.items.find((c) => c.contact.waId === '5511950000100')!;
     conversation = await eventually(async () => {
@@ -195,8 +253,18 @@ describe("another queue's or channel's conversation", () => {
     ['POST', '/claim'],
     ['POST', '/resolve'],
   ])('REST %s …%s answers 404, as for a conversation that does not exist', async (method, suffix) => {
-    const res = await server.api<ErrorAnswer>(outsider.token, method, `/api/conversations/${conversation.id}${suffix}`, method === 'POST' ? {} : undefined);
-    const missing = await server.api<ErrorAnswer>(outsider.token, method, `/api/conversations/${'0'.repeat(24)}${suffix}`, method === 'POST' ? {} : undefined);
+    const res = await server.api<ErrorAnswer>(
+      outsider.token,
+      method,
+      `/api/conversations/${conversation.id}${suffix}`,
+      method === 'POST' ? {} : undefined,
+    );
+    const missing = await server.api<ErrorAnswer>(
+      outsider.token,
+      method,
+      `/api/conversations/${'0'.repeat(24)}${suffix}`,
+      method === 'POST' ? {} : undefined,
+    );
     expect(res.status).toBe(404);
     expect(res.body).toEqual(missing.body);
   });
@@ -205,7 +273,11 @@ describe("another queue's or channel's conversation", () => {
     const [messages, outbox] = [await storedMessages(), await server.app.models.Outbox.countDocuments()];
     const res = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${outsider.token}`, 'content-type': 'application/json', 'idempotency-key': 'abuse-rest-1' },
+      headers: {
+        authorization: `Bearer ${outsider.token}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'abuse-rest-1',
+      },
       body: JSON.stringify({ type: 'text', body: 'not yours' }),
     });
     expect(res.status).toBe(404);
@@ -213,13 +285,19 @@ describe("another queue's or channel's conversation", () => {
   });
 
   it('conversation:sync on the socket is refused as not found, with no events', async () => {
-    const ack = await new Promise<Ack<SyncSinceResult>>((resolve) => outsiderSocket.emit('conversation:sync', { conversationId: conversation.id, afterSeq: 0 }, resolve));
+    const ack = await new Promise<Ack<SyncSinceResult>>((resolve) =>
+      outsiderSocket.emit('conversation:sync', { conversationId: conversation.id, afterSeq: 0 }, resolve),
+    );
     expect(ack).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'conversation not found' } });
   });
 
   it('message:send on the socket is refused as not found, and nothing is stored or queued', async () => {
     const [messages, outbox] = [await storedMessages(), await server.app.models.Outbox.countDocuments()];
-    const command = { conversationId: conversation.id, clientMessageId: 'abuse-socket-1', message: { type: 'text' as const, body: 'not yours' } };
+    const command = {
+      conversationId: conversation.id,
+      clientMessageId: 'abuse-socket-1',
+      message: { type: 'text' as const, body: 'not yours' },
+    };
     const ack = await new Promise<Ack<MessageDTO>>((resolve) => outsiderSocket.emit('message:send', command, resolve));
     expect(ack).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect([await storedMessages(), await server.app.models.Outbox.countDocuments()]).toEqual([messages, outbox]);
@@ -227,10 +305,19 @@ describe("another queue's or channel's conversation", () => {
 
   it('no push about it ever reaches the outsider', async () => {
     const seen: string[] = [];
-    outsiderSocket.onAny((_event, payload: { conversationId?: string }) => payload?.conversationId && seen.push(payload.conversationId));
-    await server.deliver(envelope({ phoneNumberId: BILLING, messages: [inbound.text({ from: '5511950000100', body: 'mais um segredo' })] }));
+    outsiderSocket.onAny(
+      (_event, payload: { conversationId?: string }) => payload?.conversationId && seen.push(payload.conversationId),
+    );
+    await server.deliver(
+      envelope({
+        phoneNumberId: BILLING,
+        messages: [inbound.text({ from: '5511950000100', body: 'mais um segredo' })],
+      }),
+    );
     const queueSocket = await server.connectSocket(queueAgent.token);
-    const sync = await new Promise<Ack<SyncSinceResult>>((resolve) => queueSocket.emit('conversation:sync', { conversationId: conversation.id, afterSeq: 0 }, resolve));
+    const sync = await new Promise<Ack<SyncSinceResult>>((resolve) =>
+      queueSocket.emit('conversation:sync', { conversationId: conversation.id, afterSeq: 0 }, resolve),
+    );
     expect(sync.ok).toBe(true);
     expect(seen).not.toContain(conversation.id);
   });
@@ -252,21 +339,41 @@ describe('found by the OpenAPI fuzzing (e2e/openapi-fuzz.test.ts)', () => {
       expect(res.status).toBe(409);
       expectCleanError(res.body, 'CONFLICT');
     }
-    expect((await server.api<{ role: string; active: boolean }>(admin, 'GET', '/api/me')).body).toMatchObject({ role: 'admin', active: true });
+    expect((await server.api<{ role: string; active: boolean }>(admin, 'GET', '/api/me')).body).toMatchObject({
+      role: 'admin',
+      active: true,
+    });
   });
 });
 
 /** Logs in from a chosen loopback address, so the test can show the limit is per address as well. */
-function loginFrom(localAddress: string, email: string, password: string): Promise<{ status: number; retryAfter?: string; body: ErrorAnswer }> {
+function loginFrom(
+  localAddress: string,
+  email: string,
+  password: string,
+): Promise<{ status: number; retryAfter?: string; body: ErrorAnswer }> {
   const body = JSON.stringify({ email, password });
   const { hostname, port } = new URL(server.url);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: hostname, port, path: '/api/auth/login', method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: hostname,
+        port,
+        path: '/api/auth/login',
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'], body: JSON.parse(text) as ErrorAnswer }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            retryAfter: res.headers['retry-after'],
+            body: JSON.parse(text) as ErrorAnswer,
+          }),
+        );
       },
     );
     req.once('error', reject);
@@ -277,7 +384,12 @@ function loginFrom(localAddress: string, email: string, password: string): Promi
 describe('login brute force', () => {
   const newAccount = async () => {
     const email = `target-${randomBytes(4).toString('hex')}@test.local`;
-    await server.api(admin, 'POST', '/api/users', { email, name: 'Target', role: 'agent', password: 'right-password-1' });
+    await server.api(admin, 'POST', '/api/users', {
+      email,
+      name: 'Target',
+      role: 'agent',
+      password: 'right-password-1',
+    });
     return email;
   };
 
@@ -301,16 +413,20 @@ describe('login brute force', () => {
 
   it('parallel guesses do not slip past the limit', async () => {
     const email = await newAccount();
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => loginFrom('127.0.0.1', email, `parallel-${i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => loginFrom('127.0.0.1', email, `parallel-${i}`)),
+    );
     expect(answers.filter((a) => a.status === 401)).toHaveLength(MAX_LOGIN_FAILURES);
     expect(answers.filter((a) => a.status === 429)).toHaveLength(20 - MAX_LOGIN_FAILURES);
   });
 
   it('a successful login starts the count again', async () => {
     const email = await newAccount();
-    for (let i = 0; i < MAX_LOGIN_FAILURES - 1; i++) expect((await loginFrom('127.0.0.1', email, `typo-${i}`)).status).toBe(401);
+    for (let i = 0; i < MAX_LOGIN_FAILURES - 1; i++)
+      expect((await loginFrom('127.0.0.1', email, `typo-${i}`)).status).toBe(401);
     expect((await loginFrom('127.0.0.1', email, 'right-password-1')).status).toBe(200);
-    for (let i = 0; i < MAX_LOGIN_FAILURES - 1; i++) expect((await loginFrom('127.0.0.1', email, `typo-again-${i}`)).status).toBe(401);
+    for (let i = 0; i < MAX_LOGIN_FAILURES - 1; i++)
+      expect((await loginFrom('127.0.0.1', email, `typo-again-${i}`)).status).toBe(401);
     expect((await loginFrom('127.0.0.1', email, 'right-password-1')).status).toBe(200);
   });
 });

@@ -10,7 +10,8 @@ export function requireAuth(users: UserService) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.get('authorization');
     const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'send Authorization: Bearer <token> (from POST /api/auth/login)');
+    if (!match?.[1])
+      throw new AppError('UNAUTHENTICATED', 'send Authorization: Bearer <token> (from POST /api/auth/login)');
     Object.assign(res.locals, await users.authenticate(match[1]));
     next();
   };
@@ -18,7 +19,8 @@ export function requireAuth(users: UserService) {
 
 export function requireRole(...roles: Role[]) {
   return (_req: Request, res: Response, next: NextFunction) => {
-    if (!roles.includes(authOf(res).user.role)) throw new AppError('FORBIDDEN', `this needs the role ${roles.join(' or ')}`);
+    if (!roles.includes(authOf(res).user.role))
+      throw new AppError('FORBIDDEN', `this needs the role ${roles.join(' or ')}`);
     next();
   };
 }

@@ -30,7 +30,9 @@ afterAll(() => server.close());
 describe('one correlation id from webhook to push to reply to status', () => {
   it('is on every line about the message, and no line holds the phone number or either text', async () => {
     await server.connectSocket(admin);
-    const answer = await server.postWebhook(envelope({ messages: [inbound.text({ from: PHONE, body: CUSTOMER_TEXT })] }));
+    const answer = await server.postWebhook(
+      envelope({ messages: [inbound.text({ from: PHONE, body: CUSTOMER_TEXT })] }),
+    );
     expect(answer.status).toBe(200);
     const id = answer.headers.get('x-request-id')!;
     expect(id).toBeTruthy();
@@ -43,12 +45,17 @@ describe('one correlation id from webhook to push to reply to status', () => {
     }, 'the conversation');
     const reply = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': 'logs-reply-1' },
+      headers: {
+        authorization: `Bearer ${admin}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'logs-reply-1',
+      },
       body: JSON.stringify({ type: 'text', body: REPLY_TEXT }),
     });
     expect(reply.status).toBe(201);
     const replyId = ((await reply.json()) as MessageDTO).id;
-    const statusPush = (l: Line) => l.event === 'message:status-updated' && l.messageId === replyId && l.status === 'read';
+    const statusPush = (l: Line) =>
+      l.event === 'message:status-updated' && l.messageId === replyId && l.status === 'read';
     await eventually(async () => lines.some(statusPush), 'the read status of the reply to be pushed');
 
     const thread = lines.filter((l) => l.correlationId === id);
@@ -56,10 +63,16 @@ describe('one correlation id from webhook to push to reply to status', () => {
     saw('the webhook request', (l) => l.method === 'POST' && l.url === '/webhooks/whatsapp' && l.status === 200);
     saw('its processing', (l) => l.msg === 'webhook processed' && l.messages === 1);
     saw('the push to agents', (l) => l.event === 'message:created' && l.direction === 'inbound');
-    saw("the reply's push", (l) => l.event === 'message:created' && l.messageId === replyId && l.requestId === reply.headers.get('x-request-id'));
+    saw(
+      "the reply's push",
+      (l) =>
+        l.event === 'message:created' && l.messageId === replyId && l.requestId === reply.headers.get('x-request-id'),
+    );
     saw("the reply's send", (l) => l.msg === 'message sent: WhatsApp accepted it' && l.messageId === replyId);
     const status = thread.find(statusPush);
-    expect(status?.requestId, 'the status webhook is its own request, logged under the thread').toEqual(expect.any(String));
+    expect(status?.requestId, 'the status webhook is its own request, logged under the thread').toEqual(
+      expect.any(String),
+    );
     expect(status?.requestId).not.toBe(id);
 
     const everything = written.join('');
@@ -69,7 +82,9 @@ describe('one correlation id from webhook to push to reply to status', () => {
   });
 
   it('logs each request once at info when answered, with the phone numbers in its URL masked; probes are not logged', async () => {
-    const res = await fetch(`${server.url}/api/no-such-page?customer=${PHONE}`, { headers: { authorization: `Bearer ${admin}` } });
+    const res = await fetch(`${server.url}/api/no-such-page?customer=${PHONE}`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(res.status).toBe(404);
     const probe = await fetch(`${server.url}/healthz`);
     expect(probe.status).toBe(200);
@@ -80,7 +95,14 @@ describe('one correlation id from webhook to push to reply to status', () => {
       return found.length > 0 ? found : undefined;
     }, 'the access line');
     expect(access).toEqual([
-      expect.objectContaining({ level: 30, correlationId: id, method: 'GET', url: '/api/no-such-page?customer=34*****7766', status: 404, responseTime: expect.any(Number) }),
+      expect.objectContaining({
+        level: 30,
+        correlationId: id,
+        method: 'GET',
+        url: '/api/no-such-page?customer=34*****7766',
+        status: 404,
+        responseTime: expect.any(Number),
+      }),
     ]);
     expect(lines.some((l) => l.requestId === probe.headers.get('x-request-id'))).toBe(false);
   });

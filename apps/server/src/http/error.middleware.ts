@@ -29,7 +29,8 @@ function toAppError(error: unknown): AppError {
   // A unique index caught what the service did not expect: still the caller's conflict, not our failure.
   if (isDuplicateKeyError(error)) return new AppError('CONFLICT', 'a record with these values exists already');
   if (isDatabaseUnavailable(error)) return databaseUnavailable('the request could not be served');
-  if ((error as { name?: string })?.name === 'CastError') return new AppError('VALIDATION_FAILED', 'an id in the request is malformed');
+  if ((error as { name?: string })?.name === 'CastError')
+    return new AppError('VALIDATION_FAILED', 'an id in the request is malformed');
   return new AppError('INTERNAL', 'something went wrong on our side');
 }
 

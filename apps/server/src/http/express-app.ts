@@ -39,7 +39,16 @@ type Deps = {
 };
 
 /** Every HTTP route, in the order requests meet them. */
-export function createExpressApp({ config, connection, logger, metrics, services, limiters, intake, onWebhookStored }: Deps): Express {
+export function createExpressApp({
+  config,
+  connection,
+  logger,
+  metrics,
+  services,
+  limiters,
+  intake,
+  onWebhookStored,
+}: Deps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -72,11 +81,23 @@ export function createExpressApp({ config, connection, logger, metrics, services
 function apiRouter(config: Config, services: HttpServices, limiters: RateLimiterFactory): RequestHandler {
   const api = express.Router();
   api.use(express.json({ limit: '100kb', strict: true }));
-  const loginLimiter = createLoginLimiter({ maxFailures: config.LOGIN_MAX_FAILURES, windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS, createLimiter: limiters });
+  const loginLimiter = createLoginLimiter({
+    maxFailures: config.LOGIN_MAX_FAILURES,
+    windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+    createLimiter: limiters,
+  });
   api.use(authRoutes(services, loginLimiter));
   api.use(botApiRoutes(services));
   api.use(requireAuth(services.users));
-  api.use(userRoutes(services), channelRoutes(services), conversationRoutes(services), templateRoutes(services), outboundRoutes(services), routingRoutes(services), botAdminRoutes(services));
+  api.use(
+    userRoutes(services),
+    channelRoutes(services),
+    conversationRoutes(services),
+    templateRoutes(services),
+    outboundRoutes(services),
+    routingRoutes(services),
+    botAdminRoutes(services),
+  );
   api.use(conversationActionRoutes(services), contactRoutes(services));
   return api;
 }

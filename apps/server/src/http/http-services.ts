@@ -1,4 +1,10 @@
-import type { ConversationActions, ConversationLifecycle, HandoffService, SnoozeService, TimelineQuery } from '../conversations/index.js';
+import type {
+  ConversationActions,
+  ConversationLifecycle,
+  HandoffService,
+  SnoozeService,
+  TimelineQuery,
+} from '../conversations/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactHistory } from '../domain/contact-history.js';

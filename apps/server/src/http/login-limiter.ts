@@ -34,7 +34,12 @@ export function createLoginLimiter(options: LoginLimiterOptions): LoginLimiter {
         // rate-limiter-flexible rejects with a RateLimiterRes when over the limit, with an Error when its store fails.
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        throw new AppError('RATE_LIMITED', `too many failed logins for this account; try again in ${retryAfterSeconds} s`, undefined, retryAfterSeconds);
+        throw new AppError(
+          'RATE_LIMITED',
+          `too many failed logins for this account; try again in ${retryAfterSeconds} s`,
+          undefined,
+          retryAfterSeconds,
+        );
       }
     },
     async succeeded(email, ip) {

@@ -19,7 +19,8 @@ export function metricsRoute(registry: Registry, token: string | undefined): Req
   return async (req, res) => {
     if (expected) {
       const given = req.get('authorization');
-      if (!given || !timingSafeEqual(digest(given), expected)) throw new AppError('UNAUTHENTICATED', 'send Authorization: Bearer <METRICS_TOKEN> to read metrics');
+      if (!given || !timingSafeEqual(digest(given), expected))
+        throw new AppError('UNAUTHENTICATED', 'send Authorization: Bearer <METRICS_TOKEN> to read metrics');
     } else if (!fromThisMachine(req)) {
       throw forbidden('metrics are served to loopback only; set METRICS_TOKEN to scrape from elsewhere');
     }

@@ -1,7 +1,8 @@
 import type { Metrics } from '../lib/metrics.js';
 import type { ProcessResult } from './webhook.processor.js';
 
-export type IntakeOutcome = { outcome: 'done'; receivedAt: Date; result: ProcessResult } | { outcome: 'retry' | 'failed'; receivedAt: Date };
+export type IntakeOutcome =
+  { outcome: 'done'; receivedAt: Date; result: ProcessResult } | { outcome: 'retry' | 'failed'; receivedAt: Date };
 
 /** What the intake worker reports about each stored webhook it worked on. */
 export function observeIntake(metrics: Metrics) {

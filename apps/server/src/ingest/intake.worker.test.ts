@@ -36,13 +36,17 @@ const PROCESSED: ProcessResult = { messages: 1, statuses: 0, errors: 0, itemErro
 type Attempt = (body: string) => Promise<ProcessResult>;
 
 function worker(attempt: Attempt, options: { leaseMs?: number; maxAttempts?: number } = {}) {
-  const started = new IntakeWorker(models, { process: attempt }, {
-    concurrency: 1,
-    maxAttempts: options.maxAttempts ?? 5,
-    leaseMs: options.leaseMs ?? 30_000,
-    pollMs: 50,
-    logger: createLogger('silent'),
-  });
+  const started = new IntakeWorker(
+    models,
+    { process: attempt },
+    {
+      concurrency: 1,
+      maxAttempts: options.maxAttempts ?? 5,
+      leaseMs: options.leaseMs ?? 30_000,
+      pollMs: 50,
+      logger: createLogger('silent'),
+    },
+  );
   running.push(started);
   started.start();
   return started;
@@ -131,7 +135,10 @@ describe('webhook intake workers', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await models.WebhookIntake.findById(id)).toMatchObject({ status: 'processing', attempts: 2 });
     second.settle();
-    expect(await eventually(() => archived(id), 'the second process to finish')).toMatchObject({ status: 'done', attempts: 2 });
+    expect(await eventually(() => archived(id), 'the second process to finish')).toMatchObject({
+      status: 'done',
+      attempts: 2,
+    });
     expect(attempts).toEqual(['first', 'second']);
   });
 });

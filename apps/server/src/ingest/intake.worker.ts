@@ -27,7 +27,12 @@ const CLAIM_CANDIDATES = 8;
 const MAX_HANDED = 10_000;
 
 /** Free to take: pending and due, or processing under a lease that ran out (its worker died). */
-const freeAt = (now: Date) => ({ $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'processing', leaseUntil: { $lt: now } }] });
+const freeAt = (now: Date) => ({
+  $or: [
+    { status: 'pending', nextAttemptAt: { $lte: now } },
+    { status: 'processing', leaseUntil: { $lt: now } },
+  ],
+});
 
 /**
  * Works through stored webhooks. Each attempt is claimed by a conditional update of the item that sets its
@@ -77,7 +82,9 @@ export class IntakeWorker {
     const item = await this.claim();
     if (!item) return false;
     // The webhook's correlation follows everything its processing does, down to the socket pushes.
-    await withCorrelation({ correlationId: item.correlationId ?? item.id, receivedAt: item.receivedAt.getTime() }, () => this.handle(item));
+    await withCorrelation({ correlationId: item.correlationId ?? item.id, receivedAt: item.receivedAt.getTime() }, () =>
+      this.handle(item),
+    );
     return true;
   }
 
@@ -89,9 +96,7 @@ export class IntakeWorker {
     }
     if (Date.now() < this.quietUntil) return null;
     const now = new Date();
-    const due = await this.models.WebhookIntake.find(freeAt(now))
-      .sort({ nextAttemptAt: 1 })
-      .limit(CLAIM_CANDIDATES);
+    const due = await this.models.WebhookIntake.find(freeAt(now)).sort({ nextAttemptAt: 1 }).limit(CLAIM_CANDIDATES);
     for (const item of due) {
       const claimed = await this.claimAttempt(item._id);
       if (claimed) return claimed;
@@ -110,7 +115,10 @@ export class IntakeWorker {
     const now = new Date();
     return this.models.WebhookIntake.findOneAndUpdate(
       { _id: id, ...freeAt(now) },
-      { $set: { status: 'processing', leaseUntil: new Date(now.getTime() + this.options.leaseMs) }, $inc: { attempts: 1 } },
+      {
+        $set: { status: 'processing', leaseUntil: new Date(now.getTime() + this.options.leaseMs) },
+        $inc: { attempts: 1 },
+      },
       { new: true },
     );
   }
@@ -125,17 +133,31 @@ export class IntakeWorker {
         counts: { messages: result.messages, statuses: result.statuses, errors: result.errors },
       });
       this.options.observe?.({ outcome: 'done', receivedAt: item.receivedAt, result });
-      this.options.logger.info({ intakeId: item.id, messages: result.messages, statuses: result.statuses, attempts: item.attempts }, 'webhook processed');
-      if (result.itemErrors.length > 0) this.options.logger.warn({ intakeId: item.id, itemErrors: result.itemErrors }, 'webhook items refused');
+      this.options.logger.info(
+        { intakeId: item.id, messages: result.messages, statuses: result.statuses, attempts: item.attempts },
+        'webhook processed',
+      );
+      if (result.itemErrors.length > 0)
+        this.options.logger.warn({ intakeId: item.id, itemErrors: result.itemErrors }, 'webhook items refused');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const exhausted = item.attempts >= this.options.maxAttempts;
       const delay = Math.min(MAX_RETRY_MS, BASE_RETRY_MS * 2 ** (item.attempts - 1)) * (0.5 + Math.random() / 2);
-      this.options.logger.error({ intakeId: item.id, attempts: item.attempts, err: error }, exhausted ? 'webhook processing failed for good' : 'webhook processing failed; will retry');
+      this.options.logger.error(
+        { intakeId: item.id, attempts: item.attempts, err: error },
+        exhausted ? 'webhook processing failed for good' : 'webhook processing failed; will retry',
+      );
       // Only if this attempt is still ours: a worker that took over a lease this one overran owns the item now.
       const retry = this.models.WebhookIntake.updateOne(
         { _id: item._id, attempts: item.attempts },
-        { $set: { status: 'pending', lastError: message, nextAttemptAt: new Date(Date.now() + delay), leaseUntil: null } },
+        {
+          $set: {
+            status: 'pending',
+            lastError: message,
+            nextAttemptAt: new Date(Date.now() + delay),
+            leaseUntil: null,
+          },
+        },
       );
       this.options.observe?.({ outcome: exhausted ? 'failed' : 'retry', receivedAt: item.receivedAt });
       await (exhausted ? this.archive(item, { status: 'failed', lastError: message }) : retry).catch(() => undefined);

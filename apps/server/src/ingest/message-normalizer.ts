@@ -5,7 +5,6 @@ import { previewOf } from '../domain/message-preview.js';
 type WebhookMessage = whatsapp.WebhookMessage;
 type Media = NonNullable<WebhookMessage['image']>;
 
-
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 export function toProviderError(e: whatsapp.WebhookError): ProviderError {
@@ -15,7 +14,12 @@ export function toProviderError(e: whatsapp.WebhookError): ProviderError {
 /** Turns one Cloud API message into what the inbox stores; a type we do not know is kept as `unsupported`. */
 export function normalizeMessage(m: WebhookMessage): NormalizedMessage {
   const content = normalizeContent(m);
-  return { content, context: normalizeContext(m.context), referral: normalizeReferral(m.referral), preview: previewOf(content) };
+  return {
+    content,
+    context: normalizeContext(m.context),
+    referral: normalizeReferral(m.referral),
+    preview: previewOf(content),
+  };
 }
 
 function media(m: Media) {
@@ -43,7 +47,9 @@ function normalizeContent(m: WebhookMessage): MessageContent {
     case 'audio':
       return m.audio ? { type: 'audio', ...media(m.audio), voice: m.audio.voice === true } : unsupported(m);
     case 'sticker':
-      return m.sticker ? { type: 'sticker', ...media(m.sticker), animated: m.sticker.animated === true } : unsupported(m);
+      return m.sticker
+        ? { type: 'sticker', ...media(m.sticker), animated: m.sticker.animated === true }
+        : unsupported(m);
     case 'location':
       return m.location
         ? {
@@ -60,7 +66,9 @@ function normalizeContent(m: WebhookMessage): MessageContent {
     case 'interactive':
       return m.interactive ? normalizeInteractive(m.interactive) : unsupported(m);
     case 'button':
-      return m.button ? { type: 'button', text: orNull(m.button.text), payload: orNull(m.button.payload) } : unsupported(m);
+      return m.button
+        ? { type: 'button', text: orNull(m.button.text), payload: orNull(m.button.payload) }
+        : unsupported(m);
     case 'reaction':
       return m.reaction
         ? {
@@ -100,7 +108,13 @@ function normalizeContent(m: WebhookMessage): MessageContent {
 
 function normalizeInteractive(i: NonNullable<WebhookMessage['interactive']>): MessageContent {
   if (i.type === 'button_reply' && i.button_reply) {
-    return { type: 'interactive', kind: 'button_reply', replyId: i.button_reply.id, title: i.button_reply.title, description: null };
+    return {
+      type: 'interactive',
+      kind: 'button_reply',
+      replyId: i.button_reply.id,
+      title: i.button_reply.title,
+      description: null,
+    };
   }
   if (i.type === 'list_reply' && i.list_reply) {
     return {
@@ -112,7 +126,13 @@ function normalizeInteractive(i: NonNullable<WebhookMessage['interactive']>): Me
     };
   }
   if (i.type === 'nfm_reply' && i.nfm_reply) {
-    return { type: 'interactive', kind: 'nfm_reply', replyId: null, title: orNull(i.nfm_reply.name), description: orNull(i.nfm_reply.body) };
+    return {
+      type: 'interactive',
+      kind: 'nfm_reply',
+      replyId: null,
+      title: orNull(i.nfm_reply.name),
+      description: orNull(i.nfm_reply.body),
+    };
   }
   return { type: 'interactive', kind: 'other', replyId: null, title: null, description: null };
 }

@@ -14,13 +14,22 @@ const MAX_GROUP = 64;
  * insert, and this insert is the one each webhook waits for: the short form made a group of 25 about 30%
  * cheaper there (bench/README.md).
  */
-type IntakeDocument = Pick<WebhookIntake, 'rawBody' | 'receivedAt' | 'correlationId' | 'status' | 'nextAttemptAt'> & { _id: Types.ObjectId };
+type IntakeDocument = Pick<WebhookIntake, 'rawBody' | 'receivedAt' | 'correlationId' | 'status' | 'nextAttemptAt'> & {
+  _id: Types.ObjectId;
+};
 
 type Waiting = { doc: IntakeDocument; stored: () => void; failed: (error: unknown) => void };
 
 function pendingItem(rawBody: string): IntakeDocument {
   const now = new Date();
-  return { _id: new Types.ObjectId(), rawBody, receivedAt: now, correlationId: currentCorrelationId(), status: 'pending', nextAttemptAt: now };
+  return {
+    _id: new Types.ObjectId(),
+    rawBody,
+    receivedAt: now,
+    correlationId: currentCorrelationId(),
+    status: 'pending',
+    nextAttemptAt: now,
+  };
 }
 
 /**

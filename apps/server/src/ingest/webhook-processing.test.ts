@@ -22,21 +22,35 @@ async function conversationOf(waId: string, phoneNumberId?: string): Promise<Con
 }
 
 async function messagesOf(conversationId: string): Promise<MessageDTO[]> {
-  return (await server.api<Page<MessageDTO>>(token, 'GET', `/api/conversations/${conversationId}/messages?limit=200`)).body.items;
+  return (await server.api<Page<MessageDTO>>(token, 'GET', `/api/conversations/${conversationId}/messages?limit=200`))
+    .body.items;
 }
 
 describe('webhooks handed to the workers', () => {
   const intakeSearches = async () =>
-    valueOf(parseExposition(await (await fetch(`${server.url}/metrics`)).text()), 'switchboard_db_commands_total', { collection: 'webhook_intake', command: 'find', outcome: 'ok' }) ?? 0;
+    valueOf(parseExposition(await (await fetch(`${server.url}/metrics`)).text()), 'switchboard_db_commands_total', {
+      collection: 'webhook_intake',
+      command: 'find',
+      outcome: 'ok',
+    }) ?? 0;
 
   it('a burst is worked through by id from the hand-off, not by searching the intake queue for each (a search reads the whole queue)', async () => {
     const before = await intakeSearches();
     const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => server.postWebhook(envelope({ messages: [inbound.text({ from: `55119333${String(i % 8).padStart(4, '0')}`, body: `burst ${i}` })] }))),
+      Array.from({ length: 40 }, (_, i) =>
+        server.postWebhook(
+          envelope({
+            messages: [inbound.text({ from: `55119333${String(i % 8).padStart(4, '0')}`, body: `burst ${i}` })],
+          }),
+        ),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
     const ids = await Promise.all(answers.map(async (a) => ((await a.json()) as { stored: string }).stored));
-    await eventually(async () => (await server.app.models.WebhookArchive.countDocuments({ _id: { $in: ids }, status: 'done' })) === 40, 'the burst to be processed');
+    await eventually(
+      async () => (await server.app.models.WebhookArchive.countDocuments({ _id: { $in: ids }, status: 'done' })) === 40,
+      'the burst to be processed',
+    );
     // Each worker loop searches once when it runs out of handed work (and once a second while idle).
     expect(await intakeSearches()).toBeLessThan(before + 12);
   });
@@ -44,7 +58,10 @@ describe('webhooks handed to the workers', () => {
   it('one at a time, each is taken from the hand-off by one worker, with no search woken by it', async () => {
     const before = await intakeSearches();
     const started = Date.now();
-    for (let i = 0; i < 10; i++) await server.deliver(envelope({ messages: [inbound.text({ from: '5511933390000', body: `one at a time ${i}` })] }));
+    for (let i = 0; i < 10; i++)
+      await server.deliver(
+        envelope({ messages: [inbound.text({ from: '5511933390000', body: `one at a time ${i}` })] }),
+      );
     const seconds = (Date.now() - started) / 1000;
     // Idle workers still search once per poll (a second): that many, and none for each webhook (two each before).
     const polls = 2 * (Math.ceil(seconds) + 1);
@@ -59,11 +76,17 @@ describe('duplicates are normal', () => {
     const answers = await Promise.all([server.postWebhook(payload), server.postWebhook(payload)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     await server.deliver(payload);
-    await eventually(async () => (await server.app.models.WebhookIntake.countDocuments()) === 0, 'all intake processed');
+    await eventually(
+      async () => (await server.app.models.WebhookIntake.countDocuments()) === 0,
+      'all intake processed',
+    );
     expect(await server.app.models.Message.countDocuments({ providerMessageId: message.id })).toBe(1);
     const [conversation] = await conversationOf('5511911110001');
     expect(conversation?.messageCount).toBe(1);
-    const events = await server.app.models.ConversationEvent.countDocuments({ conversationId: conversation!.id, type: 'message:created' });
+    const events = await server.app.models.ConversationEvent.countDocuments({
+      conversationId: conversation!.id,
+      type: 'message:created',
+    });
     expect(events).toBe(1);
   });
 
@@ -73,7 +96,10 @@ describe('duplicates are normal', () => {
     await server.deliver(late);
     const [first] = await conversationOf(waId);
     await server.api(token, 'POST', `/api/conversations/${first!.id}/resolve`);
-    await server.app.models.Conversation.updateOne({ _id: first!.id }, { $set: { resolvedAt: new Date(Date.now() - 31 * 60_000) } });
+    await server.app.models.Conversation.updateOne(
+      { _id: first!.id },
+      { $set: { resolvedAt: new Date(Date.now() - 31 * 60_000) } },
+    );
     await server.deliver(envelope({ messages: [inbound.text({ from: waId, body: 'a new question' })] }));
     const before = await conversationOf(waId);
     const second = before.find((c) => c.id !== first!.id)!;
@@ -85,8 +111,12 @@ describe('duplicates are normal', () => {
     expect(after.map((c) => [c.id, c.messageCount, c.lastMessagePreview, c.status]).sort()).toEqual(
       before.map((c) => [c.id, c.messageCount, c.lastMessagePreview, c.status]).sort(),
     );
-    expect((await messagesOf(first!.id)).map((m) => m.content.type === 'text' && m.content.body)).toEqual(['my card was charged twice']);
-    expect((await messagesOf(second.id)).map((m) => m.content.type === 'text' && m.content.body)).toEqual(['a new question']);
+    expect((await messagesOf(first!.id)).map((m) => m.content.type === 'text' && m.content.body)).toEqual([
+      'my card was charged twice',
+    ]);
+    expect((await messagesOf(second.id)).map((m) => m.content.type === 'text' && m.content.body)).toEqual([
+      'a new question',
+    ]);
     // Nothing about it reaches the newer conversation's log (what its viewers are pushed), nor its triage.
     expect(await secondEvents()).toBe(eventsBefore);
   });
@@ -95,7 +125,9 @@ describe('duplicates are normal', () => {
 /** The message as clients are shown it: through the conversation's message list. */
 async function shownMessage(providerMessageId: string): Promise<MessageDTO> {
   const doc = await server.app.models.Message.findOne({ providerMessageId }).orFail();
-  const found = (await messagesOf(doc.conversationId.toHexString())).find((m) => m.providerMessageId === providerMessageId);
+  const found = (await messagesOf(doc.conversationId.toHexString())).find(
+    (m) => m.providerMessageId === providerMessageId,
+  );
   if (!found) throw new Error('message not listed');
   return found;
 }
@@ -110,7 +142,10 @@ describe('delivery statuses', () => {
   }
 
   /** A reply queued by an agent and then accepted by WhatsApp under `providerMessageId`. */
-  async function acceptedReply(conversation: Awaited<ReturnType<typeof outboundMessage>>['doc'], providerMessageId: string) {
+  async function acceptedReply(
+    conversation: Awaited<ReturnType<typeof outboundMessage>>['doc'],
+    providerMessageId: string,
+  ) {
     const { messages } = server.app.services;
     const { message } = await messages.queueOutbound({
       key: `out:${providerMessageId}`,
@@ -131,7 +166,11 @@ describe('delivery statuses', () => {
     const base = Math.floor(Date.now() / 1000);
     const s = { id: providerMessageId, recipientId: '5511911110002' };
     await server.deliver(envelope({ statuses: [status.read({ ...s, timestamp: base + 3 })] }));
-    await server.deliver(envelope({ statuses: [status.sent({ ...s, timestamp: base + 1 }), status.delivered({ ...s, timestamp: base + 2 })] }));
+    await server.deliver(
+      envelope({
+        statuses: [status.sent({ ...s, timestamp: base + 1 }), status.delivered({ ...s, timestamp: base + 2 })],
+      }),
+    );
     await server.deliver(envelope({ statuses: [status.delivered({ ...s, timestamp: base + 2 })] }));
     const message = await shownMessage(providerMessageId);
     expect(message.status).toBe('read');
@@ -154,10 +193,16 @@ describe('delivery statuses', () => {
 
   it('a failed status that arrives before WhatsApp answered the send keeps its error and reason', async () => {
     const { doc, providerMessageId } = await outboundMessage('5511911110005');
-    await server.deliver(envelope({ statuses: [status.failed({ id: providerMessageId, recipientId: '5511911110005', code: 131047 })] }));
+    await server.deliver(
+      envelope({ statuses: [status.failed({ id: providerMessageId, recipientId: '5511911110005', code: 131047 })] }),
+    );
     await acceptedReply(doc, providerMessageId);
     const failed = await shownMessage(providerMessageId);
-    expect(failed).toMatchObject({ status: 'failed', error: { code: 131047 }, failureReason: expect.stringMatching(/24 hours/) });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: { code: 131047 },
+      failureReason: expect.stringMatching(/24 hours/),
+    });
   });
 
   it('failed keeps the error code and title, and never overrides a delivery', async () => {
@@ -176,12 +221,16 @@ describe('delivery statuses', () => {
 
 describe('batches', () => {
   it('a batch with one broken item stores the rest and records the broken one', async () => {
-    const good = Array.from({ length: 5 }, (_, i) => inbound.text({ from: '5511911110010', name: 'Bruno', body: `mensagem ${i}` }));
+    const good = Array.from({ length: 5 }, (_, i) =>
+      inbound.text({ from: '5511911110010', name: 'Bruno', body: `mensagem ${i}` }),
+    );
     const broken = { ...inbound.text({ from: '5511911110010', body: 'x' }), timestamp: 'yesterday' };
     const payload = envelope({ messages: [good[0]!, good[1]!, broken as never, good[2]!, good[3]!, good[4]!] });
     const intake = await server.deliver(payload);
     expect(intake.status).toBe('done');
-    expect(intake.itemErrors).toEqual([{ path: 'entry.0.changes.0.value.messages.2.timestamp', message: 'must be unix seconds' }]);
+    expect(intake.itemErrors).toEqual([
+      { path: 'entry.0.changes.0.value.messages.2.timestamp', message: 'must be unix seconds' },
+    ]);
     const [conversation] = await conversationOf('5511911110010');
     const bodies = (await messagesOf(conversation!.id)).map((m) => (m.content.type === 'text' ? m.content.body : ''));
     expect(bodies.sort()).toEqual(['mensagem 0', 'mensagem 1', 'mensagem 2', 'mensagem 3', 'mensagem 4']);
@@ -189,29 +238,53 @@ describe('batches', () => {
 
   it('a batch of 1000 updates across several entries is processed whole', { timeout: 300_000 }, async () => {
     const parts = Array.from({ length: 4 }, (_, p) =>
-      envelope({ messages: Array.from({ length: 250 }, (_, i) => inbound.text({ from: `55119222${String(p).padStart(2, '0')}${String(i % 10).padStart(2, '0')}`, body: `m${p}-${i}` })) }),
+      envelope({
+        messages: Array.from({ length: 250 }, (_, i) =>
+          inbound.text({
+            from: `55119222${String(p).padStart(2, '0')}${String(i % 10).padStart(2, '0')}`,
+            body: `m${p}-${i}`,
+          }),
+        ),
+      }),
     );
     const intake = await server.deliver(batch(parts), 290_000);
     expect(intake.status).toBe('done');
     expect(intake.itemErrors).toEqual([]);
     expect((intake.counts as { messages?: number } | undefined)?.messages).toBe(1000);
-    const ids = parts.flatMap((p) => (p as unknown as { entry: { changes: { value: { messages: { id: string }[] } }[] }[] }).entry[0]!.changes[0]!.value.messages.map((m) => m.id));
+    const ids = parts.flatMap((p) =>
+      (
+        p as unknown as { entry: { changes: { value: { messages: { id: string }[] } }[] }[] }
+      ).entry[0]!.changes[0]!.value.messages.map((m) => m.id),
+    );
     expect(await server.app.models.Message.countDocuments({ providerMessageId: { $in: ids } })).toBe(1000);
   });
 });
 
 describe('business numbers', () => {
   it('an unknown phone_number_id is recorded as an unregistered channel, its messages kept and visible', async () => {
-    await server.deliver(envelope({ phoneNumberId: '109999999999999', displayPhoneNumber: '+1 555 0199', messages: [inbound.text({ from: '5511911110020', body: 'hi' })] }));
+    await server.deliver(
+      envelope({
+        phoneNumberId: '109999999999999',
+        displayPhoneNumber: '+1 555 0199',
+        messages: [inbound.text({ from: '5511911110020', body: 'hi' })],
+      }),
+    );
     const channels = await server.api<{ items: ChannelDTO[] }>(token, 'GET', '/api/channels');
-    expect(channels.body.items.find((c) => c.phoneNumberId === '109999999999999')).toMatchObject({ status: 'unregistered', displayPhoneNumber: '15550199' });
+    expect(channels.body.items.find((c) => c.phoneNumberId === '109999999999999')).toMatchObject({
+      status: 'unregistered',
+      displayPhoneNumber: '15550199',
+    });
     const conversations = await conversationOf('5511911110020', '109999999999999');
     expect(conversations).toHaveLength(1);
   });
 
   it('the same customer on two business numbers has two conversations', async () => {
-    await server.deliver(envelope({ phoneNumberId: '100000000000001', messages: [inbound.text({ from: '5511911110021', body: 'a' })] }));
-    await server.deliver(envelope({ phoneNumberId: '100000000000002', messages: [inbound.text({ from: '5511911110021', body: 'b' })] }));
+    await server.deliver(
+      envelope({ phoneNumberId: '100000000000001', messages: [inbound.text({ from: '5511911110021', body: 'a' })] }),
+    );
+    await server.deliver(
+      envelope({ phoneNumberId: '100000000000002', messages: [inbound.text({ from: '5511911110021', body: 'b' })] }),
+    );
     expect(await conversationOf('5511911110021')).toHaveLength(2);
   });
 });
@@ -228,7 +301,10 @@ describe('one open conversation per contact and number; the reopen rule', () => 
     expect(conversations[0]).toMatchObject({ id: first!.id, status: 'open', messageCount: 2 });
 
     await server.api(token, 'POST', `/api/conversations/${first!.id}/resolve`);
-    await server.app.models.Conversation.updateOne({ _id: first!.id }, { $set: { resolvedAt: new Date(Date.now() - 31 * 60_000) } });
+    await server.app.models.Conversation.updateOne(
+      { _id: first!.id },
+      { $set: { resolvedAt: new Date(Date.now() - 31 * 60_000) } },
+    );
     await server.deliver(envelope({ messages: [inbound.text({ from: waId, body: 'new problem' })] }));
     conversations = await conversationOf(waId);
     expect(conversations).toHaveLength(2);
@@ -238,7 +314,11 @@ describe('one open conversation per contact and number; the reopen rule', () => 
 
   it('messages racing in for a new contact open exactly one conversation', async () => {
     const waId = '5511911110031';
-    await Promise.all(Array.from({ length: 6 }, (_, i) => server.deliver(envelope({ messages: [inbound.text({ from: waId, body: `race ${i}` })] }))));
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        server.deliver(envelope({ messages: [inbound.text({ from: waId, body: `race ${i}` })] })),
+      ),
+    );
     const conversations = await conversationOf(waId);
     expect(conversations).toHaveLength(1);
     expect(conversations[0]!.messageCount).toBe(6);

@@ -32,7 +32,13 @@ type Services = {
 /** Customers whose messages are written at the same time; each customer's own stay in order. */
 const MESSAGE_CONCURRENCY = 8;
 
-type MessageItem = { raw: unknown; channelId: Types.ObjectId; profiles: whatsapp.WebhookContact[]; path: string; slot: ItemError[] };
+type MessageItem = {
+  raw: unknown;
+  channelId: Types.ObjectId;
+  profiles: whatsapp.WebhookContact[];
+  path: string;
+  slot: ItemError[];
+};
 type Identified = MessageItem & { message: whatsapp.WebhookMessage; contact: ContactDoc | null };
 type Collected = { slots: ItemError[][]; messages: MessageItem[]; statuses: (() => Promise<void>)[] };
 
@@ -54,7 +60,11 @@ export class WebhookProcessor {
     for (const [e, entry] of envelope.entry.entries()) {
       for (const [c, change] of entry.changes.entries()) {
         if (change.field !== 'messages') continue;
-        await this.collectChange(entry.id, change.value, `entry.${e}.changes.${c}.value`, result, { slots, messages, statuses });
+        await this.collectChange(entry.id, change.value, `entry.${e}.changes.${c}.value`, result, {
+          slots,
+          messages,
+          statuses,
+        });
       }
     }
     // Who wrote each message is settled first, in the batch's order, exactly as one-by-one processing would.
@@ -90,7 +100,11 @@ export class WebhookProcessor {
       return;
     }
     const { metadata, contacts = [], messages = [], statuses = [], errors = [] } = value.data;
-    const channelId = await this.services.channels.idForPhoneNumber(metadata.phone_number_id, metadata.display_phone_number, wabaId);
+    const channelId = await this.services.channels.idForPhoneNumber(
+      metadata.phone_number_id,
+      metadata.display_phone_number,
+      wabaId,
+    );
     const profiles = contacts.flatMap((raw) => {
       const parsed = whatsapp.WebhookContact.safeParse(raw);
       return parsed.success ? [parsed.data] : [];
@@ -126,15 +140,20 @@ export class WebhookProcessor {
       result.errors++;
       errorSlot.push({
         path: `${path}.errors.${i}`,
-        message: error.success ? `WhatsApp reported error ${error.data.code}: ${error.data.title ?? error.data.message ?? ''}` : 'WhatsApp reported an error',
+        message: error.success
+          ? `WhatsApp reported error ${error.data.code}: ${error.data.title ?? error.data.message ?? ''}`
+          : 'WhatsApp reported an error',
       });
     }
   }
 
   private contactOf(message: whatsapp.WebhookMessage, profiles: whatsapp.WebhookContact[]): Promise<ContactDoc> {
-    const profile = profiles.find(
-      (p) => (message.from !== undefined && p.wa_id === message.from) || (message.from_user_id !== undefined && p.user_id === message.from_user_id),
-    ) ?? (profiles.length === 1 ? profiles[0] : undefined);
+    const profile =
+      profiles.find(
+        (p) =>
+          (message.from !== undefined && p.wa_id === message.from) ||
+          (message.from_user_id !== undefined && p.user_id === message.from_user_id),
+      ) ?? (profiles.length === 1 ? profiles[0] : undefined);
     return this.services.contacts.upsert({
       waId: message.from ?? profile?.wa_id ?? null,
       userId: message.from_user_id ?? profile?.user_id ?? null,
@@ -168,12 +187,16 @@ export class WebhookProcessor {
   }
 }
 
-const rawType = (raw: unknown) => (typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined);
+const rawType = (raw: unknown) =>
+  typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
 
 function isZodError(error: unknown): error is z.ZodError {
   return typeof error === 'object' && error !== null && Array.isArray((error as z.ZodError).issues);
 }
 
 function issuesAt(path: string, error: z.ZodError): ItemError[] {
-  return describeIssues(error.issues).map((i) => ({ path: i.path === '(root)' ? path : `${path}.${i.path}`, message: i.message }));
+  return describeIssues(error.issues).map((i) => ({
+    path: i.path === '(root)' ? path : `${path}.${i.path}`,
+    message: i.message,
+  }));
 }

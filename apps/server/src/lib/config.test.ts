@@ -6,7 +6,12 @@ import { ConfigError, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('starts with safe development defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: fileURLToPath(new URL('../../.data', import.meta.url)), WEBHOOK_MAX_BODY: 1024 * 1024, NODE_ENV: 'development' });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: fileURLToPath(new URL('../../.data', import.meta.url)),
+      WEBHOOK_MAX_BODY: 1024 * 1024,
+      NODE_ENV: 'development',
+    });
     expect(config.WHATSAPP_APP_SECRET.length).toBeGreaterThanOrEqual(8);
   });
 
@@ -29,7 +34,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses to start in production without its secrets', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/WHATSAPP_APP_SECRET is required when NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /WHATSAPP_APP_SECRET is required when NODE_ENV=production/,
+    );
     expect(() =>
       loadConfig({
         NODE_ENV: 'production',

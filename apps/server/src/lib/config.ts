@@ -38,13 +38,25 @@ const ConfigSchema = z
       .regex(/^rediss?:\/\/[^\s]+$/, 'must be a URL like redis://127.0.0.1:6379')
       .optional(),
     MONGODB_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
-    MONGODB_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').default('switchboard'),
+    MONGODB_DB_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only')
+      .default('switchboard'),
     /** Relative to where the server was started; by default the server package's .data folder, wherever it starts. */
-    DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR).transform((dir) => resolve(dir)),
+    DATA_DIR: z
+      .string()
+      .min(1)
+      .default(DEFAULT_DATA_DIR)
+      .transform((dir) => resolve(dir)),
     WHATSAPP_APP_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
     WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    JWT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    JWT_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
     ADMIN_EMAIL: z.email('must be an email address').default('admin@switchboard.local'),
     ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     WEBHOOK_MAX_BODY: bytes.default(1024 * 1024),
@@ -55,7 +67,10 @@ const ConfigSchema = z
     INTAKE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     INTAKE_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
     WHATSAPP_API_BASE_URL: z.url('must be a URL like https://graph.facebook.com').default('http://127.0.0.1:4010'),
-    WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v23.0').default('v23.0'),
+    WHATSAPP_API_VERSION: z
+      .string()
+      .regex(/^v\d+\.\d+$/, 'must look like v23.0')
+      .default('v23.0'),
     WHATSAPP_ACCESS_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
     WHATSAPP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     OUTBOX_CONCURRENCY: z.coerce.number().int().min(0, '0 turns sending off').max(64).default(2),
@@ -66,7 +81,9 @@ const ConfigSchema = z
     BREAKER_FAILURE_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
     BREAKER_HALF_OPEN_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
     RATE_LIMIT_PER_NUMBER: z.coerce.number().int().min(1).max(10_000).default(80),
-    OPT_OUT_KEYWORDS: z.string().default('STOP,STOPALL,UNSUBSCRIBE,CANCEL,END,QUIT,BAJA,PARAR,DETENER,CANCELAR,SAIR,PARE,DESCADASTRAR'),
+    OPT_OUT_KEYWORDS: z
+      .string()
+      .default('STOP,STOPALL,UNSUBSCRIBE,CANCEL,END,QUIT,BAJA,PARAR,DETENER,CANCELAR,SAIR,PARE,DESCADASTRAR'),
     OPT_IN_KEYWORDS: z.string().default('START,SUBSCRIBE,UNSTOP,ALTA,INICIAR,VOLTAR,ASSINAR'),
     AGENT_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(300),
     ROUTING_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
@@ -74,14 +91,25 @@ const ConfigSchema = z
     PRIORITY_RULES_FILE: z.string().min(1).optional(),
     SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     SLA_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
-    CONVERSATION_REOPEN_MINUTES: z.coerce.number().int().min(0).max(60 * 24 * 30).default(60),
+    CONVERSATION_REOPEN_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(60 * 24 * 30)
+      .default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Bearer token for GET /metrics; unset, only a scraper on this machine (loopback, no proxy) may read them. */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    for (const key of ['WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_ACCESS_TOKEN', 'JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
+    for (const key of [
+      'WHATSAPP_APP_SECRET',
+      'WHATSAPP_VERIFY_TOKEN',
+      'WHATSAPP_ACCESS_TOKEN',
+      'JWT_SECRET',
+      'ADMIN_PASSWORD',
+    ] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
     }
   });
@@ -101,7 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = ConfigSchema.safeParse(blankAsUnset);
   if (!parsed.success) {
-    const problems = describeIssues(parsed.error.issues).map(({ path, message }) => `${path} ${message} (got ${JSON.stringify(blankAsUnset[path] ?? null)})`);
+    const problems = describeIssues(parsed.error.issues).map(
+      ({ path, message }) => `${path} ${message} (got ${JSON.stringify(blankAsUnset[path] ?? null)})`,
+    );
     throw new ConfigError(problems);
   }
   const c = parsed.data;

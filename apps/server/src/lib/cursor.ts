@@ -13,6 +13,8 @@ export function decodeCursor(cursor: string): Position {
   try {
     return Position.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw new AppError('VALIDATION_FAILED', 'cursor is not one this server gave out', [{ path: 'cursor', message: 'invalid cursor' }]);
+    throw new AppError('VALIDATION_FAILED', 'cursor is not one this server gave out', [
+      { path: 'cursor', message: 'invalid cursor' },
+    ]);
   }
 }

@@ -2,7 +2,16 @@ import type { mongo } from 'mongoose';
 import type { Metrics } from './metrics.js';
 
 /** Commands whose first field names no collection (handshakes, monitoring). */
-const NO_COLLECTION = new Set(['hello', 'ismaster', 'isMaster', 'ping', 'buildInfo', 'endSessions', 'getMore', 'killCursors']);
+const NO_COLLECTION = new Set([
+  'hello',
+  'ismaster',
+  'isMaster',
+  'ping',
+  'buildInfo',
+  'endSessions',
+  'getMore',
+  'killCursors',
+]);
 
 /**
  * Counts every command the app's database client sends, by collection and command, and times it: the round

@@ -5,7 +5,12 @@ import { AppError } from './errors.js';
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export const databaseUnavailable = (what: string) =>
-  new AppError('DATABASE_UNAVAILABLE', `${what}: the database is not answering; retry later`, undefined, DATABASE_RETRY_AFTER_SECONDS);
+  new AppError(
+    'DATABASE_UNAVAILABLE',
+    `${what}: the database is not answering; retry later`,
+    undefined,
+    DATABASE_RETRY_AFTER_SECONDS,
+  );
 
 class DatabaseDeadlineError extends Error {}
 

@@ -5,7 +5,9 @@ import { maskPhone } from './log-redaction.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
-  const logger = createLogger('info', { write: (chunk: string) => void lines.push(JSON.parse(chunk) as Record<string, unknown>) });
+  const logger = createLogger('info', {
+    write: (chunk: string) => void lines.push(JSON.parse(chunk) as Record<string, unknown>),
+  });
   return { logger, lines };
 }
 
@@ -19,7 +21,13 @@ describe('log redaction', () => {
     const { logger, lines } = capture();
     const error = Object.assign(new Error('no contact for 34612345678'), { keyValue: { waId: '34612345678' } });
     logger.warn(
-      { from: '34612345678', message: { content: { type: 'text', body: 'hola, soy Ana' } }, err: error, itemErrors: [{ path: 'x', message: 'bad number 5511912345678' }], conversationId: '65a1b2c3d4e5f60718293a4b' },
+      {
+        from: '34612345678',
+        message: { content: { type: 'text', body: 'hola, soy Ana' } },
+        err: error,
+        itemErrors: [{ path: 'x', message: 'bad number 5511912345678' }],
+        conversationId: '65a1b2c3d4e5f60718293a4b',
+      },
       'something about a customer',
     );
     const line = JSON.stringify(lines[0]);
@@ -53,6 +61,10 @@ describe('log redaction', () => {
       logger.info({ correlationId: 'explicit' }, 'overridden');
     });
     logger.info('outside');
-    expect(lines.map((l) => [l.correlationId, l.requestId])).toEqual([['thread-1', 'request-2'], ['explicit', 'request-2'], [undefined, undefined]]);
+    expect(lines.map((l) => [l.correlationId, l.requestId])).toEqual([
+      ['thread-1', 'request-2'],
+      ['explicit', 'request-2'],
+      [undefined, undefined],
+    ]);
   });
 });

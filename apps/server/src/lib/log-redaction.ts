@@ -17,7 +17,20 @@ export const maskPhonesIn = (text: string): string => text.replace(PHONE_LIKE, m
 
 const TEXT_FIELDS = new Set(['body', 'text', 'caption', 'rawBody', 'preview', 'lastMessagePreview']);
 const SECRET_FIELDS = new Set(['password', 'authorization', 'token', 'accessToken']);
-const SENSITIVE_FIELDS = new Set([...TEXT_FIELDS, ...SECRET_FIELDS, 'url', 'path', 'phone', 'waId', 'wa_id', 'from', 'to', 'recipient_id', 'newWaId', 'display_phone_number']);
+const SENSITIVE_FIELDS = new Set([
+  ...TEXT_FIELDS,
+  ...SECRET_FIELDS,
+  'url',
+  'path',
+  'phone',
+  'waId',
+  'wa_id',
+  'from',
+  'to',
+  'recipient_id',
+  'newWaId',
+  'display_phone_number',
+]);
 
 /** Sensitive fields are looked for at the top of a line and two levels down (`content.body`, `message.content.body`). */
 const DEEPEST = 2;
@@ -42,7 +55,8 @@ export function redactLogFields(fields: Record<string, unknown>): Record<string,
 
 function redactValue(value: unknown, depth: number): unknown {
   if (typeof value !== 'object' || value === null || value instanceof Date || ArrayBuffer.isView(value)) return value;
-  const written = typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
+  const written =
+    typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
   if (written !== value) return redactValue(written, depth);
   return Array.isArray(value) ? redactArray(value, depth) : redactObject(value as Record<string, unknown>, depth);
 }
@@ -52,7 +66,11 @@ function redactObject(object: Record<string, unknown>, depth: number): Record<st
   for (const key of Object.keys(object)) {
     const value = object[key];
     if (value === undefined) continue;
-    const logged = SENSITIVE_FIELDS.has(key) ? censorSensitive(value, key) : depth < DEEPEST ? redactValue(value, depth + 1) : value;
+    const logged = SENSITIVE_FIELDS.has(key)
+      ? censorSensitive(value, key)
+      : depth < DEEPEST
+        ? redactValue(value, depth + 1)
+        : value;
     if (logged === value) continue;
     copy ??= { ...object };
     copy[key] = logged;

@@ -29,7 +29,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     mixin: correlationLogFields,
     // pino would serialize `err` once more after our formatter, which has done it already.
     serializers: { err: (error: unknown) => error },
-    formatters: { log: (line: Record<string, unknown>) => redactLogFields(withSerializedFields(line)), bindings: redactLogFields },
+    formatters: {
+      log: (line: Record<string, unknown>) => redactLogFields(withSerializedFields(line)),
+      bindings: redactLogFields,
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

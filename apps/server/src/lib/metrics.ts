@@ -25,7 +25,12 @@ export function createMetrics(sources: ScrapeSources) {
   const registers = [registry];
   const http = ['method', 'route', 'status'] as const;
   /** A gauge with one series per queue, rebuilt from the shared queue state at each scrape. */
-  const perQueueGauge = <L extends string>(name: string, help: string, labelNames: readonly L[], seriesOf: (state: QueueStateDTO) => [LabelValues<L>, number]) =>
+  const perQueueGauge = <L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    seriesOf: (state: QueueStateDTO) => [LabelValues<L>, number],
+  ) =>
     new Gauge<L>({
       name,
       help,
@@ -40,14 +45,52 @@ export function createMetrics(sources: ScrapeSources) {
     });
   return {
     registry,
-    httpRequests: new Counter({ name: 'switchboard_http_requests_total', help: 'HTTP requests answered, by method, route template and status', labelNames: http, registers }),
-    httpErrors: new Counter({ name: 'switchboard_http_errors_total', help: 'HTTP requests answered with a 5xx status', labelNames: http, registers }),
-    httpDuration: new Histogram({ name: 'switchboard_http_request_duration_seconds', help: 'Time to answer an HTTP request', labelNames: http, buckets: LATENCY_BUCKETS, registers }),
-    webhookMessages: new Counter({ name: 'switchboard_webhook_messages_total', help: 'Inbound messages applied from webhooks', registers }),
-    webhookStatuses: new Counter({ name: 'switchboard_webhook_statuses_total', help: 'Delivery statuses applied from webhooks', registers }),
-    webhookItemsRefused: new Counter({ name: 'switchboard_webhook_items_refused_total', help: 'Webhook items recorded as errors and skipped (malformed, or errors WhatsApp reported)', registers }),
-    webhookProcessing: new Counter({ name: 'switchboard_webhook_processing_total', help: 'Stored webhooks processed, by outcome (done, retry, failed)', labelNames: ['outcome'] as const, registers }),
-    intakeLag: new Histogram({ name: 'switchboard_webhook_intake_lag_seconds', help: 'From acknowledging a webhook (stored) to having processed it', buckets: LATENCY_BUCKETS, registers }),
+    httpRequests: new Counter({
+      name: 'switchboard_http_requests_total',
+      help: 'HTTP requests answered, by method, route template and status',
+      labelNames: http,
+      registers,
+    }),
+    httpErrors: new Counter({
+      name: 'switchboard_http_errors_total',
+      help: 'HTTP requests answered with a 5xx status',
+      labelNames: http,
+      registers,
+    }),
+    httpDuration: new Histogram({
+      name: 'switchboard_http_request_duration_seconds',
+      help: 'Time to answer an HTTP request',
+      labelNames: http,
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    webhookMessages: new Counter({
+      name: 'switchboard_webhook_messages_total',
+      help: 'Inbound messages applied from webhooks',
+      registers,
+    }),
+    webhookStatuses: new Counter({
+      name: 'switchboard_webhook_statuses_total',
+      help: 'Delivery statuses applied from webhooks',
+      registers,
+    }),
+    webhookItemsRefused: new Counter({
+      name: 'switchboard_webhook_items_refused_total',
+      help: 'Webhook items recorded as errors and skipped (malformed, or errors WhatsApp reported)',
+      registers,
+    }),
+    webhookProcessing: new Counter({
+      name: 'switchboard_webhook_processing_total',
+      help: 'Stored webhooks processed, by outcome (done, retry, failed)',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
+    intakeLag: new Histogram({
+      name: 'switchboard_webhook_intake_lag_seconds',
+      help: 'From acknowledging a webhook (stored) to having processed it',
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
     intakeBacklog: new Gauge({
       name: 'switchboard_webhook_intake_backlog',
       help: 'Stored webhooks not processed yet (shared by all processes)',
@@ -57,7 +100,12 @@ export function createMetrics(sources: ScrapeSources) {
         if (backlog !== null) this.set(backlog);
       },
     }),
-    pushLatency: new Histogram({ name: 'switchboard_webhook_to_push_seconds', help: "From receiving a customer's message by webhook to pushing message:created to agents' sockets", buckets: LATENCY_BUCKETS, registers }),
+    pushLatency: new Histogram({
+      name: 'switchboard_webhook_to_push_seconds',
+      help: "From receiving a customer's message by webhook to pushing message:created to agents' sockets",
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
     queueWaiting: perQueueGauge(
       'switchboard_queue_waiting',
       'Conversations waiting for an agent, per queue (id; see switchboard_queue_info for names)',
@@ -68,7 +116,10 @@ export function createMetrics(sources: ScrapeSources) {
       'switchboard_queue_oldest_wait_seconds',
       'How long the longest-waiting conversation of a queue has waited; 0 when none waits',
       ['queue'],
-      (s) => [{ queue: s.queue.id }, s.oldestWaitingSince ? Math.max(0, Date.now() - Date.parse(s.oldestWaitingSince)) / 1000 : 0],
+      (s) => [
+        { queue: s.queue.id },
+        s.oldestWaitingSince ? Math.max(0, Date.now() - Date.parse(s.oldestWaitingSince)) / 1000 : 0,
+      ],
     ),
     queueInfo: perQueueGauge(
       'switchboard_queue_info',
@@ -76,12 +127,43 @@ export function createMetrics(sources: ScrapeSources) {
       ['queue', 'name'],
       (s) => [{ queue: s.queue.id, name: s.queue.name }, 1],
     ),
-    assignments: new Counter({ name: 'switchboard_assignments_total', help: 'Conversations given to an agent, by queue and how (auto, claim, transfer, assign)', labelNames: ['queue', 'how'] as const, registers }),
-    slaEvents: new Counter({ name: 'switchboard_sla_events_total', help: 'SLA warnings, breaches and escalations, by SLA kind and level', labelNames: ['kind', 'level'] as const, registers }),
-    outboundAttempts: new Counter({ name: 'switchboard_outbound_attempts_total', help: 'Sends to WhatsApp, by result and error code (Meta code, http_<status>, or none)', labelNames: ['result', 'code'] as const, registers }),
-    breakerState: new Gauge({ name: 'switchboard_breaker_state', help: "A channel's circuit breaker: 0 closed, 1 half-open, 2 open", labelNames: ['channel'] as const, registers }),
-    dbCommands: new Counter({ name: 'switchboard_db_commands_total', help: 'Database commands sent (each one round trip), by collection and command', labelNames: ['collection', 'command', 'outcome'] as const, registers }),
-    dbDuration: new Histogram({ name: 'switchboard_db_command_duration_seconds', help: 'Time from sending a database command to its answer, by command', labelNames: ['command'] as const, buckets: DB_BUCKETS, registers }),
+    assignments: new Counter({
+      name: 'switchboard_assignments_total',
+      help: 'Conversations given to an agent, by queue and how (auto, claim, transfer, assign)',
+      labelNames: ['queue', 'how'] as const,
+      registers,
+    }),
+    slaEvents: new Counter({
+      name: 'switchboard_sla_events_total',
+      help: 'SLA warnings, breaches and escalations, by SLA kind and level',
+      labelNames: ['kind', 'level'] as const,
+      registers,
+    }),
+    outboundAttempts: new Counter({
+      name: 'switchboard_outbound_attempts_total',
+      help: 'Sends to WhatsApp, by result and error code (Meta code, http_<status>, or none)',
+      labelNames: ['result', 'code'] as const,
+      registers,
+    }),
+    breakerState: new Gauge({
+      name: 'switchboard_breaker_state',
+      help: "A channel's circuit breaker: 0 closed, 1 half-open, 2 open",
+      labelNames: ['channel'] as const,
+      registers,
+    }),
+    dbCommands: new Counter({
+      name: 'switchboard_db_commands_total',
+      help: 'Database commands sent (each one round trip), by collection and command',
+      labelNames: ['collection', 'command', 'outcome'] as const,
+      registers,
+    }),
+    dbDuration: new Histogram({
+      name: 'switchboard_db_command_duration_seconds',
+      help: 'Time from sending a database command to its answer, by command',
+      labelNames: ['command'] as const,
+      buckets: DB_BUCKETS,
+      registers,
+    }),
     socketsConnected: new Gauge({
       name: 'switchboard_sockets_connected',
       help: 'Agent sockets connected to this process',

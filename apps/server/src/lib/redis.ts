@@ -14,7 +14,10 @@ export class RedisUnavailableError extends Error {}
  * (see rate-limiters.ts) and live updates reach only the sockets of the process that made them.
  */
 export async function connectRedis(url: string, logger: Logger): Promise<SharedRedis> {
-  const client = createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) } });
+  const client = createClient({
+    url,
+    socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
+  });
   let connected = false;
   // node-redis emits 'error' on every failed reconnect; without a listener Node would crash the process.
   client.on('error', (error: unknown) => {
@@ -24,7 +27,9 @@ export async function connectRedis(url: string, logger: Logger): Promise<SharedR
     await connectOnce(client);
   } catch (error) {
     client.destroy();
-    throw new RedisUnavailableError(`Cannot reach Redis at REDIS_URL (${redactedUrl(url)}): ${error instanceof Error ? error.message : String(error)}`);
+    throw new RedisUnavailableError(
+      `Cannot reach Redis at REDIS_URL (${redactedUrl(url)}): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   connected = true;
   return {

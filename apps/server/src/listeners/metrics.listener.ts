@@ -4,7 +4,11 @@ import { currentCorrelation } from '../lib/correlation.js';
 import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../lib/metrics.js';
 
-const SLA_LEVEL: Partial<Record<TimelineEntryDTO['kind'], string>> = { 'sla-warning': 'warning', 'sla-breached': 'breached', escalated: 'escalated' };
+const SLA_LEVEL: Partial<Record<TimelineEntryDTO['kind'], string>> = {
+  'sla-warning': 'warning',
+  'sla-breached': 'breached',
+  escalated: 'escalated',
+};
 
 /**
  * Metrics and log lines that follow the domain events the socket pushes are made of. Listeners run
@@ -19,7 +23,17 @@ export function countDomainEvents(events: DomainEvents, metrics: Metrics, logger
       if (event.type === 'message:created' && event.data.direction === 'inbound' && receivedAt !== undefined) {
         metrics.pushLatency.observe((Date.now() - receivedAt) / 1000);
       }
-      logger.info({ event: event.type, conversationId: event.conversationId, seq: event.seq, messageId: event.data.id, direction: event.data.direction, status: event.data.status }, 'message pushed to agents');
+      logger.info(
+        {
+          event: event.type,
+          conversationId: event.conversationId,
+          seq: event.seq,
+          messageId: event.data.id,
+          direction: event.data.direction,
+          status: event.data.status,
+        },
+        'message pushed to agents',
+      );
     } else if (event.type === 'timeline:added') {
       countTimelineEntry(event.data, audience, metrics);
     }
@@ -38,6 +52,7 @@ function countTimelineEntry(entry: TimelineEntryDTO, audience: ConversationAudie
 function assignmentHow(entry: TimelineEntryDTO): string | null {
   if (entry.kind === 'claimed') return 'claim';
   if (entry.kind === 'assigned') return entry.actorId ? 'assign' : 'auto';
-  if (entry.kind === 'transferred' && entry.details.agentId) return entry.details.how === 'assign' ? 'assign' : 'transfer';
+  if (entry.kind === 'transferred' && entry.details.agentId)
+    return entry.details.how === 'assign' ? 'assign' : 'transfer';
   return null;
 }

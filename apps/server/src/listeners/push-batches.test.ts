@@ -3,14 +3,23 @@ import type { ConversationEventDTO } from '@switchboard/shared';
 import { PushBatches } from './push-batches.js';
 
 const change = (conversationId: string, seq: number) =>
-  ({ id: `${conversationId}-${seq}`, conversationId, seq, type: 'timeline:added', at: new Date(0).toISOString(), data: { kind: 'waiting', summary: '', details: {}, actorId: null } }) as ConversationEventDTO;
+  ({
+    id: `${conversationId}-${seq}`,
+    conversationId,
+    seq,
+    type: 'timeline:added',
+    at: new Date(0).toISOString(),
+    data: { kind: 'waiting', summary: '', details: {}, actorId: null },
+  }) as ConversationEventDTO;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('pushes gathered per turn of the event loop', () => {
   it('sends the changes one turn made to one audience as one push, in the order they were made', async () => {
     const sent: { rooms: string[]; seqs: string[] }[] = [];
-    const batches = new PushBatches((rooms, events) => sent.push({ rooms, seqs: events.map((e) => `${e.conversationId}:${e.seq}`) }));
+    const batches = new PushBatches((rooms, events) =>
+      sent.push({ rooms, seqs: events.map((e) => `${e.conversationId}:${e.seq}`) }),
+    );
     batches.add(['channel:a'], change('c1', 1));
     batches.add(['channel:a'], change('c2', 1));
     batches.add(['channel:a', 'queue:q'], change('c3', 1));

@@ -10,9 +10,12 @@ import type { SlaService } from '../sla/index.js';
  * conversation is one sync from the latest state (a coalescer per conversation), never one per change.
  */
 export function followWithSlaTimers(events: DomainEvents, sla: SlaService, logger: Logger): () => void {
-  const follower = new Coalescer<ConversationDoc>((conversationId, seen) => sla.sync(new Types.ObjectId(conversationId), seen), {
-    onError: (error) => logger.warn({ err: error }, 'SLA timers not updated'),
-  });
+  const follower = new Coalescer<ConversationDoc>(
+    (conversationId, seen) => sla.sync(new Types.ObjectId(conversationId), seen),
+    {
+      onError: (error) => logger.warn({ err: error }, 'SLA timers not updated'),
+    },
+  );
   const onSaved = (conversation: ConversationDoc) => follower.request(conversation.id, conversation);
   events.on('conversation.saved', onSaved);
   return () => events.off('conversation.saved', onSaved);

@@ -7,7 +7,12 @@ import { PushBatches } from './push-batches.js';
 import { channelRoom, EVERYTHING_ROOM, queueRoom, roomsFor, userRoom } from '../socket/rooms.js';
 
 /** The one place that turns domain events into socket pushes. Returns the stop. */
-export function pushToSockets(io: AppSocketServer, events: DomainEvents, users: UserService, logger: Logger): () => void {
+export function pushToSockets(
+  io: AppSocketServer,
+  events: DomainEvents,
+  users: UserService,
+  logger: Logger,
+): () => void {
   const pushes = new PushBatches((rooms, changes) => io.to(rooms).emit('conversation:changes', changes));
   const onConversationChanged = (event: ConversationEventDTO, audience: ConversationAudience) => {
     const rooms = [EVERYTHING_ROOM, channelRoom(audience.channelId)];

@@ -11,4 +11,5 @@ const conversationSlotSchema = new Schema({
 });
 
 export type ConversationSlot = InferSchemaType<typeof conversationSlotSchema>;
-export const conversationSlotModel = (c: Connection) => c.model('ConversationSlot', conversationSlotSchema, 'conversation_slots');
+export const conversationSlotModel = (c: Connection) =>
+  c.model('ConversationSlot', conversationSlotSchema, 'conversation_slots');

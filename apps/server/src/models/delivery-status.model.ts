@@ -10,9 +10,13 @@ const deliveryStatusSchema = new Schema({
   providerMessageId: { type: String, required: true, index: true },
   status: { type: String, enum: ['sent', 'delivered', 'read', 'failed'], required: true },
   at: { type: Date, required: true },
-  error: { type: new Schema({ code: Number, title: String, message: String, details: String }, { _id: false }), default: null },
+  error: {
+    type: new Schema({ code: Number, title: String, message: String, details: String }, { _id: false }),
+    default: null,
+  },
   recordedAt: { type: Date, required: true },
 });
 
 export type DeliveryStatusRecord = InferSchemaType<typeof deliveryStatusSchema>;
-export const deliveryStatusModel = (c: Connection) => c.model('DeliveryStatus', deliveryStatusSchema, 'delivery_statuses');
+export const deliveryStatusModel = (c: Connection) =>
+  c.model('DeliveryStatus', deliveryStatusSchema, 'delivery_statuses');

@@ -10,4 +10,5 @@ const providerCallbackSchema = new Schema({
   providerMessageId: { type: String, required: true },
 });
 
-export const providerCallbackModel = (c: Connection) => c.model('ProviderCallback', providerCallbackSchema, 'provider_callbacks');
+export const providerCallbackModel = (c: Connection) =>
+  c.model('ProviderCallback', providerCallbackSchema, 'provider_callbacks');

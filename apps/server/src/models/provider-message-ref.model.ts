@@ -6,4 +6,5 @@ const providerMessageRefSchema = new Schema({
   messageId: { type: Schema.Types.ObjectId, required: true },
 });
 
-export const providerMessageRefModel = (c: Connection) => c.model('ProviderMessageRef', providerMessageRefSchema, 'provider_message_refs');
+export const providerMessageRefModel = (c: Connection) =>
+  c.model('ProviderMessageRef', providerMessageRefSchema, 'provider_message_refs');

@@ -22,4 +22,5 @@ templateVersionSchema.index({ templateId: 1, version: 1 });
 
 export type TemplateVersion = InferSchemaType<typeof templateVersionSchema>;
 export type TemplateVersionDoc = HydratedDocument<TemplateVersion>;
-export const templateVersionModel = (c: Connection) => c.model('TemplateVersion', templateVersionSchema, 'template_versions');
+export const templateVersionModel = (c: Connection) =>
+  c.model('TemplateVersion', templateVersionSchema, 'template_versions');

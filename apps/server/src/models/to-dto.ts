@@ -68,13 +68,18 @@ export function toConversationDTO(c: ConversationDoc, contact: ContactDoc): Conv
     labels: [...(c.labels ?? [])],
     snoozedUntil: iso(c.snoozedUntil),
     escalatedAt: iso(c.escalatedAt),
-    sla: c.slaKind && c.slaDueAt ? { kind: c.slaKind as NonNullable<ConversationDTO['sla']>['kind'], dueAt: c.slaDueAt.toISOString() } : null,
+    sla:
+      c.slaKind && c.slaDueAt
+        ? { kind: c.slaKind as NonNullable<ConversationDTO['sla']>['kind'], dueAt: c.slaDueAt.toISOString() }
+        : null,
     seq: c.seq,
     messageCount: c.messageCount,
     lastMessageAt: iso(c.lastMessageAt),
     lastMessagePreview: c.lastMessagePreview ?? null,
     lastInboundAt: iso(c.lastInboundAt),
-    windowExpiresAt: c.lastInboundAt ? new Date(c.lastInboundAt.getTime() + CUSTOMER_SERVICE_WINDOW_MS).toISOString() : null,
+    windowExpiresAt: c.lastInboundAt
+      ? new Date(c.lastInboundAt.getTime() + CUSTOMER_SERVICE_WINDOW_MS).toISOString()
+      : null,
     openedAt: c.openedAt.toISOString(),
     resolvedAt: iso(c.resolvedAt),
     createdAt: c.createdAt.toISOString(),
@@ -98,10 +103,21 @@ export function toMessageDTO(m: MessageDoc): MessageDTO {
     context: (m.context as MessageDTO['context']) ?? null,
     referral: (m.referral as MessageDTO['referral']) ?? null,
     status,
-    statusTimestamps: { sent: iso(ts?.sent), delivered: iso(ts?.delivered), read: iso(ts?.read), failed: iso(ts?.failed) },
-    error: failed && m.error
-      ? { code: m.error.code ?? 0, title: m.error.title ?? null, message: m.error.message ?? null, details: m.error.details ?? null }
-      : null,
+    statusTimestamps: {
+      sent: iso(ts?.sent),
+      delivered: iso(ts?.delivered),
+      read: iso(ts?.read),
+      failed: iso(ts?.failed),
+    },
+    error:
+      failed && m.error
+        ? {
+            code: m.error.code ?? 0,
+            title: m.error.title ?? null,
+            message: m.error.message ?? null,
+            details: m.error.details ?? null,
+          }
+        : null,
     failureReason: failed ? (m.failureReason ?? null) : null,
     attempts: m.attempts ?? 0,
     clientMessageId: m.clientMessageId ?? null,

@@ -31,4 +31,5 @@ export const webhookIntakeModel = (c: Connection) => c.model('WebhookIntake', we
  * Processed webhooks move here, raw body and item errors kept for audit. The working queue stays as small as
  * the backlog, so claiming the next item stays cheap however many webhooks have been handled.
  */
-export const webhookArchiveModel = (c: Connection) => c.model('WebhookArchive', webhookIntakeSchema.clone(), 'webhook_archive');
+export const webhookArchiveModel = (c: Connection) =>
+  c.model('WebhookArchive', webhookIntakeSchema.clone(), 'webhook_archive');

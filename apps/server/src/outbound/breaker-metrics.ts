@@ -6,7 +6,9 @@ const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, 'half-open': 1,
 
 /** The channels' breakers, counting every send by its result and showing each breaker's state. */
 export function observeBreakers(breakers: ChannelBreakers, metrics: Metrics): ChannelBreakers {
-  breakers.onStateChange(({ channelId, state }) => metrics.breakerState.set({ channel: channelId }, BREAKER_VALUE[state]));
+  breakers.onStateChange(({ channelId, state }) =>
+    metrics.breakerState.set({ channel: channelId }, BREAKER_VALUE[state]),
+  );
   return {
     ...breakers,
     async execute(channelId, send) {
@@ -21,6 +23,18 @@ export function observeBreakers(breakers: ChannelBreakers, metrics: Metrics): Ch
 function attemptLabels(outcome: SendOutcome) {
   if (outcome.ok) return { result: 'accepted', code: 'none' };
   const { failure } = outcome;
-  const result = failure.notAttempted ? 'not_attempted' : failure.kind === 'outcomeUnknown' ? 'outcome_unknown' : failure.kind;
-  return { result, code: failure.code !== null ? String(failure.code) : failure.httpStatus !== null ? `http_${failure.httpStatus}` : 'none' };
+  const result = failure.notAttempted
+    ? 'not_attempted'
+    : failure.kind === 'outcomeUnknown'
+      ? 'outcome_unknown'
+      : failure.kind;
+  return {
+    result,
+    code:
+      failure.code !== null
+        ? String(failure.code)
+        : failure.httpStatus !== null
+          ? `http_${failure.httpStatus}`
+          : 'none',
+  };
 }

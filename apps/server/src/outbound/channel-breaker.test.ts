@@ -27,7 +27,11 @@ beforeEach(() => {
 });
 
 const request: CloudApiSendRequest = {
-  messaging_product: 'whatsapp', recipient_type: 'individual', to: '5511987654321', type: 'text', text: { body: 'Hi Ana' },
+  messaging_product: 'whatsapp',
+  recipient_type: 'individual',
+  to: '5511987654321',
+  type: 'text',
+  text: { body: 'Hi Ana' },
 };
 const send = (channelId = 'channel-a') => breakers.execute(channelId, () => client.sendMessage(channel, request));
 const sendTimes = async (n: number, channelId?: string) => {
@@ -50,7 +54,11 @@ describe('channel breaker during a WhatsApp outage', () => {
     for (const outcome of refused) {
       expect(outcome).toMatchObject({
         ok: false,
-        failure: { kind: 'retryable', title: 'Circuit open', reason: 'WhatsApp is not answering; replies wait and go out when it recovers.' },
+        failure: {
+          kind: 'retryable',
+          title: 'Circuit open',
+          reason: 'WhatsApp is not answering; replies wait and go out when it recovers.',
+        },
       });
       if (!outcome.ok) expect(outcome.failure.retryAfterMs).toBeGreaterThan(0);
       if (!outcome.ok) expect(outcome.failure.retryAfterMs).toBeLessThanOrEqual(HALF_OPEN_AFTER_MS);

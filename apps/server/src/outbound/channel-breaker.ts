@@ -1,5 +1,10 @@
 import {
-  BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhenResult, type CircuitBreakerPolicy,
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleWhenResult,
+  type CircuitBreakerPolicy,
 } from 'cockatiel';
 import { breakerOpenFailure } from '../domain/provider-errors.js';
 import type { SendOutcome } from './whatsapp-client.js';

@@ -8,8 +8,17 @@ type Language = 'en' | 'es' | 'pt';
 
 /** Which language a keyword belongs to, so the confirmation answers in it. Unlisted keywords answer in English. */
 const KEYWORD_LANGUAGE: Record<string, Language> = {
-  BAJA: 'es', PARAR: 'es', DETENER: 'es', CANCELAR: 'es', ALTA: 'es', INICIAR: 'es',
-  SAIR: 'pt', PARE: 'pt', DESCADASTRAR: 'pt', VOLTAR: 'pt', ASSINAR: 'pt',
+  BAJA: 'es',
+  PARAR: 'es',
+  DETENER: 'es',
+  CANCELAR: 'es',
+  ALTA: 'es',
+  INICIAR: 'es',
+  SAIR: 'pt',
+  PARE: 'pt',
+  DESCADASTRAR: 'pt',
+  VOLTAR: 'pt',
+  ASSINAR: 'pt',
 };
 
 const CONFIRMATION: Record<'out' | 'in', Record<Language, string>> = {
@@ -79,13 +88,22 @@ export class ConsentService {
 }
 
 function keywordSet(list: string): Set<string> {
-  return new Set(list.split(',').map((w) => w.trim().toUpperCase()).filter(Boolean));
+  return new Set(
+    list
+      .split(',')
+      .map((w) => w.trim().toUpperCase())
+      .filter(Boolean),
+  );
 }
 
 /** The message's text reduced to one upper-case word, or null when it says more than a keyword. */
 function keywordOf(content: MessageContent): string | null {
   const text = content.type === 'text' ? content.body : content.type === 'button' ? content.text : null;
   if (!text) return null;
-  const word = text.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toUpperCase();
+  const word = text
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .toUpperCase();
   return word && !word.includes(' ') ? word : null;
 }

@@ -4,7 +4,6 @@ import { AppError, notFound } from '../lib/errors.js';
 import type { Models } from '../models/index.js';
 import { toMessageDTO } from '../models/to-dto.js';
 
-
 /** Messages whose retries ran out: listed for supervisors, and sent again on their word. */
 export class DeadLetterService {
   constructor(
@@ -19,7 +18,12 @@ export class DeadLetterService {
     for (const item of items) {
       const message = await this.models.Message.findById(item._id);
       if (message) {
-        letters.push({ message: toMessageDTO(message), failures: item.failures, lastFailure: item.lastFailure ?? null, deadSince: item.nextAttemptAt.toISOString() });
+        letters.push({
+          message: toMessageDTO(message),
+          failures: item.failures,
+          lastFailure: item.lastFailure ?? null,
+          deadSince: item.nextAttemptAt.toISOString(),
+        });
       }
     }
     return letters;
@@ -28,7 +32,8 @@ export class DeadLetterService {
   async replay(messageId: string): Promise<MessageDTO> {
     const item = await this.models.Outbox.findById(messageId);
     if (!item) throw notFound('dead letter');
-    if (item.state !== 'dead') throw new AppError('CONFLICT', 'this message is not dead-lettered; it is still being sent');
+    if (item.state !== 'dead')
+      throw new AppError('CONFLICT', 'this message is not dead-lettered; it is still being sent');
     await this.models.Outbox.updateOne(
       { _id: item._id },
       { $set: { state: 'pending', failures: 0, nextAttemptAt: new Date(), leaseUntil: null, unknownSince: null } },

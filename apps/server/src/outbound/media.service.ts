@@ -26,7 +26,8 @@ export class MediaService {
     if (!message) throw notFound('message');
     await this.conversations.findVisible(message.conversationId.toHexString(), viewer);
     const content = message.content as { type: string; mediaId?: string; filename?: string | null };
-    if (!MEDIA_TYPES.has(content.type) || !content.mediaId) throw new AppError('NOT_FOUND', 'this message has no media');
+    if (!MEDIA_TYPES.has(content.type) || !content.mediaId)
+      throw new AppError('NOT_FOUND', 'this message has no media');
     const channel = await this.models.Channel.findById(message.channelId).orFail();
     const credentials = credentialsOf(channel, this.config);
     try {
@@ -34,7 +35,8 @@ export class MediaService {
       return { ...(await this.client.downloadMedia(credentials, info.url)), filename: content.filename ?? null };
     } catch (error) {
       if (!(error instanceof WhatsAppMediaError)) throw error;
-      if (error.problem === 'not-found') throw new AppError('NOT_FOUND', 'WhatsApp no longer has this media (it keeps files for a limited time)');
+      if (error.problem === 'not-found')
+        throw new AppError('NOT_FOUND', 'WhatsApp no longer has this media (it keeps files for a limited time)');
       throw new AppError('UNAVAILABLE', error.failure.reason);
     }
   }

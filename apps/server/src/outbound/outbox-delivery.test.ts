@@ -20,10 +20,16 @@ let keys = 0;
 /** A customer writes, an agent replies; returns the reply as stored. */
 async function reply(waId: string, body: string): Promise<{ conversation: ConversationDTO; message: MessageDTO }> {
   await server.deliver(envelope({ messages: [inbound.text({ from: waId, body: 'hi' })] }));
-  const conversation = (await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200')).body.items.find((c) => c.contact.waId === waId)!;
+  const conversation = (
+    await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200')
+  ).body.items.find((c) => c.contact.waId === waId)!;
   const res = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': `delivery-key-${++keys}` },
+    headers: {
+      authorization: `Bearer ${admin}`,
+      'content-type': 'application/json',
+      'idempotency-key': `delivery-key-${++keys}`,
+    },
     body: JSON.stringify({ type: 'text', body }),
   });
   expect(res.status).toBe(201);
@@ -31,19 +37,28 @@ async function reply(waId: string, body: string): Promise<{ conversation: Conver
 }
 
 async function shown(conversationId: string, messageId: string): Promise<MessageDTO> {
-  const page = await server.api<Page<MessageDTO>>(admin, 'GET', `/api/conversations/${conversationId}/messages?limit=200`);
+  const page = await server.api<Page<MessageDTO>>(
+    admin,
+    'GET',
+    `/api/conversations/${conversationId}/messages?limit=200`,
+  );
   return page.body.items.find((m) => m.id === messageId)!;
 }
 
 /** Waits until the reply, as clients are shown it, reaches `status`; returns it then. */
 function untilStatus(conversationId: string, messageId: string, status: MessageDTO['status']): Promise<MessageDTO> {
-  return eventually(async () => {
-    const m = await shown(conversationId, messageId);
-    return m.status === status ? m : undefined;
-  }, `the reply to be ${status}`, 20_000);
+  return eventually(
+    async () => {
+      const m = await shown(conversationId, messageId);
+      return m.status === status ? m : undefined;
+    },
+    `the reply to be ${status}`,
+    20_000,
+  );
 }
 
-const callsFor = (messageId: string) => server.sim.sentMessages.filter((m) => m.request.biz_opaque_callback_data === messageId);
+const callsFor = (messageId: string) =>
+  server.sim.sentMessages.filter((m) => m.request.biz_opaque_callback_data === messageId);
 
 describe('delivery through failures', () => {
   it('retryable errors (5xx, 130429) are retried, then the reply is delivered once', async () => {
@@ -59,13 +74,19 @@ describe('delivery through failures', () => {
     const first = await reply('5511966660011', 'primeiro: estou verificando');
     const res = await fetch(`${server.url}/api/conversations/${first.conversation.id}/messages`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': `delivery-key-${++keys}` },
+      headers: {
+        authorization: `Bearer ${admin}`,
+        'content-type': 'application/json',
+        'idempotency-key': `delivery-key-${++keys}`,
+      },
       body: JSON.stringify({ type: 'text', body: 'segundo: já encontrei o pedido' }),
     });
     const second = (await res.json()) as MessageDTO;
     await untilStatus(first.conversation.id, second.id, 'read');
     await untilStatus(first.conversation.id, first.message.id, 'read');
-    const toCustomer = server.sim.sentMessages.filter((m) => m.request.to === '5511966660011').map((m) => m.request.biz_opaque_callback_data);
+    const toCustomer = server.sim.sentMessages
+      .filter((m) => m.request.to === '5511966660011')
+      .map((m) => m.request.biz_opaque_callback_data);
     expect(toCustomer).toEqual([first.message.id, second.id]);
   });
 
@@ -92,7 +113,10 @@ describe('delivery through failures', () => {
     server.sim.faults.set({ httpError: { count: 1000, status: 500 } });
     const replies: Awaited<ReturnType<typeof reply>>[] = [];
     for (let i = 0; i < 3; i++) replies.push(await reply(`55119666601${i}`, `reply ${i}`));
-    await eventually(async () => server.app.outboxWorker.breakerState(replies[0]!.conversation.channelId) === 'open', 'the breaker to open');
+    await eventually(
+      async () => server.app.outboxWorker.breakerState(replies[0]!.conversation.channelId) === 'open',
+      'the breaker to open',
+    );
     const callsWhileOpen = server.sim.sendRequestCount;
     await new Promise((r) => setTimeout(r, 300));
     expect(server.sim.sendRequestCount).toBe(callsWhileOpen);
@@ -114,7 +138,11 @@ describe('delivery through failures', () => {
     const supervisor = await server.userWith('supervisor');
     const agent = await server.userWith('agent');
     expect((await server.api(agent.token, 'GET', '/api/outbox/dead')).status).toBe(403);
-    const list = await server.api<{ items: { message: MessageDTO; failures: number }[] }>(supervisor.token, 'GET', '/api/outbox/dead');
+    const list = await server.api<{ items: { message: MessageDTO; failures: number }[] }>(
+      supervisor.token,
+      'GET',
+      '/api/outbox/dead',
+    );
     expect(list.body.items.find((i) => i.message.id === message.id)?.failures).toBe(6);
 
     const replayed = await server.api<MessageDTO>(supervisor.token, 'POST', `/api/outbox/${message.id}/replay`);

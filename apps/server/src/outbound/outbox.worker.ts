@@ -28,7 +28,12 @@ const CLAIM_CANDIDATES = 8;
 const RECONCILE_CHECK_MS = 2000;
 
 /** Free to take: pending and due, or in flight under a lease that ran out (its worker died mid-call). */
-const freeAt = (now: Date) => ({ $or: [{ state: 'pending', nextAttemptAt: { $lte: now } }, { state: 'in_flight', leaseUntil: { $lt: now } }] });
+const freeAt = (now: Date) => ({
+  $or: [
+    { state: 'pending', nextAttemptAt: { $lte: now } },
+    { state: 'in_flight', leaseUntil: { $lt: now } },
+  ],
+});
 
 /**
  * Hands queued messages to WhatsApp, each exactly once:
@@ -77,7 +82,12 @@ export class OutboxWorker {
       const item = await this.deps.models.Outbox.findOneAndUpdate(
         { _id: candidate._id, attempts: candidate.attempts, ...freeAt(now) },
         {
-          $set: { state: 'in_flight', attempts: candidate.attempts + 1, leaseUntil: new Date(now.getTime() + leaseMs), ...(candidate.state === 'in_flight' && !candidate.unknownSince ? { unknownSince: now } : {}) },
+          $set: {
+            state: 'in_flight',
+            attempts: candidate.attempts + 1,
+            leaseUntil: new Date(now.getTime() + leaseMs),
+            ...(candidate.state === 'in_flight' && !candidate.unknownSince ? { unknownSince: now } : {}),
+          },
         },
         { new: true },
       );
@@ -109,7 +119,10 @@ export class OutboxWorker {
     if (item.unknownSince) {
       const proof = await models.ProviderCallback.findById(keyedId('callback', item._id.toHexString()));
       if (proof) {
-        this.deps.logger.info({ messageId: item.id, interrupted }, 'reconciled a send whose answer was lost: it had reached WhatsApp');
+        this.deps.logger.info(
+          { messageId: item.id, interrupted },
+          'reconciled a send whose answer was lost: it had reached WhatsApp',
+        );
         await messages.markAccepted(item._id, proof.providerMessageId, item.attempts);
         return this.finish(item);
       }
@@ -125,7 +138,10 @@ export class OutboxWorker {
     // A call made while the breaker is not closed is its probe: WhatsApp is down for everyone, not for this reply.
     const probe = this.deps.breakers.state(item.channelId.toHexString()) !== 'closed';
     const outcome = await this.deps.breakers.execute(item.channelId.toHexString(), () =>
-      this.deps.client.sendMessage(credentialsOf(channel, this.deps.config), { ...request, biz_opaque_callback_data: item._id.toHexString() }),
+      this.deps.client.sendMessage(credentialsOf(channel, this.deps.config), {
+        ...request,
+        biz_opaque_callback_data: item._id.toHexString(),
+      }),
     );
     if (outcome.ok) {
       this.deps.logger.info({ messageId: item.id, attempts: item.attempts }, 'message sent: WhatsApp accepted it');
@@ -139,22 +155,39 @@ export class OutboxWorker {
   private async failed(item: OutboxItemDoc, failure: ProviderFailure, probe = false): Promise<void> {
     const { messages, logger, config } = this.deps;
     const error = { code: failure.code ?? 0, title: failure.title, message: failure.details, details: failure.details };
-    logger.warn({ messageId: item.id, kind: failure.kind, code: failure.code, httpStatus: failure.httpStatus }, 'send failed');
+    logger.warn(
+      { messageId: item.id, kind: failure.kind, code: failure.code, httpStatus: failure.httpStatus },
+      'send failed',
+    );
     if (failure.kind === 'permanent') {
       await messages.markUndelivered(item._id, 'failed', { error, reason: failure.reason }, item.attempts);
       return this.finish(item);
     }
     if (failure.kind === 'outcomeUnknown') return this.retryAt(item, RECONCILE_CHECK_MS, new Date(), failure.reason);
     // A failed probe reopens the breaker; counting it would let an outage spend a reply's retries and dead-letter it.
-    if (failure.notAttempted || (probe && failure.outage)) return this.retryAt(item, failure.retryAfterMs ?? RECONCILE_CHECK_MS, null, failure.reason);
+    if (failure.notAttempted || (probe && failure.outage))
+      return this.retryAt(item, failure.retryAfterMs ?? RECONCILE_CHECK_MS, null, failure.reason);
     const failures = item.failures + 1;
     if (failures >= config.OUTBOX_MAX_FAILURES) {
-      await this.deps.models.Outbox.updateOne({ _id: item._id }, { $set: { state: 'dead', failures, lastFailure: failure.reason, leaseUntil: null, nextAttemptAt: new Date() } });
-      await messages.markUndelivered(item._id, 'dead', { error, reason: `${failure.reason} Gave up after ${failures} tries.` }, item.attempts);
+      await this.deps.models.Outbox.updateOne(
+        { _id: item._id },
+        { $set: { state: 'dead', failures, lastFailure: failure.reason, leaseUntil: null, nextAttemptAt: new Date() } },
+      );
+      await messages.markUndelivered(
+        item._id,
+        'dead',
+        { error, reason: `${failure.reason} Gave up after ${failures} tries.` },
+        item.attempts,
+      );
       return;
     }
     await this.deps.models.Outbox.updateOne({ _id: item._id }, { $set: { failures } });
-    return this.retryAt(item, nextRetryDelayMs(failures, { retryAfterMs: failure.retryAfterMs, baseMs: this.deps.config.OUTBOX_RETRY_BASE_MS }), null, failure.reason);
+    return this.retryAt(
+      item,
+      nextRetryDelayMs(failures, { retryAfterMs: failure.retryAfterMs, baseMs: this.deps.config.OUTBOX_RETRY_BASE_MS }),
+      null,
+      failure.reason,
+    );
   }
 
   /** Back to pending after `delayMs`. `unknownSince`: a Date when the outcome is now unknown, null when it is known, undefined to keep it. */

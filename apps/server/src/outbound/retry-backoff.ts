@@ -21,7 +21,8 @@ export interface RetryBackoffOptions {
  * the attempt count alone; the formula is two lines, and owning it lets tests inject the random source.
  */
 export function nextRetryDelayMs(attempt: number, options: RetryBackoffOptions = {}): number {
-  if (!Number.isInteger(attempt) || attempt < 1) throw new RangeError(`attempt must be a positive integer, got ${attempt}`);
+  if (!Number.isInteger(attempt) || attempt < 1)
+    throw new RangeError(`attempt must be a positive integer, got ${attempt}`);
   const { baseMs = 1000, capMs = 5 * 60_000, retryAfterMs = null, random = Math.random } = options;
   // 2 ** 1100 is Infinity, which min() turns into the cap: no overflow guard needed.
   const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));

@@ -42,8 +42,14 @@ describe('rate limits on Redis', () => {
 
   it('a point one process gives back is free for the other', async () => {
     const [a, b] = [await connect(), await connect()];
-    const processA = createSendRateLimits({ perPair: { points: 2, durationMs: 18_000 }, createLimiter: redisLimiters(a.client) });
-    const processB = createSendRateLimits({ perPair: { points: 2, durationMs: 18_000 }, createLimiter: redisLimiters(b.client) });
+    const processA = createSendRateLimits({
+      perPair: { points: 2, durationMs: 18_000 },
+      createLimiter: redisLimiters(a.client),
+    });
+    const processB = createSendRateLimits({
+      perPair: { points: 2, durationMs: 18_000 },
+      createLimiter: redisLimiters(b.client),
+    });
     await processA.reserve(NUMBER, '5511987650011');
     await processA.reserve(NUMBER, '5511987650011');
     await processA.refund(NUMBER, '5511987650011');
@@ -52,7 +58,10 @@ describe('rate limits on Redis', () => {
   });
 
   it('a window shorter than a second still expires (Redis keeps whole seconds)', async () => {
-    const limits = createSendRateLimits({ perPair: { points: 1, durationMs: 200 }, createLimiter: redisLimiters((await connect()).client) });
+    const limits = createSendRateLimits({
+      perPair: { points: 1, durationMs: 200 },
+      createLimiter: redisLimiters((await connect()).client),
+    });
     expect((await limits.reserve(NUMBER, '5511987650002')).ok).toBe(true);
     const held = await limits.reserve(NUMBER, '5511987650002');
     expect(held.ok).toBe(false);
@@ -61,7 +70,10 @@ describe('rate limits on Redis', () => {
 
   it('keeps limiting, per process, while Redis cannot answer', async () => {
     const connection = await connect();
-    const limits = createSendRateLimits({ perPair: { points: 1, durationMs: 60_000 }, createLimiter: redisLimiters(connection.client) });
+    const limits = createSendRateLimits({
+      perPair: { points: 1, durationMs: 60_000 },
+      createLimiter: redisLimiters(connection.client),
+    });
     await connection.close();
     expect((await limits.reserve(NUMBER, '5511987650003')).ok).toBe(true);
     expect((await limits.reserve(NUMBER, '5511987650003')).ok).toBe(false);

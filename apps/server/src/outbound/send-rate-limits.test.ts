@@ -40,7 +40,10 @@ describe('send rate limits', () => {
   });
 
   it("does not spend the number's budget on a send the pair limit refused", async () => {
-    const limits = createSendRateLimits({ perNumber: { points: 2, durationMs: 60_000 }, perPair: { points: 1, durationMs: 60_000 } });
+    const limits = createSendRateLimits({
+      perNumber: { points: 2, durationMs: 60_000 },
+      perPair: { points: 1, durationMs: 60_000 },
+    });
     expect((await limits.reserve(NUMBER, '5511987654321')).ok).toBe(true);
     expect((await limits.reserve(NUMBER, '5511987654321')).ok).toBe(false);
     expect((await limits.reserve(NUMBER, '14155550123')).ok).toBe(true);

@@ -40,7 +40,8 @@ export const DEFAULT_NUMBER_LIMIT: SendLimit = { points: 80, durationMs: 1000 };
 export const DEFAULT_PAIR_LIMIT: SendLimit = { points: 3, durationMs: 18_000 };
 
 /** "+55 11 98765-4321" and "5511987654321" are one customer; business-scoped ids stay as they are. */
-const recipientKey = (recipient: string) => (/^\+?[\d\s().-]+$/.test(recipient) ? recipient.replace(/\D/g, '') : recipient);
+const recipientKey = (recipient: string) =>
+  /^\+?[\d\s().-]+$/.test(recipient) ? recipient.replace(/\D/g, '') : recipient;
 
 /** rate-limiter-flexible rejects with a RateLimiterRes when over the limit, with an Error when its store fails. */
 async function take(limiter: RateLimiterAbstract, key: string): Promise<Reservation> {
@@ -55,7 +56,11 @@ async function take(limiter: RateLimiterAbstract, key: string): Promise<Reservat
 
 export function createSendRateLimits(options: SendRateLimitOptions = {}): SendRateLimits {
   const create = options.createLimiter ?? inMemoryLimiters;
-  const spec = (keyPrefix: string, limit: SendLimit): LimiterSpec => ({ keyPrefix, points: limit.points, duration: limit.durationMs / 1000 });
+  const spec = (keyPrefix: string, limit: SendLimit): LimiterSpec => ({
+    keyPrefix,
+    points: limit.points,
+    duration: limit.durationMs / 1000,
+  });
   const perNumber = create(spec('wa-send-number', options.perNumber ?? DEFAULT_NUMBER_LIMIT));
   const perPair = create(spec('wa-send-pair', options.perPair ?? DEFAULT_PAIR_LIMIT));
 

@@ -65,7 +65,12 @@ export class SendService {
   }
 
   /** The same key again: the same message, and its outbox entry restored if a crash cut the first try short. */
-  private async repeat(messageId: Types.ObjectId, conversation: ConversationDoc, input: SendInput, requestHash: string): Promise<MessageDTO> {
+  private async repeat(
+    messageId: Types.ObjectId,
+    conversation: ConversationDoc,
+    input: SendInput,
+    requestHash: string,
+  ): Promise<MessageDTO> {
     const message = await this.models.Message.findById(messageId).orFail();
     if (message.requestHash !== requestHash) throw idempotencyConflict(input.idempotencyKey);
     if (message.outboxState === 'queued' && !(await this.models.Outbox.findById(messageId))) {
@@ -77,11 +82,18 @@ export class SendService {
 
   private async prepare(conversation: ConversationDoc, request: SendMessageRequest) {
     if (request.type === 'note') {
-      return { content: { type: 'note', body: request.body } satisfies MessageContent, context: null, cloudRequest: null };
+      return {
+        content: { type: 'note', body: request.body } satisfies MessageContent,
+        context: null,
+        cloudRequest: null,
+      };
     }
     const contact = await this.models.Contact.findById(conversation.contactId).orFail();
     if (!contact.waId) {
-      throw new AppError('VALIDATION_FAILED', 'this customer has no phone number on record; WhatsApp cannot be reached for them yet');
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'this customer has no phone number on record; WhatsApp cannot be reached for them yet',
+      );
     }
     const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: contact.waId } as const;
 
@@ -98,7 +110,10 @@ export class SendService {
     }
 
     if (contact.optedOut) {
-      throw new AppError('OPTED_OUT', 'this customer opted out of business messages; a template cannot be sent until they opt back in');
+      throw new AppError(
+        'OPTED_OUT',
+        'this customer opted out of business messages; a template cannot be sent until they opt back in',
+      );
     }
     const { components, renderedText } = await this.templates.prepareTemplateSend(request.template);
     const cloudRequest: CloudApiSendRequest = {
@@ -122,11 +137,19 @@ export class SendService {
   private async replyContext(conversation: ConversationDoc, messageId: string): Promise<MessageContext> {
     const target = await this.models.Message.findById(messageId);
     if (!target || !target.conversationId.equals(conversation._id) || !target.providerMessageId) {
-      throw new AppError('VALIDATION_FAILED', 'replyToMessageId must be a message of this conversation that reached WhatsApp', [
-        { path: 'body.replyToMessageId', message: 'not a message of this conversation' },
-      ]);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'replyToMessageId must be a message of this conversation that reached WhatsApp',
+        [{ path: 'body.replyToMessageId', message: 'not a message of this conversation' }],
+      );
     }
-    return { replyToProviderMessageId: target.providerMessageId, replyToFrom: null, forwarded: false, frequentlyForwarded: false, referredProduct: null };
+    return {
+      replyToProviderMessageId: target.providerMessageId,
+      replyToFrom: null,
+      forwarded: false,
+      frequentlyForwarded: false,
+      referredProduct: null,
+    };
   }
 
   private async enqueue(messageId: Types.ObjectId, channelId: Types.ObjectId, request: CloudApiSendRequest) {
@@ -134,7 +157,18 @@ export class SendService {
     await retryOnDuplicateKey(() =>
       this.models.Outbox.updateOne(
         { _id: messageId },
-        { $setOnInsert: { channelId, state: 'pending', attempts: 0, failures: 0, nextAttemptAt: now, request, createdAt: now, correlationId: currentCorrelationId() } },
+        {
+          $setOnInsert: {
+            channelId,
+            state: 'pending',
+            attempts: 0,
+            failures: 0,
+            nextAttemptAt: now,
+            request,
+            createdAt: now,
+            correlationId: currentCorrelationId(),
+          },
+        },
         { upsert: true },
       ),
     );
@@ -143,9 +177,14 @@ export class SendService {
 }
 
 function hashOf(conversationId: string, request: SendMessageRequest): string {
-  return createHash('sha256').update(JSON.stringify([conversationId, request])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([conversationId, request]))
+    .digest('hex');
 }
 
 function idempotencyConflict(key: string) {
-  return new AppError('IDEMPOTENCY_CONFLICT', `idempotency key ${key} was already used for a different message; choose a new key for a new message`);
+  return new AppError(
+    'IDEMPOTENCY_CONFLICT',
+    `idempotency key ${key} was already used for a different message; choose a new key for a new message`,
+  );
 }

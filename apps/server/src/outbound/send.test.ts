@@ -26,27 +26,41 @@ async function send(conversationId: string, key: string, body: unknown) {
     headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as MessageDTO & { error: { code: string; message: string; issues?: { path: string }[] } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as MessageDTO & { error: { code: string; message: string; issues?: { path: string }[] } },
+  };
 }
 
-const callsFor = (messageId: string) => server.sim.sentMessages.filter((m) => m.request.biz_opaque_callback_data === messageId);
+const callsFor = (messageId: string) =>
+  server.sim.sentMessages.filter((m) => m.request.biz_opaque_callback_data === messageId);
 
 async function shown(conversationId: string, messageId: string): Promise<MessageDTO | undefined> {
-  const page = await server.api<Page<MessageDTO>>(admin, 'GET', `/api/conversations/${conversationId}/messages?limit=200`);
+  const page = await server.api<Page<MessageDTO>>(
+    admin,
+    'GET',
+    `/api/conversations/${conversationId}/messages?limit=200`,
+  );
   return page.body.items.find((m) => m.id === messageId);
 }
 
 describe('sending a reply', () => {
   it('the same idempotency key three times is one message and one call to WhatsApp, then it is read', async () => {
     const conversation = await customerWrites('5215500000001');
-    const answers = await Promise.all([1, 2, 3].map(() => send(conversation.id, 'reply-0001', { type: 'text', body: 'Tu pedido sale hoy 🚚' })));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => send(conversation.id, 'reply-0001', { type: 'text', body: 'Tu pedido sale hoy 🚚' })),
+    );
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
     const ids = new Set(answers.map((a) => a.body.id));
     expect(ids.size).toBe(1);
     const [id] = [...ids];
     await eventually(async () => (await shown(conversation.id, id!))?.status === 'read', 'the reply to be read');
     expect(callsFor(id!)).toHaveLength(1);
-    expect(callsFor(id!)[0]!.request).toMatchObject({ to: '5215500000001', type: 'text', text: { body: 'Tu pedido sale hoy 🚚' } });
+    expect(callsFor(id!)[0]!.request).toMatchObject({
+      to: '5215500000001',
+      type: 'text',
+      text: { body: 'Tu pedido sale hoy 🚚' },
+    });
     const stored = await server.app.models.Message.countDocuments({ clientMessageId: 'reply-0001' });
     expect(stored).toBe(1);
   });
@@ -61,7 +75,11 @@ describe('sending a reply', () => {
 
   it('over the socket, the same clientMessageId after a reconnect returns the same message', async () => {
     const conversation = await customerWrites('5215500000003');
-    const command = { conversationId: conversation.id, clientMessageId: 'sock-00000001', message: { type: 'text' as const, body: 'Te ayudo ahora mismo' } };
+    const command = {
+      conversationId: conversation.id,
+      clientMessageId: 'sock-00000001',
+      message: { type: 'text' as const, body: 'Te ayudo ahora mismo' },
+    };
     const emit = async () => {
       const socket = await server.connectSocket(admin);
       const ack = await new Promise<Ack<MessageDTO>>((resolve) => socket.emit('message:send', command, resolve));
@@ -77,7 +95,12 @@ describe('sending a reply', () => {
 
   it('a request without an Idempotency-Key, or with a blank body, is refused naming the problem', async () => {
     const conversation = await customerWrites('5215500000004');
-    const res = await server.api<{ error: { message: string } }>(admin, 'POST', `/api/conversations/${conversation.id}/messages`, { type: 'text', body: 'x' });
+    const res = await server.api<{ error: { message: string } }>(
+      admin,
+      'POST',
+      `/api/conversations/${conversation.id}/messages`,
+      { type: 'text', body: 'x' },
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/Idempotency-Key/);
     const blank = await send(conversation.id, 'reply-0004', { type: 'text', body: '   ' });
@@ -87,7 +110,10 @@ describe('sending a reply', () => {
 
   it('an internal note is stored on the conversation and never sent', async () => {
     const conversation = await customerWrites('5215500000005');
-    const note = await send(conversation.id, 'note-00000001', { type: 'note', body: 'Cliente VIP, ofrecer envío gratis' });
+    const note = await send(conversation.id, 'note-00000001', {
+      type: 'note',
+      body: 'Cliente VIP, ofrecer envío gratis',
+    });
     expect(note.status).toBe(201);
     expect(note.body).toMatchObject({ direction: 'internal', status: 'received', content: { type: 'note' } });
     await new Promise((r) => setTimeout(r, 300));
@@ -114,25 +140,45 @@ describe('the 24-hour window', () => {
       template: { name: 'order_update', language: 'es', parameters: ['Lucía', 'ORD-9001', '2026-12-01'] },
     });
     expect(template.status).toBe(201);
-    expect(template.body.content).toMatchObject({ type: 'template', renderedText: expect.stringContaining('ORD-9001') });
+    expect(template.body.content).toMatchObject({
+      type: 'template',
+      renderedText: expect.stringContaining('ORD-9001'),
+    });
     await eventually(async () => callsFor(template.body.id).length === 1, 'the template to go out');
-    expect(callsFor(template.body.id)[0]!.request).toMatchObject({ type: 'template', template: { name: 'order_update', language: { code: 'es' } } });
+    expect(callsFor(template.body.id)[0]!.request).toMatchObject({
+      type: 'template',
+      template: { name: 'order_update', language: { code: 'es' } },
+    });
   });
 
   it('template parameter errors are refused before anything is queued', async () => {
     const conversation = await customerWrites('5215500000011');
-    const wrongCount = await send(conversation.id, 'tpl-00000001', { type: 'template', template: { name: 'order_update', language: 'es', parameters: ['Lucía'] } });
+    const wrongCount = await send(conversation.id, 'tpl-00000001', {
+      type: 'template',
+      template: { name: 'order_update', language: 'es', parameters: ['Lucía'] },
+    });
     expect(wrongCount.status).toBe(400);
     expect(wrongCount.body.error.code).toBe('TEMPLATE_PARAMETERS_INVALID');
-    const blank = await send(conversation.id, 'tpl-00000002', { type: 'template', template: { name: 'order_update', language: 'es', parameters: ['Lucía', ' ', '2026-12-01'] } });
+    const blank = await send(conversation.id, 'tpl-00000002', {
+      type: 'template',
+      template: { name: 'order_update', language: 'es', parameters: ['Lucía', ' ', '2026-12-01'] },
+    });
     expect(blank.body.error.issues?.map((i) => i.path)).toEqual(['parameters.2']);
     const pending = await send(conversation.id, 'tpl-00000003', {
       type: 'template',
-      template: { name: 'payment_reminder', language: 'pt_BR', parameters: { customer_name: 'João', amount_due: '10.00 BRL', invoice_number: 'INV-1', due_date: '2026-12-01' } },
+      template: {
+        name: 'payment_reminder',
+        language: 'pt_BR',
+        parameters: { customer_name: 'João', amount_due: '10.00 BRL', invoice_number: 'INV-1', due_date: '2026-12-01' },
+      },
     });
     expect(pending.status).toBe(422);
     expect(pending.body.error.code).toBe('TEMPLATE_NOT_APPROVED');
-    expect(await server.app.models.Message.countDocuments({ clientMessageId: { $in: ['tpl-00000001', 'tpl-00000002', 'tpl-00000003'] } })).toBe(0);
+    expect(
+      await server.app.models.Message.countDocuments({
+        clientMessageId: { $in: ['tpl-00000001', 'tpl-00000002', 'tpl-00000003'] },
+      }),
+    ).toBe(0);
   });
 });
 
@@ -148,16 +194,25 @@ describe('consent', () => {
     await eventually(async () => confirmations().length === 1, 'one confirmation');
     await new Promise((r) => setTimeout(r, 300));
     expect(confirmations()).toHaveLength(1);
-    expect(confirmations()[0]!.request).toMatchObject({ type: 'text', text: { body: expect.stringContaining('Ya no recibirás') } });
+    expect(confirmations()[0]!.request).toMatchObject({
+      type: 'text',
+      text: { body: expect.stringContaining('Ya no recibirás') },
+    });
 
-    const refused = await send(conversation.id, 'consent-0001', { type: 'template', template: { name: 'order_update', language: 'es', parameters: ['Ana', 'ORD-1', '2026-12-01'] } });
+    const refused = await send(conversation.id, 'consent-0001', {
+      type: 'template',
+      template: { name: 'order_update', language: 'es', parameters: ['Ana', 'ORD-1', '2026-12-01'] },
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('OPTED_OUT');
 
     await customerWrites(waId, 'Alta');
     expect((await server.app.models.Contact.findById(contact._id).orFail()).optedOut).toBe(false);
     const history = await server.app.services.consent.history(contact._id);
-    expect(history.map((h) => [h.optedOut, h.keyword])).toEqual([[true, 'BAJA'], [false, 'ALTA']]);
+    expect(history.map((h) => [h.optedOut, h.keyword])).toEqual([
+      [true, 'BAJA'],
+      [false, 'ALTA'],
+    ]);
     await eventually(async () => confirmations().length === 2, 'the opt-in confirmation');
   });
 

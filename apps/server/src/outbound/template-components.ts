@@ -1,4 +1,9 @@
-import { parseCurrency, type TemplateDTO, type WhatsAppTemplateComponent, type WhatsAppTemplateParameter } from '@switchboard/shared';
+import {
+  parseCurrency,
+  type TemplateDTO,
+  type WhatsAppTemplateComponent,
+  type WhatsAppTemplateParameter,
+} from '@switchboard/shared';
 
 /**
  * The Cloud API's `template.components` for a template's body, from values already checked. Named templates

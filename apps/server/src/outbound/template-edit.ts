@@ -11,7 +11,10 @@ export type TemplateEdit = Omit<UpdateTemplateRequest, 'version'>;
  * so a content edit that does not set a status itself makes the template pending; and only a rejected
  * template keeps a rejection reason.
  */
-export function applyEdit(current: TemplateSnapshot, edit: TemplateEdit): { next: TemplateSnapshot; changedFields: string[]; change: TemplateChange } {
+export function applyEdit(
+  current: TemplateSnapshot,
+  edit: TemplateEdit,
+): { next: TemplateSnapshot; changedFields: string[]; change: TemplateChange } {
   const next: TemplateSnapshot = { ...current, ...edit };
   const contentChanged = CONTENT_FIELDS.some((f) => !isDeepStrictEqual(current[f], next[f]));
   if (contentChanged && edit.status === undefined) next.status = 'pending';

@@ -44,7 +44,11 @@ describe('which templates can be sent', () => {
   });
 
   it('a rejected template is refused with Meta’s reason', async () => {
-    const refused = await refusal({ name: 'delivery_issue_followup', language: 'en_US', parameters: ['https://x.example'] });
+    const refused = await refusal({
+      name: 'delivery_issue_followup',
+      language: 'en_US',
+      parameters: ['https://x.example'],
+    });
     expect(refused.code).toBe('TEMPLATE_NOT_APPROVED');
     expect(refused.message).toBe(
       'template delivery_issue_followup in en_US is rejected (INVALID_FORMAT: the body cannot end with a parameter); only approved templates can be sent',
@@ -68,7 +72,11 @@ describe('checking the values before anything is queued', () => {
   });
 
   it('a value with a newline, which the Cloud API would refuse', async () => {
-    const refused = await refusal({ name: 'order_update', language: 'en_US', parameters: ['Maria', 'ORD-1\nORD-2', '2025-03-14'] });
+    const refused = await refusal({
+      name: 'order_update',
+      language: 'en_US',
+      parameters: ['Maria', 'ORD-1\nORD-2', '2025-03-14'],
+    });
     expect(refused.issues.map((i) => i.path)).toEqual(['parameters.2']);
   });
 
@@ -79,8 +87,15 @@ describe('checking the values before anything is queued', () => {
       parameters: { customer_name: 'Maria', amount_due: '$49.90', invoice_number: 'INV-1', due_date: '31/03/2025' },
     });
     expect(refused.issues).toEqual([
-      { path: 'parameters.amount_due', message: '{{amount_due}} (currency) must be an amount and an ISO 4217 code, like 12.50 USD or USD 12.50' },
-      { path: 'parameters.due_date', message: '{{due_date}} (date_time) must be an ISO 8601 date or date-time, like 2025-03-14 or 2025-03-14T15:30:00Z' },
+      {
+        path: 'parameters.amount_due',
+        message: '{{amount_due}} (currency) must be an amount and an ISO 4217 code, like 12.50 USD or USD 12.50',
+      },
+      {
+        path: 'parameters.due_date',
+        message:
+          '{{due_date}} (date_time) must be an ISO 8601 date or date-time, like 2025-03-14 or 2025-03-14T15:30:00Z',
+      },
     ]);
     const feb30 = await refusal({
       name: 'payment_reminder',
@@ -105,7 +120,10 @@ describe('checking the values before anything is queued', () => {
     expect((await refusal({ name: 'points_balance', language: 'en_US', parameters: ['twelve'] })).issues).toEqual([
       { path: 'parameters.1', message: '{{1}} (number) must be a number like 3 or 12.5' },
     ]);
-    expect((await templates.prepareTemplateSend({ name: 'points_balance', language: 'en_US', parameters: ['-12.5'] })).renderedText).toBe('You have -12.5 points.');
+    expect(
+      (await templates.prepareTemplateSend({ name: 'points_balance', language: 'en_US', parameters: ['-12.5'] }))
+        .renderedText,
+    ).toBe('You have -12.5 points.');
   });
 
   it('unknown and missing named values', async () => {
@@ -121,18 +139,22 @@ describe('checking the values before anything is queued', () => {
   });
 
   it('a list for a named template, or an object for a positional one, says which shape to send', async () => {
-    expect((await refusal({ name: 'appointment_reminder', language: 'es', parameters: ['Lucía'] })).issues[0]!.message).toBe(
-      'this template takes named parameters: send an object with customer_name, location, appointment_time',
-    );
-    expect((await refusal({ name: 'order_update', language: 'es', parameters: { nombre: 'Lucía' } })).issues[0]!.message).toBe(
-      'this template takes positional parameters: send a list of 3 values',
-    );
+    expect(
+      (await refusal({ name: 'appointment_reminder', language: 'es', parameters: ['Lucía'] })).issues[0]!.message,
+    ).toBe('this template takes named parameters: send an object with customer_name, location, appointment_time');
+    expect(
+      (await refusal({ name: 'order_update', language: 'es', parameters: { nombre: 'Lucía' } })).issues[0]!.message,
+    ).toBe('this template takes positional parameters: send a list of 3 values');
   });
 });
 
 describe('what a checked send produces', () => {
   it('a positional template: the body parameters in order, and the text the customer reads', async () => {
-    const prepared = await templates.prepareTemplateSend({ name: 'order_update', language: 'en_US', parameters: [' Maria ', 'ORD-48213', '2025-03-14'] });
+    const prepared = await templates.prepareTemplateSend({
+      name: 'order_update',
+      language: 'en_US',
+      parameters: [' Maria ', 'ORD-48213', '2025-03-14'],
+    });
     expect(prepared.version).toBe(1);
     expect(prepared.components).toEqual([
       {
@@ -144,21 +166,32 @@ describe('what a checked send produces', () => {
         ],
       },
     ]);
-    expect(prepared.renderedText).toBe('Hi Maria, your order ORD-48213 has shipped and should arrive on 2025-03-14. Reply here if anything looks wrong.');
+    expect(prepared.renderedText).toBe(
+      'Hi Maria, your order ORD-48213 has shipped and should arrive on 2025-03-14. Reply here if anything looks wrong.',
+    );
   });
 
   it('a named template: parameter_name on each, currency as code and amount_1000', async () => {
     const prepared = await templates.prepareTemplateSend({
       name: 'payment_reminder',
       language: 'en_US',
-      parameters: { due_date: '2025-03-31', invoice_number: 'INV-{{1}}', amount_due: 'USD 1049.9', customer_name: 'Maria' },
+      parameters: {
+        due_date: '2025-03-31',
+        invoice_number: 'INV-{{1}}',
+        amount_due: 'USD 1049.9',
+        customer_name: 'Maria',
+      },
     });
     expect(prepared.components).toEqual([
       {
         type: 'body',
         parameters: [
           { type: 'text', parameter_name: 'customer_name', text: 'Maria' },
-          { type: 'currency', parameter_name: 'amount_due', currency: { fallback_value: 'USD 1049.9', code: 'USD', amount_1000: 1049900 } },
+          {
+            type: 'currency',
+            parameter_name: 'amount_due',
+            currency: { fallback_value: 'USD 1049.9', code: 'USD', amount_1000: 1049900 },
+          },
           { type: 'text', parameter_name: 'invoice_number', text: 'INV-{{1}}' },
           { type: 'date_time', parameter_name: 'due_date', date_time: { fallback_value: '2025-03-31' } },
         ],
@@ -171,8 +204,16 @@ describe('what a checked send produces', () => {
   it('the send follows the newest approved version', async () => {
     const [t] = await templates.list({ name: 'delivery_issue_followup', language: 'pt_BR' });
     const actor = { id: null, name: 'test' };
-    const edited = await templates.update(t!.id, { version: 1, body: 'Olá {{customer_name}}, já estamos cuidando do pedido {{order_id}}.', status: 'approved' }, actor);
-    const prepared = await templates.prepareTemplateSend({ name: 'delivery_issue_followup', language: 'pt_BR', parameters: { customer_name: 'João', order_id: 'ORD-9' } });
+    const edited = await templates.update(
+      t!.id,
+      { version: 1, body: 'Olá {{customer_name}}, já estamos cuidando do pedido {{order_id}}.', status: 'approved' },
+      actor,
+    );
+    const prepared = await templates.prepareTemplateSend({
+      name: 'delivery_issue_followup',
+      language: 'pt_BR',
+      parameters: { customer_name: 'João', order_id: 'ORD-9' },
+    });
     expect(prepared.version).toBe(edited.version);
     expect(prepared.renderedText).toBe('Olá João, já estamos cuidando do pedido ORD-9.');
   });
@@ -188,10 +229,12 @@ describe('the built-in catalogue', () => {
       const all = await fresh.app.services.templates.list({});
       expect(all).toHaveLength(TEMPLATE_SEED.length);
       expect(new Set(all.map((t) => t.version))).toEqual(new Set([1]));
-      expect(all.filter((t) => t.status !== 'approved').map((t) => `${t.name}:${t.language}:${t.status}`).sort()).toEqual([
-        'delivery_issue_followup:en_US:rejected',
-        'payment_reminder:pt_BR:pending',
-      ]);
+      expect(
+        all
+          .filter((t) => t.status !== 'approved')
+          .map((t) => `${t.name}:${t.language}:${t.status}`)
+          .sort(),
+      ).toEqual(['delivery_issue_followup:en_US:rejected', 'payment_reminder:pt_BR:pending']);
     } finally {
       await fresh.close();
     }

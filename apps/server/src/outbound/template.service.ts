@@ -34,7 +34,8 @@ export type PreparedTemplateSend = {
 };
 
 export const templateIdOf = (name: string, language: string) => keyedId('template', `${name}:${language}`);
-const versionIdOf = (templateId: Types.ObjectId, version: number) => keyedId('template-version', `${templateId.toHexString()}:${version}`);
+const versionIdOf = (templateId: Types.ObjectId, version: number) =>
+  keyedId('template-version', `${templateId.toHexString()}:${version}`);
 const changedMeanwhile = () => new AppError('CONFLICT', 'the template changed meanwhile; reload it');
 
 /**
@@ -46,11 +47,13 @@ export class TemplateService {
 
   async create(input: CreateTemplateRequest, actor: TemplateActor): Promise<TemplateDTO> {
     const templateId = templateIdOf(input.name, input.language);
-    const version = await this.recordVersion(templateId, 1, 'created', [], input, actor).catch(async (error: unknown) => {
-      if (!isDuplicateKeyError(error)) throw error;
-      await this.completeVersion(templateId, 1);
-      throw new AppError('CONFLICT', `a template named ${input.name} in ${input.language} exists already`);
-    });
+    const version = await this.recordVersion(templateId, 1, 'created', [], input, actor).catch(
+      async (error: unknown) => {
+        if (!isDuplicateKeyError(error)) throw error;
+        await this.completeVersion(templateId, 1);
+        throw new AppError('CONFLICT', `a template named ${input.name} in ${input.language} exists already`);
+      },
+    );
     return toTemplateDTO(await this.apply(version));
   }
 
@@ -62,13 +65,16 @@ export class TemplateService {
     const { next, changedFields, change } = applyEdit(toTemplateSnapshot(current), edit);
     if (changedFields.length === 0) return toTemplateDTO(current);
     const issues = templateDefinitionIssues(next);
-    if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'the template would be invalid after this change', issues);
+    if (issues.length > 0)
+      throw new AppError('VALIDATION_FAILED', 'the template would be invalid after this change', issues);
     const nextVersion = current.version + 1;
-    const version = await this.recordVersion(current._id, nextVersion, change, changedFields, next, actor).catch(async (error: unknown) => {
-      if (!isDuplicateKeyError(error)) throw error;
-      await this.completeVersion(current._id, nextVersion);
-      throw changedMeanwhile();
-    });
+    const version = await this.recordVersion(current._id, nextVersion, change, changedFields, next, actor).catch(
+      async (error: unknown) => {
+        if (!isDuplicateKeyError(error)) throw error;
+        await this.completeVersion(current._id, nextVersion);
+        throw changedMeanwhile();
+      },
+    );
     return toTemplateDTO(await this.apply(version));
   }
 
@@ -96,12 +102,25 @@ export class TemplateService {
     const template = toTemplateDTO(doc);
     if (template.status !== 'approved') {
       const reason = template.rejectionReason ? ` (${template.rejectionReason})` : '';
-      throw new AppError('TEMPLATE_NOT_APPROVED', `template ${name} in ${language} is ${template.status}${reason}; only approved templates can be sent`);
+      throw new AppError(
+        'TEMPLATE_NOT_APPROVED',
+        `template ${name} in ${language} is ${template.status}${reason}; only approved templates can be sent`,
+      );
     }
     const issues = templateValueIssues(template, content.parameters);
-    if (issues.length > 0) throw new AppError('TEMPLATE_PARAMETERS_INVALID', `the parameters do not fit template ${name} in ${language}`, issues);
+    if (issues.length > 0)
+      throw new AppError(
+        'TEMPLATE_PARAMETERS_INVALID',
+        `the parameters do not fit template ${name} in ${language}`,
+        issues,
+      );
     const values = valuesByName(content.parameters);
-    return { template, version: template.version, components: bodyComponents(template, values), renderedText: renderTemplateBody(template.body, values) };
+    return {
+      template,
+      version: template.version,
+      components: bodyComponents(template, values),
+      renderedText: renderTemplateBody(template.body, values),
+    };
   }
 
   private async find(id: string): Promise<TemplateDoc> {
@@ -145,7 +164,10 @@ export class TemplateService {
     try {
       await this.models.Template.updateOne(
         { _id: version.templateId, version: { $lt: version.version } },
-        { $set: { ...toTemplateSnapshot(version.snapshot), version: version.version, updatedAt: version.changedAt }, $setOnInsert: { createdAt: version.changedAt } },
+        {
+          $set: { ...toTemplateSnapshot(version.snapshot), version: version.version, updatedAt: version.changedAt },
+          $setOnInsert: { createdAt: version.changedAt },
+        },
         { upsert: true },
       );
     } catch (error) {

@@ -20,7 +20,11 @@ afterAll(() => sim.stop());
 beforeEach(() => sim.faults.clear());
 
 const text = (body = 'Your order ships today.'): CloudApiSendRequest => ({
-  messaging_product: 'whatsapp', recipient_type: 'individual', to: '5511987654321', type: 'text', text: { body },
+  messaging_product: 'whatsapp',
+  recipient_type: 'individual',
+  to: '5511987654321',
+  type: 'text',
+  text: { body },
 });
 
 describe('sendMessage', () => {
@@ -30,7 +34,11 @@ describe('sendMessage', () => {
       recipient_type: 'individual',
       to: '14155550123',
       type: 'template',
-      template: { name: 'order_update', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: '48213' }] }] },
+      template: {
+        name: 'order_update',
+        language: { code: 'en_US' },
+        components: [{ type: 'body', parameters: [{ type: 'text', text: '48213' }] }],
+      },
       context: { message_id: 'wamid.inbound-1' },
       biz_opaque_callback_data: 'msg_65f0c0ffee',
     };
@@ -48,12 +56,18 @@ describe('sendMessage', () => {
   ])('retries an HTTP %i (Graph transient code %i) and counts it as an outage', async (status, code) => {
     sim.faults.set({ httpError: { count: 1, status } });
     const outcome = await client.sendMessage(channel, text());
-    expect(outcome).toMatchObject({ ok: false, failure: { kind: 'retryable', httpStatus: status, code, outage: true } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      failure: { kind: 'retryable', httpStatus: status, code, outage: true },
+    });
   });
 
   it.each([130429, 131056])('retries throttling code %i without calling it an outage', async (code) => {
     sim.faults.set({ metaError: { count: 1, code } });
-    expect(await client.sendMessage(channel, text())).toMatchObject({ ok: false, failure: { kind: 'retryable', code, httpStatus: 400, outage: false } });
+    expect(await client.sendMessage(channel, text())).toMatchObject({
+      ok: false,
+      failure: { kind: 'retryable', code, httpStatus: 400, outage: false },
+    });
   });
 
   it.each([
@@ -64,7 +78,10 @@ describe('sendMessage', () => {
   ])('fails code %i at once, with a reason the agent can act on', async (code, reason) => {
     sim.faults.set({ metaError: { count: 1, code } });
     const outcome = await client.sendMessage(channel, text());
-    expect(outcome).toMatchObject({ ok: false, failure: { kind: 'permanent', code, outage: false, reason: expect.stringMatching(reason) } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      failure: { kind: 'permanent', code, outage: false, reason: expect.stringMatching(reason) },
+    });
   });
 
   it('fails a rejected access token at once as code 190', async () => {
@@ -74,22 +91,34 @@ describe('sendMessage', () => {
 
   it('makes a dropped connection an unknown outcome: the request had been written when the socket died', async () => {
     sim.faults.set({ dropConnection: { count: 1 } });
-    expect(await client.sendMessage(channel, text())).toMatchObject({ ok: false, failure: { kind: 'outcomeUnknown', outage: true } });
+    expect(await client.sendMessage(channel, text())).toMatchObject({
+      ok: false,
+      failure: { kind: 'outcomeUnknown', outage: true },
+    });
   });
 
   it('makes a hang beyond the client timeout an unknown outcome; the simulator did send it, with our callback data', async () => {
     sim.faults.set({ hang: { count: 1, maxMs: 2000 } });
     const impatient = createWhatsAppClient({ timeoutMs: 200 });
-    const outcome = await impatient.sendMessage(channel, { ...text('Still there?'), biz_opaque_callback_data: 'msg_hang' });
+    const outcome = await impatient.sendMessage(channel, {
+      ...text('Still there?'),
+      biz_opaque_callback_data: 'msg_hang',
+    });
     expect(outcome).toMatchObject({ ok: false, failure: { kind: 'outcomeUnknown', title: 'No answer from WhatsApp' } });
-    expect(sim.sentMessages.at(-1)).toMatchObject({ answered: false, request: { biz_opaque_callback_data: 'msg_hang' } });
+    expect(sim.sentMessages.at(-1)).toMatchObject({
+      answered: false,
+      request: { biz_opaque_callback_data: 'msg_hang' },
+    });
   });
 
   it('refuses an invalid request without calling WhatsApp', async () => {
     const before = sim.sentMessages.length;
     sim.faults.set({ httpError: { count: 1 } });
     const outcome = await client.sendMessage(channel, text(''));
-    expect(outcome).toMatchObject({ ok: false, failure: { kind: 'permanent', code: null, details: expect.stringContaining('text.body') } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      failure: { kind: 'permanent', code: null, details: expect.stringContaining('text.body') },
+    });
     expect(sim.faults.current.httpError?.count).toBe(1);
     expect(sim.sentMessages.length).toBe(before);
   });
@@ -113,22 +142,43 @@ describe('sendMessage against answers the simulator never gives', () => {
 
   it('honours Retry-After on a 429', async () => {
     answers.push({ status: 429, headers: { 'retry-after': '7' }, body: '' });
-    expect(await client.sendMessage(oddChannel, text())).toMatchObject({ ok: false, failure: { kind: 'retryable', retryAfterMs: 7000 } });
+    expect(await client.sendMessage(oddChannel, text())).toMatchObject({
+      ok: false,
+      failure: { kind: 'retryable', retryAfterMs: 7000 },
+    });
   });
 
   it("retries a proxy's HTML 502", async () => {
     answers.push({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad Gateway</html>' });
-    expect(await client.sendMessage(oddChannel, text())).toMatchObject({ ok: false, failure: { kind: 'retryable', code: null, details: null } });
+    expect(await client.sendMessage(oddChannel, text())).toMatchObject({
+      ok: false,
+      failure: { kind: 'retryable', code: null, details: null },
+    });
   });
 
   it('keeps an error status definitive even when its body is cut off', async () => {
-    answers.push({ status: 400, headers: { 'content-type': 'application/json', 'content-length': '500' }, body: '{"error":', cut: true });
-    expect(await client.sendMessage(oddChannel, text())).toMatchObject({ ok: false, failure: { kind: 'permanent', httpStatus: 400 } });
+    answers.push({
+      status: 400,
+      headers: { 'content-type': 'application/json', 'content-length': '500' },
+      body: '{"error":',
+      cut: true,
+    });
+    expect(await client.sendMessage(oddChannel, text())).toMatchObject({
+      ok: false,
+      failure: { kind: 'permanent', httpStatus: 400 },
+    });
   });
 
   it('makes a 200 without a message id an unknown outcome', async () => {
-    answers.push({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"messaging_product":"whatsapp"}' });
-    expect(await client.sendMessage(oddChannel, text())).toMatchObject({ ok: false, failure: { kind: 'outcomeUnknown', httpStatus: 200 } });
+    answers.push({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"messaging_product":"whatsapp"}',
+    });
+    expect(await client.sendMessage(oddChannel, text())).toMatchObject({
+      ok: false,
+      failure: { kind: 'outcomeUnknown', httpStatus: 200 },
+    });
   });
 });
 
@@ -159,12 +209,20 @@ describe('media', () => {
   it('says plainly when the token is rejected, for metadata and download', async () => {
     const id = sim.registerMedia({ mimeType: 'image/jpeg', bytes });
     const revoked = { ...channel, accessToken: 'revoked' };
-    await expect(client.fetchMediaInfo(revoked, id)).rejects.toMatchObject({ problem: 'unauthorized', failure: { code: 190 } });
+    await expect(client.fetchMediaInfo(revoked, id)).rejects.toMatchObject({
+      problem: 'unauthorized',
+      failure: { code: 190 },
+    });
     const { url } = await client.fetchMediaInfo(channel, id);
-    await expect(client.downloadMedia(revoked, url)).rejects.toMatchObject({ problem: 'unauthorized', failure: { code: 190 } });
+    await expect(client.downloadMedia(revoked, url)).rejects.toMatchObject({
+      problem: 'unauthorized',
+      failure: { code: 190 },
+    });
   });
 
   it('never sends the token in clear text to another host', async () => {
-    await expect(client.downloadMedia(channel, 'http://media.example.net/file')).rejects.toThrow(/media URLs must be https/);
+    await expect(client.downloadMedia(channel, 'http://media.example.net/file')).rejects.toThrow(
+      /media URLs must be https/,
+    );
   });
 });

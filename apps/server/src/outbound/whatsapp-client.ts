@@ -1,10 +1,18 @@
 import { issueLines } from '@switchboard/shared';
 import {
-  cloudApiSendRequestSchema, mediaInfoResponseSchema, sendResponseSchema, type CloudApiSendRequest,
+  cloudApiSendRequestSchema,
+  mediaInfoResponseSchema,
+  sendResponseSchema,
+  type CloudApiSendRequest,
 } from './cloud-api.schema.js';
 import {
-  classifyGraphError, classifyMediaError, classifyNetworkError, invalidRequestFailure, unreadableAnswerFailure,
-  type MediaProblem, type ProviderFailure,
+  classifyGraphError,
+  classifyMediaError,
+  classifyNetworkError,
+  invalidRequestFailure,
+  unreadableAnswerFailure,
+  type MediaProblem,
+  type ProviderFailure,
 } from '../domain/provider-errors.js';
 
 /** Where and as whom one business number talks to the Cloud API (or the simulator). */
@@ -33,7 +41,10 @@ export interface MediaDownload {
 
 /** Media requests throw this; `failure.kind` says whether asking again later can help. */
 export class WhatsAppMediaError extends Error {
-  constructor(readonly problem: MediaProblem, readonly failure: ProviderFailure) {
+  constructor(
+    readonly problem: MediaProblem,
+    readonly failure: ProviderFailure,
+  ) {
     super(`WhatsApp media request failed (${problem}): ${failure.title}`);
     this.name = 'WhatsAppMediaError';
   }
@@ -79,7 +90,7 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-const excerpt = (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body) ?? '').slice(0, 300);
+const excerpt = (body: unknown) => (typeof body === 'string' ? body : (JSON.stringify(body) ?? '')).slice(0, 300);
 
 /**
  * The bearer token must not leak: media URLs come from Meta's answer, but this refuses to send the token
@@ -134,9 +145,11 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
         // An error status is an answer even if its body was cut; only a lost 2xx body leaves the outcome open.
         if (response.ok) return { ok: false, failure: classifyNetworkError(error, 'send') };
       }
-      if (!response.ok) return { ok: false, failure: classifyGraphError(response.status, body, retryAfterMs(response)) };
+      if (!response.ok)
+        return { ok: false, failure: classifyGraphError(response.status, body, retryAfterMs(response)) };
       const answer = sendResponseSchema.safeParse(body);
-      if (!answer.success) return { ok: false, failure: unreadableAnswerFailure(response.status, excerpt(body), 'send') };
+      if (!answer.success)
+        return { ok: false, failure: unreadableAnswerFailure(response.status, excerpt(body), 'send') };
       return { ok: true, providerMessageId: answer.data.messages[0].id };
     },
 
@@ -159,7 +172,8 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
     async downloadMedia(channel, url) {
       assertTokenMayGoTo(channel, url);
       const response = await getMedia(channel, url, downloadTimeoutMs);
-      if (!response.body) throw new WhatsAppMediaError('unavailable', unreadableAnswerFailure(response.status, 'empty body', 'read'));
+      if (!response.body)
+        throw new WhatsAppMediaError('unavailable', unreadableAnswerFailure(response.status, 'empty body', 'read'));
       const length = Number(response.headers.get('content-length') ?? Number.NaN);
       return {
         body: response.body,

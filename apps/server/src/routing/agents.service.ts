@@ -26,7 +26,11 @@ export class AgentService {
   /** Each user's status, by id, from one read of the presence of them all. */
   async statuses(users: UserDoc[]): Promise<Map<string, AgentStatus>> {
     const live = await this.models.Presence.find(
-      { userId: { $in: users.map((u) => u._id) }, sockets: { $gt: 0 }, seenAt: { $gt: new Date(Date.now() - PRESENCE_TTL_MS) } },
+      {
+        userId: { $in: users.map((u) => u._id) },
+        sockets: { $gt: 0 },
+        seenAt: { $gt: new Date(Date.now() - PRESENCE_TTL_MS) },
+      },
       { userId: 1 },
     ).lean();
     const connected = new Set(live.map((p) => p.userId.toHexString()));
@@ -114,7 +118,9 @@ export class AgentService {
     const user = await this.models.User.findById(userId);
     if (!user) return;
     const available = (await this.status(user)) === 'online';
-    if (available && user.unavailableSince) await this.models.User.updateOne({ _id: user._id }, { $set: { unavailableSince: null } });
-    if (!available && !user.unavailableSince) await this.models.User.updateOne({ _id: user._id }, { $set: { unavailableSince: new Date() } });
+    if (available && user.unavailableSince)
+      await this.models.User.updateOne({ _id: user._id }, { $set: { unavailableSince: null } });
+    if (!available && !user.unavailableSince)
+      await this.models.User.updateOne({ _id: user._id }, { $set: { unavailableSince: new Date() } });
   }
 }

@@ -40,7 +40,16 @@ export class Assignments {
     if (slot === null) return null;
     await this.models.Conversation.updateOne(
       { _id: turn.conversation._id },
-      { $set: { assigneeId: agent._id, assigneeSlot: slot, routingState: 'assigned', routingEpoch: turn.epoch, waitingReason: null, waitingSince: null } },
+      {
+        $set: {
+          assigneeId: agent._id,
+          assigneeSlot: slot,
+          routingState: 'assigned',
+          routingEpoch: turn.epoch,
+          waitingReason: null,
+          waitingSince: null,
+        },
+      },
     );
     await this.models.User.updateOne({ _id: agent._id }, { $set: { lastAssignedAt: new Date() } });
     turn.assigned = true;
@@ -74,7 +83,12 @@ export class Assignments {
   private async takeSlot(agent: UserDoc, conversationId: Types.ObjectId): Promise<number | null> {
     for (let n = 1; n <= agent.capacity; n++) {
       try {
-        await this.models.AgentSlot.create({ _id: slotIdOf(agent._id, n), agentId: agent._id, conversationId, takenAt: new Date() });
+        await this.models.AgentSlot.create({
+          _id: slotIdOf(agent._id, n),
+          agentId: agent._id,
+          conversationId,
+          takenAt: new Date(),
+        });
         return n;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;

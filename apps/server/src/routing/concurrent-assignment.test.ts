@@ -18,8 +18,12 @@ afterAll(async () => {
 describe('two routers racing on one database', () => {
   it('never assign a conversation twice and never push an agent past capacity', { timeout: 120_000 }, async () => {
     const admin = await server.login();
-    const support = (await server.api<QueueDTO>(admin, 'POST', '/api/queues', { name: 'Support', fallback: true })).body;
-    for (let i = 0; i < 20; i++) await server.deliver(envelope({ messages: [inbound.text({ from: `5511977700${String(i).padStart(3, '0')}`, body: 'oi' })] }));
+    const support = (await server.api<QueueDTO>(admin, 'POST', '/api/queues', { name: 'Support', fallback: true }))
+      .body;
+    for (let i = 0; i < 20; i++)
+      await server.deliver(
+        envelope({ messages: [inbound.text({ from: `5511977700${String(i).padStart(3, '0')}`, body: 'oi' })] }),
+      );
     expect(await server.app.models.Conversation.countDocuments({ routingState: 'waiting' })).toBe(20);
 
     const agents = [];

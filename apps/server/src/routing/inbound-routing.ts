@@ -38,7 +38,10 @@ export class InboundRouting {
   private async retriage(conversation: ConversationDoc, text: string, contact: ContactDoc) {
     const intent = await this.triage.triage(conversation, text, contact);
     if (VAGUE_INTENTS.has(intent)) return;
-    await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: null, routingState: null, waitingReason: null } });
+    await this.models.Conversation.updateOne(
+      { _id: conversation._id },
+      { $set: { queueId: null, routingState: null, waitingReason: null } },
+    );
     await this.router.route(conversation._id, undefined, contact);
   }
 }

@@ -50,7 +50,9 @@ export class PresenceTracker {
   /** Rewrites, in one write, the presence of every user whose last write is getting old. */
   async heartbeat(): Promise<void> {
     const now = Date.now();
-    const due = new Map([...this.sockets].filter(([userId]) => now - (this.writtenAt.get(userId) ?? 0) >= REFRESH_EVERY_MS));
+    const due = new Map(
+      [...this.sockets].filter(([userId]) => now - (this.writtenAt.get(userId) ?? 0) >= REFRESH_EVERY_MS),
+    );
     await this.agents.refreshSockets(due);
     for (const userId of due.keys()) this.writtenAt.set(userId, now);
   }

@@ -3,8 +3,20 @@ import type { QueueService } from './queue.service.js';
 
 /** Example queues for the demo stack: a newcomer sees conversations triaged into them at once. */
 export const QUEUE_SEED: CreateQueueRequest[] = [
-  { name: 'Payments', intents: ['payment_issue', 'invoice_question', 'refund_request'], languages: [], mode: 'auto', fallback: false },
-  { name: 'Orders & delivery', intents: ['order_status', 'delivery_problem', 'cancel_order'], languages: [], mode: 'auto', fallback: false },
+  {
+    name: 'Payments',
+    intents: ['payment_issue', 'invoice_question', 'refund_request'],
+    languages: [],
+    mode: 'auto',
+    fallback: false,
+  },
+  {
+    name: 'Orders & delivery',
+    intents: ['order_status', 'delivery_problem', 'cancel_order'],
+    languages: [],
+    mode: 'auto',
+    fallback: false,
+  },
   { name: 'General', intents: [], languages: [], mode: 'auto', fallback: true },
 ];
 

@@ -14,7 +14,11 @@ export async function queueStates(models: Models, agents: AgentService): Promise
   const late = await models.Conversation.find({ _id: { $in: timers.map((t) => t.conversationId) } }, { queueId: 1 });
   const queueOf = new Map(late.map((c) => [c.id, c.queueId?.toHexString() ?? null]));
   const countLate = (queueId: string, state: string) =>
-    new Set(timers.filter((t) => t.state === state && queueOf.get(t.conversationId.toHexString()) === queueId).map((t) => t.conversationId.toHexString())).size;
+    new Set(
+      timers
+        .filter((t) => t.state === state && queueOf.get(t.conversationId.toHexString()) === queueId)
+        .map((t) => t.conversationId.toHexString()),
+    ).size;
   return queues.map((queue) => {
     const mine = waiting.filter((c) => c.queueId?.equals(queue._id));
     const oldest = mine.map((c) => c.waitingSince?.getTime() ?? Date.now()).sort((a, b) => a - b)[0];

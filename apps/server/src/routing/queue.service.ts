@@ -56,11 +56,16 @@ export class QueueService {
   async pick(intent: string | null, language: string | null): Promise<{ queue: QueueDoc; why: string } | null> {
     const queues = await this.all();
     const takesIntent = (q: QueueDoc) => intent !== null && q.intents.includes(intent);
-    const takesLanguage = (q: QueueDoc) => q.languages.length === 0 || (language !== null && q.languages.includes(language));
+    const takesLanguage = (q: QueueDoc) =>
+      q.languages.length === 0 || (language !== null && q.languages.includes(language));
     const exact = queues.find((q) => takesIntent(q) && takesLanguage(q));
     if (exact) return { queue: exact, why: `${exact.name} takes ${intent} in ${language ?? 'any language'}` };
     const fallback = queues.find((q) => q.fallback && takesLanguage(q)) ?? queues.find((q) => q.fallback);
-    if (fallback) return { queue: fallback, why: `no queue takes ${intent ?? 'this intent'} in ${language ?? 'this language'}; ${fallback.name} is the fallback` };
+    if (fallback)
+      return {
+        queue: fallback,
+        why: `no queue takes ${intent ?? 'this intent'} in ${language ?? 'this language'}; ${fallback.name} is the fallback`,
+      };
     return null;
   }
 }
@@ -72,6 +77,10 @@ function checkBusinessHours(hours: unknown) {
     parseBusinessHours(hours);
   } catch (error) {
     if (!(error instanceof BusinessHoursError)) throw error;
-    throw new AppError('VALIDATION_FAILED', 'businessHours is invalid', error.problems.map((message) => ({ path: 'body.businessHours', message })));
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'businessHours is invalid',
+      error.problems.map((message) => ({ path: 'body.businessHours', message })),
+    );
   }
 }

@@ -47,7 +47,8 @@ export class RouterService {
     const { conversation } = turn;
     if (!needsRouting(conversation)) return;
     const queue = await this.queueOf(conversation);
-    if (!queue) return this.wait(conversation, 'no queue takes this conversation and there is no fallback queue', contact);
+    if (!queue)
+      return this.wait(conversation, 'no queue takes this conversation and there is no fallback queue', contact);
     if (queue.mode === 'manual') return this.wait(conversation, `${queue.name} takes conversations by claim`, contact);
     const candidates = await this.candidates(queue);
     const eligible = candidates.filter((c) => c.status === 'online' && c.load < c.capacity);
@@ -74,8 +75,15 @@ export class RouterService {
    * written. Conversations not queued yet are always tried (they may need a fallback queue).
    */
   async routeWaiting(): Promise<void> {
-    const [waiting, queues] = await Promise.all([this.models.Conversation.find({ routingState: 'waiting', status: 'open' }), this.models.Queue.find()]);
-    waiting.sort((a, b) => PRIORITY_ORDER[b.priority] - PRIORITY_ORDER[a.priority] || (a.waitingSince?.getTime() ?? 0) - (b.waitingSince?.getTime() ?? 0));
+    const [waiting, queues] = await Promise.all([
+      this.models.Conversation.find({ routingState: 'waiting', status: 'open' }),
+      this.models.Queue.find(),
+    ]);
+    waiting.sort(
+      (a, b) =>
+        PRIORITY_ORDER[b.priority] - PRIORITY_ORDER[a.priority] ||
+        (a.waitingSince?.getTime() ?? 0) - (b.waitingSince?.getTime() ?? 0),
+    );
     const queueSet = queueSetOf(queues);
     const queueById = new Map(queues.map((q) => [q.id, q]));
     const open = new Map<string, boolean>();
@@ -86,7 +94,8 @@ export class RouterService {
       // No queue took it: only a change to the queues can, so it is not tried again until they change.
       if (!queueId && this.unqueuedWith.get(conversation.id) === queueSet) continue;
       await this.route(conversation._id);
-      if (!queueId && !(await this.models.Conversation.exists({ _id: conversation._id, queueId: { $ne: null } }))) this.unqueuedWith.set(conversation.id, queueSet);
+      if (!queueId && !(await this.models.Conversation.exists({ _id: conversation._id, queueId: { $ne: null } })))
+        this.unqueuedWith.set(conversation.id, queueSet);
       else this.unqueuedWith.delete(conversation.id);
     }
     const stillWaiting = new Set(waiting.map((c) => c.id));
@@ -102,7 +111,8 @@ export class RouterService {
   async claim(conversationId: string, viewer: Viewer): Promise<ConversationDTO> {
     const conversation = await this.conversations.findVisible(conversationId, viewer);
     const me = await this.models.User.findById(viewer.userId).orFail();
-    if (conversation.routingState === 'assigned') throw new AppError('CONFLICT', 'someone has this conversation already');
+    if (conversation.routingState === 'assigned')
+      throw new AppError('CONFLICT', 'someone has this conversation already');
     if (!viewer.seesEverything && !(conversation.queueId && me.queueIds.some((q) => q.equals(conversation.queueId!)))) {
       throw forbidden('you can claim conversations of your own queues only');
     }
@@ -124,7 +134,8 @@ export class RouterService {
   /** To another agent or another queue: the assignee or a supervisor may. */
   async transfer(conversationId: string, to: TransferRequest, viewer: Viewer): Promise<ConversationDTO> {
     const conversation = await this.conversations.findVisible(conversationId, viewer);
-    if (!viewer.seesEverything && !conversation.assigneeId?.equals(viewer.userId)) throw forbidden('only the assignee or a supervisor can transfer');
+    if (!viewer.seesEverything && !conversation.assigneeId?.equals(viewer.userId))
+      throw forbidden('only the assignee or a supervisor can transfer');
     if ('toUserId' in to) {
       const target = await this.models.User.findById(to.toUserId);
       if (!target || !target.active) throw notFound('user');
@@ -134,7 +145,13 @@ export class RouterService {
       if (!queue) throw notFound('queue');
       await this.assignments.release(conversation, `transferred to ${queue.name}`);
       await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: queue._id } });
-      await this.note(conversation, 'transferred', `Transferred to the ${queue.name} queue`, { toQueueId: to.toQueueId }, viewer.userId);
+      await this.note(
+        conversation,
+        'transferred',
+        `Transferred to the ${queue.name} queue`,
+        { toQueueId: to.toQueueId },
+        viewer.userId,
+      );
       await this.route(conversation._id);
     }
     return this.conversations.current(conversationId);
@@ -143,7 +160,8 @@ export class RouterService {
   /** The assignee hands the conversation back to its queue. */
   async giveBack(conversationId: string, viewer: Viewer): Promise<ConversationDTO> {
     const conversation = await this.conversations.findVisible(conversationId, viewer);
-    if (!conversation.assigneeId?.equals(viewer.userId)) throw forbidden('you can give back only conversations assigned to you');
+    if (!conversation.assigneeId?.equals(viewer.userId))
+      throw forbidden('you can give back only conversations assigned to you');
     await this.assignments.release(conversation, 'given back to the queue');
     await this.note(conversation, 'unassigned', 'Given back to the queue by its agent', {}, viewer.userId);
     await this.route(conversation._id);
@@ -160,7 +178,14 @@ export class RouterService {
       const current = turn.conversation;
       if (current.routingState !== 'assigned' || !current.assigneeId?.equals(agent._id)) return false;
       await this.assignments.release(current, `${agent.name} was unavailable for ${awayMinutes} min`);
-      await this.note(current, 'requeued', `Back to the queue: ${agent.name} was away or offline for ${awayMinutes} min`, { agentId: agent.id }, null, `requeued:${turn.epoch}`);
+      await this.note(
+        current,
+        'requeued',
+        `Back to the queue: ${agent.name} was away or offline for ${awayMinutes} min`,
+        { agentId: agent.id },
+        null,
+        `requeued:${turn.epoch}`,
+      );
       return true;
     });
     if (requeued) await this.route(conversation._id);
@@ -174,8 +199,15 @@ export class RouterService {
     await this.route(conversation._id);
   }
 
-  private async handOver(conversation: ConversationDoc, target: UserDoc, viewer: Viewer, summary: string, how: 'assign' | 'transfer' = 'transfer') {
-    if (conversation.assigneeId?.equals(target._id)) throw new AppError('CONFLICT', `${target.name} has this conversation already`);
+  private async handOver(
+    conversation: ConversationDoc,
+    target: UserDoc,
+    viewer: Viewer,
+    summary: string,
+    how: 'assign' | 'transfer' = 'transfer',
+  ) {
+    if (conversation.assigneeId?.equals(target._id))
+      throw new AppError('CONFLICT', `${target.name} has this conversation already`);
     if (conversation.routingState === 'assigned') await this.assignments.release(conversation, null);
     const fresh = await this.models.Conversation.findById(conversation._id).orFail();
     const handedOver = await this.withTurn(fresh, async (turn) => {
@@ -183,23 +215,44 @@ export class RouterService {
       await this.wait(turn.conversation, `${target.name} is at capacity`);
       return false;
     });
-    if (!handedOver) throw new AppError('CONFLICT', `${target.name} is at capacity or being assigned by someone else; the conversation waits in its queue`);
+    if (!handedOver)
+      throw new AppError(
+        'CONFLICT',
+        `${target.name} is at capacity or being assigned by someone else; the conversation waits in its queue`,
+      );
   }
 
   /** `how` tells a supervisor's assignment from a transfer (both hand over) in the history and the metrics. */
-  private async assignTo(turn: RoutingTurn, agent: UserDoc, kind: 'assigned' | 'claimed' | 'transferred', actorId: string | null, candidates: Candidate[], summary?: string, how?: 'assign' | 'transfer') {
+  private async assignTo(
+    turn: RoutingTurn,
+    agent: UserDoc,
+    kind: 'assigned' | 'claimed' | 'transferred',
+    actorId: string | null,
+    candidates: Candidate[],
+    summary?: string,
+    how?: 'assign' | 'transfer',
+  ) {
     const { conversation } = turn;
     if ((await this.assignments.assign(turn, agent)) === null) return false;
     const load = await this.agents.load(agent._id);
     await this.note(
       conversation,
       kind,
-      summary ?? (kind === 'claimed' ? `Claimed by ${agent.name}` : `Assigned to ${agent.name}, least loaded (${load}/${agent.capacity} open)`),
+      summary ??
+        (kind === 'claimed'
+          ? `Claimed by ${agent.name}`
+          : `Assigned to ${agent.name}, least loaded (${load}/${agent.capacity} open)`),
       {
         agentId: agent.id,
         ...(how ? { how } : {}),
         rule: 'online, skilled in the queue, below capacity; lowest load first, then longest since last assignment',
-        candidates: candidates.map((c) => ({ agentId: c.user.id, name: c.user.name, status: c.status, load: c.load, capacity: c.capacity })),
+        candidates: candidates.map((c) => ({
+          agentId: c.user.id,
+          name: c.user.name,
+          status: c.status,
+          load: c.load,
+          capacity: c.capacity,
+        })),
       },
       actorId,
       `${kind}:${turn.epoch}`,
@@ -213,11 +266,16 @@ export class RouterService {
     // The state this write returns is current for the note and the announcement: neither reads it again.
     const waiting = await this.models.Conversation.findByIdAndUpdate(
       conversation._id,
-      { $set: { routingState: 'waiting', waitingReason: reason, waitingSince: conversation.waitingSince ?? new Date() } },
+      {
+        $set: { routingState: 'waiting', waitingReason: reason, waitingSince: conversation.waitingSince ?? new Date() },
+      },
       { new: true },
     ).orFail();
     const step = `waiting:${conversation.routingEpoch}:${reason}`;
-    const note = this.timeline.change(waiting, { stepKey: step, entry: { kind: 'waiting', summary: `Waiting: ${reason}`, details: { reason }, actorId: null } });
+    const note = this.timeline.change(waiting, {
+      stepKey: step,
+      entry: { kind: 'waiting', summary: `Waiting: ${reason}`, details: { reason }, actorId: null },
+    });
     await this.conversations.announce(conversation, step, { fresh: waiting, contact }, [note]);
   }
 
@@ -226,19 +284,47 @@ export class RouterService {
     const picked = await this.queues.pick(conversation.intent ?? null, conversation.language ?? null);
     if (!picked) return null;
     await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: picked.queue._id } });
-    await this.note(conversation, 'queued', `Routed to ${picked.queue.name}: ${picked.why}`, { queueId: picked.queue.id, intent: conversation.intent, language: conversation.language }, null);
+    await this.note(
+      conversation,
+      'queued',
+      `Routed to ${picked.queue.name}: ${picked.why}`,
+      { queueId: picked.queue.id, intent: conversation.intent, language: conversation.language },
+      null,
+    );
     return picked.queue;
   }
 
   private async candidates(queue: QueueDoc): Promise<Candidate[]> {
     const skilled = await this.models.User.find({ active: true, queueIds: queue._id });
-    const [statuses, loads] = await Promise.all([this.agents.statuses(skilled), this.agents.loadsOf(skilled.map((u) => u._id))]);
-    const all = skilled.map((user) => ({ user, status: statuses.get(user.id)!, load: loads.get(user.id)!, capacity: user.capacity }));
-    return all.sort((a, b) => a.load - b.load || (a.user.lastAssignedAt?.getTime() ?? 0) - (b.user.lastAssignedAt?.getTime() ?? 0));
+    const [statuses, loads] = await Promise.all([
+      this.agents.statuses(skilled),
+      this.agents.loadsOf(skilled.map((u) => u._id)),
+    ]);
+    const all = skilled.map((user) => ({
+      user,
+      status: statuses.get(user.id)!,
+      load: loads.get(user.id)!,
+      capacity: user.capacity,
+    }));
+    return all.sort(
+      (a, b) => a.load - b.load || (a.user.lastAssignedAt?.getTime() ?? 0) - (b.user.lastAssignedAt?.getTime() ?? 0),
+    );
   }
 
-  private note(conversation: ConversationDoc, kind: Parameters<TimelineWriter['add']>[2]['kind'], summary: string, details: Record<string, unknown>, actorId: string | null, stepKey?: string) {
-    return this.timeline.add(conversation, stepKey ?? `${kind}:${conversation.routingEpoch}:${Date.now()}`, { kind, summary, details, actorId });
+  private note(
+    conversation: ConversationDoc,
+    kind: Parameters<TimelineWriter['add']>[2]['kind'],
+    summary: string,
+    details: Record<string, unknown>,
+    actorId: string | null,
+    stepKey?: string,
+  ) {
+    return this.timeline.add(conversation, stepKey ?? `${kind}:${conversation.routingEpoch}:${Date.now()}`, {
+      kind,
+      summary,
+      details,
+      actorId,
+    });
   }
 }
 
@@ -246,7 +332,8 @@ export class RouterService {
 const queueSetOf = (queues: QueueDoc[]) =>
   JSON.stringify(queues.map((q) => [q.id, q.intents, q.languages, q.fallback]).sort());
 
-const needsRouting = (c: ConversationDoc) => c.status === 'open' && c.routingState !== 'assigned' && c.routingState !== 'bot';
+const needsRouting = (c: ConversationDoc) =>
+  c.status === 'open' && c.routingState !== 'assigned' && c.routingState !== 'bot';
 
 function waitingReasonFor(queue: QueueDoc, candidates: Candidate[]): string {
   if (candidates.length === 0) return `nobody is skilled in ${queue.name}`;

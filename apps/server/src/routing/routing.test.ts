@@ -22,7 +22,10 @@ async function queue(admin: string, body: Record<string, unknown>): Promise<Queu
 async function agent(admin: string, queueIds: string[], capacity: number) {
   const user = await server.userWith('agent');
   expect((await server.api(admin, 'PUT', `/api/agents/${user.id}/profile`, { queueIds, capacity })).status).toBe(204);
-  const token = await server.login((await server.api<{ email: string }>(user.token, 'GET', '/api/me')).body.email, 'password-1234');
+  const token = await server.login(
+    (await server.api<{ email: string }>(user.token, 'GET', '/api/me')).body.email,
+    'password-1234',
+  );
   const socket = await server.connectSocket(token);
   await server.untilOnline(user.id);
   return { ...user, token, socket };
@@ -41,7 +44,8 @@ async function conversation(id: string) {
 }
 
 async function timeline(admin: string, id: string) {
-  return (await server.api<{ items: TimelineEntryDTO[] }>(admin, 'GET', `/api/conversations/${id}/timeline`)).body.items;
+  return (await server.api<{ items: TimelineEntryDTO[] }>(admin, 'GET', `/api/conversations/${id}/timeline`)).body
+    .items;
 }
 
 describe('assignment', () => {
@@ -63,7 +67,12 @@ describe('assignment', () => {
     expect(steps[2]!.summary).toContain('Support is the fallback');
     expect(steps[3]!.summary).toMatch(/least loaded \(2\/3 open\)/);
     const candidates = steps[3]!.details.candidates as { load: number; capacity: number; status: string }[];
-    expect(candidates.map((c) => [c.load, c.capacity, c.status]).sort()).toEqual([[1, 3, 'online'], [2, 3, 'online']].sort());
+    expect(candidates.map((c) => [c.load, c.capacity, c.status]).sort()).toEqual(
+      [
+        [1, 3, 'online'],
+        [2, 3, 'online'],
+      ].sort(),
+    );
   });
 
   it('never exceeds capacity: the rest wait with the reason, and are assigned as soon as capacity frees', async () => {
@@ -76,11 +85,17 @@ describe('assignment', () => {
     const docs = await Promise.all(ids.map(conversation));
     expect(docs.filter((d) => d.routingState === 'assigned')).toHaveLength(2);
     const waiting = docs.filter((d) => d.routingState === 'waiting');
-    expect(waiting.map((d) => d.waitingReason)).toEqual(['all 2 online agents of Support are at capacity', 'all 2 online agents of Support are at capacity']);
+    expect(waiting.map((d) => d.waitingReason)).toEqual([
+      'all 2 online agents of Support are at capacity',
+      'all 2 online agents of Support are at capacity',
+    ]);
 
     const anasConversation = docs.find((d) => d.assigneeId?.toHexString() === ana.id)!;
     expect((await server.api(ana.token, 'POST', `/api/conversations/${anasConversation.id}/resolve`)).status).toBe(200);
-    await eventually(async () => (await conversation(waiting[0]!.id)).assigneeId?.toHexString() === ana.id, 'the longest waiting to go to Ana');
+    await eventually(
+      async () => (await conversation(waiting[0]!.id)).assigneeId?.toHexString() === ana.id,
+      'the longest waiting to go to Ana',
+    );
     expect((await conversation(waiting[1]!.id)).routingState).toBe('waiting');
     expect(await server.app.models.AgentSlot.countDocuments({ agentId: anasConversation.assigneeId })).toBe(1);
   });
@@ -91,15 +106,26 @@ describe('assignment', () => {
     const { id } = await customer('5511988802000');
     expect((await conversation(id)).waitingReason).toBe('nobody is skilled in Support');
     const latecomer = await agent(admin, [support.id], 2);
-    await eventually(async () => (await conversation(id)).assigneeId?.toHexString() === latecomer.id, 'assignment once online');
+    await eventually(
+      async () => (await conversation(id)).assigneeId?.toHexString() === latecomer.id,
+      'assignment once online',
+    );
   });
 });
 
 describe('triage and queues', () => {
   it('routes by the classified intent and language to the queue that takes them, with the reason in the timeline', async () => {
     const admin = await setup();
-    const billingLatam = await queue(admin, { name: 'Billing LATAM', intents: ['payment_issue', 'invoice_question'], languages: ['es', 'pt'] });
-    const billingEn = await queue(admin, { name: 'Billing EN', intents: ['payment_issue', 'invoice_question'], languages: ['en'] });
+    const billingLatam = await queue(admin, {
+      name: 'Billing LATAM',
+      intents: ['payment_issue', 'invoice_question'],
+      languages: ['es', 'pt'],
+    });
+    const billingEn = await queue(admin, {
+      name: 'Billing EN',
+      intents: ['payment_issue', 'invoice_question'],
+      languages: ['en'],
+    });
     const logistics = await queue(admin, { name: 'Logistics', intents: ['delivery_problem', 'order_status'] });
     await queue(admin, { name: 'General', fallback: true });
     const cases = [
@@ -115,7 +141,9 @@ describe('triage and queues', () => {
     const [first] = cases;
     const { id } = await customer(first[0], 'otra cosa');
     const steps = await timeline(admin, id);
-    expect(steps.find((s) => s.kind === 'queued')?.summary).toBe('Routed to Billing LATAM: Billing LATAM takes payment_issue in es');
+    expect(steps.find((s) => s.kind === 'queued')?.summary).toBe(
+      'Routed to Billing LATAM: Billing LATAM takes payment_issue in es',
+    );
     expect(steps.find((s) => s.kind === 'prioritized')?.summary).toMatch(/^Priority high: Payment problem/);
     expect((await conversation(id)).priority).toBe('high');
   });
@@ -126,12 +154,19 @@ describe('no queue takes it', () => {
     const admin = await setup();
     await queue(admin, { name: 'Payments', intents: ['payment_issue'], fallback: false });
     const { id } = await customer('5511988802001', 'hola, bom dia');
-    await eventually(async () => (await conversation(id)).waitingReason?.startsWith('no queue takes this conversation'), 'the conversation to wait for a queue');
+    await eventually(
+      async () => (await conversation(id)).waitingReason?.startsWith('no queue takes this conversation'),
+      'the conversation to wait for a queue',
+    );
     // Routing passes run every 100 ms: each would take a routing turn on the conversation (a work lease, one
     // database insert) if it were tried again, ~10 in a second. Nothing about the queues changed, so none is
     // (another background job, SLA or retention, may take one lease meanwhile).
     const leaseInserts = async () =>
-      valueOf(parseExposition(await (await fetch(`${server.url}/metrics`)).text()), 'switchboard_db_commands_total', { collection: 'work_leases', command: 'insert', outcome: 'ok' }) ?? 0;
+      valueOf(parseExposition(await (await fetch(`${server.url}/metrics`)).text()), 'switchboard_db_commands_total', {
+        collection: 'work_leases',
+        command: 'insert',
+        outcome: 'ok',
+      }) ?? 0;
     const before = await leaseInserts();
     await new Promise((r) => setTimeout(r, 1000));
     expect(await leaseInserts()).toBeLessThanOrEqual(before + 1);
@@ -139,7 +174,10 @@ describe('no queue takes it', () => {
 
     const general = await queue(admin, { name: 'General', fallback: true });
     const ana = await agent(admin, [general.id], 2);
-    await eventually(async () => (await conversation(id)).assigneeId?.toHexString() === ana.id, 'the conversation to go to the new fallback queue and its agent');
+    await eventually(
+      async () => (await conversation(id)).assigneeId?.toHexString() === ana.id,
+      'the conversation to go to the new fallback queue and its agent',
+    );
   });
 });
 
@@ -152,8 +190,15 @@ describe('a vague first message', () => {
     expect((await conversation(id)).intent).toBe('greeting');
     await customer('5511988810001', 'mi pago con tarjeta fue rechazado dos veces');
     const now = await conversation(id);
-    expect({ intent: now.intent, queueId: now.queueId?.toHexString(), priority: now.priority }).toEqual({ intent: 'payment_issue', queueId: payments.id, priority: 'high' });
-    expect((await timeline(admin, id)).filter((t) => t.kind === 'triaged').map((t) => t.details.intent)).toEqual(['greeting', 'payment_issue']);
+    expect({ intent: now.intent, queueId: now.queueId?.toHexString(), priority: now.priority }).toEqual({
+      intent: 'payment_issue',
+      queueId: payments.id,
+      priority: 'high',
+    });
+    expect((await timeline(admin, id)).filter((t) => t.kind === 'triaged').map((t) => t.details.intent)).toEqual([
+      'greeting',
+      'payment_issue',
+    ]);
     expect((await timeline(admin, id)).filter((t) => t.kind === 'queued').map((t) => t.summary)).toEqual([
       'Routed to General: no queue takes greeting in es; General is the fallback',
       'Routed to Payments: Payments takes payment_issue in es',
@@ -174,7 +219,13 @@ describe('manual queues, claim, transfer, give back', () => {
     expect(claimed.status).toBe(200);
     expect(claimed.body).toMatchObject({ assigneeId: carla.id, routingState: 'assigned' });
     expect((await server.api(carla.token, 'POST', `/api/conversations/${id}/claim`)).status).toBe(409);
-    expect((await timeline(admin, id)).map((s) => s.kind)).toEqual(['triaged', 'prioritized', 'queued', 'waiting', 'claimed']);
+    expect((await timeline(admin, id)).map((s) => s.kind)).toEqual([
+      'triaged',
+      'prioritized',
+      'queued',
+      'waiting',
+      'claimed',
+    ]);
   });
 
   it('an agent transfers to a colleague or to another queue, and gives back; a supervisor reassigns', async () => {
@@ -188,20 +239,39 @@ describe('manual queues, claim, transfer, give back', () => {
     const holder = first === ana.id ? ana : bruno;
     const other = first === ana.id ? bruno : ana;
 
-    expect((await server.api<ConversationDTO>(holder.token, 'POST', `/api/conversations/${id}/transfer`, { toUserId: other.id })).body.assigneeId).toBe(other.id);
-    expect((await server.api(holder.token, 'POST', `/api/conversations/${id}/transfer`, { toUserId: holder.id })).status).toBe(403);
+    expect(
+      (
+        await server.api<ConversationDTO>(holder.token, 'POST', `/api/conversations/${id}/transfer`, {
+          toUserId: other.id,
+        })
+      ).body.assigneeId,
+    ).toBe(other.id);
+    expect(
+      (await server.api(holder.token, 'POST', `/api/conversations/${id}/transfer`, { toUserId: holder.id })).status,
+    ).toBe(403);
 
-    const toQueue = await server.api<ConversationDTO>(other.token, 'POST', `/api/conversations/${id}/transfer`, { toQueueId: billing.id });
+    const toQueue = await server.api<ConversationDTO>(other.token, 'POST', `/api/conversations/${id}/transfer`, {
+      toQueueId: billing.id,
+    });
     expect(toQueue.status).toBe(200);
-    expect(await conversation(id)).toMatchObject({ routingState: 'waiting', waitingReason: 'nobody is skilled in Billing' });
+    expect(await conversation(id)).toMatchObject({
+      routingState: 'waiting',
+      waitingReason: 'nobody is skilled in Billing',
+    });
 
     const supervisor = await server.userWith('supervisor');
-    const reassigned = await server.api<ConversationDTO>(supervisor.token, 'POST', `/api/conversations/${id}/assign`, { userId: bruno.id });
+    const reassigned = await server.api<ConversationDTO>(supervisor.token, 'POST', `/api/conversations/${id}/assign`, {
+      userId: bruno.id,
+    });
     expect(reassigned.body.assigneeId).toBe(bruno.id);
-    expect((await server.api<ConversationDTO>(bruno.token, 'POST', `/api/conversations/${id}/give-back`)).status).toBe(200);
+    expect((await server.api<ConversationDTO>(bruno.token, 'POST', `/api/conversations/${id}/give-back`)).status).toBe(
+      200,
+    );
     const kinds = (await timeline(admin, id)).map((s) => s.kind);
     expect(kinds).toEqual(expect.arrayContaining(['transferred', 'waiting', 'unassigned']));
-    expect(await server.app.models.AgentSlot.countDocuments({ conversationId: (await conversation(id))._id })).toBe((await conversation(id)).assigneeId ? 1 : 0);
+    expect(await server.app.models.AgentSlot.countDocuments({ conversationId: (await conversation(id))._id })).toBe(
+      (await conversation(id)).assigneeId ? 1 : 0,
+    );
   });
 });
 
@@ -216,7 +286,10 @@ describe('agents who go away', () => {
     ana.socket.disconnect();
     await new Promise((r) => setTimeout(r, 400));
     expect((await conversation(id)).assigneeId?.toHexString()).toBe(ana.id);
-    await eventually(async () => (await conversation(id)).assigneeId?.toHexString() === bruno.id, 'the conversation to move to Bruno');
+    await eventually(
+      async () => (await conversation(id)).assigneeId?.toHexString() === bruno.id,
+      'the conversation to move to Bruno',
+    );
     const requeued = (await timeline(admin, id)).find((s) => s.kind === 'requeued');
     expect(requeued?.summary).toMatch(/was away or offline/);
   });
@@ -227,7 +300,10 @@ describe('agents who go away', () => {
     const ana = await agent(admin, [support.id], 2);
     expect((await server.api(ana.token, 'PUT', '/api/me/status', { status: 'away' })).status).toBe(204);
     const { id } = await customer('5511988806000');
-    expect(await conversation(id)).toMatchObject({ routingState: 'waiting', waitingReason: 'no agent of Support is online' });
+    expect(await conversation(id)).toMatchObject({
+      routingState: 'waiting',
+      waitingReason: 'no agent of Support is online',
+    });
   });
 });
 
@@ -244,7 +320,10 @@ describe('live, per queue', () => {
     expect(support.id).toBeTruthy();
     const supervisor = await server.userWith('supervisor');
     await server.api(supervisor.token, 'POST', `/api/conversations/${invoice.id}/transfer`, { toQueueId: billing.id });
-    await eventually(async () => received.some((e) => e.conversationId === invoice.id), 'the billing conversation to reach the billing agent');
+    await eventually(
+      async () => received.some((e) => e.conversationId === invoice.id),
+      'the billing conversation to reach the billing agent',
+    );
     expect(received.some((e) => e.conversationId === general.id)).toBe(false);
     const visible = await server.api<{ items: ConversationDTO[] }>(billingAgent.token, 'GET', '/api/conversations');
     expect(visible.body.items.map((c) => c.id)).toEqual([invoice.id]);

@@ -32,7 +32,13 @@ export class RoutingWorker {
   private readonly prioritizedAt = new Map<string, number>();
 
   constructor(private readonly deps: Deps) {
-    this.loop = new PollingLoop({ concurrency: 1, pollMs: deps.intervalMs, step: () => this.step(), logger: deps.logger, name: 'routing' });
+    this.loop = new PollingLoop({
+      concurrency: 1,
+      pollMs: deps.intervalMs,
+      step: () => this.step(),
+      logger: deps.logger,
+      name: 'routing',
+    });
   }
 
   start = () => this.loop.start();
@@ -60,19 +66,30 @@ export class RoutingWorker {
       }
       const awayMs = Date.now() - agent.unavailableSince.getTime();
       if (awayMs < graceMs) continue;
-      const conversations = await models.Conversation.find({ assigneeId: agent._id, routingState: 'assigned', status: 'open' });
+      const conversations = await models.Conversation.find({
+        assigneeId: agent._id,
+        routingState: 'assigned',
+        status: 'open',
+      });
       for (const conversation of conversations) await router.requeue(conversation, agent, Math.round(awayMs / 60_000));
     }
   }
 
   /** Priority rules can depend on how long the customer has waited: a long wait raises it. */
   private async reprioritizeWaiting() {
-    const waiting = await this.deps.models.Conversation.find({ routingState: 'waiting', status: 'open', triage: { $ne: null } });
+    const waiting = await this.deps.models.Conversation.find({
+      routingState: 'waiting',
+      status: 'open',
+      triage: { $ne: null },
+    });
     const seen = new Map<string, number>();
     for (const conversation of waiting) {
-      const minutes = Math.floor((Date.now() - (conversation.waitingSince ?? conversation.openedAt).getTime()) / 60_000);
+      const minutes = Math.floor(
+        (Date.now() - (conversation.waitingSince ?? conversation.openedAt).getTime()) / 60_000,
+      );
       seen.set(conversation.id, minutes);
-      if (minutes > 0 && this.prioritizedAt.get(conversation.id) !== minutes) await this.deps.triage.prioritize(conversation, minutes);
+      if (minutes > 0 && this.prioritizedAt.get(conversation.id) !== minutes)
+        await this.deps.triage.prioritize(conversation, minutes);
     }
     this.prioritizedAt.clear();
     for (const [id, minutes] of seen) this.prioritizedAt.set(id, minutes);

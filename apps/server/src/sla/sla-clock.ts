@@ -81,5 +81,9 @@ export interface ScheduledEscalation {
  * reach a supervisor rather than have escalation sleep until the next opening.
  */
 export function escalationSchedule(dueAt: Date, ladder: readonly EscalationStep[]): ScheduledEscalation[] {
-  return ladder.map((rung, step) => ({ step, action: rung.action, at: new Date(dueAt.getTime() + rung.afterBreachMinutes * 60_000) }));
+  return ladder.map((rung, step) => ({
+    step,
+    action: rung.action,
+    at: new Date(dueAt.getTime() + rung.afterBreachMinutes * 60_000),
+  }));
 }

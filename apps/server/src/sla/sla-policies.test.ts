@@ -31,10 +31,23 @@ describe('loadSlaPolicies', () => {
   it('ships the documented defaults', () => {
     vi.stubEnv('SLA_POLICIES_FILE', '');
     const policies = loadSlaPolicies();
-    expect(policies.urgent).toMatchObject({ firstResponseMinutes: 5, nextResponseMinutes: 5, resolutionMinutes: 240, warnAtPercent: 80 });
+    expect(policies.urgent).toMatchObject({
+      firstResponseMinutes: 5,
+      nextResponseMinutes: 5,
+      resolutionMinutes: 240,
+      warnAtPercent: 80,
+    });
     expect(policies.high).toMatchObject({ firstResponseMinutes: 15, nextResponseMinutes: 8, resolutionMinutes: 480 });
-    expect(policies.normal).toMatchObject({ firstResponseMinutes: 60, nextResponseMinutes: 30, resolutionMinutes: 1440 });
-    expect(policies.low).toMatchObject({ firstResponseMinutes: 240, nextResponseMinutes: 120, resolutionMinutes: 4320 });
+    expect(policies.normal).toMatchObject({
+      firstResponseMinutes: 60,
+      nextResponseMinutes: 30,
+      resolutionMinutes: 1440,
+    });
+    expect(policies.low).toMatchObject({
+      firstResponseMinutes: 240,
+      nextResponseMinutes: 120,
+      resolutionMinutes: 4320,
+    });
     expect(policies.normal.escalation).toEqual([
       { afterBreachMinutes: 0, action: 'notify_agent' },
       { afterBreachMinutes: 5, action: 'raise_priority' },
@@ -50,7 +63,10 @@ describe('loadSlaPolicies', () => {
 
   it('gives each policy the shared ladder unless it brings its own', () => {
     const urgentLadder = [{ afterBreachMinutes: 0, action: 'notify_supervisors' }];
-    const path = writePolicies('override.json', { ...validFile, policies: { ...validFile.policies, urgent: { ...policy, escalation: urgentLadder } } });
+    const path = writePolicies('override.json', {
+      ...validFile,
+      policies: { ...validFile.policies, urgent: { ...policy, escalation: urgentLadder } },
+    });
     const policies = loadSlaPolicies(path);
     expect(policies.urgent.escalation).toEqual(urgentLadder);
     expect(policies.low.escalation).toEqual(ladder);
@@ -60,7 +76,12 @@ describe('loadSlaPolicies', () => {
     const { nextResponseMinutes: _dropped, ...withoutNext } = policy;
     const path = writePolicies('bad.json', {
       escalation: [...ladder, { afterBreachMinutes: 1.5, action: 'page_ceo' }],
-      policies: { low: withoutNext, normal: policy, high: { ...policy, warnAtPercent: 120 }, urgent: { ...policy, resolutionMinutes: 0 } },
+      policies: {
+        low: withoutNext,
+        normal: policy,
+        high: { ...policy, warnAtPercent: 120 },
+        urgent: { ...policy, resolutionMinutes: 0 },
+      },
     });
     const message = refusal(path);
     expect(message).toContain(`Invalid SLA policies in ${path}`);
@@ -73,10 +94,15 @@ describe('loadSlaPolicies', () => {
 
   it('refuses a missing policy, a misspelt field and a ladder out of order', () => {
     const { urgent: _dropped, ...threePolicies } = validFile.policies;
-    expect(refusal(writePolicies('no-urgent.json', { ...validFile, policies: threePolicies }))).toContain('policies.urgent: is missing');
+    expect(refusal(writePolicies('no-urgent.json', { ...validFile, policies: threePolicies }))).toContain(
+      'policies.urgent: is missing',
+    );
     const typo = { ...validFile, policies: { ...validFile.policies, normal: { ...policy, warnAtPercnt: 80 } } };
     expect(refusal(writePolicies('typo.json', typo))).toMatch(/policies\.normal: Unrecognized key: "warnAtPercnt"/);
-    const unordered = [{ afterBreachMinutes: 10, action: 'reassign' }, { afterBreachMinutes: 5, action: 'raise_priority' }];
+    const unordered = [
+      { afterBreachMinutes: 10, action: 'reassign' },
+      { afterBreachMinutes: 5, action: 'raise_priority' },
+    ];
     expect(refusal(writePolicies('unordered.json', { ...validFile, escalation: unordered }))).toContain(
       'escalation.1.afterBreachMinutes: must not come before the step above it (10)',
     );

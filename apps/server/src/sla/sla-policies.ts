@@ -24,7 +24,10 @@ const expected = (what: string) => ({
 });
 
 const EscalationStep = z.strictObject({
-  afterBreachMinutes: z.number(expected('a number of minutes')).int('must be whole minutes').min(0, 'must be 0 or more'),
+  afterBreachMinutes: z
+    .number(expected('a number of minutes'))
+    .int('must be whole minutes')
+    .min(0, 'must be 0 or more'),
   action: EscalationAction,
 });
 export type EscalationStep = z.infer<typeof EscalationStep>;
@@ -33,7 +36,11 @@ const Ladder = z.array(EscalationStep).superRefine((steps, ctx) => {
   steps.forEach((step, i) => {
     const before = i > 0 ? steps[i - 1] : undefined;
     if (before && step.afterBreachMinutes < before.afterBreachMinutes) {
-      ctx.addIssue({ code: 'custom', path: [i, 'afterBreachMinutes'], message: `must not come before the step above it (${before.afterBreachMinutes})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'afterBreachMinutes'],
+        message: `must not come before the step above it (${before.afterBreachMinutes})`,
+      });
     }
   });
 });
@@ -59,7 +66,10 @@ export type SlaPolicy = Omit<z.infer<typeof Policy>, 'escalation'> & { escalatio
 export type SlaPolicySet = Record<Priority, SlaPolicy>;
 
 export class SlaPolicyError extends Error {
-  constructor(file: string, readonly problems: string[]) {
+  constructor(
+    file: string,
+    readonly problems: string[],
+  ) {
     super(`Invalid SLA policies in ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }

@@ -1,14 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, QueueDTO, SlaAlert, TimelineEntryDTO } from '@switchboard/shared';
-import { eventually, startPeerApp, startTestServer, type PeerApp, type TestServer } from '@switchboard/test-support/harness';
+import {
+  eventually,
+  startPeerApp,
+  startTestServer,
+  type PeerApp,
+  type TestServer,
+} from '@switchboard/test-support/harness';
 
 let server: TestServer;
 afterEach(() => server?.close());
 
 const FAST = { ROUTING_INTERVAL_MS: '100', SLA_CHECK_INTERVAL_MS: '100' };
 
-async function setup(queueBody: Record<string, unknown> = { name: 'Support', fallback: true }, env: Record<string, string> = {}) {
+async function setup(
+  queueBody: Record<string, unknown> = { name: 'Support', fallback: true },
+  env: Record<string, string> = {},
+) {
   server = await startTestServer({ ...FAST, ...env });
   const admin = await server.login();
   const queue = (await server.api<QueueDTO>(admin, 'POST', '/api/queues', queueBody)).body;
@@ -34,7 +43,10 @@ async function customer(waId: string) {
 /** Moves the customer's first message `minutes` into the past, as if they had waited that long. */
 async function backdate(app: PeerApp, conversationId: string, minutes: number) {
   const at = new Date(Date.now() - minutes * 60_000);
-  await app.models.Conversation.updateOne({ _id: conversationId }, { $set: { openedAt: at, lastInboundAt: at, firstUnansweredAt: at } });
+  await app.models.Conversation.updateOne(
+    { _id: conversationId },
+    { $set: { openedAt: at, lastInboundAt: at, firstUnansweredAt: at } },
+  );
   await app.services.sla.sync((await app.models.Conversation.findById(conversationId).orFail())._id);
 }
 
@@ -49,19 +61,37 @@ describe('SLA timers', () => {
     const supervisorAlerts: SlaAlert[] = [];
     (await server.connectSocket(supervisor.token)).on('sla:alert', (a) => supervisorAlerts.push(a));
     const conversation = await customer('5511944449001');
-    expect((await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.kind).toBe('first_response');
+    expect(
+      (await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.kind,
+    ).toBe('first_response');
 
     await backdate(server.app, conversation.id, 50);
-    await eventually(async () => agent.alerts.some((a) => a.level === 'warning' && a.kind === 'first_response'), 'the agent to be warned');
-    expect((await timelineOf(admin, conversation.id)).find((t) => t.kind === 'sla-warning')?.summary).toMatch(/First response due in 10 min/);
+    await eventually(
+      async () => agent.alerts.some((a) => a.level === 'warning' && a.kind === 'first_response'),
+      'the agent to be warned',
+    );
+    expect((await timelineOf(admin, conversation.id)).find((t) => t.kind === 'sla-warning')?.summary).toMatch(
+      /First response due in 10 min/,
+    );
 
     const atRiskIn = async () =>
-      (await server.api<{ items: { queue: { id: string }; slaAtRisk: number }[] }>(supervisor.token, 'GET', '/api/queues')).body.items.find((q) => q.queue.id === queue.id)?.slaAtRisk;
+      (
+        await server.api<{ items: { queue: { id: string }; slaAtRisk: number }[] }>(
+          supervisor.token,
+          'GET',
+          '/api/queues',
+        )
+      ).body.items.find((q) => q.queue.id === queue.id)?.slaAtRisk;
     await eventually(async () => (await atRiskIn()) === 1, 'the queue to show one SLA at risk');
 
     await backdate(server.app, conversation.id, 80);
-    await eventually(async () => (await timelineOf(admin, conversation.id)).filter((t) => t.kind === 'escalated').length === 4, 'the four escalation steps');
-    const steps = (await timelineOf(admin, conversation.id)).filter((t) => t.kind === 'sla-breached' || t.kind === 'escalated').map((t) => t.summary);
+    await eventually(
+      async () => (await timelineOf(admin, conversation.id)).filter((t) => t.kind === 'escalated').length === 4,
+      'the four escalation steps',
+    );
+    const steps = (await timelineOf(admin, conversation.id))
+      .filter((t) => t.kind === 'sla-breached' || t.kind === 'escalated')
+      .map((t) => t.summary);
     expect(steps).toEqual([
       expect.stringMatching(/First response SLA breached/),
       'First response overdue: the agent notified',
@@ -72,7 +102,11 @@ describe('SLA timers', () => {
     expect((await server.app.models.Conversation.findById(conversation._id).orFail()).priority).toBe('high');
     expect(agent.alerts.some((a) => a.level === 'breached')).toBe(true);
     await eventually(async () => supervisorAlerts.some((a) => a.level === 'escalated'), 'supervisors to be told');
-    const breached = await server.api<{ items: { queue: { id: string }; slaBreached: number }[] }>(supervisor.token, 'GET', '/api/queues');
+    const breached = await server.api<{ items: { queue: { id: string }; slaBreached: number }[] }>(
+      supervisor.token,
+      'GET',
+      '/api/queues',
+    );
     expect(breached.body.items.find((q) => q.queue.id === queue.id)?.slaBreached).toBe(1);
     expect(await atRiskIn()).toBe(0);
   });
@@ -81,18 +115,30 @@ describe('SLA timers', () => {
     const { admin, queue } = await setup();
     const agent = await onlineAgent(admin, queue.id);
     const conversation = await customer('5511944449002');
-    await eventually(async () => (await server.app.models.SlaTimer.countDocuments({ conversationId: conversation._id })) === 2, 'two timers');
+    await eventually(
+      async () => (await server.app.models.SlaTimer.countDocuments({ conversationId: conversation._id })) === 2,
+      'two timers',
+    );
     const res = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json', 'idempotency-key': 'sla-reply-0001' },
+      headers: {
+        authorization: `Bearer ${agent.token}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'sla-reply-0001',
+      },
       body: JSON.stringify({ type: 'text', body: 'Olá! Já vejo isso.' }),
     });
-    expect({ status: res.status, body: res.status === 201 ? null : await res.json() }).toEqual({ status: 201, body: null });
+    expect({ status: res.status, body: res.status === 201 ? null : await res.json() }).toEqual({
+      status: 201,
+      body: null,
+    });
     await eventually(async () => {
       const kinds = (await server.app.models.SlaTimer.find({ conversationId: conversation._id })).map((t) => t.kind);
       return kinds.length === 1 && kinds[0] === 'resolution';
     }, 'only the resolution timer to remain');
-    expect((await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.kind).toBe('resolution');
+    expect(
+      (await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.kind,
+    ).toBe('resolution');
   });
 
   it('fire on time after a restart: timers are in the database, and another process handles them', async () => {
@@ -119,32 +165,54 @@ describe('SLA timers', () => {
     // Ten minutes in: at normal priority the first response is due in 50 more (no warning yet); at urgent it
     // was due five minutes ago.
     await backdate(server.app, conversation.id, 10);
-    const escalated = await server.api(agent.token, 'POST', `/api/conversations/${conversation.id}/escalate`, { reason: 'chargeback threatened' });
+    const escalated = await server.api(agent.token, 'POST', `/api/conversations/${conversation.id}/escalate`, {
+      reason: 'chargeback threatened',
+    });
     expect(escalated.status).toBe(200);
-    await eventually(async () => (await timelineOf(admin, conversation.id)).some((t) => t.kind === 'sla-breached'), 'the first response to breach at the urgent target');
-    const timer = await server.app.models.SlaTimer.findOne({ conversationId: conversation._id, kind: 'first_response' }).orFail();
-    expect({ priority: timer.priority, dueAt: timer.dueAt.getTime() }).toEqual({ priority: 'urgent', dueAt: timer.startedAt.getTime() + 5 * 60_000 });
+    await eventually(
+      async () => (await timelineOf(admin, conversation.id)).some((t) => t.kind === 'sla-breached'),
+      'the first response to breach at the urgent target',
+    );
+    const timer = await server.app.models.SlaTimer.findOne({
+      conversationId: conversation._id,
+      kind: 'first_response',
+    }).orFail();
+    expect({ priority: timer.priority, dueAt: timer.dueAt.getTime() }).toEqual({
+      priority: 'urgent',
+      dueAt: timer.startedAt.getTime() + 5 * 60_000,
+    });
     // The ladder's first step (notify the agent) is the check after the breach: its alert comes a moment later.
-    await eventually(async () => agent.alerts.some((a) => a.level === 'breached' && a.kind === 'first_response'), 'the agent to be told of the breach');
+    await eventually(
+      async () => agent.alerts.some((a) => a.level === 'breached' && a.kind === 'first_response'),
+      'the agent to be told of the breach',
+    );
   });
 
   it('a change whose sync never ran (its process died right after it) is caught up by the reconcile pass', async () => {
     const { admin, queue } = await setup(undefined, { SLA_RECONCILE_INTERVAL_MS: '300' });
     await onlineAgent(admin, queue.id);
     const conversation = await customer('5511944449005');
-    const timers = async () => (await server.app.models.SlaTimer.find({ conversationId: conversation._id })).map((t) => t.kind).sort();
+    const timers = async () =>
+      (await server.app.models.SlaTimer.find({ conversationId: conversation._id })).map((t) => t.kind).sort();
     await eventually(async () => (await timers()).join() === 'first_response,resolution', 'both timers');
-    const shown = async () => (await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.kind ?? null;
+    const shown = async () =>
+      (await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.kind ?? null;
 
     // What a process that died right after storing an agent's reply leaves behind: the reply's moments
     // written, and no event for any process's timers to follow.
     const repliedAt = new Date();
-    await server.app.models.Conversation.updateOne({ _id: conversation._id }, { $set: { firstAgentReplyAt: repliedAt, lastAgentReplyAt: repliedAt, firstUnansweredAt: null } });
+    await server.app.models.Conversation.updateOne(
+      { _id: conversation._id },
+      { $set: { firstAgentReplyAt: repliedAt, lastAgentReplyAt: repliedAt, firstUnansweredAt: null } },
+    );
     await eventually(async () => (await timers()).join() === 'resolution', 'the first-response timer to end');
     expect(await shown()).toBe('resolution');
 
     // Resolved the same way: no timer keeps running, and none is shown.
-    await server.app.models.Conversation.updateOne({ _id: conversation._id }, { $set: { status: 'resolved', resolvedAt: new Date() } });
+    await server.app.models.Conversation.updateOne(
+      { _id: conversation._id },
+      { $set: { status: 'resolved', resolvedAt: new Date() } },
+    );
     await eventually(async () => (await timers()).length === 0, 'the resolution timer to end');
     expect(await shown()).toBeNull();
   });
@@ -159,7 +227,12 @@ describe('SLA timers', () => {
     });
     const conversation = await customer('5511944449004');
     const expected = new Date(Date.UTC(opening.getUTCFullYear(), opening.getUTCMonth(), opening.getUTCDate(), 10, 0));
-    await eventually(async () => (await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.dueAt === expected.toISOString(), 'the deadline at the next opening plus 60 min');
+    await eventually(
+      async () =>
+        (await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.dueAt ===
+        expected.toISOString(),
+      'the deadline at the next opening plus 60 min',
+    );
   });
 
   it('refuses invalid business hours naming the problem', async () => {

@@ -13,14 +13,19 @@ import type { TimelineWriter } from '../domain/timeline-writer.js';
 import { computeSlaTargets, escalationSchedule, type SlaKind, type SlaTarget } from './sla-clock.js';
 import type { SlaPolicySet } from './sla-policies.js';
 
-const LABEL: Record<SlaKind, string> = { first_response: 'First response', next_response: 'Next response', resolution: 'Resolution' };
+const LABEL: Record<SlaKind, string> = {
+  first_response: 'First response',
+  next_response: 'Next response',
+  resolution: 'Resolution',
+};
 const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
 const CLAIM_CANDIDATES = 8;
 /** How long a process holds a timer it is checking; one that died mid-check leaves it due again after this. */
 const CHECK_LEASE_MS = 30_000;
 
 /** The target due first: the one the conversation shows. */
-const nextDue = (wanted: Map<string, SlaTarget>) => [...wanted.values()].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+const nextDue = (wanted: Map<string, SlaTarget>) =>
+  [...wanted.values()].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
 
 /** Whether the conversation's timers and the SLA it shows are those of the targets wanted. */
 function inStep(conversation: ConversationDoc, wanted: Map<string, SlaTarget>): boolean {
@@ -61,7 +66,10 @@ export class SlaService {
     if (seen && inStep(seen, this.targetsOf(seen, seenQueue))) return;
     const conversation = await this.models.Conversation.findById(conversationId);
     if (!conversation) return;
-    const queue = conversation.queueId?.toHexString() === seen?.queueId?.toHexString() ? seenQueue : await this.queueOf(conversation);
+    const queue =
+      conversation.queueId?.toHexString() === seen?.queueId?.toHexString()
+        ? seenQueue
+        : await this.queueOf(conversation);
     const wanted = this.targetsOf(conversation, queue);
     const existing = (conversation.slaTimerIds ?? []).map((id) => id.toHexString());
     for (const id of existing) if (!wanted.has(id)) await this.models.SlaTimer.deleteOne({ _id: id });
@@ -73,14 +81,27 @@ export class SlaService {
       const next = nextDue(wanted);
       await this.models.Conversation.updateOne(
         { _id: conversationId },
-        { $set: { slaKind: next?.kind ?? null, slaDueAt: next?.dueAt ?? null, slaTimerIds: [...wanted.keys()].map((id) => new Types.ObjectId(id)) } },
+        {
+          $set: {
+            slaKind: next?.kind ?? null,
+            slaDueAt: next?.dueAt ?? null,
+            slaTimerIds: [...wanted.keys()].map((id) => new Types.ObjectId(id)),
+          },
+        },
       );
     }
   }
 
   private async start(id: string, target: SlaTarget, conversation: ConversationDoc): Promise<void> {
     try {
-      await this.models.SlaTimer.create({ _id: id, conversationId: conversation._id, priority: conversation.priority, state: 'running', nextCheckAt: target.warnAt, ...target });
+      await this.models.SlaTimer.create({
+        _id: id,
+        conversationId: conversation._id,
+        priority: conversation.priority,
+        state: 'running',
+        nextCheckAt: target.warnAt,
+        ...target,
+      });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
@@ -111,7 +132,10 @@ export class SlaService {
     const queues = new Map((await this.models.Queue.find()).map((queue) => [queue.id, queue]));
     const settled = new Date(now.getTime() - intervalMs);
     // Open ones, and closed ones that still show a timer.
-    const candidates = await this.models.Conversation.find({ updatedAt: { $lt: settled }, $or: [{ status: 'open' }, { slaKind: { $ne: null } }] });
+    const candidates = await this.models.Conversation.find({
+      updatedAt: { $lt: settled },
+      $or: [{ status: 'open' }, { slaKind: { $ne: null } }],
+    });
     let synced = 0;
     for (const conversation of candidates) {
       const queue = conversation.queueId ? (queues.get(conversation.queueId.toHexString()) ?? null) : null;
@@ -124,14 +148,19 @@ export class SlaService {
 
   /** Handles one due timer; false when none is due. */
   async checkDue(): Promise<boolean> {
-    const due = await this.models.SlaTimer.find({ nextCheckAt: { $lte: new Date() } }).sort({ nextCheckAt: 1 }).limit(CLAIM_CANDIDATES);
+    const due = await this.models.SlaTimer.find({ nextCheckAt: { $lte: new Date() } })
+      .sort({ nextCheckAt: 1 })
+      .limit(CLAIM_CANDIDATES);
     for (const timer of due) {
       const check = timer.checks + 1;
       // Taken over when stale: its taker died before recording the check.
       if (!(await this.checks.take(timer._id, check, CHECK_LEASE_MS))) continue;
       // The next check moves past the lease while this one runs, so no other process starts it meanwhile;
       // every outcome of check() sets the real next check.
-      await this.models.SlaTimer.updateOne({ _id: timer._id }, { $set: { checks: check, nextCheckAt: new Date(Date.now() + CHECK_LEASE_MS) } });
+      await this.models.SlaTimer.updateOne(
+        { _id: timer._id },
+        { $set: { checks: check, nextCheckAt: new Date(Date.now() + CHECK_LEASE_MS) } },
+      );
       await this.check(timer);
       return true;
     }
@@ -158,7 +187,9 @@ export class SlaService {
         firstUnansweredCustomerMessageAt: conversation.firstUnansweredAt ?? null,
       },
     });
-    return new Map(targets.map((t) => [keyedId('sla', `${conversation.id}:${t.kind}:${t.startedAt.getTime()}`).toHexString(), t]));
+    return new Map(
+      targets.map((t) => [keyedId('sla', `${conversation.id}:${t.kind}:${t.startedAt.getTime()}`).toHexString(), t]),
+    );
   }
 
   private async check(timer: SlaTimerDoc): Promise<void> {
@@ -175,37 +206,83 @@ export class SlaService {
     }
     const ladder = escalationSchedule(timer.dueAt, this.policies[timer.priority as Priority].escalation);
     if (timer.state !== 'breached') {
-      await this.note(conversation, timer, 'breached', 'sla-breached', `${label} SLA breached (was due ${timer.dueAt.toISOString()})`);
-      await this.models.SlaTimer.updateOne({ _id: timer._id }, { $set: { state: 'breached', nextStep: 0, nextCheckAt: ladder[0]?.at ?? null } });
+      await this.note(
+        conversation,
+        timer,
+        'breached',
+        'sla-breached',
+        `${label} SLA breached (was due ${timer.dueAt.toISOString()})`,
+      );
+      await this.models.SlaTimer.updateOne(
+        { _id: timer._id },
+        { $set: { state: 'breached', nextStep: 0, nextCheckAt: ladder[0]?.at ?? null } },
+      );
       return;
     }
     const step = ladder[timer.nextStep];
     if (step) await this.escalate(conversation, timer, step.action, timer.nextStep);
-    await this.models.SlaTimer.updateOne({ _id: timer._id }, { $set: { nextStep: timer.nextStep + 1, nextCheckAt: ladder[timer.nextStep + 1]?.at ?? null } });
+    await this.models.SlaTimer.updateOne(
+      { _id: timer._id },
+      { $set: { nextStep: timer.nextStep + 1, nextCheckAt: ladder[timer.nextStep + 1]?.at ?? null } },
+    );
   }
 
   private async escalate(conversation: ConversationDoc, timer: SlaTimerDoc, action: string, step: number) {
     const label = LABEL[timer.kind];
     if (action === 'raise_priority') {
       const raised = PRIORITIES[Math.min(PRIORITY_ORDER[conversation.priority] + 1, PRIORITIES.length - 1)]!;
-      if (raised !== conversation.priority) await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { priority: raised } });
-      await this.note(conversation, timer, `step:${step}`, 'escalated', `${label} overdue: priority raised to ${raised}`, { action });
+      if (raised !== conversation.priority)
+        await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { priority: raised } });
+      await this.note(
+        conversation,
+        timer,
+        `step:${step}`,
+        'escalated',
+        `${label} overdue: priority raised to ${raised}`,
+        { action },
+      );
       await this.conversations.announce(conversation, `sla:${timer.id}:step:${step}`);
     } else if (action === 'reassign') {
       await this.note(conversation, timer, `step:${step}`, 'escalated', `${label} overdue: reassigning`, { action });
       await this.router.reassign(conversation, `${label} SLA overdue`);
     } else {
       const who = action === 'notify_agent' ? 'the agent' : 'supervisors';
-      await this.note(conversation, timer, `step:${step}`, 'escalated', `${label} overdue: ${who} notified`, { action });
-      this.alert(conversation, timer, action === 'notify_agent' ? 'breached' : 'escalated', `${label} overdue`, action === 'notify_supervisors');
+      await this.note(conversation, timer, `step:${step}`, 'escalated', `${label} overdue: ${who} notified`, {
+        action,
+      });
+      this.alert(
+        conversation,
+        timer,
+        action === 'notify_agent' ? 'breached' : 'escalated',
+        `${label} overdue`,
+        action === 'notify_supervisors',
+      );
     }
   }
 
-  private note(conversation: ConversationDoc, timer: SlaTimerDoc, step: string, kind: 'sla-warning' | 'sla-breached' | 'escalated', summary: string, details: Record<string, unknown> = {}) {
-    return this.timeline.add(conversation, `sla:${timer.id}:${step}`, { kind, summary, details: { sla: timer.kind, dueAt: timer.dueAt.toISOString(), ...details }, actorId: null });
+  private note(
+    conversation: ConversationDoc,
+    timer: SlaTimerDoc,
+    step: string,
+    kind: 'sla-warning' | 'sla-breached' | 'escalated',
+    summary: string,
+    details: Record<string, unknown> = {},
+  ) {
+    return this.timeline.add(conversation, `sla:${timer.id}:${step}`, {
+      kind,
+      summary,
+      details: { sla: timer.kind, dueAt: timer.dueAt.toISOString(), ...details },
+      actorId: null,
+    });
   }
 
-  private alert(conversation: ConversationDoc, timer: SlaTimerDoc, level: 'warning' | 'breached' | 'escalated', summary: string, supervisorsOnly = false) {
+  private alert(
+    conversation: ConversationDoc,
+    timer: SlaTimerDoc,
+    level: 'warning' | 'breached' | 'escalated',
+    summary: string,
+    supervisorsOnly = false,
+  ) {
     this.events.emit('sla.alert', {
       conversationId: conversation.id,
       kind: timer.kind,

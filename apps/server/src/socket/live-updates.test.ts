@@ -13,7 +13,10 @@ beforeAll(async () => {
   server = await startTestServer();
   const admin = await server.login();
   channels = {};
-  for (const [phoneNumberId, name] of [[SALES, 'Sales'], [BILLING, 'Billing']] as const) {
+  for (const [phoneNumberId, name] of [
+    [SALES, 'Sales'],
+    [BILLING, 'Billing'],
+  ] as const) {
     const res = await server.api<ChannelDTO>(admin, 'POST', '/api/channels', { phoneNumberId, name });
     channels[phoneNumberId] = res.body.id;
   }
@@ -49,9 +52,14 @@ describe('live updates on the socket', () => {
     await server.deliver(envelope({ phoneNumberId: BILLING, messages: [toBilling] }));
 
     const created = (events: ConversationEventDTO[]) =>
-      events.filter((e) => e.type === 'message:created').map((e) => (e.type === 'message:created' ? e.data.providerMessageId : null));
+      events
+        .filter((e) => e.type === 'message:created')
+        .map((e) => (e.type === 'message:created' ? e.data.providerMessageId : null));
     await eventually(async () => created(supervisorEvents).length === 2, 'supervisor to see both messages');
-    await eventually(async () => created(salesEvents).length === 1 && created(billingEvents).length === 1, 'agents to see theirs');
+    await eventually(
+      async () => created(salesEvents).length === 1 && created(billingEvents).length === 1,
+      'agents to see theirs',
+    );
     expect(created(salesEvents)).toEqual([toSales.id]);
     expect(created(billingEvents)).toEqual([toBilling.id]);
     expect(salesEvents.every((e) => e.type !== 'message:created' || e.data.channelId === channels[SALES])).toBe(true);
@@ -61,14 +69,25 @@ describe('live updates on the socket', () => {
   it('an agent added to a channel starts receiving it at once, without reconnecting', async () => {
     const agent = await server.userWith('agent');
     const events = record(await server.connectSocket(agent.token));
-    await server.deliver(envelope({ phoneNumberId: SALES, messages: [inbound.text({ from: '5511933330003', body: 'antes' })] }));
+    await server.deliver(
+      envelope({ phoneNumberId: SALES, messages: [inbound.text({ from: '5511933330003', body: 'antes' })] }),
+    );
     const admin = await server.login();
-    const sales = (await server.api<{ items: ChannelDTO[] }>(admin, 'GET', '/api/channels')).body.items.find((c) => c.id === channels[SALES])!;
+    const sales = (await server.api<{ items: ChannelDTO[] }>(admin, 'GET', '/api/channels')).body.items.find(
+      (c) => c.id === channels[SALES],
+    )!;
     await server.api(admin, 'PUT', `/api/channels/${sales.id}/members`, { userIds: [...sales.memberIds, agent.id] });
     const later = inbound.text({ from: '5511933330003', body: 'depois' });
     await server.deliver(envelope({ phoneNumberId: SALES, messages: [later] }));
-    await eventually(async () => events.some((e) => e.type === 'message:created' && e.data.providerMessageId === later.id), 'the new member to get the message');
-    expect(events.some((e) => e.type === 'message:created' && e.data.content.type === 'text' && e.data.content.body === 'antes')).toBe(false);
+    await eventually(
+      async () => events.some((e) => e.type === 'message:created' && e.data.providerMessageId === later.id),
+      'the new member to get the message',
+    );
+    expect(
+      events.some(
+        (e) => e.type === 'message:created' && e.data.content.type === 'text' && e.data.content.body === 'antes',
+      ),
+    ).toBe(false);
   });
 
   it('sequence numbers go up by one per change with no gaps, and a client can fetch what it missed', async () => {
@@ -77,10 +96,19 @@ describe('live updates on the socket', () => {
     const events = record(socket);
     const waId = '5511933330004';
     for (let i = 0; i < 5; i++) {
-      await server.deliver(envelope({ phoneNumberId: BILLING, messages: [inbound.text({ from: waId, body: `msg ${i}` })] }));
+      await server.deliver(
+        envelope({ phoneNumberId: BILLING, messages: [inbound.text({ from: waId, body: `msg ${i}` })] }),
+      );
     }
-    const conversationId = await eventually(async () => events.find((e) => e.type === 'message:created')?.conversationId, 'first event');
-    await eventually(async () => events.filter((e) => e.conversationId === conversationId && e.type === 'message:created').length === 5, 'five messages');
+    const conversationId = await eventually(
+      async () => events.find((e) => e.type === 'message:created')?.conversationId,
+      'first event',
+    );
+    await eventually(
+      async () =>
+        events.filter((e) => e.conversationId === conversationId && e.type === 'message:created').length === 5,
+      'five messages',
+    );
     const seqs = events.filter((e) => e.conversationId === conversationId).map((e) => e.seq);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
 
@@ -96,7 +124,10 @@ describe('live updates on the socket', () => {
     const outsider = await server.userWith('agent');
     const socket = await server.connectSocket(outsider.token);
     const someConversation = await server.app.models.Conversation.findOne().orFail();
-    expect(await sync(socket, someConversation.id, 0)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'conversation not found' } });
+    expect(await sync(socket, someConversation.id, 0)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'conversation not found' },
+    });
     const malformed = await sync(socket, 'nope', -1);
     expect(malformed).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });

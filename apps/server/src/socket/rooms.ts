@@ -9,6 +9,9 @@ export const queueRoom = (queueId: string) => `queue:${queueId}`;
 export function roomsFor(viewer: Viewer): string[] {
   const access = viewer.seesEverything
     ? [EVERYTHING_ROOM]
-    : [...viewer.channelIds.map((id) => channelRoom(id.toHexString())), ...viewer.queueIds.map((id) => queueRoom(id.toHexString()))];
+    : [
+        ...viewer.channelIds.map((id) => channelRoom(id.toHexString())),
+        ...viewer.queueIds.map((id) => queueRoom(id.toHexString())),
+      ];
   return [userRoom(viewer.userId), ...access];
 }

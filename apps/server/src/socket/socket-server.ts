@@ -43,7 +43,12 @@ export type SocketServices = {
  * the pub/sub adapter it resumes the stream after a Redis blip without losing packets, and it supports
  * connection state recovery.
  */
-export function createSocketServer(httpServer: HttpServer, services: SocketServices, logger: Logger, redis?: RedisClient): AppSocketServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  services: SocketServices,
+  logger: Logger,
+  redis?: RedisClient,
+): AppSocketServer {
   const io: AppSocketServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -52,7 +57,8 @@ export function createSocketServer(httpServer: HttpServer, services: SocketServi
 
   io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    if (typeof token !== 'string' || token.length === 0) return next(new Error('UNAUTHENTICATED: send auth.token in the handshake'));
+    if (typeof token !== 'string' || token.length === 0)
+      return next(new Error('UNAUTHENTICATED: send auth.token in the handshake'));
     try {
       const { viewer, user } = await services.users.authenticate(token);
       socket.data = { viewer, userId: user.id };
@@ -64,25 +70,50 @@ export function createSocketServer(httpServer: HttpServer, services: SocketServi
 
   io.on('connection', (socket: AppSocket) => {
     void socket.join(roomsFor(socket.data.viewer));
-    void services.presence.connected(socket.data.userId).catch((error: unknown) => logger.warn({ err: error }, 'presence not recorded'));
+    void services.presence
+      .connected(socket.data.userId)
+      .catch((error: unknown) => logger.warn({ err: error }, 'presence not recorded'));
     socket.on('disconnect', () => {
-      void services.presence.disconnected(socket.data.userId).catch((error: unknown) => logger.warn({ err: error }, 'presence not recorded'));
+      void services.presence
+        .disconnected(socket.data.userId)
+        .catch((error: unknown) => logger.warn({ err: error }, 'presence not recorded'));
     });
     socket.on('message:send', async (command, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = SendMessageCommand.safeParse(command);
       if (!parsed.success) {
-        ack(ackError({ code: 'VALIDATION_FAILED', message: 'invalid message:send command', issues: describeIssues(parsed.error.issues) }));
+        ack(
+          ackError({
+            code: 'VALIDATION_FAILED',
+            message: 'invalid message:send command',
+            issues: describeIssues(parsed.error.issues),
+          }),
+        );
         return;
       }
       const { conversationId, clientMessageId, message } = parsed.data;
-      ack(await answer(logger, 'message:send', () => services.send.send({ conversationId, viewer: socket.data.viewer, idempotencyKey: clientMessageId, request: message })));
+      ack(
+        await answer(logger, 'message:send', () =>
+          services.send.send({
+            conversationId,
+            viewer: socket.data.viewer,
+            idempotencyKey: clientMessageId,
+            request: message,
+          }),
+        ),
+      );
     });
     socket.on('conversation:sync', async (request, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = SyncSinceRequest.safeParse(request);
       if (!parsed.success) {
-        ack(ackError({ code: 'VALIDATION_FAILED', message: 'invalid conversation:sync request', issues: describeIssues(parsed.error.issues) }));
+        ack(
+          ackError({
+            code: 'VALIDATION_FAILED',
+            message: 'invalid conversation:sync request',
+            issues: describeIssues(parsed.error.issues),
+          }),
+        );
         return;
       }
       ack(

@@ -28,13 +28,20 @@ describe('training corpus', () => {
 
   it('shares no text with any evaluation file, in any language', async () => {
     const corpus = await loadCorpus();
-    const trained = new Set(TRIAGE_LANGUAGES.flatMap((lang) => corpus[lang].map((example) => comparable(example.text))));
+    const trained = new Set(
+      TRIAGE_LANGUAGES.flatMap((lang) => corpus[lang].map((example) => comparable(example.text))),
+    );
     const evalDir = path.dirname(DEFAULT_EVAL_FILE);
     const files = (await readdir(evalDir)).filter((name) => name.endsWith('.jsonl'));
     expect(files).toContain(path.basename(DEFAULT_EVAL_FILE));
     for (const name of files) {
-      const leaked = (await readEvalFile(path.join(evalDir, name))).filter((example) => trained.has(comparable(example.text)));
-      expect(leaked.map((example) => example.text), name).toEqual([]);
+      const leaked = (await readEvalFile(path.join(evalDir, name))).filter((example) =>
+        trained.has(comparable(example.text)),
+      );
+      expect(
+        leaked.map((example) => example.text),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -45,7 +52,8 @@ describe('training corpus', () => {
 
   it('refuses a corpus file with an unknown intent, naming the file and the place', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'corpus-'));
-    const file = (intent: string) => JSON.stringify({ name: 'x', locale: 'en', data: [{ intent, utterances: ['a', 'b', 'c', 'd', 'e'] }] });
+    const file = (intent: string) =>
+      JSON.stringify({ name: 'x', locale: 'en', data: [{ intent, utterances: ['a', 'b', 'c', 'd', 'e'] }] });
     await writeFile(path.join(dir, 'en.json'), file('order_status'));
     await writeFile(path.join(dir, 'es.json'), file('where_is_it'));
     await writeFile(path.join(dir, 'pt.json'), file('order_status'));

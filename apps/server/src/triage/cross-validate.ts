@@ -31,7 +31,10 @@ export async function crossValidate(folds = 5, corpus?: Corpus): Promise<CrossVa
   const heldOut: HeldOut[] = [];
   for (let fold = 0; fold < folds; fold += 1) {
     const split = TRIAGE_LANGUAGES.map((lang) => [lang, foldOf(full[lang], folds, fold)] as const);
-    const train = Object.fromEntries(split.map(([lang, s]) => [lang, s.train])) as Record<TriageLanguage, CorpusExample[]>;
+    const train = Object.fromEntries(split.map(([lang, s]) => [lang, s.train])) as Record<
+      TriageLanguage,
+      CorpusExample[]
+    >;
     const classifier = await createIntentClassifier({ corpus: train, threshold: 0 });
     for (const [lang, { test }] of split) {
       for (const example of test) {
@@ -43,7 +46,9 @@ export async function crossValidate(folds = 5, corpus?: Corpus): Promise<CrossVa
   const sweep = THRESHOLDS.map((threshold) => {
     const hit = (h: HeldOut) => (h.best !== 'unknown' && h.confidence >= threshold ? h.best : 'unknown') === h.expected;
     const share = (items: HeldOut[]) => items.filter(hit).length / items.length;
-    const accuracy = Object.fromEntries(TRIAGE_LANGUAGES.map((lang) => [lang, share(heldOut.filter((h) => h.lang === lang))]));
+    const accuracy = Object.fromEntries(
+      TRIAGE_LANGUAGES.map((lang) => [lang, share(heldOut.filter((h) => h.lang === lang))]),
+    );
     return { threshold, accuracy: accuracy as Record<TriageLanguage, number>, overall: share(heldOut) };
   });
   // An unsure message is better left `unknown` for a person than mislabelled: take the highest threshold

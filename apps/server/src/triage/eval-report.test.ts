@@ -37,6 +37,8 @@ describe('formatEvalReport', () => {
 
   it('lists the missed messages only when asked', () => {
     expect(formatEvalReport(report)).not.toContain('still nothing??');
-    expect(formatEvalReport(report, { misses: true })).toContain('miss: order_status -> delivery_problem: still nothing??');
+    expect(formatEvalReport(report, { misses: true })).toContain(
+      'miss: order_status -> delivery_problem: still nothing??',
+    );
   });
 });

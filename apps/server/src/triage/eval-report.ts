@@ -36,7 +36,9 @@ function confusionTable(pairs: readonly Confusion[]): string[] {
   const cell = (text: string) => text.padStart(5);
   return [
     `${'expected \\ predicted'.padEnd(nameWidth)}${columns.map((c) => cell(abbreviate(c))).join('')}`,
-    ...rows.map((row) => `${row.padEnd(nameWidth)}${columns.map((col) => cell(String(count(row, col) || '.'))).join('')}`),
+    ...rows.map(
+      (row) => `${row.padEnd(nameWidth)}${columns.map((col) => cell(String(count(row, col) || '.'))).join('')}`,
+    ),
     ...wrap(`columns: ${columns.map((c) => `${abbreviate(c)}=${c}`).join(' ')}`),
   ];
 }

@@ -67,13 +67,18 @@ describe('eval file validation', () => {
 
 describe('pnpm eval:intents', () => {
   const run = (args: string[]) =>
-    promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/eval-intents.ts', ...args], { cwd: SERVER_DIR }).then(
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/eval-intents.ts', ...args], {
+      cwd: SERVER_DIR,
+    }).then(
       ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
 
   it('exits 1 and names the language when a file scores below 90%', async () => {
-    const file = await tempFile([line('hello!!', 'pt', 'refund_request'), line('oi, tudo bem?', 'pt', 'refund_request')]);
+    const file = await tempFile([
+      line('hello!!', 'pt', 'refund_request'),
+      line('oi, tudo bem?', 'pt', 'refund_request'),
+    ]);
     const result = await run(['--file', file]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/== pt: 2 messages, accuracy 0\.0%/);

@@ -59,7 +59,9 @@ export async function evaluateClassifier(
         accuracy: correct / mine.length,
         languageAccuracy: mine.filter((r) => r.detected === lang).length / mine.length,
         pairs: [...counts.values()].sort((a, b) => b.count - a.count),
-        misses: mine.filter((r) => r.predicted !== r.intent).map((r) => ({ text: r.text, expected: r.intent, predicted: r.predicted })),
+        misses: mine
+          .filter((r) => r.predicted !== r.intent)
+          .map((r) => ({ text: r.text, expected: r.intent, predicted: r.predicted })),
       },
     ];
   });

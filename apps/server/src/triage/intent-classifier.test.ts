@@ -48,7 +48,11 @@ describe('intent classifier trained from the repository corpus', () => {
   });
 
   it('calls a message of only emoji unknown, in the hinted language', async () => {
-    expect(await classifier.classify('🤣🤣', 'pt')).toMatchObject({ intent: 'unknown', language: 'pt', alternatives: [] });
+    expect(await classifier.classify('🤣🤣', 'pt')).toMatchObject({
+      intent: 'unknown',
+      language: 'pt',
+      alternatives: [],
+    });
   });
 
   it('reads the intent of a mixed-language message from all of its words', async () => {
@@ -76,8 +80,16 @@ describe('confidence threshold', () => {
   it('turns a guess below the threshold into unknown and offers it as the first alternative', async () => {
     const corpus = {
       en: [
-        ...['where is my order', 'order status please', 'has my order shipped', 'track my order', 'when does my order arrive'].map((text) => ({ text, intent: 'order_status' as const })),
-        ...['i want a refund', 'refund my money', 'give me a refund', 'refund please', 'money back please'].map((text) => ({ text, intent: 'refund_request' as const })),
+        ...[
+          'where is my order',
+          'order status please',
+          'has my order shipped',
+          'track my order',
+          'when does my order arrive',
+        ].map((text) => ({ text, intent: 'order_status' as const })),
+        ...['i want a refund', 'refund my money', 'give me a refund', 'refund please', 'money back please'].map(
+          (text) => ({ text, intent: 'refund_request' as const }),
+        ),
       ],
       es: [],
       pt: [],

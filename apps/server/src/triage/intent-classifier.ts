@@ -72,7 +72,13 @@ export async function createIntentClassifier(options: IntentClassifierOptions = 
     if (!prepared.intentText) {
       // Nothing but emoji or punctuation: no words to classify, and nothing to tell the language by.
       const language = hintLang ?? 'en';
-      return { intent: 'unknown', confidence: 0, language, sentiment: scoreSentiment(language, '', prepared.emojiPolarity), alternatives: [] };
+      return {
+        intent: 'unknown',
+        confidence: 0,
+        language,
+        sentiment: scoreSentiment(language, '', prepared.emojiPolarity),
+        alternatives: [],
+      };
     }
     // Every model's answer counts the same, whatever the language: each has seen all three corpora through
     // its own stemmer, and cross-validation found the plain average beats weighting by detected language.
@@ -84,7 +90,9 @@ export async function createIntentClassifier(options: IntentClassifierOptions = 
         mixed.set(label, (mixed.get(label) ?? 0) + score / TRIAGE_LANGUAGES.length);
       }
     }
-    const ranked = [...mixed].map(([intent, score]) => ({ intent, confidence: round(score) })).sort((a, b) => b.confidence - a.confidence);
+    const ranked = [...mixed]
+      .map(([intent, score]) => ({ intent, confidence: round(score) }))
+      .sort((a, b) => b.confidence - a.confidence);
     const best = ranked[0] ?? { intent: 'unknown' as const, confidence: 0 };
     const confident = best.intent !== 'unknown' && best.confidence >= threshold;
     const language = detectLanguage(prepared, hintLang);
@@ -93,7 +101,9 @@ export async function createIntentClassifier(options: IntentClassifierOptions = 
       confidence: best.confidence,
       language,
       sentiment: scoreSentiment(language, prepared.languageText, prepared.emojiPolarity),
-      alternatives: ranked.filter((r) => r.intent !== 'unknown' && (r !== best || !confident) && r.confidence >= MIN_ALTERNATIVE).slice(0, 3),
+      alternatives: ranked
+        .filter((r) => r.intent !== 'unknown' && (r !== best || !confident) && r.confidence >= MIN_ALTERNATIVE)
+        .slice(0, 3),
     };
   }
 

@@ -19,7 +19,10 @@ const LETTERS: Partial<Record<TriageLanguage, RegExp>> = { es: /[ñ¿¡]/, pt: /
 export function createLanguageDetector(corpus: Corpus, guesser: Language) {
   const allowList = [...TRIAGE_LANGUAGES];
   const vocabularies = Object.fromEntries(
-    TRIAGE_LANGUAGES.map((lang) => [lang, new Set(corpus[lang].flatMap(({ text }) => languageWords(prepareText(text).languageText)))]),
+    TRIAGE_LANGUAGES.map((lang) => [
+      lang,
+      new Set(corpus[lang].flatMap(({ text }) => languageWords(prepareText(text).languageText))),
+    ]),
   ) as Record<TriageLanguage, Set<string>>;
 
   return function detectLanguage(prepared: PreparedText, hint?: TriageLanguage): TriageLanguage {
@@ -32,7 +35,9 @@ export function createLanguageDetector(corpus: Corpus, guesser: Language) {
       return coverage + letters + TRIGRAM_WEIGHT * (trigram[lang] ?? 0) + (hint === lang ? HINT_BONUS : 0);
     };
     // Ties (no evidence at all) go to the hint, then to the first language listed.
-    const ranked = [...TRIAGE_LANGUAGES].sort((a, b) => evidence(b) - evidence(a) || Number(b === hint) - Number(a === hint));
+    const ranked = [...TRIAGE_LANGUAGES].sort(
+      (a, b) => evidence(b) - evidence(a) || Number(b === hint) - Number(a === hint),
+    );
     return ranked[0] ?? hint ?? 'en';
   };
 }

@@ -27,7 +27,13 @@ describe('default priority rules', () => {
   it('makes a payment problem high, and says so in words an agent reads', () => {
     expect(decide({ intent: 'payment_issue', text: 'card declined' })).toEqual({
       priority: 'high',
-      matchedRules: [{ id: 'payment-is-high-risk', description: 'Payment problem: high risk, at least high priority', effect: 'set to high' }],
+      matchedRules: [
+        {
+          id: 'payment-is-high-risk',
+          description: 'Payment problem: high risk, at least high priority',
+          effect: 'set to high',
+        },
+      ],
     });
   });
 
@@ -37,12 +43,19 @@ describe('default priority rules', () => {
     expect(decide({ intent: 'order_status', sentiment: -0.9 }).priority).toBe('normal');
   });
 
-  it.each(['The app is down, total OUTAGE', 'el sitio está caído', 'la pagina esta caida', 'o site está fora do ar', 'COBRANCA DUPLICADA no cartão', 'this looks like fraud'])(
-    'makes "%s" urgent',
-    (text) => {
-      expect(decide({ text })).toMatchObject({ priority: 'urgent', matchedRules: [{ id: 'outage-or-fraud', effect: 'set to urgent' }] });
-    },
-  );
+  it.each([
+    'The app is down, total OUTAGE',
+    'el sitio está caído',
+    'la pagina esta caida',
+    'o site está fora do ar',
+    'COBRANCA DUPLICADA no cartão',
+    'this looks like fraud',
+  ])('makes "%s" urgent', (text) => {
+    expect(decide({ text })).toMatchObject({
+      priority: 'urgent',
+      matchedRules: [{ id: 'outage-or-fraud', effect: 'set to urgent' }],
+    });
+  });
 
   it('matches keywords as whole words only', () => {
     expect(decide({ text: 'do not defraud me' }).priority).toBe('normal');
@@ -50,7 +63,10 @@ describe('default priority rules', () => {
   });
 
   it('raises a VIP one step, whatever the case of the tier', () => {
-    expect(decide({ contact: { tier: 'VIP' } })).toMatchObject({ priority: 'high', matchedRules: [{ id: 'vip-customer', effect: 'raised 1 step' }] });
+    expect(decide({ contact: { tier: 'VIP' } })).toMatchObject({
+      priority: 'high',
+      matchedRules: [{ id: 'vip-customer', effect: 'raised 1 step' }],
+    });
     expect(decide({ contact: { tier: 'gold' } }).priority).toBe('normal');
     expect(decide({ contact: { tier: null } }).priority).toBe('normal');
   });
@@ -67,7 +83,11 @@ describe('default priority rules', () => {
 
   it('combines: the highest set wins, then raises add up to urgent', () => {
     expect(decide({ intent: 'payment_issue', contact: { tier: 'vip' } }).priority).toBe('urgent');
-    expect(ids({ intent: 'payment_issue', contact: { tier: 'vip' }, waitingMinutes: 90 })).toEqual(['payment-is-high-risk', 'vip-customer', 'long-wait']);
+    expect(ids({ intent: 'payment_issue', contact: { tier: 'vip' }, waitingMinutes: 90 })).toEqual([
+      'payment-is-high-risk',
+      'vip-customer',
+      'long-wait',
+    ]);
     expect(decide({ intent: 'payment_issue', contact: { tier: 'vip' }, waitingMinutes: 90 }).priority).toBe('urgent');
     expect(decide({ intent: 'greeting', text: 'hi, your app is down' }).priority).toBe('urgent');
     expect(decide({ intent: 'greeting', text: 'hello?', waitingMinutes: 45 }).priority).toBe('normal');
@@ -75,7 +95,13 @@ describe('default priority rules', () => {
 });
 
 describe('rules file', () => {
-  const rule = (over: Record<string, unknown>) => ({ id: 'r1', description: 'A rule', when: { intentIn: ['complaint'] }, then: { set: 'high' }, ...over });
+  const rule = (over: Record<string, unknown>) => ({
+    id: 'r1',
+    description: 'A rule',
+    when: { intentIn: ['complaint'] },
+    then: { set: 'high' },
+    ...over,
+  });
   const problems = (json: unknown) => {
     try {
       createPriorityRules(json, 'test.json');
@@ -86,8 +112,14 @@ describe('rules file', () => {
   };
 
   it('matches contact attributes by name, any of a list', () => {
-    const custom = createPriorityRules({ rules: [rule({ when: { contact: { plan: ['enterprise', 'business'] } }, then: { raise: 2 } })] }, 'test.json');
-    expect(custom.evaluatePriority(input({ contact: { attributes: { plan: 'Business' } } }))).toMatchObject({ priority: 'urgent', matchedRules: [{ effect: 'raised 2 steps' }] });
+    const custom = createPriorityRules(
+      { rules: [rule({ when: { contact: { plan: ['enterprise', 'business'] } }, then: { raise: 2 } })] },
+      'test.json',
+    );
+    expect(custom.evaluatePriority(input({ contact: { attributes: { plan: 'Business' } } }))).toMatchObject({
+      priority: 'urgent',
+      matchedRules: [{ effect: 'raised 2 steps' }],
+    });
     expect(custom.evaluatePriority(input({ contact: { attributes: { plan: 'free' } } })).priority).toBe('normal');
   });
 

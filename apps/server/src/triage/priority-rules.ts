@@ -29,9 +29,12 @@ const When = z
   })
   .refine((when) => Object.values(when).some((v) => v !== undefined), 'needs at least one condition');
 
-const Then = z.union([z.strictObject({ set: Priority }), z.strictObject({ raise: z.number().int().min(1).max(3, 'must be 1..3') })], {
-  error: 'must be { "set": "low" | "normal" | "high" | "urgent" } or { "raise": steps }',
-});
+const Then = z.union(
+  [z.strictObject({ set: Priority }), z.strictObject({ raise: z.number().int().min(1).max(3, 'must be 1..3') })],
+  {
+    error: 'must be { "set": "low" | "normal" | "high" | "urgent" } or { "raise": steps }',
+  },
+);
 
 const Rule = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i, 'must be letters, digits, -, _ or .'),
@@ -124,7 +127,8 @@ function evaluate(rules: readonly PriorityRule[], input: PriorityInput): Priorit
 
 function matches(when: PriorityRule['when'], input: PriorityInput): boolean {
   const checks = [
-    when.contact === undefined || Object.entries(when.contact).every(([key, wanted]) => contactHas(input.contact, key, wanted)),
+    when.contact === undefined ||
+      Object.entries(when.contact).every(([key, wanted]) => contactHas(input.contact, key, wanted)),
     when.intentIn === undefined || when.intentIn.includes(input.intent),
     when.confidenceAtLeast === undefined || input.confidence >= when.confidenceAtLeast,
     when.keywordsAny === undefined || when.keywordsAny.some((keyword) => containsPhrase(input.text, keyword)),
@@ -137,7 +141,9 @@ function matches(when: PriorityRule['when'], input: PriorityInput): boolean {
 function contactHas(contact: PriorityInput['contact'], key: string, wanted: string | string[]): boolean {
   const actual = key === 'tier' ? contact.tier : contact.attributes?.[key];
   if (actual == null) return false;
-  return (Array.isArray(wanted) ? wanted : [wanted]).some((w) => w.trim().toLowerCase() === actual.trim().toLowerCase());
+  return (Array.isArray(wanted) ? wanted : [wanted]).some(
+    (w) => w.trim().toLowerCase() === actual.trim().toLowerCase(),
+  );
 }
 
 /** Whole words only, ignoring case and accents: "caido" matches "Caído", "fraud" does not match "defraud". */
@@ -146,5 +152,8 @@ function containsPhrase(text: string, phrase: string): boolean {
 }
 
 function words(text: string): string {
-  return stripAccents(text.toLowerCase()).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+  return stripAccents(text.toLowerCase())
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
 }

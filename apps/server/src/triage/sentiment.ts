@@ -5,7 +5,9 @@ import type { Container } from '@nlpjs/core';
 import { z } from 'zod';
 import { TRIAGE_LANGUAGES, type TriageLanguage } from './intents.js';
 
-export const DEFAULT_SENTIMENT_LEXICON = fileURLToPath(new URL('../../triage-data/sentiment-lexicon.json', import.meta.url));
+export const DEFAULT_SENTIMENT_LEXICON = fileURLToPath(
+  new URL('../../triage-data/sentiment-lexicon.json', import.meta.url),
+);
 
 const LanguageLexicon = z.strictObject({
   negations: z.array(z.string().min(1)),
@@ -31,7 +33,10 @@ const CLAUSE_END = /[,.;:!?¡¿\n]+/;
  */
 export type SentimentScorer = (lang: TriageLanguage, text: string, emojiPolarity: number) => number;
 
-export async function createSentimentScorer(container: Container, lexiconFile = DEFAULT_SENTIMENT_LEXICON): Promise<SentimentScorer> {
+export async function createSentimentScorer(
+  container: Container,
+  lexiconFile = DEFAULT_SENTIMENT_LEXICON,
+): Promise<SentimentScorer> {
   const lexicon = LexiconFile.parse(JSON.parse(await readFile(lexiconFile, 'utf8')));
   const scorers = Object.fromEntries(
     TRIAGE_LANGUAGES.map((lang) => {
@@ -41,7 +46,9 @@ export async function createSentimentScorer(container: Container, lexiconFile = 
       const polarity = new Map(Object.entries(lexicon[lang].words).map(([word, value]) => [stem(word), value]));
       const negations = new Set(lexicon[lang].negations.map(stem));
       const score = (text: string) =>
-        text.split(CLAUSE_END).reduce((sum, clause) => sum + sumPolarity(stemmer.tokenizeAndStem(clause), polarity, negations), 0);
+        text
+          .split(CLAUSE_END)
+          .reduce((sum, clause) => sum + sumPolarity(stemmer.tokenizeAndStem(clause), polarity, negations), 0);
       return [lang, score];
     }),
   ) as Record<TriageLanguage, (text: string) => number>;
@@ -49,7 +56,11 @@ export async function createSentimentScorer(container: Container, lexiconFile = 
   return (lang, text, emojiPolarity) => round(Math.tanh(scorers[lang](text) + emojiPolarity));
 }
 
-function sumPolarity(tokens: readonly string[], polarity: ReadonlyMap<string, number>, negations: ReadonlySet<string>): number {
+function sumPolarity(
+  tokens: readonly string[],
+  polarity: ReadonlyMap<string, number>,
+  negations: ReadonlySet<string>,
+): number {
   let sum = 0;
   let negatedUntil = -1;
   tokens.forEach((token, i) => {

@@ -14,10 +14,35 @@ export interface PreparedText {
 
 // Only emoji whose meaning is clear enough to move a support agent's read of the mood.
 const EMOJI_POLARITY: Readonly<Record<string, number>> = {
-  '😡': -0.6, '🤬': -0.8, '😠': -0.6, '😤': -0.4, '👎': -0.5, '💔': -0.4, '😭': -0.4, '😢': -0.3,
-  '😞': -0.3, '😩': -0.3, '😫': -0.3, '🙄': -0.3, '😒': -0.3, '😑': -0.2, '🤦': -0.3,
-  '😊': 0.3, '🙂': 0.2, '😀': 0.3, '😃': 0.3, '😁': 0.3, '😍': 0.5, '🥰': 0.5, '❤': 0.4, '👍': 0.3,
-  '🙌': 0.3, '🎉': 0.3, '💯': 0.3, '😂': 0.2, '🤣': 0.2,
+  '😡': -0.6,
+  '🤬': -0.8,
+  '😠': -0.6,
+  '😤': -0.4,
+  '👎': -0.5,
+  '💔': -0.4,
+  '😭': -0.4,
+  '😢': -0.3,
+  '😞': -0.3,
+  '😩': -0.3,
+  '😫': -0.3,
+  '🙄': -0.3,
+  '😒': -0.3,
+  '😑': -0.2,
+  '🤦': -0.3,
+  '😊': 0.3,
+  '🙂': 0.2,
+  '😀': 0.3,
+  '😃': 0.3,
+  '😁': 0.3,
+  '😍': 0.5,
+  '🥰': 0.5,
+  '❤': 0.4,
+  '👍': 0.3,
+  '🙌': 0.3,
+  '🎉': 0.3,
+  '💯': 0.3,
+  '😂': 0.2,
+  '🤣': 0.2,
 };
 
 // The joiner, variation selector and keycap mark are listed alone on purpose: each is stripped by itself.
@@ -25,10 +50,18 @@ const EMOJI_POLARITY: Readonly<Record<string, number>> = {
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}\u200d\ufe0f\u20e3]/gu;
 
 // Words that say nothing about the intent but, on a few hundred examples, tilt it at random.
-const FILLERS = /\b(please|pls|plz|plis|pleas|thanks|thank you|thx|por favor|porfa|porfavor|porfis|xfa|x favor|pfv|pf|gracias|obrigad[oa])\b/g;
+const FILLERS =
+  /\b(please|pls|plz|plis|pleas|thanks|thank you|thx|por favor|porfa|porfavor|porfis|xfa|x favor|pfv|pf|gracias|obrigad[oa])\b/g;
 
 const SLANG: Readonly<Record<string, string>> = {
-  vc: 'voce', vcs: 'voces', pq: 'porque', xq: 'porque', tb: 'tambem', tbm: 'tambem', hj: 'hoje', dnd: 'donde',
+  vc: 'voce',
+  vcs: 'voces',
+  pq: 'porque',
+  xq: 'porque',
+  tb: 'tambem',
+  tbm: 'tambem',
+  hj: 'hoje',
+  dnd: 'donde',
 };
 
 // Articles, pronouns and copulas in the three languages, with their chat spellings (u, q, ta); question
@@ -65,11 +98,16 @@ function collapseElongations(text: string): string {
 
 /** The words of a message as the language detector compares them: function words kept, since they tell languages apart. */
 export function languageWords(languageText: string): string[] {
-  return stripAccents(languageText).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return stripAccents(languageText)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 export function stripAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .normalize('NFC');
 }
 
 function collapseSpaces(text: string): string {

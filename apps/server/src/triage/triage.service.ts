@@ -54,12 +54,25 @@ export class TriageService {
     const result = await this.classifier.classify(text);
     const triage = { confidence: result.confidence, sentiment: result.sentiment, text: text.slice(0, 500) };
     const tier = (contact ?? (await this.models.Contact.findById(conversation.contactId)))?.tier ?? null;
-    const decision = this.rules.evaluatePriority({ intent: result.intent, ...triage, contact: { tier }, waitingMinutes: 0 });
+    const decision = this.rules.evaluatePriority({
+      intent: result.intent,
+      ...triage,
+      contact: { tier },
+      waitingMinutes: 0,
+    });
     // A new look at what the customer wrote must not lower a conversation an agent escalated.
-    const prioritized = !conversation.escalatedAt || PRIORITY_ORDER[decision.priority] > PRIORITY_ORDER[conversation.priority];
+    const prioritized =
+      !conversation.escalatedAt || PRIORITY_ORDER[decision.priority] > PRIORITY_ORDER[conversation.priority];
     await this.models.Conversation.updateOne(
       { _id: conversation._id },
-      { $set: { intent: result.intent, language: result.language, triage, ...(prioritized ? { priority: decision.priority } : {}) } },
+      {
+        $set: {
+          intent: result.intent,
+          language: result.language,
+          triage,
+          ...(prioritized ? { priority: decision.priority } : {}),
+        },
+      },
     );
     const percent = Math.round(result.confidence * 100);
     const textKey = createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -68,11 +81,21 @@ export class TriageService {
       entry: {
         kind: 'triaged',
         summary: `Intent ${result.intent} (${percent}% sure), ${result.language}, sentiment ${result.sentiment.toFixed(2)}`,
-        details: { intent: result.intent, confidence: result.confidence, language: result.language, sentiment: result.sentiment, alternatives: result.alternatives.slice(0, 3) },
+        details: {
+          intent: result.intent,
+          confidence: result.confidence,
+          language: result.language,
+          sentiment: result.sentiment,
+          alternatives: result.alternatives.slice(0, 3),
+        },
         actorId: null,
       },
     };
-    await this.timeline.addAll(conversation, prioritized ? [triaged, priorityStep(conversation, decision, 0)] : [triaged], true);
+    await this.timeline.addAll(
+      conversation,
+      prioritized ? [triaged, priorityStep(conversation, decision, 0)] : [triaged],
+      true,
+    );
     return result.intent;
   }
 

@@ -15,9 +15,18 @@ const media = z.object({
 const contactCard = z
   .object({
     name: z.object({ formatted_name: z.string().optional() }).passthrough().optional(),
-    phones: z.array(z.object({ phone: z.string().optional(), wa_id: z.string().optional(), type: z.string().optional() }).passthrough()).optional(),
+    phones: z
+      .array(
+        z
+          .object({ phone: z.string().optional(), wa_id: z.string().optional(), type: z.string().optional() })
+          .passthrough(),
+      )
+      .optional(),
     emails: z.array(z.object({ email: z.string().optional(), type: z.string().optional() }).passthrough()).optional(),
-    org: z.object({ company: z.string().optional(), department: z.string().optional(), title: z.string().optional() }).passthrough().optional(),
+    org: z
+      .object({ company: z.string().optional(), department: z.string().optional(), title: z.string().optional() })
+      .passthrough()
+      .optional(),
     urls: z.array(z.object({ url: z.string().optional(), type: z.string().optional() }).passthrough()).optional(),
     addresses: z.array(z.record(z.string(), z.unknown())).optional(),
     birthday: z.string().optional(),
@@ -28,7 +37,9 @@ const interactive = z.object({
   type: z.string().min(1),
   button_reply: z.object({ id: z.string(), title: z.string() }).optional(),
   list_reply: z.object({ id: z.string(), title: z.string(), description: z.string().optional() }).optional(),
-  nfm_reply: z.object({ name: z.string().optional(), body: z.string().optional(), response_json: z.string().optional() }).optional(),
+  nfm_reply: z
+    .object({ name: z.string().optional(), body: z.string().optional(), response_json: z.string().optional() })
+    .optional(),
 });
 
 export const WebhookMessageContext = z.object({

@@ -30,12 +30,13 @@ export async function startHarness(options: Partial<WhatsAppSimulatorOptions> = 
     sim,
     receiver,
     messagesUrl,
-    send: (body, token = TOKEN) => fetch(messagesUrl, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-      signal: AbortSignal.timeout(5000),
-    }),
+    send: (body, token = TOKEN) =>
+      fetch(messagesUrl, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        signal: AbortSignal.timeout(5000),
+      }),
     stop: async () => {
       await sim.stop();
       await receiver.stop();

@@ -41,8 +41,17 @@ export class WebhookReceiver {
   waitFor(count: number, timeoutMs = 3000): Promise<ReceivedRequest[]> {
     if (this.received.length >= count) return Promise.resolve(this.received);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`expected ${count} webhooks, got ${this.received.length}`)), timeoutMs);
-      this.waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(this.received); } });
+      const timer = setTimeout(
+        () => reject(new Error(`expected ${count} webhooks, got ${this.received.length}`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        count,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(this.received);
+        },
+      });
     });
   }
 

@@ -10,27 +10,86 @@ const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 12, minute)).toISOS
 
 function conversation(id: string, seq: number, over: Partial<ConversationDTO> = {}): ConversationDTO {
   return {
-    id, channelId: 'ch', status: 'open', assigneeId: null, queueId: null, routingState: null, waitingReason: null,
-    waitingSince: null, priority: 'normal', intent: null, language: null, sla: null, handoff: null, labels: [], snoozedUntil: null, escalatedAt: null, seq, messageCount: 0,
-    lastMessageAt: null, lastMessagePreview: null, lastInboundAt: null, windowExpiresAt: null, openedAt: at(0),
-    resolvedAt: null, createdAt: at(0), updatedAt: at(0),
-    contact: { id: 'k', waId: '5511900000000', userId: null, profileName: 'Ana', optedOut: false, createdAt: at(0), updatedAt: at(0) },
+    id,
+    channelId: 'ch',
+    status: 'open',
+    assigneeId: null,
+    queueId: null,
+    routingState: null,
+    waitingReason: null,
+    waitingSince: null,
+    priority: 'normal',
+    intent: null,
+    language: null,
+    sla: null,
+    handoff: null,
+    labels: [],
+    snoozedUntil: null,
+    escalatedAt: null,
+    seq,
+    messageCount: 0,
+    lastMessageAt: null,
+    lastMessagePreview: null,
+    lastInboundAt: null,
+    windowExpiresAt: null,
+    openedAt: at(0),
+    resolvedAt: null,
+    createdAt: at(0),
+    updatedAt: at(0),
+    contact: {
+      id: 'k',
+      waId: '5511900000000',
+      userId: null,
+      profileName: 'Ana',
+      optedOut: false,
+      createdAt: at(0),
+      updatedAt: at(0),
+    },
     ...over,
   };
 }
 
-function message(id: string, conversationId: string, minute: number, status: MessageDTO['status'] = 'received'): MessageDTO {
+function message(
+  id: string,
+  conversationId: string,
+  minute: number,
+  status: MessageDTO['status'] = 'received',
+): MessageDTO {
   return {
-    id, conversationId, channelId: 'ch', contactId: 'k', direction: 'inbound', providerMessageId: null,
-    content: { type: 'text', body: id }, context: null, referral: null, status,
-    statusTimestamps: { sent: null, delivered: null, read: null, failed: null }, error: null, failureReason: null,
-    attempts: 0, clientMessageId: null, authorId: null, sentAt: at(minute), createdAt: at(minute),
+    id,
+    conversationId,
+    channelId: 'ch',
+    contactId: 'k',
+    direction: 'inbound',
+    providerMessageId: null,
+    content: { type: 'text', body: id },
+    context: null,
+    referral: null,
+    status,
+    statusTimestamps: { sent: null, delivered: null, read: null, failed: null },
+    error: null,
+    failureReason: null,
+    attempts: 0,
+    clientMessageId: null,
+    authorId: null,
+    sentAt: at(minute),
+    createdAt: at(minute),
   };
 }
 
-const created = (m: MessageDTO, seq: number, type: 'message:created' | 'message:status-updated' = 'message:created'): ConversationEventDTO =>
-  ({ id: `e${seq}`, conversationId: m.conversationId, seq, at: at(seq), type, data: m });
-const updated = (c: ConversationDTO, seq: number): ConversationEventDTO => ({ id: `e${seq}`, conversationId: c.id, seq, at: at(seq), type: 'conversation:updated', data: { ...c, seq } });
+const created = (
+  m: MessageDTO,
+  seq: number,
+  type: 'message:created' | 'message:status-updated' = 'message:created',
+): ConversationEventDTO => ({ id: `e${seq}`, conversationId: m.conversationId, seq, at: at(seq), type, data: m });
+const updated = (c: ConversationDTO, seq: number): ConversationEventDTO => ({
+  id: `e${seq}`,
+  conversationId: c.id,
+  seq,
+  at: at(seq),
+  type: 'conversation:updated',
+  data: { ...c, seq },
+});
 
 describe('the cache', () => {
   it('applies events only in sequence: the next is applied, a repeat is a duplicate, a jump is a gap', async () => {
@@ -44,7 +103,9 @@ describe('the cache', () => {
     expect(await cache.listConversations()).toEqual([]);
     expect(await cache.applyEvent(updated(conversation('c1', 0, { lastMessageAt: at(1) }), 2))).toBe('applied');
     expect((await cache.listConversations()).map((c) => [c.id, c.seq])).toEqual([['c1', 2]]);
-    expect(await cache.applyEvent(created(message('m1', 'c1', 1, 'read'), 3, 'message:status-updated'))).toBe('applied');
+    expect(await cache.applyEvent(created(message('m1', 'c1', 1, 'read'), 3, 'message:status-updated'))).toBe(
+      'applied',
+    );
     expect((await cache.listMessages('c1'))[0]!.status).toBe('read');
     await cache.close();
   });
@@ -62,8 +123,17 @@ describe('the cache', () => {
 
   it('lists conversations by last message, either way, and finds them by name, number or preview', async () => {
     const cache = await openCache(dir.file());
-    await cache.upsertConversation(conversation('a', 1, { lastMessageAt: at(5), lastMessagePreview: 'boleto 50%' }), []);
-    await cache.upsertConversation(conversation('b', 1, { lastMessageAt: at(9), contact: { ...conversation('b', 1).contact, profileName: 'Bruno', waId: '5521977770000' } }), []);
+    await cache.upsertConversation(
+      conversation('a', 1, { lastMessageAt: at(5), lastMessagePreview: 'boleto 50%' }),
+      [],
+    );
+    await cache.upsertConversation(
+      conversation('b', 1, {
+        lastMessageAt: at(9),
+        contact: { ...conversation('b', 1).contact, profileName: 'Bruno', waId: '5521977770000' },
+      }),
+      [],
+    );
     await cache.upsertConversation(conversation('c', 1, { lastMessageAt: null }), []);
     expect((await cache.listConversations()).map((c) => c.id)).toEqual(['b', 'a', 'c']);
     expect((await cache.listConversations({ sort: 'oldest' })).map((c) => c.id)).toEqual(['a', 'b', 'c']);
@@ -83,12 +153,17 @@ describe('the cache', () => {
     await cache.recordOutboxAttempt('reply-0001');
     const sent = await cache.markOutboxSent('reply-0001', { ...message('m9', 'c1', 9), clientMessageId: 'reply-0001' });
     expect(sent).toMatchObject({ state: 'sent', attempts: 1, lastError: null });
-    expect(await cache.markOutboxFailed('reply-0002', 'the window closed')).toMatchObject({ state: 'failed', lastError: 'the window closed' });
+    expect(await cache.markOutboxFailed('reply-0002', 'the window closed')).toMatchObject({
+      state: 'failed',
+      lastError: 'the window closed',
+    });
     await cache.setMeta('lastSyncAt', at(10));
     await cache.close();
 
     const reopened = await openCache(file);
-    expect((await reopened.listPendingOutbox()).map((e) => [e.clientMessageId, e.request])).toEqual([['reply-0003', { type: 'note', body: 'three' }]]);
+    expect((await reopened.listPendingOutbox()).map((e) => [e.clientMessageId, e.request])).toEqual([
+      ['reply-0003', { type: 'note', body: 'three' }],
+    ]);
     expect((await reopened.listOutbox('c1')).map((e) => e.state)).toEqual(['sent', 'failed', 'pending']);
     expect((await reopened.listMessages('c1')).map((m) => m.clientMessageId)).toEqual(['reply-0001']);
     expect(await reopened.getMeta('lastSyncAt')).toBe(at(10));

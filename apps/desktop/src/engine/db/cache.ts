@@ -1,5 +1,11 @@
 import Database from 'better-sqlite3';
-import type { ConversationDTO, ConversationEventDTO, MessageDTO, QueueStateDTO, SendMessageRequest } from '@switchboard/shared';
+import type {
+  ConversationDTO,
+  ConversationEventDTO,
+  MessageDTO,
+  QueueStateDTO,
+  SendMessageRequest,
+} from '@switchboard/shared';
 import { inboxStore, type ApplyResult, type ListConversationsOptions } from './inbox-store.js';
 import { inboxViewStore, type InboxQuery, type InboxRow } from './inbox-view-store.js';
 import { migrate } from './migrate.js';
@@ -58,7 +64,9 @@ export async function openCache(file: string): Promise<Cache> {
   const views = inboxViewStore(db);
   const outbox = outboxStore(db, inbox.addMessage);
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
-  const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const setMeta = db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
 
   return {
     getMeta: async (key) => getMeta.get(key)?.value ?? null,

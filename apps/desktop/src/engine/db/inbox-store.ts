@@ -6,8 +6,13 @@ export type ConversationSort = 'recent' | 'oldest';
 export type ListConversationsOptions = { sort?: ConversationSort; search?: string };
 
 /** Conversations, messages and their sequence numbers: the SQL behind the cache's inbox methods. */
-export function inboxStore(db: Database, saveTimelineEntry: (conversationId: string, seq: number, at: string, entry: TimelineEntryDTO) => void) {
-  const seqOf = db.prepare<[string], { seq: number; known: number }>('SELECT seq, json IS NOT NULL AS known FROM conversations WHERE id = ?');
+export function inboxStore(
+  db: Database,
+  saveTimelineEntry: (conversationId: string, seq: number, at: string, entry: TimelineEntryDTO) => void,
+) {
+  const seqOf = db.prepare<[string], { seq: number; known: number }>(
+    'SELECT seq, json IS NOT NULL AS known FROM conversations WHERE id = ?',
+  );
   const saveConversation = db.prepare(`
     INSERT INTO conversations (id, json, seq, lastMessageAt) VALUES (@id, @json, @seq, @lastMessageAt)
     ON CONFLICT (id) DO UPDATE SET json = excluded.json, seq = excluded.seq, lastMessageAt = excluded.lastMessageAt`);
@@ -20,8 +25,18 @@ export function inboxStore(db: Database, saveTimelineEntry: (conversationId: str
     INSERT INTO messages (id, conversationId, sentAt, json) VALUES (@id, @conversationId, @sentAt, @json)
     ON CONFLICT (id) DO NOTHING`);
 
-  const conversationRow = (c: ConversationDTO, seq: number) => ({ id: c.id, json: JSON.stringify(c), seq, lastMessageAt: c.lastMessageAt });
-  const messageRow = (m: MessageDTO) => ({ id: m.id, conversationId: m.conversationId, sentAt: m.sentAt, json: JSON.stringify(m) });
+  const conversationRow = (c: ConversationDTO, seq: number) => ({
+    id: c.id,
+    json: JSON.stringify(c),
+    seq,
+    lastMessageAt: c.lastMessageAt,
+  });
+  const messageRow = (m: MessageDTO) => ({
+    id: m.id,
+    conversationId: m.conversationId,
+    sentAt: m.sentAt,
+    json: JSON.stringify(m),
+  });
 
   return {
     seqOf(conversationId: string): number {
@@ -78,9 +93,11 @@ export function inboxStore(db: Database, saveTimelineEntry: (conversationId: str
       const params: string[] = [];
       if (search?.trim()) {
         const pattern = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        where.push(`(${['$.contact.profileName', '$.contact.waId', '$.lastMessagePreview']
-          .map((path) => `json_extract(json, '${path}') LIKE ? ESCAPE '\\'`)
-          .join(' OR ')})`);
+        where.push(
+          `(${['$.contact.profileName', '$.contact.waId', '$.lastMessagePreview']
+            .map((path) => `json_extract(json, '${path}') LIKE ? ESCAPE '\\'`)
+            .join(' OR ')})`,
+        );
         params.push(pattern, pattern, pattern);
       }
       const rows = db

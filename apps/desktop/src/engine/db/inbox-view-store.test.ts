@@ -12,35 +12,109 @@ const ME = 'me';
 
 function conversation(id: string, over: Partial<ConversationDTO> = {}): ConversationDTO {
   return {
-    id, channelId: 'ch', status: 'open', assigneeId: ME, queueId: 'q1', routingState: 'assigned', waitingReason: null,
-    waitingSince: null, priority: 'normal', intent: null, language: null, sla: null, handoff: null, labels: [], snoozedUntil: null,
-    escalatedAt: null, seq: 1, messageCount: 0, lastMessageAt: null, lastMessagePreview: null, lastInboundAt: null, windowExpiresAt: null,
-    openedAt: at(0), resolvedAt: null, createdAt: at(0), updatedAt: at(0),
-    contact: { id: `k-${id}`, waId: '5511900000000', userId: null, profileName: `Contact ${id}`, optedOut: false, createdAt: at(0), updatedAt: at(0) },
+    id,
+    channelId: 'ch',
+    status: 'open',
+    assigneeId: ME,
+    queueId: 'q1',
+    routingState: 'assigned',
+    waitingReason: null,
+    waitingSince: null,
+    priority: 'normal',
+    intent: null,
+    language: null,
+    sla: null,
+    handoff: null,
+    labels: [],
+    snoozedUntil: null,
+    escalatedAt: null,
+    seq: 1,
+    messageCount: 0,
+    lastMessageAt: null,
+    lastMessagePreview: null,
+    lastInboundAt: null,
+    windowExpiresAt: null,
+    openedAt: at(0),
+    resolvedAt: null,
+    createdAt: at(0),
+    updatedAt: at(0),
+    contact: {
+      id: `k-${id}`,
+      waId: '5511900000000',
+      userId: null,
+      profileName: `Contact ${id}`,
+      optedOut: false,
+      createdAt: at(0),
+      updatedAt: at(0),
+    },
     ...over,
   };
 }
 
 function message(id: string, conversationId: string, minute: number, direction: MessageDTO['direction']): MessageDTO {
   return {
-    id, conversationId, channelId: 'ch', contactId: 'k', direction, providerMessageId: null, content: { type: 'text', body: id },
-    context: null, referral: null, status: 'received', statusTimestamps: { sent: null, delivered: null, read: null, failed: null },
-    error: null, failureReason: null, attempts: 0, clientMessageId: null, authorId: null, sentAt: at(minute), createdAt: at(minute),
+    id,
+    conversationId,
+    channelId: 'ch',
+    contactId: 'k',
+    direction,
+    providerMessageId: null,
+    content: { type: 'text', body: id },
+    context: null,
+    referral: null,
+    status: 'received',
+    statusTimestamps: { sent: null, delivered: null, read: null, failed: null },
+    error: null,
+    failureReason: null,
+    attempts: 0,
+    clientMessageId: null,
+    authorId: null,
+    sentAt: at(minute),
+    createdAt: at(minute),
   };
 }
 
-const query = (over: Partial<InboxQuery>): InboxQuery => ({ view: 'mine', sort: 'priority', userId: ME, now: NOW, ...over });
+const query = (over: Partial<InboxQuery>): InboxQuery => ({
+  view: 'mine',
+  sort: 'priority',
+  userId: ME,
+  now: NOW,
+  ...over,
+});
 
 describe('the inbox views over the cache', () => {
   it('splits conversations into mine, queues, snoozed and resolved, and sorts each as asked', async () => {
     const cache = await openCache(dir.file());
-    await cache.upsertConversation(conversation('low-soon', { priority: 'low', sla: { kind: 'first_response', dueAt: at(31) }, lastMessageAt: at(3) }), []);
-    await cache.upsertConversation(conversation('urgent', { priority: 'urgent', lastMessageAt: at(1), windowExpiresAt: at(50) }), []);
-    await cache.upsertConversation(conversation('high-late', { priority: 'high', sla: { kind: 'first_response', dueAt: at(59) }, windowExpiresAt: at(40) }), []);
+    await cache.upsertConversation(
+      conversation('low-soon', {
+        priority: 'low',
+        sla: { kind: 'first_response', dueAt: at(31) },
+        lastMessageAt: at(3),
+      }),
+      [],
+    );
+    await cache.upsertConversation(
+      conversation('urgent', { priority: 'urgent', lastMessageAt: at(1), windowExpiresAt: at(50) }),
+      [],
+    );
+    await cache.upsertConversation(
+      conversation('high-late', {
+        priority: 'high',
+        sla: { kind: 'first_response', dueAt: at(59) },
+        windowExpiresAt: at(40),
+      }),
+      [],
+    );
     await cache.upsertConversation(conversation('someone-else', { assigneeId: 'other' }), []);
-    await cache.upsertConversation(conversation('waiting', { assigneeId: null, routingState: 'waiting', waitingSince: at(2) }), []);
+    await cache.upsertConversation(
+      conversation('waiting', { assigneeId: null, routingState: 'waiting', waitingSince: at(2) }),
+      [],
+    );
     await cache.upsertConversation(conversation('snoozed', { snoozedUntil: at(45) }), []);
-    await cache.upsertConversation(conversation('woke-up', { snoozedUntil: at(10), priority: 'low', windowExpiresAt: at(20) }), []);
+    await cache.upsertConversation(
+      conversation('woke-up', { snoozedUntil: at(10), priority: 'low', windowExpiresAt: at(20) }),
+      [],
+    );
     await cache.upsertConversation(conversation('done', { status: 'resolved' }), []);
 
     const ids = async (q: Partial<InboxQuery>) => (await cache.listInbox(query(q))).map((c) => c.id);
@@ -58,8 +132,17 @@ describe('the inbox views over the cache', () => {
 
   it('searches name, number, preview and labels, and filters by one label', async () => {
     const cache = await openCache(dir.file());
-    await cache.upsertConversation(conversation('a', { labels: ['refund', 'vip'], lastMessagePreview: 'where is my order?' }), []);
-    await cache.upsertConversation(conversation('b', { labels: ['refund_later'], contact: { ...conversation('b').contact, profileName: 'Bruna', waId: '5521977770000' } }), []);
+    await cache.upsertConversation(
+      conversation('a', { labels: ['refund', 'vip'], lastMessagePreview: 'where is my order?' }),
+      [],
+    );
+    await cache.upsertConversation(
+      conversation('b', {
+        labels: ['refund_later'],
+        contact: { ...conversation('b').contact, profileName: 'Bruna', waId: '5521977770000' },
+      }),
+      [],
+    );
     const ids = async (q: Partial<InboxQuery>) => (await cache.listInbox(query(q))).map((c) => c.id).sort();
     expect(await ids({ search: 'VIP' })).toEqual(['a']);
     expect(await ids({ search: 'bruna' })).toEqual(['b']);
@@ -74,10 +157,21 @@ describe('the inbox views over the cache', () => {
   it("counts unread inbound messages after the read mark or the agent's last reply, and pending replies", async () => {
     const file = dir.file();
     const cache = await openCache(file);
-    await cache.upsertConversation(conversation('c1'), [message('in1', 'c1', 1, 'inbound'), message('out1', 'c1', 2, 'outbound'), message('in2', 'c1', 3, 'inbound')]);
+    await cache.upsertConversation(conversation('c1'), [
+      message('in1', 'c1', 1, 'inbound'),
+      message('out1', 'c1', 2, 'outbound'),
+      message('in2', 'c1', 3, 'inbound'),
+    ]);
     const unread = async () => (await cache.listInbox(query({})))[0]!;
     expect(await unread()).toMatchObject({ unreadCount: 1, pendingReplies: 0 });
-    const created: ConversationEventDTO = { id: 'e2', conversationId: 'c1', seq: 2, at: at(4), type: 'message:created', data: message('in3', 'c1', 4, 'inbound') };
+    const created: ConversationEventDTO = {
+      id: 'e2',
+      conversationId: 'c1',
+      seq: 2,
+      at: at(4),
+      type: 'message:created',
+      data: message('in3', 'c1', 4, 'inbound'),
+    };
     await cache.applyEvent(created);
     expect((await unread()).unreadCount).toBe(2);
     await cache.markRead('c1');
@@ -91,18 +185,51 @@ describe('the inbox views over the cache', () => {
 
   it('keeps the timeline from events, one board sample per queue and minute for an hour, and canned replies', async () => {
     const cache = await openCache(dir.file());
-    await cache.upsertConversation(conversation('c1', { contact: { ...conversation('c1').contact, id: 'k-shared' } }), []);
-    await cache.upsertConversation(conversation('c0', { status: 'resolved', openedAt: at(-60), contact: { ...conversation('c0').contact, id: 'k-shared' } }), []);
+    await cache.upsertConversation(
+      conversation('c1', { contact: { ...conversation('c1').contact, id: 'k-shared' } }),
+      [],
+    );
+    await cache.upsertConversation(
+      conversation('c0', {
+        status: 'resolved',
+        openedAt: at(-60),
+        contact: { ...conversation('c0').contact, id: 'k-shared' },
+      }),
+      [],
+    );
     const entry = { kind: 'queued' as const, summary: 'Queued in Payments', details: {}, actorId: null };
-    expect(await cache.applyEvent({ id: 'e2', conversationId: 'c1', seq: 2, at: at(5), type: 'timeline:added', data: entry })).toBe('applied');
+    expect(
+      await cache.applyEvent({
+        id: 'e2',
+        conversationId: 'c1',
+        seq: 2,
+        at: at(5),
+        type: 'timeline:added',
+        data: entry,
+      }),
+    ).toBe('applied');
     expect(await cache.listTimeline('c1')).toEqual([{ ...entry, seq: 2, at: at(5) }]);
     expect((await cache.contactHistory('k-shared')).map((c) => c.id)).toEqual(['c1', 'c0']);
 
-    const board = (waiting: number): QueueStateDTO[] => [{
-      queue: { id: 'q1', name: 'Payments', intents: [], languages: [], mode: 'auto', fallback: false, businessHours: null, createdAt: at(0) },
-      waiting, oldestWaitingSince: null, slaAtRisk: 1, slaBreached: 0,
-      agents: [{ userId: 'u1', name: 'Ana', status: 'online', load: 2, capacity: 3, queueIds: ['q1'] }],
-    }];
+    const board = (waiting: number): QueueStateDTO[] => [
+      {
+        queue: {
+          id: 'q1',
+          name: 'Payments',
+          intents: [],
+          languages: [],
+          mode: 'auto',
+          fallback: false,
+          businessHours: null,
+          createdAt: at(0),
+        },
+        waiting,
+        oldestWaitingSince: null,
+        slaAtRisk: 1,
+        slaBreached: 0,
+        agents: [{ userId: 'u1', name: 'Ana', status: 'online', load: 2, capacity: 3, queueIds: ['q1'] }],
+      },
+    ];
     const minute = (m: number, s = 0) => new Date(Date.UTC(2026, 0, 1, 12, m, s));
     await cache.recordBoardSample(board(1), minute(0, 5));
     await cache.recordBoardSample(board(4), minute(61, 1));

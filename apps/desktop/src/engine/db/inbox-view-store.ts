@@ -46,9 +46,11 @@ export function inboxViewStore(db: Database) {
     INSERT INTO read_marks (conversationId, readUpTo)
     VALUES (@id, COALESCE((SELECT MAX(sentAt) FROM messages WHERE conversationId = @id), ''))
     ON CONFLICT (conversationId) DO UPDATE SET readUpTo = MAX(readUpTo, excluded.readUpTo)`);
-  const one = db.prepare<[string], { json: string }>('SELECT json FROM conversations WHERE id = ? AND json IS NOT NULL');
+  const one = db.prepare<[string], { json: string }>(
+    'SELECT json FROM conversations WHERE id = ? AND json IS NOT NULL',
+  );
   const ofContact = db.prepare<[string], { json: string }>(
-    'SELECT json FROM conversations WHERE contactId = ? AND json IS NOT NULL ORDER BY json_extract(json, \'$.openedAt\') DESC, id',
+    "SELECT json FROM conversations WHERE contactId = ? AND json IS NOT NULL ORDER BY json_extract(json, '$.openedAt') DESC, id",
   );
 
   return {
@@ -74,7 +76,11 @@ export function inboxViewStore(db: Database) {
            WHERE ${where.join(' AND ')} ORDER BY ${SORTS[query.sort]}, c.id`,
         )
         .all(params);
-      return rows.map((r) => ({ ...(JSON.parse(r.json) as ConversationDTO), unreadCount: r.unreadCount, pendingReplies: r.pendingReplies }));
+      return rows.map((r) => ({
+        ...(JSON.parse(r.json) as ConversationDTO),
+        unreadCount: r.unreadCount,
+        pendingReplies: r.pendingReplies,
+      }));
     },
 
     getConversation(id: string): ConversationDTO | null {

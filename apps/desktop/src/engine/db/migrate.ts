@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 import type { Migration } from './migrations/migration.js';
 
 export function schemaVersion(db: Database): number {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, appliedAt TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, appliedAt TEXT NOT NULL)',
+  );
   const row = db.prepare('SELECT MAX(version) AS version FROM schema_version').get() as { version: number | null };
   return row.version ?? 0;
 }

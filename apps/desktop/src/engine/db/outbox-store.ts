@@ -13,7 +13,10 @@ export type OutboxEntry = {
 };
 type OutboxRow = Omit<OutboxEntry, 'request'> & { json: string };
 
-const toEntry = ({ json, ...row }: OutboxRow): OutboxEntry => ({ ...row, request: JSON.parse(json) as SendMessageRequest });
+const toEntry = ({ json, ...row }: OutboxRow): OutboxEntry => ({
+  ...row,
+  request: JSON.parse(json) as SendMessageRequest,
+});
 
 /** The SQL behind the cache's outbox methods. */
 export function outboxStore(db: Database, addMessage: (message: MessageDTO) => void) {
@@ -21,7 +24,9 @@ export function outboxStore(db: Database, addMessage: (message: MessageDTO) => v
     INSERT INTO outbox (clientMessageId, conversationId, json, state, attempts, lastError, createdAt)
     VALUES (?, ?, ?, 'pending', 0, NULL, ?)`);
   const one = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE clientMessageId = ?');
-  const setState = db.prepare("UPDATE outbox SET state = ?, lastError = ? WHERE clientMessageId = ? AND state = 'pending'");
+  const setState = db.prepare(
+    "UPDATE outbox SET state = ?, lastError = ? WHERE clientMessageId = ? AND state = 'pending'",
+  );
 
   const get = (clientMessageId: string): OutboxEntry => {
     const row = one.get(clientMessageId);
@@ -37,11 +42,17 @@ export function outboxStore(db: Database, addMessage: (message: MessageDTO) => v
 
     /** Oldest first: replies reach the customer in the order the agent wrote them. */
     listPendingOutbox(): OutboxEntry[] {
-      return db.prepare<[], OutboxRow>("SELECT * FROM outbox WHERE state = 'pending' ORDER BY createdAt, rowid").all().map(toEntry);
+      return db
+        .prepare<[], OutboxRow>("SELECT * FROM outbox WHERE state = 'pending' ORDER BY createdAt, rowid")
+        .all()
+        .map(toEntry);
     },
 
     listOutbox(conversationId: string): OutboxEntry[] {
-      return db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE conversationId = ? ORDER BY createdAt, rowid').all(conversationId).map(toEntry);
+      return db
+        .prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE conversationId = ? ORDER BY createdAt, rowid')
+        .all(conversationId)
+        .map(toEntry);
     },
 
     recordOutboxAttempt(clientMessageId: string): void {

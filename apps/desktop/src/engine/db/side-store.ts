@@ -3,7 +3,14 @@ import type { QueueStateDTO, TimelineEntryDTO } from '@switchboard/shared';
 
 export type TimelineRow = TimelineEntryDTO & { seq: number; at: string };
 export type CannedReplyRow = { id: string; shortcut: string; title: string; text: string };
-export type BoardSampleRow = { at: string; queueId: string; waiting: number; slaAtRisk: number; slaBreached: number; busyAgents: number };
+export type BoardSampleRow = {
+  at: string;
+  queueId: string;
+  waiting: number;
+  slaAtRisk: number;
+  slaBreached: number;
+  busyAgents: number;
+};
 
 /** How long board samples are kept: the charts show the last hour. */
 const BOARD_HISTORY_MS = 60 * 60_000;
@@ -32,13 +39,17 @@ export function sideStore(db: Database) {
 
     listTimeline(conversationId: string): TimelineRow[] {
       return db
-        .prepare<[string], { seq: number; at: string; json: string }>('SELECT seq, at, json FROM timeline WHERE conversationId = ? ORDER BY seq')
+        .prepare<[string], { seq: number; at: string; json: string }>(
+          'SELECT seq, at, json FROM timeline WHERE conversationId = ? ORDER BY seq',
+        )
         .all(conversationId)
         .map((r) => ({ ...(JSON.parse(r.json) as TimelineEntryDTO), seq: r.seq, at: r.at }));
     },
 
     listCanned(): CannedReplyRow[] {
-      return db.prepare<[], CannedReplyRow>('SELECT id, shortcut, title, text FROM canned_replies ORDER BY position, id').all();
+      return db
+        .prepare<[], CannedReplyRow>('SELECT id, shortcut, title, text FROM canned_replies ORDER BY position, id')
+        .all();
     },
 
     /** Keeps the latest state of each queue for the minute of `at`, and forgets samples older than an hour. */

@@ -5,7 +5,8 @@ import { createSyncEngine } from '../sync-engine.js';
  * to be killed. Arguments: serverUrl token cacheFile conversationId body.
  */
 const [serverUrl, token, cacheFile, conversationId, body] = process.argv.slice(2);
-if (!serverUrl || !token || !cacheFile || !conversationId || !body) throw new Error('usage: reply-writer serverUrl token cacheFile conversationId body');
+if (!serverUrl || !token || !cacheFile || !conversationId || !body)
+  throw new Error('usage: reply-writer serverUrl token cacheFile conversationId body');
 
 const engine = createSyncEngine({ serverUrl, token, cacheFile });
 await engine.start();

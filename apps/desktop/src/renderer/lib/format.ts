@@ -1,6 +1,7 @@
 import type { ContactDTO, ConversationDTO, Priority } from '@switchboard/shared';
 
-export const contactName = (contact: ContactDTO) => contact.profileName ?? formatPhone(contact.waId) ?? 'Unknown customer';
+export const contactName = (contact: ContactDTO) =>
+  contact.profileName ?? formatPhone(contact.waId) ?? 'Unknown customer';
 
 /** "+55 11 90000 0001"-ish grouping, enough to read a WhatsApp id at a glance. */
 export function formatPhone(waId: string | null): string | null {
@@ -8,7 +9,12 @@ export function formatPhone(waId: string | null): string | null {
   return `+${waId.replace(/(\d{2})(\d{2})(\d{4,5})(\d{4})$/, '$1 $2 $3 $4')}`;
 }
 
-export const PRIORITY_LABEL: Record<Priority, string> = { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' };
+export const PRIORITY_LABEL: Record<Priority, string> = {
+  urgent: 'Urgent',
+  high: 'High',
+  normal: 'Normal',
+  low: 'Low',
+};
 
 export const SLA_LABEL: Record<NonNullable<ConversationDTO['sla']>['kind'], string> = {
   first_response: 'First response',

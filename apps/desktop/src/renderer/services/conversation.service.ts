@@ -6,11 +6,13 @@ export const conversationService = {
   list: (request: ListInboxRequest) => bridge.api.invoke('inbox:list', request),
   get: (conversationId: string) => bridge.api.invoke('conversation:get', conversationId),
   markRead: (conversationId: string) => bridge.api.invoke('conversation:read', conversationId),
-  act: (conversationId: string, action: ConversationAction) => bridge.api.invoke('conversation:act', conversationId, action),
+  act: (conversationId: string, action: ConversationAction) =>
+    bridge.api.invoke('conversation:act', conversationId, action),
   thread: (conversationId: string) => bridge.api.invoke('thread:get', conversationId),
   timeline: (conversationId: string) => bridge.api.invoke('timeline:get', conversationId),
   contactHistory: (contactId: string) => bridge.api.invoke('contact:history', contactId),
-  send: (conversationId: string, request: SendMessageRequest) => bridge.api.invoke('reply:send', conversationId, request),
+  send: (conversationId: string, request: SendMessageRequest) =>
+    bridge.api.invoke('reply:send', conversationId, request),
   mediaUrl: (messageId: string) => bridge.api.invoke('media:url', messageId),
   templates: () => bridge.api.invoke('templates:list'),
   cannedReplies: () => bridge.api.invoke('canned:list'),

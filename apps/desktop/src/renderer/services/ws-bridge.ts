@@ -28,13 +28,18 @@ export type WebSocketBridge = InboxApi & {
   close(): void;
 };
 
-type Waiting = { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> };
+type Waiting = {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+};
 type Outgoing = { request: BridgeRequest; waiting: Waiting };
 
 /** The host's close code for a wrong key (see src/node-host/bridge-server.ts). */
 const CLOSE_WRONG_KEY = 4401;
 const RETRY_FIRST_MS = 250;
-const refusal = () => new BridgeError('FORBIDDEN', 'This page may not talk to the inbox engine: open the address the host printed.');
+const refusal = () =>
+  new BridgeError('FORBIDDEN', 'This page may not talk to the inbox engine: open the address the host printed.');
 const RETRY_MAX_MS = 4_000;
 /** How long a command may wait for the host to come back (or to answer) before it fails with a clear error. */
 const COMMAND_TIMEOUT_MS = 15_000;
@@ -126,7 +131,12 @@ export function createWebSocketBridge(url: string): WebSocketBridge {
           const at = queued.findIndex((o) => o.request.id === request.id);
           if (at >= 0) queued.splice(at, 1);
           sent.delete(request.id);
-          reject(new BridgeError('UNAVAILABLE', `The inbox engine did not answer "${command}" in time; is it still running?`));
+          reject(
+            new BridgeError(
+              'UNAVAILABLE',
+              `The inbox engine did not answer "${command}" in time; is it still running?`,
+            ),
+          );
         }, COMMAND_TIMEOUT_MS);
         const outgoing = { request, waiting: { resolve: resolve as (v: unknown) => void, reject, timer } };
         if (socket?.readyState === WebSocket.OPEN) transmit(outgoing);

@@ -27,7 +27,11 @@ describe('the store selectors', () => {
   });
 
   it('supervisors and admins see the board; agents do not', () => {
-    for (const [role, sees] of [['supervisor', true], ['admin', true], ['agent', false]] as const) {
+    for (const [role, sees] of [
+      ['supervisor', true],
+      ['admin', true],
+      ['agent', false],
+    ] as const) {
       useStore.setState({ user: user(role) });
       expect(selectIsSupervisor(state())).toBe(sees);
     }
@@ -35,7 +39,7 @@ describe('the store selectors', () => {
     expect(selectIsSupervisor(state())).toBe(false);
   });
 
-  it('counts the replies still waiting in this device\'s outbox across the list', () => {
+  it("counts the replies still waiting in this device's outbox across the list", () => {
     useStore.setState({ items: [item({ pendingReplies: 2 }), item(), item({ pendingReplies: 1 })] });
     expect(selectPendingCount(state())).toBe(3);
   });
@@ -57,7 +61,7 @@ describe('the store selectors', () => {
     expect(selectConnectionLabel(state())).toBe('syncing');
   });
 
-  it("the 24-hour window is open until its end, and closed when it never opened", () => {
+  it('the 24-hour window is open until its end, and closed when it never opened', () => {
     const now = Date.parse('2026-12-01T10:00:00.000Z');
     expect(isWindowOpen(conversation({ windowExpiresAt: '2026-12-01T10:00:01.000Z' }), now)).toBe(true);
     expect(isWindowOpen(conversation({ windowExpiresAt: '2026-12-01T10:00:00.000Z' }), now)).toBe(false);

@@ -8,7 +8,14 @@ import type { SessionSlice } from './slices/session';
 import type { ThreadSlice } from './slices/thread';
 import type { ToastSlice } from './slices/toasts';
 
-export type Store = SessionSlice & ConnectionSlice & InboxSlice & ThreadSlice & ContextSlice & ComposerSlice & BoardSlice & ToastSlice;
+export type Store = SessionSlice &
+  ConnectionSlice &
+  InboxSlice &
+  ThreadSlice &
+  ContextSlice &
+  ComposerSlice &
+  BoardSlice &
+  ToastSlice;
 
 export type Slice<T> = StateCreator<Store, [], [], T>;
 

@@ -20,7 +20,11 @@ const listCalls = () => testBridge.callsOf('inbox:list').length;
 describe("the engine's pushes, wired into the store", () => {
   it('a sign-in, the connection and the board pushed by the host show at once', async () => {
     testBridge.answer('inbox:list', () => [item({ name: 'Ana Costa' })]);
-    testBridge.push('session-changed', { user: user('supervisor', 'Sam Supervisor'), serverUrl: 'http://127.0.0.1:3000', connection: 'syncing' });
+    testBridge.push('session-changed', {
+      user: user('supervisor', 'Sam Supervisor'),
+      serverUrl: 'http://127.0.0.1:3000',
+      connection: 'syncing',
+    });
     testBridge.push('connection-changed', 'online');
     testBridge.push('board-changed', [queueState('Support', 3)]);
     const state = useStore.getState();
@@ -29,11 +33,16 @@ describe("the engine's pushes, wired into the store", () => {
   });
 
   it('a notification shows as a toast', () => {
-    testBridge.push('notification', { kind: 'assigned', conversationId: item().id, title: 'New conversation: Pedro Alves', body: 'My card was used' });
+    testBridge.push('notification', {
+      kind: 'assigned',
+      conversationId: item().id,
+      title: 'New conversation: Pedro Alves',
+      body: 'My card was used',
+    });
     expect(useStore.getState().toasts.map((t) => t.title)).toEqual(['New conversation: Pedro Alves']);
   });
 
-  it("opening a conversation clears its unread count in the list, once the engine says the list changed", async () => {
+  it('opening a conversation clears its unread count in the list, once the engine says the list changed', async () => {
     let ana: InboxItem = item({ name: 'Ana Costa', unreadCount: 3 });
     testBridge.answer('inbox:list', () => [ana]);
     testBridge.answer('conversation:read', () => {
@@ -55,7 +64,9 @@ describe("the engine's pushes, wired into the store", () => {
     testBridge.answer('inbox:list', () => [item({ name: 'After the resync' })]);
     for (let n = 0; n < 30; n++) testBridge.push('conversations-changed');
     firstRead.resolve([item({ name: 'Before the resync' })]);
-    await vi.waitFor(() => expect(useStore.getState().items.map((c) => c.contact.profileName)).toEqual(['After the resync']));
+    await vi.waitFor(() =>
+      expect(useStore.getState().items.map((c) => c.contact.profileName)).toEqual(['After the resync']),
+    );
     await testBridge.settle();
     expect(listCalls()).toBe(2);
   });

@@ -11,7 +11,11 @@ export function wirePushes(): () => void {
   // A burst of pushes while the lists are re-read makes one more read afterwards, not one each.
   const conversations = new Coalescer(
     async () => {
-      await Promise.all([store().refreshList(), store().refreshSelected(), store().screen === 'board' && store().refreshWaiting()]);
+      await Promise.all([
+        store().refreshList(),
+        store().refreshSelected(),
+        store().screen === 'board' && store().refreshWaiting(),
+      ]);
     },
     { gapMs: REFRESH_GAP_MS, onError: (error) => console.warn('refresh:', error) },
   );

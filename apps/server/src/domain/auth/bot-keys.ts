@@ -8,7 +8,12 @@ import type { BotDoc } from '../../models/bot.model.js';
 const KEY_FORMAT = /^sbk_([a-f0-9]{24})_([A-Za-z0-9_-]{43})$/;
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest();
 
-export const toBotDTO = (b: BotDoc): BotDTO => ({ id: b._id.toHexString(), name: b.name, active: b.active, createdAt: b.createdAt.toISOString() });
+export const toBotDTO = (b: BotDoc): BotDTO => ({
+  id: b._id.toHexString(),
+  name: b.name,
+  active: b.active,
+  createdAt: b.createdAt.toISOString(),
+});
 
 /**
  * Bot credentials: `sbk_<bot id>_<secret>`. The id finds the bot with one lookup; the secret (256 random

@@ -16,8 +16,18 @@ export function botApiRoutes(services: HttpServices): Router {
   });
   router.post('/bot/handoff', async (req, res) => {
     const key = req.get('idempotency-key');
-    const handoffKey = key ? parseInput(z.object({ 'idempotency-key': IdempotencyKey }), { 'idempotency-key': key }, 'headers')['idempotency-key'] : randomUUID();
-    res.json(await services.handoffs.handoff(res.locals.bot as BotDoc, parseInput(HandoffRequest, req.body, 'body'), handoffKey));
+    const handoffKey = key
+      ? parseInput(z.object({ 'idempotency-key': IdempotencyKey }), { 'idempotency-key': key }, 'headers')[
+          'idempotency-key'
+        ]
+      : randomUUID();
+    res.json(
+      await services.handoffs.handoff(
+        res.locals.bot as BotDoc,
+        parseInput(HandoffRequest, req.body, 'body'),
+        handoffKey,
+      ),
+    );
   });
   router.post('/bot/resume', async (req, res) => {
     const { conversationId, reason } = parseInput(ResumeRequest, req.body, 'body');
@@ -38,7 +48,12 @@ export function botAdminRoutes(services: HttpServices): Router {
   });
   router.patch('/bots/:id', async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');
-    res.json(await services.botKeys.setActive(id, parseInput(z.strictObject({ active: z.boolean() }), req.body, 'body').active));
+    res.json(
+      await services.botKeys.setActive(
+        id,
+        parseInput(z.strictObject({ active: z.boolean() }), req.body, 'body').active,
+      ),
+    );
   });
   return router;
 }

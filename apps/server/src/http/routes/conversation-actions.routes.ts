@@ -10,10 +10,14 @@ export function conversationActionRoutes(services: HttpServices): Router {
   const id = (params: unknown) => parseInput(IdParams, params, 'params').id;
 
   router.put('/conversations/:id/labels', async (req, res) => {
-    res.json(await services.actions.setLabels(id(req.params), parseInput(LabelsRequest, req.body, 'body'), authOf(res).viewer));
+    res.json(
+      await services.actions.setLabels(id(req.params), parseInput(LabelsRequest, req.body, 'body'), authOf(res).viewer),
+    );
   });
   router.post('/conversations/:id/snooze', async (req, res) => {
-    res.json(await services.snoozes.snooze(id(req.params), parseInput(SnoozeRequest, req.body, 'body'), authOf(res).viewer));
+    res.json(
+      await services.snoozes.snooze(id(req.params), parseInput(SnoozeRequest, req.body, 'body'), authOf(res).viewer),
+    );
   });
   router.delete('/conversations/:id/snooze', async (req, res) => {
     res.json(await services.snoozes.unsnooze(id(req.params), authOf(res).viewer));
@@ -22,7 +26,13 @@ export function conversationActionRoutes(services: HttpServices): Router {
     res.json(await services.lifecycle.reopen(id(req.params), authOf(res).viewer));
   });
   router.post('/conversations/:id/escalate', async (req, res) => {
-    res.json(await services.actions.escalate(id(req.params), parseInput(EscalateRequest, req.body, 'body'), authOf(res).viewer));
+    res.json(
+      await services.actions.escalate(
+        id(req.params),
+        parseInput(EscalateRequest, req.body, 'body'),
+        authOf(res).viewer,
+      ),
+    );
   });
   return router;
 }

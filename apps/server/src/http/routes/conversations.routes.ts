@@ -7,7 +7,9 @@ import { parseInput } from '../validate.js';
 export function conversationRoutes(services: HttpServices): Router {
   const router = Router();
   router.get('/conversations', async (req, res) => {
-    res.json(await services.conversations.list(parseInput(ListConversationsQuery, req.query, 'query'), authOf(res).viewer));
+    res.json(
+      await services.conversations.list(parseInput(ListConversationsQuery, req.query, 'query'), authOf(res).viewer),
+    );
   });
   router.get('/conversations/:id', async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');

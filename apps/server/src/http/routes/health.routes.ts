@@ -17,6 +17,11 @@ async function databaseAnswers(connection: Connection): Promise<boolean> {
   const db = connection.db;
   if (!db) return false;
   const ping = db.admin().ping();
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('ping timed out')), 2000).unref());
-  return Promise.race([ping, timeout]).then(() => true, () => false);
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error('ping timed out')), 2000).unref(),
+  );
+  return Promise.race([ping, timeout]).then(
+    () => true,
+    () => false,
+  );
 }

@@ -17,10 +17,19 @@ export function outboundRoutes(services: HttpServices): Router {
   router.post('/conversations/:id/messages', async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');
     const key = req.get('idempotency-key');
-    if (!key) throw new AppError('VALIDATION_FAILED', 'send an Idempotency-Key header: the same key sent again returns the same message');
+    if (!key)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'send an Idempotency-Key header: the same key sent again returns the same message',
+      );
     const idempotencyKey = parseInput(IdempotencyHeader, { 'idempotency-key': key }, 'headers')['idempotency-key'];
     const request = parseInput(SendMessageRequest, req.body, 'body');
-    const message = await services.send.send({ conversationId: id, viewer: authOf(res).viewer, idempotencyKey, request });
+    const message = await services.send.send({
+      conversationId: id,
+      viewer: authOf(res).viewer,
+      idempotencyKey,
+      request,
+    });
     res.status(201).json(message);
   });
   router.get('/messages/:id/media', async (req, res) => {

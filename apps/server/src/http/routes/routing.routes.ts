@@ -1,4 +1,12 @@
-import { AgentProfileRequest, AssignRequest, CreateQueueRequest, IdParams, SetStatusRequest, TransferRequest, UpdateQueueRequest } from '@switchboard/shared';
+import {
+  AgentProfileRequest,
+  AssignRequest,
+  CreateQueueRequest,
+  IdParams,
+  SetStatusRequest,
+  TransferRequest,
+  UpdateQueueRequest,
+} from '@switchboard/shared';
 import { Router } from 'express';
 import type { HttpServices } from '../http-services.js';
 import { queueStates } from '../../routing/index.js';
@@ -36,10 +44,18 @@ export function routingRoutes(services: HttpServices): Router {
     res.json(await services.router.claim(id(req.params), authOf(res).viewer));
   });
   router.post('/conversations/:id/assign', async (req, res) => {
-    res.json(await services.router.assign(id(req.params), parseInput(AssignRequest, req.body, 'body').userId, authOf(res).viewer));
+    res.json(
+      await services.router.assign(
+        id(req.params),
+        parseInput(AssignRequest, req.body, 'body').userId,
+        authOf(res).viewer,
+      ),
+    );
   });
   router.post('/conversations/:id/transfer', async (req, res) => {
-    res.json(await services.router.transfer(id(req.params), parseInput(TransferRequest, req.body, 'body'), authOf(res).viewer));
+    res.json(
+      await services.router.transfer(id(req.params), parseInput(TransferRequest, req.body, 'body'), authOf(res).viewer),
+    );
   });
   router.post('/conversations/:id/give-back', async (req, res) => {
     res.json(await services.router.giveBack(id(req.params), authOf(res).viewer));

@@ -34,9 +34,18 @@ describe('managing templates', () => {
   it('an admin creates, edits and approves a template; the history keeps every version with who and what', async () => {
     const created = await create(shippingNotice('shipping_notice'));
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'shipping_notice', language: 'en_US', status: 'pending', version: 1, parameterFormat: 'positional' });
+    expect(created.body).toMatchObject({
+      name: 'shipping_notice',
+      language: 'en_US',
+      status: 'pending',
+      version: 1,
+      parameterFormat: 'positional',
+    });
 
-    const approved = await server.api<TemplateDTO>(admin, 'PATCH', `/api/templates/${created.body.id}`, { version: 1, status: 'approved' });
+    const approved = await server.api<TemplateDTO>(admin, 'PATCH', `/api/templates/${created.body.id}`, {
+      version: 1,
+      status: 'approved',
+    });
     expect(approved.body).toMatchObject({ status: 'approved', version: 2 });
 
     const edited = await server.api<TemplateDTO>(admin, 'PATCH', `/api/templates/${created.body.id}`, {
@@ -47,7 +56,11 @@ describe('managing templates', () => {
     // Meta reviews an edited template again, so the edit takes it out of approval until someone says otherwise.
     expect(edited.body).toMatchObject({ version: 3, status: 'pending', footer: 'Acme Store' });
 
-    const history = await server.api<{ items: TemplateVersionDTO[] }>(admin, 'GET', `/api/templates/${created.body.id}/history`);
+    const history = await server.api<{ items: TemplateVersionDTO[] }>(
+      admin,
+      'GET',
+      `/api/templates/${created.body.id}/history`,
+    );
     expect(history.body.items.map((v) => [v.version, v.change, v.changedFields, v.changedBy])).toEqual([
       [1, 'created', [], { id: adminId, name: 'Administrator' }],
       [2, 'status-changed', ['status'], { id: adminId, name: 'Administrator' }],
@@ -62,27 +75,46 @@ describe('managing templates', () => {
 
   it('a rejected template carries Meta’s reason, and loses it once approved', async () => {
     const { body: t } = await create(shippingNotice('rejection_demo'));
-    const noReason = await server.api<Fail>(admin, 'PATCH', `/api/templates/${t.id}`, { version: 1, status: 'rejected' });
+    const noReason = await server.api<Fail>(admin, 'PATCH', `/api/templates/${t.id}`, {
+      version: 1,
+      status: 'rejected',
+    });
     expect(noReason.status).toBe(400);
     expect(messagesOf(noReason.body)).toEqual(['a rejected template needs the reason Meta gave']);
-    const rejected = await server.api<TemplateDTO>(admin, 'PATCH', `/api/templates/${t.id}`, { version: 1, status: 'rejected', rejectionReason: 'INVALID_FORMAT' });
+    const rejected = await server.api<TemplateDTO>(admin, 'PATCH', `/api/templates/${t.id}`, {
+      version: 1,
+      status: 'rejected',
+      rejectionReason: 'INVALID_FORMAT',
+    });
     expect(rejected.body).toMatchObject({ status: 'rejected', rejectionReason: 'INVALID_FORMAT', version: 2 });
-    const approved = await server.api<TemplateDTO>(admin, 'PATCH', `/api/templates/${t.id}`, { version: 2, status: 'approved' });
+    const approved = await server.api<TemplateDTO>(admin, 'PATCH', `/api/templates/${t.id}`, {
+      version: 2,
+      status: 'approved',
+    });
     expect(approved.body).toMatchObject({ status: 'approved', rejectionReason: null, version: 3 });
   });
 
   it('an update that changes nothing makes no new version', async () => {
     const { body: t } = await create(shippingNotice('no_op_demo'));
-    const same = await server.api<TemplateDTO>(admin, 'PATCH', `/api/templates/${t.id}`, { version: 1, body: t.body, category: 'utility' });
+    const same = await server.api<TemplateDTO>(admin, 'PATCH', `/api/templates/${t.id}`, {
+      version: 1,
+      body: t.body,
+      category: 'utility',
+    });
     expect(same.body.version).toBe(1);
-    expect((await server.api<{ items: unknown[] }>(admin, 'GET', `/api/templates/${t.id}/history`)).body.items).toHaveLength(1);
+    expect(
+      (await server.api<{ items: unknown[] }>(admin, 'GET', `/api/templates/${t.id}/history`)).body.items,
+    ).toHaveLength(1);
   });
 
   it('a name can exist once per language', async () => {
     expect((await create(shippingNotice('welcome_back'))).status).toBe(201);
     const again = await create({ ...shippingNotice('welcome_back'), body: 'Welcome back {{1}}, {{2}} {{3}}.' });
     expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: 'CONFLICT', message: 'a template named welcome_back in en_US exists already' });
+    expect(again.body.error).toMatchObject({
+      code: 'CONFLICT',
+      message: 'a template named welcome_back in en_US exists already',
+    });
     expect((await create(shippingNotice('welcome_back', 'pt_BR'))).status).toBe(201);
   });
 
@@ -93,14 +125,20 @@ describe('managing templates', () => {
     expect(list.body.items.map((i) => i.id)).toEqual([t.id]);
     expect((await server.api(agent.token, 'GET', `/api/templates/${t.id}/history`)).status).toBe(200);
     expect((await server.api(agent.token, 'POST', '/api/templates', shippingNotice('agent_made'))).status).toBe(403);
-    expect((await server.api(agent.token, 'PATCH', `/api/templates/${t.id}`, { version: 1, status: 'approved' })).status).toBe(403);
+    expect(
+      (await server.api(agent.token, 'PATCH', `/api/templates/${t.id}`, { version: 1, status: 'approved' })).status,
+    ).toBe(403);
     expect((await server.api<TemplateDTO>(admin, 'GET', `/api/templates/${t.id}`)).body.status).toBe('pending');
   });
 
   it('the list filters by status and language and refuses unknown query keys', async () => {
     await create({ ...shippingNotice('filter_demo', 'es'), status: 'approved' });
     await create(shippingNotice('filter_demo', 'pt_BR'));
-    const approvedEs = await server.api<{ items: TemplateDTO[] }>(admin, 'GET', '/api/templates?name=filter_demo&status=approved&language=es');
+    const approvedEs = await server.api<{ items: TemplateDTO[] }>(
+      admin,
+      'GET',
+      '/api/templates?name=filter_demo&status=approved&language=es',
+    );
     expect(approvedEs.body.items.map((t) => `${t.language}:${t.status}`)).toEqual(['es:approved']);
     const bad = await server.api<Fail>(admin, 'GET', '/api/templates?status[$ne]=approved');
     expect(bad.status).toBe(400);
@@ -110,13 +148,22 @@ describe('managing templates', () => {
 
 describe('placeholders must match the declared parameters', () => {
   it('refuses a gap in positional placeholders and says which one is missing', async () => {
-    const res = await create({ ...shippingNotice('gap_demo'), body: 'Hi {{1}}, order {{3}}.', parameters: shippingNotice('x').parameters });
+    const res = await create({
+      ...shippingNotice('gap_demo'),
+      body: 'Hi {{1}}, order {{3}}.',
+      parameters: shippingNotice('x').parameters,
+    });
     expect(res.status).toBe(400);
-    expect(messagesOf(res.body)).toContain('{{2}} is missing: positional placeholders run from {{1}} to {{3}} without gaps');
+    expect(messagesOf(res.body)).toContain(
+      '{{2}} is missing: positional placeholders run from {{1}} to {{3}} without gaps',
+    );
   });
 
   it('refuses placeholders without parameters and parameters without placeholders', async () => {
-    const tooFew = await create({ ...shippingNotice('count_demo'), parameters: shippingNotice('x').parameters.slice(0, 2) });
+    const tooFew = await create({
+      ...shippingNotice('count_demo'),
+      parameters: shippingNotice('x').parameters.slice(0, 2),
+    });
     expect(messagesOf(tooFew.body)).toEqual(['the body uses {{3}} but parameter 3 is not declared']);
     const named = await create({
       name: 'named_demo',
@@ -148,7 +195,10 @@ describe('placeholders must match the declared parameters', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.issues).toEqual(
       expect.arrayContaining([
-        { path: 'body.parameters.0.example', message: 'must be an ISO 8601 date or date-time, like 2025-03-14 or 2025-03-14T15:30:00Z' },
+        {
+          path: 'body.parameters.0.example',
+          message: 'must be an ISO 8601 date or date-time, like 2025-03-14 or 2025-03-14T15:30:00Z',
+        },
       ]),
     );
     const fixedExample = await create({
@@ -167,7 +217,10 @@ describe('placeholders must match the declared parameters', () => {
 
   it('an edit that would break the placeholders is refused and makes no version', async () => {
     const { body: t } = await create(shippingNotice('edit_check'));
-    const res = await server.api<Fail>(admin, 'PATCH', `/api/templates/${t.id}`, { version: 1, body: 'Hi {{1}}, your order {{2}} shipped.' });
+    const res = await server.api<Fail>(admin, 'PATCH', `/api/templates/${t.id}`, {
+      version: 1,
+      body: 'Hi {{1}}, your order {{2}} shipped.',
+    });
     expect(res.status).toBe(400);
     expect(messagesOf(res.body)).toEqual(['parameter 3 is declared but the body never uses {{3}}']);
     expect((await server.api<TemplateDTO>(admin, 'GET', `/api/templates/${t.id}`)).body.version).toBe(1);
@@ -206,9 +259,15 @@ describe('concurrent edits', () => {
       changedAt: new Date(),
       snapshot: { ...v1!.snapshot, footer: 'Saved before the crash' },
     });
-    const late = await server.api<Fail>(admin, 'PATCH', `/api/templates/${t.id}`, { version: 1, footer: 'Another edit' });
+    const late = await server.api<Fail>(admin, 'PATCH', `/api/templates/${t.id}`, {
+      version: 1,
+      footer: 'Another edit',
+    });
     expect(late.status).toBe(409);
-    expect((await server.api<TemplateDTO>(admin, 'GET', `/api/templates/${t.id}`)).body).toMatchObject({ version: 2, footer: 'Saved before the crash' });
+    expect((await server.api<TemplateDTO>(admin, 'GET', `/api/templates/${t.id}`)).body).toMatchObject({
+      version: 2,
+      footer: 'Saved before the crash',
+    });
   });
 
   it('an edit based on an old version is refused even when nothing runs at the same time', async () => {
@@ -221,5 +280,7 @@ describe('concurrent edits', () => {
 
 it('the templates API is described in openapi.json', async () => {
   const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/templates', '/api/templates/{id}', '/api/templates/{id}/history']));
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining(['/api/templates', '/api/templates/{id}', '/api/templates/{id}/history']),
+  );
 });

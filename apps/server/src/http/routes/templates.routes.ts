@@ -20,7 +20,9 @@ export function templateRoutes(services: HttpServices): Router {
     res.json({ items: await services.templates.history(parseInput(IdParams, req.params, 'params').id) });
   });
   router.post('/templates', requireRole('admin'), async (req, res) => {
-    res.status(201).json(await services.templates.create(parseInput(CreateTemplateRequest, req.body, 'body'), actorOf(res)));
+    res
+      .status(201)
+      .json(await services.templates.create(parseInput(CreateTemplateRequest, req.body, 'body'), actorOf(res)));
   });
   router.patch('/templates/:id', requireRole('admin'), async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');

@@ -19,8 +19,14 @@ export function userRoutes(services: HttpServices): Router {
     const { id } = parseInput(IdParams, req.params, 'params');
     const change = parseInput(UpdateUserRequest, req.body, 'body');
     // Without this an admin could lock everyone out, the last admin included.
-    if (id === authOf(res).user.id && (change.active === false || (change.role !== undefined && change.role !== 'admin'))) {
-      throw new AppError('CONFLICT', 'you cannot remove your own admin access or deactivate yourself; ask another admin');
+    if (
+      id === authOf(res).user.id &&
+      (change.active === false || (change.role !== undefined && change.role !== 'admin'))
+    ) {
+      throw new AppError(
+        'CONFLICT',
+        'you cannot remove your own admin access or deactivate yourself; ask another admin',
+      );
     }
     res.json(await services.users.update(id, change));
   });

@@ -13,7 +13,9 @@ const storedCount = async () =>
 
 describe('GET /webhooks/whatsapp (Meta verification handshake)', () => {
   it('answers the bare challenge as text/plain when the verify token matches', async () => {
-    const res = await fetch(`${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${TEST_VERIFY_TOKEN}&hub.challenge=1158201444`);
+    const res = await fetch(
+      `${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${TEST_VERIFY_TOKEN}&hub.challenge=1158201444`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(await res.text()).toBe('1158201444');
@@ -34,7 +36,11 @@ describe('POST /webhooks/whatsapp refuses what it must not store', () => {
 
   it('401 without a signature, nothing stored', async () => {
     const before = await storedCount();
-    const res = await fetch(`${server.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload()) });
+    const res = await fetch(`${server.url}/webhooks/whatsapp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload()),
+    });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INVALID_SIGNATURE');
     expect(await storedCount()).toBe(before);
@@ -52,7 +58,10 @@ describe('POST /webhooks/whatsapp refuses what it must not store', () => {
     const signed = await server.postWebhook(undefined, { raw: body });
     expect(signed.status).toBe(200);
     const { signWebhookBody } = await import('@switchboard/whatsapp-simulator');
-    const res = await server.postWebhook(undefined, { raw: body.replace('Oi', 'Hi'), signature: signWebhookBody(body, 'test-app-secret-123') });
+    const res = await server.postWebhook(undefined, {
+      raw: body.replace('Oi', 'Hi'),
+      signature: signWebhookBody(body, 'test-app-secret-123'),
+    });
     expect(res.status).toBe(401);
   });
 
@@ -60,7 +69,9 @@ describe('POST /webhooks/whatsapp refuses what it must not store', () => {
     const before = await storedCount();
     const res = await server.postWebhook(undefined, { raw: '{"object": "whatsapp_business_account", ' });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: 'MALFORMED_JSON', message: 'the body is not valid JSON' } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'MALFORMED_JSON', message: 'the body is not valid JSON' },
+    });
     expect(await storedCount()).toBe(before);
   });
 
@@ -88,7 +99,9 @@ describe('POST /webhooks/whatsapp refuses what it must not store', () => {
     const res = await server.postWebhook(undefined, { raw: body });
     expect(res.status).toBe(200);
     const { stored } = (await res.json()) as { stored: string };
-    const doc = (await server.app.models.WebhookIntake.findById(stored)) ?? (await server.app.models.WebhookArchive.findById(stored));
+    const doc =
+      (await server.app.models.WebhookIntake.findById(stored)) ??
+      (await server.app.models.WebhookArchive.findById(stored));
     expect(doc?.rawBody).toBe(body);
     expect(doc?.correlationId).toBe(res.headers.get('x-request-id'));
   });

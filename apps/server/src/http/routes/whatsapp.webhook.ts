@@ -31,11 +31,19 @@ export function whatsappWebhook(options: Options): WhatsappWebhook {
     const mode = req.query['hub.mode'];
     const token = req.query['hub.verify_token'];
     const challenge = req.query['hub.challenge'];
-    if (mode === 'subscribe' && token === options.verifyToken && typeof challenge === 'string' && challenge.length > 0) {
+    if (
+      mode === 'subscribe' &&
+      token === options.verifyToken &&
+      typeof challenge === 'string' &&
+      challenge.length > 0
+    ) {
       res.type('text/plain').send(challenge);
       return;
     }
-    res.status(403).type('text/plain').send('verification failed: hub.mode must be subscribe and hub.verify_token must match');
+    res
+      .status(403)
+      .type('text/plain')
+      .send('verification failed: hub.mode must be subscribe and hub.verify_token must match');
   };
 
   const store: RequestHandler = async (req, res) => {
@@ -52,7 +60,11 @@ export function whatsappWebhook(options: Options): WhatsappWebhook {
     }
     const envelope = whatsapp.WebhookEnvelope.safeParse(json);
     if (!envelope.success) {
-      throw new AppError('INVALID_WEBHOOK', 'the body is not a WhatsApp Business Account webhook', describeIssues(envelope.error.issues));
+      throw new AppError(
+        'INVALID_WEBHOOK',
+        'the body is not a WhatsApp Business Account webhook',
+        describeIssues(envelope.error.issues),
+      );
     }
     let id: string;
     try {
@@ -67,7 +79,10 @@ export function whatsappWebhook(options: Options): WhatsappWebhook {
     options.onStored(id);
     // Written directly rather than through res.json: an answer to a POST is never revalidated, so the ETag
     // res.json would hash for it is wasted work on the busiest path.
-    res.status(200).setHeader('Content-Type', 'application/json; charset=utf-8').end(JSON.stringify({ stored: id }));
+    res
+      .status(200)
+      .setHeader('Content-Type', 'application/json; charset=utf-8')
+      .end(JSON.stringify({ stored: id }));
   };
 
   return { verify, receive: [express.raw({ type: () => true, limit: options.maxBodyBytes }), store] };

@@ -16,8 +16,15 @@ const Interval = z.strictObject({ start: Clock, end: Clock });
 const Day = z.array(Interval).superRefine((intervals, ctx) => {
   intervals.forEach(({ start, end }, i) => {
     if (minuteOfDay(start) >= minuteOfDay(end)) {
-      const hint = minuteOfDay(start) > minuteOfDay(end) ? ` (split an overnight shift at midnight: ${start}-24:00 and 00:00-${end})` : '';
-      ctx.addIssue({ code: 'custom', path: [i], message: `${start}-${end} is empty or inverted: start must be before end${hint}` });
+      const hint =
+        minuteOfDay(start) > minuteOfDay(end)
+          ? ` (split an overnight shift at midnight: ${start}-24:00 and 00:00-${end})`
+          : '';
+      ctx.addIssue({
+        code: 'custom',
+        path: [i],
+        message: `${start}-${end} is empty or inverted: start must be before end${hint}`,
+      });
     }
   });
   const sorted = [...intervals].sort((a, b) => minuteOfDay(a.start) - minuteOfDay(b.start));
@@ -40,17 +47,28 @@ const IsoDate = z
  */
 export const BusinessHours = z
   .strictObject({
-    timezone: z.string().refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as America/Sao_Paulo'),
+    timezone: z
+      .string()
+      .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as America/Sao_Paulo'),
     // A day left out is closed, like an empty one; strictness still catches a misspelt day.
     weekly: z.strictObject({
-      mon: Day.default([]), tue: Day.default([]), wed: Day.default([]), thu: Day.default([]),
-      fri: Day.default([]), sat: Day.default([]), sun: Day.default([]),
+      mon: Day.default([]),
+      tue: Day.default([]),
+      wed: Day.default([]),
+      thu: Day.default([]),
+      fri: Day.default([]),
+      sat: Day.default([]),
+      sun: Day.default([]),
     }),
     holidays: z.array(IsoDate).default([]),
   })
   .superRefine((hours, ctx) => {
     if (WEEKDAYS.every((d) => hours.weekly[d].length === 0)) {
-      ctx.addIssue({ code: 'custom', path: ['weekly'], message: 'has no open hours on any day (leave business hours out for 24/7)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weekly'],
+        message: 'has no open hours on any day (leave business hours out for 24/7)',
+      });
     }
   })
   .brand<'BusinessHours'>();

@@ -10,7 +10,8 @@ const MS_PER_MINUTE = 60_000;
  * at closing carries to the next opening; a deadline landing exactly on closing time stays there.
  */
 export function addBusinessMinutes(start: Date, minutes: number, hours?: BusinessHours): Date {
-  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`minutes must be a finite number of at least 0 (got ${minutes})`);
+  if (!Number.isFinite(minutes) || minutes < 0)
+    throw new RangeError(`minutes must be a finite number of at least 0 (got ${minutes})`);
   let remaining = Math.round(minutes * MS_PER_MINUTE);
   if (!hours) return new Date(start.getTime() + remaining);
   const windows = openWindows(start, hours);

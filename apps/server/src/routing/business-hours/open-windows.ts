@@ -13,7 +13,9 @@ export interface OpenWindow {
  */
 export function* openWindows(from: Date, hours: BusinessHours): Generator<OpenWindow, never> {
   const week = WEEKDAYS.map((d) =>
-    hours.weekly[d].map((i) => ({ start: minuteOfDay(i.start), end: minuteOfDay(i.end) })).sort((a, b) => a.start - b.start),
+    hours.weekly[d]
+      .map((i) => ({ start: minuteOfDay(i.start), end: minuteOfDay(i.end) }))
+      .sort((a, b) => a.start - b.start),
   );
   const holidays = new Set(hours.holidays);
   const local = DateTime.fromJSDate(from, { zone: hours.timezone });
@@ -39,5 +41,8 @@ export function* openWindows(from: Date, hours: BusinessHours): Generator<OpenWi
 function instantAt(day: DateTime, minutes: number, zone: string): number {
   const wall = day.plus({ minutes });
   // A wall time skipped by DST is moved forward by Luxon, so a shift opening then opens when the clock resumes.
-  return DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute }, { zone }).toMillis();
+  return DateTime.fromObject(
+    { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute },
+    { zone },
+  ).toMillis();
 }

@@ -8,7 +8,9 @@ const dir = tempDir();
 afterAll(() => dir.remove());
 
 const tables = (db: Database.Database) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+    (t) => t.name,
+  );
 
 describe('migration 001-initial', () => {
   it('applies on an empty database and records version 1', () => {

@@ -9,7 +9,9 @@ afterAll(() => dir.remove());
 
 const insertReply = (db: Database.Database, state: string) =>
   db
-    .prepare("INSERT INTO outbox (clientMessageId, conversationId, json, state, createdAt) VALUES (?, 'c1', '{}', ?, '2026-01-01T00:00:00.000Z')")
+    .prepare(
+      "INSERT INTO outbox (clientMessageId, conversationId, json, state, createdAt) VALUES (?, 'c1', '{}', ?, '2026-01-01T00:00:00.000Z')",
+    )
     .run(`id-${state}`, state);
 
 describe('migration 002-outbox', () => {
@@ -17,7 +19,11 @@ describe('migration 002-outbox', () => {
     const db = new Database(dir.file());
     expect(migrate(db, MIGRATIONS, 2)).toBe(2);
     insertReply(db, 'pending');
-    expect(db.prepare('SELECT state, attempts, lastError FROM outbox').get()).toEqual({ state: 'pending', attempts: 0, lastError: null });
+    expect(db.prepare('SELECT state, attempts, lastError FROM outbox').get()).toEqual({
+      state: 'pending',
+      attempts: 0,
+      lastError: null,
+    });
     db.close();
   });
 

@@ -13,17 +13,39 @@ describe('migration 003-inbox-views', () => {
     const file = dir.file();
     const v2 = new Database(file);
     migrate(v2, MIGRATIONS, 2);
-    const json = JSON.stringify({ status: 'open', assigneeId: 'u1', priority: 'urgent', sla: { dueAt: '2026-01-01T10:00:00.000Z' }, contact: { id: 'k1' } });
+    const json = JSON.stringify({
+      status: 'open',
+      assigneeId: 'u1',
+      priority: 'urgent',
+      sla: { dueAt: '2026-01-01T10:00:00.000Z' },
+      contact: { id: 'k1' },
+    });
     v2.prepare("INSERT INTO conversations (id, json, seq) VALUES ('c1', ?, 3)").run(json);
     v2.prepare("INSERT INTO conversations (id, seq) VALUES ('c2', 1)").run();
-    v2.prepare("INSERT INTO messages (id, conversationId, sentAt, json) VALUES ('m1', 'c1', '2026-01-01', '{\"direction\":\"inbound\"}')").run();
-    v2.prepare("INSERT INTO outbox (clientMessageId, conversationId, json, state, createdAt) VALUES ('r1', 'c1', '{}', 'pending', '2026-01-01')").run();
+    v2.prepare(
+      "INSERT INTO messages (id, conversationId, sentAt, json) VALUES ('m1', 'c1', '2026-01-01', '{\"direction\":\"inbound\"}')",
+    ).run();
+    v2.prepare(
+      "INSERT INTO outbox (clientMessageId, conversationId, json, state, createdAt) VALUES ('r1', 'c1', '{}', 'pending', '2026-01-01')",
+    ).run();
     v2.close();
 
     const db = new Database(file);
     expect(migrate(db, MIGRATIONS)).toBe(3);
-    expect(db.prepare('SELECT id, status, assigneeId, priorityRank, slaDueAt, contactId, seq FROM conversations ORDER BY id').all()).toEqual([
-      { id: 'c1', status: 'open', assigneeId: 'u1', priorityRank: 3, slaDueAt: '2026-01-01T10:00:00.000Z', contactId: 'k1', seq: 3 },
+    expect(
+      db
+        .prepare('SELECT id, status, assigneeId, priorityRank, slaDueAt, contactId, seq FROM conversations ORDER BY id')
+        .all(),
+    ).toEqual([
+      {
+        id: 'c1',
+        status: 'open',
+        assigneeId: 'u1',
+        priorityRank: 3,
+        slaDueAt: '2026-01-01T10:00:00.000Z',
+        contactId: 'k1',
+        seq: 3,
+      },
       { id: 'c2', status: null, assigneeId: null, priorityRank: 0, slaDueAt: null, contactId: null, seq: 1 },
     ]);
     expect(db.prepare('SELECT direction FROM messages').get()).toEqual({ direction: 'inbound' });
@@ -35,7 +57,9 @@ describe('migration 003-inbox-views', () => {
     const db = new Database(dir.file());
     migrate(db, MIGRATIONS);
     migrate(db, MIGRATIONS);
-    expect(db.prepare('SELECT shortcut FROM canned_replies ORDER BY position').all()).toEqual(DEFAULT_CANNED_REPLIES.map((r) => ({ shortcut: r.shortcut })));
+    expect(db.prepare('SELECT shortcut FROM canned_replies ORDER BY position').all()).toEqual(
+      DEFAULT_CANNED_REPLIES.map((r) => ({ shortcut: r.shortcut })),
+    );
     expect(() => db.prepare("INSERT INTO canned_replies VALUES ('x', '/hi', 't', 't', 9)").run()).toThrow(/UNIQUE/);
     db.close();
   });

@@ -2,10 +2,30 @@ import type { Migration } from './migration.js';
 
 /** Canned replies every install starts with; the agent's own come later. */
 export const DEFAULT_CANNED_REPLIES = [
-  { id: 'greeting', shortcut: '/hi', title: 'Greeting', text: "Hi! Thanks for reaching out, I'm looking into this for you now." },
-  { id: 'one-moment', shortcut: '/moment', title: 'One moment', text: "Thanks for your patience: I'm checking this and will be right back." },
-  { id: 'ask-details', shortcut: '/details', title: 'Ask for details', text: 'Could you send me your order number and the email on your account, so I can look it up?' },
-  { id: 'anything-else', shortcut: '/else', title: 'Anything else?', text: "Glad that's sorted! Is there anything else I can help you with?" },
+  {
+    id: 'greeting',
+    shortcut: '/hi',
+    title: 'Greeting',
+    text: "Hi! Thanks for reaching out, I'm looking into this for you now.",
+  },
+  {
+    id: 'one-moment',
+    shortcut: '/moment',
+    title: 'One moment',
+    text: "Thanks for your patience: I'm checking this and will be right back.",
+  },
+  {
+    id: 'ask-details',
+    shortcut: '/details',
+    title: 'Ask for details',
+    text: 'Could you send me your order number and the email on your account, so I can look it up?',
+  },
+  {
+    id: 'anything-else',
+    shortcut: '/else',
+    title: 'Anything else?',
+    text: "Glad that's sorted! Is there anything else I can help you with?",
+  },
   { id: 'goodbye', shortcut: '/bye', title: 'Goodbye', text: 'Thanks for contacting us. Have a great day!' },
 ] as const;
 
@@ -74,7 +94,9 @@ export const inboxViews: Migration = {
         PRIMARY KEY (minute, queueId)
       );
     `);
-    const insert = db.prepare('INSERT INTO canned_replies (id, shortcut, title, text, position) VALUES (?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO canned_replies (id, shortcut, title, text, position) VALUES (?, ?, ?, ?, ?)',
+    );
     DEFAULT_CANNED_REPLIES.forEach((r, i) => insert.run(r.id, r.shortcut, r.title, r.text, i));
   },
 };

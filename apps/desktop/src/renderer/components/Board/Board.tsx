@@ -33,7 +33,10 @@ export function Board() {
     return () => clearInterval(timer);
   }, [loadBoard]);
 
-  const totals = queues.reduce((t, q) => ({ waiting: t.waiting + q.waiting, risk: t.risk + q.slaAtRisk, breached: t.breached + q.slaBreached }), { waiting: 0, risk: 0, breached: 0 });
+  const totals = queues.reduce(
+    (t, q) => ({ waiting: t.waiting + q.waiting, risk: t.risk + q.slaAtRisk, breached: t.breached + q.slaBreached }),
+    { waiting: 0, risk: 0, breached: 0 },
+  );
 
   return (
     <main className="board" aria-label="Supervisor board">
@@ -63,7 +66,9 @@ export function Board() {
                     <div className="muted">waiting</div>
                   </div>
                   <div>
-                    <div className="big">{q.oldestWaitingSince ? formatDuration(now - Date.parse(q.oldestWaitingSince)) : '–'}</div>
+                    <div className="big">
+                      {q.oldestWaitingSince ? formatDuration(now - Date.parse(q.oldestWaitingSince)) : '–'}
+                    </div>
                     <div className="muted">oldest wait</div>
                   </div>
                   <div>
@@ -82,7 +87,11 @@ export function Board() {
                   </div>
                   <div>
                     <div className="muted">SLA trouble, last hour</div>
-                    <Sparkline values={samples.breached} tone="danger" label={`${q.queue.name} SLA at risk or breached`} />
+                    <Sparkline
+                      values={samples.breached}
+                      tone="danger"
+                      label={`${q.queue.name} SLA at risk or breached`}
+                    />
                   </div>
                 </div>
               </article>

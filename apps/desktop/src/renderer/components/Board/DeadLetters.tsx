@@ -11,7 +11,9 @@ export function DeadLetters() {
     <main className="dead-letters" aria-label="Dead letters">
       <header className="board-header">
         <h2>Dead letters</h2>
-        <span className="muted">Replies whose retries ran out. Replay sends them again with the same idempotency key.</span>
+        <span className="muted">
+          Replies whose retries ran out. Replay sends them again with the same idempotency key.
+        </span>
       </header>
       <div className="dead-body">
         {deadLetters.length === 0 ? (

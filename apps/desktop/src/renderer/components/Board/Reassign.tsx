@@ -28,7 +28,13 @@ export function Reassign() {
       <ul className="waiting-list" role="listbox" aria-label="Waiting conversations">
         {waiting.length === 0 && <li className="muted">Nobody is waiting.</li>}
         {waiting.map((c) => (
-          <li key={c.id} role="option" aria-selected={conversationId === c.id} className={conversationId === c.id ? 'active' : ''} onClick={() => setConversationId(c.id)}>
+          <li
+            key={c.id}
+            role="option"
+            aria-selected={conversationId === c.id}
+            className={conversationId === c.id ? 'active' : ''}
+            onClick={() => setConversationId(c.id)}
+          >
             <span className={`badge ${c.priority}`}>{c.priority}</span>
             <span className="waiting-name">{contactName(c.contact)}</span>
             <span className="muted">
@@ -38,7 +44,12 @@ export function Reassign() {
         ))}
       </ul>
       <div className="reassign-row">
-        <select className="select" aria-label="Assign to agent" value={userId} onChange={(e) => setUserId(e.target.value)}>
+        <select
+          className="select"
+          aria-label="Assign to agent"
+          value={userId}
+          onChange={(e) => setUserId(e.target.value)}
+        >
           <option value="">Agent…</option>
           {assignable.map((a) => (
             <option key={a.id} value={a.id}>

@@ -5,11 +5,25 @@ export const matchingCanned = (replies: CannedReply[], query: string) => {
   return replies.filter((r) => r.shortcut.toLowerCase().includes(q) || r.title.toLowerCase().includes(q)).slice(0, 8);
 };
 
-export function CannedMenu({ replies, active, onPick }: { replies: CannedReply[]; active: number; onPick: (reply: CannedReply) => void }) {
+export function CannedMenu({
+  replies,
+  active,
+  onPick,
+}: {
+  replies: CannedReply[];
+  active: number;
+  onPick: (reply: CannedReply) => void;
+}) {
   return (
     <ul className="canned-menu" role="listbox" aria-label="Canned replies">
       {replies.map((r, i) => (
-        <li key={r.id} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={(e) => (e.preventDefault(), onPick(r))}>
+        <li
+          key={r.id}
+          role="option"
+          aria-selected={i === active}
+          className={i === active ? 'active' : ''}
+          onMouseDown={(e) => (e.preventDefault(), onPick(r))}
+        >
           <span className="canned-shortcut">/{r.shortcut}</span>
           <span className="canned-title">{r.title}</span>
           <span className="canned-text muted">{r.text}</span>

@@ -53,10 +53,20 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
   return (
     <div className={`composer ${noteMode ? 'note-mode' : ''}`}>
       <div className="composer-tabs" role="tablist">
-        <button role="tab" aria-selected={!noteMode} className={!noteMode ? 'active' : ''} onClick={() => setDraft(conversation.id, { mode: 'reply' })}>
+        <button
+          role="tab"
+          aria-selected={!noteMode}
+          className={!noteMode ? 'active' : ''}
+          onClick={() => setDraft(conversation.id, { mode: 'reply' })}
+        >
           Reply
         </button>
-        <button role="tab" aria-selected={noteMode} className={noteMode ? 'active' : ''} onClick={() => setDraft(conversation.id, { mode: 'note' })}>
+        <button
+          role="tab"
+          aria-selected={noteMode}
+          className={noteMode ? 'active' : ''}
+          onClick={() => setDraft(conversation.id, { mode: 'note' })}
+        >
           Internal note
         </button>
         <button className="template-link" onClick={() => setPickingTemplate(true)}>
@@ -75,20 +85,36 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
         </div>
       ) : (
         <div className="composer-box">
-          {cannedMatches.length > 0 && <CannedMenu replies={cannedMatches} active={cannedIndex} onPick={(r) => setDraft(conversation.id, { text: r.text })} />}
+          {cannedMatches.length > 0 && (
+            <CannedMenu
+              replies={cannedMatches}
+              active={cannedIndex}
+              onPick={(r) => setDraft(conversation.id, { text: r.text })}
+            />
+          )}
           <textarea
             ref={input}
             className="composer-input"
             aria-label={noteMode ? 'Internal note' : 'Reply'}
-            placeholder={noteMode ? 'Write a note only your team sees…' : 'Write a reply…  (/ for canned replies, Enter to send, Shift+Enter for a new line)'}
+            placeholder={
+              noteMode
+                ? 'Write a note only your team sees…'
+                : 'Write a reply…  (/ for canned replies, Enter to send, Shift+Enter for a new line)'
+            }
             rows={3}
             value={draft.text}
             onChange={(e) => setDraft(conversation.id, { text: e.target.value })}
             onKeyDown={onKeyDown}
           />
           <div className="composer-footer">
-            <span className="muted">{noteMode ? 'Only your team sees notes.' : windowOpen ? 'Customer sees this on WhatsApp.' : ''}</span>
-            <button className="btn primary" onClick={() => void sendDraft(conversation.id)} disabled={!draft.text.trim()}>
+            <span className="muted">
+              {noteMode ? 'Only your team sees notes.' : windowOpen ? 'Customer sees this on WhatsApp.' : ''}
+            </span>
+            <button
+              className="btn primary"
+              onClick={() => void sendDraft(conversation.id)}
+              disabled={!draft.text.trim()}
+            >
               {noteMode ? 'Add note' : 'Send'}
             </button>
           </div>

@@ -16,12 +16,19 @@ export function TemplatePicker({ conversationId, onClose }: { conversationId: st
   const missing = chosen?.parameters.some((p) => !values[p.name]?.trim()) ?? true;
   const send = async () => {
     if (!chosen) return;
-    const parameters = chosen.parameterFormat === 'positional' ? chosen.parameters.map((p) => values[p.name]!.trim()) : Object.fromEntries(chosen.parameters.map((p) => [p.name, values[p.name]!.trim()]));
+    const parameters =
+      chosen.parameterFormat === 'positional'
+        ? chosen.parameters.map((p) => values[p.name]!.trim())
+        : Object.fromEntries(chosen.parameters.map((p) => [p.name, values[p.name]!.trim()]));
     if (await sendTemplate(conversationId, chosen, parameters)) onClose();
   };
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div
+      className="dialog-backdrop"
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <div className="dialog template-picker" role="dialog" aria-label="Send a template">
         <h2>Send a template</h2>
         {templates.length === 0 ? (
@@ -48,7 +55,9 @@ export function TemplatePicker({ conversationId, onClose }: { conversationId: st
               <div className="template-detail">
                 {chosen.parameters.map((p) => (
                   <div className="field" key={p.name}>
-                    <label htmlFor={`param-${p.name}`}>{chosen.parameterFormat === 'positional' ? `{{${p.name}}}` : p.name}</label>
+                    <label htmlFor={`param-${p.name}`}>
+                      {chosen.parameterFormat === 'positional' ? `{{${p.name}}}` : p.name}
+                    </label>
                     <input
                       id={`param-${p.name}`}
                       className="input"

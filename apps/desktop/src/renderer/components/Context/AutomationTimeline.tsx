@@ -27,7 +27,8 @@ const ICON: Partial<Record<TimelineItem['kind'], IconName>> = {
   'labels-changed': 'file',
 };
 
-const tone = (kind: TimelineItem['kind']) => (kind === 'sla-breached' || kind === 'escalated' ? 'late' : kind === 'sla-warning' ? 'soon' : 'ok');
+const tone = (kind: TimelineItem['kind']) =>
+  kind === 'sla-breached' || kind === 'escalated' ? 'late' : kind === 'sla-warning' ? 'soon' : 'ok';
 
 /** Facts worth a glance (matched rules, candidates...), one short line each; raw ids mean nothing to a person. */
 function detailLines(details: Record<string, unknown>): string[] {

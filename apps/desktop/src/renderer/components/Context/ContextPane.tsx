@@ -11,7 +11,8 @@ export function ContextPane({ conversation }: { conversation: ConversationDTO })
   const select = useStore((s) => s.select);
   const now = useNow();
   const { contact } = conversation;
-  const sla = conversation.sla && conversation.status === 'open' ? countdown(conversation.sla.dueAt, now, 10 * 60_000) : null;
+  const sla =
+    conversation.sla && conversation.status === 'open' ? countdown(conversation.sla.dueAt, now, 10 * 60_000) : null;
   const window = conversation.windowExpiresAt ? countdown(conversation.windowExpiresAt, now, 2 * 3600_000) : null;
   const others = history.filter((c) => c.id !== conversation.id);
 
@@ -26,11 +27,15 @@ export function ContextPane({ conversation }: { conversation: ConversationDTO })
       <section className="context-section clocks">
         <div className="clock">
           <div className="clock-label">{conversation.sla ? SLA_LABEL[conversation.sla.kind] : 'SLA'}</div>
-          <div className={`clock-value tone-${sla?.tone ?? 'ok'}`}>{sla ? (sla.tone === 'late' ? `Breached ${sla.label}` : sla.label) : 'Not running'}</div>
+          <div className={`clock-value tone-${sla?.tone ?? 'ok'}`}>
+            {sla ? (sla.tone === 'late' ? `Breached ${sla.label}` : sla.label) : 'Not running'}
+          </div>
         </div>
         <div className="clock">
           <div className="clock-label">24h window</div>
-          <div className={`clock-value tone-${window && window.tone !== 'late' ? window.tone : 'late'}`}>{window && window.tone !== 'late' ? `${window.label} left` : 'Closed'}</div>
+          <div className={`clock-value tone-${window && window.tone !== 'late' ? window.tone : 'late'}`}>
+            {window && window.tone !== 'late' ? `${window.label} left` : 'Closed'}
+          </div>
         </div>
       </section>
 

@@ -14,7 +14,13 @@ const SORTS: { sort: InboxSort; label: string }[] = [
   { sort: 'waiting', label: 'Longest waiting' },
 ];
 
-const VIEW_TITLE = { mine: 'Mine', queues: 'Queues', all: 'All conversations', snoozed: 'Snoozed', resolved: 'Resolved' } as const;
+const VIEW_TITLE = {
+  mine: 'Mine',
+  queues: 'Queues',
+  all: 'All conversations',
+  snoozed: 'Snoozed',
+  resolved: 'Resolved',
+} as const;
 
 export function ConversationList() {
   const items = useStore((s) => s.items);
@@ -51,7 +57,12 @@ export function ConversationList() {
         <SearchBox />
         <label className="sort">
           <span className="muted">Sort</span>
-          <select className="select small" aria-label="Sort conversations" value={sort} onChange={(e) => setSort(e.target.value as InboxSort)}>
+          <select
+            className="select small"
+            aria-label="Sort conversations"
+            value={sort}
+            onChange={(e) => setSort(e.target.value as InboxSort)}
+          >
             {SORTS.map((s) => (
               <option key={s.sort} value={s.sort}>
                 {s.label}

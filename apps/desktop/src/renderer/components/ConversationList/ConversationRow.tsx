@@ -10,7 +10,15 @@ const SLA_SOON_MS = 10 * 60_000;
 const WINDOW_SOON_MS = 2 * 3600_000;
 
 /** Memoised on (item, selected, top): scrolling re-renders only the rows that come into view. */
-export const ConversationRow = memo(function ConversationRow({ item, selected, top }: { item: InboxItem; selected: boolean; top: number }) {
+export const ConversationRow = memo(function ConversationRow({
+  item,
+  selected,
+  top,
+}: {
+  item: InboxItem;
+  selected: boolean;
+  top: number;
+}) {
   const select = useStore((s) => s.select);
   const now = useNow();
   const name = contactName(item.contact);
@@ -50,7 +58,8 @@ export const ConversationRow = memo(function ConversationRow({ item, selected, t
         )}
         {window && (
           <span className={`meta tone-${window.tone === 'late' ? 'muted' : window.tone}`} title="24-hour window">
-            <Icon name={window.tone === 'late' ? 'lock' : 'chat'} size={12} /> {window.tone === 'late' ? 'closed' : window.label}
+            <Icon name={window.tone === 'late' ? 'lock' : 'chat'} size={12} />{' '}
+            {window.tone === 'late' ? 'closed' : window.label}
           </span>
         )}
         {item.labels.slice(0, 2).map((label) => (

@@ -38,7 +38,16 @@ export function Login() {
         </label>
         <label>
           Email
-          <input className="input" name="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus required />
+          <input
+            className="input"
+            name="email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoFocus
+            required
+          />
         </label>
         <label>
           Password
@@ -60,7 +69,9 @@ export function Login() {
         <button className="btn primary login-submit" type="submit" disabled={loggingIn}>
           {loggingIn ? 'Signing in…' : 'Sign in'}
         </button>
-        <p className="login-footnote muted">Replies you write offline are kept on this device and sent when you reconnect.</p>
+        <p className="login-footnote muted">
+          Replies you write offline are kept on this device and sent when you reconnect.
+        </p>
       </form>
     </div>
   );

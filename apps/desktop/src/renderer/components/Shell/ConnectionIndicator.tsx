@@ -14,7 +14,15 @@ export function ConnectionIndicator() {
       <div>
         <div className="connection-state">{TEXT[state]}</div>
         <div className="connection-detail">
-          {hostLink === 'refused' ? 'Open the address the host printed' : hostDown ? 'Reconnecting to the inbox engine' : pending > 0 ? `${pending} ${pending === 1 ? 'reply' : 'replies'} waiting to send` : state === 'offline' ? 'Working from this device’s copy' : 'All replies sent'}
+          {hostLink === 'refused'
+            ? 'Open the address the host printed'
+            : hostDown
+              ? 'Reconnecting to the inbox engine'
+              : pending > 0
+                ? `${pending} ${pending === 1 ? 'reply' : 'replies'} waiting to send`
+                : state === 'offline'
+                  ? 'Working from this device’s copy'
+                  : 'All replies sent'}
         </div>
       </div>
     </div>

@@ -54,7 +54,10 @@ export function Shell() {
               <Icon name="board" className="nav-icon" />
               Board
             </button>
-            <button className={`nav-item ${screen === 'dead-letters' ? 'active' : ''}`} onClick={() => setScreen('dead-letters')}>
+            <button
+              className={`nav-item ${screen === 'dead-letters' ? 'active' : ''}`}
+              onClick={() => setScreen('dead-letters')}
+            >
               <Icon name="alert" className="nav-icon" />
               Dead letters
             </button>

@@ -3,7 +3,8 @@ import { useStore } from '../../store';
 
 /** Whether a key press belongs to a text field (so "j" types a j there instead of moving the list). */
 const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: 'j / k', does: 'Next / previous conversation' },

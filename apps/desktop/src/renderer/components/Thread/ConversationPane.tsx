@@ -18,7 +18,8 @@ export function ConversationPane() {
         <div className="empty-state">
           <strong>Pick a conversation</strong>
           <span>
-            <span className="kbd">j</span> / <span className="kbd">k</span> move through the list, <span className="kbd">?</span> shows every shortcut.
+            <span className="kbd">j</span> / <span className="kbd">k</span> move through the list,{' '}
+            <span className="kbd">?</span> shows every shortcut.
           </span>
         </div>
       </main>

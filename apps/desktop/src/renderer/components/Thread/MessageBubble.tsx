@@ -13,9 +13,11 @@ export function MessageBubble({ message, reactions, quoted }: Props) {
     <div className={`bubble-row ${side}`} data-message-id={message.id} data-status={message.status}>
       <div className={`bubble ${side} type-${message.content.type}`}>
         {side === 'note' && <div className="note-label">Internal note</div>}
-        {message.context?.forwarded && <div className="forwarded">
+        {message.context?.forwarded && (
+          <div className="forwarded">
             <Icon name="forward" size={11} /> Forwarded
-          </div>}
+          </div>
+        )}
         {message.context?.replyToProviderMessageId && (
           <div className="quote">{quoted ? quoteText(quoted) : 'Replying to an earlier message'}</div>
         )}

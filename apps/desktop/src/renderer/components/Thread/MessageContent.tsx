@@ -27,7 +27,10 @@ function useMediaUrl(messageId: string): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    conversationService.mediaUrl(messageId).then((u) => live && setUrl(u), () => undefined);
+    conversationService.mediaUrl(messageId).then(
+      (u) => live && setUrl(u),
+      () => undefined,
+    );
     return () => void (live = false);
   }, [messageId]);
   return url;
@@ -56,11 +59,21 @@ function Media({ message }: { message: MessageDTO }) {
   if (failed && c.type !== 'document') return <MissingMedia name={mediaName(c)} />;
   if (c.type === 'image' || c.type === 'sticker')
     return url ? (
-      <img className={c.type === 'sticker' ? 'sticker' : 'image'} src={url} alt={('caption' in c && c.caption) || c.type} onError={fail} />
+      <img
+        className={c.type === 'sticker' ? 'sticker' : 'image'}
+        src={url}
+        alt={('caption' in c && c.caption) || c.type}
+        onError={fail}
+      />
     ) : (
       <div className="media-loading">Loading {c.type}…</div>
     );
-  if (c.type === 'video') return url ? <video className="video" src={url} controls onError={fail} /> : <div className="media-loading">Loading video…</div>;
+  if (c.type === 'video')
+    return url ? (
+      <video className="video" src={url} controls onError={fail} />
+    ) : (
+      <div className="media-loading">Loading video…</div>
+    );
   if (c.type === 'audio')
     return (
       <div className="audio">

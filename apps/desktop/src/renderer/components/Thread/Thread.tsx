@@ -37,7 +37,9 @@ export function Thread() {
       reactions: reactionsByTarget(messages),
       byProviderId: new Map(messages.filter((m) => m.providerMessageId).map((m) => [m.providerMessageId!, m])),
       // A pending reply the server already stored shows once, as the stored message with its ticks.
-      pending: (thread?.pending ?? []).filter((p: PendingReply) => !stored.has(p.clientMessageId) && p.state !== 'sent'),
+      pending: (thread?.pending ?? []).filter(
+        (p: PendingReply) => !stored.has(p.clientMessageId) && p.state !== 'sent',
+      ),
     };
   }, [thread]);
 
@@ -52,27 +54,36 @@ export function Thread() {
     return () => follow.disconnect();
   }, [hasThread]);
 
-  if (error) return <div className="thread"><div className="empty-state">{error}</div></div>;
+  if (error)
+    return (
+      <div className="thread">
+        <div className="empty-state">{error}</div>
+      </div>
+    );
   if (!thread) return <div className="thread" />;
   return (
     <div
       className="thread"
       data-testid="thread"
       ref={scroller}
-      onScroll={(e) => (pinned.current = e.currentTarget.scrollHeight - e.currentTarget.scrollTop - e.currentTarget.clientHeight < 60)}
+      onScroll={(e) =>
+        (pinned.current = e.currentTarget.scrollHeight - e.currentTarget.scrollTop - e.currentTarget.clientHeight < 60)
+      }
     >
       <div className="thread-content" ref={content}>
-      {shown.map((m) => (
-        <MessageBubble
-          key={m.id}
-          message={m}
-          reactions={m.providerMessageId ? reactions.get(m.providerMessageId) : undefined}
-          quoted={m.context?.replyToProviderMessageId ? byProviderId.get(m.context.replyToProviderMessageId) : undefined}
-        />
-      ))}
-      {pending.map((p) => (
-        <PendingBubble key={p.clientMessageId} reply={p} />
-      ))}
+        {shown.map((m) => (
+          <MessageBubble
+            key={m.id}
+            message={m}
+            reactions={m.providerMessageId ? reactions.get(m.providerMessageId) : undefined}
+            quoted={
+              m.context?.replyToProviderMessageId ? byProviderId.get(m.context.replyToProviderMessageId) : undefined
+            }
+          />
+        ))}
+        {pending.map((p) => (
+          <PendingBubble key={p.clientMessageId} reply={p} />
+        ))}
       </div>
     </div>
   );

@@ -6,15 +6,28 @@ afterEach(resetStore);
 afterAll(removePageGlobals);
 
 describe('the board slice', () => {
-  it("shows every queue, the last hour, the agents and the conversations still waiting for someone", async () => {
-    const lucia = item({ name: 'Lucía Gómez', routingState: 'waiting', waitingReason: 'no agent of Support is online' });
+  it('shows every queue, the last hour, the agents and the conversations still waiting for someone', async () => {
+    const lucia = item({
+      name: 'Lucía Gómez',
+      routingState: 'waiting',
+      waitingReason: 'no agent of Support is online',
+    });
     testBridge.answer('board:get', () => [queueState('Support', 1), queueState('Billing')]);
-    testBridge.answer('board:history', () => [{ at: '2026-12-01T10:00:00.000Z', queueId: 'q', waiting: 1, slaAtRisk: 0, slaBreached: 0, busyAgents: 1 }]);
+    testBridge.answer('board:history', () => [
+      { at: '2026-12-01T10:00:00.000Z', queueId: 'q', waiting: 1, slaAtRisk: 0, slaBreached: 0, busyAgents: 1 },
+    ]);
     testBridge.answer('agents:list', () => [user('agent', 'Ana Agent')]);
-    testBridge.answer('inbox:list', () => [lucia, item({ name: 'Pedro Alves' }), item({ name: 'Old one', routingState: 'waiting', status: 'resolved' })]);
+    testBridge.answer('inbox:list', () => [
+      lucia,
+      item({ name: 'Pedro Alves' }),
+      item({ name: 'Old one', routingState: 'waiting', status: 'resolved' }),
+    ]);
     await useStore.getState().loadBoard();
     const state = useStore.getState();
-    expect(state.queues.map((q) => [q.queue.name, q.waiting])).toEqual([['Support', 1], ['Billing', 0]]);
+    expect(state.queues.map((q) => [q.queue.name, q.waiting])).toEqual([
+      ['Support', 1],
+      ['Billing', 0],
+    ]);
     expect(state.boardHistory).toHaveLength(1);
     expect(state.agents.map((a) => a.name)).toEqual(['Ana Agent']);
     expect(state.waiting.map((c) => c.contact.profileName)).toEqual(['Lucía Gómez']);
@@ -24,7 +37,9 @@ describe('the board slice', () => {
   it('a board the engine cannot load says why in an error toast', async () => {
     testBridge.fail('board:get', 'FORBIDDEN', 'only supervisors see the board');
     await useStore.getState().loadBoard();
-    expect(useStore.getState().toasts).toEqual([expect.objectContaining({ tone: 'error', body: 'only supervisors see the board' })]);
+    expect(useStore.getState().toasts).toEqual([
+      expect.objectContaining({ tone: 'error', body: 'only supervisors see the board' }),
+    ]);
   });
 
   it('a live board push replaces the queues shown', () => {
@@ -35,7 +50,11 @@ describe('the board slice', () => {
   it('reassigning from the board assigns the conversation to the agent and reloads the board', async () => {
     const waiting = conversation({ routingState: 'waiting' });
     const ana = user('agent', 'Ana Agent');
-    testBridge.answer('conversation:act', (id, action) => ({ ...waiting, id, assigneeId: action.type === 'assign' ? action.userId : null }));
+    testBridge.answer('conversation:act', (id, action) => ({
+      ...waiting,
+      id,
+      assigneeId: action.type === 'assign' ? action.userId : null,
+    }));
     expect(await useStore.getState().reassign(waiting.id, ana.id)).toBe(true);
     expect(testBridge.callsOf('conversation:act')).toEqual([[waiting.id, { type: 'assign', userId: ana.id }]]);
     await testBridge.settle();
@@ -70,6 +89,8 @@ describe('the board slice', () => {
     testBridge.fail('dead-letters:replay', 'OPTED_OUT', 'the customer asked not to be contacted');
     await useStore.getState().replay(dead.message.id);
     expect(useStore.getState().deadLetters).toEqual([dead]);
-    expect(useStore.getState().toasts).toEqual([expect.objectContaining({ tone: 'error', body: 'the customer asked not to be contacted' })]);
+    expect(useStore.getState().toasts).toEqual([
+      expect.objectContaining({ tone: 'error', body: 'the customer asked not to be contacted' }),
+    ]);
   });
 });

@@ -30,7 +30,11 @@ export const createBoardSlice: Slice<BoardSlice> = (set, get) => ({
 
   async loadBoard() {
     try {
-      const [queues, boardHistory, agents] = await Promise.all([boardService.queues(), boardService.history(), boardService.agents()]);
+      const [queues, boardHistory, agents] = await Promise.all([
+        boardService.queues(),
+        boardService.history(),
+        boardService.agents(),
+      ]);
       set({ queues, boardHistory, agents });
       await get().refreshWaiting();
     } catch (error) {
@@ -39,7 +43,10 @@ export const createBoardSlice: Slice<BoardSlice> = (set, get) => ({
   },
 
   async loadTransferTargets() {
-    const [agents, queues] = await Promise.all([boardService.agents().catch(() => null), boardService.queues().catch(() => null)]);
+    const [agents, queues] = await Promise.all([
+      boardService.agents().catch(() => null),
+      boardService.queues().catch(() => null),
+    ]);
     set({ ...(agents ? { agents } : {}), ...(queues ? { queues } : {}) });
   },
 

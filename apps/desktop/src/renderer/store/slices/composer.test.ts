@@ -64,13 +64,22 @@ describe('the composer slice', () => {
     useStore.getState().setDraft(id, { text: 'Are you still there?' });
     expect(await useStore.getState().sendDraft(id)).toBe(false);
     expect(draftOf(id)?.text).toBe('Are you still there?');
-    expect(useStore.getState()).toMatchObject({ sending: false, toasts: [{ tone: 'error', body: 'the 24-hour window has closed: send a template' }] });
+    expect(useStore.getState()).toMatchObject({
+      sending: false,
+      toasts: [{ tone: 'error', body: 'the 24-hour window has closed: send a template' }],
+    });
   });
 
   it('offers only approved templates, and sends one with its parameters', async () => {
     const shipped = template('order_shipped');
-    testBridge.answer('templates:list', () => [shipped, template('summer_sale', 'pending'), template('win_back', 'rejected')]);
-    testBridge.answer('canned:list', () => [{ id: 'thanks', shortcut: 'ty', title: 'Thanks', text: 'Thank you for waiting!' }]);
+    testBridge.answer('templates:list', () => [
+      shipped,
+      template('summer_sale', 'pending'),
+      template('win_back', 'rejected'),
+    ]);
+    testBridge.answer('canned:list', () => [
+      { id: 'thanks', shortcut: 'ty', title: 'Thanks', text: 'Thank you for waiting!' },
+    ]);
     await useStore.getState().loadComposerData();
     expect(useStore.getState().templates.map((t) => t.name)).toEqual(['order_shipped']);
     expect(useStore.getState().canned.map((c) => c.shortcut)).toEqual(['ty']);

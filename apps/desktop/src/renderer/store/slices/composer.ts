@@ -17,7 +17,11 @@ export type ComposerSlice = {
   setDraft(conversationId: string, patch: Partial<Draft>): void;
   /** Sends the draft (reply or note) of a conversation; true when the engine took it. */
   sendDraft(conversationId: string): Promise<boolean>;
-  sendTemplate(conversationId: string, template: TemplateDTO, parameters: string[] | Record<string, string>): Promise<boolean>;
+  sendTemplate(
+    conversationId: string,
+    template: TemplateDTO,
+    parameters: string[] | Record<string, string>,
+  ): Promise<boolean>;
 };
 
 export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
@@ -65,6 +69,9 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
     },
 
     sendTemplate: (conversationId, template, parameters) =>
-      send(conversationId, { type: 'template', template: { name: template.name, language: template.language, parameters } }),
+      send(conversationId, {
+        type: 'template',
+        template: { name: template.name, language: template.language, parameters },
+      }),
   };
 };

@@ -49,7 +49,7 @@ describe('the inbox slice', () => {
     expect(names()).toEqual(['Maria Oliveira']);
   });
 
-  it("says why the list could not be read, and forgets it once the list is back", async () => {
+  it('says why the list could not be read, and forgets it once the list is back', async () => {
     testBridge.fail('inbox:list', 'UNAUTHENTICATED', 'sign in first');
     await useStore.getState().refreshList();
     expect(useStore.getState()).toMatchObject({ listLoaded: true, listError: 'sign in first' });
@@ -70,7 +70,9 @@ describe('the inbox slice', () => {
     useStore.getState().setScreen('board');
     useStore.getState().setScreen('dead-letters');
     await testBridge.settle();
-    expect(testBridge.calls.map((c) => c.command)).toEqual(expect.arrayContaining(['board:get', 'board:history', 'agents:list', 'dead-letters:list']));
+    expect(testBridge.calls.map((c) => c.command)).toEqual(
+      expect.arrayContaining(['board:get', 'board:history', 'agents:list', 'dead-letters:list']),
+    );
     expect(useStore.getState().screen).toBe('dead-letters');
   });
 

@@ -9,9 +9,14 @@ const SERVER = 'http://127.0.0.1:3000';
 const signedIn = (who = user('agent')) => ({ user: who, serverUrl: SERVER, connection: 'online' as const });
 
 describe('the session slice', () => {
-  it('shows the sign-in form with the host\'s default server when nobody is signed in', async () => {
+  it("shows the sign-in form with the host's default server when nobody is signed in", async () => {
     expect(useStore.getState().sessionKnown).toBe(false);
-    testBridge.answer('session:get', () => ({ user: null, serverUrl: null, connection: 'offline', defaultServerUrl: SERVER }));
+    testBridge.answer('session:get', () => ({
+      user: null,
+      serverUrl: null,
+      connection: 'offline',
+      defaultServerUrl: SERVER,
+    }));
     await useStore.getState().loadSession();
     expect(useStore.getState()).toMatchObject({ sessionKnown: true, user: null, serverUrl: SERVER });
   });
@@ -29,10 +34,12 @@ describe('the session slice', () => {
     testBridge.fail('session:login', 'UNAUTHENTICATED', 'wrong email or password');
     await useStore.getState().login(SERVER, 'ana@test.local', 'nope');
     expect(useStore.getState()).toMatchObject({ user: null, loggingIn: false, loginError: 'wrong email or password' });
-    expect(testBridge.callsOf('session:login')).toEqual([[{ serverUrl: SERVER, email: 'ana@test.local', password: 'nope' }]]);
+    expect(testBridge.callsOf('session:login')).toEqual([
+      [{ serverUrl: SERVER, email: 'ana@test.local', password: 'nope' }],
+    ]);
   });
 
-  it('signing in clears the last error and loads the inbox and the composer\'s templates', async () => {
+  it("signing in clears the last error and loads the inbox and the composer's templates", async () => {
     useStore.setState({ loginError: 'wrong email or password' });
     const ana = user('agent', 'Ana Agent');
     testBridge.answer('session:login', () => signedIn(ana));
@@ -47,12 +54,24 @@ describe('the session slice', () => {
 
   it("signing out shows the sign-in form and forgets the last person's list, conversation and drafts", async () => {
     const open = conversation({ name: 'Maria Oliveira' });
-    useStore.setState({ ...signedIn(), items: [item({ id: open.id })], selectedId: open.id, selectedConversation: open });
+    useStore.setState({
+      ...signedIn(),
+      items: [item({ id: open.id })],
+      selectedId: open.id,
+      selectedConversation: open,
+    });
     useStore.getState().setDraft(open.id, { text: 'Half-written reply to Maria' });
     testBridge.answer('session:logout', () => ({ user: null, serverUrl: null, connection: 'offline' }));
     await useStore.getState().logout();
     const state = useStore.getState();
-    expect(state).toMatchObject({ user: null, sessionKnown: true, items: [], selectedId: null, selectedConversation: null, thread: null });
+    expect(state).toMatchObject({
+      user: null,
+      sessionKnown: true,
+      items: [],
+      selectedId: null,
+      selectedConversation: null,
+      thread: null,
+    });
     expect(state.drafts).toEqual({});
   });
 

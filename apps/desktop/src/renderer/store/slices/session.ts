@@ -36,7 +36,12 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get, store) => ({
 
   applySession(session) {
     const signedIn = session.user && session.user.id !== get().user?.id;
-    set({ user: session.user, serverUrl: session.serverUrl ?? session.defaultServerUrl ?? null, sessionKnown: true, connection: session.connection });
+    set({
+      user: session.user,
+      serverUrl: session.serverUrl ?? session.defaultServerUrl ?? null,
+      sessionKnown: true,
+      connection: session.connection,
+    });
     if (signedIn) get().startInbox();
   },
 

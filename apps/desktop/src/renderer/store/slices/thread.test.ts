@@ -7,13 +7,17 @@ import { page, removePageGlobals, resetStore, testBridge, useStore } from '../te
 afterEach(resetStore);
 afterAll(removePageGlobals);
 
-const bodies = () => useStore.getState().thread?.messages.map((m) => (m.content.type === 'text' ? m.content.body : m.content.type));
+const bodies = () =>
+  useStore.getState().thread?.messages.map((m) => (m.content.type === 'text' ? m.content.body : m.content.type));
 
 describe('the thread slice', () => {
   it('opening a conversation shows it, its messages and its automation history, and marks it read', async () => {
     const maria = conversation({ name: 'Maria Oliveira' });
     testBridge.answer('conversation:get', (id) => (id === maria.id ? maria : null));
-    testBridge.answer('thread:get', (id) => ({ messages: [message(id, 'Hi, my order 4411 never arrived')], pending: [] }));
+    testBridge.answer('thread:get', (id) => ({
+      messages: [message(id, 'Hi, my order 4411 never arrived')],
+      pending: [],
+    }));
     testBridge.answer('timeline:get', () => [timelineItem('Routed to Support')]);
     useStore.getState().select(maria.id);
     await vi.waitFor(() => expect(bodies()).toEqual(['Hi, my order 4411 never arrived']));
@@ -27,7 +31,9 @@ describe('the thread slice', () => {
   it("switching conversations never shows the last one's messages, even when its answer comes late", async () => {
     const [first, second] = [conversation(), conversation()];
     const late = deferred<ThreadState>();
-    testBridge.answer('thread:get', (id) => (id === first.id ? late.promise : { messages: [message(id, 'second conversation')], pending: [] }));
+    testBridge.answer('thread:get', (id) =>
+      id === first.id ? late.promise : { messages: [message(id, 'second conversation')], pending: [] },
+    );
     useStore.getState().select(first.id);
     useStore.getState().select(second.id);
     expect(useStore.getState().thread).toBeNull();
@@ -75,7 +81,12 @@ describe('the thread slice', () => {
   it("an action shows the conversation's new state and refreshes the list", async () => {
     const open = conversation();
     useStore.setState({ selectedId: open.id, selectedConversation: open });
-    testBridge.answer('conversation:act', (id) => ({ ...open, id, status: 'resolved', resolvedAt: '2026-12-01T11:00:00.000Z' }));
+    testBridge.answer('conversation:act', (id) => ({
+      ...open,
+      id,
+      status: 'resolved',
+      resolvedAt: '2026-12-01T11:00:00.000Z',
+    }));
     expect(await useStore.getState().act({ type: 'resolve' })).toBe(true);
     expect(useStore.getState().selectedConversation?.status).toBe('resolved');
     await testBridge.settle();
@@ -88,12 +99,16 @@ describe('the thread slice', () => {
     testBridge.fail('conversation:act', 'CONFLICT', 'Ana Agent already claimed this conversation');
     expect(await useStore.getState().act({ type: 'claim' })).toBe(false);
     expect(useStore.getState().toasts).toEqual([
-      expect.objectContaining({ tone: 'error', title: 'That did not work', body: 'Ana Agent already claimed this conversation' }),
+      expect.objectContaining({
+        tone: 'error',
+        title: 'That did not work',
+        body: 'Ana Agent already claimed this conversation',
+      }),
     ]);
     expect(useStore.getState().selectedConversation?.status).toBe('open');
   });
 
-  it("says why a thread could not be read", async () => {
+  it('says why a thread could not be read', async () => {
     const open = conversation();
     testBridge.fail('thread:get', 'UNAUTHENTICATED', 'sign in first');
     useStore.getState().select(open.id);

@@ -26,7 +26,15 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
 
   select(conversationId) {
     if (conversationId === get().selectedId) return;
-    set({ selectedId: conversationId, thread: null, threadError: null, timeline: [], history: [], selectedConversation: null, screen: 'inbox' });
+    set({
+      selectedId: conversationId,
+      thread: null,
+      threadError: null,
+      timeline: [],
+      history: [],
+      selectedConversation: null,
+      screen: 'inbox',
+    });
     if (!conversationId) return;
     void get().refreshSelected();
     void get().refreshThread();

@@ -13,17 +13,34 @@ const titles = () => useStore.getState().toasts.map((t) => t.title);
 describe('the toast slice', () => {
   it('a new assignment is news; an SLA alert is a warning that links to its conversation', () => {
     const conversationId = newId();
-    useStore.getState().notify({ kind: 'assigned', conversationId, title: 'New conversation: Ana Costa', body: 'Can I pay by bank transfer?' });
+    useStore.getState().notify({
+      kind: 'assigned',
+      conversationId,
+      title: 'New conversation: Ana Costa',
+      body: 'Can I pay by bank transfer?',
+    });
     useStore.getState().notify({
       kind: 'sla',
       conversationId,
       title: 'SLA at risk',
       body: 'First response due in 2 minutes',
-      alert: { conversationId, kind: 'first_response', level: 'warning', summary: 'First response due in 2 minutes', dueAt: '2026-12-01T10:02:00.000Z', assigneeId: null },
+      alert: {
+        conversationId,
+        kind: 'first_response',
+        level: 'warning',
+        summary: 'First response due in 2 minutes',
+        dueAt: '2026-12-01T10:02:00.000Z',
+        assigneeId: null,
+      },
     });
     expect(useStore.getState().toasts).toEqual([
       expect.objectContaining({ tone: 'info', title: 'New conversation: Ana Costa', conversationId }),
-      expect.objectContaining({ tone: 'warning', title: 'SLA at risk', body: 'First response due in 2 minutes', conversationId }),
+      expect.objectContaining({
+        tone: 'warning',
+        title: 'SLA at risk',
+        body: 'First response due in 2 minutes',
+        conversationId,
+      }),
     ]);
   });
 
@@ -46,8 +63,14 @@ describe('the toast slice', () => {
   });
 
   it('an error from the engine shows its own words, whichever shell it came through', () => {
-    useStore.getState().reportError(new Error('The connection to the inbox engine dropped before it answered; try again.'));
-    useStore.getState().reportError({ name: 'InboxError', code: 'FORBIDDEN', message: 'only the Switchboard window may call the engine' });
+    useStore
+      .getState()
+      .reportError(new Error('The connection to the inbox engine dropped before it answered; try again.'));
+    useStore.getState().reportError({
+      name: 'InboxError',
+      code: 'FORBIDDEN',
+      message: 'only the Switchboard window may call the engine',
+    });
     useStore.getState().reportError('plain text');
     expect(useStore.getState().toasts.map((t) => t.body)).toEqual([
       'The connection to the inbox engine dropped before it answered; try again.',

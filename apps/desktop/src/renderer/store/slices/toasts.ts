@@ -1,7 +1,13 @@
 import type { InboxNotification } from '../../../contract/inbox-api';
 import { describeError, type Slice } from '../types';
 
-export type Toast = { id: number; tone: 'info' | 'warning' | 'error'; title: string; body: string; conversationId?: string };
+export type Toast = {
+  id: number;
+  tone: 'info' | 'warning' | 'error';
+  title: string;
+  body: string;
+  conversationId?: string;
+};
 
 export type ToastSlice = {
   toasts: Toast[];

@@ -7,12 +7,28 @@ export const newId = () => (++counter).toString(16).padStart(24, 'a');
 const AT = '2026-12-01T10:00:00.000Z';
 
 export function user(role: UserDTO['role'], name = `Test ${role}`): UserDTO {
-  return UserDTO.parse({ id: newId(), email: `${role}@test.local`, name, role, active: true, channelIds: [], createdAt: AT });
+  return UserDTO.parse({
+    id: newId(),
+    email: `${role}@test.local`,
+    name,
+    role,
+    active: true,
+    channelIds: [],
+    createdAt: AT,
+  });
 }
 
 export function conversation(overrides: Partial<ConversationDTO> & { name?: string } = {}): ConversationDTO {
   const { name = 'Carla Cliente', ...fields } = overrides;
-  const contact = { id: newId(), waId: '5511900000000', userId: null, profileName: name, optedOut: false, createdAt: AT, updatedAt: AT };
+  const contact = {
+    id: newId(),
+    waId: '5511900000000',
+    userId: null,
+    profileName: name,
+    optedOut: false,
+    createdAt: AT,
+    updatedAt: AT,
+  };
   return ConversationDTO.parse({
     id: newId(),
     channelId: newId(),
@@ -80,7 +96,16 @@ export function timelineItem(summary: string, seq = 1): TimelineItem {
 
 export function queueState(name: string, waiting = 0): QueueStateDTO {
   return QueueStateDTO.parse({
-    queue: { id: newId(), name, intents: [], languages: [], mode: 'manual', fallback: false, businessHours: null, createdAt: AT },
+    queue: {
+      id: newId(),
+      name,
+      intents: [],
+      languages: [],
+      mode: 'manual',
+      fallback: false,
+      businessHours: null,
+      createdAt: AT,
+    },
     waiting,
     oldestWaitingSince: waiting > 0 ? AT : null,
     slaAtRisk: 0,

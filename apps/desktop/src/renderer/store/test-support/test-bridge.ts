@@ -86,7 +86,9 @@ export class TestBridge implements InboxApi {
       await Promise.resolve();
       const parsed = InboxCommandArgs[command].safeParse(args);
       if (!parsed.success) throw inboxError('VALIDATION_FAILED', `${command}: ${parsed.error.message}`);
-      const answer = (this.answers[command] ?? FRESH[command]) as (...a: unknown[]) => InboxCommandResults[C] | Promise<InboxCommandResults[C]>;
+      const answer = (this.answers[command] ?? FRESH[command]) as (
+        ...a: unknown[]
+      ) => InboxCommandResults[C] | Promise<InboxCommandResults[C]>;
       return answer(...(parsed.data as unknown[]));
     };
     const result = run();
