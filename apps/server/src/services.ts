@@ -7,6 +7,7 @@ import {
   SnoozeService,
   TimelineQuery,
 } from './conversations/index.js';
+import { CannedRenderer, CannedReplyService } from './canned/index.js';
 import { BotKeys } from './domain/auth/bot-keys.js';
 import { TokenService } from './domain/auth/token.js';
 import { ChannelService } from './domain/channel.service.js';
@@ -82,6 +83,7 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const snoozes = new SnoozeService(models, conversations, timeline, new WorkLeases(models, 'snooze', randomUUID()));
   // After a customer's message is stored: an opt-out keyword first, then an early wake, then triage and routing.
   const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, inboundRouting];
+  const cannedReplies = new CannedReplyService(models, events);
   return {
     models,
     sla,
@@ -110,6 +112,8 @@ export function createServices(models: Models, config: Config, events: DomainEve
     channels: new ChannelService(models, events),
     users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events),
     templates,
+    cannedReplies,
+    cannedRender: new CannedRenderer(models, cannedReplies, conversations),
   };
 }
 export type Services = ReturnType<typeof createServices>;

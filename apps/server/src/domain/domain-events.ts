@@ -15,6 +15,8 @@ type DomainEventMap = {
   'sla.alert': [alert: SlaAlert];
   /** The queues' live state changed (waiting counts, agents' status and load): supervisors see it. */
   'queues.changed': [state: QueueStateDTO[]];
+  /** Canned replies changed: a personal list (its owner's id) or the shared one (null). */
+  'canned.changed': [ownerId: string | null];
 };
 
 export type ConversationAudience = { channelId: string; queueId: string | null; assigneeId: string | null };

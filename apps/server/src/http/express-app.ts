@@ -15,6 +15,7 @@ import { buildOpenApiDocument } from './openapi.js';
 import { requestContext } from './request-context.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { botAdminRoutes, botApiRoutes } from './routes/bot.routes.js';
+import { cannedReplyRoutes } from './routes/canned-replies.routes.js';
 import { channelRoutes } from './routes/channels.routes.js';
 import { contactRoutes } from './routes/contacts.routes.js';
 import { conversationActionRoutes } from './routes/conversation-actions.routes.js';
@@ -99,5 +100,6 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     botAdminRoutes(services),
   );
   api.use(conversationActionRoutes(services), contactRoutes(services));
+  api.use(cannedReplyRoutes(services));
   return api;
 }

@@ -5,6 +5,7 @@ import type {
   SnoozeService,
   TimelineQuery,
 } from '../conversations/index.js';
+import type { CannedRenderer, CannedReplyService } from '../canned/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactHistory } from '../domain/contact-history.js';
@@ -41,4 +42,6 @@ export type HttpServices = {
   media: MediaService;
   deadLetters: DeadLetterService;
   templates: TemplateService;
+  cannedReplies: CannedReplyService;
+  cannedRender: CannedRenderer;
 };

@@ -46,12 +46,16 @@ import {
   UserDTO,
 } from '@switchboard/shared';
 import { z } from 'zod';
+import { teamRouteDocs } from './team.openapi.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ApiErrorResponse, description);
 const authErrors = { 401: error('missing, invalid or expired token'), 403: error('not allowed for this role') };
 
-type Route = Omit<RouteConfig, 'responses'> & { ok: [number, z.ZodType, string]; errors?: Record<number, string> };
+export type Route = Omit<RouteConfig, 'responses'> & {
+  ok: [number, z.ZodType, string];
+  errors?: Record<number, string>;
+};
 
 const routes: Route[] = [
   { method: 'get', path: '/healthz', ok: [200, HealthResponse, 'the process is up'] },
@@ -401,7 +405,7 @@ const routes: Route[] = [
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  for (const { ok, errors = {}, ...route } of routes) {
+  for (const { ok, errors = {}, ...route } of [...routes, ...teamRouteDocs]) {
     const isPublic = !route.path.startsWith('/api') || route.path === '/api/auth/login';
     registry.registerPath({
       ...route,

@@ -8,6 +8,7 @@ import { countDomainEvents } from './metrics.listener.js';
 import { wakeOutbox } from './outbox-wakeup.listener.js';
 import { followWithSlaTimers } from './sla-follower.listener.js';
 import { pushToSockets } from './socket-push.listener.js';
+import { pushTeamNews } from './team-push.listener.js';
 
 export type ListenerDeps = {
   events: DomainEvents;
@@ -27,6 +28,7 @@ export type ListenerDeps = {
 export function registerListeners({ events, io, users, sla, outbox, metrics, logger }: ListenerDeps): () => void {
   const stops = [
     pushToSockets(io, events, users, logger),
+    pushTeamNews(io, events),
     countDomainEvents(events, metrics, logger),
     followWithSlaTimers(events, sla, logger),
     wakeOutbox(events, outbox),

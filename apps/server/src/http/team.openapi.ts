@@ -1,0 +1,55 @@
+import {
+  CannedReplyDTO,
+  CreateCannedReplyRequest,
+  IdParams,
+  ListCannedRepliesQuery,
+  RenderCannedReplyRequest,
+  RenderedCannedReply,
+  UpdateCannedReplyRequest,
+} from '@switchboard/shared';
+import { z } from 'zod';
+import type { Route } from './openapi.js';
+
+const body = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+
+/** The routes of working together (canned replies, contact profiles, mentions), for the OpenAPI document. */
+export const teamRouteDocs: Route[] = [
+  {
+    method: 'get',
+    path: '/api/canned-replies',
+    request: { query: ListCannedRepliesQuery },
+    ok: [200, z.object({ items: z.array(CannedReplyDTO) }), 'the shared canned replies and the caller’s own'],
+    errors: { 400: 'invalid query' },
+  },
+  {
+    method: 'post',
+    path: '/api/canned-replies',
+    request: { body: body(CreateCannedReplyRequest) },
+    ok: [201, CannedReplyDTO, 'the new canned reply'],
+    errors: {
+      400: 'invalid body (an unknown variable is named)',
+      409: 'the shortcut exists in this language in the same list',
+    },
+  },
+  {
+    method: 'patch',
+    path: '/api/canned-replies/{id}',
+    request: { params: IdParams, body: body(UpdateCannedReplyRequest) },
+    ok: [200, CannedReplyDTO, 'the canned reply as changed'],
+    errors: { 400: 'invalid body', 404: 'no such canned reply for the caller', 409: 'the shortcut is taken' },
+  },
+  {
+    method: 'delete',
+    path: '/api/canned-replies/{id}',
+    request: { params: IdParams },
+    ok: [204, z.null(), 'deleted'],
+    errors: { 400: 'malformed id', 404: 'no such canned reply for the caller' },
+  },
+  {
+    method: 'post',
+    path: '/api/canned-replies/{id}/render',
+    request: { params: IdParams, body: body(RenderCannedReplyRequest) },
+    ok: [200, RenderedCannedReply, 'the text filled in for the conversation, and the variables that had no value'],
+    errors: { 400: 'malformed id or body', 404: 'no such canned reply or conversation for the caller' },
+  },
+];

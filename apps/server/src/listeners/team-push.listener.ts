@@ -1,0 +1,19 @@
+import type { DomainEvents } from '../domain/domain-events.js';
+import type { AppSocketServer } from '../socket/socket-server.js';
+import { userRoom } from '../socket/rooms.js';
+
+/**
+ * Pushes about working together rather than about one conversation's log: canned replies changed. Beside
+ * socket-push.listener.ts, the other code that emits to sockets. Returns the stop.
+ */
+export function pushTeamNews(io: AppSocketServer, events: DomainEvents): () => void {
+  const onCannedChanged = (ownerId: string | null) => {
+    // Shared replies concern every signed-in user, agents included, whatever rooms their access gives them.
+    if (ownerId) io.to(userRoom(ownerId)).emit('canned-replies:changed');
+    else io.emit('canned-replies:changed');
+  };
+  events.on('canned.changed', onCannedChanged);
+  return () => {
+    events.off('canned.changed', onCannedChanged);
+  };
+}
