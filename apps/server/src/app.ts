@@ -68,6 +68,8 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     io: sockets,
     users: services.users,
     sla: services.sla,
+    models,
+    triage: services.triage,
     outbox: workers.outboxWorker,
     metrics,
     logger,

@@ -8,6 +8,7 @@ import {
   TimelineQuery,
 } from './conversations/index.js';
 import { CannedRenderer, CannedReplyService } from './canned/index.js';
+import { ContactChanges, ContactMerges, ContactProfiles } from './contacts/index.js';
 import { BotKeys } from './domain/auth/bot-keys.js';
 import { TokenService } from './domain/auth/token.js';
 import { ChannelService } from './domain/channel.service.js';
@@ -84,6 +85,7 @@ export function createServices(models: Models, config: Config, events: DomainEve
   // After a customer's message is stored: an opt-out keyword first, then an early wake, then triage and routing.
   const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, inboundRouting];
   const cannedReplies = new CannedReplyService(models, events);
+  const contactChanges = new ContactChanges(models, conversations, events);
   return {
     models,
     sla,
@@ -114,6 +116,8 @@ export function createServices(models: Models, config: Config, events: DomainEve
     templates,
     cannedReplies,
     cannedRender: new CannedRenderer(models, cannedReplies, conversations),
+    contactProfiles: new ContactProfiles(models, contactChanges),
+    contactMerges: new ContactMerges(models, slots, contactChanges),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -17,6 +17,8 @@ type DomainEventMap = {
   'queues.changed': [state: QueueStateDTO[]];
   /** Canned replies changed: a personal list (its owner's id) or the shared one (null). */
   'canned.changed': [ownerId: string | null];
+  /** A contact's profile changed (an edit or a merge); `fields` names what changed (`tier`, `attribute:plan`). */
+  'contact.changed': [contactId: string, fields: string[]];
 };
 
 export type ConversationAudience = { channelId: string; queueId: string | null; assigneeId: string | null };

@@ -6,6 +6,7 @@ import type {
   TimelineQuery,
 } from '../conversations/index.js';
 import type { CannedRenderer, CannedReplyService } from '../canned/index.js';
+import type { ContactMerges, ContactProfiles } from '../contacts/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactHistory } from '../domain/contact-history.js';
@@ -44,4 +45,6 @@ export type HttpServices = {
   templates: TemplateService;
   cannedReplies: CannedReplyService;
   cannedRender: CannedRenderer;
+  contactProfiles: ContactProfiles;
+  contactMerges: ContactMerges;
 };

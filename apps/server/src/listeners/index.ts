@@ -2,19 +2,24 @@ import type { DomainEvents } from '../domain/domain-events.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../lib/metrics.js';
+import type { Models } from '../models/index.js';
 import type { SlaService } from '../sla/index.js';
+import type { TriageService } from '../triage/index.js';
 import type { AppSocketServer } from '../socket/socket-server.js';
 import { countDomainEvents } from './metrics.listener.js';
 import { wakeOutbox } from './outbox-wakeup.listener.js';
 import { followWithSlaTimers } from './sla-follower.listener.js';
 import { pushToSockets } from './socket-push.listener.js';
 import { pushTeamNews } from './team-push.listener.js';
+import { reprioritizeOnProfileChange } from './vip-priority.listener.js';
 
 export type ListenerDeps = {
   events: DomainEvents;
   io: AppSocketServer;
   users: UserService;
   sla: SlaService;
+  models: Models;
+  triage: TriageService;
   outbox: { kick(): void };
   metrics: Metrics;
   logger: Logger;
@@ -25,13 +30,15 @@ export type ListenerDeps = {
  * emit events, and this is where they turn into socket pushes, SLA timers, outbox wake-ups and metrics.
  * Listeners of one event run in this order, synchronously inside the work that emitted it. Returns the stop.
  */
-export function registerListeners({ events, io, users, sla, outbox, metrics, logger }: ListenerDeps): () => void {
+export function registerListeners(deps: ListenerDeps): () => void {
+  const { events, io, users, sla, models, triage, outbox, metrics, logger } = deps;
   const stops = [
     pushToSockets(io, events, users, logger),
     pushTeamNews(io, events),
     countDomainEvents(events, metrics, logger),
     followWithSlaTimers(events, sla, logger),
     wakeOutbox(events, outbox),
+    reprioritizeOnProfileChange(events, models, triage, logger),
   ];
   return () => {
     for (const stop of stops) stop();

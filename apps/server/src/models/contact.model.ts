@@ -19,8 +19,12 @@ const contactSchema = new Schema(
     notes: { type: String, default: '' },
     /** Set once this contact was merged into another: lookups by its identities lead there. */
     mergedInto: { type: Schema.Types.ObjectId, default: null },
+    /** When the merge finished; a merge with mergedInto but no mergedAt was cut short and may be asked again. */
+    mergedAt: { type: Date, default: null },
     /** The numbers of contacts merged into this one. */
     otherWaIds: { type: [String], default: [] },
+    /** Bumped by every profile edit: an edit applies only to the version it read (no lost updates). */
+    profileVersion: { type: Number, required: true, default: 0 },
   },
   { timestamps: true },
 );

@@ -23,6 +23,7 @@ import { providerCallbackModel } from './provider-callback.model.js';
 import { consentChangeModel } from './consent-change.model.js';
 import { snoozeModel } from './snooze.model.js';
 import { cannedReplyModel } from './canned-reply.model.js';
+import { contactChangeModel } from './contact-change.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -51,6 +52,7 @@ export function createModels(connection: Connection) {
     ConsentChange: consentChangeModel(connection),
     Snooze: snoozeModel(connection),
     CannedReply: cannedReplyModel(connection),
+    ContactChange: contactChangeModel(connection),
   };
 }
 export type Models = ReturnType<typeof createModels>;
