@@ -8,7 +8,7 @@ import { noCrossAppImports } from './scripts/eslint/no-cross-app-imports.js';
 
 const SERVER = 'apps/server/src';
 /** The server's features, each importable from outside its folder through its index.ts only. */
-const FEATURES = ['triage', 'routing', 'sla', 'conversations', 'outbound', 'ingest', 'canned', 'contacts'];
+const FEATURES = ['triage', 'routing', 'sla', 'conversations', 'outbound', 'ingest', 'canned', 'contacts', 'mentions'];
 /** Which feature may import which: a DAG, so no circle can form (docs/architecture.md). */
 const FEATURE_DAG = {
   triage: [],
@@ -19,6 +19,7 @@ const FEATURE_DAG = {
   ingest: [],
   canned: [],
   contacts: [],
+  mentions: [],
 };
 
 const serverElements = [

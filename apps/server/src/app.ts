@@ -70,6 +70,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     sla: services.sla,
     models,
     triage: services.triage,
+    mentions: services.mentions,
     outbox: workers.outboxWorker,
     metrics,
     logger,

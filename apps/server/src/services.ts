@@ -9,6 +9,7 @@ import {
 } from './conversations/index.js';
 import { CannedRenderer, CannedReplyService } from './canned/index.js';
 import { ContactChanges, ContactMerges, ContactProfiles } from './contacts/index.js';
+import { MentionService } from './mentions/index.js';
 import { BotKeys } from './domain/auth/bot-keys.js';
 import { TokenService } from './domain/auth/token.js';
 import { ChannelService } from './domain/channel.service.js';
@@ -118,6 +119,7 @@ export function createServices(models: Models, config: Config, events: DomainEve
     cannedRender: new CannedRenderer(models, cannedReplies, conversations),
     contactProfiles: new ContactProfiles(models, contactChanges),
     contactMerges: new ContactMerges(models, slots, contactChanges),
+    mentions: new MentionService(models, conversations, events),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -47,6 +47,8 @@ export interface ServerToClientEvents {
   'queues:updated': (state: QueueStateDTO[]) => void;
   /** To the user named with `@` in a note. */
   'mention:created': (mention: MentionDTO) => void;
+  /** To the same user's other devices: they read mentions, this many are unread now. */
+  'mentions:read': (state: { unreadCount: number }) => void;
   /** To those viewing a conversation: who else views it and who is writing, whenever that changes. */
   'conversation:presence': (presence: ConversationPresenceDTO) => void;
   /** The canned replies someone may use changed (shared ones to everybody, personal ones to their owner). */

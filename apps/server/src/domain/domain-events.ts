@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { ConversationEventDTO, QueueStateDTO, SlaAlert } from '@switchboard/shared';
+import type { ConversationEventDTO, MentionDTO, QueueStateDTO, SlaAlert } from '@switchboard/shared';
 import type { ConversationDoc } from '../models/conversation.model.js';
 
 type DomainEventMap = {
@@ -19,6 +19,10 @@ type DomainEventMap = {
   'canned.changed': [ownerId: string | null];
   /** A contact's profile changed (an edit or a merge); `fields` names what changed (`tier`, `attribute:plan`). */
   'contact.changed': [contactId: string, fields: string[]];
+  /** A user was named in a note. */
+  'mention.created': [mention: MentionDTO, userId: string];
+  /** A user read mentions (on one device): their other devices follow. */
+  'mentions.read': [userId: string, unreadCount: number];
 };
 
 export type ConversationAudience = { channelId: string; queueId: string | null; assigneeId: string | null };

@@ -21,6 +21,7 @@ import { contactRoutes } from './routes/contacts.routes.js';
 import { conversationActionRoutes } from './routes/conversation-actions.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { mentionRoutes } from './routes/mentions.routes.js';
 import { outboundRoutes } from './routes/outbound.routes.js';
 import { routingRoutes } from './routes/routing.routes.js';
 import { templateRoutes } from './routes/templates.routes.js';
@@ -100,6 +101,6 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     botAdminRoutes(services),
   );
   api.use(conversationActionRoutes(services), contactRoutes(services));
-  api.use(cannedReplyRoutes(services));
+  api.use(cannedReplyRoutes(services), mentionRoutes(services));
   return api;
 }

@@ -7,6 +7,7 @@ import type {
 } from '../conversations/index.js';
 import type { CannedRenderer, CannedReplyService } from '../canned/index.js';
 import type { ContactMerges, ContactProfiles } from '../contacts/index.js';
+import type { MentionService } from '../mentions/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactHistory } from '../domain/contact-history.js';
@@ -47,4 +48,5 @@ export type HttpServices = {
   cannedRender: CannedRenderer;
   contactProfiles: ContactProfiles;
   contactMerges: ContactMerges;
+  mentions: MentionService;
 };

@@ -1,4 +1,8 @@
 import {
+  ListMentionsQuery,
+  MentionableUserDTO,
+  MentionListDTO,
+  ReadMentionsRequest,
   CannedReplyDTO,
   ContactChangeDTO,
   ContactDTO,
@@ -99,5 +103,26 @@ export const teamRouteDocs: Route[] = [
       404: 'either contact is unknown to the caller',
       409: 'both have an open conversation on one number, or the other was merged elsewhere',
     },
+  },
+  {
+    method: 'get',
+    path: '/api/mentions',
+    request: { query: ListMentionsQuery },
+    ok: [200, MentionListDTO, 'the caller’s mentions, newest first, and how many are unread'],
+    errors: { 400: 'invalid query' },
+  },
+  {
+    method: 'post',
+    path: '/api/mentions/read',
+    request: { body: body(ReadMentionsRequest) },
+    ok: [200, z.object({ unreadCount: z.number().int() }), 'marked read; how many are unread now'],
+    errors: { 400: 'invalid body: give conversationId or ids' },
+  },
+  {
+    method: 'get',
+    path: '/api/conversations/{id}/mentionable',
+    request: { params: IdParams },
+    ok: [200, z.object({ items: z.array(MentionableUserDTO) }), 'the active users who can see the conversation'],
+    errors: { 400: 'malformed id', 404: 'no such conversation for the caller' },
   },
 ];

@@ -12,6 +12,8 @@ import { followWithSlaTimers } from './sla-follower.listener.js';
 import { pushToSockets } from './socket-push.listener.js';
 import { pushTeamNews } from './team-push.listener.js';
 import { reprioritizeOnProfileChange } from './vip-priority.listener.js';
+import { recordMentions } from './mentions.listener.js';
+import type { MentionService } from '../mentions/index.js';
 
 export type ListenerDeps = {
   events: DomainEvents;
@@ -20,6 +22,7 @@ export type ListenerDeps = {
   sla: SlaService;
   models: Models;
   triage: TriageService;
+  mentions: MentionService;
   outbox: { kick(): void };
   metrics: Metrics;
   logger: Logger;
@@ -31,7 +34,7 @@ export type ListenerDeps = {
  * Listeners of one event run in this order, synchronously inside the work that emitted it. Returns the stop.
  */
 export function registerListeners(deps: ListenerDeps): () => void {
-  const { events, io, users, sla, models, triage, outbox, metrics, logger } = deps;
+  const { events, io, users, sla, models, triage, mentions, outbox, metrics, logger } = deps;
   const stops = [
     pushToSockets(io, events, users, logger),
     pushTeamNews(io, events),
@@ -39,6 +42,7 @@ export function registerListeners(deps: ListenerDeps): () => void {
     followWithSlaTimers(events, sla, logger),
     wakeOutbox(events, outbox),
     reprioritizeOnProfileChange(events, models, triage, logger),
+    recordMentions(events, mentions, logger),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -24,6 +24,7 @@ import { consentChangeModel } from './consent-change.model.js';
 import { snoozeModel } from './snooze.model.js';
 import { cannedReplyModel } from './canned-reply.model.js';
 import { contactChangeModel } from './contact-change.model.js';
+import { mentionModel } from './mention.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -53,6 +54,7 @@ export function createModels(connection: Connection) {
     Snooze: snoozeModel(connection),
     CannedReply: cannedReplyModel(connection),
     ContactChange: contactChangeModel(connection),
+    Mention: mentionModel(connection),
   };
 }
 export type Models = ReturnType<typeof createModels>;
