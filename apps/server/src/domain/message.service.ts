@@ -10,8 +10,9 @@ import type {
 } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { currentCorrelationId, inThreadOf, joinThread } from '../lib/correlation.js';
-import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import { decodeCursor, encodeCursor, type Position } from '../lib/cursor.js';
 import { keyedId } from '../lib/keyed-id.js';
+import { arrivalMoment } from '../lib/arrival-clock.js';
 import type { KeyedQueue } from '@switchboard/concurrency';
 import { reasonForReportedError } from './provider-errors.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
@@ -209,7 +210,8 @@ export class MessageService {
   private async insertOnce(fields: Record<string, unknown> & { key: string }): Promise<StoredMessage> {
     const _id = keyedId('message', fields.key);
     try {
-      return { message: await this.models.Message.create({ _id, ...fields }), created: true };
+      const createdAt = arrivalMoment();
+      return { message: await this.models.Message.create({ _id, ...fields, createdAt }), created: true };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       return { message: await this.models.Message.findById(_id).orFail(), created: false };
@@ -319,21 +321,18 @@ export class MessageService {
     return this.log.append(messageChange(message, change));
   }
 
-  /** Oldest to newest, in the order customers wrote them (WhatsApp's timestamps), not the order they arrived. */
+  /**
+   * Oldest to newest, in the order customers wrote them (WhatsApp's timestamps), not the order they arrived;
+   * messages of the same second (WhatsApp counts in seconds) in the order they arrived.
+   */
   async list(conversationId: string, query: ListMessagesQuery, viewer: Viewer): Promise<Page<MessageDTO>> {
     const conversation = await this.conversations.findVisible(conversationId, viewer);
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const filter = after
-      ? {
-          conversationId: conversation._id,
-          $or: [
-            { sentAt: { $gt: new Date(after.at) } },
-            { sentAt: new Date(after.at), _id: { $gt: new Types.ObjectId(after.id) } },
-          ],
-        }
-      : { conversationId: conversation._id };
-    const docs = await this.models.Message.find(filter)
-      .sort({ sentAt: 1, _id: 1 })
+    const docs = await this.models.Message.find({
+      conversationId: conversation._id,
+      ...(after ? pastPosition(after) : {}),
+    })
+      .sort({ sentAt: 1, createdAt: 1, _id: 1 })
       .limit(query.limit + 1);
     const page = docs.slice(0, query.limit);
     const last = page.at(-1);
@@ -341,10 +340,31 @@ export class MessageService {
       items: page.map(toMessageDTO),
       nextCursor:
         docs.length > query.limit && last
-          ? encodeCursor({ at: last.sentAt.toISOString(), id: last._id.toHexString() })
+          ? encodeCursor({
+              at: last.sentAt.toISOString(),
+              arrived: last.createdAt.toISOString(),
+              id: last._id.toHexString(),
+            })
           : null,
     };
   }
+}
+
+/** The messages after a page's last, in the list's order (sent, then arrived, then id). */
+function pastPosition(after: Position) {
+  const sentAt = new Date(after.at);
+  const createdAt = after.arrived ? new Date(after.arrived) : null;
+  return {
+    $or: [
+      { sentAt: { $gt: sentAt } },
+      ...(createdAt
+        ? [
+            { sentAt, createdAt: { $gt: createdAt } },
+            { sentAt, createdAt, _id: { $gt: new Types.ObjectId(after.id) } },
+          ]
+        : [{ sentAt, _id: { $gt: new Types.ObjectId(after.id) } }]),
+    ],
+  };
 }
 
 const statusRecordId = (providerMessageId: string, status: whatsapp.DeliveryStatus) =>

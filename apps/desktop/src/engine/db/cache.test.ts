@@ -142,6 +142,14 @@ describe('the cache', () => {
     await cache.close();
   });
 
+  it('lists messages of the same second in the order they arrived, as the server does', async () => {
+    const cache = await openCache(dir.file());
+    const same = (id: string, arrivedMinute: number) => ({ ...message(id, 'c3', 1), createdAt: at(arrivedMinute) });
+    await cache.upsertConversation(conversation('c3', 1), [same('f', 2), same('a', 4), same('c', 3)]);
+    expect((await cache.listMessages('c3')).map((m) => m.id)).toEqual(['f', 'c', 'a']);
+    await cache.close();
+  });
+
   it('lists conversations by last message, either way, and finds them by name, number or preview', async () => {
     const cache = await openCache(dir.file());
     await cache.upsertConversation(

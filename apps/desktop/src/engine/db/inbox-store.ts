@@ -121,10 +121,12 @@ export function inboxStore(
       return rows.map((r) => JSON.parse(r.json) as ConversationDTO);
     },
 
-    /** Oldest first, ties by id: the server's own order, so the cache never shows a different one. */
+    /** Oldest first, messages of one second as they arrived: the server's own order, so the cache shows no other. */
     listMessages(conversationId: string): MessageDTO[] {
       const rows = db
-        .prepare<[string], { json: string }>('SELECT json FROM messages WHERE conversationId = ? ORDER BY sentAt, id')
+        .prepare<[string], { json: string }>(
+          `SELECT json FROM messages WHERE conversationId = ? ORDER BY sentAt, json_extract(json, '$.createdAt'), id`,
+        )
         .all(conversationId);
       return rows.map((r) => JSON.parse(r.json) as MessageDTO);
     },
