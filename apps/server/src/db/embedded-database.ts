@@ -13,6 +13,8 @@ const FERRETDB_BUILD = 'idfix-idfilter-atomic';
 export type DatabaseHandle = {
   uri: string;
   kind: 'external' | 'mongod' | 'ferretdb';
+  /** The embedded database's process, when this started one (benchmarks read its CPU time). */
+  pid?: number;
   stop(): Promise<void>;
 };
 
@@ -108,6 +110,7 @@ async function startFerretdb(binary: string, dataDir: string, logger: Logger): P
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
     kind: 'ferretdb',
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
     stop: async () => {
       process.off('exit', stopChild);
       await terminate(child);
