@@ -7,8 +7,11 @@ import { freePort } from '../lib/free-port.js';
 import type { Logger } from '../lib/logger.js';
 
 export const FERRETDB_VERSION = 'v1.24.2';
-/** Our build of it, with the fixes scripts/ensure-database.sh applies (the _id index, _id lookups in any filter, atomic updates). */
-const FERRETDB_BUILD = 'idfix-idfilter-atomic';
+/**
+ * Our build of it, with the fixes scripts/ensure-database.sh applies (the _id index, _id lookups in any
+ * filter, atomic updates, lists of ids looked up by the index).
+ */
+const FERRETDB_BUILD = 'idfix-idfilter-atomic-idin';
 
 export type DatabaseHandle = {
   uri: string;
