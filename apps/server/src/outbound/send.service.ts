@@ -99,18 +99,23 @@ export class SendService {
       preview: previewOf(content),
     });
     if (created) {
-      await this.enqueue(message._id, conversation.channelId, {
-        messaging_product: 'whatsapp',
-        recipient_type: 'individual',
-        to: contact.waId,
-        type: 'interactive',
-        interactive: {
-          type: 'button',
-          body: { text: buttons.body },
-          ...(buttons.footer ? { footer: { text: buttons.footer } } : {}),
-          action: { buttons: buttons.buttons.map((reply) => ({ type: 'reply', reply })) },
+      await this.enqueue(
+        message._id,
+        conversation.channelId,
+        {
+          messaging_product: 'whatsapp',
+          recipient_type: 'individual',
+          to: contact.waId,
+          type: 'interactive',
+          interactive: {
+            type: 'button',
+            body: { text: buttons.body },
+            ...(buttons.footer ? { footer: { text: buttons.footer } } : {}),
+            action: { buttons: buttons.buttons.map((reply) => ({ type: 'reply', reply })) },
+          },
         },
-      });
+        {},
+      );
     }
     return toMessageDTO(message);
   }
@@ -209,7 +214,7 @@ export class SendService {
     messageId: Types.ObjectId,
     channelId: Types.ObjectId,
     request: CloudApiSendRequest,
-    { confirmsConsentChange }: SendInput,
+    { confirmsConsentChange }: Pick<SendInput, 'confirmsConsentChange'>,
   ) {
     const now = new Date();
     await retryOnDuplicateKey(() =>
