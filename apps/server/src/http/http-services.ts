@@ -8,6 +8,7 @@ import type {
 import type { CannedRenderer, CannedReplyService } from '../canned/index.js';
 import type { ContactMerges, ContactProfiles } from '../contacts/index.js';
 import type { MentionService } from '../mentions/index.js';
+import type { CsatSettingsService } from '../csat/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactHistory } from '../domain/contact-history.js';
@@ -17,6 +18,7 @@ import type { MessageService } from '../domain/message.service.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Models } from '../models/index.js';
 import type { DeadLetterService, MediaService, SendService, TemplateService } from '../outbound/index.js';
+import type { ReportService } from '../reports/index.js';
 import type { AgentService, QueueService, RouterService } from '../routing/index.js';
 
 /**
@@ -49,4 +51,6 @@ export type HttpServices = {
   contactProfiles: ContactProfiles;
   contactMerges: ContactMerges;
   mentions: MentionService;
+  reports: ReportService;
+  csatSettings: CsatSettingsService;
 };

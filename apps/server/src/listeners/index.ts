@@ -3,12 +3,16 @@ import type { UserService } from '../domain/user.service.js';
 import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../lib/metrics.js';
 import type { Models } from '../models/index.js';
+import type { CsatSurveyService } from '../csat/index.js';
+import type { AgentOnlineTracker, ReportReducer } from '../reports/index.js';
 import type { SlaService } from '../sla/index.js';
 import type { TriageService } from '../triage/index.js';
 import type { AppSocketServer } from '../socket/socket-server.js';
 import { countDomainEvents } from './metrics.listener.js';
 import { wakeOutbox } from './outbox-wakeup.listener.js';
 import { followWithSlaTimers } from './sla-follower.listener.js';
+import { askForRatings } from './csat-survey.listener.js';
+import { feedReports } from './reports.listener.js';
 import { pushToSockets } from './socket-push.listener.js';
 import { pushTeamNews } from './team-push.listener.js';
 import { reprioritizeOnProfileChange } from './vip-priority.listener.js';
@@ -24,6 +28,8 @@ export type ListenerDeps = {
   triage: TriageService;
   mentions: MentionService;
   outbox: { kick(): void };
+  reports: { reducer: ReportReducer; online: AgentOnlineTracker };
+  csatSurvey: CsatSurveyService;
   metrics: Metrics;
   logger: Logger;
 };
@@ -33,8 +39,20 @@ export type ListenerDeps = {
  * emit events, and this is where they turn into socket pushes, SLA timers, outbox wake-ups and metrics.
  * Listeners of one event run in this order, synchronously inside the work that emitted it. Returns the stop.
  */
-export function registerListeners(deps: ListenerDeps): () => void {
-  const { events, io, users, sla, models, triage, mentions, outbox, metrics, logger } = deps;
+export function registerListeners({
+  events,
+  io,
+  users,
+  sla,
+  models,
+  triage,
+  mentions,
+  outbox,
+  reports,
+  csatSurvey,
+  metrics,
+  logger,
+}: ListenerDeps): () => void {
   const stops = [
     pushToSockets(io, events, users, logger),
     pushTeamNews(io, events),
@@ -43,6 +61,8 @@ export function registerListeners(deps: ListenerDeps): () => void {
     wakeOutbox(events, outbox),
     reprioritizeOnProfileChange(events, models, triage, logger),
     recordMentions(events, mentions, logger),
+    feedReports(events, reports.reducer, reports.online),
+    askForRatings(events, csatSurvey, logger),
   ];
   return () => {
     for (const stop of stops) stop();

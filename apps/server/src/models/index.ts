@@ -25,6 +25,10 @@ import { snoozeModel } from './snooze.model.js';
 import { cannedReplyModel } from './canned-reply.model.js';
 import { contactChangeModel } from './contact-change.model.js';
 import { mentionModel } from './mention.model.js';
+import { reportDayModel } from './report-day.model.js';
+import { reportFactsModel } from './report-facts.model.js';
+import { reportAgentSessionModel } from './report-agent-session.model.js';
+import { csatSettingsModel } from './csat-settings.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -55,6 +59,10 @@ export function createModels(connection: Connection) {
     CannedReply: cannedReplyModel(connection),
     ContactChange: contactChangeModel(connection),
     Mention: mentionModel(connection),
+    ReportDay: reportDayModel(connection),
+    ReportFacts: reportFactsModel(connection),
+    ReportAgentSession: reportAgentSessionModel(connection),
+    CsatSettings: csatSettingsModel(connection),
   };
 }
 export type Models = ReturnType<typeof createModels>;
