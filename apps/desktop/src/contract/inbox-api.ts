@@ -60,7 +60,15 @@ export type PendingReply = {
 
 export type ThreadState = { messages: MessageDTO[]; pending: PendingReply[] };
 
-export type CannedReply = { id: string; shortcut: string; title: string; text: string };
+/** A canned reply as the `/` picker offers it (the server's, kept in the cache for offline use). */
+export type CannedReply = {
+  id: string;
+  scope: 'shared' | 'personal';
+  language: string;
+  shortcut: string;
+  title: string;
+  text: string;
+};
 
 export const ConversationAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('claim') }),

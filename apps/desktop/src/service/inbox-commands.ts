@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CannedReplyDTO,
   ConversationDTO,
   DeadLetterDTO,
   MessageDTO,
@@ -145,7 +146,26 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     'reply:send': async (id, request) => toPendingReply(await ctx.session().engine.sendReply(id, request)),
     'templates:list': () =>
       remembered('templates', async (rest) => (await rest.get('/api/templates', items(TemplateDTO))).items, []),
-    'canned:list': () => ctx.session().engine.listCanned(),
+    'canned:list': async () => {
+      const { rest, engine } = ctx.session();
+      // Kept in the cache, so `/` still offers them offline and after a restart.
+      return orOffline(
+        async () => {
+          const { items: replies } = await rest.get('/api/canned-replies', items(CannedReplyDTO));
+          const rows = replies.map(({ id, scope, language, shortcut, title, text }) => ({
+            id,
+            scope,
+            language,
+            shortcut,
+            title,
+            text,
+          }));
+          await engine.replaceCanned(rows);
+          return rows;
+        },
+        () => engine.listCanned(),
+      );
+    },
     'board:get': fetchBoard,
     'board:history': () => ctx.session().engine.boardHistory(ctx.now()),
     'agents:list': () => remembered('agents', listAgents, []),

@@ -42,6 +42,7 @@ export interface Cache {
   listTimeline(conversationId: string): Promise<TimelineRow[]>;
   saveTimeline(conversationId: string, items: TimelineRow[]): Promise<void>;
   listCanned(): Promise<CannedReplyRow[]>;
+  replaceCanned(rows: CannedReplyRow[]): Promise<void>;
   recordBoardSample(states: QueueStateDTO[], at: Date): Promise<void>;
   boardHistory(now: Date): Promise<BoardSampleRow[]>;
   enqueueOutbox(clientMessageId: string, conversationId: string, request: SendMessageRequest): Promise<OutboxEntry>;
@@ -84,6 +85,7 @@ export async function openCache(file: string): Promise<Cache> {
     listTimeline: async (conversationId) => side.listTimeline(conversationId),
     saveTimeline: async (conversationId, items) => void side.saveTimeline(conversationId, items),
     listCanned: async () => side.listCanned(),
+    replaceCanned: async (rows) => void side.replaceCanned(rows),
     recordBoardSample: async (states, at) => void side.recordBoardSample(states, at),
     boardHistory: async (now) => side.boardHistory(now),
     enqueueOutbox: async (id, conversationId, request) => outbox.enqueueOutbox(id, conversationId, request),

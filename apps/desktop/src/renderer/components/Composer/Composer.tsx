@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ConversationDTO } from '@switchboard/shared';
+import { unfilledVariablesIn, type ConversationDTO } from '@switchboard/shared';
+import type { CannedReply } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
 import { isWindowOpen, selectDraft } from '../../store/selectors';
 import { useNow } from '../../lib/time';
-import { CannedMenu, matchingCanned } from './CannedMenu';
+import { CannedMenu } from './CannedMenu';
+import { fillCanned, matchingCanned } from './canned-search';
 import { TemplatePicker } from './TemplatePicker';
 import './Composer.css';
 
@@ -12,6 +14,7 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
   const setDraft = useStore((s) => s.setDraft);
   const sendDraft = useStore((s) => s.sendDraft);
   const canned = useStore((s) => s.canned);
+  const agentName = useStore((s) => s.user?.name ?? '');
   const focusRequest = useStore((s) => s.focusRequest);
   const now = useNow();
   const [pickingTemplate, setPickingTemplate] = useState(false);
@@ -22,7 +25,10 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
   const noteMode = draft.mode === 'note';
   const canWrite = windowOpen || noteMode;
   const cannedQuery = draft.text.startsWith('/') && !draft.text.includes('\n') ? draft.text.slice(1) : null;
-  const cannedMatches = cannedQuery === null ? [] : matchingCanned(canned, cannedQuery);
+  const cannedMatches = cannedQuery === null ? [] : matchingCanned(canned, cannedQuery, conversation.language);
+  const unfilled = unfilledVariablesIn(draft.text);
+  const insertCanned = (reply: CannedReply) =>
+    setDraft(conversation.id, { text: fillCanned(reply, conversation, agentName).text });
 
   useEffect(() => {
     if (focusRequest.target === 'composer' && focusRequest.n > 0) input.current?.focus();
@@ -39,7 +45,7 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
       }
       if (event.key === 'Enter' || event.key === 'Tab') {
         event.preventDefault();
-        setDraft(conversation.id, { text: cannedMatches[cannedIndex]!.text });
+        insertCanned(cannedMatches[cannedIndex]!);
         return;
       }
     }
@@ -86,11 +92,7 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
       ) : (
         <div className="composer-box">
           {cannedMatches.length > 0 && (
-            <CannedMenu
-              replies={cannedMatches}
-              active={cannedIndex}
-              onPick={(r) => setDraft(conversation.id, { text: r.text })}
-            />
+            <CannedMenu replies={cannedMatches} active={cannedIndex} onPick={insertCanned} />
           )}
           <textarea
             ref={input}
@@ -107,13 +109,19 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
             onKeyDown={onKeyDown}
           />
           <div className="composer-footer">
-            <span className="muted">
-              {noteMode ? 'Only your team sees notes.' : windowOpen ? 'Customer sees this on WhatsApp.' : ''}
-            </span>
+            {unfilled.length > 0 ? (
+              <span className="composer-unfilled" role="status">
+                Fill in {unfilled.map((v) => `{{${v}}}`).join(', ')} before sending.
+              </span>
+            ) : (
+              <span className="muted">
+                {noteMode ? 'Only your team sees notes.' : windowOpen ? 'Customer sees this on WhatsApp.' : ''}
+              </span>
+            )}
             <button
               className="btn primary"
               onClick={() => void sendDraft(conversation.id)}
-              disabled={!draft.text.trim()}
+              disabled={!draft.text.trim() || unfilled.length > 0}
             >
               {noteMode ? 'Add note' : 'Send'}
             </button>

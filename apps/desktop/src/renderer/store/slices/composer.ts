@@ -1,4 +1,4 @@
-import type { SendMessageRequest, TemplateDTO } from '@switchboard/shared';
+import { unfilledVariablesIn, type SendMessageRequest, type TemplateDTO } from '@switchboard/shared';
 import type { CannedReply } from '../../../contract/inbox-api';
 import { conversationService } from '../../services/conversation.service';
 import type { Slice } from '../types';
@@ -63,6 +63,11 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
       const draft = get().drafts[conversationId] ?? EMPTY_DRAFT;
       const body = draft.text.trim();
       if (!body) return false;
+      const unfilled = unfilledVariablesIn(body);
+      if (unfilled.length > 0) {
+        get().reportError(new Error(`Fill in ${unfilled.map((v) => `{{${v}}}`).join(', ')} before sending`));
+        return false;
+      }
       const sent = await send(conversationId, draft.mode === 'note' ? { type: 'note', body } : { type: 'text', body });
       if (sent) get().setDraft(conversationId, { text: '' });
       return sent;

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { eventually } from '@switchboard/test-support/harness';
+import { openBrowser, type Browser } from './support/browser.js';
+import { ensureRendererBuilt } from '../scripts/renderer-build.js';
+import { saveScreen } from './support/screens.js';
+import { startStack, type Stack } from './support/stack.js';
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  stack = await startStack();
+  await stack.server.api(stack.admin, 'POST', '/api/queues', { name: 'Support', fallback: true, mode: 'manual' });
+  browser = await openBrowser();
+  page = browser.page;
+  page.setDefaultTimeout(20_000);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function signIn(email: string, password: string) {
+  await page.goto(stack.host.url);
+  await page.fill('input[name="server"]', stack.proxy.url);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('[aria-label="Connection"][data-state="online"]');
+  await page.click('.nav-item:has-text("All")');
+}
+
+/** Sends as a bot does when it hands a customer over, with what it collected. */
+async function botHandsOver(conversationId: string, attributes: Record<string, string>) {
+  const { apiKey } = (
+    await stack.server.api<{ apiKey: string }>(stack.admin, 'POST', '/api/bots', { name: 'OrderBot' })
+  ).body;
+  const res = await fetch(`${stack.server.url}/api/bot/handoff`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${apiKey}`,
+      'content-type': 'application/json',
+      'idempotency-key': 'handoff-e2e-1',
+    },
+    body: JSON.stringify({ conversationId, reason: 'asked for a person', context: { attributes } }),
+  });
+  expect(res.status).toBeLessThan(300);
+}
+
+describe('working together in Chromium, against the real server, simulator and Node host', () => {
+  it("/ finds a canned reply by a loose shortcut and fills in the customer's name, the agent's and the order", async () => {
+    const created = await stack.server.api(stack.admin, 'POST', '/api/canned-replies', {
+      scope: 'shared',
+      shortcut: 'shipped',
+      title: 'Order shipped',
+      text: 'Hi {{contact.first_name}}, {{agent.first_name}} here: order {{entity.order_number}} has shipped.',
+      language: 'en',
+    });
+    expect(created.status).toBe(201);
+    await stack.server.api(stack.admin, 'POST', '/api/canned-replies', {
+      scope: 'personal',
+      shortcut: 'ship-es',
+      title: 'Pedido enviado',
+      text: 'Hola {{contact.first_name}}, tu pedido fue enviado.',
+      language: 'es',
+    });
+    await stack.customerWrites('5511977770001', 'Where is my order?', { name: 'Rita Moraes' });
+    const conversation = await eventually(() => stack.conversationOf('5511977770001'), 'the conversation');
+    await botHandsOver(conversation.id, { order: 'ORD-48213' });
+
+    await signIn('admin@test.local', 'admin-password-1');
+    await page.click(`[data-conversation-id="${conversation.id}"]`);
+    await page.waitForSelector('.conversation-header:has-text("Rita Moraes")');
+    const box = page.locator('textarea[aria-label="Reply"]');
+    await box.click();
+    await page.keyboard.type('/shpd');
+    const options = page.locator('[role="listbox"][aria-label="Canned replies"] [role="option"]');
+    await eventually(async () => (await options.count()) > 0, 'the canned menu');
+    expect(await options.first().locator('.canned-shortcut').textContent()).toBe('/shipped');
+    await saveScreen(page, 'canned-picker');
+    await page.keyboard.press('Enter');
+    expect(await box.inputValue()).toBe('Hi Rita, Administrator here: order ORD-48213 has shipped.');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.bubble-row.out:has-text("order ORD-48213 has shipped")');
+    const sent = await eventually(async () => {
+      const texts = stack.sim.sentMessages.map((m) => JSON.stringify(m));
+      return texts.find((t) => t.includes('ORD-48213'));
+    }, 'WhatsApp to receive the reply');
+    expect(sent).toContain('Hi Rita, Administrator here');
+  });
+});
