@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { MentionListDTO } from '@switchboard/shared';
 import { eventually } from '@switchboard/test-support/harness';
 import { openBrowser, type Browser } from './support/browser.js';
 import { ensureRendererBuilt } from '../scripts/renderer-build.js';
@@ -91,5 +92,44 @@ describe('working together in Chromium, against the real server, simulator and N
       return texts.find((t) => t.includes('ORD-48213'));
     }, 'WhatsApp to receive the reply');
     expect(sent).toContain('Hi Rita, Administrator here');
+  });
+
+  it('@name in a note tells that colleague; my Mentions view counts, lists and opens where I was named', async () => {
+    const conversation = (await stack.conversationOf('5511977770001'))!;
+    const colleague = await stack.server.userWith('agent', [conversation.channelId]);
+
+    // I name my colleague in a note written in the inbox.
+    await page.click('.composer-tabs [role="tab"]:has-text("Internal note")');
+    await page.fill('textarea[aria-label="Internal note"]', '@Test agent can you confirm the courier?');
+    await page.press('textarea[aria-label="Internal note"]', 'Enter');
+    await page.waitForSelector('.bubble-row.note:has-text("confirm the courier")');
+    const theirs = await eventually(async () => {
+      const res = await stack.server.api<MentionListDTO>(colleague.token, 'GET', '/api/mentions');
+      return res.body.items.length > 0 && res.body;
+    }, 'the colleague to be mentioned');
+    expect(theirs).toMatchObject({ unreadCount: 1, items: [{ excerpt: '@Test agent can you confirm the courier?' }] });
+
+    // They answer naming me: my sidebar counts it, a toast tells me, the view lists it.
+    await page.click('.nav-item:has-text("All")');
+    const note = await fetch(`${stack.server.url}/api/conversations/${conversation.id}/messages`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${colleague.token}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'mention-e2e-1',
+      },
+      body: JSON.stringify({ type: 'note', body: 'Done. @Administrator the courier confirmed Friday.' }),
+    });
+    expect(note.status).toBe(201);
+    await page.waitForSelector('button[aria-label="Mentions, 1 unread"]');
+    await page.waitForSelector('.toast:has-text("Test agent mentioned you")');
+    await page.click('button[aria-label="Mentions, 1 unread"]');
+    await page.waitForSelector('.mention-item.unread:has-text("the courier confirmed Friday")');
+    await saveScreen(page, 'mentions-view');
+    await page.click('.mention-item:has-text("the courier confirmed Friday")');
+    await page.waitForSelector('.conversation-header:has-text("Rita Moraes")');
+    await page.waitForSelector('.nav-item[aria-label="Mentions"]');
+    const mine = await stack.server.api<MentionListDTO>(stack.admin, 'GET', '/api/mentions');
+    expect(mine.body.unreadCount).toBe(0);
   });
 });

@@ -7,6 +7,8 @@ import {
   SnoozeRequest,
   type ConversationDTO,
   type DeadLetterDTO,
+  type MentionDTO,
+  type MentionListDTO,
   type MessageDTO,
   type QueueStateDTO,
   type SlaAlert,
@@ -119,6 +121,9 @@ export const InboxCommandArgs = {
   'dead-letters:list': z.tuple([]),
   'dead-letters:replay': z.tuple([ObjectIdString]),
   'media:url': z.tuple([ObjectIdString]),
+  'mentions:list': z.tuple([]),
+  /** Reads the caller's mentions in a conversation (they opened it). */
+  'mentions:read': z.tuple([ConversationId]),
 } as const;
 
 /** One sample per minute of the supervisor board, for the last-hour charts. */
@@ -153,6 +158,8 @@ export type InboxCommandResults = {
   'dead-letters:replay': MessageDTO;
   /** A URL the renderer may put in an <img>/<audio>/<a> to show an inbound media message. */
   'media:url': string;
+  'mentions:list': MentionListDTO;
+  'mentions:read': { unreadCount: number };
 };
 
 export type TimelineItem = TimelineEntryDTO & { seq: number; at: string };
@@ -170,13 +177,16 @@ export type InboxPushes = {
   'board-changed': [QueueStateDTO[]];
   /** Shown as a desktop notification by the host, and as a toast in the renderer. */
   notification: [InboxNotification];
+  /** Someone named me in a note, or I read mentions on another device: the Mentions view reloads. */
+  'mentions-changed': [];
   problem: [message: string];
 };
 export type InboxPush = keyof InboxPushes;
 
 export type InboxNotification =
   | { kind: 'assigned'; conversationId: string; title: string; body: string }
-  | { kind: 'sla'; conversationId: string; title: string; body: string; alert: SlaAlert };
+  | { kind: 'sla'; conversationId: string; title: string; body: string; alert: SlaAlert }
+  | { kind: 'mention'; conversationId: string; title: string; body: string; mention: MentionDTO };
 
 /** What a command answers across IPC or the WebSocket: like the server's Ack, a union the caller must check. */
 export type InboxResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };

@@ -3,6 +3,7 @@ import {
   CannedReplyDTO,
   ConversationDTO,
   DeadLetterDTO,
+  MentionListDTO,
   MessageDTO,
   QueueStateDTO,
   TemplateDTO,
@@ -48,6 +49,7 @@ export type CommandContext = {
 };
 
 const items = <S extends z.ZodTypeAny>(item: S) => z.object({ items: z.array(item) });
+const MentionsRead = z.object({ unreadCount: z.number().int() });
 const TimelineItem = TimelineEntryDTO.extend({ seq: z.number().int(), at: z.string() });
 
 export const toPendingReply = (entry: OutboxEntry): PendingReply => ({
@@ -174,6 +176,10 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     'dead-letters:replay': (id) =>
       ctx.session().rest.call('POST', path('/api/outbox/:id/replay', id), undefined, MessageDTO),
     'media:url': async (id) => ctx.mediaUrl(id),
+    'mentions:list': () =>
+      remembered('mentions', (rest) => rest.get('/api/mentions', MentionListDTO), { items: [], unreadCount: 0 }),
+    'mentions:read': (id) =>
+      ctx.session().rest.call('POST', '/api/mentions/read', { conversationId: id }, MentionsRead),
   };
 
   /**

@@ -4,6 +4,7 @@ import { createComposerSlice } from './slices/composer';
 import { createConnectionSlice } from './slices/connection';
 import { createContextSlice } from './slices/context';
 import { createInboxSlice } from './slices/inbox';
+import { createMentionsSlice } from './slices/mentions';
 import { createSessionSlice } from './slices/session';
 import { createThreadSlice } from './slices/thread';
 import { createToastSlice } from './slices/toasts';
@@ -17,6 +18,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createContextSlice(...a),
   ...createComposerSlice(...a),
   ...createBoardSlice(...a),
+  ...createMentionsSlice(...a),
   ...createToastSlice(...a),
 }));
 

@@ -4,6 +4,7 @@ import type { ComposerSlice } from './slices/composer';
 import type { ConnectionSlice } from './slices/connection';
 import type { ContextSlice } from './slices/context';
 import type { InboxSlice } from './slices/inbox';
+import type { MentionsSlice } from './slices/mentions';
 import type { SessionSlice } from './slices/session';
 import type { ThreadSlice } from './slices/thread';
 import type { ToastSlice } from './slices/toasts';
@@ -15,6 +16,7 @@ export type Store = SessionSlice &
   ContextSlice &
   ComposerSlice &
   BoardSlice &
+  MentionsSlice &
   ToastSlice;
 
 export type Slice<T> = StateCreator<Store, [], [], T>;

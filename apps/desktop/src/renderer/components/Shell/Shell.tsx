@@ -5,6 +5,7 @@ import { Board } from '../Board/Board';
 import { DeadLetters } from '../Board/DeadLetters';
 import { ConversationList } from '../ConversationList/ConversationList';
 import { ConversationPane } from '../Thread/ConversationPane';
+import { MentionsView } from '../Mentions/MentionsView';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { initials } from '../../lib/format';
 import './Shell.css';
@@ -24,6 +25,7 @@ export function Shell() {
   const setView = useStore((s) => s.setView);
   const setScreen = useStore((s) => s.setScreen);
   const supervisor = useStore(selectIsSupervisor);
+  const unreadMentions = useStore((s) => s.unreadMentions);
 
   return (
     <div className="shell">
@@ -46,6 +48,15 @@ export function Shell() {
               {v.label}
             </button>
           ))}
+          <button
+            className={`nav-item ${screen === 'mentions' ? 'active' : ''}`}
+            onClick={() => setScreen('mentions')}
+            aria-label={unreadMentions > 0 ? `Mentions, ${unreadMentions} unread` : 'Mentions'}
+          >
+            <Icon name="at" className="nav-icon" />
+            Mentions
+            {unreadMentions > 0 && <span className="nav-count">{unreadMentions}</span>}
+          </button>
         </div>
         {supervisor && (
           <div className="nav-group">
@@ -76,6 +87,7 @@ export function Shell() {
       )}
       {screen === 'board' && <Board />}
       {screen === 'dead-letters' && <DeadLetters />}
+      {screen === 'mentions' && <MentionsView />}
     </div>
   );
 }

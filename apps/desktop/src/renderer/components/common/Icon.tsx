@@ -20,6 +20,7 @@ const PATHS = {
   alert: 'M12 3l10 18H2z M12 10v5 M12 18h.01',
   logout: 'M15 4h4v16h-4 M10 8l-4 4 4 4 M6 12h11',
   forward: 'M14 5l7 7-7 7 M21 12H9a6 6 0 0 0-6 6',
+  at: 'M16 12a4 4 0 1 1-8 0a4 4 0 1 1 8 0 M16 12v1.5a2.5 2.5 0 0 0 5 0V12a9 9 0 1 0-3.5 7.1',
 } as const;
 
 export type IconName = keyof typeof PATHS;

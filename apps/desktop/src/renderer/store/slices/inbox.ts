@@ -2,7 +2,7 @@ import type { InboxItem, InboxSort, InboxView } from '../../../contract/inbox-ap
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
 
-export type Screen = 'inbox' | 'board' | 'dead-letters';
+export type Screen = 'inbox' | 'board' | 'dead-letters' | 'mentions';
 
 export type InboxSlice = {
   screen: Screen;
@@ -41,11 +41,13 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
   startInbox() {
     void get().refreshList();
     void get().loadComposerData();
+    void get().loadMentions();
   },
   setScreen(screen) {
     set({ screen });
     if (screen === 'board') void get().loadBoard();
     if (screen === 'dead-letters') void get().loadDeadLetters();
+    if (screen === 'mentions') void get().loadMentions();
   },
   setView(view) {
     set({ view, screen: 'inbox' });
