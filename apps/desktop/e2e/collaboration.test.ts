@@ -132,4 +132,66 @@ describe('working together in Chromium, against the real server, simulator and N
     const mine = await stack.server.api<MentionListDTO>(stack.admin, 'GET', '/api/mentions');
     expect(mine.body.unreadCount).toBe(0);
   });
+
+  it('in a browser asks for notification permission once, at the first send, then shows a mention while hidden', async () => {
+    const conversation = (await stack.conversationOf('5511977770001'))!;
+    const colleague = await stack.server.userWith('agent', [conversation.channelId]);
+    // The page's Notification API records what the app asks and shows; the page counts as in the background.
+    await page.addInitScript({
+      content: `
+        const log = { asked: 0, shown: [], last: null };
+        class RecordedNotification {
+          static permission = 'default';
+          static requestPermission() {
+            log.asked++;
+            RecordedNotification.permission = 'granted';
+            return Promise.resolve('granted');
+          }
+          constructor(title, options) {
+            this.onclick = null;
+            log.shown.push(title + ' | ' + options.body);
+            log.last = this;
+          }
+          close() {}
+        }
+        window.Notification = RecordedNotification;
+        window.notificationLog = log;
+        document.hasFocus = () => false;
+      `,
+    });
+    await page.evaluate("localStorage.removeItem('switchboard.notifications.asked')");
+    await page.reload();
+    await page.waitForSelector('[aria-label="Connection"][data-state="online"]');
+    type Log = { asked: number; shown: string[] };
+    const log = () => page.evaluate<Log>('({ asked: notificationLog.asked, shown: notificationLog.shown })');
+    expect(await log()).toMatchObject({ asked: 0, shown: [] });
+
+    await page.click('.nav-item:has-text("All")');
+    await page.click(`[data-conversation-id="${conversation.id}"]`);
+    for (const text of ['first note', 'second note']) {
+      await page.click('.composer-tabs [role="tab"]:has-text("Internal note")');
+      await page.fill('textarea[aria-label="Internal note"]', text);
+      await page.press('textarea[aria-label="Internal note"]', 'Enter');
+      await page.waitForSelector(`.bubble-row.note:has-text("${text}")`);
+    }
+    expect((await log()).asked).toBe(1);
+
+    await page.click('.nav-item:has-text("Resolved")');
+    const note = await fetch(`${stack.server.url}/api/conversations/${conversation.id}/messages`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${colleague.token}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'mention-e2e-2',
+      },
+      body: JSON.stringify({ type: 'note', body: '@Administrator the refund went out' }),
+    });
+    expect(note.status).toBe(201);
+    await eventually(async () => (await log()).shown.length > 0, 'the notification');
+    expect((await log()).shown).toEqual([
+      'Test agent mentioned you · Rita Moraes | @Administrator the refund went out',
+    ]);
+    await page.evaluate('notificationLog.last.onclick()');
+    await page.waitForSelector('.conversation-header:has-text("Rita Moraes")');
+  });
 });

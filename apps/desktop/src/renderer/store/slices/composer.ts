@@ -1,6 +1,7 @@
 import { unfilledVariablesIn, type SendMessageRequest, type TemplateDTO } from '@switchboard/shared';
 import type { CannedReply } from '../../../contract/inbox-api';
 import { conversationService } from '../../services/conversation.service';
+import { webNotifications } from '../../services/web-notifications.service';
 import type { Slice } from '../types';
 
 export type ComposerMode = 'reply' | 'note';
@@ -68,6 +69,7 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
         get().reportError(new Error(`Fill in ${unfilled.map((v) => `{{${v}}}`).join(', ')} before sending`));
         return false;
       }
+      webNotifications.askOnce();
       const sent = await send(conversationId, draft.mode === 'note' ? { type: 'note', body } : { type: 'text', body });
       if (sent) get().setDraft(conversationId, { text: '' });
       return sent;

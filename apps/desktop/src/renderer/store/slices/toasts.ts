@@ -1,5 +1,6 @@
 import type { InboxNotification } from '../../../contract/inbox-api';
 import { describeError, type Slice } from '../types';
+import { webNotifications } from '../../services/web-notifications.service';
 
 export type Toast = {
   id: number;
@@ -29,6 +30,7 @@ export const createToastSlice: Slice<ToastSlice> = (set, get) => ({
     setTimeout(() => get().dismissToast(id), TOAST_LIFETIME_MS);
   },
   notify(notification) {
+    webNotifications.show(notification, () => get().select(notification.conversationId));
     get().pushToast({
       tone: notification.kind === 'sla' ? 'warning' : 'info',
       title: notification.title,
