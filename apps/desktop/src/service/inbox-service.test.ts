@@ -134,6 +134,7 @@ describe('the inbox service (the host side of the contract) against a real serve
       kind: 'assigned',
       conversationId: conversation.id,
       title: expect.stringContaining('Carla Cliente'),
+      contactName: 'Carla Cliente',
     });
     const [mine] = await eventually(async () => {
       const list = await agent.call('inbox:list', { view: 'mine' });

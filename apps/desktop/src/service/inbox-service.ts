@@ -120,6 +120,14 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
       await open(session);
       return state();
     },
+    async updateUser(user) {
+      if (!live) throw new CommandError('UNAUTHENTICATED', 'sign in first');
+      live.user = user;
+      const session = await saved.read(now());
+      if (session) await saved.write({ ...session, user });
+      push('session-changed', state());
+      return state();
+    },
     async logout() {
       await close();
       await saved.remove();

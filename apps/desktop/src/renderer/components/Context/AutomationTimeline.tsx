@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
-import { clockTime } from '../../lib/time';
+import { useFormat } from '../../i18n/format';
 import { Icon, type IconName } from '../common/Icon';
 
 const ICON: Partial<Record<TimelineItem['kind'], IconName>> = {
@@ -38,9 +39,15 @@ function detailLines(details: Record<string, unknown>): string[] {
     .map(([k, v]) => `${k}: ${String(v)}`);
 }
 
+/**
+ * Each step's kind is translated; the server's own sentence (names, reasons, rules) follows as it wrote it,
+ * since it is built from facts only the server has.
+ */
 export function AutomationTimeline() {
+  const { t } = useTranslation('context');
+  const format = useFormat();
   const timeline = useStore((s) => s.timeline);
-  if (timeline.length === 0) return <div className="muted">Nothing automated yet.</div>;
+  if (timeline.length === 0) return <div className="muted">{t('timeline.empty')}</div>;
   return (
     <ol className="timeline">
       {timeline.map((item) => (
@@ -49,13 +56,16 @@ export function AutomationTimeline() {
             <Icon name={ICON[item.kind] ?? 'check'} size={12} />
           </span>
           <div className="timeline-body">
-            <div className="timeline-summary">{item.summary}</div>
+            <div className="timeline-summary">{t(`timeline.kind.${item.kind}`)}</div>
+            <div className="timeline-detail">{item.summary}</div>
             {detailLines(item.details).map((line) => (
               <div key={line} className="timeline-detail">
                 {line}
               </div>
             ))}
-            <div className="timeline-time">{clockTime(item.at)}</div>
+            <div className="timeline-time" title={format.fullDate(item.at)}>
+              {format.dateTime(item.at)}
+            </div>
           </div>
         </li>
       ))}
