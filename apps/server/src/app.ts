@@ -70,6 +70,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     sla: services.sla,
     outbox: workers.outboxWorker,
     reports: { reducer: services.reportReducer, online: services.agentOnline },
+    csatSurvey: services.csatSurvey,
     metrics,
     logger,
   });

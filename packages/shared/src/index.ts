@@ -8,6 +8,7 @@ export * from './errors.js';
 export * from './health.js';
 export * from './ids.js';
 export * from './message.js';
+export * from './message-progress.js';
 export * from './pagination.js';
 export * from './routing.js';
 export * from './timeline.js';

@@ -5,6 +5,7 @@ import type {
   SnoozeService,
   TimelineQuery,
 } from '../conversations/index.js';
+import type { CsatSettingsService } from '../csat/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactHistory } from '../domain/contact-history.js';
@@ -43,4 +44,5 @@ export type HttpServices = {
   deadLetters: DeadLetterService;
   templates: TemplateService;
   reports: ReportService;
+  csatSettings: CsatSettingsService;
 };

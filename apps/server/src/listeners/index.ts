@@ -2,12 +2,14 @@ import type { DomainEvents } from '../domain/domain-events.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../lib/metrics.js';
+import type { CsatSurveyService } from '../csat/index.js';
 import type { AgentOnlineTracker, ReportReducer } from '../reports/index.js';
 import type { SlaService } from '../sla/index.js';
 import type { AppSocketServer } from '../socket/socket-server.js';
 import { countDomainEvents } from './metrics.listener.js';
 import { wakeOutbox } from './outbox-wakeup.listener.js';
 import { followWithSlaTimers } from './sla-follower.listener.js';
+import { askForRatings } from './csat-survey.listener.js';
 import { feedReports } from './reports.listener.js';
 import { pushToSockets } from './socket-push.listener.js';
 
@@ -18,6 +20,7 @@ export type ListenerDeps = {
   sla: SlaService;
   outbox: { kick(): void };
   reports: { reducer: ReportReducer; online: AgentOnlineTracker };
+  csatSurvey: CsatSurveyService;
   metrics: Metrics;
   logger: Logger;
 };
@@ -34,6 +37,7 @@ export function registerListeners({
   sla,
   outbox,
   reports,
+  csatSurvey,
   metrics,
   logger,
 }: ListenerDeps): () => void {
@@ -43,6 +47,7 @@ export function registerListeners({
     followWithSlaTimers(events, sla, logger),
     wakeOutbox(events, outbox),
     feedReports(events, reports.reducer, reports.online),
+    askForRatings(events, csatSurvey, logger),
   ];
   return () => {
     for (const stop of stops) stop();
