@@ -137,6 +137,18 @@ describe('each agent picks their language', () => {
       await page.waitForSelector('.nav-item[data-view="all"]:has-text("Todas")');
       expect(await page.locator('select[aria-label="Idioma"]').inputValue()).toBe('es');
       expect(await page.getAttribute('html', 'lang')).toBe('es');
+
+      // Here the agent switches to Portuguese: the open conversation follows, dates in Brazil's format.
+      await page.selectOption('select[aria-label="Idioma"]', 'pt');
+      await page.waitForSelector('.nav-item[data-view="queues"]:has-text("Filas")');
+      await page.click('.nav-item[data-view="queues"]');
+      await page.click('.row:has-text("Carmen Ruiz")');
+      await page.waitForSelector('.bubble-row.in:has-text("mi pedido 7781")');
+      expect(await page.locator('.conversation [role="toolbar"] button:has-text("Etiquetas")').count()).toBe(1);
+      expect(await page.locator('.context .clock-label').last().textContent()).toBe('Janela de 24 h');
+      expect(await rowTime(page)).toBe(await dayIn(page, 'pt-BR'));
+      expect(await page.getAttribute('html', 'lang')).toBe('pt');
+      await saveScreen(page, 'inbox-pt');
     } finally {
       await otherHost.close();
       rmSync(dataDir, { recursive: true, force: true });
