@@ -111,6 +111,10 @@ describe('each agent picks their language', () => {
     await page.waitForSelector('.bubble-row.in:has-text("mi pedido 7781")');
     expect(await page.locator('.conversation [role="toolbar"] button:has-text("Etiquetas")').count()).toBe(1);
     expect(await page.locator('.context .clock-label').last().textContent()).toBe('Ventana de 24 h');
+    // The automation history's facts carry Spanish labels, not the server's field names.
+    const history = await page.locator('.context .timeline').innerText();
+    expect(history).toContain('Confianza:');
+    expect(history).not.toContain('confidence:');
     // The message's own time: the day, then the time, as Spanish writes them.
     const bubbleTime = await page.locator('.bubble-row.in .bubble-meta span').first().innerText();
     expect(bubbleTime.startsWith(spanishDay.replace(/\.$/, ''))).toBe(true);

@@ -3,6 +3,7 @@ import type { TimelineItem } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
 import { useFormat } from '../../i18n/format';
 import { Icon, type IconName } from '../common/Icon';
+import { detailLines } from './timeline-details';
 
 const ICON: Partial<Record<TimelineItem['kind'], IconName>> = {
   triaged: 'chat',
@@ -31,14 +32,6 @@ const ICON: Partial<Record<TimelineItem['kind'], IconName>> = {
 const tone = (kind: TimelineItem['kind']) =>
   kind === 'sla-breached' || kind === 'escalated' ? 'late' : kind === 'sla-warning' ? 'soon' : 'ok';
 
-/** Facts worth a glance (matched rules, candidates...), one short line each; raw ids mean nothing to a person. */
-function detailLines(details: Record<string, unknown>): string[] {
-  return Object.entries(details)
-    .filter(([k, v]) => v !== null && v !== undefined && typeof v !== 'object' && !/Id$/.test(k))
-    .slice(0, 4)
-    .map(([k, v]) => `${k}: ${String(v)}`);
-}
-
 /**
  * Each step's kind is translated; the server's own sentence (names, reasons, rules) follows as it wrote it,
  * since it is built from facts only the server has.
@@ -58,7 +51,7 @@ export function AutomationTimeline() {
           <div className="timeline-body">
             <div className="timeline-summary">{t(`timeline.kind.${item.kind}`)}</div>
             <div className="timeline-detail">{item.summary}</div>
-            {detailLines(item.details).map((line) => (
+            {detailLines(item.details, item.summary, t, format).map((line) => (
               <div key={line} className="timeline-detail">
                 {line}
               </div>
