@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
+import type { Types } from 'mongoose';
 import type { ConversationEventDTO, QueueStateDTO, SlaAlert } from '@switchboard/shared';
 import type { ConversationDoc } from '../models/conversation.model.js';
 
@@ -10,8 +11,8 @@ type DomainEventMap = {
   'conversation.saved': [conversation: ConversationDoc];
   /** A user's role, channels or active flag changed: their live subscriptions must follow. */
   'user.access-changed': [userId: string];
-  /** A message entered the outbox: senders wake up. */
-  'outbox.queued': [];
+  /** A message entered the outbox: this process's senders take it by its id. */
+  'outbox.queued': [item: QueuedOutboxItem];
   /** An SLA warning, breach or escalation for someone to act on. */
   'sla.alert': [alert: SlaAlert];
   /** An SLA target ended because it was fulfilled: in time (`met`), or late though its breach was never recorded. */
@@ -19,6 +20,9 @@ type DomainEventMap = {
   /** The queues' live state changed (waiting counts, agents' status and load): supervisors see it. */
   'queues.changed': [state: QueueStateDTO[]];
 };
+
+/** What a sender needs to take a new outbox item without looking for it: its id and whom it goes to. */
+export type QueuedOutboxItem = { id: Types.ObjectId; channelId: Types.ObjectId; to: string; createdAt: Date };
 
 export type SlaSettledEvent = {
   conversationId: string;
