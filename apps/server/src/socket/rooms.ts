@@ -13,9 +13,7 @@ export const queueRoom = (queueId: string) => `queue:${queueId}`;
  * on it, not every member of its channel.
  */
 export function roomsFor(viewer: Viewer): string[] {
-  const access = viewer.seesEverything
-    ? [EVERYTHING_ROOM]
-    : viewer.queueIds.map((id) => queueRoom(id.toHexString()));
+  const access = viewer.seesEverything ? [EVERYTHING_ROOM] : viewer.queueIds.map((id) => queueRoom(id.toHexString()));
   return [userRoom(viewer.userId), ...access];
 }
 
