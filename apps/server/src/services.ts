@@ -19,7 +19,7 @@ import { ContactService } from './domain/contact.service.js';
 import { ConversationLog } from './domain/conversation-log.js';
 import { ConversationSlots } from './domain/conversation-slots.js';
 import { ConversationService } from './domain/conversation.service.js';
-import type { DomainEvents } from './domain/domain-events.js';
+import type { DomainEvents, QueuedOutboxItem } from './domain/domain-events.js';
 import { MessageService } from './domain/message.service.js';
 import { TimelineWriter } from './domain/timeline-writer.js';
 import { UserService } from './domain/user.service.js';
@@ -78,7 +78,7 @@ export function createServices(
   const messages = new MessageService(models, log, conversations, new KeyedQueue());
   const timeline = new TimelineWriter(log);
   const templates = new TemplateService(models);
-  const outboxQueued = () => events.emit('outbox.queued');
+  const outboxQueued = (item: QueuedOutboxItem) => events.emit('outbox.queued', item);
   const send = new SendService(models, conversations, messages, templates, outboxQueued);
   const whatsapp = createWhatsAppClient({ timeoutMs: config.WHATSAPP_TIMEOUT_MS });
   const consent = new ConsentService(models, send, { optOut: config.OPT_OUT_KEYWORDS, optIn: config.OPT_IN_KEYWORDS });

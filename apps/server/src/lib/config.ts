@@ -74,6 +74,11 @@ const ConfigSchema = z
     WHATSAPP_ACCESS_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
     WHATSAPP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     OUTBOX_CONCURRENCY: z.coerce.number().int().min(0, '0 turns sending off').max(64).default(2),
+    /** Off: senders find new items by scanning the outbox on each wake-up (the bench's A/B), not by their id. */
+    OUTBOX_HANDOFF: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((value) => value === 'true'),
     OUTBOX_MAX_FAILURES: z.coerce.number().int().min(1).max(50).default(8),
     OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
     OUTBOX_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),

@@ -1,4 +1,4 @@
-import type { DomainEvents } from '../domain/domain-events.js';
+import type { DomainEvents, QueuedOutboxItem } from '../domain/domain-events.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../lib/metrics.js';
@@ -27,7 +27,7 @@ export type ListenerDeps = {
   models: Models;
   triage: TriageService;
   mentions: MentionService;
-  outbox: { kick(): void };
+  outbox: { handOff(item: QueuedOutboxItem): void };
   reports: { reducer: ReportReducer; online: AgentOnlineTracker };
   csatSurvey: CsatSurveyService;
   metrics: Metrics;

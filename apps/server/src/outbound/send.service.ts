@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MessageContent, MessageContext, MessageDTO, SendMessageRequest } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import type { ConversationService } from '../domain/conversation.service.js';
+import type { QueuedOutboxItem } from '../domain/domain-events.js';
 import type { MessageService } from '../domain/message.service.js';
 import type { Viewer } from '../domain/viewer.js';
 import { AppError } from '../lib/errors.js';
@@ -43,7 +44,7 @@ export class SendService {
     private readonly conversations: ConversationService,
     private readonly messages: MessageService,
     private readonly templates: TemplateService,
-    private readonly onQueued: () => void,
+    private readonly onQueued: (item: QueuedOutboxItem) => void,
   ) {}
 
   async send(input: SendInput): Promise<MessageDTO> {
@@ -236,7 +237,7 @@ export class SendService {
         { upsert: true },
       ),
     );
-    this.onQueued();
+    this.onQueued({ id: messageId, channelId, to: request.to, createdAt: now });
   }
 }
 
