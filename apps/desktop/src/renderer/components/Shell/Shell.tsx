@@ -5,6 +5,7 @@ import { Board } from '../Board/Board';
 import { DeadLetters } from '../Board/DeadLetters';
 import { ConversationList } from '../ConversationList/ConversationList';
 import { ConversationPane } from '../Thread/ConversationPane';
+import { Reports } from '../Reports/Reports';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { initials } from '../../lib/format';
 import './Shell.css';
@@ -61,6 +62,10 @@ export function Shell() {
               <Icon name="alert" className="nav-icon" />
               Dead letters
             </button>
+            <button className={`nav-item ${screen === 'reports' ? 'active' : ''}`} onClick={() => setScreen('reports')}>
+              <Icon name="chart" className="nav-icon" />
+              Reports
+            </button>
           </div>
         )}
         <div className="sidebar-footer">
@@ -76,6 +81,7 @@ export function Shell() {
       )}
       {screen === 'board' && <Board />}
       {screen === 'dead-letters' && <DeadLetters />}
+      {screen === 'reports' && <Reports />}
     </div>
   );
 }

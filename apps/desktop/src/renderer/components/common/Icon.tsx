@@ -20,6 +20,9 @@ const PATHS = {
   alert: 'M12 3l10 18H2z M12 10v5 M12 18h.01',
   logout: 'M15 4h4v16h-4 M10 8l-4 4 4 4 M6 12h11',
   forward: 'M14 5l7 7-7 7 M21 12H9a6 6 0 0 0-6 6',
+  star: 'M12 3l2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3 6.4 20.2l1.1-6.2L3 9.6l6.2-.9z',
+  chart: 'M4 20h16 M4 4v16 M8 15l4-5 3 3 5-6',
+  download: 'M12 4v11 M7 10l5 5 5-5 M5 20h14',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -2,7 +2,7 @@ import type { InboxItem, InboxSort, InboxView } from '../../../contract/inbox-ap
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
 
-export type Screen = 'inbox' | 'board' | 'dead-letters';
+export type Screen = 'inbox' | 'board' | 'dead-letters' | 'reports';
 
 export type InboxSlice = {
   screen: Screen;
@@ -46,6 +46,7 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
     set({ screen });
     if (screen === 'board') void get().loadBoard();
     if (screen === 'dead-letters') void get().loadDeadLetters();
+    if (screen === 'reports') get().openReports();
   },
   setView(view) {
     set({ view, screen: 'inbox' });
