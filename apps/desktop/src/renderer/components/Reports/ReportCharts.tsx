@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { clockTime } from '../../lib/time';
+import { useFormat } from '../../i18n/format';
 import { ExportButton } from './ExportButton';
 import { hourLabel } from './report-format';
 
@@ -35,10 +35,11 @@ function ChartPanel(props: { title: string; table: ReportTable; children: React.
 }
 
 export function ReportCharts({ report }: { report: ReportDTO }) {
+  const f = useFormat();
   const byHour = report.volumeByHour.map((h) => ({ ...h, label: hourLabel(h.hour) }));
   const backlog = report.backlog.map((p) => ({
     ...p,
-    label: `${p.at.slice(5, 10)} ${clockTime(p.at)}`,
+    label: `${p.at.slice(5, 10)} ${f.time(p.at)}`,
     oldestWaitMinutes: p.oldestWaitSeconds === null ? 0 : Math.round(p.oldestWaitSeconds / 6) / 10,
   }));
   const csat = report.csat.distribution.map((d) => ({ ...d, label: `${d.score}★` }));

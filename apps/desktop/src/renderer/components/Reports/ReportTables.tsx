@@ -1,5 +1,5 @@
 import type { ReportDTO, ReportTable } from '@switchboard/shared';
-import { shortDate } from '../../lib/time';
+import { useFormat } from '../../i18n/format';
 import { ExportButton } from './ExportButton';
 import { percent, score, seconds } from './report-format';
 
@@ -35,6 +35,7 @@ const Empty = ({ columns, text }: { columns: number; text: string }) => (
 );
 
 export function ReportTables({ report }: { report: ReportDTO }) {
+  const f = useFormat();
   const { delivery, handoffs, csat } = report;
   return (
     <div className="report-tables">
@@ -44,7 +45,7 @@ export function ReportTables({ report }: { report: ReportDTO }) {
             <td>{SLA_NAMES[row.kind]}</td>
             <td>{row.met}</td>
             <td>{row.breached}</td>
-            <td>{percent(row.metRatio)}</td>
+            <td>{percent(f, row.metRatio)}</td>
           </tr>
         ))}
       </TablePanel>
@@ -52,10 +53,10 @@ export function ReportTables({ report }: { report: ReportDTO }) {
         <tr>
           <td>{delivery.outbound}</td>
           <td>
-            {delivery.delivered} <span className="muted">({percent(delivery.deliveredRatio)})</span>
+            {delivery.delivered} <span className="muted">({percent(f, delivery.deliveredRatio)})</span>
           </td>
           <td>
-            {delivery.read} <span className="muted">({percent(delivery.readRatio)})</span>
+            {delivery.read} <span className="muted">({percent(f, delivery.readRatio)})</span>
           </td>
         </tr>
       </TablePanel>
@@ -70,9 +71,9 @@ export function ReportTables({ report }: { report: ReportDTO }) {
             <td>{a.name}</td>
             <td>{a.handled}</td>
             <td>{a.resolved}</td>
-            <td>{seconds(a.averageHandleSeconds)}</td>
-            <td>{seconds(a.firstResponseMedianSeconds)}</td>
-            <td>{seconds(a.onlineSeconds)}</td>
+            <td>{seconds(f, a.averageHandleSeconds)}</td>
+            <td>{seconds(f, a.firstResponseMedianSeconds)}</td>
+            <td>{seconds(f, a.onlineSeconds)}</td>
             <td>{a.csatResponses > 0 ? `${score(a.csatAverage)} (${a.csatResponses})` : '–'}</td>
           </tr>
         ))}
@@ -90,7 +91,7 @@ export function ReportTables({ report }: { report: ReportDTO }) {
         {csat.comments.length === 0 && <Empty columns={3} text="No comments in this range." />}
         {csat.comments.map((c) => (
           <tr key={`${c.conversationId}-${c.at}`}>
-            <td>{shortDate(c.at)}</td>
+            <td>{f.shortDate(c.at)}</td>
             <td>{c.score}★</td>
             <td>{c.comment}</td>
           </tr>

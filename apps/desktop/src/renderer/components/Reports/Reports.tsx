@@ -1,5 +1,6 @@
 import type { ReportDTO } from '@switchboard/shared';
 import { useStore } from '../../store';
+import { useFormat } from '../../i18n/format';
 import { ExportButton } from './ExportButton';
 import { ReportCharts } from './ReportCharts';
 import { ReportFilters } from './ReportFilters';
@@ -49,6 +50,7 @@ function Figure(props: { label: string; value: string; detail?: string }) {
 }
 
 function Summary({ report }: { report: ReportDTO }) {
+  const f = useFormat();
   const { totals, firstResponse, resolution, csat, delivery, handoffs } = report;
   return (
     <section className="panel report-summary" aria-label="Summary">
@@ -61,25 +63,25 @@ function Summary({ report }: { report: ReportDTO }) {
         <Figure label="Resolved" value={String(totals.resolved)} detail={`${totals.messagesOut} messages out`} />
         <Figure
           label="First response (median)"
-          value={seconds(firstResponse.median)}
-          detail={`p90 ${seconds(firstResponse.p90)}`}
+          value={seconds(f, firstResponse.median)}
+          detail={`p90 ${seconds(f, firstResponse.p90)}`}
         />
         <Figure
           label="Resolution (median)"
-          value={seconds(resolution.median)}
-          detail={`p90 ${seconds(resolution.p90)}`}
+          value={seconds(f, resolution.median)}
+          detail={`p90 ${seconds(f, resolution.p90)}`}
         />
-        <Figure label="Reopen rate" value={percent(totals.reopenRate)} detail={`${totals.reopened} reopened`} />
+        <Figure label="Reopen rate" value={percent(f, totals.reopenRate)} detail={`${totals.reopened} reopened`} />
         <Figure label="Bot handoffs" value={String(handoffs.total)} />
         <Figure
           label="Delivered"
-          value={percent(delivery.deliveredRatio)}
-          detail={`read ${percent(delivery.readRatio)}`}
+          value={percent(f, delivery.deliveredRatio)}
+          detail={`read ${percent(f, delivery.readRatio)}`}
         />
         <Figure
           label="CSAT"
           value={score(csat.average)}
-          detail={`${csat.responses} of ${csat.asked} answered · ${percent(csat.satisfiedRatio)} top score`}
+          detail={`${csat.responses} of ${csat.asked} answered · ${percent(f, csat.satisfiedRatio)} top score`}
         />
       </div>
     </section>

@@ -1,5 +1,5 @@
 import type { ConversationCsatDTO } from '@switchboard/shared';
-import { messageTime } from '../../lib/time';
+import { useFormat } from '../../i18n/format';
 
 const SCORE_NAMES = { 1: 'Unhappy', 2: 'Neutral', 3: 'Happy' } as const;
 
@@ -8,6 +8,7 @@ const SCORE_NAMES = { 1: 'Unhappy', 2: 'Neutral', 3: 'Happy' } as const;
  * customer gave with the comment that followed it.
  */
 export function CsatNote({ csat }: { csat: ConversationCsatDTO }) {
+  const f = useFormat();
   const rated = csat.state === 'rated' && csat.score !== null;
   return (
     <div className="csat-note" data-csat={csat.state} role="status">
@@ -19,7 +20,7 @@ export function CsatNote({ csat }: { csat: ConversationCsatDTO }) {
             : `Satisfaction survey sent (${csat.via === 'buttons' ? 'reply buttons' : 'template'}), no answer yet`}
         </div>
         {csat.comment && <div className="csat-comment">“{csat.comment}”</div>}
-        <div className="csat-time">{messageTime(rated && csat.ratedAt ? csat.ratedAt : csat.askedAt)}</div>
+        <div className="csat-time">{f.dateTime(rated && csat.ratedAt ? csat.ratedAt : csat.askedAt)}</div>
       </div>
     </div>
   );

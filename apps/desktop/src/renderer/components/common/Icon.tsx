@@ -23,6 +23,7 @@ const PATHS = {
   star: 'M12 3l2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3 6.4 20.2l1.1-6.2L3 9.6l6.2-.9z',
   chart: 'M4 20h16 M4 4v16 M8 15l4-5 3 3 5-6',
   download: 'M12 4v11 M7 10l5 5 5-5 M5 20h14',
+  globe: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18 M3 12h18 M12 3c3 3 3 15 0 18 M12 3c-3 3-3 15 0 18',
 } as const;
 
 export type IconName = keyof typeof PATHS;

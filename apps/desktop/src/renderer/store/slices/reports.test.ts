@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReportDTO, ReportQuery } from '@switchboard/shared';
+import { failureText } from '../../i18n/errors';
 import { deferred } from '../test-support/deferred';
 import { removePageGlobals, resetStore, testBridge, useStore } from '../test-support/store-harness';
 import { lastSevenDays } from './reports';
@@ -49,6 +50,6 @@ describe('the reports slice', () => {
   it('a failed report says why', async () => {
     testBridge.fail('reports:get', 'UNAVAILABLE', 'the server cannot be reached');
     await useStore.getState().loadReport();
-    expect(useStore.getState().reportProblem).toBe('the server cannot be reached');
+    expect(useStore.getState().reportProblem).toBe(failureText({ code: 'UNAVAILABLE', message: '' }));
   });
 });

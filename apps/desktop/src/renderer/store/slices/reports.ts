@@ -1,6 +1,7 @@
 import type { ChannelDTO, ReportDTO, ReportQuery, ReportTable } from '@switchboard/shared';
 import { downloadText } from '../../lib/download';
 import { reportsService } from '../../services/reports.service';
+import { failureText } from '../../i18n/errors';
 import { describeError, type Slice } from '../types';
 
 export type ReportFilters = Omit<ReportQuery, 'from' | 'to'>;
@@ -60,7 +61,7 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => ({
       const report = await reportsService.report(get().reportQuery);
       if (request === reportRequest) set({ report, reportProblem: null, reportLoading: false });
     } catch (error) {
-      if (request === reportRequest) set({ reportProblem: describeError(error), reportLoading: false });
+      if (request === reportRequest) set({ reportProblem: failureText(describeError(error)), reportLoading: false });
     }
   },
   async exportReportTable(table) {
@@ -69,7 +70,7 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => ({
       const csv = await reportsService.exportCsv(query, table);
       downloadText(`switchboard-${table}-${query.from}-${query.to}.csv`, csv, 'text/csv');
     } catch (error) {
-      get().pushToast({ tone: 'error', title: 'Export failed', body: describeError(error) });
+      get().pushToast({ tone: 'error', title: 'Export failed', body: failureText(describeError(error)) });
     }
   },
 });
