@@ -4,12 +4,16 @@ import {
   LabelsRequest,
   Locale,
   ObjectIdString,
+  ReportExportQuery,
+  ReportQuery,
   SendMessageRequest,
   SnoozeRequest,
   type ConversationDTO,
+  type ChannelDTO,
   type DeadLetterDTO,
   type MessageDTO,
   type QueueStateDTO,
+  type ReportDTO,
   type SlaAlert,
   type TemplateDTO,
   type TimelineEntryDTO,
@@ -114,6 +118,9 @@ export const InboxCommandArgs = {
   'dead-letters:list': z.tuple([]),
   'dead-letters:replay': z.tuple([ObjectIdString]),
   'media:url': z.tuple([ObjectIdString]),
+  'reports:get': z.tuple([ReportQuery]),
+  'reports:export': z.tuple([ReportExportQuery]),
+  'channels:list': z.tuple([]),
 } as const;
 
 /** One sample per minute of the supervisor board, for the last-hour charts. */
@@ -149,6 +156,10 @@ export type InboxCommandResults = {
   'dead-letters:replay': MessageDTO;
   /** A URL the renderer may put in an <img>/<audio>/<a> to show an inbound media message. */
   'media:url': string;
+  'reports:get': ReportDTO;
+  /** One table of a report as CSV text, as the server exports it. */
+  'reports:export': string;
+  'channels:list': ChannelDTO[];
 };
 
 export type TimelineItem = TimelineEntryDTO & { seq: number; at: string };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
+  ChannelDTO,
   ConversationDTO,
   DeadLetterDTO,
   MessageDTO,
   QueueStateDTO,
+  ReportDTO,
   TemplateDTO,
   TimelineEntryDTO,
   UserDTO,
@@ -50,6 +52,10 @@ export type CommandContext = {
   mediaUrl(messageId: string): string;
   now(): Date;
 };
+
+/** A report's filters as the server's query string, leaving out the ones not set. */
+const reportParams = (query: Record<string, string | undefined>) =>
+  new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
 
 const items = <S extends z.ZodTypeAny>(item: S) => z.object({ items: z.array(item) });
 const TimelineItem = TimelineEntryDTO.extend({ seq: z.number().int(), at: z.string() });
@@ -163,6 +169,14 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     'dead-letters:replay': (id) =>
       ctx.session().rest.call('POST', path('/api/outbox/:id/replay', id), undefined, MessageDTO),
     'media:url': async (id) => ctx.mediaUrl(id),
+    'reports:get': (query) => ctx.session().rest.get(`/api/reports?${reportParams(query)}`, ReportDTO),
+    'reports:export': async (query) => {
+      const res = await ctx.session().rest.fetchRaw(`/api/reports/export?${reportParams(query)}`);
+      if (!res.ok) throw new Error(`the export answered ${res.status}: ${await res.text()}`);
+      return res.text();
+    },
+    'channels:list': () =>
+      remembered('channels', async (rest) => (await rest.get('/api/channels', items(ChannelDTO))).items, []),
   };
 
   /**

@@ -4,6 +4,7 @@ import { createComposerSlice } from './slices/composer';
 import { createConnectionSlice } from './slices/connection';
 import { createContextSlice } from './slices/context';
 import { createInboxSlice } from './slices/inbox';
+import { createReportsSlice } from './slices/reports';
 import { createSessionSlice } from './slices/session';
 import { createThreadSlice } from './slices/thread';
 import { createToastSlice } from './slices/toasts';
@@ -18,6 +19,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createComposerSlice(...a),
   ...createBoardSlice(...a),
   ...createToastSlice(...a),
+  ...createReportsSlice(...a),
 }));
 
 export type { Store };

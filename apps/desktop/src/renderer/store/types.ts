@@ -5,6 +5,7 @@ import type { ComposerSlice } from './slices/composer';
 import type { ConnectionSlice } from './slices/connection';
 import type { ContextSlice } from './slices/context';
 import type { InboxSlice } from './slices/inbox';
+import type { ReportsSlice } from './slices/reports';
 import type { SessionSlice } from './slices/session';
 import type { ThreadSlice } from './slices/thread';
 import type { ToastSlice } from './slices/toasts';
@@ -16,7 +17,8 @@ export type Store = SessionSlice &
   ContextSlice &
   ComposerSlice &
   BoardSlice &
-  ToastSlice;
+  ToastSlice &
+  ReportsSlice;
 
 export type Slice<T> = StateCreator<Store, [], [], T>;
 

@@ -27,6 +27,10 @@ const ICON: Partial<Record<TimelineItem['kind'], IconName>> = {
   unsnoozed: 'moon',
   woke: 'inbox',
   'labels-changed': 'file',
+  'csat-asked': 'chat',
+  'csat-skipped': 'moon',
+  'csat-rated': 'star',
+  'csat-commented': 'chat',
 };
 
 const tone = (kind: TimelineItem['kind']) =>

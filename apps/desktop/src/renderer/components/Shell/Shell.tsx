@@ -6,6 +6,7 @@ import { Board } from '../Board/Board';
 import { DeadLetters } from '../Board/DeadLetters';
 import { ConversationList } from '../ConversationList/ConversationList';
 import { ConversationPane } from '../Thread/ConversationPane';
+import { Reports } from '../Reports/Reports';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageMenu } from './LanguageMenu';
 import { initials } from '../../lib/format';
@@ -65,6 +66,10 @@ export function Shell() {
               <Icon name="alert" className="nav-icon" />
               {t('deadLetters')}
             </button>
+            <button className={`nav-item ${screen === 'reports' ? 'active' : ''}`} onClick={() => setScreen('reports')}>
+              <Icon name="chart" className="nav-icon" />
+              {t('reports')}
+            </button>
           </div>
         )}
         <div className="sidebar-footer">
@@ -80,6 +85,7 @@ export function Shell() {
       )}
       {screen === 'board' && <Board />}
       {screen === 'dead-letters' && <DeadLetters />}
+      {screen === 'reports' && <Reports />}
     </div>
   );
 }

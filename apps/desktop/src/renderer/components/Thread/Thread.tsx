@@ -3,7 +3,9 @@ import type { MessageDTO } from '@switchboard/shared';
 import type { PendingReply } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
 import { failureText } from '../../i18n/errors';
+import { selectSelectedConversation } from '../../store/selectors';
 import { MessageBubble, PendingBubble } from './MessageBubble';
+import { CsatNote } from './CsatNote';
 
 /** Reactions are shown on the message they react to, not as messages of their own. */
 function reactionsByTarget(messages: MessageDTO[]): Map<string, string[]> {
@@ -24,6 +26,7 @@ function reactionsByTarget(messages: MessageDTO[]): Map<string, string[]> {
 
 export function Thread() {
   const thread = useStore((s) => s.thread);
+  const csat = useStore((s) => selectSelectedConversation(s)?.csat);
   const error = useStore((s) => s.threadError);
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
@@ -88,6 +91,7 @@ export function Thread() {
         {pending.map((p) => (
           <PendingBubble key={p.clientMessageId} reply={p} />
         ))}
+        {csat && <CsatNote csat={csat} />}
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
 import type { Failure } from '../../i18n/errors';
 
-export type Screen = 'inbox' | 'board' | 'dead-letters';
+export type Screen = 'inbox' | 'board' | 'dead-letters' | 'reports';
 
 export type InboxSlice = {
   screen: Screen;
@@ -47,6 +47,7 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
     set({ screen });
     if (screen === 'board') void get().loadBoard();
     if (screen === 'dead-letters') void get().loadDeadLetters();
+    if (screen === 'reports') get().openReports();
   },
   setView(view) {
     set({ view, screen: 'inbox' });

@@ -51,6 +51,13 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
     throw inboxError('NOT_FOUND', 'no such dead letter');
   },
   'media:url': () => '',
+  'reports:get': () => {
+    throw inboxError('UNAVAILABLE', 'the server cannot be reached; try again when online');
+  },
+  'reports:export': () => {
+    throw inboxError('UNAVAILABLE', 'the server cannot be reached; try again when online');
+  },
+  'channels:list': () => [],
 };
 
 /** A failure as Electron's preload delivers it: a plain object, since IPC drops an Error's own fields. */
