@@ -40,21 +40,73 @@ import {
   ReadinessResponse,
   TemplateDTO,
   TemplateVersionDTO,
+  UpdateBotRequest,
   UpdateChannelRequest,
+  whatsapp,
   UpdateTemplateRequest,
   UpdateUserRequest,
   UserDTO,
 } from '@switchboard/shared';
 import { z } from 'zod';
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const content = (schema: z.ZodType, description: string, mediaType = 'application/json') => ({
+  description,
+  content: { [mediaType]: { schema } },
+});
+const json = (schema: z.ZodType, description: string) => content(schema, description);
 const error = (description: string) => json(ApiErrorResponse, description);
 const authErrors = { 401: error('missing, invalid or expired token'), 403: error('not allowed for this role') };
 
-type Route = Omit<RouteConfig, 'responses'> & { ok: [number, z.ZodType, string]; errors?: Record<number, string> };
+/** `ok` is [status, schema, description] for JSON, with a fourth element for another media type. */
+type Route = Omit<RouteConfig, 'responses'> & {
+  ok: [number, z.ZodType, string] | [number, z.ZodType, string, string];
+  errors?: Record<number, string>;
+  /** Errors answered in plain text rather than the API's JSON error body. */
+  plainErrors?: Record<number, string>;
+};
+
+const text = z.string();
 
 const routes: Route[] = [
   { method: 'get', path: '/healthz', ok: [200, HealthResponse, 'the process is up'] },
+  { method: 'get', path: '/api/openapi.json', ok: [200, z.record(z.string(), z.unknown()), 'this document'] },
+  {
+    method: 'get',
+    path: '/metrics',
+    ok: [200, text, "Prometheus' text format", 'text/plain'],
+    errors: {
+      401: 'METRICS_TOKEN is set and the request lacks `Authorization: Bearer <METRICS_TOKEN>`',
+      403: 'without METRICS_TOKEN, served to loopback only',
+    },
+  },
+  {
+    method: 'get',
+    path: '/webhooks/whatsapp',
+    request: {
+      query: z.object({
+        'hub.mode': z.string().optional(),
+        'hub.verify_token': z.string().optional(),
+        'hub.challenge': z.string().optional(),
+      }),
+    },
+    ok: [200, text, 'the challenge, echoed: Meta subscribed this webhook', 'text/plain'],
+    plainErrors: { 403: 'hub.mode is not subscribe or the verify token does not match' },
+  },
+  {
+    method: 'post',
+    path: '/webhooks/whatsapp',
+    request: {
+      headers: z.object({ 'x-hub-signature-256': z.string().optional() }),
+      body: { content: { 'application/json': { schema: whatsapp.WebhookEnvelope } } },
+    },
+    ok: [200, z.object({ stored: z.string() }), 'stored before this answer; processed in the background'],
+    errors: {
+      400: 'not JSON, or not a WhatsApp Business Account webhook',
+      401: 'X-Hub-Signature-256 is missing or does not match the body (signed with the app secret)',
+      413: 'larger than WEBHOOK_MAX_BODY',
+      503: 'could not be stored; Meta delivers it again',
+    },
+  },
   {
     method: 'get',
     path: '/readyz',
@@ -265,6 +317,23 @@ const routes: Route[] = [
   },
   { method: 'get', path: '/api/bots', ok: [200, z.object({ items: z.array(BotDTO) }), 'bot credentials (admins)'] },
   {
+    method: 'patch',
+    path: '/api/bots/{id}',
+    request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateBotRequest } } } },
+    ok: [200, BotDTO, 'the bot, its key turned off or on (admins)'],
+    errors: { 400: 'invalid body', 404: 'no such bot' },
+  },
+  {
+    method: 'get',
+    path: '/api/messages/{id}/media',
+    request: { params: IdParams },
+    ok: [200, text, "the message's image, audio, video, document or sticker, as WhatsApp serves it", '*/*'],
+    errors: {
+      404: 'no such message visible to you, or it has no media',
+      503: 'WhatsApp did not hand over the media; try again later',
+    },
+  },
+  {
     method: 'post',
     path: '/api/bots',
     request: { body: { content: { 'application/json': { schema: CreateBotRequest } } } },
@@ -401,7 +470,7 @@ const routes: Route[] = [
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  for (const { ok, errors = {}, ...route } of routes) {
+  for (const { ok, errors = {}, plainErrors = {}, ...route } of routes) {
     const isPublic = !route.path.startsWith('/api') || route.path === '/api/auth/login';
     registry.registerPath({
       ...route,
@@ -412,8 +481,14 @@ export function buildOpenApiDocument() {
       ...(isPublic ? {} : { security: [{ bearerAuth: [] }] }),
       responses: {
         // A 204 has no body, so it has no content type either.
-        [ok[0]]: ok[0] === 204 ? { description: ok[2] } : json(ok[1], ok[2]),
+        [ok[0]]: ok[0] === 204 ? { description: ok[2] } : content(ok[1], ok[2], ok[3]),
         ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, error(description)])),
+        ...Object.fromEntries(
+          Object.entries(plainErrors).map(([status, description]) => [
+            status,
+            content(text, description, 'text/plain'),
+          ]),
+        ),
         ...(isPublic ? {} : authErrors),
       },
     });
