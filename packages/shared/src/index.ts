@@ -16,3 +16,5 @@ export * from './socket.js';
 export * from './template.js';
 export * from './user.js';
 export * as whatsapp from './whatsapp/index.js';
+export * from './csat.js';
+export * from './reports.js';

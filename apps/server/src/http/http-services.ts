@@ -5,6 +5,7 @@ import type {
   SnoozeService,
   TimelineQuery,
 } from '../conversations/index.js';
+import type { CsatSettingsService } from '../csat/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactHistory } from '../domain/contact-history.js';
@@ -14,6 +15,7 @@ import type { MessageService } from '../domain/message.service.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Models } from '../models/index.js';
 import type { DeadLetterService, MediaService, SendService, TemplateService } from '../outbound/index.js';
+import type { ReportService } from '../reports/index.js';
 import type { AgentService, QueueService, RouterService } from '../routing/index.js';
 
 /**
@@ -41,4 +43,6 @@ export type HttpServices = {
   media: MediaService;
   deadLetters: DeadLetterService;
   templates: TemplateService;
+  reports: ReportService;
+  csatSettings: CsatSettingsService;
 };

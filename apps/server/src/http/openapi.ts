@@ -38,6 +38,11 @@ import {
   MessageDTO,
   pageOf,
   ReadinessResponse,
+  ReportDTO,
+  CsatSettingsDTO,
+  UpdateCsatSettingsRequest,
+  ReportExportQuery,
+  ReportQuery,
   TemplateDTO,
   TemplateVersionDTO,
   UpdateBotRequest,
@@ -49,18 +54,19 @@ import {
 } from '@switchboard/shared';
 import { z } from 'zod';
 
-const content = (schema: z.ZodType, description: string, mediaType = 'application/json') => ({
+const content = (schema: z.ZodType, description: string, mediaType: string) => ({
   description,
   content: { [mediaType]: { schema } },
 });
-const json = (schema: z.ZodType, description: string) => content(schema, description);
+const json = (schema: z.ZodType, description: string) => content(schema, description, 'application/json');
 const error = (description: string) => json(ApiErrorResponse, description);
 const authErrors = { 401: error('missing, invalid or expired token'), 403: error('not allowed for this role') };
 
-/** `ok` is [status, schema, description] for JSON, with a fourth element for another media type. */
 type Route = Omit<RouteConfig, 'responses'> & {
-  ok: [number, z.ZodType, string] | [number, z.ZodType, string, string];
+  ok: [number, z.ZodType, string];
   errors?: Record<number, string>;
+  /** The success body's media type, when it is not JSON. */
+  okType?: string;
   /** Errors answered in plain text rather than the API's JSON error body. */
   plainErrors?: Record<number, string>;
 };
@@ -73,7 +79,8 @@ const routes: Route[] = [
   {
     method: 'get',
     path: '/metrics',
-    ok: [200, text, "Prometheus' text format", 'text/plain'],
+    ok: [200, text, "Prometheus' text format"],
+    okType: 'text/plain',
     errors: {
       401: 'METRICS_TOKEN is set and the request lacks `Authorization: Bearer <METRICS_TOKEN>`',
       403: 'without METRICS_TOKEN, served to loopback only',
@@ -89,7 +96,8 @@ const routes: Route[] = [
         'hub.challenge': z.string().optional(),
       }),
     },
-    ok: [200, text, 'the challenge, echoed: Meta subscribed this webhook', 'text/plain'],
+    ok: [200, text, 'the challenge, echoed: Meta subscribed this webhook'],
+    okType: 'text/plain',
     plainErrors: { 403: 'hub.mode is not subscribe or the verify token does not match' },
   },
   {
@@ -327,7 +335,8 @@ const routes: Route[] = [
     method: 'get',
     path: '/api/messages/{id}/media',
     request: { params: IdParams },
-    ok: [200, text, "the message's image, audio, video, document or sticker, as WhatsApp serves it", '*/*'],
+    ok: [200, text, "the message's image, audio, video, document or sticker, as WhatsApp serves it"],
+    okType: '*/*',
     errors: {
       404: 'no such message visible to you, or it has no media',
       503: 'WhatsApp did not hand over the media; try again later',
@@ -464,13 +473,42 @@ const routes: Route[] = [
       409: 'the template changed since the given version',
     },
   },
+  {
+    method: 'get',
+    path: '/api/channels/{id}/csat',
+    request: { params: IdParams },
+    ok: [200, CsatSettingsDTO, "the channel's satisfaction survey (supervisors and admins)"],
+    errors: { 404: 'no such channel' },
+  },
+  {
+    method: 'put',
+    path: '/api/channels/{id}/csat',
+    request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateCsatSettingsRequest } } } },
+    ok: [200, CsatSettingsDTO, 'the survey as changed (admins)'],
+    errors: { 400: 'invalid body', 404: 'no such channel' },
+  },
+  {
+    method: 'get',
+    path: '/api/reports',
+    request: { query: ReportQuery },
+    ok: [200, ReportDTO, 'every figure for the days and filters (supervisors and admins; durations in seconds)'],
+    errors: { 400: 'invalid query' },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/export',
+    request: { query: ReportExportQuery },
+    ok: [200, z.string(), 'one table of the report as CSV, with a header row'],
+    okType: 'text/csv',
+    errors: { 400: 'invalid query' },
+  },
 ];
 
 /** The REST API described from the same zod schemas that validate it. */
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  for (const { ok, errors = {}, plainErrors = {}, ...route } of routes) {
+  for (const { ok, errors = {}, okType, plainErrors = {}, ...route } of routes) {
     const isPublic = !route.path.startsWith('/api') || route.path === '/api/auth/login';
     registry.registerPath({
       ...route,
@@ -481,7 +519,7 @@ export function buildOpenApiDocument() {
       ...(isPublic ? {} : { security: [{ bearerAuth: [] }] }),
       responses: {
         // A 204 has no body, so it has no content type either.
-        [ok[0]]: ok[0] === 204 ? { description: ok[2] } : content(ok[1], ok[2], ok[3]),
+        [ok[0]]: ok[0] === 204 ? { description: ok[2] } : content(ok[1], ok[2], okType ?? 'application/json'),
         ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, error(description)])),
         ...Object.fromEntries(
           Object.entries(plainErrors).map(([status, description]) => [

@@ -22,6 +22,10 @@ import { presenceModel } from './presence.model.js';
 import { providerCallbackModel } from './provider-callback.model.js';
 import { consentChangeModel } from './consent-change.model.js';
 import { snoozeModel } from './snooze.model.js';
+import { reportDayModel } from './report-day.model.js';
+import { reportFactsModel } from './report-facts.model.js';
+import { reportAgentSessionModel } from './report-agent-session.model.js';
+import { csatSettingsModel } from './csat-settings.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -49,6 +53,10 @@ export function createModels(connection: Connection) {
     ProviderCallback: providerCallbackModel(connection),
     ConsentChange: consentChangeModel(connection),
     Snooze: snoozeModel(connection),
+    ReportDay: reportDayModel(connection),
+    ReportFacts: reportFactsModel(connection),
+    ReportAgentSession: reportAgentSessionModel(connection),
+    CsatSettings: csatSettingsModel(connection),
   };
 }
 export type Models = ReturnType<typeof createModels>;
