@@ -9,7 +9,7 @@ import type { OutboxItemDoc } from '../models/outbox.model.js';
 import type { ChannelBreakers } from './channel-breaker.js';
 import { credentialsOf } from './channel-credentials.js';
 import type { CloudApiSendRequest } from './cloud-api.schema.js';
-import type { ProviderFailure } from '../domain/provider-errors.js';
+import { deadLetterReason, type ProviderFailure } from '../domain/provider-errors.js';
 import { nextRetryDelayMs } from './retry-backoff.js';
 import { OPTED_OUT_REASON } from './send.service.js';
 import type { SendRateLimits } from './send-rate-limits.js';
@@ -182,7 +182,7 @@ export class OutboxWorker {
       await messages.markUndelivered(
         item._id,
         'dead',
-        { error, reason: `${failure.reason} Gave up after ${failures} tries.` },
+        { error, reason: deadLetterReason(failure, failures) },
         item.attempts,
       );
       return;

@@ -34,7 +34,7 @@ export function MessageBubble({ message, reactions, quoted }: Props) {
       </div>
       {(message.status === 'failed' || message.status === 'dead') && (
         <div className="failure" role="note">
-          {message.status === 'dead' ? 'Not delivered, retries ran out: ' : 'Not delivered: '}
+          Not delivered:{' '}
           {message.failureReason ?? message.error?.message ?? message.error?.title ?? 'WhatsApp refused it'}
         </div>
       )}
