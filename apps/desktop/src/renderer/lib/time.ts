@@ -55,3 +55,19 @@ export function shortDate(iso: string): string {
   if (date.toDateString() === today.toDateString()) return clockTime(iso);
   return date.toLocaleDateString([], { day: 'numeric', month: 'short' });
 }
+
+/** The day a thread's date separator names: Today, Yesterday, or the date. */
+export function dayLabel(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  if (date.toDateString() === now.toDateString()) return 'Today';
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  if (date.toDateString() === yesterday.toDateString()) return 'Yesterday';
+  const sameYear = date.getFullYear() === now.getFullYear();
+  return date.toLocaleDateString([], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  });
+}

@@ -4,6 +4,7 @@ import { contactName, formatPhone, SLA_LABEL } from '../../lib/format';
 import { countdown, shortDate, useNow } from '../../lib/time';
 import { AutomationTimeline } from './AutomationTimeline';
 import { HandoffCard } from './HandoffCard';
+import { useAssigneeLabel } from '../common/Assignee';
 import './Context.css';
 
 export function ContextPane({ conversation }: { conversation: ConversationDTO }) {
@@ -15,6 +16,7 @@ export function ContextPane({ conversation }: { conversation: ConversationDTO })
     conversation.sla && conversation.status === 'open' ? countdown(conversation.sla.dueAt, now, 10 * 60_000) : null;
   const window = conversation.windowExpiresAt ? countdown(conversation.windowExpiresAt, now, 2 * 3600_000) : null;
   const others = history.filter((c) => c.id !== conversation.id);
+  const assignee = useAssigneeLabel(conversation);
 
   return (
     <aside className="context" aria-label="Context">
@@ -37,6 +39,11 @@ export function ContextPane({ conversation }: { conversation: ConversationDTO })
             {window && window.tone !== 'late' ? `${window.label} left` : 'Closed'}
           </div>
         </div>
+      </section>
+
+      <section className="context-section">
+        <h3 className="section-title">Assignee</h3>
+        <div data-testid="context-assignee">{assignee}</div>
       </section>
 
       {conversation.handoff && <HandoffCard handoff={conversation.handoff} />}

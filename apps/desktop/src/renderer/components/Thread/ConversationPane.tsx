@@ -3,6 +3,7 @@ import { selectSelectedConversation } from '../../store/selectors';
 import { ActionsBar } from '../Actions/ActionsBar';
 import { Composer } from '../Composer/Composer';
 import { ContextPane } from '../Context/ContextPane';
+import { AssigneeBadge } from '../common/Assignee';
 import { contactName, formatPhone, PRIORITY_LABEL } from '../../lib/format';
 import { messageTime } from '../../lib/time';
 import { Thread } from './Thread';
@@ -40,6 +41,7 @@ export function ConversationPane() {
                   <span className="badge warn">Snoozed until {messageTime(conversation.snoozedUntil)}</span>
                 )}
                 <span className={`badge ${conversation.priority}`}>{PRIORITY_LABEL[conversation.priority]}</span>
+                <AssigneeBadge conversation={conversation} />
               </div>
             </div>
             <ActionsBar conversation={conversation} />

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useMemo, useRef } from 'react';
 import type { MessageDTO } from '@switchboard/shared';
 import type { PendingReply } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
+import { dayLabel } from '../../lib/time';
 import { MessageBubble, PendingBubble } from './MessageBubble';
 
 /** Reactions are shown on the message they react to, not as messages of their own. */
@@ -71,15 +72,21 @@ export function Thread() {
       }
     >
       <div className="thread-content" ref={content}>
-        {shown.map((m) => (
-          <MessageBubble
-            key={m.id}
-            message={m}
-            reactions={m.providerMessageId ? reactions.get(m.providerMessageId) : undefined}
-            quoted={
-              m.context?.replyToProviderMessageId ? byProviderId.get(m.context.replyToProviderMessageId) : undefined
-            }
-          />
+        {shown.map((m, i) => (
+          <Fragment key={m.id}>
+            {(i === 0 || new Date(shown[i - 1]!.sentAt).toDateString() !== new Date(m.sentAt).toDateString()) && (
+              <div className="day-separator" role="separator" aria-label={dayLabel(m.sentAt)}>
+                <span>{dayLabel(m.sentAt)}</span>
+              </div>
+            )}
+            <MessageBubble
+              message={m}
+              reactions={m.providerMessageId ? reactions.get(m.providerMessageId) : undefined}
+              quoted={
+                m.context?.replyToProviderMessageId ? byProviderId.get(m.context.replyToProviderMessageId) : undefined
+              }
+            />
+          </Fragment>
         ))}
         {pending.map((p) => (
           <PendingBubble key={p.clientMessageId} reply={p} />
