@@ -9,6 +9,7 @@ type Open = null | 'transfer' | 'escalate' | 'snooze' | 'labels';
 
 export function ActionsBar({ conversation }: { conversation: ConversationDTO }) {
   const act = useStore((s) => s.act);
+  const resolveWithUndo = useStore((s) => s.resolveWithUndo);
   const user = useStore((s) => s.user);
   const setDraft = useStore((s) => s.setDraft);
   const requestFocus = useStore((s) => s.requestFocus);
@@ -52,7 +53,7 @@ export function ActionsBar({ conversation }: { conversation: ConversationDTO }) 
           Reopen
         </button>
       ) : (
-        <button className="btn small resolve" onClick={() => void act({ type: 'resolve' })} title="Resolve (e)">
+        <button className="btn small resolve" onClick={() => resolveWithUndo()} title="Resolve (e)">
           <Icon name="check" size={13} /> Resolve
         </button>
       )}

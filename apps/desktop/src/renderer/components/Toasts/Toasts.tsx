@@ -13,6 +13,17 @@ export function Toasts() {
             <div className="toast-title">{t.title}</div>
             <div>{t.body}</div>
           </div>
+          {t.action && (
+            <button
+              className="btn small toast-action"
+              onClick={() => {
+                t.action!.run();
+                dismiss(t.id);
+              }}
+            >
+              {t.action.label}
+            </button>
+          )}
           <button className="toast-close" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
             ×
           </button>

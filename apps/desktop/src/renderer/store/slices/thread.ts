@@ -16,7 +16,12 @@ export type ThreadSlice = {
   threadChanged(conversationId: string): void;
   refreshSelected(): Promise<void>;
   act(action: ConversationAction, conversationId?: string): Promise<boolean>;
+  /** Resolves after a short grace with an Undo toast: a resolve may send the customer a survey, so it waits. */
+  resolveWithUndo(conversationId?: string): void;
 };
+
+/** How long an agent has to undo a resolve before it reaches the server (the toast shows for longer). */
+export const RESOLVE_UNDO_MS = 5_000;
 
 export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
   selectedId: null,
@@ -75,6 +80,21 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
     const contactChanged = conversation.contact.id !== get().selectedConversation?.contact.id;
     set({ selectedConversation: conversation });
     if (contactChanged) void get().refreshHistory();
+  },
+
+  resolveWithUndo(conversationId = get().selectedId ?? undefined) {
+    if (!conversationId) return;
+    const resolve = setTimeout(() => {
+      get().dismissToast(toast);
+      void get().act({ type: 'resolve' }, conversationId);
+    }, RESOLVE_UNDO_MS);
+    const toast = get().pushToast({
+      tone: 'info',
+      title: 'Resolving',
+      body: 'The conversation closes in a few seconds.',
+      conversationId,
+      action: { label: 'Undo', run: () => clearTimeout(resolve) },
+    });
   },
 
   async act(action, conversationId = get().selectedId ?? undefined) {
