@@ -7,6 +7,9 @@ import {
   SnoozeService,
   TimelineQuery,
 } from './conversations/index.js';
+import { CannedRenderer, CannedReplyService } from './canned/index.js';
+import { ContactChanges, ContactMerges, ContactProfiles } from './contacts/index.js';
+import { MentionService } from './mentions/index.js';
 import { CsatAnswers, CsatSettingsService, CsatSurveyService } from './csat/index.js';
 import { BotKeys } from './domain/auth/bot-keys.js';
 import { TokenService } from './domain/auth/token.js';
@@ -108,6 +111,8 @@ export function createServices(
   // After a customer's message is stored: an opt-out keyword first, then an early wake, a survey answer, then
   // triage and routing.
   const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, csatAnswers, inboundRouting];
+  const cannedReplies = new CannedReplyService(models, events);
+  const contactChanges = new ContactChanges(models, conversations, events);
   return {
     models,
     ...createReports(models, config, logger),
@@ -147,6 +152,11 @@ export function createServices(
     channels: new ChannelService(models, events),
     users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events),
     templates,
+    cannedReplies,
+    cannedRender: new CannedRenderer(models, cannedReplies, conversations),
+    contactProfiles: new ContactProfiles(models, contactChanges),
+    contactMerges: new ContactMerges(models, slots, contactChanges),
+    mentions: new MentionService(models, conversations, events),
   };
 }
 export type Services = ReturnType<typeof createServices>;

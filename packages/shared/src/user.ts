@@ -3,6 +3,10 @@ import { z } from 'zod';
 export const Role = z.enum(['agent', 'supervisor', 'admin']);
 export type Role = z.infer<typeof Role>;
 
+/** The languages the inbox speaks; a user's choice follows them from one machine to the next. */
+export const Locale = z.enum(['en', 'es', 'pt']);
+export type Locale = z.infer<typeof Locale>;
+
 export const UserDTO = z.object({
   id: z.string(),
   email: z.string(),
@@ -11,10 +15,12 @@ export const UserDTO = z.object({
   active: z.boolean(),
   channelIds: z.array(z.string()),
   createdAt: z.string(),
+  /** The interface language the user chose; null until they choose (the inbox then follows the OS). */
+  locale: Locale.nullable().default(null),
 });
 export type UserDTO = z.infer<typeof UserDTO>;
 
-const Email = z.string().trim().toLowerCase().max(254).pipe(z.email('must be an email address'));
+export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email('must be an email address'));
 const Password = z.string().min(10, 'must be at least 10 characters').max(200);
 
 export const CreateUserRequest = z.object({
@@ -36,3 +42,7 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const LoginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: UserDTO });
 export type LoginResponse = z.infer<typeof LoginResponse>;
+
+/** What a signed-in user may change about themselves (PATCH /api/me). */
+export const UpdateMeRequest = z.strictObject({ locale: Locale });
+export type UpdateMeRequest = z.infer<typeof UpdateMeRequest>;

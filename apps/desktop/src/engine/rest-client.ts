@@ -57,7 +57,7 @@ export function createRestClient(serverUrl: string, token: string) {
   }
 
   function call<S extends z.ZodTypeAny>(
-    method: 'POST' | 'PUT' | 'DELETE',
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body: unknown,
     schema: S,

@@ -1,4 +1,11 @@
-import type { CreateUserRequest, LoginRequest, LoginResponse, UpdateUserRequest, UserDTO } from '@switchboard/shared';
+import type {
+  CreateUserRequest,
+  LoginRequest,
+  LoginResponse,
+  UpdateMeRequest,
+  UpdateUserRequest,
+  UserDTO,
+} from '@switchboard/shared';
 import { hashPassword, passwordMatches } from './auth/password.js';
 import type { TokenService } from './auth/token.js';
 import { AppError, notFound } from '../lib/errors.js';
@@ -84,6 +91,14 @@ export class UserService {
     this.events.emit('user.access-changed', id);
     return toUserDTO(user);
   }
+
+  /** A user's own preferences (the interface language): nothing that changes what they may see. */
+  async updateMe(id: string, input: UpdateMeRequest): Promise<UserDTO> {
+    const user = await this.models.User.findByIdAndUpdate(id, { $set: { locale: input.locale } }, { new: true });
+    if (!user) throw notFound('user');
+    return toUserDTO(user);
+  }
 }
 
-const viewerOf = (user: UserDoc) => new Viewer(user._id.toHexString(), user.role, user.channelIds, user.queueIds);
+export const viewerOf = (user: UserDoc) =>
+  new Viewer(user._id.toHexString(), user.role, user.channelIds, user.queueIds);

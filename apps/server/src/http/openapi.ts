@@ -49,10 +49,12 @@ import {
   UpdateChannelRequest,
   whatsapp,
   UpdateTemplateRequest,
+  UpdateMeRequest,
   UpdateUserRequest,
   UserDTO,
 } from '@switchboard/shared';
 import { z } from 'zod';
+import { teamRouteDocs } from './team.openapi.js';
 
 const content = (schema: z.ZodType, description: string, mediaType: string) => ({
   description,
@@ -62,7 +64,7 @@ const json = (schema: z.ZodType, description: string) => content(schema, descrip
 const error = (description: string) => json(ApiErrorResponse, description);
 const authErrors = { 401: error('missing, invalid or expired token'), 403: error('not allowed for this role') };
 
-type Route = Omit<RouteConfig, 'responses'> & {
+export type Route = Omit<RouteConfig, 'responses'> & {
   ok: [number, z.ZodType, string];
   errors?: Record<number, string>;
   /** The success body's media type, when it is not JSON. */
@@ -133,6 +135,13 @@ const routes: Route[] = [
     },
   },
   { method: 'get', path: '/api/me', ok: [200, UserDTO, 'the signed-in user'] },
+  {
+    method: 'patch',
+    path: '/api/me',
+    request: { body: { content: { 'application/json': { schema: UpdateMeRequest } } } },
+    ok: [200, UserDTO, 'the signed-in user with their preferences saved'],
+    errors: { 400: 'invalid body (locale: one of en, es, pt)' },
+  },
   { method: 'get', path: '/api/users', ok: [200, z.object({ items: z.array(UserDTO) }), 'all users (admins)'] },
   {
     method: 'post',
@@ -508,7 +517,7 @@ const routes: Route[] = [
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  for (const { ok, errors = {}, okType, plainErrors = {}, ...route } of routes) {
+  for (const { ok, errors = {}, okType, plainErrors = {}, ...route } of [...routes, ...teamRouteDocs]) {
     const isPublic = !route.path.startsWith('/api') || route.path === '/api/auth/login';
     registry.registerPath({
       ...route,

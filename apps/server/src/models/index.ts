@@ -22,6 +22,9 @@ import { presenceModel } from './presence.model.js';
 import { providerCallbackModel } from './provider-callback.model.js';
 import { consentChangeModel } from './consent-change.model.js';
 import { snoozeModel } from './snooze.model.js';
+import { cannedReplyModel } from './canned-reply.model.js';
+import { contactChangeModel } from './contact-change.model.js';
+import { mentionModel } from './mention.model.js';
 import { reportDayModel } from './report-day.model.js';
 import { reportFactsModel } from './report-facts.model.js';
 import { reportAgentSessionModel } from './report-agent-session.model.js';
@@ -53,6 +56,9 @@ export function createModels(connection: Connection) {
     ProviderCallback: providerCallbackModel(connection),
     ConsentChange: consentChangeModel(connection),
     Snooze: snoozeModel(connection),
+    CannedReply: cannedReplyModel(connection),
+    ContactChange: contactChangeModel(connection),
+    Mention: mentionModel(connection),
     ReportDay: reportDayModel(connection),
     ReportFacts: reportFactsModel(connection),
     ReportAgentSession: reportAgentSessionModel(connection),

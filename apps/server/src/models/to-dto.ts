@@ -1,3 +1,4 @@
+import { Locale } from '@switchboard/shared';
 import type { ChannelDTO, ContactDTO, ConversationDTO, MessageContent, MessageDTO, UserDTO } from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import type { ChannelDoc } from './channel.model.js';
@@ -22,6 +23,7 @@ export function toUserDTO(u: UserDoc): UserDTO {
     active: u.active,
     channelIds: u.channelIds.map((c) => c.toHexString()),
     createdAt: u.createdAt.toISOString(),
+    locale: Locale.safeParse(u.locale).data ?? null,
   };
 }
 
@@ -38,6 +40,11 @@ export function toChannelDTO(c: ChannelDoc, memberIds: string[]): ChannelDTO {
   };
 }
 
+/** A contact's custom attributes as the record clients and priority rules read. */
+export function attributesOf(c: Pick<ContactDoc, 'attributes'>): Record<string, string> {
+  return Object.fromEntries((c.attributes ?? []).map((a) => [a.key ?? '', a.value ?? '']));
+}
+
 export function toContactDTO(c: ContactDoc): ContactDTO {
   return {
     id: c._id.toHexString(),
@@ -45,6 +52,13 @@ export function toContactDTO(c: ContactDoc): ContactDTO {
     userId: c.userId ?? null,
     profileName: c.profileName ?? null,
     optedOut: c.optedOut ?? false,
+    name: c.name ?? null,
+    email: c.email ?? null,
+    language: (c.language as ContactDTO['language']) ?? null,
+    tier: c.tier === 'vip' ? 'vip' : 'standard',
+    attributes: attributesOf(c),
+    notes: c.notes ?? '',
+    otherWaIds: [...(c.otherWaIds ?? [])],
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

@@ -1,8 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { Fragment, useEffect, useMemo, useRef } from 'react';
 import type { MessageDTO } from '@switchboard/shared';
 import type { PendingReply } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
-import { dayLabel } from '../../lib/time';
+import { relativeDay } from '../../lib/time';
+import { useFormat } from '../../i18n/format';
+import { failureText } from '../../i18n/errors';
 import { MessageBubble, PendingBubble } from './MessageBubble';
 
 /** Reactions are shown on the message they react to, not as messages of their own. */
@@ -22,7 +25,19 @@ function reactionsByTarget(messages: MessageDTO[]): Map<string, string[]> {
   return result;
 }
 
+/** A date separator's text: "Today", "Yesterday", or the day in the agent's language ("Friday, December 4"). */
+function useDayLabel(): (iso: string) => string {
+  const { t } = useTranslation('thread');
+  const { tag } = useFormat();
+  const long = useMemo(() => new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long' }), [tag]);
+  return (iso) => {
+    const day = relativeDay(iso);
+    return day === 'other' ? long.format(new Date(iso)) : t(`day.${day}`);
+  };
+}
+
 export function Thread() {
+  const dayLabel = useDayLabel();
   const thread = useStore((s) => s.thread);
   const error = useStore((s) => s.threadError);
   const scroller = useRef<HTMLDivElement>(null);
@@ -58,7 +73,10 @@ export function Thread() {
   if (error)
     return (
       <div className="thread">
-        <div className="empty-state">{error}</div>
+        <div className="empty-state" role="alert">
+          {failureText(error)}
+          <div className="error-detail">{error.message}</div>
+        </div>
       </div>
     );
   if (!thread) return <div className="thread" />;

@@ -1,4 +1,5 @@
 import type { ConversationDTO } from '@switchboard/shared';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 
 /**
@@ -6,13 +7,17 @@ import { useStore } from '../../store';
  * every agent), or why nobody has it yet.
  */
 export function useAssigneeLabel(conversation: ConversationDTO): string {
+  const { t } = useTranslation('thread');
   const me = useStore((s) => s.user);
   const agents = useStore((s) => s.agents);
   const { assigneeId } = conversation;
-  if (!assigneeId) return conversation.waitingReason ? `Unassigned: ${conversation.waitingReason}` : 'Unassigned';
-  if (assigneeId === me?.id) return 'Assigned to you';
+  if (!assigneeId)
+    return conversation.waitingReason
+      ? t('assignee.unassignedWhy', { reason: conversation.waitingReason })
+      : t('assignee.unassigned');
+  if (assigneeId === me?.id) return t('assignee.you');
   const name = agents.find((a) => a.id === assigneeId)?.name;
-  return name ? `Assigned to ${name}` : 'Assigned to a teammate';
+  return name ? t('assignee.named', { name }) : t('assignee.teammate');
 }
 
 export function AssigneeBadge({ conversation }: { conversation: ConversationDTO }) {

@@ -1,14 +1,16 @@
 import type { ConversationDTO } from '@switchboard/shared';
 import type { ConversationAction, ThreadState } from '../../../contract/inbox-api';
+import { i18n } from '../../i18n';
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
+import type { Failure } from '../../i18n/errors';
 
 export type ThreadSlice = {
   selectedId: string | null;
   /** The selected conversation as last fetched; the list's copy wins when it is there (it is fresher). */
   selectedConversation: ConversationDTO | null;
   thread: ThreadState | null;
-  threadError: string | null;
+  threadError: Failure | null;
   select(conversationId: string | null): void;
   selectRelative(step: 1 | -1): void;
   refreshThread(): Promise<void>;
@@ -90,10 +92,10 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
     }, RESOLVE_UNDO_MS);
     const toast = get().pushToast({
       tone: 'info',
-      title: 'Resolving',
-      body: 'The conversation closes in a few seconds.',
+      title: i18n.t('toasts:resolving.title'),
+      body: i18n.t('toasts:resolving.body'),
       conversationId,
-      action: { label: 'Undo', run: () => clearTimeout(resolve) },
+      action: { label: i18n.t('toasts:resolving.undo'), run: () => clearTimeout(resolve) },
     });
   },
 
