@@ -1,6 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Connection } from 'mongoose';
+import type { Express } from 'express';
 import { DomainEvents } from './domain/domain-events.js';
 import { createExpressApp } from './http/express-app.js';
 import { WebhookIntakeStore } from './ingest/index.js';
@@ -23,6 +24,8 @@ type Workers = ReturnType<typeof createWorkers>;
 
 export type App = {
   httpServer: HttpServer;
+  /** The HTTP routes (tests compare them with the OpenAPI document). */
+  express: Express;
   io: AppSocketServer;
   models: Models;
   services: Services;
@@ -82,6 +85,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
 
   return {
     httpServer,
+    express,
     io: sockets,
     models,
     services,

@@ -5,6 +5,10 @@ export const BotDTO = z.object({ id: z.string(), name: z.string(), active: z.boo
 export type BotDTO = z.infer<typeof BotDTO>;
 
 export const CreateBotRequest = z.strictObject({ name: z.string().trim().min(1).max(80) });
+/** An admin turns a bot's key off (or on again). */
+export const UpdateBotRequest = z.strictObject({ active: z.boolean() });
+export type UpdateBotRequest = z.infer<typeof UpdateBotRequest>;
+
 /** The key is shown once, here; only its hash is stored. */
 export const CreateBotResponse = z.object({ bot: BotDTO, apiKey: z.string() });
 

@@ -290,6 +290,15 @@ export function invalidRequestFailure(details: string): ProviderFailure {
   };
 }
 
+/**
+ * Why a reply whose retries ran out is not delivered. A retryable failure's own reason promises that the
+ * message "goes out automatically", which is no longer true once it is dead-lettered, so this names only
+ * what went wrong and what a person can do now.
+ */
+export function deadLetterReason(failure: ProviderFailure, tries: number): string {
+  return `WhatsApp kept failing (${failure.title}), so Switchboard gave up after ${tries} tries. A supervisor can send it again from Dead letters.`;
+}
+
 /** What a channel's open circuit breaker answers instead of calling WhatsApp. */
 export function breakerOpenFailure(retryAfterMs: number): ProviderFailure {
   return {

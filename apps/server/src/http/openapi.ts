@@ -45,7 +45,9 @@ import {
   ReportQuery,
   TemplateDTO,
   TemplateVersionDTO,
+  UpdateBotRequest,
   UpdateChannelRequest,
+  whatsapp,
   UpdateTemplateRequest,
   UpdateMeRequest,
   UpdateUserRequest,
@@ -54,7 +56,11 @@ import {
 import { z } from 'zod';
 import { teamRouteDocs } from './team.openapi.js';
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const content = (schema: z.ZodType, description: string, mediaType: string) => ({
+  description,
+  content: { [mediaType]: { schema } },
+});
+const json = (schema: z.ZodType, description: string) => content(schema, description, 'application/json');
 const error = (description: string) => json(ApiErrorResponse, description);
 const authErrors = { 401: error('missing, invalid or expired token'), 403: error('not allowed for this role') };
 
@@ -63,10 +69,54 @@ export type Route = Omit<RouteConfig, 'responses'> & {
   errors?: Record<number, string>;
   /** The success body's media type, when it is not JSON. */
   okType?: string;
+  /** Errors answered in plain text rather than the API's JSON error body. */
+  plainErrors?: Record<number, string>;
 };
+
+const text = z.string();
 
 const routes: Route[] = [
   { method: 'get', path: '/healthz', ok: [200, HealthResponse, 'the process is up'] },
+  { method: 'get', path: '/api/openapi.json', ok: [200, z.record(z.string(), z.unknown()), 'this document'] },
+  {
+    method: 'get',
+    path: '/metrics',
+    ok: [200, text, "Prometheus' text format"],
+    okType: 'text/plain',
+    errors: {
+      401: 'METRICS_TOKEN is set and the request lacks `Authorization: Bearer <METRICS_TOKEN>`',
+      403: 'without METRICS_TOKEN, served to loopback only',
+    },
+  },
+  {
+    method: 'get',
+    path: '/webhooks/whatsapp',
+    request: {
+      query: z.object({
+        'hub.mode': z.string().optional(),
+        'hub.verify_token': z.string().optional(),
+        'hub.challenge': z.string().optional(),
+      }),
+    },
+    ok: [200, text, 'the challenge, echoed: Meta subscribed this webhook'],
+    okType: 'text/plain',
+    plainErrors: { 403: 'hub.mode is not subscribe or the verify token does not match' },
+  },
+  {
+    method: 'post',
+    path: '/webhooks/whatsapp',
+    request: {
+      headers: z.object({ 'x-hub-signature-256': z.string().optional() }),
+      body: { content: { 'application/json': { schema: whatsapp.WebhookEnvelope } } },
+    },
+    ok: [200, z.object({ stored: z.string() }), 'stored before this answer; processed in the background'],
+    errors: {
+      400: 'not JSON, or not a WhatsApp Business Account webhook',
+      401: 'X-Hub-Signature-256 is missing or does not match the body (signed with the app secret)',
+      413: 'larger than WEBHOOK_MAX_BODY',
+      503: 'could not be stored; Meta delivers it again',
+    },
+  },
   {
     method: 'get',
     path: '/readyz',
@@ -284,6 +334,24 @@ const routes: Route[] = [
   },
   { method: 'get', path: '/api/bots', ok: [200, z.object({ items: z.array(BotDTO) }), 'bot credentials (admins)'] },
   {
+    method: 'patch',
+    path: '/api/bots/{id}',
+    request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateBotRequest } } } },
+    ok: [200, BotDTO, 'the bot, its key turned off or on (admins)'],
+    errors: { 400: 'invalid body', 404: 'no such bot' },
+  },
+  {
+    method: 'get',
+    path: '/api/messages/{id}/media',
+    request: { params: IdParams },
+    ok: [200, text, "the message's image, audio, video, document or sticker, as WhatsApp serves it"],
+    okType: '*/*',
+    errors: {
+      404: 'no such message visible to you, or it has no media',
+      503: 'WhatsApp did not hand over the media; try again later',
+    },
+  },
+  {
     method: 'post',
     path: '/api/bots',
     request: { body: { content: { 'application/json': { schema: CreateBotRequest } } } },
@@ -449,7 +517,7 @@ const routes: Route[] = [
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  for (const { ok, errors = {}, okType, ...route } of [...routes, ...teamRouteDocs]) {
+  for (const { ok, errors = {}, okType, plainErrors = {}, ...route } of [...routes, ...teamRouteDocs]) {
     const isPublic = !route.path.startsWith('/api') || route.path === '/api/auth/login';
     registry.registerPath({
       ...route,
@@ -460,13 +528,14 @@ export function buildOpenApiDocument() {
       ...(isPublic ? {} : { security: [{ bearerAuth: [] }] }),
       responses: {
         // A 204 has no body, so it has no content type either.
-        [ok[0]]:
-          ok[0] === 204
-            ? { description: ok[2] }
-            : okType
-              ? { description: ok[2], content: { [okType]: { schema: ok[1] } } }
-              : json(ok[1], ok[2]),
+        [ok[0]]: ok[0] === 204 ? { description: ok[2] } : content(ok[1], ok[2], okType ?? 'application/json'),
         ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, error(description)])),
+        ...Object.fromEntries(
+          Object.entries(plainErrors).map(([status, description]) => [
+            status,
+            content(text, description, 'text/plain'),
+          ]),
+        ),
         ...(isPublic ? {} : authErrors),
       },
     });

@@ -10,7 +10,7 @@ import type { OutboxItemDoc } from '../models/outbox.model.js';
 import type { ChannelBreakers } from './channel-breaker.js';
 import { credentialsOf } from './channel-credentials.js';
 import type { CloudApiSendRequest } from './cloud-api.schema.js';
-import type { ProviderFailure } from '../domain/provider-errors.js';
+import { deadLetterReason, type ProviderFailure } from '../domain/provider-errors.js';
 import type { QueuedOutboxItem } from '../domain/domain-events.js';
 import { OutboxHandoff } from './outbox-handoff.js';
 import { nextRetryDelayMs } from './retry-backoff.js';
@@ -238,7 +238,7 @@ export class OutboxWorker {
       await messages.markUndelivered(
         item._id,
         'dead',
-        { error, reason: `${failure.reason} Gave up after ${failures} tries.` },
+        { error, reason: deadLetterReason(failure, failures) },
         item.attempts,
       );
       return;

@@ -89,6 +89,9 @@ export class SlaService {
           },
         },
       );
+      // The running target is part of what agents see (list, header, context pane): push it, or their clock
+      // keeps counting down the target that just ended until something else changes the conversation.
+      await this.conversations.announce(conversation, `sla:${next?.kind ?? 'none'}:${next?.dueAt.getTime() ?? 0}`);
     }
   }
 

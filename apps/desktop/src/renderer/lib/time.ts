@@ -26,3 +26,12 @@ export function countdown(iso: string, now: number, soonMs: number): Countdown {
   if (left <= 0) return { ms: -left, tone: 'late' };
   return { ms: left, tone: left < soonMs ? 'soon' : 'ok' };
 }
+
+/** Which day a thread's date separator names: today, yesterday, or another (shown as its date). */
+export function relativeDay(iso: string, now = new Date()): 'today' | 'yesterday' | 'other' {
+  const date = new Date(iso).toDateString();
+  if (date === now.toDateString()) return 'today';
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  return date === yesterday.toDateString() ? 'yesterday' : 'other';
+}

@@ -1,4 +1,11 @@
-import { CreateBotRequest, HandoffRequest, IdParams, IdempotencyKey, ResumeRequest } from '@switchboard/shared';
+import {
+  CreateBotRequest,
+  HandoffRequest,
+  IdParams,
+  IdempotencyKey,
+  ResumeRequest,
+  UpdateBotRequest,
+} from '@switchboard/shared';
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -48,12 +55,7 @@ export function botAdminRoutes(services: HttpServices): Router {
   });
   router.patch('/bots/:id', async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');
-    res.json(
-      await services.botKeys.setActive(
-        id,
-        parseInput(z.strictObject({ active: z.boolean() }), req.body, 'body').active,
-      ),
-    );
+    res.json(await services.botKeys.setActive(id, parseInput(UpdateBotRequest, req.body, 'body').active));
   });
   return router;
 }

@@ -11,6 +11,7 @@ type Open = null | 'transfer' | 'escalate' | 'snooze' | 'labels';
 export function ActionsBar({ conversation }: { conversation: ConversationDTO }) {
   const { t } = useTranslation('actions');
   const act = useStore((s) => s.act);
+  const resolveWithUndo = useStore((s) => s.resolveWithUndo);
   const user = useStore((s) => s.user);
   const setDraft = useStore((s) => s.setDraft);
   const requestFocus = useStore((s) => s.requestFocus);
@@ -54,7 +55,7 @@ export function ActionsBar({ conversation }: { conversation: ConversationDTO }) 
           {t('reopen')}
         </button>
       ) : (
-        <button className="btn small resolve" onClick={() => void act({ type: 'resolve' })} title={t('hint.resolve')}>
+        <button className="btn small resolve" onClick={() => resolveWithUndo()} title={t('hint.resolve')}>
           <Icon name="check" size={13} /> {t('resolve')}
         </button>
       )}

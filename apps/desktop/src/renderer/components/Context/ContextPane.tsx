@@ -6,6 +6,7 @@ import { countdown, useNow } from '../../lib/time';
 import { useFormat } from '../../i18n/format';
 import { AutomationTimeline } from './AutomationTimeline';
 import { HandoffCard } from './HandoffCard';
+import { useAssigneeLabel } from '../common/Assignee';
 import './Context.css';
 
 export function ContextPane({ conversation }: { conversation: ConversationDTO }) {
@@ -19,6 +20,7 @@ export function ContextPane({ conversation }: { conversation: ConversationDTO })
     conversation.sla && conversation.status === 'open' ? countdown(conversation.sla.dueAt, now, 10 * 60_000) : null;
   const window = conversation.windowExpiresAt ? countdown(conversation.windowExpiresAt, now, 2 * 3600_000) : null;
   const others = history.filter((c) => c.id !== conversation.id);
+  const assignee = useAssigneeLabel(conversation);
 
   return (
     <aside className="context" aria-label={t('label')}>
@@ -52,6 +54,11 @@ export function ContextPane({ conversation }: { conversation: ConversationDTO })
               : t('window.closed')}
           </div>
         </div>
+      </section>
+
+      <section className="context-section">
+        <h3 className="section-title">{t('assignee')}</h3>
+        <div data-testid="context-assignee">{assignee}</div>
       </section>
 
       {conversation.handoff && <HandoffCard handoff={conversation.handoff} />}

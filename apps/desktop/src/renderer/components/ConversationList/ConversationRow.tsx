@@ -10,6 +10,8 @@ import { Icon } from '../common/Icon';
 export const ROW_HEIGHT = 86;
 const SLA_SOON_MS = 10 * 60_000;
 const WINDOW_SOON_MS = 2 * 3600_000;
+/** Labels a row has room for; the rest are counted ("+2") and named in the tooltip. */
+const LABELS_SHOWN = 2;
 
 /** Memoised on (item, selected, top): scrolling re-renders only the rows that come into view. */
 export const ConversationRow = memo(function ConversationRow({
@@ -69,11 +71,16 @@ export const ConversationRow = memo(function ConversationRow({
             {window.tone === 'late' ? t('row.windowClosed') : format.duration(window.ms)}
           </span>
         )}
-        {item.labels.slice(0, 2).map((label) => (
+        {item.labels.slice(0, LABELS_SHOWN).map((label) => (
           <span key={label} className="badge label">
             {label}
           </span>
         ))}
+        {item.labels.length > LABELS_SHOWN && (
+          <span className="badge label more" title={item.labels.slice(LABELS_SHOWN).join(', ')}>
+            +{item.labels.length - LABELS_SHOWN}
+          </span>
+        )}
       </div>
     </button>
   );

@@ -36,7 +36,7 @@ export function useShortcuts() {
         j: () => s.selectRelative(1),
         k: () => s.selectRelative(-1),
         c: () => void s.act({ type: 'claim' }),
-        e: () => void s.act({ type: 'resolve' }),
+        e: () => s.resolveWithUndo(),
         r: () => compose('reply'),
         n: () => compose('note'),
         '/': () => s.requestFocus('search'),

@@ -4,6 +4,7 @@ import { selectSelectedConversation } from '../../store/selectors';
 import { ActionsBar } from '../Actions/ActionsBar';
 import { Composer } from '../Composer/Composer';
 import { ContextPane } from '../Context/ContextPane';
+import { AssigneeBadge } from '../common/Assignee';
 import { contactName, formatPhone } from '../../lib/format';
 import { useFormat } from '../../i18n/format';
 import { Thread } from './Thread';
@@ -47,6 +48,7 @@ export function ConversationPane() {
                 <span className={`badge ${conversation.priority}`}>
                   {t(`common:priority.${conversation.priority}`)}
                 </span>
+                <AssigneeBadge conversation={conversation} />
               </div>
             </div>
             <ActionsBar conversation={conversation} />

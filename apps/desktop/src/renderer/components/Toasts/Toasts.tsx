@@ -15,6 +15,17 @@ export function Toasts() {
             <div className="toast-title">{toast.title}</div>
             <div>{toast.body}</div>
           </div>
+          {toast.action && (
+            <button
+              className="btn small toast-action"
+              onClick={() => {
+                toast.action!.run();
+                dismiss(toast.id);
+              }}
+            >
+              {toast.action.label}
+            </button>
+          )}
           <button className="toast-close" aria-label={t('dismiss')} onClick={() => dismiss(toast.id)}>
             ×
           </button>

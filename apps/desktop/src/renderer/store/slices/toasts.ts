@@ -11,11 +11,14 @@ export type Toast = {
   title: string;
   body: string;
   conversationId?: string;
+  /** A button on the toast ("Undo"); pressing it runs this and closes the toast. */
+  action?: { label: string; run: () => void };
 };
 
 export type ToastSlice = {
   toasts: Toast[];
-  pushToast(toast: Omit<Toast, 'id'>): void;
+  /** Shows a toast for a few seconds; returns its id. */
+  pushToast(toast: Omit<Toast, 'id'>): number;
   notify(notification: InboxNotification): void;
   reportError(error: unknown): void;
   dismissToast(id: number): void;
@@ -31,6 +34,7 @@ export const createToastSlice: Slice<ToastSlice> = (set, get) => ({
     const id = nextToastId++;
     set({ toasts: [...get().toasts, { ...toast, id }].slice(-MAX_TOASTS) });
     setTimeout(() => get().dismissToast(id), TOAST_LIFETIME_MS);
+    return id;
   },
   notify(notification) {
     get().pushToast({ ...notificationText(notification), conversationId: notification.conversationId });
