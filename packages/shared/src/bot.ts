@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import { ObjectIdString } from './ids.js';
 
-export const BotDTO = z.object({ id: z.string(), name: z.string(), active: z.boolean(), createdAt: z.string() });
+export const BotDTO = z.object({
+  id: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  /** When its current key was made: at creation, then at each rotation. */
+  keyCreatedAt: z.string(),
+  createdAt: z.string(),
+});
 export type BotDTO = z.infer<typeof BotDTO>;
 
 export const CreateBotRequest = z.strictObject({ name: z.string().trim().min(1).max(80) });
-/** The key is shown once, here; only its hash is stored. */
+/** The key is shown once, here (at creation and at each rotation); only its hash is stored. */
 export const CreateBotResponse = z.object({ bot: BotDTO, apiKey: z.string() });
+export type CreateBotResponse = z.infer<typeof CreateBotResponse>;
+
+export const SetBotActiveRequest = z.strictObject({ active: z.boolean() });
 
 const AttributeKey = z
   .string()

@@ -15,6 +15,8 @@ export function toQueueDTO(q: QueueDoc): QueueDTO {
     mode: q.mode,
     fallback: q.fallback,
     businessHours: (q.businessHours as QueueDTO['businessHours']) ?? null,
+    maxPerAgent: q.maxPerAgent ?? null,
+    outOfHours: (q.outOfHours as QueueDTO['outOfHours'] | null) ?? { enabled: false, messages: {} },
     createdAt: q.createdAt.toISOString(),
   };
 }

@@ -12,6 +12,7 @@ export const toBotDTO = (b: BotDoc): BotDTO => ({
   id: b._id.toHexString(),
   name: b.name,
   active: b.active,
+  keyCreatedAt: (b.keyCreatedAt ?? b.createdAt).toISOString(),
   createdAt: b.createdAt.toISOString(),
 });
 
