@@ -52,20 +52,33 @@ export const QueueDTO = z.object({
 });
 export type QueueDTO = z.infer<typeof QueueDTO>;
 
-export const CreateQueueRequest = z.strictObject({
+/** A queue's fields as a change names them: no defaults, so a change leaves what it does not name alone. */
+const QueueFields = z.strictObject({
   name: z.string().trim().min(1).max(80),
-  intents: z.array(z.string().min(1).max(40)).max(50).default([]),
-  languages: z.array(Language).max(3).default([]),
-  mode: z.enum(['auto', 'manual']).default('auto'),
-  fallback: z.boolean().default(false),
+  intents: z.array(z.string().min(1).max(40)).max(50),
+  languages: z.array(Language).max(3),
+  mode: z.enum(['auto', 'manual']),
+  fallback: z.boolean(),
   /** When the queue is open (SLA clocks run, no out-of-hours reply): `{ timezone, weekly: { mon: [{ start: '09:00', end: '18:00' }], ... }, holidays }`. */
-  businessHours: BusinessHoursSchedule.nullable().optional(),
-  maxPerAgent: z.number().int().min(1).max(100).nullable().optional(),
-  outOfHours: OutOfHoursReply.optional(),
+  businessHours: BusinessHoursSchedule.nullable(),
+  maxPerAgent: z.number().int().min(1).max(100).nullable(),
+  outOfHours: OutOfHoursReply,
+});
+
+export const CreateQueueRequest = QueueFields.extend({
+  intents: QueueFields.shape.intents.default([]),
+  languages: QueueFields.shape.languages.default([]),
+  mode: QueueFields.shape.mode.default('auto'),
+  fallback: QueueFields.shape.fallback.default(false),
+  businessHours: QueueFields.shape.businessHours.optional(),
+  maxPerAgent: QueueFields.shape.maxPerAgent.optional(),
+  outOfHours: QueueFields.shape.outOfHours.optional(),
 });
 export type CreateQueueRequest = z.infer<typeof CreateQueueRequest>;
 
-export const UpdateQueueRequest = CreateQueueRequest.partial().refine(
+// From the fields without defaults: a partial of CreateQueueRequest would fill in its defaults, and a change
+// of one field would reset the queue's intents, languages, mode and fallback.
+export const UpdateQueueRequest = QueueFields.partial().refine(
   (v) => Object.keys(v).length > 0,
   'give at least one field to change',
 );
