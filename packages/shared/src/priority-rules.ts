@@ -51,7 +51,8 @@ export const PriorityRuleSet = z.object({
             ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'is used by an earlier rule' });
         });
       },
-      { when: () => true },
+      // Not on a value that is no list at all (OpenAPI generation probes schemas with undefined).
+      { when: (payload) => Array.isArray(payload.value) },
     ),
 });
 export type PriorityRuleSet = z.infer<typeof PriorityRuleSet>;
