@@ -13,7 +13,7 @@ const FEATURES = ['triage', 'routing', 'sla', 'conversations', 'outbound', 'inge
 const FEATURE_DAG = {
   triage: [],
   routing: ['triage'],
-  sla: ['routing'],
+  sla: ['routing', 'triage'],
   conversations: ['routing', 'triage'],
   outbound: [],
   ingest: [],

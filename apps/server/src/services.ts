@@ -7,6 +7,7 @@ import {
   SnoozeService,
   TimelineQuery,
 } from './conversations/index.js';
+import { AuditLog } from './domain/audit-log.js';
 import { BotKeys } from './domain/auth/bot-keys.js';
 import { TokenService } from './domain/auth/token.js';
 import { ChannelService } from './domain/channel.service.js';
@@ -19,6 +20,7 @@ import type { DomainEvents } from './domain/domain-events.js';
 import { MessageService } from './domain/message.service.js';
 import { TimelineWriter } from './domain/timeline-writer.js';
 import { UserService } from './domain/user.service.js';
+import { VersionedSetting } from './domain/versioned-setting.js';
 import { WorkLeases } from './domain/work-leases.js';
 import type { InboundFollowUp } from './ingest/index.js';
 import type { Config } from './lib/config.js';
@@ -39,8 +41,8 @@ import {
   QueueService,
   RouterService,
 } from './routing/index.js';
-import { loadSlaPolicies, SlaService } from './sla/index.js';
-import { loadPriorityRules, TriageService, type IntentClassifier } from './triage/index.js';
+import { buildSlaPolicies, loadSlaPolicySource, PolicyPreview, SlaService } from './sla/index.js';
+import { createPriorityRules, loadPriorityRules, TriageService, type IntentClassifier } from './triage/index.js';
 
 /**
  * Builds every service, bottom to top, and wires what features declared they need of each other (the
@@ -58,21 +60,23 @@ export function createServices(models: Models, config: Config, events: DomainEve
   );
   const messages = new MessageService(models, log, conversations, new KeyedQueue());
   const timeline = new TimelineWriter(log);
-  const templates = new TemplateService(models);
+  const audit = new AuditLog(models);
+  const templates = new TemplateService(models, audit);
   const outboxQueued = () => events.emit('outbox.queued');
   const send = new SendService(models, conversations, messages, templates, outboxQueued);
   const whatsapp = createWhatsAppClient({ timeoutMs: config.WHATSAPP_TIMEOUT_MS });
   const consent = new ConsentService(models, send, { optOut: config.OPT_OUT_KEYWORDS, optIn: config.OPT_IN_KEYWORDS });
-  const queues = new QueueService(models);
-  const agents = new AgentService(models, events, randomUUID());
+  const queues = new QueueService(models, audit, events);
+  const agents = new AgentService(models, events, randomUUID(), audit);
   const assignments = new Assignments(models, new WorkLeases(models, 'assign', randomUUID()));
   const router = new RouterService(models, conversations, queues, agents, assignments, timeline);
-  const triage = new TriageService(models, classifier, loadPriorityRules(config.PRIORITY_RULES_FILE), timeline);
+  const { priorityRules, slaPolicies } = policySettings(models, audit, config);
+  const triage = new TriageService(models, classifier, priorityRules, timeline);
   const inboundRouting = new InboundRouting(models, router, triage);
   const contacts = new ContactService(models);
   const sla = new SlaService(
     models,
-    loadSlaPolicies(config.SLA_POLICIES_FILE),
+    slaPolicies,
     conversations,
     router,
     timeline,
@@ -84,6 +88,10 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, inboundRouting];
   return {
     models,
+    audit,
+    priorityRules,
+    slaPolicies,
+    policyPreview: new PolicyPreview(models, classifier, priorityRules, slaPolicies, queues),
     sla,
     lifecycle: new ConversationLifecycle(models, conversations, slots, router, assignments, agents, timeline),
     actions: new ConversationActions(models, conversations, timeline),
@@ -105,11 +113,33 @@ export function createServices(models: Models, config: Config, events: DomainEve
     consent,
     deadLetters: new DeadLetterService(models, messages, outboxQueued),
     contacts,
-    botKeys: new BotKeys(models),
+    botKeys: new BotKeys(models, audit),
     handoffs: new HandoffService(models, contacts, conversations, router, assignments, timeline),
-    channels: new ChannelService(models, events),
-    users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events),
+    channels: new ChannelService(models, events, audit),
+    users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events, audit),
     templates,
   };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * Priority rules and SLA policies: settings in the database, seeded from their files (PRIORITY_RULES_FILE,
+ * SLA_POLICIES_FILE) on first start. The audit log compares rules by id and policies by priority.
+ */
+function policySettings(models: Models, audit: AuditLog, config: Config) {
+  const priorityRules = new VersionedSetting(models, audit, {
+    key: 'priority-rules',
+    name: 'Priority rules',
+    seed: () => ({ rules: [...loadPriorityRules(config.PRIORITY_RULES_FILE).rules] }),
+    build: (content) => createPriorityRules(content, 'the priority rules in settings'),
+    auditView: ({ rules }) => Object.fromEntries(rules.map((rule) => [rule.id, rule])),
+  });
+  const slaPolicies = new VersionedSetting(models, audit, {
+    key: 'sla-policies',
+    name: 'SLA policies',
+    seed: () => loadSlaPolicySource(config.SLA_POLICIES_FILE),
+    build: (content) => buildSlaPolicies(content, 'the SLA policies in settings'),
+    auditView: ({ escalation, policies }) => ({ escalation, ...policies }),
+  });
+  return { priorityRules, slaPolicies };
+}

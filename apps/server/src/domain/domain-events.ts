@@ -9,6 +9,8 @@ type DomainEventMap = {
   'conversation.saved': [conversation: ConversationDoc];
   /** A user's role, channels or active flag changed: their live subscriptions must follow. */
   'user.access-changed': [userId: string];
+  /** A user's sessions ended (their password was reset): their open sockets close. */
+  'user.sessions-ended': [userId: string];
   /** A message entered the outbox: senders wake up. */
   'outbox.queued': [];
   /** An SLA warning, breach or escalation for someone to act on. */

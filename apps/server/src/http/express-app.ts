@@ -13,6 +13,7 @@ import { createLoginLimiter } from './login-limiter.js';
 import { metricsRoute } from './metrics.route.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { requestContext } from './request-context.js';
+import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { botAdminRoutes, botApiRoutes } from './routes/bot.routes.js';
 import { channelRoutes } from './routes/channels.routes.js';
@@ -21,6 +22,7 @@ import { conversationActionRoutes } from './routes/conversation-actions.routes.j
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { outboundRoutes } from './routes/outbound.routes.js';
+import { policySettingsRoutes } from './routes/policy-settings.routes.js';
 import { routingRoutes } from './routes/routing.routes.js';
 import { templateRoutes } from './routes/templates.routes.js';
 import { userRoutes } from './routes/users.routes.js';
@@ -99,5 +101,6 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     botAdminRoutes(services),
   );
   api.use(conversationActionRoutes(services), contactRoutes(services));
+  api.use(policySettingsRoutes(services), auditRoutes(services));
   return api;
 }

@@ -5,7 +5,10 @@ import type {
   SnoozeService,
   TimelineQuery,
 } from '../conversations/index.js';
+import type { PriorityRuleSet, SlaPolicySetInput } from '@switchboard/shared';
+import type { AuditLog } from '../domain/audit-log.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
+import type { VersionedSetting } from '../domain/versioned-setting.js';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactHistory } from '../domain/contact-history.js';
 import type { ConversationLog } from '../domain/conversation-log.js';
@@ -15,6 +18,8 @@ import type { UserService } from '../domain/user.service.js';
 import type { Models } from '../models/index.js';
 import type { DeadLetterService, MediaService, SendService, TemplateService } from '../outbound/index.js';
 import type { AgentService, QueueService, RouterService } from '../routing/index.js';
+import type { PolicyPreview, SlaPolicySet } from '../sla/index.js';
+import type { PriorityRules } from '../triage/index.js';
 
 /**
  * The services the HTTP routes call, declared here so that delivery depends on the layers below it only:
@@ -41,4 +46,8 @@ export type HttpServices = {
   media: MediaService;
   deadLetters: DeadLetterService;
   templates: TemplateService;
+  audit: AuditLog;
+  priorityRules: VersionedSetting<PriorityRuleSet, PriorityRules>;
+  slaPolicies: VersionedSetting<SlaPolicySetInput, SlaPolicySet>;
+  policyPreview: PolicyPreview;
 };

@@ -1,6 +1,18 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import {
   ApiErrorResponse,
+  AuditEntryDTO,
+  AuditFilter,
+  ListAuditQuery,
+  PolicyPreviewDTO,
+  PolicyPreviewRequest,
+  PriorityRulesDTO,
+  QueueMembersRequest,
+  SavePriorityRulesRequest,
+  SaveSlaPoliciesRequest,
+  SetBotActiveRequest,
+  SlaPoliciesDTO,
+  TeamMemberDTO,
   ChannelDTO,
   ChannelMembersRequest,
   ConversationDTO,
@@ -51,7 +63,12 @@ const json = (schema: z.ZodType, description: string) => ({ description, content
 const error = (description: string) => json(ApiErrorResponse, description);
 const authErrors = { 401: error('missing, invalid or expired token'), 403: error('not allowed for this role') };
 
-type Route = Omit<RouteConfig, 'responses'> & { ok: [number, z.ZodType, string]; errors?: Record<number, string> };
+type Route = Omit<RouteConfig, 'responses'> & {
+  ok: [number, z.ZodType, string];
+  errors?: Record<number, string>;
+  /** The success body's content type, when it is not JSON. */
+  okType?: string;
+};
 
 const routes: Route[] = [
   { method: 'get', path: '/healthz', ok: [200, HealthResponse, 'the process is up'] },
@@ -73,7 +90,11 @@ const routes: Route[] = [
     },
   },
   { method: 'get', path: '/api/me', ok: [200, UserDTO, 'the signed-in user'] },
-  { method: 'get', path: '/api/users', ok: [200, z.object({ items: z.array(UserDTO) }), 'all users (admins)'] },
+  {
+    method: 'get',
+    path: '/api/users',
+    ok: [200, z.object({ items: z.array(TeamMemberDTO) }), 'the team with routing profiles (admins, supervisors)'],
+  },
   {
     method: 'post',
     path: '/api/users',
@@ -395,13 +416,87 @@ const routes: Route[] = [
       409: 'the template changed since the given version',
     },
   },
+  {
+    method: 'post',
+    path: '/api/users/{id}/password-reset',
+    request: { params: IdParams },
+    ok: [200, z.object({ temporaryPassword: z.string() }), "a temporary password, shown once; the user's sessions end"],
+    errors: { 404: 'no such user' },
+  },
+  {
+    method: 'put',
+    path: '/api/queues/{id}/members',
+    request: { params: IdParams, body: { content: { 'application/json': { schema: QueueMembersRequest } } } },
+    ok: [200, z.object({ memberIds: z.array(z.string()) }), 'who is skilled in the queue now'],
+    errors: { 400: 'invalid body', 404: 'no such queue' },
+  },
+  {
+    method: 'patch',
+    path: '/api/bots/{id}',
+    request: { params: IdParams, body: { content: { 'application/json': { schema: SetBotActiveRequest } } } },
+    ok: [200, BotDTO, 'the bot, revoked or active again'],
+    errors: { 400: 'invalid body', 404: 'no such bot' },
+  },
+  {
+    method: 'post',
+    path: '/api/bots/{id}/rotate',
+    request: { params: IdParams },
+    ok: [200, CreateBotResponse, 'a new API key, shown once; the old one stops working'],
+    errors: { 404: 'no such bot' },
+  },
+  {
+    method: 'get',
+    path: '/api/settings/priority-rules',
+    ok: [200, PriorityRulesDTO, 'the priority rules in use, with their version (admins, supervisors)'],
+  },
+  {
+    method: 'put',
+    path: '/api/settings/priority-rules',
+    request: { body: { content: { 'application/json': { schema: SavePriorityRulesRequest } } } },
+    ok: [200, PriorityRulesDTO, 'saved; every process uses them within SETTINGS_REFRESH_MS'],
+    errors: { 400: 'invalid rules, naming the field', 409: 'someone saved a newer version' },
+  },
+  {
+    method: 'get',
+    path: '/api/settings/sla-policies',
+    ok: [200, SlaPoliciesDTO, 'the SLA policies in use, with their version (admins, supervisors)'],
+  },
+  {
+    method: 'put',
+    path: '/api/settings/sla-policies',
+    request: { body: { content: { 'application/json': { schema: SaveSlaPoliciesRequest } } } },
+    ok: [200, SlaPoliciesDTO, 'saved; every process uses them within SETTINGS_REFRESH_MS'],
+    errors: { 400: 'invalid policies, naming the field', 409: 'someone saved a newer version' },
+  },
+  {
+    method: 'post',
+    path: '/api/settings/policy-preview',
+    request: { body: { content: { 'application/json': { schema: PolicyPreviewRequest } } } },
+    ok: [200, PolicyPreviewDTO, 'what a sample conversation would get, under the saved or the given draft rules'],
+    errors: { 400: 'invalid sample or draft, naming the field' },
+  },
+  {
+    method: 'get',
+    path: '/api/audit',
+    request: { query: ListAuditQuery },
+    ok: [200, pageOf(AuditEntryDTO), 'settings changes, newest first (admins)'],
+    errors: { 400: 'invalid query' },
+  },
+  {
+    method: 'get',
+    path: '/api/audit/export',
+    request: { query: AuditFilter },
+    ok: [200, z.string(), 'the matching entries as CSV (admins)'],
+    okType: 'text/csv',
+    errors: { 400: 'invalid query' },
+  },
 ];
 
 /** The REST API described from the same zod schemas that validate it. */
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  for (const { ok, errors = {}, ...route } of routes) {
+  for (const { ok, errors = {}, okType, ...route } of routes) {
     const isPublic = !route.path.startsWith('/api') || route.path === '/api/auth/login';
     registry.registerPath({
       ...route,
@@ -412,7 +507,12 @@ export function buildOpenApiDocument() {
       ...(isPublic ? {} : { security: [{ bearerAuth: [] }] }),
       responses: {
         // A 204 has no body, so it has no content type either.
-        [ok[0]]: ok[0] === 204 ? { description: ok[2] } : json(ok[1], ok[2]),
+        [ok[0]]:
+          ok[0] === 204
+            ? { description: ok[2] }
+            : okType
+              ? { description: ok[2], content: { [okType]: { schema: ok[1] } } }
+              : json(ok[1], ok[2]),
         ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, error(description)])),
         ...(isPublic ? {} : authErrors),
       },

@@ -22,6 +22,8 @@ import { presenceModel } from './presence.model.js';
 import { providerCallbackModel } from './provider-callback.model.js';
 import { consentChangeModel } from './consent-change.model.js';
 import { snoozeModel } from './snooze.model.js';
+import { auditEntryModel } from './audit-entry.model.js';
+import { settingModel } from './setting.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -49,6 +51,8 @@ export function createModels(connection: Connection) {
     ProviderCallback: providerCallbackModel(connection),
     ConsentChange: consentChangeModel(connection),
     Snooze: snoozeModel(connection),
+    AuditEntry: auditEntryModel(connection),
+    Setting: settingModel(connection),
   };
 }
 export type Models = ReturnType<typeof createModels>;

@@ -46,6 +46,13 @@ export function loadSlaPolicySource(path = process.env.SLA_POLICIES_FILE || DEFA
   return parsed.data;
 }
 
+/** Checks stored policies (the database's copy) and resolves them; `source` names them in the error. */
+export function buildSlaPolicies(content: unknown, source: string): SlaPolicySet {
+  const parsed = SlaPolicySetInput.safeParse(content);
+  if (!parsed.success) throw new SlaPolicyError(source, issueLines(parsed.error.issues));
+  return resolveSlaPolicies(parsed.data);
+}
+
 export function loadSlaPolicies(path?: string): SlaPolicySet {
   return resolveSlaPolicies(loadSlaPolicySource(path));
 }
