@@ -34,6 +34,7 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     leaseMs: config.INTAKE_LEASE_SECONDS * 1000,
     logger,
     observe: observeIntake(metrics),
+    announceTogether: (work) => events.gather(work),
   });
   const outboxWorker = new OutboxWorker({
     models,
