@@ -8,6 +8,7 @@ import {
   TimelineQuery,
 } from './conversations/index.js';
 import { AuditLog } from './domain/audit-log.js';
+import { CsatAnswers, CsatSettingsService, CsatSurveyService } from './csat/index.js';
 import { BotKeys } from './domain/auth/bot-keys.js';
 import { TokenService } from './domain/auth/token.js';
 import { ChannelService } from './domain/channel.service.js';
@@ -24,6 +25,7 @@ import { VersionedSetting } from './domain/versioned-setting.js';
 import { WorkLeases } from './domain/work-leases.js';
 import type { InboundFollowUp } from './ingest/index.js';
 import type { Config } from './lib/config.js';
+import type { Logger } from './lib/logger.js';
 import type { Models } from './models/index.js';
 import {
   ConsentService,
@@ -41,6 +43,14 @@ import {
   QueueService,
   RouterService,
 } from './routing/index.js';
+import {
+  AgentOnlineTracker,
+  DatabaseFactsStore,
+  FactsCache,
+  ReportReducer,
+  ReportService,
+  RollupWriter,
+} from './reports/index.js';
 import { buildSlaPolicies, loadSlaPolicySource, PolicyPreview, SlaService } from './sla/index.js';
 import { createPriorityRules, loadPriorityRules, TriageService, type IntentClassifier } from './triage/index.js';
 
@@ -48,7 +58,13 @@ import { createPriorityRules, loadPriorityRules, TriageService, type IntentClass
  * Builds every service, bottom to top, and wires what features declared they need of each other (the
  * inbound follow-ups intake runs for each stored message). The only module that sees every feature.
  */
-export function createServices(models: Models, config: Config, events: DomainEvents, classifier: IntentClassifier) {
+export function createServices(
+  models: Models,
+  config: Config,
+  events: DomainEvents,
+  classifier: IntentClassifier,
+  logger: Logger,
+) {
   const log = new ConversationLog(models, events);
   const slots = new ConversationSlots(models);
   const conversations = new ConversationService(
@@ -84,14 +100,35 @@ export function createServices(models: Models, config: Config, events: DomainEve
     new WorkLeases(models, 'sla', randomUUID()),
   );
   const snoozes = new SnoozeService(models, conversations, timeline, new WorkLeases(models, 'snooze', randomUUID()));
-  // After a customer's message is stored: an opt-out keyword first, then an early wake, then triage and routing.
-  const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, inboundRouting];
+  const csatSettings = new CsatSettingsService(models);
+  const csatAnswers = new CsatAnswers(
+    models,
+    csatSettings,
+    send,
+    conversations,
+    timeline,
+    config.CSAT_COMMENT_MINUTES * 60_000,
+  );
+  // After a customer's message is stored: an opt-out keyword first, then an early wake, a survey answer, then
+  // triage and routing.
+  const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, csatAnswers, inboundRouting];
   return {
     models,
     audit,
     priorityRules,
     slaPolicies,
     policyPreview: new PolicyPreview(models, classifier, priorityRules, slaPolicies, queues),
+    ...createReports(models, config, logger),
+    csatSettings,
+    csatSurvey: new CsatSurveyService(
+      models,
+      csatSettings,
+      send,
+      templates,
+      conversations,
+      timeline,
+      config.CSAT_ANSWER_HOURS * 3_600_000,
+    ),
     sla,
     lifecycle: new ConversationLifecycle(models, conversations, slots, router, assignments, agents, timeline),
     actions: new ConversationActions(models, conversations, timeline),
@@ -142,4 +179,16 @@ function policySettings(models: Models, audit: AuditLog, config: Config) {
     auditView: ({ escalation, policies }) => ({ escalation, ...policies }),
   });
   return { priorityRules, slaPolicies };
+}
+
+/** The reports: counts gathered as changes happen (fed by listeners/reports.listener.ts), and the figures read back. */
+function createReports(models: Models, config: Config, logger: Logger) {
+  const reportWriter = new RollupWriter(models, config.REPORTS_TIMEZONE, config.REPORTS_FLUSH_MS, logger);
+  const agentOnline = new AgentOnlineTracker(models, reportWriter, config.REPORTS_TIMEZONE, logger);
+  return {
+    reportWriter,
+    reportReducer: new ReportReducer(new FactsCache(new DatabaseFactsStore(models)), reportWriter, logger),
+    agentOnline,
+    reports: new ReportService(models, config.REPORTS_TIMEZONE, reportWriter, agentOnline),
+  };
 }

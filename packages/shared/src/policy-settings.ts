@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ObjectIdString } from './ids.js';
 import { Intent } from './intent.js';
 import { PriorityRuleSet } from './priority-rules.js';
+import { SlaKind } from './reports.js';
 import { Language, Priority } from './routing.js';
 import { SlaPolicySetInput } from './sla-policies.js';
 
@@ -54,8 +55,6 @@ export const PolicyPreviewRequest = z.strictObject({
 });
 export type PolicyPreviewRequest = z.input<typeof PolicyPreviewRequest>;
 
-export const SlaKind = z.enum(['first_response', 'next_response', 'resolution']);
-export type SlaKind = z.infer<typeof SlaKind>;
 
 export const PolicyPreviewDTO = z.object({
   intent: Intent,

@@ -20,6 +20,7 @@ import type { RestClient } from '../engine/rest-client.js';
 import type { SyncEngine } from '../engine/sync-engine.js';
 import { isNetworkFailure } from './command-errors.js';
 import { act } from './conversation-act.js';
+import type { WiderViews } from './wider-views.js';
 
 export type Handlers = {
   [C in InboxCommand]: (...args: z.output<(typeof InboxCommandArgs)[C]>) => Promise<InboxCommandResults[C]>;
@@ -35,6 +36,8 @@ export type LiveSession = {
   recordBoard(states: QueueStateDTO[]): Promise<void>;
   /** Last answers of server-only lists, shown while offline. */
   lastKnown: Map<string, unknown>;
+  /** Brings the views the server does not push live up to date when they are opened. */
+  widerViews: WiderViews;
 };
 
 export type CommandContext = {
@@ -105,7 +108,8 @@ export function inboxCommands(ctx: CommandContext): Handlers {
       await ctx.session().rest.call('PUT', '/api/me/status', { status }, z.undefined());
     },
     'inbox:list': async (request) => {
-      const { engine, user } = ctx.session();
+      const { engine, user, widerViews } = ctx.session();
+      widerViews.listOpened(request.view);
       return engine.listInbox({ ...request, userId: user.id, now: ctx.now().toISOString() });
     },
     'conversation:get': (id) => ctx.session().engine.getConversation(id),
@@ -118,7 +122,8 @@ export function inboxCommands(ctx: CommandContext): Handlers {
       return updated;
     },
     'thread:get': async (id) => {
-      const { engine } = ctx.session();
+      const { engine, widerViews } = ctx.session();
+      widerViews.conversationOpened(id);
       const [messages, outbox] = await Promise.all([engine.listMessages(id), engine.listOutbox(id)]);
       // A sent reply is one of the messages; pending and failed ones are shown beside them.
       return { messages, pending: outbox.filter((e) => e.state !== 'sent').map(toPendingReply) };

@@ -180,6 +180,35 @@ describe('the inbox service (the host side of the contract) against a real serve
     expect((await agent.call('contact:history', conversation.contact.id)).map((c) => c.id)).toEqual([conversation.id]);
   });
 
+  it("an agent's wider view, a channel they belong to, is caught up when opened rather than pushed live", async () => {
+    const first = await customerWrites('5511920000002', 'oi, tudo bem?');
+    const channel = (await server.api<{ items: { id: string }[] }>(admin, 'GET', '/api/channels')).body.items.find(
+      (c) => c.id === first.channelId,
+    )!;
+    const member = await server.api<{ id: string }>(admin, 'POST', '/api/users', {
+      email: 'mia.member@test.local',
+      name: 'Mia Member',
+      role: 'agent',
+      password: PASSWORD,
+    });
+    await server.api(admin, 'PUT', `/api/channels/${channel.id}/members`, { userIds: [member.body.id] });
+    const agent = serviceIn(dir.file('member'));
+    await agent.call('session:login', { serverUrl: server.url, email: 'mia.member@test.local', password: PASSWORD });
+    await eventually(async () => (await agent.call('session:get')).connection === 'online', 'the member to be online');
+    expect(await agent.call('conversation:get', first.id)).toMatchObject({ lastMessagePreview: 'oi, tudo bem?' });
+
+    await customerWrites('5511920000002', 'ainda estou esperando');
+    const updated = await eventually(async () => {
+      const list = await agent.call('inbox:list', { view: 'all' });
+      return list.find((c) => c.id === first.id && c.lastMessagePreview === 'ainda estou esperando');
+    }, 'the wider list, once opened, to catch up');
+    expect(updated.messageCount).toBe(2);
+    await eventually(
+      async () => (await agent.call('thread:get', first.id)).messages.length === 2,
+      'the thread to hold both messages',
+    );
+  });
+
   it('a restart shows the cached inbox before the network answers, and signing out forgets the session', async () => {
     const dataDir = dir.file('data');
     const first = serviceIn(dataDir);

@@ -8,6 +8,7 @@ import { CommandError, describeArgumentIssues, toFailure } from './command-error
 import { forwardEnginePushes, type Push } from './engine-pushes.js';
 import { inboxCommands, type Handlers, type LiveSession } from './inbox-commands.js';
 import { sessionFile, type SavedSession } from './session-file.js';
+import { createWiderViews } from './wider-views.js';
 
 export type InboxServiceOptions = {
   /** Where the session and each user's SQLite cache live. */
@@ -85,6 +86,7 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
       board: [],
       recordBoard,
       lastKnown: new Map(),
+      widerViews: createWiderViews(engine, session.user),
       close: async () => {
         clearInterval(sampler);
         stopPushes();

@@ -23,6 +23,8 @@ import { conversationRoutes } from './routes/conversations.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { outboundRoutes } from './routes/outbound.routes.js';
 import { policySettingsRoutes } from './routes/policy-settings.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
+import { csatRoutes } from './routes/csat.routes.js';
 import { routingRoutes } from './routes/routing.routes.js';
 import { templateRoutes } from './routes/templates.routes.js';
 import { userRoutes } from './routes/users.routes.js';
@@ -99,6 +101,8 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     outboundRoutes(services),
     routingRoutes(services),
     botAdminRoutes(services),
+    reportRoutes(services),
+    csatRoutes(services),
   );
   api.use(conversationActionRoutes(services), contactRoutes(services));
   api.use(policySettingsRoutes(services), auditRoutes(services));

@@ -7,6 +7,7 @@ import type {
 } from '../conversations/index.js';
 import type { PriorityRuleSet, SlaPolicySetInput } from '@switchboard/shared';
 import type { AuditLog } from '../domain/audit-log.js';
+import type { CsatSettingsService } from '../csat/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
 import type { VersionedSetting } from '../domain/versioned-setting.js';
 import type { ChannelService } from '../domain/channel.service.js';
@@ -17,6 +18,7 @@ import type { MessageService } from '../domain/message.service.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Models } from '../models/index.js';
 import type { DeadLetterService, MediaService, SendService, TemplateService } from '../outbound/index.js';
+import type { ReportService } from '../reports/index.js';
 import type { AgentService, QueueService, RouterService } from '../routing/index.js';
 import type { PolicyPreview, SlaPolicySet } from '../sla/index.js';
 import type { PriorityRules } from '../triage/index.js';
@@ -50,4 +52,6 @@ export type HttpServices = {
   priorityRules: VersionedSetting<PriorityRuleSet, PriorityRules>;
   slaPolicies: VersionedSetting<SlaPolicySetInput, SlaPolicySet>;
   policyPreview: PolicyPreview;
+  reports: ReportService;
+  csatSettings: CsatSettingsService;
 };

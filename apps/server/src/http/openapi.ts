@@ -50,6 +50,11 @@ import {
   MessageDTO,
   pageOf,
   ReadinessResponse,
+  ReportDTO,
+  CsatSettingsDTO,
+  UpdateCsatSettingsRequest,
+  ReportExportQuery,
+  ReportQuery,
   TemplateDTO,
   TemplateVersionDTO,
   UpdateChannelRequest,
@@ -66,7 +71,7 @@ const authErrors = { 401: error('missing, invalid or expired token'), 403: error
 type Route = Omit<RouteConfig, 'responses'> & {
   ok: [number, z.ZodType, string];
   errors?: Record<number, string>;
-  /** The success body's content type, when it is not JSON. */
+  /** The success body's media type, when it is not JSON. */
   okType?: string;
 };
 
@@ -484,9 +489,38 @@ const routes: Route[] = [
   },
   {
     method: 'get',
+    path: '/api/channels/{id}/csat',
+    request: { params: IdParams },
+    ok: [200, CsatSettingsDTO, "the channel's satisfaction survey (supervisors and admins)"],
+    errors: { 404: 'no such channel' },
+  },
+  {
+    method: 'put',
+    path: '/api/channels/{id}/csat',
+    request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateCsatSettingsRequest } } } },
+    ok: [200, CsatSettingsDTO, 'the survey as changed (admins)'],
+    errors: { 400: 'invalid body', 404: 'no such channel' },
+  },
+  {
+    method: 'get',
+    path: '/api/reports',
+    request: { query: ReportQuery },
+    ok: [200, ReportDTO, 'every figure for the days and filters (supervisors and admins; durations in seconds)'],
+    errors: { 400: 'invalid query' },
+  },
+  {
+    method: 'get',
     path: '/api/audit/export',
     request: { query: AuditFilter },
     ok: [200, z.string(), 'the matching entries as CSV (admins)'],
+    okType: 'text/csv',
+    errors: { 400: 'invalid query' },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/export',
+    request: { query: ReportExportQuery },
+    ok: [200, z.string(), 'one table of the report as CSV, with a header row'],
     okType: 'text/csv',
     errors: { 400: 'invalid query' },
   },

@@ -24,6 +24,10 @@ import { consentChangeModel } from './consent-change.model.js';
 import { snoozeModel } from './snooze.model.js';
 import { auditEntryModel } from './audit-entry.model.js';
 import { settingModel } from './setting.model.js';
+import { reportDayModel } from './report-day.model.js';
+import { reportFactsModel } from './report-facts.model.js';
+import { reportAgentSessionModel } from './report-agent-session.model.js';
+import { csatSettingsModel } from './csat-settings.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -53,6 +57,10 @@ export function createModels(connection: Connection) {
     Snooze: snoozeModel(connection),
     AuditEntry: auditEntryModel(connection),
     Setting: settingModel(connection),
+    ReportDay: reportDayModel(connection),
+    ReportFacts: reportFactsModel(connection),
+    ReportAgentSession: reportAgentSessionModel(connection),
+    CsatSettings: csatSettingsModel(connection),
   };
 }
 export type Models = ReturnType<typeof createModels>;
