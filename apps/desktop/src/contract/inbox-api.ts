@@ -7,6 +7,7 @@ import {
   SnoozeRequest,
   type ConversationDTO,
   type DeadLetterDTO,
+  type ErrorIssue,
   type MessageDTO,
   type QueueStateDTO,
   type SlaAlert,
@@ -87,6 +88,21 @@ export type ConversationAction = z.infer<typeof ConversationAction>;
 
 const ConversationId = ObjectIdString;
 
+/** The settings screens' calls: the admin APIs, and nothing else, passed through with the session's token. */
+export const SettingsMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH']);
+export type SettingsMethod = z.infer<typeof SettingsMethod>;
+export const SettingsPath = z
+  .string()
+  .max(500)
+  .regex(
+    /^\/api\/(users|queues|agents|channels|bots|templates|settings|audit)(\/|\?|$)/,
+    'must be a settings API path',
+  );
+
+/** A settings answer: the body (checked by the screen against its shared schema), or the refusal with its fields. */
+export type SettingsAnswer =
+  { ok: true; body: unknown } | { ok: false; status: number; code: string; message: string; issues: ErrorIssue[] };
+
 /** Commands: name -> [argument schemas as a tuple, result type]. */
 export const InboxCommandArgs = {
   'session:get': z.tuple([]),
@@ -111,6 +127,7 @@ export const InboxCommandArgs = {
   'dead-letters:list': z.tuple([]),
   'dead-letters:replay': z.tuple([ObjectIdString]),
   'media:url': z.tuple([ObjectIdString]),
+  'settings:request': z.tuple([SettingsMethod, SettingsPath, z.unknown().optional()]),
 } as const;
 
 /** One sample per minute of the supervisor board, for the last-hour charts. */
@@ -145,6 +162,8 @@ export type InboxCommandResults = {
   'dead-letters:replay': MessageDTO;
   /** A URL the renderer may put in an <img>/<audio>/<a> to show an inbound media message. */
   'media:url': string;
+  /** A CSV export (`/api/audit/export`) answers its text as the body. */
+  'settings:request': SettingsAnswer;
 };
 
 export type TimelineItem = TimelineEntryDTO & { seq: number; at: string };

@@ -20,6 +20,7 @@ import type { RestClient } from '../engine/rest-client.js';
 import type { SyncEngine } from '../engine/sync-engine.js';
 import { isNetworkFailure } from './command-errors.js';
 import { act } from './conversation-act.js';
+import { settingsRequest } from './settings-request.js';
 import type { WiderViews } from './wider-views.js';
 
 export type Handlers = {
@@ -159,6 +160,7 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     'dead-letters:replay': (id) =>
       ctx.session().rest.call('POST', path('/api/outbox/:id/replay', id), undefined, MessageDTO),
     'media:url': async (id) => ctx.mediaUrl(id),
+    'settings:request': (method, path, body) => settingsRequest(ctx.session().rest, method, path, body),
   };
 
   /**

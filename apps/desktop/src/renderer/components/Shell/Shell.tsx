@@ -3,6 +3,7 @@ import { selectIsSupervisor } from '../../store/selectors';
 import type { InboxView } from '../../../contract/inbox-api';
 import { Board } from '../Board/Board';
 import { DeadLetters } from '../Board/DeadLetters';
+import { Settings } from '../Settings/Settings';
 import { ConversationList } from '../ConversationList/ConversationList';
 import { ConversationPane } from '../Thread/ConversationPane';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -61,6 +62,13 @@ export function Shell() {
               <Icon name="alert" className="nav-icon" />
               Dead letters
             </button>
+            <button
+              className={`nav-item ${screen === 'settings' ? 'active' : ''}`}
+              onClick={() => setScreen('settings')}
+            >
+              <Icon name="lock" className="nav-icon" />
+              Settings
+            </button>
           </div>
         )}
         <div className="sidebar-footer">
@@ -76,6 +84,7 @@ export function Shell() {
       )}
       {screen === 'board' && <Board />}
       {screen === 'dead-letters' && <DeadLetters />}
+      {screen === 'settings' && <Settings />}
     </div>
   );
 }
