@@ -8,6 +8,9 @@ import {
   TimelineQuery,
 } from './conversations/index.js';
 import { AuditLog } from './domain/audit-log.js';
+import { CannedRenderer, CannedReplyService } from './canned/index.js';
+import { ContactChanges, ContactMerges, ContactProfiles } from './contacts/index.js';
+import { MentionService } from './mentions/index.js';
 import { CsatAnswers, CsatSettingsService, CsatSurveyService } from './csat/index.js';
 import { BotKeys } from './domain/auth/bot-keys.js';
 import { TokenService } from './domain/auth/token.js';
@@ -112,6 +115,8 @@ export function createServices(
   // After a customer's message is stored: an opt-out keyword first, then an early wake, a survey answer, then
   // triage and routing.
   const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, csatAnswers, inboundRouting];
+  const cannedReplies = new CannedReplyService(models, events);
+  const contactChanges = new ContactChanges(models, conversations, events);
   return {
     models,
     audit,
@@ -155,6 +160,11 @@ export function createServices(
     channels: new ChannelService(models, events, audit),
     users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events, audit),
     templates,
+    cannedReplies,
+    cannedRender: new CannedRenderer(models, cannedReplies, conversations),
+    contactProfiles: new ContactProfiles(models, contactChanges),
+    contactMerges: new ContactMerges(models, slots, contactChanges),
+    mentions: new MentionService(models, conversations, events),
   };
 }
 export type Services = ReturnType<typeof createServices>;

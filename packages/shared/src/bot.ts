@@ -18,7 +18,8 @@ export type CreateBotResponse = z.infer<typeof CreateBotResponse>;
 
 export const SetBotActiveRequest = z.strictObject({ active: z.boolean() });
 
-const AttributeKey = z
+/** A key of a bot's or a contact's attributes (stored as a document key: no `.` and no `$`). */
+export const AttributeKey = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_ -]{0,63}$/, 'letters, digits, spaces, _ and -, starting with a letter');
 

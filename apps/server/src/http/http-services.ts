@@ -7,6 +7,9 @@ import type {
 } from '../conversations/index.js';
 import type { PriorityRuleSet, SlaPolicySetInput } from '@switchboard/shared';
 import type { AuditLog } from '../domain/audit-log.js';
+import type { CannedRenderer, CannedReplyService } from '../canned/index.js';
+import type { ContactMerges, ContactProfiles } from '../contacts/index.js';
+import type { MentionService } from '../mentions/index.js';
 import type { CsatSettingsService } from '../csat/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
 import type { VersionedSetting } from '../domain/versioned-setting.js';
@@ -52,6 +55,11 @@ export type HttpServices = {
   priorityRules: VersionedSetting<PriorityRuleSet, PriorityRules>;
   slaPolicies: VersionedSetting<SlaPolicySetInput, SlaPolicySet>;
   policyPreview: PolicyPreview;
+  cannedReplies: CannedReplyService;
+  cannedRender: CannedRenderer;
+  contactProfiles: ContactProfiles;
+  contactMerges: ContactMerges;
+  mentions: MentionService;
   reports: ReportService;
   csatSettings: CsatSettingsService;
 };

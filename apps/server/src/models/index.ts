@@ -24,6 +24,9 @@ import { consentChangeModel } from './consent-change.model.js';
 import { snoozeModel } from './snooze.model.js';
 import { auditEntryModel } from './audit-entry.model.js';
 import { settingModel } from './setting.model.js';
+import { cannedReplyModel } from './canned-reply.model.js';
+import { contactChangeModel } from './contact-change.model.js';
+import { mentionModel } from './mention.model.js';
 import { reportDayModel } from './report-day.model.js';
 import { reportFactsModel } from './report-facts.model.js';
 import { reportAgentSessionModel } from './report-agent-session.model.js';
@@ -57,6 +60,9 @@ export function createModels(connection: Connection) {
     Snooze: snoozeModel(connection),
     AuditEntry: auditEntryModel(connection),
     Setting: settingModel(connection),
+    CannedReply: cannedReplyModel(connection),
+    ContactChange: contactChangeModel(connection),
+    Mention: mentionModel(connection),
     ReportDay: reportDayModel(connection),
     ReportFacts: reportFactsModel(connection),
     ReportAgentSession: reportAgentSessionModel(connection),

@@ -11,6 +11,7 @@ import { createPriorityRules, type PriorityDecision, type PriorityRules } from '
 import type { Live } from '../domain/versioned-setting.js';
 import type { Models } from '../models/index.js';
 import type { ContactDoc } from '../models/contact.model.js';
+import { attributesOf } from '../models/to-dto.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { TimelineWriter, TimelineStep } from '../domain/timeline-writer.js';
 
@@ -60,11 +61,11 @@ export class TriageService {
   async triage(conversation: ConversationDoc, text: string, contact?: ContactDoc): Promise<string> {
     const result = await this.classifier.classify(text);
     const triage = { confidence: result.confidence, sentiment: result.sentiment, text: text.slice(0, 500) };
-    const tier = (contact ?? (await this.models.Contact.findById(conversation.contactId)))?.tier ?? null;
+    const customer = contact ?? (await this.models.Contact.findById(conversation.contactId));
     const decision = this.rules.current().evaluatePriority({
       intent: result.intent,
       ...triage,
-      contact: { tier },
+      contact: ruleContactOf(customer),
       waitingMinutes: 0,
     });
     // A new look at what the customer wrote must not lower a conversation an agent escalated.
@@ -117,7 +118,7 @@ export class TriageService {
       confidence: triage.confidence,
       sentiment: triage.sentiment,
       text: triage.text,
-      contact: { tier: contact?.tier ?? null },
+      contact: ruleContactOf(contact),
       waitingMinutes,
     });
     // Later looks only ever raise it: a priority an SLA escalation raised must not fall back.
@@ -165,6 +166,11 @@ export async function previewPriority(
     language: sample.language ?? classified.language,
     sentiment: classified.sentiment,
   };
+}
+
+/** What priority rules read of the customer: their tier and custom attributes. */
+function ruleContactOf(contact: ContactDoc | null | undefined) {
+  return { tier: contact?.tier ?? null, attributes: contact ? attributesOf(contact) : {} };
 }
 
 /** The timeline step that says why the priority is what it is. */
