@@ -96,7 +96,7 @@ describe('settings in Chromium, against the real server and Node host', () => {
     await saveScreen(page, 'settings-policies-refused');
   });
 
-  it('a bot key is shown once, and the audit log lists who made each change', async () => {
+  it('a bot key is shown once, a shared canned reply is added, and the audit log lists who made each change', async () => {
     await openSection('Bots & API keys');
     await page.locator('form[aria-label="New bot"] input[name="name"]').fill('Helper bot');
     await page.click('form[aria-label="New bot"] button[type="submit"]');
@@ -104,6 +104,13 @@ describe('settings in Chromium, against the real server and Node host', () => {
     expect(key).toMatch(/^sbk_/);
     await page.click('button:has-text("I have copied it")');
     expect(await page.locator('.settings-body').textContent()).not.toContain(key!);
+
+    await openSection('Canned replies');
+    const canned = page.locator('form[aria-label="New canned reply"]');
+    await canned.locator('input[name="shortcut"]').fill('thanks');
+    await canned.locator('textarea[name="text"]').fill('Thank you, {{contact.first_name}}!');
+    await canned.locator('button[type="submit"]').click();
+    await page.waitForSelector('table[aria-label="Canned replies"] tr:has-text("/thanks")');
 
     await openSection('Audit log');
     await page.waitForSelector('tr[data-action="user.created"]:has-text("Rita Souza")');

@@ -89,13 +89,13 @@ export type ConversationAction = z.infer<typeof ConversationAction>;
 const ConversationId = ObjectIdString;
 
 /** The settings screens' calls: the admin APIs, and nothing else, passed through with the session's token. */
-export const SettingsMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH']);
+export const SettingsMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 export type SettingsMethod = z.infer<typeof SettingsMethod>;
 export const SettingsPath = z
   .string()
   .max(500)
   .regex(
-    /^\/api\/(users|queues|agents|channels|bots|templates|settings|audit)(\/|\?|$)/,
+    /^\/api\/(users|queues|agents|channels|bots|templates|settings|audit|canned-replies)(\/|\?|$)/,
     'must be a settings API path',
   );
 

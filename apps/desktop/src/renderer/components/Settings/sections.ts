@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '@switchboard/shared';
 import { AuditSection } from './AuditSection';
 import { BotsSection } from './BotsSection';
+import { CannedRepliesSection } from './CannedRepliesSection';
 import { ChannelsSection } from './ChannelsSection';
 import { PoliciesSection } from './PoliciesSection';
 import { QueuesSection } from './QueuesSection';
@@ -22,12 +23,13 @@ const MANAGERS = ['admin', 'supervisor'] as const;
 
 /**
  * Admins see everything. Supervisors see the team (read), queues (hours, out-of-hours reply, capacity rule),
- * and the priority rules and SLA policies (read, with the preview); channels, bots and the audit log are
+ * the team's canned replies, and the priority rules and SLA policies (read, with the preview); channels, bots and the audit log are
  * the admins'.
  */
 export const SETTINGS_SECTIONS: SettingsSection[] = [
   { id: 'users', label: 'Users', roles: MANAGERS, component: UsersSection },
   { id: 'queues', label: 'Queues & hours', roles: MANAGERS, component: QueuesSection },
+  { id: 'canned', label: 'Canned replies', roles: MANAGERS, component: CannedRepliesSection },
   { id: 'channels', label: 'Channels', roles: ['admin'], component: ChannelsSection },
   { id: 'bots', label: 'Bots & API keys', roles: ['admin'], component: BotsSection },
   { id: 'policies', label: 'Priority & SLA', roles: MANAGERS, component: PoliciesSection },
