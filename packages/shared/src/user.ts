@@ -5,6 +5,10 @@ import { ObjectIdString } from './ids.js';
 export const Role = z.enum(['agent', 'supervisor', 'admin']);
 export type Role = z.infer<typeof Role>;
 
+/** The languages the inbox speaks; a user's choice follows them from one machine to the next. */
+export const Locale = z.enum(['en', 'es', 'pt']);
+export type Locale = z.infer<typeof Locale>;
+
 export const UserDTO = z.object({
   id: z.string(),
   email: z.string(),
@@ -13,6 +17,8 @@ export const UserDTO = z.object({
   active: z.boolean(),
   channelIds: z.array(z.string()),
   createdAt: z.string(),
+  /** The interface language the user chose; null until they choose (the inbox then follows the OS). */
+  locale: Locale.nullable().default(null),
 });
 export type UserDTO = z.infer<typeof UserDTO>;
 
@@ -53,3 +59,7 @@ export type TeamMemberDTO = z.infer<typeof TeamMemberDTO>;
 /** A new password made by the server, shown once to the admin who reset it; the user's sessions end. */
 export const PasswordResetResponse = z.object({ temporaryPassword: z.string() });
 export type PasswordResetResponse = z.infer<typeof PasswordResetResponse>;
+
+/** What a signed-in user may change about themselves (PATCH /api/me). */
+export const UpdateMeRequest = z.strictObject({ locale: Locale });
+export type UpdateMeRequest = z.infer<typeof UpdateMeRequest>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   EscalateRequest,
   LabelsRequest,
+  Locale,
   ObjectIdString,
   SendMessageRequest,
   SnoozeRequest,
@@ -111,6 +112,8 @@ export const InboxCommandArgs = {
   ]),
   'session:logout': z.tuple([]),
   'agent:set-status': z.tuple([z.enum(['online', 'away'])]),
+  /** The signed-in user's interface language, saved on the server so it follows them to another machine. */
+  'session:set-locale': z.tuple([Locale]),
   'inbox:list': z.tuple([ListInboxRequest]),
   'conversation:get': z.tuple([ConversationId]),
   'conversation:read': z.tuple([ConversationId]),
@@ -145,6 +148,7 @@ export type InboxCommandResults = {
   'session:login': SessionState;
   'session:logout': SessionState;
   'agent:set-status': void;
+  'session:set-locale': SessionState;
   'inbox:list': InboxItem[];
   'conversation:get': ConversationDTO | null;
   'conversation:read': void;
@@ -185,8 +189,19 @@ export type InboxPushes = {
 };
 export type InboxPush = keyof InboxPushes;
 
+/**
+ * `title` and `body` are the host's words for the OS notification; the renderer words its toast itself from
+ * the structured fields, in the agent's language.
+ */
 export type InboxNotification =
-  | { kind: 'assigned'; conversationId: string; title: string; body: string }
+  | {
+      kind: 'assigned';
+      conversationId: string;
+      title: string;
+      body: string;
+      contactName: string;
+      preview: string | null;
+    }
   | { kind: 'sla'; conversationId: string; title: string; body: string; alert: SlaAlert };
 
 /** What a command answers across IPC or the WebSocket: like the server's Ack, a union the caller must check. */

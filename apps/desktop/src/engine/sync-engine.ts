@@ -110,7 +110,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     void outbox.flush();
     resyncing = (async () => {
       try {
-        await opened().setMeta('user', JSON.stringify(await rest.me()));
+        const me = await rest.me();
+        await opened().setMeta('user', JSON.stringify(me));
+        emit('user-fetched', me);
         await sync.resyncAll();
         await opened().setMeta('lastSyncAt', new Date().toISOString());
         if (socket?.connected) setConnection('online');

@@ -46,6 +46,8 @@ export type CommandContext = {
   session(): LiveSession;
   login(serverUrl: string, email: string, password: string): Promise<SessionState>;
   logout(): Promise<SessionState>;
+  /** The server's newer copy of the signed-in user: kept with the saved session and pushed to the renderer. */
+  updateUser(user: UserDTO): Promise<SessionState>;
   mediaUrl(messageId: string): string;
   now(): Date;
 };
@@ -108,6 +110,8 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     'agent:set-status': async (status) => {
       await ctx.session().rest.call('PUT', '/api/me/status', { status }, z.undefined());
     },
+    'session:set-locale': async (locale) =>
+      ctx.updateUser(await ctx.session().rest.call('PATCH', '/api/me', { locale }, UserDTO)),
     'inbox:list': async (request) => {
       const { engine, user, widerViews } = ctx.session();
       widerViews.listOpened(request.view);
@@ -185,6 +189,7 @@ export function inboxCommands(ctx: CommandContext): Handlers {
         active: true,
         channelIds: [],
         createdAt: '',
+        locale: null,
       });
     }
     return [...agents.values()];

@@ -134,6 +134,7 @@ describe('the inbox service (the host side of the contract) against a real serve
       kind: 'assigned',
       conversationId: conversation.id,
       title: expect.stringContaining('Carla Cliente'),
+      contactName: 'Carla Cliente',
     });
     const [mine] = await eventually(async () => {
       const list = await agent.call('inbox:list', { view: 'mine' });
@@ -243,5 +244,38 @@ describe('the inbox service (the host side of the contract) against a real serve
     const third = serviceIn(dataDir);
     await third.service.start();
     expect((await third.call('session:get')).user).toBeNull();
+  });
+
+  it("saves the agent's language on the server, and picks up one chosen on another machine when it reconnects", async () => {
+    const dataDir = dir.file('locale');
+    const here = serviceIn(dataDir);
+    await here.call('session:login', { serverUrl: proxy.url, email: people.agent.email, password: PASSWORD });
+    expect(await here.service.invoke('session:set-locale', ['fr'])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('argument 1') },
+    });
+    expect((await here.call('session:set-locale', 'es')).user?.locale).toBe('es');
+    const token = await server.login(people.agent.email, PASSWORD);
+    expect((await server.api<{ locale: string }>(token, 'GET', '/api/me')).body.locale).toBe('es');
+    await here.service.stop();
+
+    // On another machine the agent switches to Portuguese; this one, started again, follows once online.
+    await server.api(token, 'PATCH', '/api/me', { locale: 'pt' });
+    const again = serviceIn(dataDir);
+    await again.service.start();
+    const pushedPortuguese = () =>
+      again.pushes.some((p) => p.push === 'session-changed' && JSON.stringify(p.payload).includes('"locale":"pt"'));
+    await eventually(async () => pushedPortuguese(), 'the choice made elsewhere to reach the renderer');
+    expect((await again.call('session:get')).user?.locale).toBe('pt');
+    await again.service.stop();
+    const later = serviceIn(dataDir);
+    // Offline, it starts in the language it last heard from the server.
+    proxy.cut();
+    try {
+      await later.service.start();
+      expect((await later.call('session:get')).user?.locale).toBe('pt');
+    } finally {
+      proxy.restore();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { QueueStateDTO } from '@switchboard/shared';
+import type { QueueStateDTO, UserDTO } from '@switchboard/shared';
 import { InboxCommandArgs, type InboxPush, type InboxResult, type SessionState } from '../contract/inbox-api.js';
 import { createRestClient, login } from '../engine/rest-client.js';
 import { createSyncEngine, type SyncEngineOptions } from '../engine/sync-engine.js';
@@ -55,6 +55,16 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
     ...(options.defaultServerUrl ? { defaultServerUrl: options.defaultServerUrl } : {}),
   });
 
+  /** The server's newer copy of the signed-in user: kept with the saved session and pushed to the renderer. */
+  async function keepUser(user: UserDTO): Promise<SessionState> {
+    if (!live) throw new CommandError('UNAUTHENTICATED', 'sign in first');
+    live.user = user;
+    const session = await saved.read(now());
+    if (session) await saved.write({ ...session, user });
+    push('session-changed', state());
+    return state();
+  }
+
   async function open(session: SavedSession): Promise<void> {
     const cacheName = `cache-${createHash('sha256').update(session.serverUrl).digest('hex').slice(0, 12)}-${session.user.id}.sqlite`;
     const engine = createSyncEngine({
@@ -76,6 +86,11 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
       push,
       state,
       onBoard: (states) => void recordBoard(states),
+      // Changed elsewhere (the language chosen on another machine): this machine follows once it connects.
+      onUser: (user) => {
+        if (live?.engine === engine && JSON.stringify(user) !== JSON.stringify(live.user))
+          void keepUser(user).catch((error: unknown) => push('problem', `user not kept: ${String(error)}`));
+      },
     });
     const sampler = setInterval(() => live && live.board.length > 0 && void recordBoard(live.board), BOARD_SAMPLE_MS);
     live = {
@@ -122,6 +137,7 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
       await open(session);
       return state();
     },
+    updateUser: keepUser,
     async logout() {
       await close();
       await saved.remove();

@@ -4,6 +4,7 @@ import type {
   LoginRequest,
   LoginResponse,
   TeamMemberDTO,
+  UpdateMeRequest,
   UpdateUserRequest,
   UserDTO,
 } from '@switchboard/shared';
@@ -163,6 +164,13 @@ export class UserService {
         { path: 'body.queueIds', message: 'names a queue that does not exist' },
       ]);
     return wanted;
+  }
+
+  /** A user's own preferences (the interface language): nothing that changes what they may see. */
+  async updateMe(id: string, input: UpdateMeRequest): Promise<UserDTO> {
+    const user = await this.models.User.findByIdAndUpdate(id, { $set: { locale: input.locale } }, { new: true });
+    if (!user) throw notFound('user');
+    return toUserDTO(user);
   }
 }
 

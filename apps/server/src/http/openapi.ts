@@ -59,6 +59,7 @@ import {
   TemplateVersionDTO,
   UpdateChannelRequest,
   UpdateTemplateRequest,
+  UpdateMeRequest,
   UpdateUserRequest,
   UserDTO,
 } from '@switchboard/shared';
@@ -96,6 +97,13 @@ const routes: Route[] = [
     },
   },
   { method: 'get', path: '/api/me', ok: [200, UserDTO, 'the signed-in user'] },
+  {
+    method: 'patch',
+    path: '/api/me',
+    request: { body: { content: { 'application/json': { schema: UpdateMeRequest } } } },
+    ok: [200, UserDTO, 'the signed-in user with their preferences saved'],
+    errors: { 400: 'invalid body (locale: one of en, es, pt)' },
+  },
   {
     method: 'get',
     path: '/api/users',

@@ -1,3 +1,4 @@
+import { Locale } from '@switchboard/shared';
 import type { ChannelDTO, ContactDTO, ConversationDTO, MessageContent, MessageDTO, UserDTO } from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import type { ChannelDoc } from './channel.model.js';
@@ -22,6 +23,7 @@ export function toUserDTO(u: UserDoc): UserDTO {
     active: u.active,
     channelIds: u.channelIds.map((c) => c.toHexString()),
     createdAt: u.createdAt.toISOString(),
+    locale: Locale.safeParse(u.locale).data ?? null,
   };
 }
 

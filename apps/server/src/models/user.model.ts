@@ -20,6 +20,8 @@ const userSchema = new Schema(
     /** Since when they are away or offline: their conversations go back to the queue after a grace period. */
     unavailableSince: { type: Date, default: null },
     lastAssignedAt: { type: Date, default: null },
+    /** The interface language the user chose (en, es, pt); null until they choose. */
+    locale: { type: String, enum: ['en', 'es', 'pt', null], default: null },
   },
   { timestamps: true },
 );

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { Failure } from '../i18n/errors';
 import type { BoardSlice } from './slices/board';
 import type { ComposerSlice } from './slices/composer';
 import type { ConnectionSlice } from './slices/connection';
@@ -20,12 +21,13 @@ export type Store = SessionSlice &
 export type Slice<T> = StateCreator<Store, [], [], T>;
 
 /**
- * What a failed command says to a person: the engine's message when it has one. In Electron a failure
- * arrives as a plain `{ name: 'InboxError', code, message }` (IPC drops an Error's own fields), in the
- * browser as an Error: both carry `message`.
+ * A failed command as the store keeps it: its shared error code (which the interface translates) and the
+ * engine's or server's own message (shown beneath, as the detail). In Electron a failure arrives as a plain
+ * `{ name: 'InboxError', code, message }` (IPC drops an Error's own fields), in the browser as an Error with
+ * `code`: both carry `code` and `message`; anything else has no code the interface knows.
  */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
-  return typeof message === 'string' ? message : String(error);
+export function describeError(error: unknown): Failure {
+  const fields = typeof error === 'object' && error !== null ? (error as { code?: unknown; message?: unknown }) : {};
+  const code = typeof fields.code === 'string' ? fields.code : 'UNKNOWN';
+  return { code, message: typeof fields.message === 'string' ? fields.message : String(error) };
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { selectIsSupervisor } from '../../store/selectors';
 import type { InboxView } from '../../../contract/inbox-api';
@@ -7,19 +8,21 @@ import { Settings } from '../Settings/Settings';
 import { ConversationList } from '../ConversationList/ConversationList';
 import { ConversationPane } from '../Thread/ConversationPane';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { LanguageMenu } from './LanguageMenu';
 import { initials } from '../../lib/format';
 import './Shell.css';
 import { Icon, type IconName } from '../common/Icon';
 
-const VIEWS: { view: InboxView; label: string; icon: IconName }[] = [
-  { view: 'mine', label: 'Mine', icon: 'inbox' },
-  { view: 'queues', label: 'Queues', icon: 'queue' },
-  { view: 'all', label: 'All', icon: 'all' },
-  { view: 'snoozed', label: 'Snoozed', icon: 'moon' },
-  { view: 'resolved', label: 'Resolved', icon: 'check' },
+const VIEWS: { view: InboxView; icon: IconName }[] = [
+  { view: 'mine', icon: 'inbox' },
+  { view: 'queues', icon: 'queue' },
+  { view: 'all', icon: 'all' },
+  { view: 'snoozed', icon: 'moon' },
+  { view: 'resolved', icon: 'check' },
 ];
 
 export function Shell() {
+  const { t } = useTranslation('shell');
   const screen = useStore((s) => s.screen);
   const view = useStore((s) => s.view);
   const setView = useStore((s) => s.setView);
@@ -28,7 +31,7 @@ export function Shell() {
 
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label="Main">
+      <nav className="sidebar" aria-label={t('mainNav')}>
         <div className="sidebar-brand">
           <span className="logo-mark small" aria-hidden>
             S
@@ -36,38 +39,39 @@ export function Shell() {
           Switchboard
         </div>
         <div className="nav-group">
-          <div className="nav-heading">Inbox</div>
+          <div className="nav-heading">{t('inbox')}</div>
           {VIEWS.map((v) => (
             <button
               key={v.view}
               className={`nav-item ${screen === 'inbox' && view === v.view ? 'active' : ''}`}
               onClick={() => setView(v.view)}
+              data-view={v.view}
             >
               <Icon name={v.icon} className="nav-icon" />
-              {v.label}
+              {t(`views.${v.view}`)}
             </button>
           ))}
         </div>
         {supervisor && (
           <div className="nav-group">
-            <div className="nav-heading">Supervise</div>
+            <div className="nav-heading">{t('supervise')}</div>
             <button className={`nav-item ${screen === 'board' ? 'active' : ''}`} onClick={() => setScreen('board')}>
               <Icon name="board" className="nav-icon" />
-              Board
+              {t('board')}
             </button>
             <button
               className={`nav-item ${screen === 'dead-letters' ? 'active' : ''}`}
               onClick={() => setScreen('dead-letters')}
             >
               <Icon name="alert" className="nav-icon" />
-              Dead letters
+              {t('deadLetters')}
             </button>
             <button
               className={`nav-item ${screen === 'settings' ? 'active' : ''}`}
               onClick={() => setScreen('settings')}
             >
               <Icon name="lock" className="nav-icon" />
-              Settings
+              {t('settings')}
             </button>
           </div>
         )}
@@ -90,6 +94,7 @@ export function Shell() {
 }
 
 function AgentCard() {
+  const { t } = useTranslation('shell');
   const user = useStore((s) => s.user);
   const status = useStore((s) => s.agentStatus);
   const setStatus = useStore((s) => s.setAgentStatus);
@@ -102,15 +107,21 @@ function AgentCard() {
         <div className="agent-name">{user.name}</div>
         <button
           className="status-toggle"
-          aria-label="Agent status"
-          title="Switch between online and away"
+          aria-label={t('status.label')}
+          title={t('status.hint')}
           onClick={() => void setStatus(status === 'online' ? 'away' : 'online')}
         >
           <span className={`dot ${status}`} />
-          {status === 'online' ? 'Online' : 'Away'}
+          {t(`status.${status}`)}
         </button>
+        <LanguageMenu />
       </div>
-      <button className="btn ghost small sign-out" onClick={() => void logout()} title="Sign out">
+      <button
+        className="btn ghost small sign-out"
+        onClick={() => void logout()}
+        title={t('signOut')}
+        aria-label={t('signOut')}
+      >
         <Icon name="logout" />
       </button>
     </div>

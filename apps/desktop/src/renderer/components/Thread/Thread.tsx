@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { MessageDTO } from '@switchboard/shared';
 import type { PendingReply } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
+import { failureText } from '../../i18n/errors';
 import { MessageBubble, PendingBubble } from './MessageBubble';
 
 /** Reactions are shown on the message they react to, not as messages of their own. */
@@ -57,7 +58,10 @@ export function Thread() {
   if (error)
     return (
       <div className="thread">
-        <div className="empty-state">{error}</div>
+        <div className="empty-state" role="alert">
+          {failureText(error)}
+          <div className="error-detail">{error.message}</div>
+        </div>
       </div>
     );
   if (!thread) return <div className="thread" />;

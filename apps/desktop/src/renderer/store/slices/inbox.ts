@@ -1,6 +1,7 @@
 import type { InboxItem, InboxSort, InboxView } from '../../../contract/inbox-api';
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
+import type { Failure } from '../../i18n/errors';
 
 export type Screen = 'inbox' | 'board' | 'dead-letters' | 'settings';
 
@@ -11,7 +12,7 @@ export type InboxSlice = {
   search: string;
   items: InboxItem[];
   listLoaded: boolean;
-  listError: string | null;
+  listError: Failure | null;
   shortcutsOpen: boolean;
   /** Bumped to ask a component to take focus (the search box, the composer). */
   focusRequest: { target: 'search' | 'composer'; n: number };

@@ -93,7 +93,7 @@ describe('the thread slice', () => {
     expect(testBridge.callsOf('inbox:list')).toHaveLength(1);
   });
 
-  it('an action the server refuses shows its reason in an error toast', async () => {
+  it("an action the server refuses says why, translated from its code, with the server's words beneath", async () => {
     const open = conversation();
     useStore.setState({ selectedId: open.id, selectedConversation: open });
     testBridge.fail('conversation:act', 'CONFLICT', 'Ana Agent already claimed this conversation');
@@ -101,7 +101,7 @@ describe('the thread slice', () => {
     expect(useStore.getState().toasts).toEqual([
       expect.objectContaining({
         tone: 'error',
-        title: 'That did not work',
+        title: 'Someone changed it first: look again and retry.',
         body: 'Ana Agent already claimed this conversation',
       }),
     ]);
@@ -113,6 +113,6 @@ describe('the thread slice', () => {
     testBridge.fail('thread:get', 'UNAUTHENTICATED', 'sign in first');
     useStore.getState().select(open.id);
     await testBridge.settle();
-    expect(useStore.getState().threadError).toBe('sign in first');
+    expect(useStore.getState().threadError).toEqual({ code: 'UNAUTHENTICATED', message: 'sign in first' });
   });
 });

@@ -2,13 +2,14 @@ import type { ConversationDTO } from '@switchboard/shared';
 import type { ConversationAction, ThreadState } from '../../../contract/inbox-api';
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
+import type { Failure } from '../../i18n/errors';
 
 export type ThreadSlice = {
   selectedId: string | null;
   /** The selected conversation as last fetched; the list's copy wins when it is there (it is fresher). */
   selectedConversation: ConversationDTO | null;
   thread: ThreadState | null;
-  threadError: string | null;
+  threadError: Failure | null;
   select(conversationId: string | null): void;
   selectRelative(step: 1 | -1): void;
   refreshThread(): Promise<void>;

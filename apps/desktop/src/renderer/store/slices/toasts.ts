@@ -1,5 +1,9 @@
 import type { InboxNotification } from '../../../contract/inbox-api';
 import { describeError, type Slice } from '../types';
+import { i18n } from '../../i18n';
+import { failureText } from '../../i18n/errors';
+import { formattersFor } from '../../i18n/format';
+import { currentLocale } from '../../i18n';
 
 export type Toast = {
   id: number;
@@ -29,17 +33,34 @@ export const createToastSlice: Slice<ToastSlice> = (set, get) => ({
     setTimeout(() => get().dismissToast(id), TOAST_LIFETIME_MS);
   },
   notify(notification) {
-    get().pushToast({
-      tone: notification.kind === 'sla' ? 'warning' : 'info',
-      title: notification.title,
-      body: notification.body,
-      conversationId: notification.conversationId,
-    });
+    get().pushToast({ ...notificationText(notification), conversationId: notification.conversationId });
   },
   reportError(error) {
-    get().pushToast({ tone: 'error', title: 'That did not work', body: describeError(error) });
+    const failure = describeError(error);
+    get().pushToast({ tone: 'error', title: failureText(failure), body: failure.message });
   },
   dismissToast(id) {
     set({ toasts: get().toasts.filter((t) => t.id !== id) });
   },
 });
+
+/** A notification in the interface's language (the host's own words are for the OS notification). */
+function notificationText(notification: InboxNotification): Pick<Toast, 'tone' | 'title' | 'body'> {
+  const t = i18n.t;
+  if (notification.kind === 'assigned')
+    return {
+      tone: 'info',
+      title: t('toasts:assigned.title', { name: notification.contactName }),
+      body: notification.preview ?? t('toasts:assigned.body'),
+    };
+  const { alert } = notification;
+  const format = formattersFor(currentLocale());
+  return {
+    tone: 'warning',
+    title: t(`toasts:sla.${alert.level}`),
+    body: t('toasts:sla.body', {
+      kind: t(`common:slaKind.${alert.kind}`),
+      when: format.relative(alert.dueAt, Date.now()),
+    }),
+  };
+}

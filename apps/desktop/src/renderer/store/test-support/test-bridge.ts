@@ -26,6 +26,9 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   },
   'session:logout': () => SIGNED_OUT,
   'agent:set-status': () => undefined,
+  'session:set-locale': () => {
+    throw inboxError('UNAUTHENTICATED', 'sign in first');
+  },
   'inbox:list': () => [],
   'conversation:get': () => null,
   'conversation:read': () => undefined,
