@@ -25,7 +25,7 @@ const FEATURES = [
 const FEATURE_DAG = {
   triage: [],
   routing: ['triage'],
-  sla: ['routing'],
+  sla: ['routing', 'triage'],
   conversations: ['routing', 'triage'],
   outbound: [],
   ingest: [],

@@ -48,6 +48,8 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const events = new DomainEvents();
   const services = createServices(models, config, events, await sharedIntentClassifier(), logger);
   await services.users.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+  await services.priorityRules.load();
+  await services.slaPolicies.load();
   let io: AppSocketServer | null = null;
   const metrics = createAppMetrics({ models, agents: services.agents, logger, sockets: () => io });
   const workers = createWorkers({ config, services, events, metrics, limiters, logger });

@@ -7,6 +7,7 @@ import {
   SnoozeService,
   TimelineQuery,
 } from './conversations/index.js';
+import { AuditLog } from './domain/audit-log.js';
 import { CannedRenderer, CannedReplyService } from './canned/index.js';
 import { ContactChanges, ContactMerges, ContactProfiles } from './contacts/index.js';
 import { MentionService } from './mentions/index.js';
@@ -23,6 +24,7 @@ import type { DomainEvents, QueuedOutboxItem } from './domain/domain-events.js';
 import { MessageService } from './domain/message.service.js';
 import { TimelineWriter } from './domain/timeline-writer.js';
 import { UserService } from './domain/user.service.js';
+import { VersionedSetting } from './domain/versioned-setting.js';
 import { WorkLeases } from './domain/work-leases.js';
 import type { InboundFollowUp } from './ingest/index.js';
 import type { Config } from './lib/config.js';
@@ -52,8 +54,8 @@ import {
   ReportService,
   RollupWriter,
 } from './reports/index.js';
-import { loadSlaPolicies, SlaService } from './sla/index.js';
-import { loadPriorityRules, TriageService, type IntentClassifier } from './triage/index.js';
+import { buildSlaPolicies, loadSlaPolicySource, PolicyPreview, SlaService } from './sla/index.js';
+import { createPriorityRules, loadPriorityRules, TriageService, type IntentClassifier } from './triage/index.js';
 
 /**
  * Builds every service, bottom to top, and wires what features declared they need of each other (the
@@ -77,21 +79,23 @@ export function createServices(
   );
   const messages = new MessageService(models, log, conversations, new KeyedQueue());
   const timeline = new TimelineWriter(log);
-  const templates = new TemplateService(models);
+  const audit = new AuditLog(models);
+  const templates = new TemplateService(models, audit);
   const outboxQueued = (item: QueuedOutboxItem) => events.emit('outbox.queued', item);
   const send = new SendService(models, conversations, messages, templates, outboxQueued);
   const whatsapp = createWhatsAppClient({ timeoutMs: config.WHATSAPP_TIMEOUT_MS });
   const consent = new ConsentService(models, send, { optOut: config.OPT_OUT_KEYWORDS, optIn: config.OPT_IN_KEYWORDS });
-  const queues = new QueueService(models);
-  const agents = new AgentService(models, events, randomUUID());
+  const queues = new QueueService(models, audit, events);
+  const agents = new AgentService(models, events, randomUUID(), audit);
   const assignments = new Assignments(models, new WorkLeases(models, 'assign', randomUUID()));
   const router = new RouterService(models, conversations, queues, agents, assignments, timeline);
-  const triage = new TriageService(models, classifier, loadPriorityRules(config.PRIORITY_RULES_FILE), timeline);
+  const { priorityRules, slaPolicies } = policySettings(models, audit, config);
+  const triage = new TriageService(models, classifier, priorityRules, timeline);
   const inboundRouting = new InboundRouting(models, router, triage);
   const contacts = new ContactService(models);
   const sla = new SlaService(
     models,
-    loadSlaPolicies(config.SLA_POLICIES_FILE),
+    slaPolicies,
     conversations,
     router,
     timeline,
@@ -115,6 +119,10 @@ export function createServices(
   const contactChanges = new ContactChanges(models, conversations, events);
   return {
     models,
+    audit,
+    priorityRules,
+    slaPolicies,
+    policyPreview: new PolicyPreview(models, classifier, priorityRules, slaPolicies, queues),
     ...createReports(models, config, logger),
     csatSettings,
     csatSurvey: new CsatSurveyService(
@@ -147,10 +155,10 @@ export function createServices(
     consent,
     deadLetters: new DeadLetterService(models, messages, outboxQueued),
     contacts,
-    botKeys: new BotKeys(models),
+    botKeys: new BotKeys(models, audit),
     handoffs: new HandoffService(models, contacts, conversations, router, assignments, timeline),
-    channels: new ChannelService(models, events),
-    users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events),
+    channels: new ChannelService(models, events, audit),
+    users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events, audit),
     templates,
     cannedReplies,
     cannedRender: new CannedRenderer(models, cannedReplies, conversations),
@@ -160,6 +168,28 @@ export function createServices(
   };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * Priority rules and SLA policies: settings in the database, seeded from their files (PRIORITY_RULES_FILE,
+ * SLA_POLICIES_FILE) on first start. The audit log compares rules by id and policies by priority.
+ */
+function policySettings(models: Models, audit: AuditLog, config: Config) {
+  const priorityRules = new VersionedSetting(models, audit, {
+    key: 'priority-rules',
+    name: 'Priority rules',
+    seed: () => ({ rules: [...loadPriorityRules(config.PRIORITY_RULES_FILE).rules] }),
+    build: (content) => createPriorityRules(content, 'the priority rules in settings'),
+    auditView: ({ rules }) => Object.fromEntries(rules.map((rule) => [rule.id, rule])),
+  });
+  const slaPolicies = new VersionedSetting(models, audit, {
+    key: 'sla-policies',
+    name: 'SLA policies',
+    seed: () => loadSlaPolicySource(config.SLA_POLICIES_FILE),
+    build: (content) => buildSlaPolicies(content, 'the SLA policies in settings'),
+    auditView: ({ escalation, policies }) => ({ escalation, ...policies }),
+  });
+  return { priorityRules, slaPolicies };
+}
 
 /** The reports: counts gathered as changes happen (fed by listeners/reports.listener.ts), and the figures read back. */
 function createReports(models: Models, config: Config, logger: Logger) {

@@ -83,6 +83,13 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     }),
     new PollingLoop({
       concurrency: 1,
+      pollMs: config.SETTINGS_REFRESH_MS,
+      step: () => refreshSettings(services, logger),
+      logger,
+      name: 'settings-refresh',
+    }),
+    new PollingLoop({
+      concurrency: 1,
       pollMs: SNOOZE_CHECK_MS,
       step: () => services.snoozes.wakeDue(),
       logger,
@@ -129,6 +136,14 @@ export function createWorkers({ config, services, events, metrics, limiters, log
 async function reconcileSla(sla: Services['sla'], intervalMs: number, logger: Logger): Promise<boolean> {
   const synced = await sla.reconcile(intervalMs);
   if (synced) logger.warn({ conversations: synced }, 'SLA timers were out of step and are synced now');
+  return false;
+}
+
+/** Picks up priority rules and SLA policies another process saved. */
+async function refreshSettings(services: Services, logger: Logger): Promise<boolean> {
+  for (const setting of [services.priorityRules, services.slaPolicies]) {
+    if (await setting.refresh()) logger.info({ version: setting.document().version }, 'settings reloaded');
+  }
   return false;
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BusinessHoursSchedule } from './business-hours.js';
+import { ObjectIdString } from './ids.js';
 
 export const Role = z.enum(['agent', 'supervisor', 'admin']);
 export type Role = z.infer<typeof Role>;
@@ -28,6 +30,9 @@ export const CreateUserRequest = z.object({
   name: z.string().trim().min(1).max(100),
   role: Role,
   password: Password,
+  /** Routing profile, set with the user so a new agent can take conversations at once. */
+  queueIds: z.array(ObjectIdString).max(50).optional(),
+  capacity: z.number().int().min(0).max(100).optional(),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
@@ -42,6 +47,18 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const LoginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: UserDTO });
 export type LoginResponse = z.infer<typeof LoginResponse>;
+
+/** A user as the team settings show them: their account and their routing profile. */
+export const TeamMemberDTO = UserDTO.extend({
+  queueIds: z.array(z.string()),
+  capacity: z.number().int(),
+  workingHours: BusinessHoursSchedule.nullable(),
+});
+export type TeamMemberDTO = z.infer<typeof TeamMemberDTO>;
+
+/** A new password made by the server, shown once to the admin who reset it; the user's sessions end. */
+export const PasswordResetResponse = z.object({ temporaryPassword: z.string() });
+export type PasswordResetResponse = z.infer<typeof PasswordResetResponse>;
 
 /** What a signed-in user may change about themselves (PATCH /api/me). */
 export const UpdateMeRequest = z.strictObject({ locale: Locale });

@@ -11,6 +11,7 @@ import {
   type ConversationDTO,
   type ChannelDTO,
   type DeadLetterDTO,
+  type ErrorIssue,
   type MessageDTO,
   type QueueStateDTO,
   type ReportDTO,
@@ -92,6 +93,21 @@ export type ConversationAction = z.infer<typeof ConversationAction>;
 
 const ConversationId = ObjectIdString;
 
+/** The settings screens' calls: the admin APIs, and nothing else, passed through with the session's token. */
+export const SettingsMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+export type SettingsMethod = z.infer<typeof SettingsMethod>;
+export const SettingsPath = z
+  .string()
+  .max(500)
+  .regex(
+    /^\/api\/(users|queues|agents|channels|bots|templates|settings|audit|canned-replies)(\/|\?|$)/,
+    'must be a settings API path',
+  );
+
+/** A settings answer: the body (checked by the screen against its shared schema), or the refusal with its fields. */
+export type SettingsAnswer =
+  { ok: true; body: unknown } | { ok: false; status: number; code: string; message: string; issues: ErrorIssue[] };
+
 /** Commands: name -> [argument schemas as a tuple, result type]. */
 export const InboxCommandArgs = {
   'session:get': z.tuple([]),
@@ -121,6 +137,7 @@ export const InboxCommandArgs = {
   'reports:get': z.tuple([ReportQuery]),
   'reports:export': z.tuple([ReportExportQuery]),
   'channels:list': z.tuple([]),
+  'settings:request': z.tuple([SettingsMethod, SettingsPath, z.unknown().optional()]),
 } as const;
 
 /** One sample per minute of the supervisor board, for the last-hour charts. */
@@ -160,6 +177,8 @@ export type InboxCommandResults = {
   /** One table of a report as CSV text, as the server exports it. */
   'reports:export': string;
   'channels:list': ChannelDTO[];
+  /** A CSV export (`/api/audit/export`) answers its text as the body. */
+  'settings:request': SettingsAnswer;
 };
 
 export type TimelineItem = TimelineEntryDTO & { seq: number; at: string };

@@ -22,6 +22,7 @@ import type { RestClient } from '../engine/rest-client.js';
 import type { SyncEngine } from '../engine/sync-engine.js';
 import { isNetworkFailure } from './command-errors.js';
 import { act } from './conversation-act.js';
+import { settingsRequest } from './settings-request.js';
 import type { WiderViews } from './wider-views.js';
 
 export type Handlers = {
@@ -177,6 +178,7 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     },
     'channels:list': () =>
       remembered('channels', async (rest) => (await rest.get('/api/channels', items(ChannelDTO))).items, []),
+    'settings:request': (method, path, body) => settingsRequest(ctx.session().rest, method, path, body),
   };
 
   /**

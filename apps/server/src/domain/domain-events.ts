@@ -13,6 +13,8 @@ type DomainEventMap = {
   'user.access-changed': [userId: string];
   /** A message entered the outbox: this process's senders take it by its id. */
   'outbox.queued': [item: QueuedOutboxItem];
+  /** A user's sessions ended (their password was reset): their open sockets close. */
+  'user.sessions-ended': [userId: string];
   /** An SLA warning, breach or escalation for someone to act on. */
   'sla.alert': [alert: SlaAlert];
   /** An SLA target ended because it was fulfilled: in time (`met`), or late though its breach was never recorded. */

@@ -13,6 +13,7 @@ import { createLoginLimiter } from './login-limiter.js';
 import { metricsRoute } from './metrics.route.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { requestContext } from './request-context.js';
+import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { botAdminRoutes, botApiRoutes } from './routes/bot.routes.js';
 import { cannedReplyRoutes } from './routes/canned-replies.routes.js';
@@ -23,6 +24,7 @@ import { conversationRoutes } from './routes/conversations.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { mentionRoutes } from './routes/mentions.routes.js';
 import { outboundRoutes } from './routes/outbound.routes.js';
+import { policySettingsRoutes } from './routes/policy-settings.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { csatRoutes } from './routes/csat.routes.js';
 import { routingRoutes } from './routes/routing.routes.js';
@@ -105,6 +107,6 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     csatRoutes(services),
   );
   api.use(conversationActionRoutes(services), contactRoutes(services));
-  api.use(cannedReplyRoutes(services), mentionRoutes(services));
+  api.use(policySettingsRoutes(services), auditRoutes(services), cannedReplyRoutes(services), mentionRoutes(services));
   return api;
 }

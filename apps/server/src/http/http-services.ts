@@ -5,11 +5,14 @@ import type {
   SnoozeService,
   TimelineQuery,
 } from '../conversations/index.js';
+import type { PriorityRuleSet, SlaPolicySetInput } from '@switchboard/shared';
+import type { AuditLog } from '../domain/audit-log.js';
 import type { CannedRenderer, CannedReplyService } from '../canned/index.js';
 import type { ContactMerges, ContactProfiles } from '../contacts/index.js';
 import type { MentionService } from '../mentions/index.js';
 import type { CsatSettingsService } from '../csat/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
+import type { VersionedSetting } from '../domain/versioned-setting.js';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactHistory } from '../domain/contact-history.js';
 import type { ConversationLog } from '../domain/conversation-log.js';
@@ -20,6 +23,8 @@ import type { Models } from '../models/index.js';
 import type { DeadLetterService, MediaService, SendService, TemplateService } from '../outbound/index.js';
 import type { ReportService } from '../reports/index.js';
 import type { AgentService, QueueService, RouterService } from '../routing/index.js';
+import type { PolicyPreview, SlaPolicySet } from '../sla/index.js';
+import type { PriorityRules } from '../triage/index.js';
 
 /**
  * The services the HTTP routes call, declared here so that delivery depends on the layers below it only:
@@ -46,6 +51,10 @@ export type HttpServices = {
   media: MediaService;
   deadLetters: DeadLetterService;
   templates: TemplateService;
+  audit: AuditLog;
+  priorityRules: VersionedSetting<PriorityRuleSet, PriorityRules>;
+  slaPolicies: VersionedSetting<SlaPolicySetInput, SlaPolicySet>;
+  policyPreview: PolicyPreview;
   cannedReplies: CannedReplyService;
   cannedRender: CannedRenderer;
   contactProfiles: ContactProfiles;

@@ -94,6 +94,8 @@ const ConfigSchema = z
     ROUTING_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
     SLA_POLICIES_FILE: z.string().min(1).optional(),
     PRIORITY_RULES_FILE: z.string().min(1).optional(),
+    /** How often each process looks for priority rules or SLA policies another process saved. */
+    SETTINGS_REFRESH_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
     SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     SLA_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     CONVERSATION_REOPEN_MINUTES: z.coerce

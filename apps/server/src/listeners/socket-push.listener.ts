@@ -36,6 +36,10 @@ export function pushToSockets(
     }
   };
 
+  const onSessionsEnded = (userId: string) => {
+    io.in(userRoom(userId)).disconnectSockets(true);
+  };
+
   const onQueuesChanged = (state: QueueStateDTO[]) => {
     io.to(EVERYTHING_ROOM).emit('queues:updated', state);
   };
@@ -47,11 +51,13 @@ export function pushToSockets(
   events.on('conversation.changed', onConversationChanged);
   events.on('sla.alert', onSlaAlert);
   events.on('user.access-changed', onAccessChanged);
+  events.on('user.sessions-ended', onSessionsEnded);
   events.on('queues.changed', onQueuesChanged);
   return () => {
     pushes.flush();
     events.off('conversation.changed', onConversationChanged);
     events.off('user.access-changed', onAccessChanged);
+    events.off('user.sessions-ended', onSessionsEnded);
     events.off('queues.changed', onQueuesChanged);
     events.off('sla.alert', onSlaAlert);
   };

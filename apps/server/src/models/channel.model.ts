@@ -11,6 +11,7 @@ const channelSchema = new Schema(
     apiBaseUrl: { type: String, default: null },
     apiVersion: { type: String, default: null },
     accessToken: { type: String, default: null },
+    accessTokenSetAt: { type: Date, default: null },
   },
   { timestamps: true },
 );

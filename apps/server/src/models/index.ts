@@ -22,6 +22,8 @@ import { presenceModel } from './presence.model.js';
 import { providerCallbackModel } from './provider-callback.model.js';
 import { consentChangeModel } from './consent-change.model.js';
 import { snoozeModel } from './snooze.model.js';
+import { auditEntryModel } from './audit-entry.model.js';
+import { settingModel } from './setting.model.js';
 import { cannedReplyModel } from './canned-reply.model.js';
 import { contactChangeModel } from './contact-change.model.js';
 import { mentionModel } from './mention.model.js';
@@ -56,6 +58,8 @@ export function createModels(connection: Connection) {
     ProviderCallback: providerCallbackModel(connection),
     ConsentChange: consentChangeModel(connection),
     Snooze: snoozeModel(connection),
+    AuditEntry: auditEntryModel(connection),
+    Setting: settingModel(connection),
     CannedReply: cannedReplyModel(connection),
     ContactChange: contactChangeModel(connection),
     Mention: mentionModel(connection),

@@ -36,6 +36,9 @@ export function toChannelDTO(c: ChannelDoc, memberIds: string[]): ChannelDTO {
     name: c.name,
     status: c.status,
     memberIds,
+    hasAccessToken: Boolean(c.accessToken),
+    accessTokenSetAt: iso(c.accessTokenSetAt),
+    apiVersion: c.apiVersion ?? null,
     createdAt: c.createdAt.toISOString(),
   };
 }

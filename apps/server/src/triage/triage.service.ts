@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
-import { PRIORITY_ORDER, type MessageContent, type Priority } from '@switchboard/shared';
-import { createIntentClassifier, type IntentClassifier } from './intent-classifier.js';
-import type { PriorityDecision, PriorityRules } from './priority-rules.js';
+import {
+  PRIORITY_ORDER,
+  type MessageContent,
+  type PolicySample,
+  type Priority,
+  type PriorityRuleSet,
+} from '@switchboard/shared';
+import { createIntentClassifier, type IntentClassification, type IntentClassifier } from './intent-classifier.js';
+import { createPriorityRules, type PriorityDecision, type PriorityRules } from './priority-rules.js';
+import type { Live } from '../domain/versioned-setting.js';
 import type { Models } from '../models/index.js';
 import type { ContactDoc } from '../models/contact.model.js';
 import { attributesOf } from '../models/to-dto.js';
@@ -42,7 +49,7 @@ export class TriageService {
   constructor(
     private readonly models: Models,
     private readonly classifier: IntentClassifier,
-    private readonly rules: PriorityRules,
+    private readonly rules: Live<PriorityRules>,
     private readonly timeline: TimelineWriter,
   ) {}
 
@@ -55,7 +62,7 @@ export class TriageService {
     const result = await this.classifier.classify(text);
     const triage = { confidence: result.confidence, sentiment: result.sentiment, text: text.slice(0, 500) };
     const customer = contact ?? (await this.models.Contact.findById(conversation.contactId));
-    const decision = this.rules.evaluatePriority({
+    const decision = this.rules.current().evaluatePriority({
       intent: result.intent,
       ...triage,
       contact: ruleContactOf(customer),
@@ -106,7 +113,7 @@ export class TriageService {
     const triage = fresh.triage as { confidence: number; sentiment: number; text: string } | null;
     if (!triage || !fresh.intent) return null;
     const contact = await this.models.Contact.findById(fresh.contactId);
-    const decision = this.rules.evaluatePriority({
+    const decision = this.rules.current().evaluatePriority({
       intent: fresh.intent as never,
       confidence: triage.confidence,
       sentiment: triage.sentiment,
@@ -120,6 +127,45 @@ export class TriageService {
     await this.timeline.addAll(fresh, [priorityStep(fresh, decision, waitingMinutes)], true);
     return decision.priority;
   }
+}
+
+/** A sample conversation as the preview reads it (the shared PolicySample, defaults applied). */
+export type ParsedPolicySample = Omit<PolicySample, 'waitingMinutes'> & { waitingMinutes: number };
+
+/** What triage makes of a sample: its classification (or the intent it names) and the priority the rules give. */
+export type PriorityPreview = PriorityDecision & {
+  intent: IntentClassification['intent'];
+  intentSource: 'classifier' | 'given';
+  confidence: number;
+  language: IntentClassification['language'];
+  sentiment: number;
+};
+
+/** Triage of a sample under the saved rules or a draft (checked by the caller), writing nothing. */
+export async function previewPriority(
+  classifier: IntentClassifier,
+  rules: PriorityRules | PriorityRuleSet,
+  sample: ParsedPolicySample,
+): Promise<PriorityPreview> {
+  const classified = await classifier.classify(sample.text, sample.language);
+  const intent = sample.intent ?? classified.intent;
+  const evaluator = 'evaluatePriority' in rules ? rules : createPriorityRules(rules, 'the draft');
+  const decision = evaluator.evaluatePriority({
+    intent,
+    confidence: sample.intent ? 1 : classified.confidence,
+    sentiment: classified.sentiment,
+    text: sample.text,
+    contact: { tier: sample.tier ?? null, ...(sample.attributes ? { attributes: sample.attributes } : {}) },
+    waitingMinutes: sample.waitingMinutes,
+  });
+  return {
+    ...decision,
+    intent,
+    intentSource: sample.intent ? 'given' : 'classifier',
+    confidence: sample.intent ? 1 : classified.confidence,
+    language: sample.language ?? classified.language,
+    sentiment: classified.sentiment,
+  };
 }
 
 /** What priority rules read of the customer: their tier and custom attributes. */

@@ -227,6 +227,8 @@ describe('the inbox views over the cache', () => {
           mode: 'auto',
           fallback: false,
           businessHours: null,
+          maxPerAgent: null,
+          outOfHours: { enabled: false, messages: {} },
           createdAt: at(0),
         },
         waiting,

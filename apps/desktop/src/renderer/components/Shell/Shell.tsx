@@ -4,6 +4,7 @@ import { selectIsSupervisor } from '../../store/selectors';
 import type { InboxView } from '../../../contract/inbox-api';
 import { Board } from '../Board/Board';
 import { DeadLetters } from '../Board/DeadLetters';
+import { Settings } from '../Settings/Settings';
 import { ConversationList } from '../ConversationList/ConversationList';
 import { ConversationPane } from '../Thread/ConversationPane';
 import { Reports } from '../Reports/Reports';
@@ -70,6 +71,13 @@ export function Shell() {
               <Icon name="chart" className="nav-icon" />
               {t('reports')}
             </button>
+            <button
+              className={`nav-item ${screen === 'settings' ? 'active' : ''}`}
+              onClick={() => setScreen('settings')}
+            >
+              <Icon name="lock" className="nav-icon" />
+              {t('settings')}
+            </button>
           </div>
         )}
         <div className="sidebar-footer">
@@ -86,6 +94,7 @@ export function Shell() {
       {screen === 'board' && <Board />}
       {screen === 'dead-letters' && <DeadLetters />}
       {screen === 'reports' && <Reports />}
+      {screen === 'settings' && <Settings />}
     </div>
   );
 }

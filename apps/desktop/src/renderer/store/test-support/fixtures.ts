@@ -104,6 +104,8 @@ export function queueState(name: string, waiting = 0): QueueStateDTO {
       mode: 'manual',
       fallback: false,
       businessHours: null,
+      maxPerAgent: null,
+      outOfHours: { enabled: false, messages: {} },
       createdAt: AT,
     },
     waiting,

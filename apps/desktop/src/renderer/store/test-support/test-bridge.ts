@@ -58,6 +58,7 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
     throw inboxError('UNAVAILABLE', 'the server cannot be reached; try again when online');
   },
   'channels:list': () => [],
+  'settings:request': () => ({ ok: false, status: 0, code: 'UNAVAILABLE', message: 'no server', issues: [] }),
 };
 
 /** A failure as Electron's preload delivers it: a plain object, since IPC drops an Error's own fields. */
