@@ -55,7 +55,6 @@ export const PolicyPreviewRequest = z.strictObject({
 });
 export type PolicyPreviewRequest = z.input<typeof PolicyPreviewRequest>;
 
-
 export const PolicyPreviewDTO = z.object({
   intent: Intent,
   /** `given` when the sample named it, else the classifier's, with its confidence. */
