@@ -28,8 +28,10 @@ import {
   createWhatsAppClient,
   DeadLetterService,
   MediaService,
+  ReadReceiptService,
   SendService,
   TemplateService,
+  UploadService,
 } from './outbound/index.js';
 import {
   AgentService,
@@ -60,8 +62,9 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const timeline = new TimelineWriter(log);
   const templates = new TemplateService(models);
   const outboxQueued = () => events.emit('outbox.queued');
-  const send = new SendService(models, conversations, messages, templates, outboxQueued);
   const whatsapp = createWhatsAppClient({ timeoutMs: config.WHATSAPP_TIMEOUT_MS });
+  const uploads = new UploadService(models, conversations, whatsapp, config);
+  const send = new SendService(models, conversations, messages, templates, uploads, outboxQueued);
   const consent = new ConsentService(models, send, { optOut: config.OPT_OUT_KEYWORDS, optIn: config.OPT_IN_KEYWORDS });
   const queues = new QueueService(models);
   const agents = new AgentService(models, events, randomUUID());
@@ -102,6 +105,8 @@ export function createServices(models: Models, config: Config, events: DomainEve
     send,
     whatsapp,
     media: new MediaService(models, conversations, whatsapp, config),
+    uploads,
+    readReceipts: new ReadReceiptService(models, conversations, whatsapp, config),
     consent,
     deadLetters: new DeadLetterService(models, messages, outboxQueued),
     contacts,

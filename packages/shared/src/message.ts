@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { InteractiveMessage } from './interactive.js';
+import { ObjectIdString } from './ids.js';
 
 const Id = z.string().min(1);
 const IsoDate = z.string();
@@ -83,6 +85,28 @@ export const MessageContent = z.discriminatedUnion('type', [
   }),
   /** An internal note: stored on the conversation for colleagues, never sent to the customer. */
   z.object({ type: z.literal('note'), body: z.string() }),
+  /** Reply buttons an agent sent; the customer's tap comes back as an `interactive` button_reply. */
+  z.object({
+    type: z.literal('buttons'),
+    header: z.string().nullable(),
+    body: z.string(),
+    footer: z.string().nullable(),
+    buttons: z.array(z.object({ id: z.string(), title: z.string() })),
+  }),
+  /** A list message an agent sent; the customer's choice comes back as an `interactive` list_reply. */
+  z.object({
+    type: z.literal('list'),
+    header: z.string().nullable(),
+    body: z.string(),
+    footer: z.string().nullable(),
+    button: z.string(),
+    sections: z.array(
+      z.object({
+        title: z.string().nullable(),
+        rows: z.array(z.object({ id: z.string(), title: z.string(), description: z.string().nullable() })),
+      }),
+    ),
+  }),
 ]);
 export type MessageContent = z.infer<typeof MessageContent>;
 export type MessageType = MessageContent['type'];
@@ -152,17 +176,27 @@ export type MessageDTO = z.infer<typeof MessageDTO>;
 
 const Text = z.string().trim().min(1, 'must not be blank').max(4096, 'WhatsApp allows at most 4096 characters');
 
-/** What an agent sends: a reply, a template, or an internal note. */
+const ReplyTo = z
+  .string()
+  .regex(/^[a-f0-9]{24}$/, 'must be a message id')
+  .optional();
+
+/** What an agent sends: a reply (text, a file, buttons or a list), a template, or an internal note. */
 export const SendMessageRequest = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('text'),
     body: Text,
-    replyToMessageId: z
-      .string()
-      .regex(/^[a-f0-9]{24}$/, 'must be a message id')
-      .optional(),
+    replyToMessageId: ReplyTo,
     previewUrl: z.boolean().optional(),
   }),
+  /** A file uploaded first (POST /api/conversations/:id/uploads), sent by its upload's id. */
+  z.strictObject({
+    type: z.literal('media'),
+    uploadId: ObjectIdString,
+    caption: z.string().trim().max(1024, 'WhatsApp allows at most 1024 characters').optional(),
+    replyToMessageId: ReplyTo,
+  }),
+  z.strictObject({ type: z.literal('interactive'), interactive: InteractiveMessage, replyToMessageId: ReplyTo }),
   z.strictObject({
     type: z.literal('template'),
     template: z.strictObject({

@@ -13,6 +13,7 @@ import { createLoginLimiter } from './login-limiter.js';
 import { metricsRoute } from './metrics.route.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { requestContext } from './request-context.js';
+import { attachmentRoutes } from './routes/attachments.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { botAdminRoutes, botApiRoutes } from './routes/bot.routes.js';
 import { channelRoutes } from './routes/channels.routes.js';
@@ -95,6 +96,7 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     conversationRoutes(services),
     templateRoutes(services),
     outboundRoutes(services),
+    attachmentRoutes(services),
     routingRoutes(services),
     botAdminRoutes(services),
   );

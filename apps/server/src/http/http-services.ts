@@ -13,7 +13,14 @@ import type { ConversationService } from '../domain/conversation.service.js';
 import type { MessageService } from '../domain/message.service.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Models } from '../models/index.js';
-import type { DeadLetterService, MediaService, SendService, TemplateService } from '../outbound/index.js';
+import type {
+  DeadLetterService,
+  MediaService,
+  ReadReceiptService,
+  SendService,
+  TemplateService,
+  UploadService,
+} from '../outbound/index.js';
 import type { AgentService, QueueService, RouterService } from '../routing/index.js';
 
 /**
@@ -39,6 +46,8 @@ export type HttpServices = {
   router: RouterService;
   send: SendService;
   media: MediaService;
+  uploads: UploadService;
+  readReceipts: ReadReceiptService;
   deadLetters: DeadLetterService;
   templates: TemplateService;
 };

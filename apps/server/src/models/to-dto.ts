@@ -33,6 +33,7 @@ export function toChannelDTO(c: ChannelDoc, memberIds: string[]): ChannelDTO {
     wabaId: c.wabaId ?? null,
     name: c.name,
     status: c.status,
+    markReadOnOpen: c.markReadOnOpen ?? true,
     memberIds,
     createdAt: c.createdAt.toISOString(),
   };

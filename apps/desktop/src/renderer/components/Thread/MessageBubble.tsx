@@ -46,7 +46,14 @@ export function MessageBubble({ message, reactions, quoted }: Props) {
 export function PendingBubble({ reply }: { reply: PendingReply }) {
   const { request } = reply;
   const side = request.type === 'note' ? 'note' : 'out';
-  const text = request.type === 'template' ? `Template: ${request.template.name}` : request.body;
+  const text =
+    request.type === 'template'
+      ? `Template: ${request.template.name}`
+      : request.type === 'media'
+        ? (request.caption ?? 'Attachment')
+        : request.type === 'interactive'
+          ? request.interactive.body
+          : request.body;
   return (
     <div className={`bubble-row ${side} pending`} data-pending-id={reply.clientMessageId} data-status="pending">
       <div className={`bubble ${side}`}>
