@@ -17,7 +17,10 @@ export const SearchQuery = z
     from: When.optional(),
     to: When.optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
-    cursor: z.string().min(1).max(100).optional(),
+    cursor: z
+      .string()
+      .regex(/^[0-9a-z]{1,12}$/, 'must be a nextCursor from an earlier answer')
+      .optional(),
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
     path: ['to'],
