@@ -69,6 +69,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     users: services.users,
     sla: services.sla,
     outbox: workers.outboxWorker,
+    searchIndex: services.searchIndex,
     metrics,
     logger,
   });
@@ -99,6 +100,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
       await workers.stop();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await services.presence.settled();
+      services.searchIndex.close();
       await redis?.close();
     },
   };

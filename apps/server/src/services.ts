@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { KeyedQueue } from '@switchboard/concurrency';
 import {
   ConversationActions,
@@ -41,6 +42,7 @@ import {
   QueueService,
   RouterService,
 } from './routing/index.js';
+import { SearchIndex, SearchService } from './search/index.js';
 import { loadSlaPolicies, SlaService } from './sla/index.js';
 import { loadPriorityRules, TriageService, type IntentClassifier } from './triage/index.js';
 
@@ -85,6 +87,7 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const snoozes = new SnoozeService(models, conversations, timeline, new WorkLeases(models, 'snooze', randomUUID()));
   // After a customer's message is stored: an opt-out keyword first, then an early wake, then triage and routing.
   const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, inboundRouting];
+  const searchIndex = new SearchIndex(join(config.SEARCH_INDEX_DIR, `${config.MONGODB_DB_NAME}.sqlite`));
   return {
     models,
     sla,
@@ -115,6 +118,8 @@ export function createServices(models: Models, config: Config, events: DomainEve
     channels: new ChannelService(models, events),
     users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events),
     templates,
+    searchIndex,
+    search: new SearchService(searchIndex),
   };
 }
 export type Services = ReturnType<typeof createServices>;

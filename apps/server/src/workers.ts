@@ -8,6 +8,7 @@ import { PollingLoop } from './lib/polling-loop.js';
 import type { RateLimiterFactory } from './lib/rate-limiters.js';
 import { createChannelBreakers, createSendRateLimits, observeBreakers, OutboxWorker } from './outbound/index.js';
 import { RoutingWorker } from './routing/index.js';
+import { SearchCatchUp } from './search/index.js';
 import type { Services } from './services.js';
 import type { DomainEvents } from './domain/domain-events.js';
 
@@ -63,6 +64,7 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     logger,
   });
   const retention = new BookkeepingRetention(models, randomUUID());
+  const searchCatchUp = new SearchCatchUp(models, services.searchIndex, logger);
   const loops = [
     new PollingLoop({
       concurrency: 1,
@@ -91,6 +93,14 @@ export function createWorkers({ config, services, events, metrics, limiters, log
       step: () => sweepBookkeeping(retention, logger),
       logger,
       name: 'bookkeeping-retention',
+    }),
+    // At start (a new index file is built from the database), then now and then for what a crashed peer missed.
+    new PollingLoop({
+      concurrency: 1,
+      pollMs: config.SEARCH_CATCHUP_SECONDS * 1000,
+      step: async () => (await searchCatchUp.run(), false),
+      logger,
+      name: 'search-catch-up',
     }),
   ];
   const all = [intakeWorker, outboxWorker, routingWorker, ...loops];

@@ -23,6 +23,7 @@ import { conversationRoutes } from './routes/conversations.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { outboundRoutes } from './routes/outbound.routes.js';
 import { routingRoutes } from './routes/routing.routes.js';
+import { searchRoutes } from './routes/search.routes.js';
 import { templateRoutes } from './routes/templates.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { whatsappWebhook } from './routes/whatsapp.webhook.js';
@@ -97,6 +98,7 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     templateRoutes(services),
     outboundRoutes(services),
     attachmentRoutes(services),
+    searchRoutes(services),
     routingRoutes(services),
     botAdminRoutes(services),
   );

@@ -22,6 +22,7 @@ import type {
   UploadService,
 } from '../outbound/index.js';
 import type { AgentService, QueueService, RouterService } from '../routing/index.js';
+import type { SearchService } from '../search/index.js';
 
 /**
  * The services the HTTP routes call, declared here so that delivery depends on the layers below it only:
@@ -50,4 +51,5 @@ export type HttpServices = {
   readReceipts: ReadReceiptService;
   deadLetters: DeadLetterService;
   templates: TemplateService;
+  search: SearchService;
 };

@@ -29,6 +29,8 @@ import {
   IdempotencyKey,
   MarkReadResult,
   MEDIA_RULES,
+  SearchQuery,
+  SearchResult,
   SendMessageRequest,
   UploadDTO,
   IdParams,
@@ -198,6 +200,15 @@ const routes: Route[] = [
     request: { params: IdParams },
     ok: [200, MarkReadResult, 'what was sent'],
     errors: { 404: 'no such conversation' },
+  },
+  {
+    method: 'get',
+    path: '/api/search',
+    description:
+      'Every message, contact (name, number, email) and label the caller may see: contact and label hits first (first page only), then messages newest first, each with its matching snippet.',
+    request: { query: SearchQuery },
+    ok: [200, SearchResult, 'hits, and the cursor of the next page of messages'],
+    errors: { 400: 'invalid query' },
   },
   {
     method: 'get',
