@@ -43,7 +43,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const models = createModels(connection);
   await ensureIndexes(models);
   const events = new DomainEvents();
-  const services = createServices(models, config, events, await sharedIntentClassifier());
+  const services = createServices(models, config, events, await sharedIntentClassifier(), logger);
   await services.users.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   let io: AppSocketServer | null = null;
   const metrics = createAppMetrics({ models, agents: services.agents, logger, sockets: () => io });
@@ -70,6 +70,8 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     sla: services.sla,
     outbox: workers.outboxWorker,
     searchIndex: services.searchIndex,
+    reports: { reducer: services.reportReducer, online: services.agentOnline },
+    csatSurvey: services.csatSurvey,
     metrics,
     logger,
   });

@@ -8,6 +8,7 @@ import {
   SnoozeService,
   TimelineQuery,
 } from './conversations/index.js';
+import { CsatAnswers, CsatSettingsService, CsatSurveyService } from './csat/index.js';
 import { BotKeys } from './domain/auth/bot-keys.js';
 import { TokenService } from './domain/auth/token.js';
 import { ChannelService } from './domain/channel.service.js';
@@ -23,6 +24,7 @@ import { UserService } from './domain/user.service.js';
 import { WorkLeases } from './domain/work-leases.js';
 import type { InboundFollowUp } from './ingest/index.js';
 import type { Config } from './lib/config.js';
+import type { Logger } from './lib/logger.js';
 import type { Models } from './models/index.js';
 import {
   ConsentService,
@@ -43,6 +45,14 @@ import {
   RouterService,
 } from './routing/index.js';
 import { SearchIndex, SearchService } from './search/index.js';
+import {
+  AgentOnlineTracker,
+  DatabaseFactsStore,
+  FactsCache,
+  ReportReducer,
+  ReportService,
+  RollupWriter,
+} from './reports/index.js';
 import { loadSlaPolicies, SlaService } from './sla/index.js';
 import { loadPriorityRules, TriageService, type IntentClassifier } from './triage/index.js';
 
@@ -50,7 +60,13 @@ import { loadPriorityRules, TriageService, type IntentClassifier } from './triag
  * Builds every service, bottom to top, and wires what features declared they need of each other (the
  * inbound follow-ups intake runs for each stored message). The only module that sees every feature.
  */
-export function createServices(models: Models, config: Config, events: DomainEvents, classifier: IntentClassifier) {
+export function createServices(
+  models: Models,
+  config: Config,
+  events: DomainEvents,
+  classifier: IntentClassifier,
+  logger: Logger,
+) {
   const log = new ConversationLog(models, events);
   const slots = new ConversationSlots(models);
   const conversations = new ConversationService(
@@ -85,11 +101,32 @@ export function createServices(models: Models, config: Config, events: DomainEve
     new WorkLeases(models, 'sla', randomUUID()),
   );
   const snoozes = new SnoozeService(models, conversations, timeline, new WorkLeases(models, 'snooze', randomUUID()));
-  // After a customer's message is stored: an opt-out keyword first, then an early wake, then triage and routing.
-  const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, inboundRouting];
   const searchIndex = new SearchIndex(join(config.SEARCH_INDEX_DIR, `${config.MONGODB_DB_NAME}.sqlite`));
+  const csatSettings = new CsatSettingsService(models);
+  const csatAnswers = new CsatAnswers(
+    models,
+    csatSettings,
+    send,
+    conversations,
+    timeline,
+    config.CSAT_COMMENT_MINUTES * 60_000,
+  );
+  // After a customer's message is stored: an opt-out keyword first, then an early wake, a survey answer, then
+  // triage and routing.
+  const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, csatAnswers, inboundRouting];
   return {
     models,
+    ...createReports(models, config, logger),
+    csatSettings,
+    csatSurvey: new CsatSurveyService(
+      models,
+      csatSettings,
+      send,
+      templates,
+      conversations,
+      timeline,
+      config.CSAT_ANSWER_HOURS * 3_600_000,
+    ),
     sla,
     lifecycle: new ConversationLifecycle(models, conversations, slots, router, assignments, agents, timeline),
     actions: new ConversationActions(models, conversations, timeline),
@@ -123,3 +160,15 @@ export function createServices(models: Models, config: Config, events: DomainEve
   };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/** The reports: counts gathered as changes happen (fed by listeners/reports.listener.ts), and the figures read back. */
+function createReports(models: Models, config: Config, logger: Logger) {
+  const reportWriter = new RollupWriter(models, config.REPORTS_TIMEZONE, config.REPORTS_FLUSH_MS, logger);
+  const agentOnline = new AgentOnlineTracker(models, reportWriter, config.REPORTS_TIMEZONE, logger);
+  return {
+    reportWriter,
+    reportReducer: new ReportReducer(new FactsCache(new DatabaseFactsStore(models)), reportWriter, logger),
+    agentOnline,
+    reports: new ReportService(models, config.REPORTS_TIMEZONE, reportWriter, agentOnline),
+  };
+}

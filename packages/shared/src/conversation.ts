@@ -4,6 +4,7 @@ import { HandoffDTO } from './bot.js';
 import { ObjectIdString } from './ids.js';
 import { Language, Priority, RoutingState } from './routing.js';
 import { CursorQuery } from './pagination.js';
+import { ConversationCsatDTO } from './csat.js';
 
 export const ConversationStatus = z.enum(['open', 'resolved']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
@@ -42,6 +43,8 @@ export const ConversationDTO = z.object({
   windowExpiresAt: z.string().nullable(),
   openedAt: z.string(),
   resolvedAt: z.string().nullable(),
+  /** The satisfaction survey sent after the last resolve, and the customer's answer. */
+  csat: ConversationCsatDTO.nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

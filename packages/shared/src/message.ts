@@ -85,10 +85,11 @@ export const MessageContent = z.discriminatedUnion('type', [
   }),
   /** An internal note: stored on the conversation for colleagues, never sent to the customer. */
   z.object({ type: z.literal('note'), body: z.string() }),
-  /** Reply buttons an agent sent; the customer's tap comes back as an `interactive` button_reply. */
+  /** Reply buttons an agent (or the CSAT survey) sent; the customer's tap comes back as an `interactive` button_reply. */
   z.object({
     type: z.literal('buttons'),
-    header: z.string().nullable(),
+    /** The CSAT survey's buttons carry none (and were stored without the field). */
+    header: z.string().nullable().default(null),
     body: z.string(),
     footer: z.string().nullable(),
     buttons: z.array(z.object({ id: z.string(), title: z.string() })),

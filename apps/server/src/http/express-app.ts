@@ -22,6 +22,8 @@ import { conversationActionRoutes } from './routes/conversation-actions.routes.j
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { outboundRoutes } from './routes/outbound.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
+import { csatRoutes } from './routes/csat.routes.js';
 import { routingRoutes } from './routes/routing.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { templateRoutes } from './routes/templates.routes.js';
@@ -101,6 +103,8 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     searchRoutes(services),
     routingRoutes(services),
     botAdminRoutes(services),
+    reportRoutes(services),
+    csatRoutes(services),
   );
   api.use(conversationActionRoutes(services), contactRoutes(services));
   return api;

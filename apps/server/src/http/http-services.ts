@@ -5,6 +5,7 @@ import type {
   SnoozeService,
   TimelineQuery,
 } from '../conversations/index.js';
+import type { CsatSettingsService } from '../csat/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactHistory } from '../domain/contact-history.js';
@@ -21,6 +22,7 @@ import type {
   TemplateService,
   UploadService,
 } from '../outbound/index.js';
+import type { ReportService } from '../reports/index.js';
 import type { AgentService, QueueService, RouterService } from '../routing/index.js';
 import type { SearchService } from '../search/index.js';
 
@@ -52,4 +54,6 @@ export type HttpServices = {
   deadLetters: DeadLetterService;
   templates: TemplateService;
   search: SearchService;
+  reports: ReportService;
+  csatSettings: CsatSettingsService;
 };

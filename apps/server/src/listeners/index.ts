@@ -3,12 +3,16 @@ import type { UserService } from '../domain/user.service.js';
 import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../lib/metrics.js';
 import type { SearchIndex } from '../search/index.js';
+import type { CsatSurveyService } from '../csat/index.js';
+import type { AgentOnlineTracker, ReportReducer } from '../reports/index.js';
 import type { SlaService } from '../sla/index.js';
 import type { AppSocketServer } from '../socket/socket-server.js';
 import { countDomainEvents } from './metrics.listener.js';
 import { wakeOutbox } from './outbox-wakeup.listener.js';
 import { followWithSlaTimers } from './sla-follower.listener.js';
 import { feedSearchIndex } from './search-index.listener.js';
+import { askForRatings } from './csat-survey.listener.js';
+import { feedReports } from './reports.listener.js';
 import { pushToSockets } from './socket-push.listener.js';
 
 export type ListenerDeps = {
@@ -18,6 +22,8 @@ export type ListenerDeps = {
   sla: SlaService;
   outbox: { kick(): void };
   searchIndex: Pick<SearchIndex, 'apply'>;
+  reports: { reducer: ReportReducer; online: AgentOnlineTracker };
+  csatSurvey: CsatSurveyService;
   metrics: Metrics;
   logger: Logger;
 };
@@ -35,6 +41,8 @@ export function registerListeners({
   sla,
   outbox,
   searchIndex,
+  reports,
+  csatSurvey,
   metrics,
   logger,
 }: ListenerDeps): () => void {
@@ -44,6 +52,8 @@ export function registerListeners({
     followWithSlaTimers(events, sla, logger),
     wakeOutbox(events, outbox),
     feedSearchIndex(events, searchIndex, logger),
+    feedReports(events, reports.reducer, reports.online),
+    askForRatings(events, csatSurvey, logger),
   ];
   return () => {
     for (const stop of stops) stop();

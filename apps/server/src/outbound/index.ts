@@ -7,7 +7,7 @@ export { MediaService } from './media.service.js';
 export { OutboxWorker } from './outbox.worker.js';
 export { ReadReceiptService } from './read-receipts.service.js';
 export { createSendRateLimits } from './send-rate-limits.js';
-export { SendService } from './send.service.js';
+export { SendService, type ReplyButtons } from './send.service.js';
 export { loadTemplateSeed } from './template-seed.js';
 export { TemplateService, type TemplateActor } from './template.service.js';
 export { UploadService } from './upload.service.js';

@@ -16,18 +16,28 @@ import { interactiveReply, mediaReply } from './reply-content.js';
 import type { TemplateService } from './template.service.js';
 import type { UploadService } from './upload.service.js';
 
+/** Up to three reply buttons under a text; a tap comes back as an interactive button_reply with the id. */
+export type ReplyButtons = { body: string; footer?: string | null; buttons: { id: string; title: string }[] };
+
 export type SendInput = {
   conversationId: string;
   /** Who sends: an agent (checked against what they may see), or null for the system's own messages. */
   viewer: Viewer | null;
   idempotencyKey: string;
   request: SendMessageRequest;
+  /** The confirmation of a STOP or START: the one message a customer who opted out still receives. */
+  confirmsConsentChange?: boolean;
 };
+
+/** Why nothing goes to a customer who opted out: shown to the agent, whatever kind of message they tried. */
+export const OPTED_OUT_REASON =
+  'This customer opted out of messages from this business: nothing is sent to them until they write START (or another opt-in keyword) again.';
 
 /**
  * Everything an agent sends goes through here. Every rule is checked before anything is stored: the
  * 24-hour window for free-form replies (text, files, buttons, lists), approved templates with valid
- * parameters, consent for business-initiated templates, and a file's upload belonging to the conversation. What passes is stored once per idempotency key and put in the outbox;
+ * parameters, consent, and a file's upload belonging to the conversation. What passes is stored once per
+ * idempotency key and put in the outbox;
  * a note is stored and never sent.
  */
 export class SendService {
@@ -51,7 +61,7 @@ export class SendService {
     const earlier = await this.models.Message.findById(keyedId('message', key));
     if (earlier) return this.repeat(earlier._id, conversation, input, requestHash);
 
-    const prepared = await this.prepare(conversation, input.request);
+    const prepared = await this.prepare(conversation, input);
     const { message, created } = await this.messages.queueOutbound({
       key,
       conversation,
@@ -63,8 +73,61 @@ export class SendService {
       preview: previewOf(prepared.content),
     });
     if (!created && message.requestHash !== requestHash) throw idempotencyConflict(input.idempotencyKey);
-    if (prepared.cloudRequest) await this.enqueue(message._id, conversation.channelId, prepared.cloudRequest);
+    if (prepared.cloudRequest) await this.enqueue(message._id, conversation.channelId, prepared.cloudRequest, input);
     return toMessageDTO(message);
+  }
+
+  /**
+   * The system's reply buttons (the CSAT survey): inside the 24-hour window only, as WhatsApp requires of
+   * any free-form message; stored and queued once per key, like an agent's reply.
+   */
+  async sendButtons(conversationId: string, idempotencyKey: string, buttons: ReplyButtons): Promise<MessageDTO> {
+    const conversation = await this.models.Conversation.findById(conversationId).orFail();
+    const key = `out:system:${idempotencyKey}`;
+    const earlier = await this.models.Message.findById(keyedId('message', key));
+    if (earlier) return toMessageDTO(earlier);
+    this.requireOpenWindow(conversation);
+    const contact = await this.models.Contact.findById(conversation.contactId).orFail();
+    if (!contact.waId) throw new AppError('VALIDATION_FAILED', 'this customer has no phone number on record');
+    const content: MessageContent = { type: 'buttons', header: null, ...buttons, footer: buttons.footer ?? null };
+    const { message, created } = await this.messages.queueOutbound({
+      key,
+      conversation,
+      content,
+      context: null,
+      authorId: null,
+      clientMessageId: idempotencyKey,
+      requestHash: createHash('sha256')
+        .update(JSON.stringify([conversationId, content]))
+        .digest('hex'),
+      preview: previewOf(content),
+    });
+    if (created) {
+      await this.enqueue(
+        message._id,
+        conversation.channelId,
+        {
+          messaging_product: 'whatsapp',
+          recipient_type: 'individual',
+          to: contact.waId,
+          type: 'interactive',
+          interactive: {
+            type: 'button',
+            body: { text: buttons.body },
+            ...(buttons.footer ? { footer: { text: buttons.footer } } : {}),
+            action: { buttons: buttons.buttons.map((reply) => ({ type: 'reply', reply })) },
+          },
+        },
+        {},
+      );
+    }
+    return toMessageDTO(message);
+  }
+
+  /** Whether a free-form message may go to the customer now (they wrote in the last 24 hours). */
+  windowOpen(conversation: ConversationDoc): boolean {
+    const last = conversation.lastInboundAt;
+    return Boolean(last && Date.now() - last.getTime() < CUSTOMER_SERVICE_WINDOW_MS);
   }
 
   /** The same key again: the same message, and its outbox entry restored if a crash cut the first try short. */
@@ -77,13 +140,13 @@ export class SendService {
     const message = await this.models.Message.findById(messageId).orFail();
     if (message.requestHash !== requestHash) throw idempotencyConflict(input.idempotencyKey);
     if (message.outboxState === 'queued' && !(await this.models.Outbox.findById(messageId))) {
-      const { cloudRequest } = await this.prepare(conversation, input.request);
-      if (cloudRequest) await this.enqueue(messageId, conversation.channelId, cloudRequest);
+      const { cloudRequest } = await this.prepare(conversation, input);
+      if (cloudRequest) await this.enqueue(messageId, conversation.channelId, cloudRequest, input);
     }
     return toMessageDTO(message);
   }
 
-  private async prepare(conversation: ConversationDoc, request: SendMessageRequest) {
+  private async prepare(conversation: ConversationDoc, { request, confirmsConsentChange }: SendInput) {
     if (request.type === 'note') {
       return {
         content: { type: 'note', body: request.body } satisfies MessageContent,
@@ -92,6 +155,8 @@ export class SendService {
       };
     }
     const contact = await this.models.Contact.findById(conversation.contactId).orFail();
+    // One check for every kind that leaves the inbox (text, media, interactive, template, any added later).
+    if (contact.optedOut && !confirmsConsentChange) throw new AppError('OPTED_OUT', OPTED_OUT_REASON);
     if (!contact.waId) {
       throw new AppError(
         'VALIDATION_FAILED',
@@ -99,7 +164,8 @@ export class SendService {
       );
     }
     const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: contact.waId } as const;
-    if (request.type === 'template') return this.prepareTemplate(envelope, request.template, contact.optedOut);
+
+    if (request.type === 'template') return this.prepareTemplate(envelope, request.template);
 
     // Everything else is a free-form reply: only inside the customer's 24-hour window.
     this.requireOpenWindow(conversation);
@@ -126,14 +192,7 @@ export class SendService {
   private async prepareTemplate(
     envelope: Pick<CloudApiSendRequest, 'messaging_product' | 'recipient_type' | 'to'>,
     template: Extract<SendMessageRequest, { type: 'template' }>['template'],
-    optedOut: boolean,
   ) {
-    if (optedOut) {
-      throw new AppError(
-        'OPTED_OUT',
-        'this customer opted out of business messages; a template cannot be sent until they opt back in',
-      );
-    }
     const { components, renderedText } = await this.templates.prepareTemplateSend(template);
     const cloudRequest: CloudApiSendRequest = {
       ...envelope,
@@ -145,8 +204,8 @@ export class SendService {
   }
 
   private requireOpenWindow(conversation: ConversationDoc) {
+    if (this.windowOpen(conversation)) return;
     const last = conversation.lastInboundAt;
-    if (last && Date.now() - last.getTime() < CUSTOMER_SERVICE_WINDOW_MS) return;
     const when = last
       ? `The customer last wrote at ${last.toISOString()}; the 24-hour window closed at ${new Date(last.getTime() + CUSTOMER_SERVICE_WINDOW_MS).toISOString()}.`
       : 'The customer has not written yet.';
@@ -171,7 +230,12 @@ export class SendService {
     };
   }
 
-  private async enqueue(messageId: Types.ObjectId, channelId: Types.ObjectId, request: CloudApiSendRequest) {
+  private async enqueue(
+    messageId: Types.ObjectId,
+    channelId: Types.ObjectId,
+    request: CloudApiSendRequest,
+    { confirmsConsentChange }: Pick<SendInput, 'confirmsConsentChange'>,
+  ) {
     const now = new Date();
     await retryOnDuplicateKey(() =>
       this.models.Outbox.updateOne(
@@ -186,6 +250,7 @@ export class SendService {
             request,
             createdAt: now,
             correlationId: currentCorrelationId(),
+            confirmsConsentChange: confirmsConsentChange ?? false,
           },
         },
         { upsert: true },
