@@ -14,6 +14,7 @@ export * from './message-progress.js';
 export * from './pagination.js';
 export * from './routing.js';
 export * from './search.js';
+export * from './search-match.js';
 export * from './timeline.js';
 export * from './socket.js';
 export * from './template.js';

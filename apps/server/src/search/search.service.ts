@@ -1,6 +1,14 @@
-import type { SearchHit, SearchQuery, SearchResult } from '@switchboard/shared';
+import {
+  fragmentsMatch,
+  MARK_CLOSE,
+  MARK_OPEN,
+  snippetParts,
+  wordsMatch,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from '@switchboard/shared';
 import type { Viewer } from '../domain/viewer.js';
-import { fragmentsMatch, MARK_CLOSE, MARK_OPEN, snippetParts, wordsMatch } from './match-expression.js';
 import { rowidRange, type SearchIndex } from './search-index.js';
 import { conversationScope, lastMessageWithin } from './search-sql.js';
 

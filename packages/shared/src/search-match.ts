@@ -1,4 +1,7 @@
-import type { SnippetPart } from '@switchboard/shared';
+import type { SnippetPart } from './search.js';
+
+// How what an agent typed becomes an FTS5 query, and FTS5's marked snippets become parts: the same for the
+// server's search index and the desktop's offline cache, so both find the same words.
 
 const MAX_TERMS = 8;
 
