@@ -3,12 +3,14 @@ import {
   EscalateRequest,
   LabelsRequest,
   ObjectIdString,
+  SearchQuery,
   SendMessageRequest,
   SnoozeRequest,
   type ConversationDTO,
   type DeadLetterDTO,
   type MessageDTO,
   type QueueStateDTO,
+  type SearchResult,
   type SlaAlert,
   type TemplateDTO,
   type TimelineEntryDTO,
@@ -111,6 +113,7 @@ export const InboxCommandArgs = {
   'dead-letters:list': z.tuple([]),
   'dead-letters:replay': z.tuple([ObjectIdString]),
   'media:url': z.tuple([ObjectIdString]),
+  'search:run': z.tuple([SearchQuery]),
 } as const;
 
 /** One sample per minute of the supervisor board, for the last-hour charts. */
@@ -145,6 +148,8 @@ export type InboxCommandResults = {
   'dead-letters:replay': MessageDTO;
   /** A URL the renderer may put in an <img>/<audio>/<a> to show an inbound media message. */
   'media:url': string;
+  /** The server's search; offline (or when it cannot be reached), this device's cache, saying so in `source`. */
+  'search:run': SearchResult;
 };
 
 export type TimelineItem = TimelineEntryDTO & { seq: number; at: string };

@@ -39,6 +39,7 @@ type CacheAccess = Pick<
   | 'listTimeline'
   | 'saveTimeline'
   | 'listCanned'
+  | 'searchCache'
   | 'recordBoardSample'
   | 'boardHistory'
 >;
@@ -69,6 +70,7 @@ const CACHE_ACCESS = [
   'listTimeline',
   'saveTimeline',
   'listCanned',
+  'searchCache',
   'recordBoardSample',
   'boardHistory',
 ] as const;

@@ -4,6 +4,7 @@ import {
   DeadLetterDTO,
   MessageDTO,
   QueueStateDTO,
+  SearchResult,
   TemplateDTO,
   TimelineEntryDTO,
   UserDTO,
@@ -154,6 +155,18 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     'dead-letters:replay': (id) =>
       ctx.session().rest.call('POST', path('/api/outbox/:id/replay', id), undefined, MessageDTO),
     'media:url': async (id) => ctx.mediaUrl(id),
+    'search:run': (query) => {
+      const { rest, engine } = ctx.session();
+      // Offline, the cache answers at once rather than after a request that cannot succeed times out.
+      if (engine.connection === 'offline') return engine.searchCache(query);
+      const params = new URLSearchParams(
+        Object.entries(query).flatMap(([k, v]): [string, string][] => (v === undefined ? [] : [[k, String(v)]])),
+      );
+      return orOffline(
+        () => rest.get(`/api/search?${params}`, SearchResult),
+        () => engine.searchCache(query),
+      );
+    },
   };
 
   /**

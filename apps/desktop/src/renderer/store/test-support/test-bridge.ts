@@ -48,6 +48,7 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
     throw inboxError('NOT_FOUND', 'no such dead letter');
   },
   'media:url': () => '',
+  'search:run': () => ({ hits: [], nextCursor: null, source: 'device' }),
 };
 
 /** A failure as Electron's preload delivers it: a plain object, since IPC drops an Error's own fields. */
