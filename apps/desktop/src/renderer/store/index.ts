@@ -4,6 +4,7 @@ import { createComposerSlice } from './slices/composer';
 import { createConnectionSlice } from './slices/connection';
 import { createContextSlice } from './slices/context';
 import { createInboxSlice } from './slices/inbox';
+import { createSearchSlice } from './slices/search';
 import { createSessionSlice } from './slices/session';
 import { createThreadSlice } from './slices/thread';
 import { createToastSlice } from './slices/toasts';
@@ -13,6 +14,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
   ...createConnectionSlice(...a),
   ...createInboxSlice(...a),
+  ...createSearchSlice(...a),
   ...createThreadSlice(...a),
   ...createContextSlice(...a),
   ...createComposerSlice(...a),

@@ -4,6 +4,7 @@ import type { ComposerSlice } from './slices/composer';
 import type { ConnectionSlice } from './slices/connection';
 import type { ContextSlice } from './slices/context';
 import type { InboxSlice } from './slices/inbox';
+import type { SearchSlice } from './slices/search';
 import type { SessionSlice } from './slices/session';
 import type { ThreadSlice } from './slices/thread';
 import type { ToastSlice } from './slices/toasts';
@@ -11,6 +12,7 @@ import type { ToastSlice } from './slices/toasts';
 export type Store = SessionSlice &
   ConnectionSlice &
   InboxSlice &
+  SearchSlice &
   ThreadSlice &
   ContextSlice &
   ComposerSlice &

@@ -4,6 +4,7 @@ import type { InboxView } from '../../../contract/inbox-api';
 import { Board } from '../Board/Board';
 import { DeadLetters } from '../Board/DeadLetters';
 import { ConversationList } from '../ConversationList/ConversationList';
+import { SearchScreen } from '../Search/SearchScreen';
 import { ConversationPane } from '../Thread/ConversationPane';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { initials } from '../../lib/format';
@@ -46,6 +47,10 @@ export function Shell() {
               {v.label}
             </button>
           ))}
+          <button className={`nav-item ${screen === 'search' ? 'active' : ''}`} onClick={() => setScreen('search')}>
+            <Icon name="search" className="nav-icon" />
+            Search
+          </button>
         </div>
         {supervisor && (
           <div className="nav-group">
@@ -74,6 +79,7 @@ export function Shell() {
           <ConversationPane />
         </>
       )}
+      {screen === 'search' && <SearchScreen />}
       {screen === 'board' && <Board />}
       {screen === 'dead-letters' && <DeadLetters />}
     </div>

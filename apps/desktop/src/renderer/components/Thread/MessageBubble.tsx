@@ -5,12 +5,23 @@ import { DeliveryTicks } from './DeliveryTicks';
 import { MessageContent, quoteText } from './MessageContent';
 import { Icon } from '../common/Icon';
 
-type Props = { message: MessageDTO; reactions: string[] | undefined; quoted: MessageDTO | undefined };
+type Props = {
+  message: MessageDTO;
+  reactions: string[] | undefined;
+  quoted: MessageDTO | undefined;
+  /** The message a search result pointed at. */
+  found?: boolean;
+};
 
-export function MessageBubble({ message, reactions, quoted }: Props) {
+export function MessageBubble({ message, reactions, quoted, found = false }: Props) {
   const side = message.direction === 'inbound' ? 'in' : message.direction === 'internal' ? 'note' : 'out';
   return (
-    <div className={`bubble-row ${side}`} data-message-id={message.id} data-status={message.status}>
+    <div
+      className={`bubble-row ${side} ${found ? 'found' : ''}`}
+      data-message-id={message.id}
+      data-status={message.status}
+      aria-current={found ? 'true' : undefined}
+    >
       <div className={`bubble ${side} type-${message.content.type}`}>
         {side === 'note' && <div className="note-label">Internal note</div>}
         {message.context?.forwarded && (

@@ -20,6 +20,7 @@ const PATHS = {
   alert: 'M12 3l10 18H2z M12 10v5 M12 18h.01',
   logout: 'M15 4h4v16h-4 M10 8l-4 4 4 4 M6 12h11',
   forward: 'M14 5l7 7-7 7 M21 12H9a6 6 0 0 0-6 6',
+  search: 'M11 4a7 7 0 1 0 0 14a7 7 0 1 0 0-14 M20 20l-4-4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

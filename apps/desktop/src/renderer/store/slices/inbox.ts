@@ -2,7 +2,7 @@ import type { InboxItem, InboxSort, InboxView } from '../../../contract/inbox-ap
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
 
-export type Screen = 'inbox' | 'board' | 'dead-letters';
+export type Screen = 'inbox' | 'search' | 'board' | 'dead-letters';
 
 export type InboxSlice = {
   screen: Screen;
