@@ -8,6 +8,9 @@ import {
   SnoozeService,
   TimelineQuery,
 } from './conversations/index.js';
+import { CannedRenderer, CannedReplyService } from './canned/index.js';
+import { ContactChanges, ContactMerges, ContactProfiles } from './contacts/index.js';
+import { MentionService } from './mentions/index.js';
 import { CsatAnswers, CsatSettingsService, CsatSurveyService } from './csat/index.js';
 import { BotKeys } from './domain/auth/bot-keys.js';
 import { TokenService } from './domain/auth/token.js';
@@ -114,6 +117,8 @@ export function createServices(
   // After a customer's message is stored: an opt-out keyword first, then an early wake, a survey answer, then
   // triage and routing.
   const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, csatAnswers, inboundRouting];
+  const cannedReplies = new CannedReplyService(models, events);
+  const contactChanges = new ContactChanges(models, conversations, events);
   return {
     models,
     ...createReports(models, config, logger),
@@ -157,6 +162,11 @@ export function createServices(
     templates,
     searchIndex,
     search: new SearchService(searchIndex),
+    cannedReplies,
+    cannedRender: new CannedRenderer(models, cannedReplies, conversations),
+    contactProfiles: new ContactProfiles(models, contactChanges),
+    contactMerges: new ContactMerges(models, slots, contactChanges),
+    mentions: new MentionService(models, conversations, events),
   };
 }
 export type Services = ReturnType<typeof createServices>;

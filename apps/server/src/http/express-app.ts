@@ -16,11 +16,13 @@ import { requestContext } from './request-context.js';
 import { attachmentRoutes } from './routes/attachments.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { botAdminRoutes, botApiRoutes } from './routes/bot.routes.js';
+import { cannedReplyRoutes } from './routes/canned-replies.routes.js';
 import { channelRoutes } from './routes/channels.routes.js';
 import { contactRoutes } from './routes/contacts.routes.js';
 import { conversationActionRoutes } from './routes/conversation-actions.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { mentionRoutes } from './routes/mentions.routes.js';
 import { outboundRoutes } from './routes/outbound.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { csatRoutes } from './routes/csat.routes.js';
@@ -107,5 +109,6 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     csatRoutes(services),
   );
   api.use(conversationActionRoutes(services), contactRoutes(services));
+  api.use(cannedReplyRoutes(services), mentionRoutes(services));
   return api;
 }

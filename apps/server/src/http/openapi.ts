@@ -56,12 +56,13 @@ import {
   UserDTO,
 } from '@switchboard/shared';
 import { z } from 'zod';
+import { teamRouteDocs } from './team.openapi.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ApiErrorResponse, description);
 const authErrors = { 401: error('missing, invalid or expired token'), 403: error('not allowed for this role') };
 
-type Route = Omit<RouteConfig, 'responses'> & {
+export type Route = Omit<RouteConfig, 'responses'> & {
   ok: [number, z.ZodType, string];
   errors?: Record<number, string>;
   /** The success body's media type, when it is not JSON. */
@@ -488,7 +489,7 @@ const routes: Route[] = [
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  for (const { ok, errors = {}, okType, ...route } of routes) {
+  for (const { ok, errors = {}, okType, ...route } of [...routes, ...teamRouteDocs]) {
     const isPublic = !route.path.startsWith('/api') || route.path === '/api/auth/login';
     registry.registerPath({
       ...route,

@@ -3,9 +3,11 @@ import type { UserService } from '../domain/user.service.js';
 import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../lib/metrics.js';
 import type { SearchIndex } from '../search/index.js';
+import type { Models } from '../models/index.js';
 import type { CsatSurveyService } from '../csat/index.js';
 import type { AgentOnlineTracker, ReportReducer } from '../reports/index.js';
 import type { SlaService } from '../sla/index.js';
+import type { TriageService } from '../triage/index.js';
 import type { AppSocketServer } from '../socket/socket-server.js';
 import { countDomainEvents } from './metrics.listener.js';
 import { wakeOutbox } from './outbox-wakeup.listener.js';
@@ -14,12 +16,19 @@ import { feedSearchIndex } from './search-index.listener.js';
 import { askForRatings } from './csat-survey.listener.js';
 import { feedReports } from './reports.listener.js';
 import { pushToSockets } from './socket-push.listener.js';
+import { pushTeamNews } from './team-push.listener.js';
+import { reprioritizeOnProfileChange } from './vip-priority.listener.js';
+import { recordMentions } from './mentions.listener.js';
+import type { MentionService } from '../mentions/index.js';
 
 export type ListenerDeps = {
   events: DomainEvents;
   io: AppSocketServer;
   users: UserService;
   sla: SlaService;
+  models: Models;
+  triage: TriageService;
+  mentions: MentionService;
   outbox: { kick(): void };
   searchIndex: Pick<SearchIndex, 'apply'>;
   reports: { reducer: ReportReducer; online: AgentOnlineTracker };
@@ -39,6 +48,9 @@ export function registerListeners({
   io,
   users,
   sla,
+  models,
+  triage,
+  mentions,
   outbox,
   searchIndex,
   reports,
@@ -48,10 +60,13 @@ export function registerListeners({
 }: ListenerDeps): () => void {
   const stops = [
     pushToSockets(io, events, users, logger),
+    pushTeamNews(io, events),
     countDomainEvents(events, metrics, logger),
     followWithSlaTimers(events, sla, logger),
     wakeOutbox(events, outbox),
     feedSearchIndex(events, searchIndex, logger),
+    reprioritizeOnProfileChange(events, models, triage, logger),
+    recordMentions(events, mentions, logger),
     feedReports(events, reports.reducer, reports.online),
     askForRatings(events, csatSurvey, logger),
   ];

@@ -4,6 +4,7 @@ import { createIntentClassifier, type IntentClassifier } from './intent-classifi
 import type { PriorityDecision, PriorityRules } from './priority-rules.js';
 import type { Models } from '../models/index.js';
 import type { ContactDoc } from '../models/contact.model.js';
+import { attributesOf } from '../models/to-dto.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { TimelineWriter, TimelineStep } from '../domain/timeline-writer.js';
 
@@ -53,11 +54,11 @@ export class TriageService {
   async triage(conversation: ConversationDoc, text: string, contact?: ContactDoc): Promise<string> {
     const result = await this.classifier.classify(text);
     const triage = { confidence: result.confidence, sentiment: result.sentiment, text: text.slice(0, 500) };
-    const tier = (contact ?? (await this.models.Contact.findById(conversation.contactId)))?.tier ?? null;
+    const customer = contact ?? (await this.models.Contact.findById(conversation.contactId));
     const decision = this.rules.evaluatePriority({
       intent: result.intent,
       ...triage,
-      contact: { tier },
+      contact: ruleContactOf(customer),
       waitingMinutes: 0,
     });
     // A new look at what the customer wrote must not lower a conversation an agent escalated.
@@ -110,7 +111,7 @@ export class TriageService {
       confidence: triage.confidence,
       sentiment: triage.sentiment,
       text: triage.text,
-      contact: { tier: contact?.tier ?? null },
+      contact: ruleContactOf(contact),
       waitingMinutes,
     });
     // Later looks only ever raise it: a priority an SLA escalation raised must not fall back.
@@ -119,6 +120,11 @@ export class TriageService {
     await this.timeline.addAll(fresh, [priorityStep(fresh, decision, waitingMinutes)], true);
     return decision.priority;
   }
+}
+
+/** What priority rules read of the customer: their tier and custom attributes. */
+function ruleContactOf(contact: ContactDoc | null | undefined) {
+  return { tier: contact?.tier ?? null, attributes: contact ? attributesOf(contact) : {} };
 }
 
 /** The timeline step that says why the priority is what it is. */

@@ -1,4 +1,4 @@
-import type { ConversationDTO, MessageDTO } from '@switchboard/shared';
+import { ContactDTO, type ConversationDTO, type MessageDTO } from '@switchboard/shared';
 
 /** DTOs as the server sends them, for cache tests: minute `n` of 2026-01-01 12:00 UTC. */
 export const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 12, minute)).toISOString();
@@ -31,7 +31,7 @@ export function conversation(id: string, seq: number, over: Partial<Conversation
     resolvedAt: null,
     createdAt: at(0),
     updatedAt: at(0),
-    contact: {
+    contact: ContactDTO.parse({
       id: 'k',
       waId: '5511900000000',
       userId: null,
@@ -39,7 +39,7 @@ export function conversation(id: string, seq: number, over: Partial<Conversation
       optedOut: false,
       createdAt: at(0),
       updatedAt: at(0),
-    },
+    }),
     ...over,
   };
 }
