@@ -8,9 +8,6 @@ import { migrate } from './search-schema.js';
 /** What the index holds of a conversation: the seq of the state it indexed, and how many of its messages. */
 export type IndexedState = { stateSeq: number; messages: number };
 
-/** A contact as the index reads it; `name` and `email` are taken when the contact has them. */
-type IndexedContact = ContactDTO & { name?: string | null; email?: string | null };
-
 const SLOTS = 1024;
 
 /**
@@ -114,10 +111,10 @@ export class SearchIndex {
     this.db.close();
   }
 
-  private putContact(contact: IndexedContact): number {
+  private putContact(contact: ContactDTO): number {
     const { statements: s } = this;
     const name = contact.name ?? contact.profileName;
-    const email = contact.email ?? null;
+    const { email } = contact;
     const existing = s.contactRowid.get(contact.id);
     const rowid = existing
       ? (s.updateContact.run(name, contact.waId, email, existing.rowid), existing.rowid)

@@ -79,7 +79,7 @@ export function searchStore(db: Database) {
       const { contact } = conversation;
       if (seen.has(contact.id) || hits.length === CONTACT_HITS) continue;
       const fields = [
-        ['name', contact.profileName],
+        ['name', contact.name ?? contact.profileName],
         ['number', contact.waId],
       ] as const;
       const found = fields.find(([, value]) => value?.toLocaleLowerCase().includes(needle));
@@ -123,7 +123,7 @@ function hitOf(
     direction: null,
     at: c.lastMessageAt ?? c.createdAt,
     snippet,
-    contact: { id: c.contact.id, name: c.contact.profileName, waId: c.contact.waId },
+    contact: { id: c.contact.id, name: c.contact.name ?? c.contact.profileName, waId: c.contact.waId },
     conversation: { status: c.status, assigneeId: c.assigneeId, queueId: c.queueId, labels: c.labels },
   };
 }
