@@ -20,6 +20,7 @@ const FEATURES = [
   'canned',
   'contacts',
   'mentions',
+  'search',
 ];
 /** Which feature may import which: a DAG, so no circle can form (docs/architecture.md). */
 const FEATURE_DAG = {
@@ -29,6 +30,7 @@ const FEATURE_DAG = {
   conversations: ['routing', 'triage'],
   outbound: [],
   ingest: [],
+  search: [],
   reports: [],
   csat: ['outbound'],
   canned: [],

@@ -77,6 +77,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     triage: services.triage,
     mentions: services.mentions,
     outbox: workers.outboxWorker,
+    searchIndex: services.searchIndex,
     reports: { reducer: services.reportReducer, online: services.agentOnline },
     csatSurvey: services.csatSurvey,
     metrics,
@@ -110,6 +111,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
       await workers.stop();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await services.presence.settled();
+      services.searchIndex.close();
       await redis?.close();
     },
   };

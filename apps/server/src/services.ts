@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { KeyedQueue } from '@switchboard/concurrency';
 import {
   ConversationActions,
@@ -35,8 +36,10 @@ import {
   createWhatsAppClient,
   DeadLetterService,
   MediaService,
+  ReadReceiptService,
   SendService,
   TemplateService,
+  UploadService,
 } from './outbound/index.js';
 import {
   AgentService,
@@ -46,6 +49,7 @@ import {
   QueueService,
   RouterService,
 } from './routing/index.js';
+import { SearchIndex, SearchService } from './search/index.js';
 import {
   AgentOnlineTracker,
   DatabaseFactsStore,
@@ -82,8 +86,9 @@ export function createServices(
   const audit = new AuditLog(models);
   const templates = new TemplateService(models, audit);
   const outboxQueued = (item: QueuedOutboxItem) => events.emit('outbox.queued', item);
-  const send = new SendService(models, conversations, messages, templates, outboxQueued);
   const whatsapp = createWhatsAppClient({ timeoutMs: config.WHATSAPP_TIMEOUT_MS });
+  const uploads = new UploadService(models, conversations, whatsapp, config);
+  const send = new SendService(models, conversations, messages, templates, uploads, outboxQueued);
   const consent = new ConsentService(models, send, { optOut: config.OPT_OUT_KEYWORDS, optIn: config.OPT_IN_KEYWORDS });
   const queues = new QueueService(models, audit, events);
   const agents = new AgentService(models, events, randomUUID(), audit);
@@ -103,6 +108,7 @@ export function createServices(
     new WorkLeases(models, 'sla', randomUUID()),
   );
   const snoozes = new SnoozeService(models, conversations, timeline, new WorkLeases(models, 'snooze', randomUUID()));
+  const searchIndex = new SearchIndex(join(config.SEARCH_INDEX_DIR, `${config.MONGODB_DB_NAME}.sqlite`));
   const csatSettings = new CsatSettingsService(models);
   const csatAnswers = new CsatAnswers(
     models,
@@ -152,6 +158,8 @@ export function createServices(
     send,
     whatsapp,
     media: new MediaService(models, conversations, whatsapp, config),
+    uploads,
+    readReceipts: new ReadReceiptService(models, conversations, whatsapp, config),
     consent,
     deadLetters: new DeadLetterService(models, messages, outboxQueued),
     contacts,
@@ -160,6 +168,8 @@ export function createServices(
     channels: new ChannelService(models, events, audit),
     users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events, audit),
     templates,
+    searchIndex,
+    search: new SearchService(searchIndex),
     cannedReplies,
     cannedRender: new CannedRenderer(models, cannedReplies, conversations),
     contactProfiles: new ContactProfiles(models, contactChanges),

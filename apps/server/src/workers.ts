@@ -9,6 +9,7 @@ import type { RateLimiterFactory } from './lib/rate-limiters.js';
 import { createChannelBreakers, createSendRateLimits, observeBreakers, OutboxWorker } from './outbound/index.js';
 import { BacklogSampler } from './reports/index.js';
 import { RoutingWorker } from './routing/index.js';
+import { SearchCatchUp } from './search/index.js';
 import { WorkLeases } from './domain/work-leases.js';
 import type { Services } from './services.js';
 import type { DomainEvents } from './domain/domain-events.js';
@@ -66,6 +67,7 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     logger,
   });
   const retention = new BookkeepingRetention(models, randomUUID());
+  const searchCatchUp = new SearchCatchUp(models, services.searchIndex, logger);
   const loops = [
     new PollingLoop({
       concurrency: 1,
@@ -101,6 +103,14 @@ export function createWorkers({ config, services, events, metrics, limiters, log
       step: () => sweepBookkeeping(retention, logger),
       logger,
       name: 'bookkeeping-retention',
+    }),
+    // At start (a new index file is built from the database), then now and then for what a crashed peer missed.
+    new PollingLoop({
+      concurrency: 1,
+      pollMs: config.SEARCH_CATCHUP_SECONDS * 1000,
+      step: async () => (await searchCatchUp.run(), false),
+      logger,
+      name: 'search-catch-up',
     }),
   ];
   const backlog = new BacklogSampler(

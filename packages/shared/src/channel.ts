@@ -9,6 +9,8 @@ export const ChannelDTO = z.object({
   wabaId: z.string().nullable(),
   name: z.string(),
   status: z.enum(['active', 'unregistered']),
+  /** Opening a conversation marks the customer's messages read on WhatsApp (their blue ticks). */
+  markReadOnOpen: z.boolean(),
   memberIds: z.array(z.string()),
   /** Whether the number has its own Cloud API token. The token itself is write-only: no answer ever carries it. */
   hasAccessToken: z.boolean(),
@@ -45,6 +47,7 @@ export const UpdateChannelRequest = z
     /** A new token replaces the old one; null removes it (the server-wide token is used again). */
     accessToken: AccessToken.nullable(),
     apiVersion: ApiVersion.nullable(),
+    markReadOnOpen: z.boolean(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
@@ -52,3 +55,14 @@ export type UpdateChannelRequest = z.infer<typeof UpdateChannelRequest>;
 
 export const ChannelMembersRequest = z.object({ userIds: z.array(ObjectIdString).max(1000) });
 export type ChannelMembersRequest = z.infer<typeof ChannelMembersRequest>;
+
+/**
+ * `POST /api/conversations/:id/read`: what marking the customer's messages read on WhatsApp did. `marked`:
+ * WhatsApp took the read receipt for `messageId` (the latest customer message, which covers those before it).
+ */
+export const MarkReadResult = z.object({
+  outcome: z.enum(['marked', 'already-marked', 'turned-off', 'nothing-to-mark', 'failed']),
+  messageId: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type MarkReadResult = z.infer<typeof MarkReadResult>;

@@ -29,6 +29,7 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     MONGODB_URI: inject('mongoUri'),
+    SEARCH_INDEX_DIR: inject('searchIndexDir'),
     WHATSAPP_APP_SECRET: TEST_SECRET,
     WHATSAPP_VERIFY_TOKEN: TEST_VERIFY_TOKEN,
     JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',

@@ -6,6 +6,7 @@ import {
   ObjectIdString,
   ReportExportQuery,
   ReportQuery,
+  SearchQuery,
   SendMessageRequest,
   SnoozeRequest,
   type ConversationDTO,
@@ -15,6 +16,7 @@ import {
   type MessageDTO,
   type QueueStateDTO,
   type ReportDTO,
+  type SearchResult,
   type SlaAlert,
   type TemplateDTO,
   type TimelineEntryDTO,
@@ -138,6 +140,7 @@ export const InboxCommandArgs = {
   'reports:export': z.tuple([ReportExportQuery]),
   'channels:list': z.tuple([]),
   'settings:request': z.tuple([SettingsMethod, SettingsPath, z.unknown().optional()]),
+  'search:run': z.tuple([SearchQuery]),
 } as const;
 
 /** One sample per minute of the supervisor board, for the last-hour charts. */
@@ -179,6 +182,8 @@ export type InboxCommandResults = {
   'channels:list': ChannelDTO[];
   /** A CSV export (`/api/audit/export`) answers its text as the body. */
   'settings:request': SettingsAnswer;
+  /** The server's search; offline (or when it cannot be reached), this device's cache, saying so in `source`. */
+  'search:run': SearchResult;
 };
 
 export type TimelineItem = TimelineEntryDTO & { seq: number; at: string };

@@ -39,6 +39,7 @@ type CacheAccess = Pick<
   | 'listTimeline'
   | 'saveTimeline'
   | 'listCanned'
+  | 'searchCache'
   | 'recordBoardSample'
   | 'boardHistory'
 >;
@@ -75,6 +76,7 @@ const CACHE_ACCESS = [
   'listTimeline',
   'saveTimeline',
   'listCanned',
+  'searchCache',
   'recordBoardSample',
   'boardHistory',
 ] as const;

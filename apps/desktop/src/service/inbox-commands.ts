@@ -6,6 +6,7 @@ import {
   MessageDTO,
   QueueStateDTO,
   ReportDTO,
+  SearchResult,
   TemplateDTO,
   TimelineEntryDTO,
   UserDTO,
@@ -179,6 +180,18 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     'channels:list': () =>
       remembered('channels', async (rest) => (await rest.get('/api/channels', items(ChannelDTO))).items, []),
     'settings:request': (method, path, body) => settingsRequest(ctx.session().rest, method, path, body),
+    'search:run': (query) => {
+      const { rest, engine } = ctx.session();
+      // Offline, the cache answers at once rather than after a request that cannot succeed times out.
+      if (engine.connection === 'offline') return engine.searchCache(query);
+      const params = new URLSearchParams(
+        Object.entries(query).flatMap(([k, v]): [string, string][] => (v === undefined ? [] : [[k, String(v)]])),
+      );
+      return orOffline(
+        () => rest.get(`/api/search?${params}`, SearchResult),
+        () => engine.searchCache(query),
+      );
+    },
   };
 
   /**

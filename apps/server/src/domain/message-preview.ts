@@ -40,6 +40,9 @@ export function previewOf(c: MessageContent): string {
         return `${c.body} [${c.buttons.map((b) => b.title).join(' | ')}]`;
       case 'note':
         return `Note: ${c.body}`;
+      case 'buttons':
+      case 'list':
+        return c.body;
     }
   })();
   return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;

@@ -93,6 +93,10 @@ const RULES: Record<number, Rule> = {
     'Unsupported message type',
     'WhatsApp does not support this kind of message. Send it as text or a supported attachment.',
   ),
+  131053: refused(
+    'Media upload error',
+    'WhatsApp could not use this file (its type or size, or it expired). Attach it again, as a supported type.',
+  ),
   132000: refused(
     'Number of parameters does not match the expected number of params',
     'The template got a different number of values than it has placeholders. Fill in every placeholder and send it again.',

@@ -14,6 +14,7 @@ import { metricsRoute } from './metrics.route.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { requestContext } from './request-context.js';
 import { auditRoutes } from './routes/audit.routes.js';
+import { attachmentRoutes } from './routes/attachments.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { botAdminRoutes, botApiRoutes } from './routes/bot.routes.js';
 import { cannedReplyRoutes } from './routes/canned-replies.routes.js';
@@ -28,6 +29,7 @@ import { policySettingsRoutes } from './routes/policy-settings.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { csatRoutes } from './routes/csat.routes.js';
 import { routingRoutes } from './routes/routing.routes.js';
+import { searchRoutes } from './routes/search.routes.js';
 import { templateRoutes } from './routes/templates.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { whatsappWebhook } from './routes/whatsapp.webhook.js';
@@ -101,6 +103,8 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     conversationRoutes(services),
     templateRoutes(services),
     outboundRoutes(services),
+    attachmentRoutes(services),
+    searchRoutes(services),
     routingRoutes(services),
     botAdminRoutes(services),
     reportRoutes(services),

@@ -20,11 +20,19 @@ import type { ConversationService } from '../domain/conversation.service.js';
 import type { MessageService } from '../domain/message.service.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Models } from '../models/index.js';
-import type { DeadLetterService, MediaService, SendService, TemplateService } from '../outbound/index.js';
+import type {
+  DeadLetterService,
+  MediaService,
+  ReadReceiptService,
+  SendService,
+  TemplateService,
+  UploadService,
+} from '../outbound/index.js';
 import type { ReportService } from '../reports/index.js';
 import type { AgentService, QueueService, RouterService } from '../routing/index.js';
 import type { PolicyPreview, SlaPolicySet } from '../sla/index.js';
 import type { PriorityRules } from '../triage/index.js';
+import type { SearchService } from '../search/index.js';
 
 /**
  * The services the HTTP routes call, declared here so that delivery depends on the layers below it only:
@@ -49,12 +57,15 @@ export type HttpServices = {
   router: RouterService;
   send: SendService;
   media: MediaService;
+  uploads: UploadService;
+  readReceipts: ReadReceiptService;
   deadLetters: DeadLetterService;
   templates: TemplateService;
   audit: AuditLog;
   priorityRules: VersionedSetting<PriorityRuleSet, PriorityRules>;
   slaPolicies: VersionedSetting<SlaPolicySetInput, SlaPolicySet>;
   policyPreview: PolicyPreview;
+  search: SearchService;
   cannedReplies: CannedReplyService;
   cannedRender: CannedRenderer;
   contactProfiles: ContactProfiles;

@@ -38,7 +38,12 @@ import {
   TransferRequest,
   UpdateQueueRequest,
   IdempotencyKey,
+  MarkReadResult,
+  MEDIA_RULES,
+  SearchQuery,
+  SearchResult,
   SendMessageRequest,
+  UploadDTO,
   IdParams,
   ListConversationsQuery,
   ListEventsQuery,
@@ -245,6 +250,49 @@ const routes: Route[] = [
       409: 'the key was used for another message',
       422: 'window closed, opted out, or template not approved',
     },
+  },
+  {
+    method: 'post',
+    path: '/api/conversations/{id}/uploads',
+    description:
+      "The body is the file itself, its type as Content-Type and its name URI-encoded in X-Filename; checked against WhatsApp's limits per kind, then uploaded to the media endpoint. Send it with a `media` message naming the upload's id.",
+    request: {
+      params: IdParams,
+      headers: z.object({ 'idempotency-key': IdempotencyKey, 'x-filename': z.string().max(600).optional() }),
+      body: {
+        content: Object.fromEntries(
+          Object.values(MEDIA_RULES)
+            .flatMap((rule) => rule.mimeTypes)
+            .map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }]),
+        ),
+      },
+    },
+    ok: [201, UploadDTO, 'the upload (200 with the same one for a repeated Idempotency-Key)'],
+    errors: {
+      400: 'a type WhatsApp does not take, an empty file, or a bad header',
+      404: 'no such conversation',
+      409: 'the key was used for another conversation',
+      413: "the file is over WhatsApp's limit for its kind",
+      503: 'WhatsApp did not take the file now; try again',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/conversations/{id}/read',
+    description:
+      "The agent opened the conversation: the customer's newest message is marked read on WhatsApp, unless the number's markReadOnOpen is off.",
+    request: { params: IdParams },
+    ok: [200, MarkReadResult, 'what was sent'],
+    errors: { 404: 'no such conversation' },
+  },
+  {
+    method: 'get',
+    path: '/api/search',
+    description:
+      'Every message, contact (name, number, email) and label the caller may see: contact and label hits first (first page only), then messages newest first, each with its matching snippet.',
+    request: { query: SearchQuery },
+    ok: [200, SearchResult, 'hits, and the cursor of the next page of messages'],
+    errors: { 400: 'invalid query' },
   },
   {
     method: 'get',

@@ -104,6 +104,10 @@ const ConfigSchema = z
       .min(0)
       .max(60 * 24 * 30)
       .default(60),
+    /** Where the search index lives: a SQLite file per database, shared by the processes of this host. */
+    SEARCH_INDEX_DIR: z.string().min(1).optional(),
+    /** How often each process checks the search index against the database (and at start). */
+    SEARCH_CATCHUP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     /** The zone whose days and hours reports count in (an IANA name such as Europe/Madrid). */
     REPORTS_TIMEZONE: z
       .string()
@@ -150,9 +154,9 @@ const ConfigSchema = z
     }
   });
 
-export type Config = Omit<z.output<typeof ConfigSchema>, keyof typeof DEV_SECRETS> & {
+export type Config = Omit<z.output<typeof ConfigSchema>, keyof typeof DEV_SECRETS | 'SEARCH_INDEX_DIR'> & {
   [K in keyof typeof DEV_SECRETS]: string;
-};
+} & { SEARCH_INDEX_DIR: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -173,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   return {
     ...c,
+    SEARCH_INDEX_DIR: resolve(c.SEARCH_INDEX_DIR ?? `${c.DATA_DIR}/search`),
     WHATSAPP_APP_SECRET: c.WHATSAPP_APP_SECRET ?? DEV_SECRETS.WHATSAPP_APP_SECRET,
     WHATSAPP_ACCESS_TOKEN: c.WHATSAPP_ACCESS_TOKEN ?? DEV_SECRETS.WHATSAPP_ACCESS_TOKEN,
     WHATSAPP_VERIFY_TOKEN: c.WHATSAPP_VERIFY_TOKEN ?? DEV_SECRETS.WHATSAPP_VERIFY_TOKEN,

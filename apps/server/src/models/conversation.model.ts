@@ -34,6 +34,9 @@ const conversationSchema = new Schema(
     lastMessageAt: { type: Date, default: null },
     lastMessagePreview: { type: String, default: null },
     lastInboundAt: { type: Date, default: null },
+    /** The wamid of the customer's newest message, and the one a read receipt was last sent for. */
+    lastInboundMessageId: { type: String, default: null },
+    readReceiptFor: { type: String, default: null },
     /** Logs only: the latest customer message's thread, which replies join (see lib/correlation). */
     lastInboundCorrelationId: { type: String, default: null },
     /** For SLA clocks: the first and latest agent replies, and the first customer message not yet answered. */

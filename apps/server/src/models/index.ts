@@ -24,6 +24,7 @@ import { consentChangeModel } from './consent-change.model.js';
 import { snoozeModel } from './snooze.model.js';
 import { auditEntryModel } from './audit-entry.model.js';
 import { settingModel } from './setting.model.js';
+import { uploadModel } from './upload.model.js';
 import { cannedReplyModel } from './canned-reply.model.js';
 import { contactChangeModel } from './contact-change.model.js';
 import { mentionModel } from './mention.model.js';
@@ -60,6 +61,7 @@ export function createModels(connection: Connection) {
     Snooze: snoozeModel(connection),
     AuditEntry: auditEntryModel(connection),
     Setting: settingModel(connection),
+    Upload: uploadModel(connection),
     CannedReply: cannedReplyModel(connection),
     ContactChange: contactChangeModel(connection),
     Mention: mentionModel(connection),

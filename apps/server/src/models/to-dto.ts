@@ -35,6 +35,7 @@ export function toChannelDTO(c: ChannelDoc, memberIds: string[]): ChannelDTO {
     wabaId: c.wabaId ?? null,
     name: c.name,
     status: c.status,
+    markReadOnOpen: c.markReadOnOpen ?? true,
     memberIds,
     hasAccessToken: Boolean(c.accessToken),
     accessTokenSetAt: iso(c.accessTokenSetAt),

@@ -5,6 +5,7 @@ import { createConnectionSlice } from './slices/connection';
 import { createContextSlice } from './slices/context';
 import { createInboxSlice } from './slices/inbox';
 import { createReportsSlice } from './slices/reports';
+import { createSearchSlice } from './slices/search';
 import { createSessionSlice } from './slices/session';
 import { createThreadSlice } from './slices/thread';
 import { createToastSlice } from './slices/toasts';
@@ -14,6 +15,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
   ...createConnectionSlice(...a),
   ...createInboxSlice(...a),
+  ...createSearchSlice(...a),
   ...createThreadSlice(...a),
   ...createContextSlice(...a),
   ...createComposerSlice(...a),

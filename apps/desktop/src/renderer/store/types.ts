@@ -6,6 +6,7 @@ import type { ConnectionSlice } from './slices/connection';
 import type { ContextSlice } from './slices/context';
 import type { InboxSlice } from './slices/inbox';
 import type { ReportsSlice } from './slices/reports';
+import type { SearchSlice } from './slices/search';
 import type { SessionSlice } from './slices/session';
 import type { ThreadSlice } from './slices/thread';
 import type { ToastSlice } from './slices/toasts';
@@ -13,6 +14,7 @@ import type { ToastSlice } from './slices/toasts';
 export type Store = SessionSlice &
   ConnectionSlice &
   InboxSlice &
+  SearchSlice &
   ThreadSlice &
   ContextSlice &
   ComposerSlice &

@@ -31,7 +31,7 @@ describe('migration 003-inbox-views', () => {
     v2.close();
 
     const db = new Database(file);
-    expect(migrate(db, MIGRATIONS)).toBe(3);
+    expect(migrate(db, MIGRATIONS, 3)).toBe(3);
     expect(
       db
         .prepare('SELECT id, status, assigneeId, priorityRank, slaDueAt, contactId, seq FROM conversations ORDER BY id')

@@ -6,6 +6,7 @@ import { Board } from '../Board/Board';
 import { DeadLetters } from '../Board/DeadLetters';
 import { Settings } from '../Settings/Settings';
 import { ConversationList } from '../ConversationList/ConversationList';
+import { SearchScreen } from '../Search/SearchScreen';
 import { ConversationPane } from '../Thread/ConversationPane';
 import { Reports } from '../Reports/Reports';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -52,6 +53,10 @@ export function Shell() {
               {t(`views.${v.view}`)}
             </button>
           ))}
+          <button className={`nav-item ${screen === 'search' ? 'active' : ''}`} onClick={() => setScreen('search')}>
+            <Icon name="search" className="nav-icon" />
+            Search
+          </button>
         </div>
         {supervisor && (
           <div className="nav-group">
@@ -91,6 +96,7 @@ export function Shell() {
           <ConversationPane />
         </>
       )}
+      {screen === 'search' && <SearchScreen />}
       {screen === 'board' && <Board />}
       {screen === 'dead-letters' && <DeadLetters />}
       {screen === 'reports' && <Reports />}

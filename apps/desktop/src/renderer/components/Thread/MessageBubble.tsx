@@ -6,15 +6,26 @@ import { DeliveryTicks } from './DeliveryTicks';
 import { MessageContent, useQuoteText } from './MessageContent';
 import { Icon } from '../common/Icon';
 
-type Props = { message: MessageDTO; reactions: string[] | undefined; quoted: MessageDTO | undefined };
+type Props = {
+  message: MessageDTO;
+  reactions: string[] | undefined;
+  quoted: MessageDTO | undefined;
+  /** The message a search result pointed at. */
+  found?: boolean;
+};
 
-export function MessageBubble({ message, reactions, quoted }: Props) {
+export function MessageBubble({ message, reactions, quoted, found = false }: Props) {
   const { t } = useTranslation('thread');
   const format = useFormat();
   const quoteText = useQuoteText();
   const side = message.direction === 'inbound' ? 'in' : message.direction === 'internal' ? 'note' : 'out';
   return (
-    <div className={`bubble-row ${side}`} data-message-id={message.id} data-status={message.status}>
+    <div
+      className={`bubble-row ${side} ${found ? 'found' : ''}`}
+      data-message-id={message.id}
+      data-status={message.status}
+      aria-current={found ? 'true' : undefined}
+    >
       <div className={`bubble ${side} type-${message.content.type}`}>
         {side === 'note' && <div className="note-label">{t('note')}</div>}
         {message.context?.forwarded && (
@@ -51,7 +62,14 @@ export function PendingBubble({ reply }: { reply: PendingReply }) {
   const { t } = useTranslation('thread');
   const { request } = reply;
   const side = request.type === 'note' ? 'note' : 'out';
-  const text = request.type === 'template' ? t('pending.template', { name: request.template.name }) : request.body;
+  const text =
+    request.type === 'template'
+      ? t('pending.template', { name: request.template.name })
+      : request.type === 'media'
+        ? (request.caption ?? t('pending.attachment'))
+        : request.type === 'interactive'
+          ? request.interactive.body
+          : request.body;
   return (
     <div className={`bubble-row ${side} pending`} data-pending-id={reply.clientMessageId} data-status="pending">
       <div className={`bubble ${side}`}>

@@ -47,6 +47,7 @@ export function Thread() {
   const content = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
   const hasThread = thread !== null;
+  const foundMessageId = useStore((s) => s.foundMessageId);
 
   const { shown, reactions, byProviderId, pending } = useMemo(() => {
     const messages = thread?.messages ?? [];
@@ -72,6 +73,15 @@ export function Thread() {
     follow.observe(content.current);
     return () => follow.disconnect();
   }, [hasThread]);
+
+  // A search result opened this thread: show that message (not the newest), and keep it there.
+  useEffect(() => {
+    if (!foundMessageId || !content.current) return;
+    const bubble = content.current.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(foundMessageId)}"]`);
+    if (!bubble) return;
+    pinned.current = false;
+    bubble.scrollIntoView({ block: 'center' });
+  }, [foundMessageId, thread]);
 
   if (error)
     return (
@@ -102,6 +112,7 @@ export function Thread() {
             )}
             <MessageBubble
               message={m}
+              found={m.id === foundMessageId}
               reactions={m.providerMessageId ? reactions.get(m.providerMessageId) : undefined}
               quoted={
                 m.context?.replyToProviderMessageId ? byProviderId.get(m.context.replyToProviderMessageId) : undefined

@@ -24,6 +24,7 @@ const PATHS = {
   chart: 'M4 20h16 M4 4v16 M8 15l4-5 3 3 5-6',
   download: 'M12 4v11 M7 10l5 5 5-5 M5 20h14',
   globe: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18 M3 12h18 M12 3c3 3 3 15 0 18 M12 3c-3 3-3 15 0 18',
+  search: 'M11 4a7 7 0 1 0 0 14a7 7 0 1 0 0-14 M20 20l-4-4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -3,7 +3,7 @@ import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
 import type { Failure } from '../../i18n/errors';
 
-export type Screen = 'inbox' | 'board' | 'dead-letters' | 'reports' | 'settings';
+export type Screen = 'inbox' | 'search' | 'board' | 'dead-letters' | 'reports' | 'settings';
 
 export type InboxSlice = {
   screen: Screen;

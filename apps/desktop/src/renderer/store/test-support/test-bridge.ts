@@ -59,6 +59,7 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   },
   'channels:list': () => [],
   'settings:request': () => ({ ok: false, status: 0, code: 'UNAVAILABLE', message: 'no server', issues: [] }),
+  'search:run': () => ({ hits: [], nextCursor: null, source: 'device' }),
 };
 
 /** A failure as Electron's preload delivers it: a plain object, since IPC drops an Error's own fields. */
