@@ -40,7 +40,6 @@ export function previewOf(c: MessageContent): string {
         return `${c.body} [${c.buttons.map((b) => b.title).join(' | ')}]`;
       case 'note':
         return `Note: ${c.body}`;
-      case 'buttons':
       case 'list':
         return c.body;
     }
