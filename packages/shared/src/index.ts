@@ -11,6 +11,7 @@ export * from './message.js';
 export * from './pagination.js';
 export * from './routing.js';
 export * from './timeline.js';
+export * from './triage.js';
 export * from './socket.js';
 export * from './template.js';
 export * from './user.js';

@@ -27,6 +27,7 @@ export const TimelineEntryDTO = z.object({
     'unsnoozed',
     'woke',
     'labels-changed',
+    'intent-corrected',
   ]),
   summary: z.string(),
   details: z.record(z.string(), z.unknown()),
