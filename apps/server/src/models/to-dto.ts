@@ -101,7 +101,11 @@ export function toConversationDTO(c: ConversationDoc, contact: ContactDoc): Conv
 
 /** Conversations triaged before second asks and entities existed read as having none. */
 function toTriageDetails(c: ConversationDoc): TriageDetailsDTO {
-  const triage = (c.triage ?? {}) as Partial<{ confidence: number; secondaryIntent: IntentLabel; entities: ExtractedEntity[] }>;
+  const triage = (c.triage ?? {}) as Partial<{
+    confidence: number;
+    secondaryIntent: IntentLabel;
+    entities: ExtractedEntity[];
+  }>;
   return {
     secondaryIntent: triage.secondaryIntent ?? null,
     confidence: triage.confidence ?? null,

@@ -10,6 +10,8 @@ const EvalLine = z.strictObject({
   text: z.string().trim().min(1, 'must not be empty'),
   lang: z.enum(TRIAGE_LANGUAGES),
   intent: z.enum(INTENT_LABELS),
+  /** The second ask of a message that asks two things; never `unknown`. */
+  secondary: z.enum(INTENT_LABELS).exclude(['unknown']).optional(),
 });
 export type EvalExample = z.infer<typeof EvalLine>;
 
@@ -22,7 +24,7 @@ export class EvalFileError extends Error {
   }
 }
 
-/** One JSON object per line; blank lines are skipped. Every bad line is reported by number, and none is used. */
+/** One JSON object per line (evaluation sets and the writers' corpus files alike); blank lines are skipped. Every bad line is reported by number, and none is used. */
 export async function readEvalFile(file: string = DEFAULT_EVAL_FILE): Promise<EvalExample[]> {
   let content: string;
   try {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { issueLines, PRIORITY_ORDER, Priority } from '@switchboard/shared';
+import { issueLines, PRIORITY_ORDER, Priority, type ExtractedEntity } from '@switchboard/shared';
 import { z } from 'zod';
 import { INTENT_LABELS, type IntentLabel } from './intents.js';
 import { stripAccents } from './text-normalizer.js';
@@ -26,6 +26,18 @@ const When = z
     keywordsAny: nonEmpty(z.string().trim().min(1)).optional(),
     sentimentBelow: z.number().min(-1).max(1, 'must be -1..1').optional(),
     waitingMinutesAtLeast: z.number().min(0, 'must be 0 or more').optional(),
+    /** An amount in the message at least this large (in `currency`, when given: "a refund over R$ 500"). */
+    amountAtLeast: z
+      .strictObject({
+        value: z.number().positive('must be more than 0'),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like "BRL"')
+          .optional(),
+      })
+      .optional(),
+    /** The message names at least one of these (an order number, a document...). */
+    entityAny: nonEmpty(z.enum(['order_number', 'amount', 'date', 'email', 'document_kind'])).optional(),
   })
   .refine((when) => Object.values(when).some((v) => v !== undefined), 'needs at least one condition');
 
@@ -53,6 +65,7 @@ export interface PriorityInput {
   text: string;
   contact: { tier?: string | null; attributes?: Record<string, string> };
   waitingMinutes: number;
+  entities?: readonly ExtractedEntity[];
 }
 
 export interface MatchedRule {
@@ -134,8 +147,17 @@ function matches(when: PriorityRule['when'], input: PriorityInput): boolean {
     when.keywordsAny === undefined || when.keywordsAny.some((keyword) => containsPhrase(input.text, keyword)),
     when.sentimentBelow === undefined || input.sentiment < when.sentimentBelow,
     when.waitingMinutesAtLeast === undefined || input.waitingMinutes >= when.waitingMinutesAtLeast,
+    when.amountAtLeast === undefined || hasAmountAtLeast(input.entities ?? [], when.amountAtLeast),
+    when.entityAny === undefined || (input.entities ?? []).some((e) => when.entityAny!.includes(e.kind)),
   ];
   return checks.every(Boolean);
+}
+
+function hasAmountAtLeast(
+  entities: readonly ExtractedEntity[],
+  { value, currency }: { value: number; currency?: string | undefined },
+): boolean {
+  return entities.some((e) => e.kind === 'amount' && e.value >= value && (!currency || e.currency === currency));
 }
 
 function contactHas(contact: PriorityInput['contact'], key: string, wanted: string | string[]): boolean {

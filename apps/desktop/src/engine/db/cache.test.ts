@@ -24,6 +24,7 @@ function conversation(id: string, seq: number, over: Partial<ConversationDTO> = 
     sla: null,
     handoff: null,
     labels: [],
+    triage: { secondaryIntent: null, confidence: null, entities: [], correction: null },
     snoozedUntil: null,
     escalatedAt: null,
     seq,

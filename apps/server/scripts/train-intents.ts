@@ -1,0 +1,79 @@
+/**
+ * `pnpm triage:train [--dry-run] [--set key=value ...]`
+ * Cross-validates the intent model on the training corpus, one writer held out at a time, fits its
+ * calibration (temperature, `unknown` threshold, second-ask threshold) on the held-out answers, prints
+ * held-out accuracy and a reliability table, and writes triage-data/classifier.json. The server trains
+ * the weights at start from the corpus and that file. `--set epochs=8` tries another hyperparameter.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import {
+  chooseSecondaryThreshold,
+  chooseThreshold,
+  fitTemperature,
+  formatReliability,
+  reliabilityTable,
+} from '../src/triage/calibration.js';
+import {
+  ClassifierSettings,
+  DEFAULT_SETTINGS_FILE,
+  loadClassifierSettings,
+} from '../src/triage/classifier-settings.js';
+import { loadCorpus } from '../src/triage/corpus.js';
+import { bestLabel, crossValidate, type HeldOutPrediction } from '../src/triage/cross-validate.js';
+import { calibrate } from '../src/triage/model/intent-model.js';
+
+const { values } = parseArgs({
+  options: { 'dry-run': { type: 'boolean', default: false }, set: { type: 'string', multiple: true, default: [] } },
+});
+
+async function main(): Promise<void> {
+  const overrides = Object.fromEntries(values.set.map((pair) => pair.split('=')).map(([k, v]) => [k, Number(v)]));
+  const hyper = ClassifierSettings.parse({ ...loadClassifierSettings(), ...overrides });
+  const corpus = await loadCorpus();
+  const started = performance.now();
+  const heldOut = crossValidate(corpus, hyper);
+  const temperature = fitTemperature(heldOut);
+  const threshold = chooseThreshold(heldOut, temperature);
+  const secondaryThreshold = chooseSecondaryThreshold(heldOut, temperature);
+  const settings = { ...hyper, temperature, threshold, secondaryThreshold };
+  console.log(`cross-validated in ${Math.round(performance.now() - started)} ms, one writer held out at a time`);
+  console.log(heldOutAccuracy(heldOut, settings));
+  console.log(`\nreliability of the held-out answers (temperature ${temperature.toFixed(2)}):`);
+  const answers = heldOut.map((p) => {
+    const { intent, confidence } = bestLabel(calibrate(p.probabilities, temperature));
+    return { confidence, correct: intent === p.expected };
+  });
+  console.log(formatReliability(reliabilityTable(answers)));
+  console.log(`\nsettings: ${JSON.stringify(settings)}`);
+  if (!values['dry-run']) {
+    await writeFile(DEFAULT_SETTINGS_FILE, `${JSON.stringify(settings, null, 2)}\n`);
+    console.log(`wrote ${DEFAULT_SETTINGS_FILE}`);
+  }
+}
+
+function heldOutAccuracy(heldOut: readonly HeldOutPrediction[], settings: ClassifierSettings): string {
+  const answer = (p: HeldOutPrediction) => {
+    const { intent, confidence } = bestLabel(calibrate(p.probabilities, settings.temperature));
+    return intent !== 'unknown' && confidence >= settings.threshold ? intent : 'unknown';
+  };
+  const rows = [...new Set(heldOut.map((p) => p.source))].map((source) => {
+    const mine = heldOut.filter((p) => p.source === source);
+    const cells = (['en', 'es', 'pt'] as const).map((lang) => {
+      const inLang = mine.filter((p) => p.lang === lang);
+      return percent(inLang.filter((p) => answer(p) === p.expected).length / inLang.length);
+    });
+    const overall = percent(mine.filter((p) => answer(p) === p.expected).length / mine.length);
+    return `${source.padEnd(12)} ${cells.join(' ')}  ${overall}  (${mine.length})`;
+  });
+  return ['held out       en     es     pt   overall', ...rows].join('\n');
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`.padStart(6);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
