@@ -4,6 +4,7 @@ import {
   ConversationActions,
   ConversationLifecycle,
   HandoffService,
+  IntentCorrections,
   SnoozeService,
   TimelineQuery,
 } from './conversations/index.js';
@@ -87,6 +88,7 @@ export function createServices(models: Models, config: Config, events: DomainEve
     sla,
     lifecycle: new ConversationLifecycle(models, conversations, slots, router, assignments, agents, timeline),
     actions: new ConversationActions(models, conversations, timeline),
+    intentCorrections: new IntentCorrections(models, conversations, timeline, router, triage),
     snoozes,
     contactHistory: new ContactHistory(models),
     log,

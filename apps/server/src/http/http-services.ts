@@ -2,6 +2,7 @@ import type {
   ConversationActions,
   ConversationLifecycle,
   HandoffService,
+  IntentCorrections,
   SnoozeService,
   TimelineQuery,
 } from '../conversations/index.js';
@@ -31,6 +32,7 @@ export type HttpServices = {
   messages: MessageService;
   lifecycle: ConversationLifecycle;
   actions: ConversationActions;
+  intentCorrections: IntentCorrections;
   snoozes: SnoozeService;
   handoffs: HandoffService;
   timeline: TimelineQuery;

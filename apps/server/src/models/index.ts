@@ -22,6 +22,7 @@ import { presenceModel } from './presence.model.js';
 import { providerCallbackModel } from './provider-callback.model.js';
 import { consentChangeModel } from './consent-change.model.js';
 import { snoozeModel } from './snooze.model.js';
+import { intentCorrectionModel } from './intent-correction.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -49,6 +50,7 @@ export function createModels(connection: Connection) {
     ProviderCallback: providerCallbackModel(connection),
     ConsentChange: consentChangeModel(connection),
     Snooze: snoozeModel(connection),
+    IntentCorrection: intentCorrectionModel(connection),
   };
 }
 export type Models = ReturnType<typeof createModels>;
