@@ -25,6 +25,7 @@ const ICON: Partial<Record<TimelineItem['kind'], IconName>> = {
   unsnoozed: 'moon',
   woke: 'inbox',
   'labels-changed': 'file',
+  'intent-corrected': 'chat',
 };
 
 const tone = (kind: TimelineItem['kind']) =>

@@ -4,6 +4,7 @@ import { contactName, formatPhone, SLA_LABEL } from '../../lib/format';
 import { countdown, shortDate, useNow } from '../../lib/time';
 import { AutomationTimeline } from './AutomationTimeline';
 import { HandoffCard } from './HandoffCard';
+import { TriageCard } from './TriageCard';
 import './Context.css';
 
 export function ContextPane({ conversation }: { conversation: ConversationDTO }) {
@@ -38,6 +39,8 @@ export function ContextPane({ conversation }: { conversation: ConversationDTO })
           </div>
         </div>
       </section>
+
+      <TriageCard conversation={conversation} />
 
       {conversation.handoff && <HandoffCard handoff={conversation.handoff} />}
 
