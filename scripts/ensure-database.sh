@@ -5,8 +5,8 @@
 set -euo pipefail
 
 FERRETDB_VERSION=v1.24.2
-# Our build carries three fixes (see below); the suffix keeps a binary built without them from being reused.
-FERRETDB_BUILD=idfix-idfilter-atomic
+# Our build carries four fixes (see below); the suffix keeps a binary built without them from being reused.
+FERRETDB_BUILD=idfix-idfilter-atomic-idin
 cache_dir="${SWITCHBOARD_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/switchboard}"
 ferretdb_bin="${FERRETDB_BIN:-$cache_dir/ferretdb-$FERRETDB_VERSION-$FERRETDB_BUILD}"
 
@@ -48,6 +48,55 @@ grep -q 'IDColumn = DefaultColumn + `->"_id"`' "$metadata" || { echo "setup: cou
 collection="$work/src/internal/backends/sqlite/collection.go"
 sed -i 's|if params.Filter.Len() == 1 {|if params.Filter.Len() > 0 {|' "$collection"
 [ "$(grep -c 'if params.Filter.Len() > 0 {' "$collection")" = 2 ] || { echo "setup: could not apply the FerretDB _id filter fix" >&2; exit 1; }
+# A list of ids ({_id: {$in: [...]}}) read the whole table too: the server reads a group of messages'
+# contacts, slots and conversations that way, one command for the group. It becomes `_id IN (...)` on the
+# _id index (the handler still filters what comes back, so anything else in the filter is kept).
+cat > "$work/src/internal/backends/sqlite/id_in.go" <<'GO'
+package sqlite
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
+	"github.com/FerretDB/FerretDB/internal/handler/sjson"
+	"github.com/FerretDB/FerretDB/internal/types"
+	"github.com/FerretDB/FerretDB/internal/util/must"
+)
+
+// idInClause makes {_id: {$in: [ids]}} an index lookup (a Switchboard build fix); anything else gets no
+// clause, and the handler filters the whole table as before.
+func idInClause(cond *types.Document) (string, []any) {
+	if cond.Len() != 1 {
+		return "", nil
+	}
+	in, err := cond.Get("$in")
+	if err != nil {
+		return "", nil
+	}
+	list, ok := in.(*types.Array)
+	if !ok || list.Len() == 0 || list.Len() > 10000 {
+		return "", nil
+	}
+	placeholders := make([]string, 0, list.Len())
+	args := make([]any, 0, list.Len())
+	for i := 0; i < list.Len(); i++ {
+		v := must.NotFail(list.Get(i))
+		switch v.(type) {
+		case string, types.ObjectID:
+			placeholders = append(placeholders, "?")
+			args = append(args, string(must.NotFail(sjson.MarshalSingleValue(v))))
+		default:
+			return "", nil
+		}
+	}
+	return fmt.Sprintf(` WHERE %s IN (%s)`, metadata.IDColumn, strings.Join(placeholders, ", ")), args
+}
+GO
+awk '{ print } !done && /args = \[\]any\{string\(must\.NotFail\(sjson\.MarshalSingleValue\(v\)\)\)\}/ {
+  print "\t\tcase *types.Document:\n\t\t\twhereClause, args = idInClause(v.(*types.Document))"; done = 1 }' \
+  "$collection" > "$collection.patched" && mv "$collection.patched" "$collection"
+grep -q 'idInClause(v.(\*types.Document))' "$collection" || { echo "setup: could not apply the FerretDB _id list fix" >&2; exit 1; }
 # FerretDB v1 applies update operators as read, modify in Go, write back the whole document, with nothing
 # stopping another update in between: concurrent updates of one document lost writes (an $inc counted
 # twice as one; a $set undone by a concurrent update of another field). One lock around the update and

@@ -7,6 +7,7 @@ import { latencyScenario } from './scenarios/latency.js';
 import { processingScenario } from './scenarios/processing.js';
 import { desktopCacheScenario } from './scenarios/desktop-cache.js';
 import { desktopOutboxScenario } from './scenarios/desktop-outbox.js';
+import { growthScenario } from './scenarios/growth.js';
 
 const SCENARIOS: Scenario[] = [
   ingestScenario,
@@ -14,6 +15,7 @@ const SCENARIOS: Scenario[] = [
   latencyScenario,
   desktopCacheScenario,
   desktopOutboxScenario,
+  growthScenario,
 ];
 
 const { values } = parseArgs({
@@ -34,7 +36,7 @@ if (values.help) {
     [
       'pnpm bench [-- --scenario <name> ...] [--duration s] [--drain s] [--connections 10,50] [--agents n] [--rates 50,100,200]',
       '',
-      ...SCENARIOS.map((s) => `  ${s.name.padEnd(16)} ${s.describe}`),
+      ...SCENARIOS.map((s) => `  ${s.name.padEnd(16)} ${s.describe}${s.optIn ? ' [only with --scenario]' : ''}`),
     ].join('\n'),
   );
   process.exit(0);
@@ -47,7 +49,7 @@ const options: BenchOptions = {
   agents: Number(values.agents),
   rates: values.rates.split(',').map(Number),
 };
-const wanted = values.scenario ?? SCENARIOS.map((s) => s.name);
+const wanted = values.scenario ?? SCENARIOS.filter((s) => !s.optIn).map((s) => s.name);
 const unknown = wanted.filter((w) => !SCENARIOS.some((s) => s.name === w));
 if (unknown.length) {
   console.error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
@@ -62,12 +64,17 @@ process.once('SIGTERM', interrupt);
 
 const startedAt = new Date();
 const results: ScenarioResult[] = [];
+/** Scenarios that finished: their rows replace the last results' (a failed one's earlier rows are kept). */
+const ran: string[] = [];
 let failed = false;
 for (const scenario of SCENARIOS.filter((s) => wanted.includes(s.name))) {
   const began = Date.now();
   console.error(`[bench] ${scenario.name}: ${scenario.describe}`);
   try {
-    results.push(...(await scenario.run(options)));
+    const measuredAt = new Date().toISOString();
+    for (const row of await scenario.run(options))
+      results.push({ ...row, scenario: scenario.name, conditions: { ...row.conditions, measuredAt } });
+    ran.push(scenario.name);
   } catch (error) {
     failed = true;
     console.error(`[bench] ${scenario.name} failed:`, error);
@@ -76,5 +83,12 @@ for (const scenario of SCENARIOS.filter((s) => wanted.includes(s.name))) {
   }
   console.error(`[bench] ${scenario.name} took ${Math.round((Date.now() - began) / 1000)} s`);
 }
-console.log(writeResults(results, startedAt));
+console.log(
+  writeResults(
+    results,
+    startedAt,
+    ran,
+    SCENARIOS.map((s) => s.name),
+  ),
+);
 process.exit(failed ? 1 : 0);

@@ -7,6 +7,7 @@ import {
   type SignedWebhook,
 } from '@switchboard/whatsapp-simulator';
 import { BENCH_SECRETS } from './stack.js';
+import { queueOfCustomer, TEAM_QUEUES } from './team.js';
 
 const PHRASES = [
   'where is my order #48213??',
@@ -55,14 +56,21 @@ export function ingestWebhooks(count: number, messagesPerWebhook: number, custom
   });
 }
 
-/** One customer message whose text carries its number and send time, so an agent's socket can time it. */
+/**
+ * One customer message whose text carries its number and send time, so an agent's socket can time it.
+ * Message n comes from customer n % customers, who writes about their queue's subject (see team.ts).
+ */
 export function timedWebhook(runTag: string, n: number, customers: number, sentAtMs: number): SignedWebhook {
-  const body = `${phrase(n)} [${runTag}#${n}@${sentAtMs.toFixed(3)}]`;
+  const customer = n % customers;
+  const body = `${TEAM_QUEUES[queueOfCustomer(customer)]!.phrase} [${runTag}#${n}@${sentAtMs.toFixed(3)}]`;
   return signedWebhook(
-    envelope({ messages: [inbound.text({ from: phoneOf(n % customers), name: `Customer ${n % customers}`, body })] }),
+    envelope({ messages: [inbound.text({ from: phoneOf(customer), name: `Customer ${customer}`, body })] }),
     BENCH_SECRETS.WHATSAPP_APP_SECRET,
   );
 }
+
+/** The customer a bench phone number belongs to (the inverse of phoneOf), for the relay's audience. */
+export const customerOfPhone = (phone: string) => Number(phone) - Number(phoneOf(0));
 
 /** Reads back what timedWebhook wrote. */
 export function parseTimedText(text: string): { tag: string; n: number; sentAtMs: number } | null {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ScenarioResult } from './result.js';
 import { repoRoot } from './processes.js';
@@ -40,6 +40,7 @@ export function toMarkdown(results: ScenarioResult[], startedAt: Date): string {
       `rate ${show(c.rate)}`,
       `duration ${c.duration}`,
       `load ${c.loadAverageAtStart.join(' / ')}`,
+      ...(c.measuredAt ? [`at ${show(c.measuredAt)}`] : []),
     ].join('<br>');
     const target = r.target
       ? `${r.target.met === null ? 'n/a' : r.target.met ? 'met' : 'missed'}: ${r.target.description}`
@@ -53,8 +54,23 @@ export function toMarkdown(results: ScenarioResult[], startedAt: Date): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function writeResults(results: ScenarioResult[], startedAt: Date): string {
+/**
+ * The rows of the scenarios that did not run this time, from the last results: `pnpm bench -- --scenario x`
+ * replaces x's rows and keeps the others (each row says when it was measured).
+ */
+function keptRows(ran: string[], scenarioNames: string[]): ScenarioResult[] {
+  const file = path.join(resultsDir, 'latest.json');
+  if (!existsSync(file)) return [];
+  const previous = JSON.parse(readFileSync(file, 'utf8')) as ScenarioResult[];
+  const scenarioOf = (row: ScenarioResult) =>
+    row.scenario ?? [...scenarioNames].sort((a, b) => b.length - a.length).find((name) => row.name.startsWith(name));
+  return previous.filter((row) => !ran.includes(scenarioOf(row) ?? ''));
+}
+
+export function writeResults(fresh: ScenarioResult[], startedAt: Date, ran: string[], scenarioNames: string[]): string {
   mkdirSync(resultsDir, { recursive: true });
+  const order = (row: ScenarioResult) => scenarioNames.indexOf(row.scenario ?? '');
+  const results = [...keptRows(ran, scenarioNames), ...fresh].sort((a, b) => order(a) - order(b));
   const markdown = toMarkdown(results, startedAt);
   writeFileSync(path.join(resultsDir, 'latest.md'), markdown);
   writeFileSync(

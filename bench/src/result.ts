@@ -8,12 +8,16 @@ export type Conditions = {
   rate: number | string | null;
   duration: string;
   loadAverageAtStart: number[];
+  /** When the row was measured (rows of scenarios not run again are kept from earlier runs). */
+  measuredAt?: string;
   [more: string]: unknown;
 };
 
 /** One row of bench/results/latest.json. */
 export type ScenarioResult = {
   name: string;
+  /** The scenario that measured it (set by main.ts). */
+  scenario?: string;
   conditions: Conditions;
   figures: Record<string, unknown>;
   baselineFigures: Record<string, unknown> | null;
@@ -31,4 +35,10 @@ export type BenchOptions = {
 };
 
 /** A scenario returns its rows (a scenario may measure several conditions, e.g. one row per rate). */
-export type Scenario = { name: string; describe: string; run(options: BenchOptions): Promise<ScenarioResult[]> };
+export type Scenario = {
+  name: string;
+  describe: string;
+  /** Not part of a plain `pnpm bench` (too long); run it with --scenario. */
+  optIn?: boolean;
+  run(options: BenchOptions): Promise<ScenarioResult[]>;
+};

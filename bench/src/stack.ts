@@ -14,7 +14,7 @@ export const BENCH_SECRETS = {
   ADMIN_PASSWORD: 'bench-admin-password',
 } as const;
 
-export type Database = { uri: string; kind: string; stop(): Promise<void> };
+export type Database = { uri: string; kind: string; pid: number | null; stop(): Promise<void> };
 
 /** The database the server embeds (FerretDB on SQLite here), in a fresh directory; BENCH_MONGODB_URI overrides. */
 export async function startDatabase(): Promise<Database> {
@@ -27,6 +27,7 @@ export async function startDatabase(): Promise<Database> {
   return {
     uri: handle.uri,
     kind: handle.kind,
+    pid: handle.pid ?? null,
     async stop() {
       await handle.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import type { SwarmCommand, SwarmReply } from './children/agent-swarm.js';
+import type { SwarmCommand, SwarmReply, SwarmTarget } from './children/agent-swarm.js';
 import { startNodeScript, type Child } from './processes.js';
 
 /** The parent's handle on the agent-swarm process: one command at a time, each answered once. */
@@ -36,12 +36,17 @@ export class Swarm {
     });
   }
 
-  connect(targets: { url: string; token: string | null }[]) {
+  connect(targets: SwarmTarget[]) {
     return this.ask({ type: 'connect', targets }, 'connected');
   }
 
-  collect(tag: string, expected: number, drainMs: number) {
-    return this.ask({ type: 'collect', tag, expected, drainMs }, 'collected');
+  /** Starts counting push frames afresh. */
+  mark() {
+    return this.ask({ type: 'mark' }, 'marked');
+  }
+
+  collect(tag: string, expected: number, customers: number, drainMs: number) {
+    return this.ask({ type: 'collect', tag, expected, customers, drainMs }, 'collected');
   }
 
   async stop(): Promise<void> {

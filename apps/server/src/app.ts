@@ -43,7 +43,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const models = createModels(connection);
   await ensureIndexes(models);
   const events = new DomainEvents();
-  const services = createServices(models, config, events, await sharedIntentClassifier());
+  const services = createServices(models, config, events, await sharedIntentClassifier(), logger);
   await services.users.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   let io: AppSocketServer | null = null;
   const metrics = createAppMetrics({ models, agents: services.agents, logger, sockets: () => io });
@@ -69,6 +69,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     users: services.users,
     sla: services.sla,
     outbox: workers.outboxWorker,
+    reports: { reducer: services.reportReducer, online: services.agentOnline },
     metrics,
     logger,
   });

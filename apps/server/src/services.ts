@@ -23,6 +23,7 @@ import { UserService } from './domain/user.service.js';
 import { WorkLeases } from './domain/work-leases.js';
 import type { InboundFollowUp } from './ingest/index.js';
 import type { Config } from './lib/config.js';
+import type { Logger } from './lib/logger.js';
 import type { Models } from './models/index.js';
 import {
   ConsentService,
@@ -40,6 +41,14 @@ import {
   QueueService,
   RouterService,
 } from './routing/index.js';
+import {
+  AgentOnlineTracker,
+  DatabaseFactsStore,
+  FactsCache,
+  ReportReducer,
+  ReportService,
+  RollupWriter,
+} from './reports/index.js';
 import { loadSlaPolicies, SlaService } from './sla/index.js';
 import { loadPriorityRules, TriageService, type IntentClassifier } from './triage/index.js';
 
@@ -47,7 +56,13 @@ import { loadPriorityRules, TriageService, type IntentClassifier } from './triag
  * Builds every service, bottom to top, and wires what features declared they need of each other (the
  * inbound follow-ups intake runs for each stored message). The only module that sees every feature.
  */
-export function createServices(models: Models, config: Config, events: DomainEvents, classifier: IntentClassifier) {
+export function createServices(
+  models: Models,
+  config: Config,
+  events: DomainEvents,
+  classifier: IntentClassifier,
+  logger: Logger,
+) {
   const log = new ConversationLog(models, events);
   const slots = new ConversationSlots(models);
   const conversations = new ConversationService(
@@ -85,6 +100,7 @@ export function createServices(models: Models, config: Config, events: DomainEve
   const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, inboundRouting];
   return {
     models,
+    ...createReports(models, config, logger),
     sla,
     lifecycle: new ConversationLifecycle(models, conversations, slots, router, assignments, agents, timeline),
     actions: new ConversationActions(models, conversations, timeline),
@@ -115,3 +131,15 @@ export function createServices(models: Models, config: Config, events: DomainEve
   };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/** The reports: counts gathered as changes happen (fed by listeners/reports.listener.ts), and the figures read back. */
+function createReports(models: Models, config: Config, logger: Logger) {
+  const reportWriter = new RollupWriter(models, config.REPORTS_TIMEZONE, config.REPORTS_FLUSH_MS, logger);
+  const agentOnline = new AgentOnlineTracker(models, reportWriter, config.REPORTS_TIMEZONE, logger);
+  return {
+    reportWriter,
+    reportReducer: new ReportReducer(new FactsCache(new DatabaseFactsStore(models)), reportWriter, logger),
+    agentOnline,
+    reports: new ReportService(models, config.REPORTS_TIMEZONE, reportWriter, agentOnline),
+  };
+}

@@ -7,7 +7,9 @@ import type { Metrics } from './lib/metrics.js';
 import { PollingLoop } from './lib/polling-loop.js';
 import type { RateLimiterFactory } from './lib/rate-limiters.js';
 import { createChannelBreakers, createSendRateLimits, observeBreakers, OutboxWorker } from './outbound/index.js';
+import { BacklogSampler } from './reports/index.js';
 import { RoutingWorker } from './routing/index.js';
+import { WorkLeases } from './domain/work-leases.js';
 import type { Services } from './services.js';
 import type { DomainEvents } from './domain/domain-events.js';
 
@@ -23,7 +25,7 @@ type Deps = {
   logger: Logger;
 };
 
-/** Every background loop of a process: webhook intake, the outbox, routing, SLA checks, snoozes, retention. */
+/** Every background loop of a process: webhook intake, the outbox, routing, SLA checks, snoozes, retention, reports. */
 export function createWorkers({ config, services, events, metrics, limiters, logger }: Deps) {
   const { models } = services;
   const intakeWorker = new IntakeWorker(models, new WebhookProcessor(services), {
@@ -93,7 +95,22 @@ export function createWorkers({ config, services, events, metrics, limiters, log
       name: 'bookkeeping-retention',
     }),
   ];
-  const all = [intakeWorker, outboxWorker, routingWorker, ...loops];
+  const backlog = new BacklogSampler(
+    models,
+    new WorkLeases(models, 'report-backlog', randomUUID()),
+    config.REPORTS_TIMEZONE,
+    config.REPORTS_BACKLOG_MINUTES,
+    logger,
+  );
+  const reportWriter = {
+    start: () => services.reportWriter.start(),
+    stop: async () => {
+      await services.reportReducer.idle();
+      await services.reportWriter.stop();
+    },
+  };
+  // The writer stops last: it writes the counts the other loops' final steps made.
+  const all = [intakeWorker, outboxWorker, routingWorker, ...loops, backlog, reportWriter];
   return {
     intakeWorker,
     outboxWorker,

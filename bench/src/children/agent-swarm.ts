@@ -1,29 +1,41 @@
 import { io, type Socket } from 'socket.io-client';
 import { parseTimedText } from '../payloads.js';
 import { percentiles, wallClockMs } from '../stats.js';
+import { hears, queueOfCustomer, TEAM_QUEUES, type Member } from '../team.js';
 
 /**
  * Hundreds of real Socket.IO clients in their own process (so decoding their pushes does not slow the load
  * driver), each timing every `message:created` whose text carries a send time (in the server's
- * `conversation:changes` pushes, or alone from the bare relay). Driven over IPC.
+ * `conversation:changes` pushes, or alone from the bare relay), and counting every push frame it receives.
+ * Each socket is a team member (team.ts): a message is expected at the members of its queue and the
+ * supervisors. Driven over IPC.
  */
+export type SwarmTarget = { url: string; token: string | null; member: Member };
 export type SwarmCommand =
-  | { type: 'connect'; targets: { url: string; token: string | null }[] }
-  | { type: 'collect'; tag: string; expected: number; drainMs: number }
+  | { type: 'connect'; targets: SwarmTarget[] }
+  | { type: 'mark' }
+  | { type: 'collect'; tag: string; expected: number; customers: number; drainMs: number }
   | { type: 'close' };
 export type SwarmReply =
   | { type: 'connected'; sockets: number; ms: number }
+  | { type: 'marked' }
   | {
       type: 'collected';
       deliveries: ReturnType<typeof percentiles>;
       firstReceipt: ReturnType<typeof percentiles>;
       messagesComplete: number;
       expected: number;
+      expectedReceipts: number;
       undeliveredReceipts: number;
+      /** Push frames received by all sockets since the last mark, of any event. */
+      frames: number;
     }
   | { type: 'failed'; error: string };
 
 const sockets: Socket[] = [];
+/** How many sockets hear a message of each queue. */
+const audience = TEAM_QUEUES.map(() => 0);
+let frames = 0;
 type Run = { latencies: number[]; receipts: Map<number, number>; first: Map<number, number> };
 const runs = new Map<string, Run>();
 const finished = new Set<string>();
@@ -50,19 +62,22 @@ function onCreated(event: Pushed, now = wallClockMs()) {
   if (!run.first.has(timed.n)) run.first.set(timed.n, latency);
 }
 
-async function connectAll(targets: { url: string; token: string | null }[]) {
+async function connectAll(targets: SwarmTarget[]) {
   const started = Date.now();
   const BATCH = 25;
+  for (const { member } of targets) TEAM_QUEUES.forEach((_, q) => (audience[q]! += hears(member, q) ? 1 : 0));
   for (let i = 0; i < targets.length; i += BATCH) {
     await Promise.all(
       targets.slice(i, i + BATCH).map(
-        ({ url, token }) =>
+        ({ url, token, member }) =>
           new Promise<void>((resolve, reject) => {
             const socket = io(url, {
               transports: ['websocket'],
               reconnection: false,
+              query: { queues: member.queues.join(','), supervisor: member.supervisor ? '1' : '0' },
               ...(token ? { auth: { token } } : {}),
             });
+            socket.onAny(() => void frames++);
             socket.on('conversation:changes', onChanges);
             socket.on('message:created', onCreated);
             socket.once('connect', () => resolve());
@@ -76,18 +91,22 @@ async function connectAll(targets: { url: string; token: string | null }[]) {
 }
 
 /**
- * Waits until every socket has every message (or the drain time is up), then summarises. A push that never
- * came counts as an infinite latency, so a percentile that includes one reads as such.
+ * Waits until every message has reached its whole audience (or the drain time is up), then summarises. A
+ * push that never came counts as an infinite latency, so a percentile that includes one reads as such.
  */
-async function collect(tag: string, expected: number, drainMs: number) {
+async function collect(tag: string, expected: number, customers: number, drainMs: number) {
+  const audienceOf = (n: number) => audience[queueOfCustomer(n % customers)]!;
   const deadline = Date.now() + drainMs;
-  const complete = () => [...(runs.get(tag)?.receipts.values() ?? [])].filter((c) => c >= sockets.length).length;
+  const complete = () =>
+    [...(runs.get(tag)?.receipts.entries() ?? [])].filter(([n, count]) => count >= audienceOf(n)).length;
   while (complete() < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   const messagesComplete = complete();
   finished.add(tag);
   const run = runs.get(tag) ?? { latencies: [], receipts: new Map<number, number>(), first: new Map<number, number>() };
   runs.delete(tag);
-  const undelivered = Math.max(0, expected * sockets.length - run.latencies.length);
+  let expectedReceipts = 0;
+  for (let n = 0; n < expected; n++) expectedReceipts += audienceOf(n);
+  const undelivered = Math.max(0, expectedReceipts - run.latencies.length);
   const neverFirst = Math.max(0, expected - run.first.size);
   send({
     type: 'collected',
@@ -95,14 +114,20 @@ async function collect(tag: string, expected: number, drainMs: number) {
     firstReceipt: percentiles([...run.first.values(), ...Array<number>(neverFirst).fill(Number.POSITIVE_INFINITY)]),
     messagesComplete,
     expected,
+    expectedReceipts,
     undeliveredReceipts: undelivered,
+    frames,
   });
 }
 
 process.on('message', (command: SwarmCommand) => {
   const run = async () => {
     if (command.type === 'connect') await connectAll(command.targets);
-    else if (command.type === 'collect') await collect(command.tag, command.expected, command.drainMs);
+    else if (command.type === 'mark') {
+      frames = 0;
+      send({ type: 'marked' });
+    } else if (command.type === 'collect')
+      await collect(command.tag, command.expected, command.customers, command.drainMs);
     else {
       for (const socket of sockets) socket.disconnect();
       process.exit(0);

@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { ConversationDTO, Page } from '@switchboard/shared';
 import { createWhatsAppSimulator, envelope, inbound, signedWebhook } from '@switchboard/whatsapp-simulator';
-import { createSyncEngine, openCache, OUTBOX_CONCURRENCY } from '@switchboard/desktop/engine';
+import { OUTBOX_CONCURRENCY } from '@switchboard/desktop/engine';
 import { describeMachine, loadAverage } from '../machine.js';
+import { flushOfflineReplies, login, writeOfflineReplies } from '../reply-flush.js';
 import type { Scenario, ScenarioResult } from '../result.js';
 import { BENCH_SECRETS, freshDatabaseName, startDatabase, startServer, type Database } from '../stack.js';
 import { round } from '../stats.js';
@@ -18,18 +15,6 @@ const REPLIES = 1000;
  */
 const SPREADS = [10, 100, 1];
 const TIMEOUT_MS = 120_000;
-const ADMIN_EMAIL = 'admin@switchboard.local';
-
-async function login(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: BENCH_SECRETS.ADMIN_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
-}
-
 /** Customers write first (a reply needs an open 24-hour window), and their conversations are listed. */
 async function conversationsToAnswer(url: string, token: string, conversations: number): Promise<string[]> {
   for (let c = 0; c < conversations; c++) {
@@ -79,7 +64,6 @@ export const desktopOutboxScenario: Scenario = {
 };
 
 async function flushRow(database: Database, conversations: number): Promise<ScenarioResult> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-bench-outbox-'));
   const simulator = createWhatsAppSimulator({
     appSecret: BENCH_SECRETS.WHATSAPP_APP_SECRET,
     accessToken: BENCH_SECRETS.WHATSAPP_ACCESS_TOKEN,
@@ -94,35 +78,15 @@ async function flushRow(database: Database, conversations: number): Promise<Scen
   try {
     const token = await login(server.url);
     const conversationIds = await conversationsToAnswer(server.url, token, conversations);
-    const file = path.join(dir, 'cache.sqlite');
-    const offline = await openCache(file);
-    for (let i = 0; i < REPLIES; i++) {
-      await offline.enqueueOutbox(randomUUID(), conversationIds[i % conversationIds.length]!, {
-        type: 'text',
-        body: `Reply ${i}: we are on it.`,
-      });
-    }
-    await offline.close();
-
-    const load = loadAverage();
-    const engine = createSyncEngine({ serverUrl: server.url, token, cacheFile: file });
-    let sent = 0;
-    let failed = 0;
-    const done = new Promise<void>((resolve) => {
-      engine.subscribe('outbox-changed', (entry) => {
-        if (entry.state === 'sent') sent++;
-        if (entry.state === 'failed') failed++;
-        if (sent + failed === REPLIES) resolve();
-      });
+    const offline = await writeOfflineReplies({
+      url: server.url,
+      token,
+      conversationIds,
+      replies: REPLIES,
+      timeoutMs: TIMEOUT_MS,
     });
-    const started = performance.now();
-    await engine.start();
-    const finished = await Promise.race([
-      done.then(() => true),
-      new Promise<false>((r) => setTimeout(() => r(false), TIMEOUT_MS)),
-    ]);
-    const ms = performance.now() - started;
-    await engine.stop();
+    const load = loadAverage();
+    const flush = await flushOfflineReplies(offline, TIMEOUT_MS).finally(offline.remove);
     return {
       name: `desktop-outbox, ${conversations} conversation${conversations === 1 ? '' : 's'}`,
       conditions: {
@@ -131,17 +95,17 @@ async function flushRow(database: Database, conversations: number): Promise<Scen
         processes: 1,
         sockets: 1,
         rate: null,
-        duration: finished ? 'until all acknowledged' : `stopped after ${TIMEOUT_MS / 1000} s`,
+        duration: flush.finished ? 'until all acknowledged' : `stopped after ${TIMEOUT_MS / 1000} s`,
         loadAverageAtStart: load,
         replies: REPLIES,
         conversations,
       },
       figures: {
-        flushMs: round(ms),
-        repliesPerSecond: round((sent * 1000) / ms),
-        acknowledged: sent,
-        refused: failed,
-        allAcknowledged: finished && failed === 0,
+        flushMs: round(flush.ms),
+        repliesPerSecond: round((flush.acknowledged * 1000) / flush.ms),
+        acknowledged: flush.acknowledged,
+        refused: flush.refused,
+        allAcknowledged: flush.finished && flush.refused === 0,
       },
       baselineFigures: null,
       ratios: null,
@@ -152,6 +116,5 @@ async function flushRow(database: Database, conversations: number): Promise<Scen
   } finally {
     await server.child.stop();
     await simulator.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }

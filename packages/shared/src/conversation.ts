@@ -5,6 +5,7 @@ import { ObjectIdString } from './ids.js';
 import { Language, Priority, RoutingState } from './routing.js';
 import { CursorQuery } from './pagination.js';
 import { TriageDetailsDTO } from './triage.js';
+import { ConversationCsatDTO } from './csat.js';
 
 export const ConversationStatus = z.enum(['open', 'resolved']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
@@ -45,6 +46,8 @@ export const ConversationDTO = z.object({
   windowExpiresAt: z.string().nullable(),
   openedAt: z.string(),
   resolvedAt: z.string().nullable(),
+  /** The satisfaction survey sent after the last resolve, and the customer's answer. */
+  csat: ConversationCsatDTO.nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

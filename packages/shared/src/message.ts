@@ -81,6 +81,13 @@ export const MessageContent = z.discriminatedUnion('type', [
     /** The body with its parameters filled in, as the customer reads it. */
     renderedText: z.string(),
   }),
+  /** Reply buttons sent to the customer (at most three; a tap comes back as an `interactive` button_reply). */
+  z.object({
+    type: z.literal('buttons'),
+    body: z.string(),
+    footer: z.string().nullable(),
+    buttons: z.array(z.object({ id: z.string(), title: z.string() })),
+  }),
   /** An internal note: stored on the conversation for colleagues, never sent to the customer. */
   z.object({ type: z.literal('note'), body: z.string() }),
 ]);

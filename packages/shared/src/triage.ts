@@ -49,7 +49,10 @@ export const ExtractedEntity = z.discriminatedUnion('kind', [
     kind: z.literal('amount'),
     value: z.number().nonnegative(),
     /** ISO 4217 ("BRL", "EUR", "USD", "MXN"); null when the message names no currency. */
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code').nullable(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code')
+      .nullable(),
   }),
   /** A calendar date (YYYY-MM-DD), resolved against when the message arrived. */
   Found.extend({ kind: z.literal('date'), value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD') }),

@@ -185,15 +185,10 @@ describe('contact history', () => {
 
     const billing = await kit.queue(admin, { name: 'Billing' });
     const outsider = await kit.agent(admin, [billing.id]);
-    expect(
-      (
-        await server.api<{ items: ConversationDTO[] }>(
-          outsider.token,
-          'GET',
-          `/api/contacts/${contactId}/conversations`,
-        )
-      ).body.items,
-    ).toEqual([]);
+    // An agent outside the customer's queues cannot tell a real customer from one that does not exist.
+    const hidden = await server.api(outsider.token, 'GET', `/api/contacts/${contactId}/conversations`);
+    const missing = await server.api(outsider.token, 'GET', '/api/contacts/0123456789abcdef01234567/conversations');
+    expect([hidden.status, hidden.body]).toEqual([404, missing.body]);
     expect((await server.api(admin, 'GET', '/api/contacts/0123456789abcdef01234567/conversations')).status).toBe(404);
   });
 });

@@ -49,6 +49,7 @@ export class HandoffService {
       kind: 'bot-handoff',
       summary: `${bot.name} handed over: ${request.reason}`,
       details: {
+        reason: request.reason,
         intent: context.intent ?? null,
         confidence: context.confidence ?? null,
         summary: context.summary ?? null,

@@ -50,9 +50,11 @@ describe('correcting the intent', () => {
     expect(history.slice(corrected).map((t) => t.summary)).toContain(
       'Re-routed to the Billing queue: the intent is now payment_issue',
     );
+    // The correction was made before the conversation reached Bea: she sees it in its history, and Ana live.
+    expect((await kit.timeline(bea.token, id)).some((t) => t.kind === 'intent-corrected')).toBe(true);
     await eventually(
-      async () => timelineOf(bea.pushes, id).some((t) => t.kind === 'intent-corrected'),
-      'the new agent to see the correction',
+      async () => timelineOf(ana.pushes, id).some((t) => t.kind === 'intent-corrected'),
+      'the agent who corrected it to see the correction live',
     );
 
     const stored = await server.app.models.IntentCorrection.find({ conversationId: id });

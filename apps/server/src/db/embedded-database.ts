@@ -7,12 +7,17 @@ import { freePort } from '../lib/free-port.js';
 import type { Logger } from '../lib/logger.js';
 
 export const FERRETDB_VERSION = 'v1.24.2';
-/** Our build of it, with the fixes scripts/ensure-database.sh applies (the _id index, _id lookups in any filter, atomic updates). */
-const FERRETDB_BUILD = 'idfix-idfilter-atomic';
+/**
+ * Our build of it, with the fixes scripts/ensure-database.sh applies (the _id index, _id lookups in any
+ * filter, atomic updates, lists of ids looked up by the index).
+ */
+const FERRETDB_BUILD = 'idfix-idfilter-atomic-idin';
 
 export type DatabaseHandle = {
   uri: string;
   kind: 'external' | 'mongod' | 'ferretdb';
+  /** The embedded database's process, when this started one (benchmarks read its CPU time). */
+  pid?: number;
   stop(): Promise<void>;
 };
 
@@ -108,6 +113,7 @@ async function startFerretdb(binary: string, dataDir: string, logger: Logger): P
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
     kind: 'ferretdb',
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
     stop: async () => {
       process.off('exit', stopChild);
       await terminate(child);

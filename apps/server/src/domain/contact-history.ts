@@ -18,6 +18,9 @@ export class ContactHistory {
     })
       .sort({ createdAt: -1, _id: -1 })
       .limit(CONTACT_HISTORY_LIMIT);
+    // A contact exists because they wrote, so they have a conversation: none visible answers as none at all,
+    // or a contact id (derived from a phone number) would tell an agent who is a customer outside their queues.
+    if (conversations.length === 0) throw notFound('contact');
     return conversations.map((c) => toConversationDTO(c, contact));
   }
 }

@@ -43,10 +43,15 @@ export class ContactService {
     return contact;
   }
 
-  /** The customer moved to a new number: their history stays theirs, and new messages find them there. */
-  async changeNumber(contactId: Types.ObjectId, newWaId: string): Promise<void> {
-    await this.models.Contact.updateOne({ _id: contactId }, { $set: { waId: newWaId } });
-    await this.addAlias(`wa:${newWaId}`, contactId);
+  /**
+   * The customer moved to a new number or business-scoped id: their history stays theirs, and messages under
+   * the new identifier find them (the old ones keep finding them too, through their aliases).
+   */
+  async changeIdentity(contactId: Types.ObjectId, next: Pick<ContactIdentity, 'waId' | 'userId'>): Promise<void> {
+    const set = { ...(next.waId ? { waId: next.waId } : {}), ...(next.userId ? { userId: next.userId } : {}) };
+    if (Object.keys(set).length === 0) return;
+    await this.models.Contact.updateOne({ _id: contactId }, { $set: set });
+    for (const key of keysOf(next)) await this.addAlias(key, contactId);
   }
 
   /** The contact known by either identifier, or null. */

@@ -13,8 +13,18 @@ type DomainEventMap = {
   'outbox.queued': [];
   /** An SLA warning, breach or escalation for someone to act on. */
   'sla.alert': [alert: SlaAlert];
+  /** An SLA target ended because it was fulfilled: in time (`met`), or late though its breach was never recorded. */
+  'sla.settled': [settled: SlaSettledEvent];
   /** The queues' live state changed (waiting counts, agents' status and load): supervisors see it. */
   'queues.changed': [state: QueueStateDTO[]];
+};
+
+export type SlaSettledEvent = {
+  conversationId: string;
+  kind: 'first_response' | 'next_response' | 'resolution';
+  outcome: 'met' | 'late';
+  /** When it was fulfilled: the reply, or the resolve. */
+  at: Date;
 };
 
 export type ConversationAudience = { channelId: string; queueId: string | null; assigneeId: string | null };

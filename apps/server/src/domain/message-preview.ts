@@ -36,6 +36,8 @@ export function previewOf(c: MessageContent): string {
         return 'Unsupported message';
       case 'template':
         return c.renderedText;
+      case 'buttons':
+        return `${c.body} [${c.buttons.map((b) => b.title).join(' | ')}]`;
       case 'note':
         return `Note: ${c.body}`;
     }

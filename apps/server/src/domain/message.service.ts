@@ -10,8 +10,9 @@ import type {
 } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { currentCorrelationId, inThreadOf, joinThread } from '../lib/correlation.js';
-import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import { decodeCursor, encodeCursor, type Position } from '../lib/cursor.js';
 import { keyedId } from '../lib/keyed-id.js';
+import { arrivalMoment } from '../lib/arrival-clock.js';
 import type { KeyedQueue } from '@switchboard/concurrency';
 import { reasonForReportedError } from './provider-errors.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
@@ -147,22 +148,23 @@ export class MessageService {
     await ignoreDuplicate(
       this.models.ProviderMessageRef.create({ _id: keyedId('provider', providerMessageId), messageId }),
     );
-    const message = await this.models.Message.findByIdAndUpdate(
-      messageId,
-      { $set: { providerMessageId, outboxState: 'accepted', attempts, failureReason: null, error: null } },
-      { new: true },
-    ).orFail();
-    await this.announceMessage(message, `accepted:${attempts}`);
-    for (const status of Object.keys(STATUS_RANK) as whatsapp.DeliveryStatus[]) {
-      const early = await this.models.DeliveryStatus.findById(statusRecordId(providerMessageId, status));
-      if (early)
-        await this.applyStatus({
-          providerMessageId,
-          status,
-          at: early.at,
-          error: early.error ? (early.toObject().error as ProviderError) : null,
-        });
-    }
+    // From here on statuses find the message; each waits for this step, so none is announced as queued.
+    await this.inStatusOrder(messageId, async () => {
+      await this.models.Message.updateOne(
+        { _id: messageId },
+        { $set: { providerMessageId, outboxState: 'accepted', attempts, failureReason: null, error: null } },
+      );
+      for (const status of Object.keys(STATUS_RANK) as whatsapp.DeliveryStatus[]) {
+        const early = await this.models.DeliveryStatus.findById(statusRecordId(providerMessageId, status));
+        if (early)
+          await this.writeStatus(messageId, {
+            status,
+            at: early.at,
+            error: (early.toObject().error as ProviderError | null) ?? null,
+          });
+      }
+      await this.announceMessage(await this.models.Message.findById(messageId).orFail(), `accepted:${attempts}`);
+    });
   }
 
   /** WhatsApp refused it (`failed`), or retries ran out (`dead`): say why, in words an agent can act on. */
@@ -172,30 +174,44 @@ export class MessageService {
     failure: { error: ProviderError | null; reason: string },
     attempts: number,
   ) {
-    const message = await this.models.Message.findByIdAndUpdate(
-      messageId,
-      { $set: { outboxState: state, error: failure.error, failureReason: failure.reason, attempts } },
-      { new: true },
-    ).orFail();
-    await this.announceMessage(message, `${state}:${attempts}`);
+    await this.inStatusOrder(messageId, async () => {
+      const message = await this.models.Message.findByIdAndUpdate(
+        messageId,
+        { $set: { outboxState: state, error: failure.error, failureReason: failure.reason, attempts } },
+        { new: true },
+      ).orFail();
+      await this.announceMessage(message, `${state}:${attempts}`);
+    });
   }
 
   /** Back into the outbox (a supervisor's replay of a dead message). */
   async markRequeued(messageId: Types.ObjectId, replay: number): Promise<MessageDoc> {
-    const message = await this.models.Message.findByIdAndUpdate(
-      messageId,
-      { $set: { outboxState: 'queued', failureReason: null, error: null } },
-      { new: true },
-    ).orFail();
-    await this.announceMessage(message, `requeued:${replay}`);
-    return message;
+    return this.inStatusOrder(messageId, async () => {
+      const message = await this.models.Message.findByIdAndUpdate(
+        messageId,
+        { $set: { outboxState: 'queued', failureReason: null, error: null } },
+        { new: true },
+      ).orFail();
+      await this.announceMessage(message, `requeued:${replay}`);
+      return message;
+    });
+  }
+
+  /**
+   * One status change of a message at a time in this process, each announced with the state it left: two
+   * interleaved ones could each read the message before the other's write, and the later-numbered push
+   * would carry the older state (a `read` reply shown `delivered`, or `queued`, again).
+   */
+  private inStatusOrder<T>(messageId: Types.ObjectId, change: () => Promise<T>): Promise<T> {
+    return this.documentLock.run(`message-status:${messageId.toHexString()}`, change);
   }
 
   /** `created`: true for the one caller whose insert stored it (a racing or repeated delivery finds it stored). */
   private async insertOnce(fields: Record<string, unknown> & { key: string }): Promise<StoredMessage> {
     const _id = keyedId('message', fields.key);
     try {
-      return { message: await this.models.Message.create({ _id, ...fields }), created: true };
+      const createdAt = arrivalMoment();
+      return { message: await this.models.Message.create({ _id, ...fields, createdAt }), created: true };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       return { message: await this.models.Message.findById(_id).orFail(), created: false };
@@ -279,41 +295,44 @@ export class MessageService {
     }
     const ref = await ProviderMessageRef.findById(keyedId('provider', update.providerMessageId));
     if (!ref) return false;
-    const rank = STATUS_RANK[update.status];
+    await this.inStatusOrder(ref.messageId, async () => {
+      await this.writeStatus(ref.messageId, update);
+      const updated = await Message.findById(ref.messageId).orFail();
+      // Logged under the message's thread, so a reply's statuses line up with the customer message it answered.
+      await inThreadOf(updated.correlationId, () => this.announceMessage(updated, `status:${update.status}`));
+    });
+    return true;
+  }
+
+  /** The status's step and time, raised with $max so no order of arrival moves the message back. */
+  private async writeStatus(messageId: Types.ObjectId, update: Pick<StatusUpdate, 'status' | 'at' | 'error'>) {
     // The reported error goes in before the status moves, so whoever sees `failed` also sees why.
     if (update.error) {
       const failureReason = reasonForReportedError(update.error.code, update.error.title);
-      await Message.updateOne({ _id: ref.messageId }, { $set: { error: update.error, failureReason } });
+      await this.models.Message.updateOne({ _id: messageId }, { $set: { error: update.error, failureReason } });
     }
-    await Message.updateOne(
-      { _id: ref.messageId },
-      { $max: { statusRank: rank, [`statusTimestamps.${update.status}`]: update.at } },
+    await this.models.Message.updateOne(
+      { _id: messageId },
+      { $max: { statusRank: STATUS_RANK[update.status], [`statusTimestamps.${update.status}`]: update.at } },
     );
-    const updated = await Message.findById(ref.messageId).orFail();
-    // Logged under the message's thread, so a reply's statuses line up with the customer message it answered.
-    await inThreadOf(updated.correlationId, () => this.announceMessage(updated, `status:${update.status}`));
-    return true;
   }
 
   private announceMessage(message: MessageDoc, change: string) {
     return this.log.append(messageChange(message, change));
   }
 
-  /** Oldest to newest, in the order customers wrote them (WhatsApp's timestamps), not the order they arrived. */
+  /**
+   * Oldest to newest, in the order customers wrote them (WhatsApp's timestamps), not the order they arrived;
+   * messages of the same second (WhatsApp counts in seconds) in the order they arrived.
+   */
   async list(conversationId: string, query: ListMessagesQuery, viewer: Viewer): Promise<Page<MessageDTO>> {
     const conversation = await this.conversations.findVisible(conversationId, viewer);
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const filter = after
-      ? {
-          conversationId: conversation._id,
-          $or: [
-            { sentAt: { $gt: new Date(after.at) } },
-            { sentAt: new Date(after.at), _id: { $gt: new Types.ObjectId(after.id) } },
-          ],
-        }
-      : { conversationId: conversation._id };
-    const docs = await this.models.Message.find(filter)
-      .sort({ sentAt: 1, _id: 1 })
+    const docs = await this.models.Message.find({
+      conversationId: conversation._id,
+      ...(after ? pastPosition(after) : {}),
+    })
+      .sort({ sentAt: 1, createdAt: 1, _id: 1 })
       .limit(query.limit + 1);
     const page = docs.slice(0, query.limit);
     const last = page.at(-1);
@@ -321,10 +340,31 @@ export class MessageService {
       items: page.map(toMessageDTO),
       nextCursor:
         docs.length > query.limit && last
-          ? encodeCursor({ at: last.sentAt.toISOString(), id: last._id.toHexString() })
+          ? encodeCursor({
+              at: last.sentAt.toISOString(),
+              arrived: last.createdAt.toISOString(),
+              id: last._id.toHexString(),
+            })
           : null,
     };
   }
+}
+
+/** The messages after a page's last, in the list's order (sent, then arrived, then id). */
+function pastPosition(after: Position) {
+  const sentAt = new Date(after.at);
+  const createdAt = after.arrived ? new Date(after.arrived) : null;
+  return {
+    $or: [
+      { sentAt: { $gt: sentAt } },
+      ...(createdAt
+        ? [
+            { sentAt, createdAt: { $gt: createdAt } },
+            { sentAt, createdAt, _id: { $gt: new Types.ObjectId(after.id) } },
+          ]
+        : [{ sentAt, _id: { $gt: new Types.ObjectId(after.id) } }]),
+    ],
+  };
 }
 
 const statusRecordId = (providerMessageId: string, status: whatsapp.DeliveryStatus) =>

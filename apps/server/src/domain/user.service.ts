@@ -1,5 +1,5 @@
 import type { CreateUserRequest, LoginRequest, LoginResponse, UpdateUserRequest, UserDTO } from '@switchboard/shared';
-import { hashPassword, verifyPassword } from './auth/password.js';
+import { hashPassword, passwordMatches } from './auth/password.js';
 import type { TokenService } from './auth/token.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
@@ -33,7 +33,7 @@ export class UserService {
 
   async login(input: LoginRequest): Promise<LoginResponse> {
     const user = await this.models.User.findOne({ email: input.email });
-    const ok = user !== null && user.active && (await verifyPassword(input.password, user.passwordHash));
+    const ok = await passwordMatches(input.password, user?.active ? user.passwordHash : null);
     if (!user || !ok) throw new AppError('UNAUTHENTICATED', 'wrong email or password');
     const { token, expiresAt } = await this.tokens.issue(user._id.toHexString());
     return { token, expiresAt: expiresAt.toISOString(), user: toUserDTO(user) };

@@ -21,6 +21,7 @@ import { conversationActionRoutes } from './routes/conversation-actions.routes.j
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { outboundRoutes } from './routes/outbound.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
 import { routingRoutes } from './routes/routing.routes.js';
 import { templateRoutes } from './routes/templates.routes.js';
 import { userRoutes } from './routes/users.routes.js';
@@ -97,6 +98,7 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     outboundRoutes(services),
     routingRoutes(services),
     botAdminRoutes(services),
+    reportRoutes(services),
   );
   api.use(conversationActionRoutes(services), contactRoutes(services));
   return api;

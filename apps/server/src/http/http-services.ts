@@ -15,6 +15,7 @@ import type { MessageService } from '../domain/message.service.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Models } from '../models/index.js';
 import type { DeadLetterService, MediaService, SendService, TemplateService } from '../outbound/index.js';
+import type { ReportService } from '../reports/index.js';
 import type { AgentService, QueueService, RouterService } from '../routing/index.js';
 
 /**
@@ -43,4 +44,5 @@ export type HttpServices = {
   media: MediaService;
   deadLetters: DeadLetterService;
   templates: TemplateService;
+  reports: ReportService;
 };

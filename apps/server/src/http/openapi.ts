@@ -39,6 +39,9 @@ import {
   MessageDTO,
   pageOf,
   ReadinessResponse,
+  ReportDTO,
+  ReportExportQuery,
+  ReportQuery,
   TemplateDTO,
   TemplateVersionDTO,
   UpdateChannelRequest,
@@ -52,7 +55,12 @@ const json = (schema: z.ZodType, description: string) => ({ description, content
 const error = (description: string) => json(ApiErrorResponse, description);
 const authErrors = { 401: error('missing, invalid or expired token'), 403: error('not allowed for this role') };
 
-type Route = Omit<RouteConfig, 'responses'> & { ok: [number, z.ZodType, string]; errors?: Record<number, string> };
+type Route = Omit<RouteConfig, 'responses'> & {
+  ok: [number, z.ZodType, string];
+  errors?: Record<number, string>;
+  /** The success body's media type, when it is not JSON. */
+  okType?: string;
+};
 
 const routes: Route[] = [
   { method: 'get', path: '/healthz', ok: [200, HealthResponse, 'the process is up'] },
@@ -406,13 +414,28 @@ const routes: Route[] = [
       409: 'the template changed since the given version',
     },
   },
+  {
+    method: 'get',
+    path: '/api/reports',
+    request: { query: ReportQuery },
+    ok: [200, ReportDTO, 'every figure for the days and filters (supervisors and admins; durations in seconds)'],
+    errors: { 400: 'invalid query' },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/export',
+    request: { query: ReportExportQuery },
+    ok: [200, z.string(), 'one table of the report as CSV, with a header row'],
+    okType: 'text/csv',
+    errors: { 400: 'invalid query' },
+  },
 ];
 
 /** The REST API described from the same zod schemas that validate it. */
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  for (const { ok, errors = {}, ...route } of routes) {
+  for (const { ok, errors = {}, okType, ...route } of routes) {
     const isPublic = !route.path.startsWith('/api') || route.path === '/api/auth/login';
     registry.registerPath({
       ...route,
@@ -423,7 +446,12 @@ export function buildOpenApiDocument() {
       ...(isPublic ? {} : { security: [{ bearerAuth: [] }] }),
       responses: {
         // A 204 has no body, so it has no content type either.
-        [ok[0]]: ok[0] === 204 ? { description: ok[2] } : json(ok[1], ok[2]),
+        [ok[0]]:
+          ok[0] === 204
+            ? { description: ok[2] }
+            : okType
+              ? { description: ok[2], content: { [okType]: { schema: ok[1] } } }
+              : json(ok[1], ok[2]),
         ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, error(description)])),
         ...(isPublic ? {} : authErrors),
       },

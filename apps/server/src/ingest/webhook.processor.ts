@@ -147,7 +147,11 @@ export class WebhookProcessor {
     }
   }
 
-  private contactOf(message: whatsapp.WebhookMessage, profiles: whatsapp.WebhookContact[]): Promise<ContactDoc> {
+  private async contactOf(message: whatsapp.WebhookMessage, profiles: whatsapp.WebhookContact[]): Promise<ContactDoc> {
+    // An identity change may come from the new identifier already: it belongs to whoever had the old one.
+    const change = identityChangeOf(message);
+    const previous = change && (await this.services.contacts.find(change.previous));
+    if (previous) return previous;
     const profile =
       profiles.find(
         (p) =>
@@ -171,10 +175,8 @@ export class WebhookProcessor {
       sentAt: new Date(Number(message.timestamp) * 1000),
     });
     for (const followUp of this.services.inboundFollowUps) await followUp.onInbound(stored, conversation, contact);
-    const { content } = normalized;
-    if (content.type === 'system' && content.kind === 'user_changed_number' && content.newWaId) {
-      await this.services.contacts.changeNumber(contact._id, content.newWaId);
-    }
+    const change = identityChangeOf(message);
+    if (change) await this.services.contacts.changeIdentity(contact._id, change.next);
   }
 
   private async isolated(path: string, slot: ItemError[], work: () => Promise<void>) {
@@ -185,6 +187,23 @@ export class WebhookProcessor {
       slot.push(...issuesAt(path, error));
     }
   }
+}
+
+/**
+ * A system message saying the customer's phone number (`user_changed_number`) or business-scoped user id
+ * (`user_changed_user_id`) changed: who they were, and who they are now.
+ */
+function identityChangeOf(message: whatsapp.WebhookMessage) {
+  const system = message.type === 'system' ? message.system : undefined;
+  if (system?.type !== 'user_changed_number' && system?.type !== 'user_changed_user_id') return null;
+  const numberChanged = system.type === 'user_changed_number';
+  return {
+    previous: { waId: numberChanged ? (message.from ?? null) : null, userId: system.previous_user_id ?? null },
+    next: {
+      waId: numberChanged ? (system.wa_id ?? system.new_wa_id ?? null) : null,
+      userId: system.user_id ?? (numberChanged ? null : (message.from_user_id ?? null)),
+    },
+  };
 }
 
 const rawType = (raw: unknown) =>

@@ -97,6 +97,35 @@ const ConfigSchema = z
       .min(0)
       .max(60 * 24 * 30)
       .default(60),
+    /** The zone whose days and hours reports count in (an IANA name such as Europe/Madrid). */
+    REPORTS_TIMEZONE: z
+      .string()
+      .default('UTC')
+      .refine(
+        (zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC',
+        'must be an IANA time zone',
+      ),
+    /** How often a process writes the report counts it gathered (they are added up in memory in between). */
+    REPORTS_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    /** How often the backlog (open and waiting conversations) is sampled for the reports; divides an hour. */
+    REPORTS_BACKLOG_MINUTES: z.coerce
+      .number()
+      .int()
+      .refine((m) => [5, 10, 15, 20, 30, 60].includes(m), 'must be 5, 10, 15, 20, 30 or 60')
+      .default(60),
+    /** How long a CSAT survey takes an answer, and how long after rating a message is kept as the comment. */
+    CSAT_ANSWER_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 7)
+      .default(24),
+    CSAT_COMMENT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Bearer token for GET /metrics; unset, only a scraper on this machine (loopback, no proxy) may read them. */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { AppError } from './errors.js';
 
-const Position = z.object({ at: z.iso.datetime(), id: z.string().regex(/^[a-f0-9]{24}$/) });
+const Position = z.object({
+  at: z.iso.datetime(),
+  /** A tie-break between items of the same `at` (messages of one second: when each arrived). */
+  arrived: z.iso.datetime().optional(),
+  id: z.string().regex(/^[a-f0-9]{24}$/),
+});
 export type Position = z.infer<typeof Position>;
 
 /** Opaque to clients: where the previous page ended. */

@@ -2,11 +2,13 @@ import type { DomainEvents } from '../domain/domain-events.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../lib/metrics.js';
+import type { AgentOnlineTracker, ReportReducer } from '../reports/index.js';
 import type { SlaService } from '../sla/index.js';
 import type { AppSocketServer } from '../socket/socket-server.js';
 import { countDomainEvents } from './metrics.listener.js';
 import { wakeOutbox } from './outbox-wakeup.listener.js';
 import { followWithSlaTimers } from './sla-follower.listener.js';
+import { feedReports } from './reports.listener.js';
 import { pushToSockets } from './socket-push.listener.js';
 
 export type ListenerDeps = {
@@ -15,6 +17,7 @@ export type ListenerDeps = {
   users: UserService;
   sla: SlaService;
   outbox: { kick(): void };
+  reports: { reducer: ReportReducer; online: AgentOnlineTracker };
   metrics: Metrics;
   logger: Logger;
 };
@@ -24,12 +27,22 @@ export type ListenerDeps = {
  * emit events, and this is where they turn into socket pushes, SLA timers, outbox wake-ups and metrics.
  * Listeners of one event run in this order, synchronously inside the work that emitted it. Returns the stop.
  */
-export function registerListeners({ events, io, users, sla, outbox, metrics, logger }: ListenerDeps): () => void {
+export function registerListeners({
+  events,
+  io,
+  users,
+  sla,
+  outbox,
+  reports,
+  metrics,
+  logger,
+}: ListenerDeps): () => void {
   const stops = [
     pushToSockets(io, events, users, logger),
     countDomainEvents(events, metrics, logger),
     followWithSlaTimers(events, sla, logger),
     wakeOutbox(events, outbox),
+    feedReports(events, reports.reducer, reports.online),
   ];
   return () => {
     for (const stop of stops) stop();

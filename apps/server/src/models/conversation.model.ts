@@ -47,6 +47,8 @@ const conversationSchema = new Schema(
     slaDueAt: { type: Date, default: null },
     /** Its running SLA timers, so keeping them in line needs no search. */
     slaTimerIds: { type: [Schema.Types.ObjectId], default: [] },
+    /** The CSAT survey sent after the last resolve and its answer (see csat/): shape of ConversationCsatDTO, dates as Date. */
+    csat: { type: Schema.Types.Mixed, default: null },
     openedAt: { type: Date, required: true },
     resolvedAt: { type: Date, default: null },
   },

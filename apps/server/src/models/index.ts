@@ -23,6 +23,10 @@ import { providerCallbackModel } from './provider-callback.model.js';
 import { consentChangeModel } from './consent-change.model.js';
 import { snoozeModel } from './snooze.model.js';
 import { intentCorrectionModel } from './intent-correction.model.js';
+import { reportDayModel } from './report-day.model.js';
+import { reportFactsModel } from './report-facts.model.js';
+import { reportAgentSessionModel } from './report-agent-session.model.js';
+import { csatSettingsModel } from './csat-settings.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -51,6 +55,10 @@ export function createModels(connection: Connection) {
     ConsentChange: consentChangeModel(connection),
     Snooze: snoozeModel(connection),
     IntentCorrection: intentCorrectionModel(connection),
+    ReportDay: reportDayModel(connection),
+    ReportFacts: reportFactsModel(connection),
+    ReportAgentSession: reportAgentSessionModel(connection),
+    CsatSettings: csatSettingsModel(connection),
   };
 }
 export type Models = ReturnType<typeof createModels>;

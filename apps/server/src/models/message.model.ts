@@ -41,7 +41,7 @@ const messageSchema = new Schema(
   },
   { timestamps: true, minimize: false },
 );
-messageSchema.index({ conversationId: 1, sentAt: 1, _id: 1 });
+messageSchema.index({ conversationId: 1, sentAt: 1, createdAt: 1, _id: 1 });
 
 export type Message = InferSchemaType<typeof messageSchema>;
 export type MessageDoc = HydratedDocument<Message>;

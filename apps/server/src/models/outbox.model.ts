@@ -21,6 +21,8 @@ const outboxSchema = new Schema({
   /** The Cloud API request body, fixed when queued: a template edited later does not change what was sent. */
   request: { type: Schema.Types.Mixed, required: true },
   createdAt: { type: Date, required: true },
+  /** The confirmation of a STOP or START, sent even though the customer opted out (see the outbox's consent check). */
+  confirmsConsentChange: { type: Boolean, default: false },
   /** Logs only: the thread the message belongs to, so its sends and their statuses log under it. */
   correlationId: { type: String, default: null },
 });

@@ -94,6 +94,7 @@ export function toConversationDTO(c: ConversationDoc, contact: ContactDoc): Conv
       : null,
     openedAt: c.openedAt.toISOString(),
     resolvedAt: iso(c.resolvedAt),
+    csat: toCsatDTO(c.csat as StoredCsat | null | undefined),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
@@ -111,6 +112,34 @@ function toTriageDetails(c: ConversationDoc): TriageDetailsDTO {
     confidence: triage.confidence ?? null,
     entities: triage.entities ?? [],
     correction: (c.intentCorrection as IntentCorrectionDTO | null) ?? null,
+  };
+}
+
+/** The CSAT survey as the conversation document keeps it (csat/ writes it). */
+export type StoredCsat = {
+  state: 'asked' | 'rated';
+  askedAt: Date;
+  via: 'buttons' | 'template';
+  language: 'en' | 'es' | 'pt';
+  /** Answers after this start a conversation again, as any message does. */
+  expiresAt: Date;
+  score: number | null;
+  ratedAt: Date | null;
+  comment: string | null;
+  /** Until then the customer's next message is the rating's comment. */
+  commentUntil: Date | null;
+};
+
+function toCsatDTO(csat: StoredCsat | null | undefined): ConversationDTO['csat'] {
+  if (!csat) return null;
+  return {
+    state: csat.state,
+    askedAt: csat.askedAt.toISOString(),
+    via: csat.via,
+    language: csat.language,
+    score: csat.score,
+    ratedAt: iso(csat.ratedAt),
+    comment: csat.comment,
   };
 }
 

@@ -69,6 +69,7 @@ export class ConsentService {
       conversationId: message.conversationId.toHexString(),
       viewer: null,
       idempotencyKey: `consent-${message._id.toHexString()}`,
+      confirmsConsentChange: true,
       request: { type: 'text', body: CONFIRMATION[direction][KEYWORD_LANGUAGE[keyword] ?? 'en'] },
     });
   }

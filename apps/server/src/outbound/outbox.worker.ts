@@ -11,6 +11,7 @@ import { credentialsOf } from './channel-credentials.js';
 import type { CloudApiSendRequest } from './cloud-api.schema.js';
 import type { ProviderFailure } from '../domain/provider-errors.js';
 import { nextRetryDelayMs } from './retry-backoff.js';
+import { OPTED_OUT_REASON } from './send.service.js';
 import type { SendRateLimits } from './send-rate-limits.js';
 import type { WhatsAppClient } from './whatsapp-client.js';
 
@@ -115,6 +116,11 @@ export class OutboxWorker {
     const { models, messages } = this.deps;
     const message = await models.Message.findById(item._id);
     if (!message || message.outboxState !== 'queued') return this.finish(item);
+    if (!item.confirmsConsentChange && (await models.Contact.findById(message.contactId, { optedOut: 1 }))?.optedOut) {
+      // Queued before the customer's STOP (or held by an outage through it): it must not go out after it.
+      await messages.markUndelivered(item._id, 'failed', { error: null, reason: OPTED_OUT_REASON }, item.attempts);
+      return this.finish(item);
+    }
 
     if (item.unknownSince) {
       const proof = await models.ProviderCallback.findById(keyedId('callback', item._id.toHexString()));

@@ -20,7 +20,13 @@ export type SendInput = {
   viewer: Viewer | null;
   idempotencyKey: string;
   request: SendMessageRequest;
+  /** The confirmation of a STOP or START: the one message a customer who opted out still receives. */
+  confirmsConsentChange?: boolean;
 };
+
+/** Why nothing goes to a customer who opted out: shown to the agent, whatever kind of message they tried. */
+export const OPTED_OUT_REASON =
+  'This customer opted out of messages from this business: nothing is sent to them until they write START (or another opt-in keyword) again.';
 
 /**
  * Everything an agent sends goes through here. Every rule is checked before anything is stored: the
@@ -48,7 +54,7 @@ export class SendService {
     const earlier = await this.models.Message.findById(keyedId('message', key));
     if (earlier) return this.repeat(earlier._id, conversation, input, requestHash);
 
-    const prepared = await this.prepare(conversation, input.request);
+    const prepared = await this.prepare(conversation, input);
     const { message, created } = await this.messages.queueOutbound({
       key,
       conversation,
@@ -60,7 +66,7 @@ export class SendService {
       preview: previewOf(prepared.content),
     });
     if (!created && message.requestHash !== requestHash) throw idempotencyConflict(input.idempotencyKey);
-    if (prepared.cloudRequest) await this.enqueue(message._id, conversation.channelId, prepared.cloudRequest);
+    if (prepared.cloudRequest) await this.enqueue(message._id, conversation.channelId, prepared.cloudRequest, input);
     return toMessageDTO(message);
   }
 
@@ -74,13 +80,13 @@ export class SendService {
     const message = await this.models.Message.findById(messageId).orFail();
     if (message.requestHash !== requestHash) throw idempotencyConflict(input.idempotencyKey);
     if (message.outboxState === 'queued' && !(await this.models.Outbox.findById(messageId))) {
-      const { cloudRequest } = await this.prepare(conversation, input.request);
-      if (cloudRequest) await this.enqueue(messageId, conversation.channelId, cloudRequest);
+      const { cloudRequest } = await this.prepare(conversation, input);
+      if (cloudRequest) await this.enqueue(messageId, conversation.channelId, cloudRequest, input);
     }
     return toMessageDTO(message);
   }
 
-  private async prepare(conversation: ConversationDoc, request: SendMessageRequest) {
+  private async prepare(conversation: ConversationDoc, { request, confirmsConsentChange }: SendInput) {
     if (request.type === 'note') {
       return {
         content: { type: 'note', body: request.body } satisfies MessageContent,
@@ -89,6 +95,8 @@ export class SendService {
       };
     }
     const contact = await this.models.Contact.findById(conversation.contactId).orFail();
+    // One check for every kind that leaves the inbox (text, media, interactive, template, any added later).
+    if (contact.optedOut && !confirmsConsentChange) throw new AppError('OPTED_OUT', OPTED_OUT_REASON);
     if (!contact.waId) {
       throw new AppError(
         'VALIDATION_FAILED',
@@ -109,12 +117,6 @@ export class SendService {
       return { content: { type: 'text', body: request.body } satisfies MessageContent, context, cloudRequest };
     }
 
-    if (contact.optedOut) {
-      throw new AppError(
-        'OPTED_OUT',
-        'this customer opted out of business messages; a template cannot be sent until they opt back in',
-      );
-    }
     const { components, renderedText } = await this.templates.prepareTemplateSend(request.template);
     const cloudRequest: CloudApiSendRequest = {
       ...envelope,
@@ -152,7 +154,12 @@ export class SendService {
     };
   }
 
-  private async enqueue(messageId: Types.ObjectId, channelId: Types.ObjectId, request: CloudApiSendRequest) {
+  private async enqueue(
+    messageId: Types.ObjectId,
+    channelId: Types.ObjectId,
+    request: CloudApiSendRequest,
+    { confirmsConsentChange }: SendInput,
+  ) {
     const now = new Date();
     await retryOnDuplicateKey(() =>
       this.models.Outbox.updateOne(
@@ -167,6 +174,7 @@ export class SendService {
             request,
             createdAt: now,
             correlationId: currentCorrelationId(),
+            confirmsConsentChange: confirmsConsentChange ?? false,
           },
         },
         { upsert: true },

@@ -216,6 +216,56 @@ describe('consent', () => {
     await eventually(async () => confirmations().length === 2, 'the opt-in confirmation');
   });
 
+  it('after STOP nothing reaches the customer: a reply of any kind is refused before it is stored', async () => {
+    const waId = '5215500000022';
+    const conversation = await customerWrites(waId, 'hola');
+    await customerWrites(waId, 'STOP');
+    await eventually(async () => server.sim.sentMessages.some((m) => m.waId === waId), 'the opt-out confirmation');
+    const before = await server.app.models.Message.countDocuments({ conversationId: conversation.id });
+
+    for (const [key, body] of [
+      ['optout-text-1', { type: 'text', body: 'but wait, one more thing' }],
+      [
+        'optout-tmpl-1',
+        {
+          type: 'template',
+          template: { name: 'order_update', language: 'es', parameters: ['Ana', 'ORD-1', '2026-12-01'] },
+        },
+      ],
+    ] as const) {
+      const refused = await send(conversation.id, key, body);
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.code).toBe('OPTED_OUT');
+      expect(refused.body.error.message).toMatch(/opted out/);
+    }
+    expect(await server.app.models.Message.countDocuments({ conversationId: conversation.id })).toBe(before);
+    const notes = await send(conversation.id, 'optout-note-1', { type: 'note', body: 'customer said STOP' });
+    expect(notes.status).toBe(201);
+    expect(server.sim.sentMessages.filter((m) => m.waId === waId)).toHaveLength(1);
+  });
+
+  it('a reply queued before STOP is not sent after it: it fails saying why', async () => {
+    const waId = '5215500000023';
+    const conversation = await customerWrites(waId, 'hola');
+    await server.app.outboxWorker.stop();
+    try {
+      const queued = await send(conversation.id, 'optout-race-1', { type: 'text', body: 'here is your answer' });
+      expect(queued.status).toBe(201);
+      await customerWrites(waId, 'STOP');
+    } finally {
+      server.app.outboxWorker.start();
+    }
+    const failed = await eventually(async () => {
+      const page = await server.api<Page<MessageDTO>>(admin, 'GET', `/api/conversations/${conversation.id}/messages`);
+      const reply = page.body.items.find((m) => m.clientMessageId === 'optout-race-1');
+      return reply?.status === 'failed' ? reply : undefined;
+    }, 'the queued reply to fail');
+    expect(failed.failureReason).toMatch(/opted out/);
+    await eventually(async () => server.sim.sentMessages.some((m) => m.waId === waId), 'the opt-out confirmation');
+    expect(server.sim.sentMessages.filter((m) => m.waId === waId).map((m) => m.request.type)).toEqual(['text']);
+    expect(callsFor(failed.id)).toEqual([]);
+  });
+
   it('a sentence that merely contains STOP is not an opt-out', async () => {
     const waId = '5215500000021';
     await customerWrites(waId, 'please stop sending the wrong size');

@@ -35,7 +35,7 @@ export class RoutingWorker {
     this.loop = new PollingLoop({
       concurrency: 1,
       pollMs: deps.intervalMs,
-      step: () => this.step(),
+      step: () => this.pass(),
       logger: deps.logger,
       name: 'routing',
     });
@@ -45,7 +45,8 @@ export class RoutingWorker {
   stop = () => this.loop.stop();
   kick = () => this.loop.kick();
 
-  private async step(): Promise<boolean> {
+  /** One routing pass, as the heartbeat runs it (public for benchmarks that time one). */
+  async pass(): Promise<boolean> {
     await this.deps.presence.heartbeat();
     await this.requeueUnavailable();
     await this.reprioritizeWaiting();

@@ -72,7 +72,7 @@ export class SlaService {
         : await this.queueOf(conversation);
     const wanted = this.targetsOf(conversation, queue);
     const existing = (conversation.slaTimerIds ?? []).map((id) => id.toHexString());
-    for (const id of existing) if (!wanted.has(id)) await this.models.SlaTimer.deleteOne({ _id: id });
+    for (const id of existing) if (!wanted.has(id)) await this.end(id, conversation);
     for (const [id, target] of wanted) {
       if (existing.includes(id)) await this.retarget(id, target, conversation.priority);
       else await this.start(id, target, conversation);
@@ -90,6 +90,20 @@ export class SlaService {
         },
       );
     }
+  }
+
+  /** Removes a target no longer running; one that was fulfilled is announced (met, or late), once: its deleter does. */
+  private async end(id: string, conversation: ConversationDoc): Promise<void> {
+    const timer = await this.models.SlaTimer.findOneAndDelete({ _id: id });
+    if (!timer || timer.state === 'breached' || conversation.routingState === 'bot') return;
+    const fulfilledAt = fulfilment(timer.kind as SlaKind, timer.startedAt, conversation);
+    if (!fulfilledAt) return;
+    this.events.emit('sla.settled', {
+      conversationId: conversation.id,
+      kind: timer.kind as SlaKind,
+      outcome: fulfilledAt <= timer.dueAt ? 'met' : 'late',
+      at: fulfilledAt,
+    });
   }
 
   private async start(id: string, target: SlaTarget, conversation: ConversationDoc): Promise<void> {
@@ -292,4 +306,14 @@ export class SlaService {
       assigneeId: supervisorsOnly ? null : (conversation.assigneeId?.toHexString() ?? null),
     });
   }
+}
+
+/**
+ * When the target was fulfilled: a reply after it started (first or next response), or the resolve. Null when
+ * it ended otherwise (resolved without a reply: no response was measured).
+ */
+function fulfilment(kind: SlaKind, startedAt: Date, conversation: ConversationDoc): Date | null {
+  if (kind === 'resolution') return conversation.status === 'resolved' ? (conversation.resolvedAt ?? null) : null;
+  const reply = conversation.lastAgentReplyAt;
+  return reply && reply >= startedAt ? reply : null;
 }

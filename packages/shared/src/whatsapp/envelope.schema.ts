@@ -25,10 +25,18 @@ export const WebhookMetadata = z.object({
   phone_number_id: z.string().min(1),
 });
 
+/**
+ * A customer identifier that may be missing. Since the 2026 usernames rollout WhatsApp withholds the phone
+ * number of a user who adopted a username: `wa_id` / `from` / `recipient_id` then arrive absent or as "",
+ * and the business-scoped user id (`user_id`, "AR.1502576394655843") identifies them. "" means absent.
+ */
+export const OptionalIdentifier = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
+
 export const WebhookContact = z.object({
-  wa_id: z.string().min(1).optional(),
-  user_id: z.string().min(1).optional(),
-  profile: z.object({ name: z.string().optional() }).partial().optional(),
+  wa_id: OptionalIdentifier,
+  user_id: OptionalIdentifier,
+  parent_user_id: OptionalIdentifier,
+  profile: z.object({ name: z.string().optional(), username: z.string().optional() }).partial().optional(),
 });
 export type WebhookContact = z.infer<typeof WebhookContact>;
 

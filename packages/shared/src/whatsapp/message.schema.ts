@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WebhookError } from './envelope.schema.js';
+import { OptionalIdentifier, WebhookError } from './envelope.schema.js';
 
 const media = z.object({
   id: z.string().min(1),
@@ -67,8 +67,9 @@ export const WebhookReferral = z.object({
 export const WebhookMessage = z
   .object({
     id: z.string().min(1),
-    from: z.string().min(1).optional(),
-    from_user_id: z.string().min(1).optional(),
+    from: OptionalIdentifier,
+    from_user_id: OptionalIdentifier,
+    from_parent_user_id: OptionalIdentifier,
     timestamp: z.string().regex(/^\d+$/, 'must be unix seconds'),
     type: z.string().min(1),
     context: WebhookMessageContext.optional(),
@@ -113,8 +114,11 @@ export const WebhookMessage = z
       .object({
         body: z.string().optional(),
         type: z.string().optional(),
-        wa_id: z.string().optional(),
-        new_wa_id: z.string().optional(),
+        wa_id: OptionalIdentifier,
+        new_wa_id: OptionalIdentifier,
+        /** The user's business-scoped id after the change, and before it (`user_changed_user_id`, or a new number's new id). */
+        user_id: OptionalIdentifier,
+        previous_user_id: OptionalIdentifier,
         identity: z.string().optional(),
         customer: z.string().optional(),
       })

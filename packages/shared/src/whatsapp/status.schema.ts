@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WebhookError } from './envelope.schema.js';
+import { OptionalIdentifier, WebhookError } from './envelope.schema.js';
 
 export const DeliveryStatus = z.enum(['sent', 'delivered', 'read', 'failed']);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
@@ -9,8 +9,9 @@ export const WebhookStatus = z.object({
   id: z.string().min(1),
   status: DeliveryStatus,
   timestamp: z.string().regex(/^\d+$/, 'must be unix seconds'),
-  recipient_id: z.string().optional(),
-  recipient_user_id: z.string().optional(),
+  recipient_id: OptionalIdentifier,
+  recipient_user_id: OptionalIdentifier,
+  recipient_parent_user_id: OptionalIdentifier,
   errors: z.array(WebhookError).optional(),
   conversation: z.record(z.string(), z.unknown()).optional(),
   pricing: z.record(z.string(), z.unknown()).optional(),

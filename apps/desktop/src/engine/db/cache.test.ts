@@ -122,6 +122,35 @@ describe('the cache', () => {
     await cache.close();
   });
 
+  it('never moves a reply status back, whether a stale copy comes as an event or in a snapshot', async () => {
+    const cache = await openCache(dir.file());
+    const reply = (status: MessageDTO['status']) => ({
+      ...message('r1', 'c2', 1, status),
+      direction: 'outbound' as const,
+    });
+    await cache.applyEvent(created(reply('queued'), 1));
+    await cache.applyEvent(created(reply('read'), 2, 'message:status-updated'));
+    expect(await cache.applyEvent(created(reply('delivered'), 3, 'message:status-updated'))).toBe('applied');
+    expect(await cache.applyEvent(created(reply('queued'), 4, 'message:status-updated'))).toBe('applied');
+    expect((await cache.listMessages('c2'))[0]!.status).toBe('read');
+    await cache.upsertConversation(conversation('c2', 5), [reply('sent')]);
+    expect((await cache.listMessages('c2'))[0]!.status).toBe('read');
+    // A dead reply a supervisor replays really is queued again.
+    const replayed = { ...reply('dead'), id: 'r2' };
+    await cache.applyEvent(created(replayed, 6));
+    await cache.applyEvent(created({ ...replayed, status: 'queued' }, 7, 'message:status-updated'));
+    expect((await cache.listMessages('c2')).map((m) => m.status)).toEqual(['read', 'queued']);
+    await cache.close();
+  });
+
+  it('lists messages of the same second in the order they arrived, as the server does', async () => {
+    const cache = await openCache(dir.file());
+    const same = (id: string, arrivedMinute: number) => ({ ...message(id, 'c3', 1), createdAt: at(arrivedMinute) });
+    await cache.upsertConversation(conversation('c3', 1), [same('f', 2), same('a', 4), same('c', 3)]);
+    expect((await cache.listMessages('c3')).map((m) => m.id)).toEqual(['f', 'c', 'a']);
+    await cache.close();
+  });
+
   it('lists conversations by last message, either way, and finds them by name, number or preview', async () => {
     const cache = await openCache(dir.file());
     await cache.upsertConversation(

@@ -1,5 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import type { ConversationDTO, ConversationEventDTO, MessageDTO, TimelineEntryDTO } from '@switchboard/shared';
+import {
+  laterCopyOf,
+  type ConversationDTO,
+  type ConversationEventDTO,
+  type MessageDTO,
+  type TimelineEntryDTO,
+} from '@switchboard/shared';
 
 export type ApplyResult = 'applied' | 'duplicate' | 'gap';
 export type ConversationSort = 'recent' | 'oldest';
@@ -21,6 +27,7 @@ export function inboxStore(
   const saveMessage = db.prepare(`
     INSERT INTO messages (id, conversationId, sentAt, json) VALUES (@id, @conversationId, @sentAt, @json)
     ON CONFLICT (id) DO UPDATE SET json = excluded.json, sentAt = excluded.sentAt`);
+  const messageJson = db.prepare<[string], { json: string }>('SELECT json FROM messages WHERE id = ?');
   const addMessage = db.prepare(`
     INSERT INTO messages (id, conversationId, sentAt, json) VALUES (@id, @conversationId, @sentAt, @json)
     ON CONFLICT (id) DO NOTHING`);
@@ -37,6 +44,12 @@ export function inboxStore(
     sentAt: m.sentAt,
     json: JSON.stringify(m),
   });
+
+  /** A copy of a message is stored unless it shows an earlier step than the cached one (a stale snapshot). */
+  const storeMessage = (m: MessageDTO) => {
+    const cached = messageJson.get(m.id);
+    saveMessage.run(messageRow(laterCopyOf(cached ? (JSON.parse(cached.json) as MessageDTO) : null, m)));
+  };
 
   return {
     seqOf(conversationId: string): number {
@@ -56,7 +69,7 @@ export function inboxStore(
       const cached = seqOf.get(conversation.id);
       if (cached && (cached.seq > conversation.seq || (cached.seq === conversation.seq && cached.known))) return false;
       saveConversation.run(conversationRow(conversation, conversation.seq));
-      for (const message of messages) saveMessage.run(messageRow(message));
+      for (const message of messages) storeMessage(message);
       return true;
     }),
 
@@ -68,7 +81,7 @@ export function inboxStore(
       switch (event.type) {
         case 'message:created':
         case 'message:status-updated':
-          saveMessage.run(messageRow(event.data));
+          storeMessage(event.data);
           advanceSeq.run(event.conversationId, event.seq);
           break;
         case 'conversation:updated':
@@ -108,10 +121,12 @@ export function inboxStore(
       return rows.map((r) => JSON.parse(r.json) as ConversationDTO);
     },
 
-    /** Oldest first, ties by id: the server's own order, so the cache never shows a different one. */
+    /** Oldest first, messages of one second as they arrived: the server's own order, so the cache shows no other. */
     listMessages(conversationId: string): MessageDTO[] {
       const rows = db
-        .prepare<[string], { json: string }>('SELECT json FROM messages WHERE conversationId = ? ORDER BY sentAt, id')
+        .prepare<[string], { json: string }>(
+          `SELECT json FROM messages WHERE conversationId = ? ORDER BY sentAt, json_extract(json, '$.createdAt'), id`,
+        )
         .all(conversationId);
       return rows.map((r) => JSON.parse(r.json) as MessageDTO);
     },
