@@ -8,10 +8,10 @@
  *   cancellation or a human"; a delivery problem is the more specific ask): the pair is swapped;
  * - a text that is also in an evaluation file is left out, so no set scores what the model was taught.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_CORPUS_DIR } from '../src/triage/corpus.js';
-import { DEFAULT_EVAL_FILE, readEvalFile, type EvalExample } from '../src/triage/eval-set.js';
+import { evalSetTexts, readEvalFile, type EvalExample } from '../src/triage/eval-set.js';
 import { TRIAGE_LANGUAGES, type IntentLabel } from '../src/triage/intents.js';
 import { comparableText } from '../src/triage/text-normalizer.js';
 
@@ -20,11 +20,7 @@ const SPECIFIC_OVER_COMPLAINT = new Set<IntentLabel>(['refund_request', 'talk_to
 async function main(): Promise<void> {
   const [folder, name] = process.argv.slice(2);
   if (!folder || !name || !/^[a-z0-9-]+$/.test(name)) throw new Error('usage: import-corpus.ts <folder> <name>');
-  const evalDir = path.dirname(DEFAULT_EVAL_FILE);
-  const evalTexts = new Set<string>();
-  for (const file of (await readdir(evalDir)).filter((f) => f.endsWith('.jsonl'))) {
-    for (const { text } of await readEvalFile(path.join(evalDir, file))) evalTexts.add(comparableText(text));
-  }
+  const evalTexts = await evalSetTexts();
   for (const lang of TRIAGE_LANGUAGES) {
     const lines = await readEvalFile(path.join(folder, `${lang}.jsonl`));
     const kept = lines.filter((line) => line.lang === lang && !evalTexts.has(comparableText(line.text)));

@@ -1,5 +1,8 @@
 /**
- * `pnpm triage:train [--dry-run] [--set key=value ...]`
+ * `pnpm triage:train [--corrections] [--dry-run] [--set key=value ...]`
+ * `--corrections` first brings people's intent corrections from the database (MONGODB_URI, MONGODB_DB_NAME)
+ * into triage-data/corpus/corrections.<lang>.jsonl, which every training reads, the server's at start too.
+ * When the corpus holds corrections, the report ends with what they change on every evaluation set.
  * Cross-validates the intent model on the training corpus, one writer held out at a time, fits its
  * calibration (temperature, `unknown` threshold, second-ask threshold) on the held-out answers, prints
  * held-out accuracy and a reliability table, and writes triage-data/classifier.json. The server trains
@@ -19,17 +22,33 @@ import {
   DEFAULT_SETTINGS_FILE,
   loadClassifierSettings,
 } from '../src/triage/classifier-settings.js';
+import { loadConfig } from '../src/lib/config.js';
+import { connectDatabase } from '../src/db/connect.js';
+import { createModels } from '../src/models/index.js';
 import { loadCorpus } from '../src/triage/corpus.js';
+import { correctionImpact, formatImpact } from '../src/triage/correction-impact.js';
+import {
+  CORRECTIONS_SOURCE,
+  correctionLines,
+  readCorrections,
+  writeCorrectionFiles,
+} from '../src/triage/corrections-corpus.js';
+import { evalSetTexts } from '../src/triage/eval-set.js';
 import { bestLabel, crossValidate, type HeldOutPrediction } from '../src/triage/cross-validate.js';
 import { calibrate } from '../src/triage/model/intent-model.js';
 
 const { values } = parseArgs({
-  options: { 'dry-run': { type: 'boolean', default: false }, set: { type: 'string', multiple: true, default: [] } },
+  options: {
+    corrections: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    set: { type: 'string', multiple: true, default: [] },
+  },
 });
 
 async function main(): Promise<void> {
   const overrides = Object.fromEntries(values.set.map((pair) => pair.split('=')).map(([k, v]) => [k, Number(v)]));
   const hyper = ClassifierSettings.parse({ ...loadClassifierSettings(), ...overrides });
+  if (values.corrections) await bringCorrections();
   const corpus = await loadCorpus();
   const started = performance.now();
   const heldOut = crossValidate(corpus, hyper);
@@ -49,6 +68,31 @@ async function main(): Promise<void> {
   if (!values['dry-run']) {
     await writeFile(DEFAULT_SETTINGS_FILE, `${JSON.stringify(settings, null, 2)}\n`);
     console.log(`wrote ${DEFAULT_SETTINGS_FILE}`);
+  }
+  const corrections = Object.values(corpus)
+    .flat()
+    .filter((e) => e.source === CORRECTIONS_SOURCE).length;
+  if (corrections) {
+    console.log(`\nwhat the ${corrections} corrections change (trained without them, then with them):`);
+    console.log(formatImpact(await correctionImpact(corpus, settings)));
+  }
+}
+
+async function bringCorrections(): Promise<void> {
+  const config = loadConfig();
+  if (!config.MONGODB_URI) throw new Error('--corrections needs MONGODB_URI (the database the server uses)');
+  const connection = await connectDatabase(config.MONGODB_URI, config.MONGODB_DB_NAME);
+  try {
+    const records = await readCorrections(createModels(connection));
+    const { lines, inEvalSets, superseded } = correctionLines(records, await evalSetTexts());
+    const counts = await writeCorrectionFiles(lines);
+    console.log(
+      `corrections: ${records.length} in the database; training on ${lines.length} ` +
+        `(en ${counts.en}, es ${counts.es}, pt ${counts.pt}); ${superseded} superseded by a later one, ` +
+        `${inEvalSets} left out as evaluation-set texts\n`,
+    );
+  } finally {
+    await connection.close();
   }
 }
 

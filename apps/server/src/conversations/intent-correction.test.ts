@@ -3,6 +3,7 @@ import type { ConversationDTO, QueueDTO } from '@switchboard/shared';
 import { eventually, startTestServer, type TestServer } from '@switchboard/test-support/harness';
 import { actionKit, timelineOf } from '@switchboard/test-support/action-kit';
 import { sharedIntentClassifier } from '../triage/index.js';
+import { correctionLines, readCorrections } from '../triage/corrections-corpus.js';
 
 let server: TestServer;
 let kit: ReturnType<typeof actionKit>;
@@ -65,6 +66,10 @@ describe('correcting the intent', () => {
         to: 'payment_issue',
         language: 'en',
       },
+    ]);
+    // What `pnpm triage:train --corrections` writes into the corpus for the next training.
+    expect(correctionLines(await readCorrections(server.app.models), new Set()).lines).toEqual([
+      { text: 'where is my order 45120? been waiting a week', lang: 'en', intent: 'payment_issue' },
     ]);
   }, 120_000);
 
