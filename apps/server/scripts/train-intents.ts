@@ -5,8 +5,9 @@
  * When the corpus holds corrections, the report ends with what they change on every evaluation set.
  * Cross-validates the intent model on the training corpus, one writer held out at a time, fits its
  * calibration (temperature, `unknown` threshold, second-ask threshold) on the held-out answers, prints
- * held-out accuracy and a reliability table, and writes triage-data/classifier.json. The server trains
- * the weights at start from the corpus and that file. `--set epochs=8` tries another hyperparameter.
+ * held-out accuracy and a reliability table, and writes triage-data/classifier.json and the weights trained
+ * on the whole corpus (triage-data/intent-weights.bin.gz), which the server reads at start instead of
+ * training while corpus and settings are the ones they were trained from. `--set epochs=8` tries another hyperparameter.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -25,7 +26,7 @@ import {
 import { loadConfig } from '../src/lib/config.js';
 import { connectDatabase } from '../src/db/connect.js';
 import { createModels } from '../src/models/index.js';
-import { loadCorpus } from '../src/triage/corpus.js';
+import { loadCorpus, trainingExamples } from '../src/triage/corpus.js';
 import { correctionImpact, formatImpact } from '../src/triage/correction-impact.js';
 import {
   CORRECTIONS_SOURCE,
@@ -35,7 +36,8 @@ import {
 } from '../src/triage/corrections-corpus.js';
 import { evalSetTexts } from '../src/triage/eval-set.js';
 import { bestLabel, crossValidate, type HeldOutPrediction } from '../src/triage/cross-validate.js';
-import { calibrate } from '../src/triage/model/intent-model.js';
+import { calibrate, SEED, trainIntentWeights } from '../src/triage/model/intent-model.js';
+import { DEFAULT_MODEL_FILE, writeWeights } from '../src/triage/model/model-file.js';
 
 const { values } = parseArgs({
   options: {
@@ -68,6 +70,15 @@ async function main(): Promise<void> {
   if (!values['dry-run']) {
     await writeFile(DEFAULT_SETTINGS_FILE, `${JSON.stringify(settings, null, 2)}\n`);
     console.log(`wrote ${DEFAULT_SETTINGS_FILE}`);
+    const examples = trainingExamples(corpus);
+    const bytes = await writeWeights(DEFAULT_MODEL_FILE, trainIntentWeights(examples, settings), {
+      examples,
+      settings,
+      seed: SEED,
+    });
+    console.log(
+      `wrote ${DEFAULT_MODEL_FILE} (${Math.round(bytes / 1024)} KiB): the server reads it instead of training`,
+    );
   }
   const corrections = Object.values(corpus)
     .flat()

@@ -6,8 +6,8 @@ export const DEFAULT_SETTINGS_FILE = fileURLToPath(new URL('../../triage-data/cl
 
 /**
  * The classifier's hyperparameters and calibration. `pnpm triage:train` chooses the calibration by
- * leave-one-writer-out cross-validation on the training corpus and writes this file; the server reads it
- * at start and trains the weights itself (about two seconds), so no weights are checked in.
+ * leave-one-writer-out cross-validation on the training corpus and writes this file beside the weights
+ * (intent-weights.bin.gz); the server reads both at start. Temperature and thresholds apply at reading.
  */
 export const ClassifierSettings = z.strictObject({
   epochs: z.number().int().min(1).max(50),

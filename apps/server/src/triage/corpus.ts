@@ -55,6 +55,11 @@ export async function loadCorpus(corpusDir: string = DEFAULT_CORPUS_DIR): Promis
   return Object.fromEntries(entries) as Record<TriageLanguage, CorpusExample[]>;
 }
 
+/** Every example, in the order training takes them: one model for the three languages. */
+export function trainingExamples(corpus: Corpus): CorpusExample[] {
+  return TRIAGE_LANGUAGES.flatMap((lang) => corpus[lang]);
+}
+
 /** Adds examples (people's corrections) to a corpus, each in its language. */
 export function withExamples(corpus: Corpus, extra: readonly (CorpusExample & { lang: TriageLanguage })[]): Corpus {
   return Object.fromEntries(

@@ -6,10 +6,11 @@ import { LangEs } from '@nlpjs/lang-es';
 import { LangPt } from '@nlpjs/lang-pt';
 import { Language } from '@nlpjs/language-min';
 import { loadClassifierSettings, type ClassifierSettings } from './classifier-settings.js';
-import { loadCorpus, type Corpus } from './corpus.js';
-import { INTENT_LABELS, TRIAGE_LANGUAGES, type IntentLabel, type TriageLanguage } from './intents.js';
+import { loadCorpus, trainingExamples, type Corpus } from './corpus.js';
+import { INTENT_LABELS, type IntentLabel, type TriageLanguage } from './intents.js';
 import { createLanguageDetector } from './language-detector.js';
-import { trainIntentModel } from './model/intent-model.js';
+import { intentModelOf, SEED, trainIntentWeights } from './model/intent-model.js';
+import { DEFAULT_MODEL_FILE, readWeights } from './model/model-file.js';
 import { secondAsk } from './model/second-ask.js';
 import { createSentimentScorer } from './sentiment.js';
 import { prepareText } from './text-normalizer.js';
@@ -40,6 +41,8 @@ export interface IntentClassifier {
   readonly threshold: number;
   /** How long training took at start, for the boot log. */
   readonly trainingMs: number;
+  /** Whether the weights came from the checked-in file (`pnpm triage:train`) or were trained at start. */
+  readonly weightsFrom: 'file' | 'training';
   /** How many examples it learned from, corrections included. */
   readonly examples: number;
 }
@@ -49,6 +52,8 @@ export interface IntentClassifierOptions {
   /** Train on this instead of reading corpusDir: cross-validation trains on slices of the corpus. */
   corpus?: Corpus;
   settings?: ClassifierSettings;
+  /** The weights `pnpm triage:train` wrote: used when trained from this very corpus and settings. */
+  weightsFile?: string;
 }
 
 export async function createIntentClassifier(options: IntentClassifierOptions = {}): Promise<IntentClassifier> {
@@ -62,8 +67,10 @@ export async function createIntentClassifier(options: IntentClassifierOptions = 
   const guesser = container.get<Language>('Language');
   if (!guesser) throw new Error('NLP.js language guesser did not register');
   // One model for the three languages: customers mix them ("mi paquete arrived damaged").
-  const examples = TRIAGE_LANGUAGES.flatMap((lang) => corpus[lang]);
-  const model = trainIntentModel(examples, settings);
+  const examples = trainingExamples(corpus);
+  const origin = { examples, settings, seed: SEED };
+  const stored = await readWeights(options.weightsFile ?? DEFAULT_MODEL_FILE, origin);
+  const model = intentModelOf(stored ?? trainIntentWeights(examples, settings), settings);
   const detectLanguage = createLanguageDetector(corpus, guesser);
   const scoreSentiment = await createSentimentScorer(container);
   const trainingMs = Math.round(performance.now() - started);
@@ -102,7 +109,13 @@ export async function createIntentClassifier(options: IntentClassifierOptions = 
     };
   }
 
-  return { classify, threshold: settings.threshold, trainingMs, examples: examples.length };
+  return {
+    classify,
+    threshold: settings.threshold,
+    trainingMs,
+    weightsFrom: stored ? 'file' : 'training',
+    examples: examples.length,
+  };
 }
 
 function round(value: number): number {

@@ -2,7 +2,7 @@ import { INTENT_LABELS, type IntentLabel } from '../intents.js';
 import type { CorpusExample } from '../corpus.js';
 import { featurize } from './features.js';
 import { askParts } from './first-ask.js';
-import { scores, softmaxInPlace, trainSoftmaxRegression } from './softmax-regression.js';
+import { scores, softmaxInPlace, trainSoftmaxRegression, type LinearModel } from './softmax-regression.js';
 
 /** How the model is trained and read: triage-data/classifier.json, written by `pnpm triage:train`. */
 export interface ModelSettings {
@@ -28,11 +28,16 @@ export interface IntentModel {
   read(text: string): IntentReading;
 }
 
-const SEED = 17;
+/** The seed of training's shuffles: the same corpus always trains the same weights. */
+export const SEED = 17;
 
 export function trainIntentModel(examples: readonly CorpusExample[], settings: ModelSettings): IntentModel {
+  return intentModelOf(trainIntentWeights(examples, settings), settings);
+}
+
+export function trainIntentWeights(examples: readonly CorpusExample[], settings: ModelSettings): LinearModel {
   const index = (label: IntentLabel) => INTENT_LABELS.indexOf(label);
-  const model = trainSoftmaxRegression(
+  return trainSoftmaxRegression(
     examples.map(({ text, intent, secondary }) => ({
       features: featurize(text),
       target:
@@ -51,6 +56,10 @@ export function trainIntentModel(examples: readonly CorpusExample[], settings: M
       seed: SEED,
     },
   );
+}
+
+/** Reads messages with trained weights (trained here or read from the file `pnpm triage:train` writes). */
+export function intentModelOf(model: LinearModel, settings: ModelSettings): IntentModel {
   const probabilities = (text: string) => softmaxInPlace(scores(model, featurize(text)), 1);
   return {
     read(text) {
