@@ -8,7 +8,19 @@ import { noCrossAppImports } from './scripts/eslint/no-cross-app-imports.js';
 
 const SERVER = 'apps/server/src';
 /** The server's features, each importable from outside its folder through its index.ts only. */
-const FEATURES = ['triage', 'routing', 'sla', 'conversations', 'outbound', 'ingest', 'reports', 'csat'];
+const FEATURES = [
+  'triage',
+  'routing',
+  'sla',
+  'conversations',
+  'outbound',
+  'ingest',
+  'reports',
+  'csat',
+  'canned',
+  'contacts',
+  'mentions',
+];
 /** Which feature may import which: a DAG, so no circle can form (docs/architecture.md). */
 const FEATURE_DAG = {
   triage: [],
@@ -19,6 +31,9 @@ const FEATURE_DAG = {
   ingest: [],
   reports: [],
   csat: ['outbound'],
+  canned: [],
+  contacts: [],
+  mentions: [],
 };
 
 const serverElements = [

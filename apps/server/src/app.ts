@@ -68,8 +68,12 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     io: sockets,
     users: services.users,
     sla: services.sla,
+    models,
+    triage: services.triage,
+    mentions: services.mentions,
     outbox: workers.outboxWorker,
     reports: { reducer: services.reportReducer, online: services.agentOnline },
+    csatSurvey: services.csatSurvey,
     metrics,
     logger,
   });

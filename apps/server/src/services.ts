@@ -8,6 +8,10 @@ import {
   SnoozeService,
   TimelineQuery,
 } from './conversations/index.js';
+import { CannedRenderer, CannedReplyService } from './canned/index.js';
+import { ContactChanges, ContactMerges, ContactProfiles } from './contacts/index.js';
+import { MentionService } from './mentions/index.js';
+import { CsatAnswers, CsatSettingsService, CsatSurveyService } from './csat/index.js';
 import { BotKeys } from './domain/auth/bot-keys.js';
 import { TokenService } from './domain/auth/token.js';
 import { ChannelService } from './domain/channel.service.js';
@@ -96,11 +100,33 @@ export function createServices(
     new WorkLeases(models, 'sla', randomUUID()),
   );
   const snoozes = new SnoozeService(models, conversations, timeline, new WorkLeases(models, 'snooze', randomUUID()));
-  // After a customer's message is stored: an opt-out keyword first, then an early wake, then triage and routing.
-  const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, inboundRouting];
+  const csatSettings = new CsatSettingsService(models);
+  const csatAnswers = new CsatAnswers(
+    models,
+    csatSettings,
+    send,
+    conversations,
+    timeline,
+    config.CSAT_COMMENT_MINUTES * 60_000,
+  );
+  // After a customer's message is stored: an opt-out keyword first, then an early wake, a survey answer, then
+  // triage and routing.
+  const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, csatAnswers, inboundRouting];
+  const cannedReplies = new CannedReplyService(models, events);
+  const contactChanges = new ContactChanges(models, conversations, events);
   return {
     models,
     ...createReports(models, config, logger),
+    csatSettings,
+    csatSurvey: new CsatSurveyService(
+      models,
+      csatSettings,
+      send,
+      templates,
+      conversations,
+      timeline,
+      config.CSAT_ANSWER_HOURS * 3_600_000,
+    ),
     sla,
     lifecycle: new ConversationLifecycle(models, conversations, slots, router, assignments, agents, timeline),
     actions: new ConversationActions(models, conversations, timeline),
@@ -128,6 +154,11 @@ export function createServices(
     channels: new ChannelService(models, events),
     users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events),
     templates,
+    cannedReplies,
+    cannedRender: new CannedRenderer(models, cannedReplies, conversations),
+    contactProfiles: new ContactProfiles(models, contactChanges),
+    contactMerges: new ContactMerges(models, slots, contactChanges),
+    mentions: new MentionService(models, conversations, events),
   };
 }
 export type Services = ReturnType<typeof createServices>;

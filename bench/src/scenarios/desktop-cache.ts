@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ConversationDTO, MessageDTO } from '@switchboard/shared';
+import { ContactDTO, type ConversationDTO, type MessageDTO } from '@switchboard/shared';
 import { openCache } from '@switchboard/desktop/engine';
 import { describeMachine, loadAverage } from '../machine.js';
 import type { Scenario } from '../result.js';
@@ -44,7 +44,7 @@ function conversation(i: number): ConversationDTO {
     resolvedAt: null,
     createdAt: iso(i * 60_000),
     updatedAt: last,
-    contact: {
+    contact: ContactDTO.parse({
       id: `k${i}`,
       waId: `5511${900000000 + i}`,
       userId: null,
@@ -52,7 +52,7 @@ function conversation(i: number): ConversationDTO {
       optedOut: false,
       createdAt: iso(0),
       updatedAt: iso(0),
-    },
+    }),
   };
 }
 

@@ -8,7 +8,8 @@ export const CreateBotRequest = z.strictObject({ name: z.string().trim().min(1).
 /** The key is shown once, here; only its hash is stored. */
 export const CreateBotResponse = z.object({ bot: BotDTO, apiKey: z.string() });
 
-const AttributeKey = z
+/** A key of a bot's or a contact's attributes (stored as a document key: no `.` and no `$`). */
+export const AttributeKey = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_ -]{0,63}$/, 'letters, digits, spaces, _ and -, starting with a letter');
 

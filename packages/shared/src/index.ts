@@ -17,5 +17,8 @@ export * from './socket.js';
 export * from './template.js';
 export * from './user.js';
 export * as whatsapp from './whatsapp/index.js';
+export * from './canned-reply.js';
+export * from './mention.js';
+export * from './presence.js';
 export * from './csat.js';
 export * from './reports.js';

@@ -4,6 +4,8 @@ import type { ConversationEventDTO } from './conversation-event.js';
 import { ObjectIdString } from './ids.js';
 import type { QueueStateDTO } from './routing.js';
 import { IdempotencyKey, SendMessageRequest, type MessageDTO } from './message.js';
+import type { MentionDTO } from './mention.js';
+import type { ConversationPresenceDTO, TypingCommand, ViewConversationCommand } from './presence.js';
 
 export const SyncSinceRequest = z.object({
   conversationId: ObjectIdString,
@@ -43,6 +45,14 @@ export interface ServerToClientEvents {
   'sla:alert': (alert: SlaAlert) => void;
   /** Supervisors: the live state of every queue, pushed when it changes. */
   'queues:updated': (state: QueueStateDTO[]) => void;
+  /** To the user named with `@` in a note. */
+  'mention:created': (mention: MentionDTO) => void;
+  /** To the same user's other devices: they read mentions, this many are unread now. */
+  'mentions:read': (state: { unreadCount: number }) => void;
+  /** To those viewing a conversation: who else views it and who is writing, whenever that changes. */
+  'conversation:presence': (presence: ConversationPresenceDTO) => void;
+  /** The canned replies someone may use changed (shared ones to everybody, personal ones to their owner). */
+  'canned-replies:changed': () => void;
 }
 
 /** Commands from client to server: the name is `entity:verb`, every one acknowledged with an Ack. */
@@ -50,6 +60,13 @@ export interface ClientToServerEvents {
   'conversation:sync': (request: SyncSinceRequest, ack: (result: Ack<SyncSinceResult>) => void) => void;
   /** Sends a reply, template or note; repeating the same clientMessageId returns the same message. */
   'message:send': (command: SendMessageCommand, ack: (result: Ack<MessageDTO>) => void) => void;
+  /** The conversation this socket's user has open (null: none); answers who is there now. */
+  'conversation:view': (
+    command: ViewConversationCommand,
+    ack: (result: Ack<ConversationPresenceDTO | null>) => void,
+  ) => void;
+  /** Typing started, goes on, or stopped in the viewed conversation; the ack is optional. */
+  'conversation:typing': (command: TypingCommand, ack?: (result: Ack<null>) => void) => void;
 }
 
 /** The handshake's `auth` object. */

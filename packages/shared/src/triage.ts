@@ -60,7 +60,7 @@ export const ExtractedEntity = z.discriminatedUnion('kind', [
   Found.extend({ kind: z.literal('document_kind'), value: DocumentKind }),
 ]);
 export type ExtractedEntity = z.infer<typeof ExtractedEntity>;
-export type EntityKind = ExtractedEntity['kind'];
+export type ExtractedEntityKind = ExtractedEntity['kind'];
 
 /** Who changed a conversation's intent by hand, from what, and when. */
 export const IntentCorrectionDTO = z.object({

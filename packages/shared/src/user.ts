@@ -14,7 +14,7 @@ export const UserDTO = z.object({
 });
 export type UserDTO = z.infer<typeof UserDTO>;
 
-const Email = z.string().trim().toLowerCase().max(254).pipe(z.email('must be an email address'));
+export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email('must be an email address'));
 const Password = z.string().min(10, 'must be at least 10 characters').max(200);
 
 export const CreateUserRequest = z.object({

@@ -10,6 +10,25 @@ const keysOf = ({ waId, userId }: Pick<ContactIdentity, 'waId' | 'userId'>) => [
   ...(userId ? [`uid:${userId}`] : []),
 ];
 
+/** A chain of merges (A into B, then B into C) is followed this far; longer ones are a bug, not data. */
+const MAX_MERGE_HOPS = 5;
+
+/** A contact merged into another stands for that one: its identities and links lead there. */
+export async function survivorOf(models: Models, contact: ContactDoc | null): Promise<ContactDoc | null> {
+  for (let hops = 0; contact?.mergedInto && hops < MAX_MERGE_HOPS; hops++)
+    contact = await models.Contact.findById(contact.mergedInto);
+  return contact;
+}
+
+/**
+ * A merged contact writing from one of its other numbers: replies go where the customer wrote last, and the
+ * number it used before joins the other numbers. Nothing to change for any other number.
+ */
+function otherNumbersAfter(known: ContactDoc, waId: string | null): { otherWaIds?: string[] } {
+  if (!waId || !known.waId || waId === known.waId || !known.otherWaIds.includes(waId)) return {};
+  return { otherWaIds: [...known.otherWaIds.filter((other) => other !== waId), known.waId] };
+}
+
 export class ContactService {
   constructor(private readonly models: Models) {}
 
@@ -21,13 +40,15 @@ export class ContactService {
     const keys = keysOf(identity);
     const [primary] = keys;
     if (!primary) throw new Error('a contact needs a wa_id or a user_id');
+    const known = await this.findByKeys(keys);
     const set = {
       ...(identity.waId ? { waId: identity.waId } : {}),
       ...(identity.userId ? { userId: identity.userId } : {}),
       ...(identity.profileName ? { profileName: identity.profileName } : {}),
+      ...(known ? otherNumbersAfter(known, identity.waId) : {}),
     };
-    const known = await this.findByKeys(keys);
-    const unchanged = known && Object.entries(set).every(([field, value]) => known.get(field) === value);
+    const unchanged =
+      known && Object.entries(set).every(([field, value]) => String(known.get(field)) === String(value));
     const contact = unchanged
       ? known
       : known
@@ -62,11 +83,15 @@ export class ContactService {
   private async findByKeys(keys: string[]): Promise<ContactDoc | null> {
     for (const key of keys) {
       const direct = await this.models.Contact.findById(keyedId('contact', key));
-      if (direct) return direct;
+      if (direct) return this.survivorOf(direct);
       const alias = await this.models.ContactAlias.findById(keyedId('contact-alias', key));
-      if (alias) return this.models.Contact.findById(alias.contactId);
+      if (alias) return this.survivorOf(await this.models.Contact.findById(alias.contactId));
     }
     return null;
+  }
+
+  private survivorOf(contact: ContactDoc | null): Promise<ContactDoc | null> {
+    return survivorOf(this.models, contact);
   }
 
   private async addAlias(key: string, contactId: Types.ObjectId) {

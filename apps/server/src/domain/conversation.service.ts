@@ -40,10 +40,16 @@ export class ConversationService {
   }
 
   /**
-   * `activityAt` is when the customer wrote: a new conversation's last activity starts there. Announcing it
+   * `activityAt` is when the customer wrote: a new conversation's last activity starts there. `keepsResolved`:
+   * whether the message belongs to the last, resolved conversation as it is (see survey-answers.ts). Announcing it
    * is the caller's: each one changes it further at once (the message that opened it, a bot's handoff).
    */
-  async openFor(contactId: Types.ObjectId, channelId: Types.ObjectId, activityAt: Date): Promise<ConversationDoc> {
+  async openFor(
+    contactId: Types.ObjectId,
+    channelId: Types.ObjectId,
+    activityAt: Date,
+    keepsResolved?: (last: ConversationDoc) => boolean,
+  ): Promise<ConversationDoc> {
     const { Conversation } = this.models;
     const slotId = this.slots.idOf(contactId, channelId);
     const openKey = this.slots.openKeyOf(contactId, channelId);
@@ -52,6 +58,8 @@ export class ConversationService {
       if (slot?.open) return Conversation.findById(slot.conversationId).orFail();
       const now = new Date();
       const last = slot ? await Conversation.findById(slot.conversationId) : null;
+      // A reply to its satisfaction survey joins the resolved conversation and leaves it resolved.
+      if (last && keepsResolved?.(last)) return last;
       const recent =
         last?.resolvedAt && now.getTime() - last.resolvedAt.getTime() < this.reopenWindowMs ? last._id : null;
       try {

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { ConversationEventDTO, QueueStateDTO, SlaAlert } from '@switchboard/shared';
+import type { ConversationEventDTO, MentionDTO, QueueStateDTO, SlaAlert } from '@switchboard/shared';
 import type { ConversationDoc } from '../models/conversation.model.js';
 
 type DomainEventMap = {
@@ -17,6 +17,14 @@ type DomainEventMap = {
   'sla.settled': [settled: SlaSettledEvent];
   /** The queues' live state changed (waiting counts, agents' status and load): supervisors see it. */
   'queues.changed': [state: QueueStateDTO[]];
+  /** Canned replies changed: a personal list (its owner's id) or the shared one (null). */
+  'canned.changed': [ownerId: string | null];
+  /** A contact's profile changed (an edit or a merge); `fields` names what changed (`tier`, `attribute:plan`). */
+  'contact.changed': [contactId: string, fields: string[]];
+  /** A user was named in a note. */
+  'mention.created': [mention: MentionDTO, userId: string];
+  /** A user read mentions (on one device): their other devices follow. */
+  'mentions.read': [userId: string, unreadCount: number];
 };
 
 export type SlaSettledEvent = {

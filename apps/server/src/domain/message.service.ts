@@ -24,6 +24,7 @@ import type { Change, ConversationLog } from './conversation-log.js';
 import type { ConversationService } from './conversation.service.js';
 import { STATUS_RANK } from '../models/message-status.js';
 import type { Viewer } from './viewer.js';
+import { answersSurvey } from './survey-answers.js';
 
 /** A customer's message as the inbox stores it, whatever shape WhatsApp sent it in. */
 export type NormalizedMessage = {
@@ -86,7 +87,9 @@ export class MessageService {
       open ??
       (known
         ? await this.models.Conversation.findById(known.conversationId).orFail()
-        : await this.conversations.openFor(input.contact._id, input.channelId, input.sentAt));
+        : await this.conversations.openFor(input.contact._id, input.channelId, input.sentAt, (last) =>
+            answersSurvey(last, input.content),
+          ));
     const stored = known
       ? { message: known, created: false }
       : await this.insertOnce({

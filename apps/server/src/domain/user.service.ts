@@ -86,4 +86,5 @@ export class UserService {
   }
 }
 
-const viewerOf = (user: UserDoc) => new Viewer(user._id.toHexString(), user.role, user.channelIds, user.queueIds);
+export const viewerOf = (user: UserDoc) =>
+  new Viewer(user._id.toHexString(), user.role, user.channelIds, user.queueIds);

@@ -15,13 +15,16 @@ import { buildOpenApiDocument } from './openapi.js';
 import { requestContext } from './request-context.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { botAdminRoutes, botApiRoutes } from './routes/bot.routes.js';
+import { cannedReplyRoutes } from './routes/canned-replies.routes.js';
 import { channelRoutes } from './routes/channels.routes.js';
 import { contactRoutes } from './routes/contacts.routes.js';
 import { conversationActionRoutes } from './routes/conversation-actions.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { mentionRoutes } from './routes/mentions.routes.js';
 import { outboundRoutes } from './routes/outbound.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
+import { csatRoutes } from './routes/csat.routes.js';
 import { routingRoutes } from './routes/routing.routes.js';
 import { templateRoutes } from './routes/templates.routes.js';
 import { userRoutes } from './routes/users.routes.js';
@@ -99,7 +102,9 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     routingRoutes(services),
     botAdminRoutes(services),
     reportRoutes(services),
+    csatRoutes(services),
   );
   api.use(conversationActionRoutes(services), contactRoutes(services));
+  api.use(cannedReplyRoutes(services), mentionRoutes(services));
   return api;
 }

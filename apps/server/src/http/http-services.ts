@@ -6,6 +6,10 @@ import type {
   SnoozeService,
   TimelineQuery,
 } from '../conversations/index.js';
+import type { CannedRenderer, CannedReplyService } from '../canned/index.js';
+import type { ContactMerges, ContactProfiles } from '../contacts/index.js';
+import type { MentionService } from '../mentions/index.js';
+import type { CsatSettingsService } from '../csat/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactHistory } from '../domain/contact-history.js';
@@ -44,5 +48,11 @@ export type HttpServices = {
   media: MediaService;
   deadLetters: DeadLetterService;
   templates: TemplateService;
+  cannedReplies: CannedReplyService;
+  cannedRender: CannedRenderer;
+  contactProfiles: ContactProfiles;
+  contactMerges: ContactMerges;
+  mentions: MentionService;
   reports: ReportService;
+  csatSettings: CsatSettingsService;
 };

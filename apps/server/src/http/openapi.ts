@@ -40,6 +40,8 @@ import {
   pageOf,
   ReadinessResponse,
   ReportDTO,
+  CsatSettingsDTO,
+  UpdateCsatSettingsRequest,
   ReportExportQuery,
   ReportQuery,
   TemplateDTO,
@@ -50,12 +52,13 @@ import {
   UserDTO,
 } from '@switchboard/shared';
 import { z } from 'zod';
+import { teamRouteDocs } from './team.openapi.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ApiErrorResponse, description);
 const authErrors = { 401: error('missing, invalid or expired token'), 403: error('not allowed for this role') };
 
-type Route = Omit<RouteConfig, 'responses'> & {
+export type Route = Omit<RouteConfig, 'responses'> & {
   ok: [number, z.ZodType, string];
   errors?: Record<number, string>;
   /** The success body's media type, when it is not JSON. */
@@ -416,6 +419,20 @@ const routes: Route[] = [
   },
   {
     method: 'get',
+    path: '/api/channels/{id}/csat',
+    request: { params: IdParams },
+    ok: [200, CsatSettingsDTO, "the channel's satisfaction survey (supervisors and admins)"],
+    errors: { 404: 'no such channel' },
+  },
+  {
+    method: 'put',
+    path: '/api/channels/{id}/csat',
+    request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateCsatSettingsRequest } } } },
+    ok: [200, CsatSettingsDTO, 'the survey as changed (admins)'],
+    errors: { 400: 'invalid body', 404: 'no such channel' },
+  },
+  {
+    method: 'get',
     path: '/api/reports',
     request: { query: ReportQuery },
     ok: [200, ReportDTO, 'every figure for the days and filters (supervisors and admins; durations in seconds)'],
@@ -435,7 +452,7 @@ const routes: Route[] = [
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  for (const { ok, errors = {}, okType, ...route } of routes) {
+  for (const { ok, errors = {}, okType, ...route } of [...routes, ...teamRouteDocs]) {
     const isPublic = !route.path.startsWith('/api') || route.path === '/api/auth/login';
     registry.registerPath({
       ...route,

@@ -23,6 +23,9 @@ import { providerCallbackModel } from './provider-callback.model.js';
 import { consentChangeModel } from './consent-change.model.js';
 import { snoozeModel } from './snooze.model.js';
 import { intentCorrectionModel } from './intent-correction.model.js';
+import { cannedReplyModel } from './canned-reply.model.js';
+import { contactChangeModel } from './contact-change.model.js';
+import { mentionModel } from './mention.model.js';
 import { reportDayModel } from './report-day.model.js';
 import { reportFactsModel } from './report-facts.model.js';
 import { reportAgentSessionModel } from './report-agent-session.model.js';
@@ -55,6 +58,9 @@ export function createModels(connection: Connection) {
     ConsentChange: consentChangeModel(connection),
     Snooze: snoozeModel(connection),
     IntentCorrection: intentCorrectionModel(connection),
+    CannedReply: cannedReplyModel(connection),
+    ContactChange: contactChangeModel(connection),
+    Mention: mentionModel(connection),
     ReportDay: reportDayModel(connection),
     ReportFacts: reportFactsModel(connection),
     ReportAgentSession: reportAgentSessionModel(connection),

@@ -49,6 +49,11 @@ export function toChannelDTO(c: ChannelDoc, memberIds: string[]): ChannelDTO {
   };
 }
 
+/** A contact's custom attributes as the record clients and priority rules read. */
+export function attributesOf(c: Pick<ContactDoc, 'attributes'>): Record<string, string> {
+  return Object.fromEntries((c.attributes ?? []).map((a) => [a.key ?? '', a.value ?? '']));
+}
+
 export function toContactDTO(c: ContactDoc): ContactDTO {
   return {
     id: c._id.toHexString(),
@@ -56,6 +61,13 @@ export function toContactDTO(c: ContactDoc): ContactDTO {
     userId: c.userId ?? null,
     profileName: c.profileName ?? null,
     optedOut: c.optedOut ?? false,
+    name: c.name ?? null,
+    email: c.email ?? null,
+    language: (c.language as ContactDTO['language']) ?? null,
+    tier: c.tier === 'vip' ? 'vip' : 'standard',
+    attributes: attributesOf(c),
+    notes: c.notes ?? '',
+    otherWaIds: [...(c.otherWaIds ?? [])],
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

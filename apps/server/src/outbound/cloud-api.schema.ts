@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The WhatsApp Cloud API shapes the outbound client speaks: the body of
  * `POST /{version}/{phone-number-id}/messages`, its answer and the media metadata. Only the message types
- * the inbox sends today (text and template) are modelled. Graph's error body lives beside what its errors
+ * the inbox sends today (text, template, and reply buttons) are modelled. Graph's error body lives beside what its errors
  * mean, in domain/provider-errors.ts: status webhooks report those errors too.
  */
 
@@ -41,6 +41,26 @@ export const cloudApiSendRequestSchema = z.discriminatedUnion('type', [
       name: z.string().min(1).max(512),
       language: z.object({ code: z.string().min(2) }),
       components: z.array(templateComponent).optional(),
+    }),
+  }),
+  z.object({
+    ...envelope,
+    type: z.literal('interactive'),
+    interactive: z.object({
+      type: z.literal('button'),
+      body: z.object({ text: z.string().min(1).max(1024) }),
+      footer: z.object({ text: z.string().min(1).max(60) }).optional(),
+      action: z.object({
+        buttons: z
+          .array(
+            z.object({
+              type: z.literal('reply'),
+              reply: z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }),
+            }),
+          )
+          .min(1)
+          .max(3),
+      }),
     }),
   }),
 ]);

@@ -6,7 +6,7 @@ export { DeadLetterService } from './dead-letters.service.js';
 export { MediaService } from './media.service.js';
 export { OutboxWorker } from './outbox.worker.js';
 export { createSendRateLimits } from './send-rate-limits.js';
-export { SendService } from './send.service.js';
+export { SendService, type ReplyButtons } from './send.service.js';
 export { loadTemplateSeed } from './template-seed.js';
 export { TemplateService, type TemplateActor } from './template.service.js';
 export { createWhatsAppClient } from './whatsapp-client.js';

@@ -14,6 +14,9 @@ import { currentCorrelationId } from '../lib/correlation.js';
 import type { CloudApiSendRequest } from './cloud-api.schema.js';
 import type { TemplateService } from './template.service.js';
 
+/** Up to three reply buttons under a text; a tap comes back as an interactive button_reply with the id. */
+export type ReplyButtons = { body: string; footer?: string | null; buttons: { id: string; title: string }[] };
+
 export type SendInput = {
   conversationId: string;
   /** Who sends: an agent (checked against what they may see), or null for the system's own messages. */
@@ -68,6 +71,59 @@ export class SendService {
     if (!created && message.requestHash !== requestHash) throw idempotencyConflict(input.idempotencyKey);
     if (prepared.cloudRequest) await this.enqueue(message._id, conversation.channelId, prepared.cloudRequest, input);
     return toMessageDTO(message);
+  }
+
+  /**
+   * The system's reply buttons (the CSAT survey): inside the 24-hour window only, as WhatsApp requires of
+   * any free-form message; stored and queued once per key, like an agent's reply.
+   */
+  async sendButtons(conversationId: string, idempotencyKey: string, buttons: ReplyButtons): Promise<MessageDTO> {
+    const conversation = await this.models.Conversation.findById(conversationId).orFail();
+    const key = `out:system:${idempotencyKey}`;
+    const earlier = await this.models.Message.findById(keyedId('message', key));
+    if (earlier) return toMessageDTO(earlier);
+    this.requireOpenWindow(conversation);
+    const contact = await this.models.Contact.findById(conversation.contactId).orFail();
+    if (!contact.waId) throw new AppError('VALIDATION_FAILED', 'this customer has no phone number on record');
+    const content: MessageContent = { type: 'buttons', ...buttons, footer: buttons.footer ?? null };
+    const { message, created } = await this.messages.queueOutbound({
+      key,
+      conversation,
+      content,
+      context: null,
+      authorId: null,
+      clientMessageId: idempotencyKey,
+      requestHash: createHash('sha256')
+        .update(JSON.stringify([conversationId, content]))
+        .digest('hex'),
+      preview: previewOf(content),
+    });
+    if (created) {
+      await this.enqueue(
+        message._id,
+        conversation.channelId,
+        {
+          messaging_product: 'whatsapp',
+          recipient_type: 'individual',
+          to: contact.waId,
+          type: 'interactive',
+          interactive: {
+            type: 'button',
+            body: { text: buttons.body },
+            ...(buttons.footer ? { footer: { text: buttons.footer } } : {}),
+            action: { buttons: buttons.buttons.map((reply) => ({ type: 'reply', reply })) },
+          },
+        },
+        {},
+      );
+    }
+    return toMessageDTO(message);
+  }
+
+  /** Whether a free-form message may go to the customer now (they wrote in the last 24 hours). */
+  windowOpen(conversation: ConversationDoc): boolean {
+    const last = conversation.lastInboundAt;
+    return Boolean(last && Date.now() - last.getTime() < CUSTOMER_SERVICE_WINDOW_MS);
   }
 
   /** The same key again: the same message, and its outbox entry restored if a crash cut the first try short. */
@@ -128,8 +184,8 @@ export class SendService {
   }
 
   private requireOpenWindow(conversation: ConversationDoc) {
+    if (this.windowOpen(conversation)) return;
     const last = conversation.lastInboundAt;
-    if (last && Date.now() - last.getTime() < CUSTOMER_SERVICE_WINDOW_MS) return;
     const when = last
       ? `The customer last wrote at ${last.toISOString()}; the 24-hour window closed at ${new Date(last.getTime() + CUSTOMER_SERVICE_WINDOW_MS).toISOString()}.`
       : 'The customer has not written yet.';
@@ -158,7 +214,7 @@ export class SendService {
     messageId: Types.ObjectId,
     channelId: Types.ObjectId,
     request: CloudApiSendRequest,
-    { confirmsConsentChange }: SendInput,
+    { confirmsConsentChange }: Pick<SendInput, 'confirmsConsentChange'>,
   ) {
     const now = new Date();
     await retryOnDuplicateKey(() =>

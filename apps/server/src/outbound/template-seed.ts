@@ -119,6 +119,28 @@ export const TEMPLATE_SEED: z.input<typeof CreateTemplateRequest>[] = [
     status: 'rejected',
     rejectionReason: 'INVALID_FORMAT: the body cannot end with a parameter',
   },
+  // The satisfaction survey outside the 24-hour window (see csat/): answered with the digit.
+  {
+    name: 'csat_survey',
+    language: 'en_US',
+    category: 'utility',
+    body: 'How would you rate the help you got from us? Reply 1 (not good), 2 (OK) or 3 (great).',
+    status: 'approved',
+  },
+  {
+    name: 'csat_survey',
+    language: 'es',
+    category: 'utility',
+    body: '¿Cómo valorarías la ayuda que recibiste? Responde 1 (mala), 2 (regular) o 3 (excelente).',
+    status: 'approved',
+  },
+  {
+    name: 'csat_survey',
+    language: 'pt_BR',
+    category: 'utility',
+    body: 'Como você avalia a ajuda que recebeu? Responda 1 (ruim), 2 (regular) ou 3 (ótima).',
+    status: 'approved',
+  },
 ];
 
 /** Adds the catalogue templates that are missing; running it again changes nothing. Returns how many it added. */

@@ -5,6 +5,7 @@ import { createIntentClassifier, type IntentClassifier } from './intent-classifi
 import type { PriorityDecision, PriorityRules } from './priority-rules.js';
 import type { Models } from '../models/index.js';
 import type { ContactDoc } from '../models/contact.model.js';
+import { attributesOf } from '../models/to-dto.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { TimelineWriter, TimelineStep } from '../domain/timeline-writer.js';
 
@@ -61,11 +62,11 @@ export class TriageService {
       secondaryIntent: result.secondary,
       entities,
     };
-    const tier = (contact ?? (await this.models.Contact.findById(conversation.contactId)))?.tier ?? null;
+    const customer = contact ?? (await this.models.Contact.findById(conversation.contactId));
     const decision = this.rules.evaluatePriority({
       intent: result.intent,
       ...triage,
-      contact: { tier },
+      contact: ruleContactOf(customer),
       waitingMinutes: 0,
       entities,
     });
@@ -130,7 +131,7 @@ export class TriageService {
       confidence: triage.confidence,
       sentiment: triage.sentiment,
       text: triage.text,
-      contact: { tier: contact?.tier ?? null },
+      contact: ruleContactOf(contact),
       waitingMinutes,
       entities: triage.entities ?? [],
     });
@@ -140,6 +141,11 @@ export class TriageService {
     await this.timeline.addAll(fresh, [priorityStep(fresh, decision, waitingMinutes)], true);
     return decision.priority;
   }
+}
+
+/** What priority rules read of the customer: their tier and custom attributes. */
+function ruleContactOf(contact: ContactDoc | null | undefined) {
+  return { tier: contact?.tier ?? null, attributes: contact ? attributesOf(contact) : {} };
 }
 
 /** The timeline step that says why the priority is what it is. */

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ConversationDTO, ConversationEventDTO, MessageDTO } from '@switchboard/shared';
+import { ContactDTO, type ConversationDTO, type ConversationEventDTO, type MessageDTO } from '@switchboard/shared';
 import { tempDir } from '../test-support/fixtures.js';
 import { openCache } from './cache.js';
 
@@ -37,7 +37,7 @@ function conversation(id: string, seq: number, over: Partial<ConversationDTO> = 
     resolvedAt: null,
     createdAt: at(0),
     updatedAt: at(0),
-    contact: {
+    contact: ContactDTO.parse({
       id: 'k',
       waId: '5511900000000',
       userId: null,
@@ -45,7 +45,7 @@ function conversation(id: string, seq: number, over: Partial<ConversationDTO> = 
       optedOut: false,
       createdAt: at(0),
       updatedAt: at(0),
-    },
+    }),
     ...over,
   };
 }

@@ -1,5 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ConversationDTO, ConversationEventDTO, MessageDTO, QueueStateDTO } from '@switchboard/shared';
+import {
+  ContactDTO,
+  type ConversationDTO,
+  type ConversationEventDTO,
+  type MessageDTO,
+  type QueueStateDTO,
+} from '@switchboard/shared';
 import { tempDir } from '../test-support/fixtures.js';
 import { openCache, type InboxQuery } from './cache.js';
 
@@ -39,7 +45,7 @@ function conversation(id: string, over: Partial<ConversationDTO> = {}): Conversa
     resolvedAt: null,
     createdAt: at(0),
     updatedAt: at(0),
-    contact: {
+    contact: ContactDTO.parse({
       id: `k-${id}`,
       waId: '5511900000000',
       userId: null,
@@ -47,7 +53,7 @@ function conversation(id: string, over: Partial<ConversationDTO> = {}): Conversa
       optedOut: false,
       createdAt: at(0),
       updatedAt: at(0),
-    },
+    }),
     ...over,
   };
 }
