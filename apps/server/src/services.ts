@@ -5,6 +5,7 @@ import {
   ConversationActions,
   ConversationLifecycle,
   HandoffService,
+  IntentCorrections,
   SnoozeService,
   TimelineQuery,
 } from './conversations/index.js';
@@ -143,6 +144,7 @@ export function createServices(
     sla,
     lifecycle: new ConversationLifecycle(models, conversations, slots, router, assignments, agents, timeline),
     actions: new ConversationActions(models, conversations, timeline),
+    intentCorrections: new IntentCorrections(models, conversations, timeline, router, triage),
     snoozes,
     contactHistory: new ContactHistory(models),
     log,

@@ -22,6 +22,7 @@ export * from './sla-policies.js';
 export * from './search.js';
 export * from './search-match.js';
 export * from './timeline.js';
+export * from './triage.js';
 export * from './socket.js';
 export * from './template.js';
 export * from './user.js';

@@ -18,6 +18,18 @@ export const PriorityRuleWhen = z
     keywordsAny: nonEmpty(z.string().trim().min(1).max(100)).optional(),
     sentimentBelow: z.number().min(-1, 'must be -1..1').max(1, 'must be -1..1').optional(),
     waitingMinutesAtLeast: z.number().min(0, 'must be 0 or more').max(100_000).optional(),
+    /** An amount in the message at least this large (in `currency`, when given: "a refund over R$ 500"). */
+    amountAtLeast: z
+      .strictObject({
+        value: z.number().positive('must be more than 0'),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like "BRL"')
+          .optional(),
+      })
+      .optional(),
+    /** The message names at least one of these (an order number, a document...). */
+    entityAny: nonEmpty(z.enum(['order_number', 'amount', 'date', 'email', 'document_kind'])).optional(),
   })
   .refine((when) => Object.values(when).some((v) => v !== undefined), 'needs at least one condition');
 

@@ -3,6 +3,7 @@ import {
   EscalateRequest,
   LabelsRequest,
   Locale,
+  CorrectIntentRequest,
   ObjectIdString,
   ReportExportQuery,
   ReportQuery,
@@ -90,6 +91,7 @@ export const ConversationAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('snooze'), until: SnoozeRequest.shape.until }),
   z.strictObject({ type: z.literal('escalate'), reason: EscalateRequest.shape.reason }),
   z.strictObject({ type: z.literal('labels'), labels: LabelsRequest.shape.labels }),
+  z.strictObject({ type: z.literal('intent'), intent: CorrectIntentRequest.shape.intent }),
 ]);
 export type ConversationAction = z.infer<typeof ConversationAction>;
 

@@ -2,6 +2,7 @@ import type {
   ConversationActions,
   ConversationLifecycle,
   HandoffService,
+  IntentCorrections,
   SnoozeService,
   TimelineQuery,
 } from '../conversations/index.js';
@@ -49,6 +50,7 @@ export type HttpServices = {
   messages: MessageService;
   lifecycle: ConversationLifecycle;
   actions: ConversationActions;
+  intentCorrections: IntentCorrections;
   snoozes: SnoozeService;
   handoffs: HandoffService;
   timeline: TimelineQuery;

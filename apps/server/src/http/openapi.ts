@@ -18,6 +18,7 @@ import {
   ConversationEventDTO,
   EscalateRequest,
   LabelsRequest,
+  CorrectIntentRequest,
   SnoozeRequest,
   CreateChannelRequest,
   CreateTemplateRequest,
@@ -442,6 +443,16 @@ const routes: Route[] = [
     ok: [200, ConversationDTO, 'the conversation with its labels (unique, sorted)'],
     errors: {
       400: 'malformed id, or invalid body: an empty, too long or malformed label',
+      404: 'no such conversation, or not visible to the caller',
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/conversations/{id}/intent',
+    request: { params: IdParams, body: { content: { 'application/json': { schema: CorrectIntentRequest } } } },
+    ok: [200, ConversationDTO, 'the conversation with the corrected intent, re-routed when another queue takes it'],
+    errors: {
+      400: 'malformed id, or an intent that is not one of the labels',
       404: 'no such conversation, or not visible to the caller',
     },
   },

@@ -25,6 +25,7 @@ import { snoozeModel } from './snooze.model.js';
 import { auditEntryModel } from './audit-entry.model.js';
 import { settingModel } from './setting.model.js';
 import { uploadModel } from './upload.model.js';
+import { intentCorrectionModel } from './intent-correction.model.js';
 import { cannedReplyModel } from './canned-reply.model.js';
 import { contactChangeModel } from './contact-change.model.js';
 import { mentionModel } from './mention.model.js';
@@ -62,6 +63,7 @@ export function createModels(connection: Connection) {
     AuditEntry: auditEntryModel(connection),
     Setting: settingModel(connection),
     Upload: uploadModel(connection),
+    IntentCorrection: intentCorrectionModel(connection),
     CannedReply: cannedReplyModel(connection),
     ContactChange: contactChangeModel(connection),
     Mention: mentionModel(connection),

@@ -1,8 +1,9 @@
-import { INTENT_LABELS, Language, type Intent } from '@switchboard/shared';
+import { IntentLabel, Language } from '@switchboard/shared';
 
-export { INTENT_LABELS };
+/** Every label the classifier can give a message; `unknown` is what falls below the confidence threshold. */
+export const INTENT_LABELS = IntentLabel.options;
 
-export type IntentLabel = Intent;
+export type { IntentLabel };
 
 /** The languages the classifier is trained in: the same set conversations and queues are tagged with. */
 export const TRIAGE_LANGUAGES = Language.options;

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describeIssues, PRIORITY_ORDER, Priority, PriorityRuleSet, type PriorityRule } from '@switchboard/shared';
+import {
+  describeIssues,
+  PRIORITY_ORDER,
+  Priority,
+  PriorityRuleSet,
+  type ExtractedEntity,
+  type PriorityRule,
+} from '@switchboard/shared';
 import type { IntentLabel } from './intents.js';
 import { stripAccents } from './text-normalizer.js';
 
@@ -22,6 +29,7 @@ export interface PriorityInput {
   text: string;
   contact: { tier?: string | null; attributes?: Record<string, string> };
   waitingMinutes: number;
+  entities?: readonly ExtractedEntity[];
 }
 
 export interface MatchedRule {
@@ -112,8 +120,17 @@ function matches(when: PriorityRule['when'], input: PriorityInput): boolean {
     when.keywordsAny === undefined || when.keywordsAny.some((keyword) => containsPhrase(input.text, keyword)),
     when.sentimentBelow === undefined || input.sentiment < when.sentimentBelow,
     when.waitingMinutesAtLeast === undefined || input.waitingMinutes >= when.waitingMinutesAtLeast,
+    when.amountAtLeast === undefined || hasAmountAtLeast(input.entities ?? [], when.amountAtLeast),
+    when.entityAny === undefined || (input.entities ?? []).some((e) => when.entityAny!.includes(e.kind)),
   ];
   return checks.every(Boolean);
+}
+
+function hasAmountAtLeast(
+  entities: readonly ExtractedEntity[],
+  { value, currency }: { value: number; currency?: string | undefined },
+): boolean {
+  return entities.some((e) => e.kind === 'amount' && e.value >= value && (!currency || e.currency === currency));
 }
 
 function contactHas(contact: PriorityInput['contact'], key: string, wanted: string | string[]): boolean {

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
   PRIORITY_ORDER,
+  type ExtractedEntity,
   type MessageContent,
   type PolicySample,
   type Priority,
   type PriorityRuleSet,
 } from '@switchboard/shared';
+import { extractEntities } from './entities/index.js';
 import { createIntentClassifier, type IntentClassification, type IntentClassifier } from './intent-classifier.js';
 import { createPriorityRules, type PriorityDecision, type PriorityRules } from './priority-rules.js';
 import type { Live } from '../domain/versioned-setting.js';
@@ -60,13 +62,21 @@ export class TriageService {
    */
   async triage(conversation: ConversationDoc, text: string, contact?: ContactDoc): Promise<string> {
     const result = await this.classifier.classify(text);
-    const triage = { confidence: result.confidence, sentiment: result.sentiment, text: text.slice(0, 500) };
+    const entities = extractEntities(text, result.language, new Date());
+    const triage = {
+      confidence: result.confidence,
+      sentiment: result.sentiment,
+      text: text.slice(0, 500),
+      secondaryIntent: result.secondary,
+      entities,
+    };
     const customer = contact ?? (await this.models.Contact.findById(conversation.contactId));
     const decision = this.rules.current().evaluatePriority({
       intent: result.intent,
       ...triage,
       contact: ruleContactOf(customer),
       waitingMinutes: 0,
+      entities,
     });
     // A new look at what the customer wrote must not lower a conversation an agent escalated.
     const prioritized =
@@ -78,6 +88,8 @@ export class TriageService {
           intent: result.intent,
           language: result.language,
           triage,
+          // A fresh read of the customer replaces the classifier's earlier answer, not a person's correction of it.
+          intentCorrection: null,
           ...(prioritized ? { priority: decision.priority } : {}),
         },
       },
@@ -88,9 +100,13 @@ export class TriageService {
       stepKey: `triaged:${conversation.routingEpoch}:${textKey}`,
       entry: {
         kind: 'triaged',
-        summary: `Intent ${result.intent} (${percent}% sure), ${result.language}, sentiment ${result.sentiment.toFixed(2)}`,
+        summary:
+          `Intent ${result.intent} (${percent}% sure)${result.secondary ? `, also ${result.secondary}` : ''}, ` +
+          `${result.language}, sentiment ${result.sentiment.toFixed(2)}`,
         details: {
           intent: result.intent,
+          secondaryIntent: result.secondary,
+          entities,
           confidence: result.confidence,
           language: result.language,
           sentiment: result.sentiment,
@@ -110,7 +126,12 @@ export class TriageService {
   /** Raises the priority from the rules as the wait grows (`waitingMinutes`); returns the new priority when it changed. */
   async prioritize(conversation: ConversationDoc, waitingMinutes: number): Promise<Priority | null> {
     const fresh = await this.models.Conversation.findById(conversation._id).orFail();
-    const triage = fresh.triage as { confidence: number; sentiment: number; text: string } | null;
+    const triage = fresh.triage as {
+      confidence: number;
+      sentiment: number;
+      text: string;
+      entities?: ExtractedEntity[];
+    } | null;
     if (!triage || !fresh.intent) return null;
     const contact = await this.models.Contact.findById(fresh.contactId);
     const decision = this.rules.current().evaluatePriority({
@@ -120,6 +141,7 @@ export class TriageService {
       text: triage.text,
       contact: ruleContactOf(contact),
       waitingMinutes,
+      entities: triage.entities ?? [],
     });
     // Later looks only ever raise it: a priority an SLA escalation raised must not fall back.
     if (PRIORITY_ORDER[decision.priority] <= PRIORITY_ORDER[fresh.priority]) return null;

@@ -32,6 +32,7 @@ function conversation(id: string, over: Partial<ConversationDTO> = {}): Conversa
     sla: null,
     handoff: null,
     labels: [],
+    triage: { secondaryIntent: null, confidence: null, entities: [], correction: null },
     snoozedUntil: null,
     escalatedAt: null,
     seq: 1,

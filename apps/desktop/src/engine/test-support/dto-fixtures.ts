@@ -19,6 +19,7 @@ export function conversation(id: string, seq: number, over: Partial<Conversation
     sla: null,
     handoff: null,
     labels: [],
+    triage: { secondaryIntent: null, confidence: null, entities: [], correction: null },
     snoozedUntil: null,
     escalatedAt: null,
     seq,

@@ -31,6 +31,7 @@ const ICON: Partial<Record<TimelineItem['kind'], IconName>> = {
   'csat-skipped': 'moon',
   'csat-rated': 'star',
   'csat-commented': 'chat',
+  'intent-corrected': 'chat',
 };
 
 const tone = (kind: TimelineItem['kind']) =>

@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/format';
 import { AutomationTimeline } from './AutomationTimeline';
 import { HandoffCard } from './HandoffCard';
 import { useAssigneeLabel } from '../common/Assignee';
+import { TriageCard } from './TriageCard';
 import './Context.css';
 
 export function ContextPane({ conversation }: { conversation: ConversationDTO }) {
@@ -60,6 +61,7 @@ export function ContextPane({ conversation }: { conversation: ConversationDTO })
         <h3 className="section-title">{t('assignee')}</h3>
         <div data-testid="context-assignee">{assignee}</div>
       </section>
+      <TriageCard conversation={conversation} />
 
       {conversation.handoff && <HandoffCard handoff={conversation.handoff} />}
 

@@ -45,6 +45,7 @@ export function conversation(overrides: Partial<ConversationDTO> & { name?: stri
     sla: null,
     handoff: null,
     labels: [],
+    triage: { secondaryIntent: null, confidence: null, entities: [], correction: null },
     snoozedUntil: null,
     escalatedAt: null,
     seq: 1,
