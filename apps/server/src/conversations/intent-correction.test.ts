@@ -2,8 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationDTO, QueueDTO } from '@switchboard/shared';
 import { eventually, startTestServer, type TestServer } from '@switchboard/test-support/harness';
 import { actionKit, timelineOf } from '@switchboard/test-support/action-kit';
-import { sharedIntentClassifier } from '../triage/index.js';
-import { correctionLines, readCorrections } from '../triage/corrections-corpus.js';
+import { correctionLines, readCorrections, sharedIntentClassifier } from '../triage/index.js';
 
 let server: TestServer;
 let kit: ReturnType<typeof actionKit>;

@@ -8,3 +8,4 @@ export {
   TriageService,
   type ParsedPolicySample,
 } from './triage.service.js';
+export { correctionLines, readCorrections } from './corrections-corpus.js';
