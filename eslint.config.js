@@ -20,15 +20,17 @@ const FEATURES = [
   'canned',
   'contacts',
   'mentions',
+  'search',
 ];
 /** Which feature may import which: a DAG, so no circle can form (docs/architecture.md). */
 const FEATURE_DAG = {
   triage: [],
   routing: ['triage'],
-  sla: ['routing'],
+  sla: ['routing', 'triage'],
   conversations: ['routing', 'triage'],
   outbound: [],
   ingest: [],
+  search: [],
   reports: [],
   csat: ['outbound'],
   canned: [],

@@ -35,13 +35,16 @@ const DEMO_TEAM = [
 ] as const;
 
 /** Adds the demo agent (in every queue) and supervisor once; existing users are left alone. */
+/** The audit log names who made each change: the demo data is set up by the development stack itself. */
+const DEV_STACK = { id: '000000000000000000000000', name: 'development stack', role: 'admin' as const };
+
 async function loadDemoTeam(app: App): Promise<void> {
   const existing = new Set((await app.services.users.list()).map((u) => u.email));
   const queueIds = (await app.services.queues.all()).map((q) => q._id.toHexString());
   for (const member of DEMO_TEAM) {
     if (existing.has(member.email)) continue;
-    const user = await app.services.users.create(member);
-    if (member.role === 'agent') await app.services.agents.updateProfile(user.id, { queueIds, capacity: 5 });
+    const user = await app.services.users.create(member, DEV_STACK);
+    if (member.role === 'agent') await app.services.agents.updateProfile(user.id, { queueIds, capacity: 5 }, DEV_STACK);
   }
 }
 
@@ -127,7 +130,7 @@ async function main() {
   await app.services.channels.forPhoneNumber(DEV_PHONE_NUMBER_ID, '15550100', null);
   const dev = (await app.services.channels.list()).find((c) => c.phoneNumberId === DEV_PHONE_NUMBER_ID);
   if (dev?.status === 'unregistered')
-    await app.services.channels.update(dev.id, { name: 'Support (demo number)', status: 'active' });
+    await app.services.channels.update(dev.id, { name: 'Support (demo number)', status: 'active' }, DEV_STACK);
   await loadTemplateSeed(app.services.templates);
   await loadQueueSeed(app.services.queues);
   if (config.NODE_ENV !== 'production') await loadDemoTeam(app);

@@ -8,6 +8,7 @@ import { processingScenario } from './scenarios/processing.js';
 import { desktopCacheScenario } from './scenarios/desktop-cache.js';
 import { desktopOutboxScenario } from './scenarios/desktop-outbox.js';
 import { growthScenario } from './scenarios/growth.js';
+import { reportsScenario } from './scenarios/reports.js';
 
 const SCENARIOS: Scenario[] = [
   ingestScenario,
@@ -16,6 +17,7 @@ const SCENARIOS: Scenario[] = [
   desktopCacheScenario,
   desktopOutboxScenario,
   growthScenario,
+  reportsScenario,
 ];
 
 const { values } = parseArgs({

@@ -276,5 +276,32 @@ describe('the desktop inbox in Chromium, against the real server, simulator and 
     await option.waitFor({ state: 'detached' });
     const assigned = await stack.server.api<ConversationDTO>(stack.admin, 'GET', `/api/conversations/${waiting!.id}`);
     expect(assigned.body.assigneeId).toBe(agent.id);
+
+    // Whoever opens it sees who has it, in the header and in the context pane.
+    await page.click('.nav-item:has-text("All")');
+    await openConversation('5511912340003');
+    await page.waitForSelector('.conversation-header [data-testid="assignee"]:has-text("Assigned to Test agent")');
+    await page.waitForSelector('[data-testid="context-assignee"]:has-text("Assigned to Test agent")');
+    await saveScreen(page, 'assignee-header');
+  });
+
+  it('a long thread has a separator per day; labels beyond what the row shows are counted as +N', async () => {
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
+    await stack.customerWrites('5511912340040', 'I ordered a blender last week', {
+      name: 'Lia Souza',
+      at: threeDaysAgo,
+    });
+    await stack.customerWrites('5511912340040', 'It still has not arrived');
+    const lia = await openConversation('5511912340040');
+    await eventually(async () => (await page.locator('.day-separator').count()) === 2, 'a separator per day');
+    expect(await page.locator('.day-separator').last().textContent()).toBe('Today');
+    expect(await page.locator('.day-separator').first().textContent()).toContain(String(threeDaysAgo.getDate()));
+
+    await page.click('.actions button:has-text("Labels")');
+    await page.fill('#labels-input', 'delivery, refund, vip');
+    await page.click('[role="dialog"] button:has-text("Save labels")');
+    await page.waitForSelector(`${row(lia)} .badge.label.more:has-text("+1")`);
+    expect(await page.locator(`${row(lia)} .badge.label.more`).getAttribute('title')).toBe('vip');
+    await saveScreen(page, 'date-separators-labels');
   });
 });

@@ -1,12 +1,13 @@
 /**
- * `pnpm eval:intents [--file other.jsonl] [--misses] [--cross-validate]`
- * Trains the intent classifier from the corpus, scores a labelled file kept apart from it, prints accuracy
- * and a confusion table per language, and exits 1 when a language falls below 90% or the file is bad.
- * --cross-validate instead scores the corpus against itself, fold by fold, to choose the threshold.
+ * `pnpm eval:intents [--file other.jsonl] [--misses] [--set key=value ...]`
+ * Trains the intent classifier from the corpus, scores a labelled file kept apart from it, prints per
+ * language the accuracy, the `unknown` rate, how often the second ask was found, a confusion table, and a
+ * reliability table; exits 1 when a language falls below 90% or the file is bad. `--set` tries another
+ * setting of triage-data/classifier.json without writing it (`pnpm triage:train` chooses them).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { crossValidate, formatCrossValidation } from '../src/triage/cross-validate.js';
+import { ClassifierSettings, loadClassifierSettings } from '../src/triage/classifier-settings.js';
 import { formatEvalReport } from '../src/triage/eval-report.js';
 import { DEFAULT_EVAL_FILE, EvalFileError, readEvalFile } from '../src/triage/eval-set.js';
 import { evaluateClassifier } from '../src/triage/evaluate.js';
@@ -16,21 +17,20 @@ const { values } = parseArgs({
   options: {
     file: { type: 'string' },
     misses: { type: 'boolean', default: false },
-    'cross-validate': { type: 'boolean', default: false },
+    set: { type: 'string', multiple: true, default: [] },
   },
 });
 
 async function main(): Promise<number> {
-  if (values['cross-validate']) {
-    console.log(formatCrossValidation(await crossValidate()));
-    return 0;
-  }
   // pnpm runs this script from apps/server; a relative --file means relative to where the command was typed.
   const file = values.file ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.file) : DEFAULT_EVAL_FILE;
   const examples = await readEvalFile(file);
-  const classifier = await createIntentClassifier();
+  const overrides = Object.fromEntries(values.set.map((pair) => pair.split('=')).map(([k, v]) => [k, Number(v)]));
+  const settings = ClassifierSettings.parse({ ...loadClassifierSettings(), ...overrides });
+  const classifier = await createIntentClassifier({ settings });
   console.log(
-    `trained in ${classifier.trainingMs} ms; threshold ${classifier.threshold}; ${examples.length} examples from ${file}\n`,
+    `trained on ${classifier.examples} messages in ${classifier.trainingMs} ms; threshold ${classifier.threshold}; ` +
+      `${examples.length} examples from ${file}\n`,
   );
   const report = await evaluateClassifier(classifier, examples);
   console.log(formatEvalReport(report, { misses: values.misses }));

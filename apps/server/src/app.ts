@@ -1,6 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Connection } from 'mongoose';
+import type { Express } from 'express';
 import { DomainEvents } from './domain/domain-events.js';
 import { createExpressApp } from './http/express-app.js';
 import { WebhookIntakeStore } from './ingest/index.js';
@@ -23,6 +24,8 @@ type Workers = ReturnType<typeof createWorkers>;
 
 export type App = {
   httpServer: HttpServer;
+  /** The HTTP routes (tests compare them with the OpenAPI document). */
+  express: Express;
   io: AppSocketServer;
   models: Models;
   services: Services;
@@ -45,6 +48,8 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
   const events = new DomainEvents();
   const services = createServices(models, config, events, await sharedIntentClassifier(), logger);
   await services.users.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+  await services.priorityRules.load();
+  await services.slaPolicies.load();
   let io: AppSocketServer | null = null;
   const metrics = createAppMetrics({ models, agents: services.agents, logger, sockets: () => io });
   const workers = createWorkers({ config, services, events, metrics, limiters, logger });
@@ -72,6 +77,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     triage: services.triage,
     mentions: services.mentions,
     outbox: workers.outboxWorker,
+    searchIndex: services.searchIndex,
     reports: { reducer: services.reportReducer, online: services.agentOnline },
     csatSurvey: services.csatSurvey,
     metrics,
@@ -82,6 +88,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
 
   return {
     httpServer,
+    express,
     io: sockets,
     models,
     services,
@@ -104,6 +111,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
       await workers.stop();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await services.presence.settled();
+      services.searchIndex.close();
       await redis?.close();
     },
   };

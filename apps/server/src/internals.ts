@@ -7,7 +7,9 @@ export { isValidSignature } from './ingest/index.js';
 export { freePort } from './lib/free-port.js';
 export { keyedId } from './lib/keyed-id.js';
 export { createModels, type Models } from './models/index.js';
+export { FactsCache, MemoryFactsStore, ReportReducer } from './reports/index.js';
 export { sharedIntentClassifier } from './triage/index.js';
+export { SearchIndex, SearchService } from './search/index.js';
 
 /** The server's folder and its process entry, for a test or benchmark that runs it as a child process. */
 export const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { KeyedQueue } from '@switchboard/concurrency';
 import {
   ConversationActions,
   ConversationLifecycle,
   HandoffService,
+  IntentCorrections,
   SnoozeService,
   TimelineQuery,
 } from './conversations/index.js';
+import { AuditLog } from './domain/audit-log.js';
 import { CannedRenderer, CannedReplyService } from './canned/index.js';
 import { ContactChanges, ContactMerges, ContactProfiles } from './contacts/index.js';
 import { MentionService } from './mentions/index.js';
@@ -19,10 +22,11 @@ import { ContactService } from './domain/contact.service.js';
 import { ConversationLog } from './domain/conversation-log.js';
 import { ConversationSlots } from './domain/conversation-slots.js';
 import { ConversationService } from './domain/conversation.service.js';
-import type { DomainEvents } from './domain/domain-events.js';
+import type { DomainEvents, QueuedOutboxItem } from './domain/domain-events.js';
 import { MessageService } from './domain/message.service.js';
 import { TimelineWriter } from './domain/timeline-writer.js';
 import { UserService } from './domain/user.service.js';
+import { VersionedSetting } from './domain/versioned-setting.js';
 import { WorkLeases } from './domain/work-leases.js';
 import type { InboundFollowUp } from './ingest/index.js';
 import type { Config } from './lib/config.js';
@@ -33,8 +37,10 @@ import {
   createWhatsAppClient,
   DeadLetterService,
   MediaService,
+  ReadReceiptService,
   SendService,
   TemplateService,
+  UploadService,
 } from './outbound/index.js';
 import {
   AgentService,
@@ -44,6 +50,7 @@ import {
   QueueService,
   RouterService,
 } from './routing/index.js';
+import { SearchIndex, SearchService } from './search/index.js';
 import {
   AgentOnlineTracker,
   DatabaseFactsStore,
@@ -52,8 +59,8 @@ import {
   ReportService,
   RollupWriter,
 } from './reports/index.js';
-import { loadSlaPolicies, SlaService } from './sla/index.js';
-import { loadPriorityRules, TriageService, type IntentClassifier } from './triage/index.js';
+import { buildSlaPolicies, loadSlaPolicySource, PolicyPreview, SlaService } from './sla/index.js';
+import { createPriorityRules, loadPriorityRules, TriageService, type IntentClassifier } from './triage/index.js';
 
 /**
  * Builds every service, bottom to top, and wires what features declared they need of each other (the
@@ -77,21 +84,24 @@ export function createServices(
   );
   const messages = new MessageService(models, log, conversations, new KeyedQueue());
   const timeline = new TimelineWriter(log);
-  const templates = new TemplateService(models);
-  const outboxQueued = () => events.emit('outbox.queued');
-  const send = new SendService(models, conversations, messages, templates, outboxQueued);
+  const audit = new AuditLog(models);
+  const templates = new TemplateService(models, audit);
+  const outboxQueued = (item: QueuedOutboxItem) => events.emit('outbox.queued', item);
   const whatsapp = createWhatsAppClient({ timeoutMs: config.WHATSAPP_TIMEOUT_MS });
+  const uploads = new UploadService(models, conversations, whatsapp, config);
+  const send = new SendService(models, conversations, messages, templates, uploads, outboxQueued);
   const consent = new ConsentService(models, send, { optOut: config.OPT_OUT_KEYWORDS, optIn: config.OPT_IN_KEYWORDS });
-  const queues = new QueueService(models);
-  const agents = new AgentService(models, events, randomUUID());
+  const queues = new QueueService(models, audit, events);
+  const agents = new AgentService(models, events, randomUUID(), audit);
   const assignments = new Assignments(models, new WorkLeases(models, 'assign', randomUUID()));
   const router = new RouterService(models, conversations, queues, agents, assignments, timeline);
-  const triage = new TriageService(models, classifier, loadPriorityRules(config.PRIORITY_RULES_FILE), timeline);
+  const { priorityRules, slaPolicies } = policySettings(models, audit, config);
+  const triage = new TriageService(models, classifier, priorityRules, timeline);
   const inboundRouting = new InboundRouting(models, router, triage);
   const contacts = new ContactService(models);
   const sla = new SlaService(
     models,
-    loadSlaPolicies(config.SLA_POLICIES_FILE),
+    slaPolicies,
     conversations,
     router,
     timeline,
@@ -99,6 +109,7 @@ export function createServices(
     new WorkLeases(models, 'sla', randomUUID()),
   );
   const snoozes = new SnoozeService(models, conversations, timeline, new WorkLeases(models, 'snooze', randomUUID()));
+  const searchIndex = new SearchIndex(join(config.SEARCH_INDEX_DIR, `${config.MONGODB_DB_NAME}.sqlite`));
   const csatSettings = new CsatSettingsService(models);
   const csatAnswers = new CsatAnswers(
     models,
@@ -115,6 +126,10 @@ export function createServices(
   const contactChanges = new ContactChanges(models, conversations, events);
   return {
     models,
+    audit,
+    priorityRules,
+    slaPolicies,
+    policyPreview: new PolicyPreview(models, classifier, priorityRules, slaPolicies, queues),
     ...createReports(models, config, logger),
     csatSettings,
     csatSurvey: new CsatSurveyService(
@@ -129,6 +144,7 @@ export function createServices(
     sla,
     lifecycle: new ConversationLifecycle(models, conversations, slots, router, assignments, agents, timeline),
     actions: new ConversationActions(models, conversations, timeline),
+    intentCorrections: new IntentCorrections(models, conversations, timeline, router, triage),
     snoozes,
     contactHistory: new ContactHistory(models),
     log,
@@ -144,14 +160,18 @@ export function createServices(
     send,
     whatsapp,
     media: new MediaService(models, conversations, whatsapp, config),
+    uploads,
+    readReceipts: new ReadReceiptService(models, conversations, whatsapp, config),
     consent,
     deadLetters: new DeadLetterService(models, messages, outboxQueued),
     contacts,
-    botKeys: new BotKeys(models),
+    botKeys: new BotKeys(models, audit),
     handoffs: new HandoffService(models, contacts, conversations, router, assignments, timeline),
-    channels: new ChannelService(models, events),
-    users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events),
+    channels: new ChannelService(models, events, audit),
+    users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events, audit),
     templates,
+    searchIndex,
+    search: new SearchService(searchIndex),
     cannedReplies,
     cannedRender: new CannedRenderer(models, cannedReplies, conversations),
     contactProfiles: new ContactProfiles(models, contactChanges),
@@ -160,6 +180,28 @@ export function createServices(
   };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * Priority rules and SLA policies: settings in the database, seeded from their files (PRIORITY_RULES_FILE,
+ * SLA_POLICIES_FILE) on first start. The audit log compares rules by id and policies by priority.
+ */
+function policySettings(models: Models, audit: AuditLog, config: Config) {
+  const priorityRules = new VersionedSetting(models, audit, {
+    key: 'priority-rules',
+    name: 'Priority rules',
+    seed: () => ({ rules: [...loadPriorityRules(config.PRIORITY_RULES_FILE).rules] }),
+    build: (content) => createPriorityRules(content, 'the priority rules in settings'),
+    auditView: ({ rules }) => Object.fromEntries(rules.map((rule) => [rule.id, rule])),
+  });
+  const slaPolicies = new VersionedSetting(models, audit, {
+    key: 'sla-policies',
+    name: 'SLA policies',
+    seed: () => loadSlaPolicySource(config.SLA_POLICIES_FILE),
+    build: (content) => buildSlaPolicies(content, 'the SLA policies in settings'),
+    auditView: ({ escalation, policies }) => ({ escalation, ...policies }),
+  });
+  return { priorityRules, slaPolicies };
+}
 
 /** The reports: counts gathered as changes happen (fed by listeners/reports.listener.ts), and the figures read back. */
 function createReports(models: Models, config: Config, logger: Logger) {

@@ -9,6 +9,7 @@ import type { RateLimiterFactory } from './lib/rate-limiters.js';
 import { createChannelBreakers, createSendRateLimits, observeBreakers, OutboxWorker } from './outbound/index.js';
 import { BacklogSampler } from './reports/index.js';
 import { RoutingWorker } from './routing/index.js';
+import { SearchCatchUp } from './search/index.js';
 import { WorkLeases } from './domain/work-leases.js';
 import type { Services } from './services.js';
 import type { DomainEvents } from './domain/domain-events.js';
@@ -34,6 +35,7 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     leaseMs: config.INTAKE_LEASE_SECONDS * 1000,
     logger,
     observe: observeIntake(metrics),
+    announceTogether: (work) => events.gather(work),
   });
   const outboxWorker = new OutboxWorker({
     models,
@@ -65,6 +67,7 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     logger,
   });
   const retention = new BookkeepingRetention(models, randomUUID());
+  const searchCatchUp = new SearchCatchUp(models, services.searchIndex, logger);
   const loops = [
     new PollingLoop({
       concurrency: 1,
@@ -82,6 +85,13 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     }),
     new PollingLoop({
       concurrency: 1,
+      pollMs: config.SETTINGS_REFRESH_MS,
+      step: () => refreshSettings(services, logger),
+      logger,
+      name: 'settings-refresh',
+    }),
+    new PollingLoop({
+      concurrency: 1,
       pollMs: SNOOZE_CHECK_MS,
       step: () => services.snoozes.wakeDue(),
       logger,
@@ -93,6 +103,14 @@ export function createWorkers({ config, services, events, metrics, limiters, log
       step: () => sweepBookkeeping(retention, logger),
       logger,
       name: 'bookkeeping-retention',
+    }),
+    // At start (a new index file is built from the database), then now and then for what a crashed peer missed.
+    new PollingLoop({
+      concurrency: 1,
+      pollMs: config.SEARCH_CATCHUP_SECONDS * 1000,
+      step: async () => (await searchCatchUp.run(), false),
+      logger,
+      name: 'search-catch-up',
     }),
   ];
   const backlog = new BacklogSampler(
@@ -128,6 +146,14 @@ export function createWorkers({ config, services, events, metrics, limiters, log
 async function reconcileSla(sla: Services['sla'], intervalMs: number, logger: Logger): Promise<boolean> {
   const synced = await sla.reconcile(intervalMs);
   if (synced) logger.warn({ conversations: synced }, 'SLA timers were out of step and are synced now');
+  return false;
+}
+
+/** Picks up priority rules and SLA policies another process saved. */
+async function refreshSettings(services: Services, logger: Logger): Promise<boolean> {
+  for (const setting of [services.priorityRules, services.slaPolicies]) {
+    if (await setting.refresh()) logger.info({ version: setting.document().version }, 'settings reloaded');
+  }
   return false;
 }
 

@@ -31,6 +31,7 @@ function conversation(i: number): ConversationDTO {
     sla: null,
     handoff: null,
     labels: [],
+    triage: { secondaryIntent: null, confidence: null, entities: [], correction: null },
     snoozedUntil: null,
     escalatedAt: null,
     seq: MESSAGES_EACH * 2,

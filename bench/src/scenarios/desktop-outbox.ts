@@ -5,7 +5,8 @@ import { describeMachine, loadAverage } from '../machine.js';
 import { flushOfflineReplies, login, writeOfflineReplies } from '../reply-flush.js';
 import type { Scenario, ScenarioResult } from '../result.js';
 import { BENCH_SECRETS, freshDatabaseName, startDatabase, startServer, type Database } from '../stack.js';
-import { round } from '../stats.js';
+import { meterCost } from '../cpu.js';
+import { ratios, round } from '../stats.js';
 
 const REPLIES = 1000;
 /**
@@ -55,7 +56,20 @@ export const desktopOutboxScenario: Scenario = {
     const database = await startDatabase();
     try {
       const rows: ScenarioResult[] = [];
-      for (const conversations of SPREADS) rows.push(await flushRow(database, conversations));
+      for (const conversations of SPREADS) {
+        // A/B in one run: senders scanning the outbox on every wake-up (before), then taking new items by id.
+        const scanning = await flushRow(database, conversations, false);
+        const handedOver = await flushRow(database, conversations, true);
+        rows.push({
+          ...handedOver,
+          baselineFigures: scanning.figures,
+          ratios: ratios(handedOver.figures, scanning.figures),
+          notes: [
+            ...(handedOver.notes ?? []),
+            'baseline: the same flush, same run, with OUTBOX_HANDOFF=false (the outbox senders scan the outbox on every wake-up, as before)',
+          ],
+        });
+      }
       return rows;
     } finally {
       await database.stop();
@@ -63,7 +77,7 @@ export const desktopOutboxScenario: Scenario = {
   },
 };
 
-async function flushRow(database: Database, conversations: number): Promise<ScenarioResult> {
+async function flushRow(database: Database, conversations: number, handoff: boolean): Promise<ScenarioResult> {
   const simulator = createWhatsAppSimulator({
     appSecret: BENCH_SECRETS.WHATSAPP_APP_SECRET,
     accessToken: BENCH_SECRETS.WHATSAPP_ACCESS_TOKEN,
@@ -73,6 +87,7 @@ async function flushRow(database: Database, conversations: number): Promise<Scen
     MONGODB_URI: database.uri,
     MONGODB_DB_NAME: freshDatabaseName(),
     WHATSAPP_API_BASE_URL: simulatorUrl,
+    OUTBOX_HANDOFF: String(handoff),
   });
   simulator.setWebhookUrl(`${server.url}/webhooks/whatsapp`);
   try {
@@ -86,7 +101,14 @@ async function flushRow(database: Database, conversations: number): Promise<Scen
       timeoutMs: TIMEOUT_MS,
     });
     const load = loadAverage();
+    const meter = await meterCost({
+      serverPids: [server.child.pid],
+      databasePid: database.pid,
+      metricsUrls: [`${server.url}/metrics`],
+    });
     const flush = await flushOfflineReplies(offline, TIMEOUT_MS).finally(offline.remove);
+    const cost = await meter.stop();
+    const perReply = (n: number | null) => (n === null ? null : round(n / Math.max(flush.acknowledged, 1), 2));
     return {
       name: `desktop-outbox, ${conversations} conversation${conversations === 1 ? '' : 's'}`,
       conditions: {
@@ -106,11 +128,15 @@ async function flushRow(database: Database, conversations: number): Promise<Scen
         acknowledged: flush.acknowledged,
         refused: flush.refused,
         allAcknowledged: flush.finished && flush.refused === 0,
+        dbCommandsPerReply: perReply(cost.databaseCommands),
+        serverCpuMsPerReply: perReply(cost.serverCpuMs),
+        databaseCpuMsPerReply: perReply(cost.databaseCpuMs),
       },
       baselineFigures: null,
       ratios: null,
       notes: [
         `timed from engine.start() (cache open, socket connect, resync running alongside) to the last reply marked sent; ${REPLIES} replies round robin over ${conversations} conversation(s); each conversation's replies go one at a time, oldest first, each awaiting its acknowledgement, with up to ${OUTBOX_CONCURRENCY} conversations in flight at once`,
+        "per reply: over the flush, commands from the server's /metrics (its outbox senders included, delivering meanwhile), server CPU from /proc/<pid>/stat, FerretDB CPU the same way",
       ],
     };
   } finally {

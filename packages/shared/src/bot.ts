@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import { ObjectIdString } from './ids.js';
 
-export const BotDTO = z.object({ id: z.string(), name: z.string(), active: z.boolean(), createdAt: z.string() });
+export const BotDTO = z.object({
+  id: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  /** When its current key was made: at creation, then at each rotation. */
+  keyCreatedAt: z.string(),
+  createdAt: z.string(),
+});
 export type BotDTO = z.infer<typeof BotDTO>;
 
 export const CreateBotRequest = z.strictObject({ name: z.string().trim().min(1).max(80) });
-/** The key is shown once, here; only its hash is stored. */
+/** An admin turns a bot's key off (or on again). */
+export const UpdateBotRequest = z.strictObject({ active: z.boolean() });
+export type UpdateBotRequest = z.infer<typeof UpdateBotRequest>;
+
+/** The key is shown once, here (at creation and at each rotation); only its hash is stored. */
 export const CreateBotResponse = z.object({ bot: BotDTO, apiKey: z.string() });
+export type CreateBotResponse = z.infer<typeof CreateBotResponse>;
 
 /** A key of a bot's or a contact's attributes (stored as a document key: no `.` and no `$`). */
 export const AttributeKey = z

@@ -4,6 +4,7 @@ import { HandoffDTO } from './bot.js';
 import { ObjectIdString } from './ids.js';
 import { Language, Priority, RoutingState } from './routing.js';
 import { CursorQuery } from './pagination.js';
+import { TriageDetailsDTO } from './triage.js';
 import { ConversationCsatDTO } from './csat.js';
 
 export const ConversationStatus = z.enum(['open', 'resolved']);
@@ -23,6 +24,8 @@ export const ConversationDTO = z.object({
   priority: Priority,
   intent: z.string().nullable(),
   language: Language.nullable(),
+  /** Second ask, confidence, entities and any correction; empty until the first customer message. */
+  triage: TriageDetailsDTO.default({ secondaryIntent: null, confidence: null, entities: [], correction: null }),
   /** The most urgent SLA target running now, for showing time left. */
   sla: z.object({ kind: z.enum(['first_response', 'next_response', 'resolution']), dueAt: z.string() }).nullable(),
   /** The bot's context package, when a bot handed this conversation over. */

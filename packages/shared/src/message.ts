@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { InteractiveMessage } from './interactive.js';
+import { ObjectIdString } from './ids.js';
 
 const Id = z.string().min(1);
 const IsoDate = z.string();
@@ -81,15 +83,31 @@ export const MessageContent = z.discriminatedUnion('type', [
     /** The body with its parameters filled in, as the customer reads it. */
     renderedText: z.string(),
   }),
-  /** Reply buttons sent to the customer (at most three; a tap comes back as an `interactive` button_reply). */
+  /** An internal note: stored on the conversation for colleagues, never sent to the customer. */
+  z.object({ type: z.literal('note'), body: z.string() }),
+  /** Reply buttons an agent (or the CSAT survey) sent; the customer's tap comes back as an `interactive` button_reply. */
   z.object({
     type: z.literal('buttons'),
+    /** The CSAT survey's buttons carry none (and were stored without the field). */
+    header: z.string().nullable().default(null),
     body: z.string(),
     footer: z.string().nullable(),
     buttons: z.array(z.object({ id: z.string(), title: z.string() })),
   }),
-  /** An internal note: stored on the conversation for colleagues, never sent to the customer. */
-  z.object({ type: z.literal('note'), body: z.string() }),
+  /** A list message an agent sent; the customer's choice comes back as an `interactive` list_reply. */
+  z.object({
+    type: z.literal('list'),
+    header: z.string().nullable(),
+    body: z.string(),
+    footer: z.string().nullable(),
+    button: z.string(),
+    sections: z.array(
+      z.object({
+        title: z.string().nullable(),
+        rows: z.array(z.object({ id: z.string(), title: z.string(), description: z.string().nullable() })),
+      }),
+    ),
+  }),
 ]);
 export type MessageContent = z.infer<typeof MessageContent>;
 export type MessageType = MessageContent['type'];
@@ -159,17 +177,27 @@ export type MessageDTO = z.infer<typeof MessageDTO>;
 
 const Text = z.string().trim().min(1, 'must not be blank').max(4096, 'WhatsApp allows at most 4096 characters');
 
-/** What an agent sends: a reply, a template, or an internal note. */
+const ReplyTo = z
+  .string()
+  .regex(/^[a-f0-9]{24}$/, 'must be a message id')
+  .optional();
+
+/** What an agent sends: a reply (text, a file, buttons or a list), a template, or an internal note. */
 export const SendMessageRequest = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('text'),
     body: Text,
-    replyToMessageId: z
-      .string()
-      .regex(/^[a-f0-9]{24}$/, 'must be a message id')
-      .optional(),
+    replyToMessageId: ReplyTo,
     previewUrl: z.boolean().optional(),
   }),
+  /** A file uploaded first (POST /api/conversations/:id/uploads), sent by its upload's id. */
+  z.strictObject({
+    type: z.literal('media'),
+    uploadId: ObjectIdString,
+    caption: z.string().trim().max(1024, 'WhatsApp allows at most 1024 characters').optional(),
+    replyToMessageId: ReplyTo,
+  }),
+  z.strictObject({ type: z.literal('interactive'), interactive: InteractiveMessage, replyToMessageId: ReplyTo }),
   z.strictObject({
     type: z.literal('template'),
     template: z.strictObject({

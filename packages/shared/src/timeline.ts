@@ -27,6 +27,7 @@ export const TimelineEntryDTO = z.object({
     'unsnoozed',
     'woke',
     'labels-changed',
+    'intent-corrected',
     'csat-asked',
     'csat-skipped',
     'csat-rated',

@@ -14,6 +14,7 @@ export async function setup(project: TestProject) {
   database = await openDatabase({ uri: process.env.TEST_MONGODB_URI, dataDir, logger: createLogger('warn') });
   project.provide('mongoUri', database.uri);
   project.provide('databaseKind', database.kind);
+  project.provide('searchIndexDir', join(dataDir, 'search'));
 }
 
 export async function teardown() {

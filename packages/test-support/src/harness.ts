@@ -12,6 +12,7 @@ import {
   type Config,
   type Logger,
 } from '@switchboard/server';
+import { closedPortUrl } from './closed-port.js';
 import type {} from './provided-context.js';
 
 export const TEST_SECRET = 'test-app-secret-123';
@@ -28,6 +29,7 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     MONGODB_URI: inject('mongoUri'),
+    SEARCH_INDEX_DIR: inject('searchIndexDir'),
     WHATSAPP_APP_SECRET: TEST_SECRET,
     WHATSAPP_VERIFY_TOKEN: TEST_VERIFY_TOKEN,
     JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
@@ -41,7 +43,9 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 /** The real app on a real port with a real database; everything a test needs to talk to it like a client. */
 export async function startTestServer(overrides: Record<string, string> = {}, options: { logger?: Logger } = {}) {
-  const config: Config = loadConfig(testEnv({ MONGODB_DB_NAME: freshDatabaseName(), ...overrides }));
+  const config: Config = loadConfig(
+    testEnv({ MONGODB_DB_NAME: freshDatabaseName(), WHATSAPP_API_BASE_URL: await closedPortUrl(), ...overrides }),
+  );
   const connection = await connectDatabase(config.MONGODB_URI!, config.MONGODB_DB_NAME);
   const app: App = await createApp({
     config,

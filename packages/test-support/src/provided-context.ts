@@ -3,6 +3,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     mongoUri: string;
     databaseKind: string;
+    /** Where test servers keep their search index files (one per database), removed after the run. */
+    searchIndexDir: string;
   }
 }
 

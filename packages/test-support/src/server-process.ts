@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { signWebhookBody } from '@switchboard/whatsapp-simulator';
 import { SERVER_DIR, SERVER_ENTRY } from '@switchboard/server/internals';
+import { closedPortUrl } from './closed-port.js';
 import { TEST_SECRET, testEnv } from './harness.js';
 
 export { freePort } from '@switchboard/server/internals';
@@ -13,7 +14,10 @@ export type ServerProcess = { url: string; child: ChildProcess };
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
     cwd: SERVER_DIR,
-    env: { ...process.env, ...testEnv({ PORT: '0', LOG_LEVEL: 'info', ...env }) },
+    env: {
+      ...process.env,
+      ...testEnv({ PORT: '0', LOG_LEVEL: 'info', WHATSAPP_API_BASE_URL: await closedPortUrl(), ...env }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

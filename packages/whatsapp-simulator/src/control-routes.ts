@@ -44,12 +44,13 @@ export function controlRoutes(ctx: SimulatorContext): Router {
   });
 
   router.get('/messages', (_req, res) => {
-    res.json({ messages: ctx.sentMessages, markedRead: ctx.markedRead });
+    res.json({ messages: ctx.sentMessages, markedRead: ctx.markedRead, uploads: ctx.uploads });
   });
 
   router.delete('/messages', (_req, res) => {
     ctx.sentMessages.length = 0;
     ctx.markedRead.length = 0;
+    ctx.uploads.length = 0;
     res.json({ messages: [] });
   });
 

@@ -22,7 +22,7 @@ export {
   type GraphErrorBody,
 } from './meta-errors.js';
 export { createWhatsAppSimulator, type WhatsAppSimulator, type WhatsAppSimulatorOptions } from './simulator-server.js';
-export type { SentMessage } from './simulator-context.js';
+export type { SentMessage, UploadedMedia } from './simulator-context.js';
 export type { FaultController, FaultSettings, FaultSettingsInput } from './faults.js';
 export type { StatusDelays, WebhookLogEntry } from './status-webhooks.js';
 export type { RegisterMediaInput } from './media-store.js';

@@ -7,12 +7,14 @@ export interface StoredMedia {
   bytes: Buffer;
   /** Hex SHA-256 of the bytes, as the media metadata endpoint reports it. */
   sha256: string;
+  filename?: string;
 }
 
 export interface RegisterMediaInput {
   id?: string;
   mimeType: string;
   bytes: Buffer | Uint8Array | string;
+  filename?: string;
 }
 
 /** In-memory stand-in for Meta's media storage, keyed by Graph media id. */
@@ -27,6 +29,7 @@ export class MediaStore {
       mimeType: input.mimeType,
       bytes,
       sha256: createHash('sha256').update(bytes).digest('hex'),
+      ...(input.filename ? { filename: input.filename } : {}),
     });
     return id;
   }

@@ -60,6 +60,7 @@ export const META_ERRORS = {
       'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.',
   },
   131051: { httpStatus: 400, title: 'Unsupported message type', details: 'Message type is not currently supported.' },
+  131053: { httpStatus: 400, title: 'Media upload error', details: 'Unable to upload the media used in the message.' },
   131056: {
     httpStatus: 400,
     title: '(Business Account, Consumer Account) pair rate limit hit',

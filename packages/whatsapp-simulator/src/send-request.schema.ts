@@ -42,45 +42,94 @@ const templateComponent = z.looseObject({
 });
 
 const interactiveCommon = {
-  header: z.looseObject({ type: z.string() }).optional(),
+  header: z.looseObject({ type: z.string(), text: z.string().max(60).optional() }).optional(),
   body: z.object({ text: z.string().min(1).max(1024) }).optional(),
   footer: z.object({ text: z.string().max(60) }).optional(),
 };
 
+/** Cloud API refuses a message whose reply ids (or button titles) repeat. */
+function uniqueIn(values: string[], what: string, ctx: z.RefinementCtx, path: PropertyKey[]) {
+  if (new Set(values).size !== values.length) ctx.addIssue({ code: 'custom', path, message: `${what} must be unique` });
+}
+
+const MAX_LIST_ROWS = 10;
+
 const interactive = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('button'),
-    ...interactiveCommon,
-    body: z.object({ text: z.string().min(1).max(1024) }),
-    action: z.object({
-      buttons: z
-        .array(
-          z.object({
-            type: z.literal('reply'),
-            reply: z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }),
-          }),
-        )
-        .min(1)
-        .max(3),
+  z
+    .object({
+      type: z.literal('button'),
+      ...interactiveCommon,
+      body: z.object({ text: z.string().min(1).max(1024) }),
+      action: z.object({
+        buttons: z
+          .array(
+            z.object({
+              type: z.literal('reply'),
+              reply: z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }),
+            }),
+          )
+          .min(1)
+          .max(3),
+      }),
+    })
+    .superRefine((m, ctx) => {
+      const replies = m.action.buttons.map((b) => b.reply);
+      uniqueIn(
+        replies.map((r) => r.id),
+        'button ids',
+        ctx,
+        ['action', 'buttons'],
+      );
+      uniqueIn(
+        replies.map((r) => r.title),
+        'button titles',
+        ctx,
+        ['action', 'buttons'],
+      );
     }),
-  }),
-  z.object({
-    type: z.literal('list'),
-    ...interactiveCommon,
-    body: z.object({ text: z.string().min(1).max(4096) }),
-    action: z.object({
-      button: z.string().min(1).max(20),
-      sections: z
-        .array(
-          z.looseObject({
-            title: z.string().max(24).optional(),
-            rows: z.array(z.looseObject({ id: z.string().min(1), title: z.string().min(1).max(24) })).min(1),
-          }),
-        )
-        .min(1)
-        .max(10),
+  z
+    .object({
+      type: z.literal('list'),
+      ...interactiveCommon,
+      body: z.object({ text: z.string().min(1).max(4096) }),
+      action: z.object({
+        button: z.string().min(1).max(20),
+        sections: z
+          .array(
+            z.looseObject({
+              title: z.string().max(24).optional(),
+              rows: z
+                .array(
+                  z.looseObject({
+                    id: z.string().min(1).max(200),
+                    title: z.string().min(1).max(24),
+                    description: z.string().max(72).optional(),
+                  }),
+                )
+                .min(1),
+            }),
+          )
+          .min(1)
+          .max(10),
+      }),
+    })
+    .superRefine((m, ctx) => {
+      const rows = m.action.sections.flatMap((s) => s.rows);
+      if (rows.length > MAX_LIST_ROWS)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['action', 'sections'],
+          message: `at most ${MAX_LIST_ROWS} rows in total`,
+        });
+      uniqueIn(
+        rows.map((r) => r.id),
+        'row ids',
+        ctx,
+        ['action', 'sections'],
+      );
+      if (m.action.sections.length > 1 && m.action.sections.some((s) => !s.title))
+        ctx.addIssue({ code: 'custom', path: ['action', 'sections'], message: 'every section needs a title' });
     }),
-  }),
   z.object({
     type: z.enum(['cta_url', 'product', 'product_list', 'catalog_message', 'flow', 'location_request_message']),
     ...interactiveCommon,

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { wamid, waIdOf } from './ids.js';
+import { mediaSendProblem } from './media-sends.js';
 import { graphError, transientServerError } from './meta-errors.js';
 import { parseMessagesRequest, type SendMessageRequest } from './send-request.schema.js';
 import type { SentMessage, SimulatorContext } from './simulator-context.js';
@@ -70,6 +71,11 @@ export function sendRoute(ctx: SimulatorContext): RequestHandler {
     if (parsed.kind === 'mark-read') {
       ctx.markedRead.push(parsed.body.message_id);
       res.json({ success: true });
+      return;
+    }
+    const refused = mediaSendProblem(ctx, parsed.body);
+    if (refused) {
+      res.status(refused.status).json(refused.body);
       return;
     }
     const decision = ctx.faults.nextRequest();

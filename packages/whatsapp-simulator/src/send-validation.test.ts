@@ -100,12 +100,14 @@ describe('send endpoint validation', () => {
 
   it('accepts every supported message type', async () => {
     const to = '14155550123';
+    // Media sent by id must have been uploaded, as the type its message carries.
+    const uploaded = (id: string, mimeType: string) => h.sim.registerMedia({ id, mimeType, bytes: 'file bytes' });
     const bodies = [
-      { type: 'image', image: { id: '1037543291543636', caption: 'your receipt' } },
+      { type: 'image', image: { id: uploaded('1037543291543636', 'image/jpeg'), caption: 'your receipt' } },
       { type: 'audio', audio: { link: 'https://example.com/a.ogg' } },
-      { type: 'video', video: { id: '1' } },
-      { type: 'document', document: { id: '1', filename: 'invoice.pdf' } },
-      { type: 'sticker', sticker: { id: '1' } },
+      { type: 'video', video: { id: uploaded('1', 'video/mp4') } },
+      { type: 'document', document: { id: uploaded('2', 'application/pdf'), filename: 'invoice.pdf' } },
+      { type: 'sticker', sticker: { id: uploaded('3', 'image/webp') } },
       { type: 'location', location: { latitude: -23.56, longitude: -46.65, name: 'Store' } },
       { type: 'contacts', contacts: [{ name: { formatted_name: 'Support' }, phones: [{ phone: '+1 555 0100' }] }] },
       {

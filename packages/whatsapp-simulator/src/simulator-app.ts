@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { controlRoutes } from './control-routes.js';
 import { graphVersionOnly, requireBearer } from './graph-auth.js';
 import { MEDIA_DOWNLOAD_PATH, mediaDownloadRoute, mediaMetadataRoute } from './media-routes.js';
+import { mediaUploadRoute, multipartErrors, multipartUpload } from './media-upload-route.js';
 import { fbtraceId } from './ids.js';
 import { graphError, transientServerError } from './meta-errors.js';
 import { sendRoute } from './send-route.js';
@@ -30,6 +31,14 @@ export function createSimulatorApp(ctx: SimulatorContext): Express {
   app.use('/__simulator', controlRoutes(ctx));
   app.get(MEDIA_DOWNLOAD_PATH, bearer, mediaDownloadRoute(ctx));
   app.post('/:version/:phoneNumberId/messages', graphVersionOnly, bearer, sendRoute(ctx));
+  app.post(
+    '/:version/:phoneNumberId/media',
+    graphVersionOnly,
+    bearer,
+    multipartUpload,
+    multipartErrors,
+    mediaUploadRoute(ctx),
+  );
   app.get('/:version/:mediaId', graphVersionOnly, bearer, mediaMetadataRoute(ctx));
   app.use((req, res) => {
     res.status(400).json(unknownPath(req.path));

@@ -21,6 +21,15 @@ export interface SentMessage {
   failureCode?: number;
 }
 
+/** A file the business uploaded to the media endpoint. */
+export interface UploadedMedia {
+  id: string;
+  phoneNumberId: string;
+  mimeType: string;
+  filename: string;
+  size: number;
+}
+
 /** What the HTTP routes share with the simulator object. */
 export interface SimulatorContext {
   accessToken: string;
@@ -33,6 +42,8 @@ export interface SimulatorContext {
   /** Every request the send endpoint received, faulted or not. */
   sendRequests: { count: number };
   markedRead: string[];
+  /** Every file the business uploaded, oldest first. */
+  uploads: UploadedMedia[];
   baseUrl(): string;
   /** Aborted on stop, so latency waits and held requests end with the simulator. */
   lifetime(): AbortSignal;

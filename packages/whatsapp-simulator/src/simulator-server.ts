@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_DISPLAY_PHONE_NUMBER, DEFAULT_WABA_ID } from './envelope.js';
 import { FaultController } from './faults.js';
 import { MediaStore, type RegisterMediaInput } from './media-store.js';
-import type { SentMessage, SimulatorContext } from './simulator-context.js';
+import type { SentMessage, SimulatorContext, UploadedMedia } from './simulator-context.js';
 import { createSimulatorApp } from './simulator-app.js';
 import { DEFAULT_STATUS_DELAYS, StatusWebhooks, type StatusDelays, type WebhookLogEntry } from './status-webhooks.js';
 import type { WebhookDelivery } from './webhook-client.js';
@@ -34,6 +34,8 @@ export interface WhatsAppSimulator {
   readonly sendRequestCount: number;
   /** Message ids the business marked as read. */
   readonly markedRead: readonly string[];
+  /** Files the business uploaded to the media endpoint. */
+  readonly uploads: readonly UploadedMedia[];
   /** Every webhook POST the simulator made and how the receiver answered. */
   readonly webhookLog: readonly WebhookLogEntry[];
   registerMedia(input: RegisterMediaInput): string;
@@ -59,6 +61,7 @@ export function createWhatsAppSimulator(options: WhatsAppSimulatorOptions): What
     sentMessages: [],
     sendRequests: { count: 0 },
     markedRead: [],
+    uploads: [],
     baseUrl: () => {
       if (!url) throw new Error('the WhatsApp simulator is not started');
       return url;
@@ -103,6 +106,7 @@ export function createWhatsAppSimulator(options: WhatsAppSimulatorOptions): What
       return ctx.sendRequests.count;
     },
     markedRead: ctx.markedRead,
+    uploads: ctx.uploads,
     webhookLog: statusWebhooks.log,
     registerMedia: (input) => ctx.media.register(input),
     postWebhook: (payload) => statusWebhooks.post(payload),

@@ -16,14 +16,18 @@ const ARGS = [
 
 export type Browser = { context: BrowserContext; page: Page; close(): Promise<void> };
 
-/** The system Chromium with a fresh profile, as ENVIRONMENT.md prescribes (playwright-core, no downloads). */
-export async function openBrowser(): Promise<Browser> {
+/**
+ * The system Chromium with a fresh profile, as ENVIRONMENT.md prescribes (playwright-core, no downloads).
+ * `locale` is the browser's language (navigator.language, Accept-Language): US English unless a test says.
+ */
+export async function openBrowser(options: { locale?: string } = {}): Promise<Browser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'switchboard-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     args: ARGS,
     viewport: { width: 1440, height: 900 },
     deviceScaleFactor: 1,
+    locale: options.locale ?? 'en-US',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

@@ -18,11 +18,13 @@ export type Stack = Awaited<ReturnType<typeof startStack>>;
  * both ways, a TCP proxy between the desktop engine and the server (to cut the network), and the Node host
  * serving the built renderer.
  */
-export async function startStack() {
+export async function startStack(
+  options: { statusDelaysMs?: { sent: number; delivered: number; read: number }; env?: Record<string, string> } = {},
+) {
   const sim = createWhatsAppSimulator({
     appSecret: TEST_SECRET,
     accessToken: TEST_ACCESS_TOKEN,
-    statusDelaysMs: { sent: 50, delivered: NEVER_MS, read: NEVER_MS },
+    statusDelaysMs: options.statusDelaysMs ?? { sent: 50, delivered: NEVER_MS, read: NEVER_MS },
   });
   const { url: simUrl } = await sim.start(0);
   const server = await startTestServer({
@@ -32,6 +34,7 @@ export async function startStack() {
     // Two refusals make a dead letter, so the dead-letter test does not wait through eight retries.
     OUTBOX_MAX_FAILURES: '2',
     ROUTING_INTERVAL_MS: '100',
+    ...options.env,
   });
   sim.setWebhookUrl(`${server.url}/webhooks/whatsapp`);
   const proxy = await startTcpProxy(server.url);

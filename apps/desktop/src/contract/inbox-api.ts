@@ -2,15 +2,24 @@ import { z } from 'zod';
 import {
   EscalateRequest,
   LabelsRequest,
+  Locale,
+  CorrectIntentRequest,
   ObjectIdString,
+  ReportExportQuery,
+  ReportQuery,
+  SearchQuery,
   SendMessageRequest,
   SnoozeRequest,
   type ConversationDTO,
+  type ChannelDTO,
   type DeadLetterDTO,
+  type ErrorIssue,
   type MentionDTO,
   type MentionListDTO,
   type MessageDTO,
   type QueueStateDTO,
+  type ReportDTO,
+  type SearchResult,
   type SlaAlert,
   type TemplateDTO,
   type TimelineEntryDTO,
@@ -92,10 +101,26 @@ export const ConversationAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('snooze'), until: SnoozeRequest.shape.until }),
   z.strictObject({ type: z.literal('escalate'), reason: EscalateRequest.shape.reason }),
   z.strictObject({ type: z.literal('labels'), labels: LabelsRequest.shape.labels }),
+  z.strictObject({ type: z.literal('intent'), intent: CorrectIntentRequest.shape.intent }),
 ]);
 export type ConversationAction = z.infer<typeof ConversationAction>;
 
 const ConversationId = ObjectIdString;
+
+/** The settings screens' calls: the admin APIs, and nothing else, passed through with the session's token. */
+export const SettingsMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+export type SettingsMethod = z.infer<typeof SettingsMethod>;
+export const SettingsPath = z
+  .string()
+  .max(500)
+  .regex(
+    /^\/api\/(users|queues|agents|channels|bots|templates|settings|audit|canned-replies)(\/|\?|$)/,
+    'must be a settings API path',
+  );
+
+/** A settings answer: the body (checked by the screen against its shared schema), or the refusal with its fields. */
+export type SettingsAnswer =
+  { ok: true; body: unknown } | { ok: false; status: number; code: string; message: string; issues: ErrorIssue[] };
 
 /** Commands: name -> [argument schemas as a tuple, result type]. */
 export const InboxCommandArgs = {
@@ -105,6 +130,8 @@ export const InboxCommandArgs = {
   ]),
   'session:logout': z.tuple([]),
   'agent:set-status': z.tuple([z.enum(['online', 'away'])]),
+  /** The signed-in user's interface language, saved on the server so it follows them to another machine. */
+  'session:set-locale': z.tuple([Locale]),
   'inbox:list': z.tuple([ListInboxRequest]),
   'conversation:get': z.tuple([ConversationId]),
   'conversation:read': z.tuple([ConversationId]),
@@ -124,6 +151,11 @@ export const InboxCommandArgs = {
   'mentions:list': z.tuple([]),
   /** Reads the caller's mentions in a conversation (they opened it). */
   'mentions:read': z.tuple([ConversationId]),
+  'reports:get': z.tuple([ReportQuery]),
+  'reports:export': z.tuple([ReportExportQuery]),
+  'channels:list': z.tuple([]),
+  'settings:request': z.tuple([SettingsMethod, SettingsPath, z.unknown().optional()]),
+  'search:run': z.tuple([SearchQuery]),
 } as const;
 
 /** One sample per minute of the supervisor board, for the last-hour charts. */
@@ -141,6 +173,7 @@ export type InboxCommandResults = {
   'session:login': SessionState;
   'session:logout': SessionState;
   'agent:set-status': void;
+  'session:set-locale': SessionState;
   'inbox:list': InboxItem[];
   'conversation:get': ConversationDTO | null;
   'conversation:read': void;
@@ -160,6 +193,14 @@ export type InboxCommandResults = {
   'media:url': string;
   'mentions:list': MentionListDTO;
   'mentions:read': { unreadCount: number };
+  'reports:get': ReportDTO;
+  /** One table of a report as CSV text, as the server exports it. */
+  'reports:export': string;
+  'channels:list': ChannelDTO[];
+  /** A CSV export (`/api/audit/export`) answers its text as the body. */
+  'settings:request': SettingsAnswer;
+  /** The server's search; offline (or when it cannot be reached), this device's cache, saying so in `source`. */
+  'search:run': SearchResult;
 };
 
 export type TimelineItem = TimelineEntryDTO & { seq: number; at: string };
@@ -183,8 +224,19 @@ export type InboxPushes = {
 };
 export type InboxPush = keyof InboxPushes;
 
+/**
+ * `title` and `body` are the host's words for the OS notification; the renderer words its toast itself from
+ * the structured fields, in the agent's language.
+ */
 export type InboxNotification =
-  | { kind: 'assigned'; conversationId: string; title: string; body: string }
+  | {
+      kind: 'assigned';
+      conversationId: string;
+      title: string;
+      body: string;
+      contactName: string;
+      preview: string | null;
+    }
   | { kind: 'sla'; conversationId: string; title: string; body: string; alert: SlaAlert }
   | { kind: 'mention'; conversationId: string; title: string; body: string; mention: MentionDTO };
 

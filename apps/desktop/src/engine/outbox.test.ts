@@ -238,7 +238,7 @@ describe('offline-first replies', () => {
     engine.subscribe('outbox-changed', (entry) =>
       changes
         .get(entry.conversationId)
-        ?.push(`${entry.request.type === 'template' ? '' : entry.request.body}:${entry.state}`),
+        ?.push(`${entry.request.type === 'text' ? entry.request.body : ''}:${entry.state}`),
     );
     await engine.start();
     await eventually(async () => engine.connection === 'online', 'the engine to be online');

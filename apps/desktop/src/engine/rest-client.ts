@@ -1,12 +1,22 @@
 import { z } from 'zod';
-import { ConversationDTO, LoginResponse, MessageDTO, pageOf, UserDTO, type LoginRequest } from '@switchboard/shared';
+import {
+  ConversationDTO,
+  ErrorIssue,
+  LoginResponse,
+  MessageDTO,
+  pageOf,
+  UserDTO,
+  type LoginRequest,
+} from '@switchboard/shared';
 
 const PAGE_SIZE = 200;
 /** A request the server never answers must not hold up the next sync round (or the engine's stop) forever. */
 const REQUEST_TIMEOUT_MS = 15_000;
 
 // The code is kept as a string: a newer server may answer with a code this app does not know yet.
-const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), issues: z.array(ErrorIssue).optional() }),
+});
 
 const parseJson = (text: string): unknown => {
   try {
@@ -22,6 +32,8 @@ export class RestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The fields the server named as at fault (`body.email`), when it named any. */
+    readonly issues: ErrorIssue[] = [],
   ) {
     super(message);
   }
@@ -32,7 +44,8 @@ async function send<S extends z.ZodTypeAny>(url: URL, init: RequestInit, schema:
   if (!res.ok) {
     const text = await res.text();
     const body = ErrorBody.safeParse(parseJson(text));
-    if (body.success) throw new RestError(res.status, body.data.error.code, body.data.error.message);
+    if (body.success)
+      throw new RestError(res.status, body.data.error.code, body.data.error.message, body.data.error.issues ?? []);
     throw new RestError(
       res.status,
       res.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED',
@@ -57,7 +70,7 @@ export function createRestClient(serverUrl: string, token: string) {
   }
 
   function call<S extends z.ZodTypeAny>(
-    method: 'POST' | 'PUT' | 'DELETE',
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body: unknown,
     schema: S,

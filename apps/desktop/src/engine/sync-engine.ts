@@ -41,6 +41,7 @@ type CacheAccess = Pick<
   | 'saveTimeline'
   | 'listCanned'
   | 'replaceCanned'
+  | 'searchCache'
   | 'recordBoardSample'
   | 'boardHistory'
 >;
@@ -58,6 +59,12 @@ export interface SyncEngine extends CacheAccess {
   sendReply(conversationId: string, reply: SendMessageRequest): Promise<OutboxEntry>;
   /** Catches one conversation up with the server now (after an action on it); a no-op while offline. */
   refresh(conversationId: string): Promise<void>;
+  /**
+   * Catches every conversation the user may see up with the server (the list, then each one's log), as on
+   * a reconnect: for the views the server does not push live (see the service's wider views). A no-op
+   * while offline; joins a round already running.
+   */
+  catchUpAll(): Promise<void>;
 }
 
 const RESYNC_RETRY_MS = 1_000;
@@ -72,6 +79,7 @@ const CACHE_ACCESS = [
   'saveTimeline',
   'listCanned',
   'replaceCanned',
+  'searchCache',
   'recordBoardSample',
   'boardHistory',
 ] as const;
@@ -107,7 +115,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     void outbox.flush();
     resyncing = (async () => {
       try {
-        await opened().setMeta('user', JSON.stringify(await rest.me()));
+        const me = await rest.me();
+        await opened().setMeta('user', JSON.stringify(me));
+        emit('user-fetched', me);
         await sync.resyncAll();
         await opened().setMeta('lastSyncAt', new Date().toISOString());
         if (socket?.connected) setConnection('online');
@@ -198,6 +208,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     refresh: async (conversationId) => {
       opened();
       if (socket?.connected) await sync.refresh(conversationId);
+    },
+    catchUpAll: async () => {
+      opened();
+      await resyncing;
+      if (!socket?.connected) return;
+      resyncing = sync.resyncAll();
+      await resyncing;
     },
     ...cacheAccess(opened),
   };

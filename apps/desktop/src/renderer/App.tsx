@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from './store';
 import { wirePushes } from './store/wire-pushes';
 import { Login } from './components/Login/Login';
@@ -10,6 +11,7 @@ import { useShortcuts } from './components/Shortcuts/useShortcuts';
 export function App() {
   const user = useStore((s) => s.user);
   const sessionKnown = useStore((s) => s.sessionKnown);
+  const { t } = useTranslation();
   useShortcuts();
 
   useEffect(() => {
@@ -18,7 +20,7 @@ export function App() {
     return unwire;
   }, []);
 
-  if (!sessionKnown) return <div className="empty-state">Opening your inbox…</div>;
+  if (!sessionKnown) return <div className="empty-state">{t('opening')}</div>;
   return (
     <>
       {user ? <Shell /> : <Login />}

@@ -22,5 +22,7 @@ export function act(rest: RestClient, conversationId: string, action: Conversati
       return post('escalate', { reason: action.reason });
     case 'labels':
       return rest.call('PUT', at('labels'), { labels: action.labels }, ConversationDTO);
+    case 'intent':
+      return rest.call('PUT', at('intent'), { intent: action.intent }, ConversationDTO);
   }
 }

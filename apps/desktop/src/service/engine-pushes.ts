@@ -1,5 +1,5 @@
 import { Coalescer } from '@switchboard/concurrency';
-import type { QueueStateDTO } from '@switchboard/shared';
+import type { QueueStateDTO, UserDTO } from '@switchboard/shared';
 import type { InboxPush, InboxPushes, SessionState } from '../contract/inbox-api.js';
 import type { SyncEngine } from '../engine/sync-engine.js';
 import { assignmentNotification, mentionNotification, slaNotification } from './notifications.js';
@@ -12,13 +12,14 @@ type Wiring = {
   push: Push;
   state: () => SessionState;
   onBoard: (states: QueueStateDTO[]) => void;
+  onUser: (user: UserDTO) => void;
 };
 
 /**
  * Turns the engine's events into the contract's pushes. The list is re-read by the renderer on every
  * `conversations-changed`, so bursts (a resync applies hundreds of events) are coalesced into one per tick.
  */
-export function forwardEnginePushes({ engine, userId, push, state, onBoard }: Wiring): () => void {
+export function forwardEnginePushes({ engine, userId, push, state, onBoard, onUser }: Wiring): () => void {
   let stopped = false;
   const listChanges = new Coalescer(() => void (stopped || push('conversations-changed')), {
     settleMs: 0,
@@ -42,6 +43,7 @@ export function forwardEnginePushes({ engine, userId, push, state, onBoard }: Wi
       push('session-changed', state());
     }),
     engine.subscribe('problem', (error) => push('problem', error.message)),
+    engine.subscribe('user-fetched', onUser),
     engine.subscribe('conversation-updated', (before, after) => {
       const notification = assignmentNotification(before, after, userId);
       if (notification) push('notification', notification);

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import {
   CannedReplyDTO,
+  ChannelDTO,
   ConversationDTO,
   DeadLetterDTO,
   MentionListDTO,
   MessageDTO,
   QueueStateDTO,
+  ReportDTO,
+  SearchResult,
   TemplateDTO,
   TimelineEntryDTO,
   UserDTO,
@@ -22,6 +25,8 @@ import type { RestClient } from '../engine/rest-client.js';
 import type { SyncEngine } from '../engine/sync-engine.js';
 import { isNetworkFailure } from './command-errors.js';
 import { act } from './conversation-act.js';
+import { settingsRequest } from './settings-request.js';
+import type { WiderViews } from './wider-views.js';
 
 export type Handlers = {
   [C in InboxCommand]: (...args: z.output<(typeof InboxCommandArgs)[C]>) => Promise<InboxCommandResults[C]>;
@@ -37,6 +42,8 @@ export type LiveSession = {
   recordBoard(states: QueueStateDTO[]): Promise<void>;
   /** Last answers of server-only lists, shown while offline. */
   lastKnown: Map<string, unknown>;
+  /** Brings the views the server does not push live up to date when they are opened. */
+  widerViews: WiderViews;
 };
 
 export type CommandContext = {
@@ -44,9 +51,15 @@ export type CommandContext = {
   session(): LiveSession;
   login(serverUrl: string, email: string, password: string): Promise<SessionState>;
   logout(): Promise<SessionState>;
+  /** The server's newer copy of the signed-in user: kept with the saved session and pushed to the renderer. */
+  updateUser(user: UserDTO): Promise<SessionState>;
   mediaUrl(messageId: string): string;
   now(): Date;
 };
+
+/** A report's filters as the server's query string, leaving out the ones not set. */
+const reportParams = (query: Record<string, string | undefined>) =>
+  new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
 
 const items = <S extends z.ZodTypeAny>(item: S) => z.object({ items: z.array(item) });
 const MentionsRead = z.object({ unreadCount: z.number().int() });
@@ -107,8 +120,11 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     'agent:set-status': async (status) => {
       await ctx.session().rest.call('PUT', '/api/me/status', { status }, z.undefined());
     },
+    'session:set-locale': async (locale) =>
+      ctx.updateUser(await ctx.session().rest.call('PATCH', '/api/me', { locale }, UserDTO)),
     'inbox:list': async (request) => {
-      const { engine, user } = ctx.session();
+      const { engine, user, widerViews } = ctx.session();
+      widerViews.listOpened(request.view);
       return engine.listInbox({ ...request, userId: user.id, now: ctx.now().toISOString() });
     },
     'conversation:get': (id) => ctx.session().engine.getConversation(id),
@@ -121,7 +137,8 @@ export function inboxCommands(ctx: CommandContext): Handlers {
       return updated;
     },
     'thread:get': async (id) => {
-      const { engine } = ctx.session();
+      const { engine, widerViews } = ctx.session();
+      widerViews.conversationOpened(id);
       const [messages, outbox] = await Promise.all([engine.listMessages(id), engine.listOutbox(id)]);
       // A sent reply is one of the messages; pending and failed ones are shown beside them.
       return { messages, pending: outbox.filter((e) => e.state !== 'sent').map(toPendingReply) };
@@ -180,6 +197,27 @@ export function inboxCommands(ctx: CommandContext): Handlers {
       remembered('mentions', (rest) => rest.get('/api/mentions', MentionListDTO), { items: [], unreadCount: 0 }),
     'mentions:read': (id) =>
       ctx.session().rest.call('POST', '/api/mentions/read', { conversationId: id }, MentionsRead),
+    'reports:get': (query) => ctx.session().rest.get(`/api/reports?${reportParams(query)}`, ReportDTO),
+    'reports:export': async (query) => {
+      const res = await ctx.session().rest.fetchRaw(`/api/reports/export?${reportParams(query)}`);
+      if (!res.ok) throw new Error(`the export answered ${res.status}: ${await res.text()}`);
+      return res.text();
+    },
+    'channels:list': () =>
+      remembered('channels', async (rest) => (await rest.get('/api/channels', items(ChannelDTO))).items, []),
+    'settings:request': (method, path, body) => settingsRequest(ctx.session().rest, method, path, body),
+    'search:run': (query) => {
+      const { rest, engine } = ctx.session();
+      // Offline, the cache answers at once rather than after a request that cannot succeed times out.
+      if (engine.connection === 'offline') return engine.searchCache(query);
+      const params = new URLSearchParams(
+        Object.entries(query).flatMap(([k, v]): [string, string][] => (v === undefined ? [] : [[k, String(v)]])),
+      );
+      return orOffline(
+        () => rest.get(`/api/search?${params}`, SearchResult),
+        () => engine.searchCache(query),
+      );
+    },
   };
 
   /**
@@ -204,6 +242,7 @@ export function inboxCommands(ctx: CommandContext): Handlers {
         active: true,
         channelIds: [],
         createdAt: '',
+        locale: null,
       });
     }
     return [...agents.values()];

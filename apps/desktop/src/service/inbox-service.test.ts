@@ -134,6 +134,7 @@ describe('the inbox service (the host side of the contract) against a real serve
       kind: 'assigned',
       conversationId: conversation.id,
       title: expect.stringContaining('Carla Cliente'),
+      contactName: 'Carla Cliente',
     });
     const [mine] = await eventually(async () => {
       const list = await agent.call('inbox:list', { view: 'mine' });
@@ -189,6 +190,35 @@ describe('the inbox service (the host side of the contract) against a real serve
     expect((await agent.call('contact:history', conversation.contact.id)).map((c) => c.id)).toEqual([conversation.id]);
   });
 
+  it("an agent's wider view, a channel they belong to, is caught up when opened rather than pushed live", async () => {
+    const first = await customerWrites('5511920000002', 'oi, tudo bem?');
+    const channel = (await server.api<{ items: { id: string }[] }>(admin, 'GET', '/api/channels')).body.items.find(
+      (c) => c.id === first.channelId,
+    )!;
+    const member = await server.api<{ id: string }>(admin, 'POST', '/api/users', {
+      email: 'mia.member@test.local',
+      name: 'Mia Member',
+      role: 'agent',
+      password: PASSWORD,
+    });
+    await server.api(admin, 'PUT', `/api/channels/${channel.id}/members`, { userIds: [member.body.id] });
+    const agent = serviceIn(dir.file('member'));
+    await agent.call('session:login', { serverUrl: server.url, email: 'mia.member@test.local', password: PASSWORD });
+    await eventually(async () => (await agent.call('session:get')).connection === 'online', 'the member to be online');
+    expect(await agent.call('conversation:get', first.id)).toMatchObject({ lastMessagePreview: 'oi, tudo bem?' });
+
+    await customerWrites('5511920000002', 'ainda estou esperando');
+    const updated = await eventually(async () => {
+      const list = await agent.call('inbox:list', { view: 'all' });
+      return list.find((c) => c.id === first.id && c.lastMessagePreview === 'ainda estou esperando');
+    }, 'the wider list, once opened, to catch up');
+    expect(updated.messageCount).toBe(2);
+    await eventually(
+      async () => (await agent.call('thread:get', first.id)).messages.length === 2,
+      'the thread to hold both messages',
+    );
+  });
+
   it('a restart shows the cached inbox before the network answers, and signing out forgets the session', async () => {
     const dataDir = dir.file('data');
     const first = serviceIn(dataDir);
@@ -223,5 +253,38 @@ describe('the inbox service (the host side of the contract) against a real serve
     const third = serviceIn(dataDir);
     await third.service.start();
     expect((await third.call('session:get')).user).toBeNull();
+  });
+
+  it("saves the agent's language on the server, and picks up one chosen on another machine when it reconnects", async () => {
+    const dataDir = dir.file('locale');
+    const here = serviceIn(dataDir);
+    await here.call('session:login', { serverUrl: proxy.url, email: people.agent.email, password: PASSWORD });
+    expect(await here.service.invoke('session:set-locale', ['fr'])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('argument 1') },
+    });
+    expect((await here.call('session:set-locale', 'es')).user?.locale).toBe('es');
+    const token = await server.login(people.agent.email, PASSWORD);
+    expect((await server.api<{ locale: string }>(token, 'GET', '/api/me')).body.locale).toBe('es');
+    await here.service.stop();
+
+    // On another machine the agent switches to Portuguese; this one, started again, follows once online.
+    await server.api(token, 'PATCH', '/api/me', { locale: 'pt' });
+    const again = serviceIn(dataDir);
+    await again.service.start();
+    const pushedPortuguese = () =>
+      again.pushes.some((p) => p.push === 'session-changed' && JSON.stringify(p.payload).includes('"locale":"pt"'));
+    await eventually(async () => pushedPortuguese(), 'the choice made elsewhere to reach the renderer');
+    expect((await again.call('session:get')).user?.locale).toBe('pt');
+    await again.service.stop();
+    const later = serviceIn(dataDir);
+    // Offline, it starts in the language it last heard from the server.
+    proxy.cut();
+    try {
+      await later.service.start();
+      expect((await later.call('session:get')).user?.locale).toBe('pt');
+    } finally {
+      proxy.restore();
+    }
   });
 });

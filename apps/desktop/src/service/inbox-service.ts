@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { QueueStateDTO } from '@switchboard/shared';
+import type { QueueStateDTO, UserDTO } from '@switchboard/shared';
 import { InboxCommandArgs, type InboxPush, type InboxResult, type SessionState } from '../contract/inbox-api.js';
 import { createRestClient, login } from '../engine/rest-client.js';
 import { createSyncEngine, type SyncEngineOptions } from '../engine/sync-engine.js';
@@ -8,6 +8,7 @@ import { CommandError, describeArgumentIssues, toFailure } from './command-error
 import { forwardEnginePushes, type Push } from './engine-pushes.js';
 import { inboxCommands, type Handlers, type LiveSession } from './inbox-commands.js';
 import { sessionFile, type SavedSession } from './session-file.js';
+import { createWiderViews } from './wider-views.js';
 
 export type InboxServiceOptions = {
   /** Where the session and each user's SQLite cache live. */
@@ -54,6 +55,16 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
     ...(options.defaultServerUrl ? { defaultServerUrl: options.defaultServerUrl } : {}),
   });
 
+  /** The server's newer copy of the signed-in user: kept with the saved session and pushed to the renderer. */
+  async function keepUser(user: UserDTO): Promise<SessionState> {
+    if (!live) throw new CommandError('UNAUTHENTICATED', 'sign in first');
+    live.user = user;
+    const session = await saved.read(now());
+    if (session) await saved.write({ ...session, user });
+    push('session-changed', state());
+    return state();
+  }
+
   async function open(session: SavedSession): Promise<void> {
     const cacheName = `cache-${createHash('sha256').update(session.serverUrl).digest('hex').slice(0, 12)}-${session.user.id}.sqlite`;
     const engine = createSyncEngine({
@@ -75,6 +86,11 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
       push,
       state,
       onBoard: (states) => void recordBoard(states),
+      // Changed elsewhere (the language chosen on another machine): this machine follows once it connects.
+      onUser: (user) => {
+        if (live?.engine === engine && JSON.stringify(user) !== JSON.stringify(live.user))
+          void keepUser(user).catch((error: unknown) => push('problem', `user not kept: ${String(error)}`));
+      },
     });
     const sampler = setInterval(() => live && live.board.length > 0 && void recordBoard(live.board), BOARD_SAMPLE_MS);
     live = {
@@ -85,6 +101,7 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
       board: [],
       recordBoard,
       lastKnown: new Map(),
+      widerViews: createWiderViews(engine, session.user),
       close: async () => {
         clearInterval(sampler);
         stopPushes();
@@ -120,6 +137,7 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
       await open(session);
       return state();
     },
+    updateUser: keepUser,
     async logout() {
       await close();
       await saved.remove();

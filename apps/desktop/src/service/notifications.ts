@@ -15,6 +15,8 @@ export function assignmentNotification(
     conversationId: after.id,
     title: `New conversation: ${who(after)}`,
     body: after.lastMessagePreview ?? 'A conversation was assigned to you',
+    contactName: who(after),
+    preview: after.lastMessagePreview,
   };
 }
 

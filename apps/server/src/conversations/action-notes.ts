@@ -35,7 +35,7 @@ type Recorder = { timeline: TimelineWriter; conversations: ConversationService }
 export async function recordAction(
   { timeline, conversations }: Recorder,
   conversation: ConversationDoc,
-  kind: 'labels-changed' | 'escalated' | 'reopened',
+  kind: 'labels-changed' | 'escalated' | 'reopened' | 'intent-corrected',
   summary: string,
   details: Record<string, unknown>,
   viewer: Viewer,

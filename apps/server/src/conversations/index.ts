@@ -2,6 +2,7 @@
 // handoff) as other layers see it: import it through this file only.
 export { ConversationActions } from './conversation-actions.service.js';
 export { HandoffService } from './handoff.service.js';
+export { IntentCorrections } from './intent-correction.service.js';
 export { ConversationLifecycle } from './lifecycle.service.js';
 export { SnoozeService } from './snooze.service.js';
 export { TimelineQuery } from './timeline.query.js';

@@ -5,7 +5,21 @@ import { keyedId } from '../lib/keyed-id.js';
 import { isDuplicateKeyError, retryOnDuplicateKey, type Models } from '../models/index.js';
 import type { ChannelDoc } from '../models/channel.model.js';
 import { toChannelDTO } from '../models/to-dto.js';
+import type { Actor, AuditLog } from './audit-log.js';
 import type { DomainEvents } from './domain-events.js';
+
+/** A channel as the audit log keeps it: the token only as whether it is set and since when. */
+const auditRecordOf = (dto: ChannelDTO): Record<string, unknown> => {
+  const { id: _id, createdAt: _createdAt, ...record } = dto;
+  return record;
+};
+
+/** The token is stored as given and never read back out; setting it records when, for the settings screen. */
+function withToken<T extends { accessToken?: string | null }>(input: T) {
+  const { accessToken, ...rest } = input;
+  if (accessToken === undefined) return rest;
+  return { ...rest, accessToken, accessTokenSetAt: accessToken === null ? null : new Date() };
+}
 
 export class ChannelService {
   private readonly existing = new Set<string>();
@@ -13,6 +27,7 @@ export class ChannelService {
   constructor(
     private readonly models: Models,
     private readonly events: DomainEvents,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -59,31 +74,43 @@ export class ChannelService {
   }
 
   /** Registers a number; one that already wrote in as `unregistered` becomes active, its history kept. */
-  async create(input: CreateChannelRequest): Promise<ChannelDTO> {
+  async create(input: CreateChannelRequest, actor: Actor): Promise<ChannelDTO> {
     const _id = keyedId('channel', input.phoneNumberId);
     const existing = await this.models.Channel.findById(_id);
     if (existing?.status === 'active')
       throw new AppError('CONFLICT', `a channel for phone_number_id ${input.phoneNumberId} exists already`);
+    const fields = { ...withToken(input), status: 'active' };
+    let doc: ChannelDoc;
     try {
-      const doc = existing
-        ? await this.models.Channel.findByIdAndUpdate(
-            _id,
-            { $set: { ...input, status: 'active' } },
-            { new: true },
-          ).orFail()
-        : await this.models.Channel.create({ _id, ...input, status: 'active' });
-      return this.toDTO(doc);
+      doc = existing
+        ? await this.models.Channel.findByIdAndUpdate(_id, { $set: fields }, { new: true }).orFail()
+        : await this.models.Channel.create({ _id, ...fields });
     } catch (error) {
       if (isDuplicateKeyError(error))
         throw new AppError('CONFLICT', `a channel for phone_number_id ${input.phoneNumberId} exists already`);
       throw error;
     }
+    const created = await this.toDTO(doc);
+    await this.audit.record(actor, {
+      action: 'channel.created',
+      entity: { type: 'channel', id: created.id, name: created.name },
+      before: existing ? auditRecordOf(await this.toDTO(existing)) : null,
+      after: auditRecordOf(created),
+    });
+    return created;
   }
 
-  async update(id: string, input: UpdateChannelRequest): Promise<ChannelDTO> {
-    const doc = await this.models.Channel.findByIdAndUpdate(id, { $set: input }, { new: true });
-    if (!doc) throw notFound('channel');
-    return this.toDTO(doc);
+  async update(id: string, input: UpdateChannelRequest, actor: Actor): Promise<ChannelDTO> {
+    const before = await this.models.Channel.findByIdAndUpdate(id, { $set: withToken(input) });
+    if (!before) throw notFound('channel');
+    const updated = await this.toDTO(await this.models.Channel.findById(id).orFail());
+    await this.audit.record(actor, {
+      action: 'channel.updated',
+      entity: { type: 'channel', id, name: updated.name },
+      before: auditRecordOf(await this.toDTO(before)),
+      after: auditRecordOf(updated),
+    });
+    return updated;
   }
 
   async list(): Promise<ChannelDTO[]> {
@@ -100,7 +127,7 @@ export class ChannelService {
   }
 
   /** Replaces the channel's members; each user's live subscriptions follow at once. */
-  async setMembers(id: string, userIds: string[]): Promise<ChannelDTO> {
+  async setMembers(id: string, userIds: string[], actor: Actor): Promise<ChannelDTO> {
     const channel = await this.models.Channel.findById(id);
     if (!channel) throw notFound('channel');
     const wanted = userIds.map((u) => new Types.ObjectId(u));
@@ -117,7 +144,14 @@ export class ChannelService {
     await this.models.User.updateMany({ _id: { $in: wanted } }, { $addToSet: { channelIds: channel._id } });
     const touched = new Set([...before.map((u) => u._id.toHexString()), ...userIds]);
     for (const userId of touched) this.events.emit('user.access-changed', userId);
-    return this.toDTO(channel);
+    const updated = await this.toDTO(channel);
+    await this.audit.record(actor, {
+      action: 'channel.members-changed',
+      entity: { type: 'channel', id, name: channel.name },
+      before: { memberIds: before.map((u) => u._id.toHexString()).sort() },
+      after: { memberIds: [...updated.memberIds].sort() },
+    });
+    return updated;
   }
 
   private async toDTO(channel: ChannelDoc): Promise<ChannelDTO> {

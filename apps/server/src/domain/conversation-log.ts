@@ -133,7 +133,7 @@ export class ConversationLog {
     const events = stored.map(toEventDTO);
     const last = stored.at(-1)!;
     this.remember(last.conversationId.toHexString(), last.seq);
-    for (const event of events) this.events.emit('conversation.changed', event, audience);
+    for (const event of events) this.events.announceChange(event, audience);
     await this.models.Conversation.updateOne({ _id: last.conversationId }, { $max: { seq: last.seq } });
     return events;
   }

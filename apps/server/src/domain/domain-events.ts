@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
+import type { Types } from 'mongoose';
 import type { ConversationEventDTO, MentionDTO, QueueStateDTO, SlaAlert } from '@switchboard/shared';
 import type { ConversationDoc } from '../models/conversation.model.js';
 
@@ -9,8 +11,10 @@ type DomainEventMap = {
   'conversation.saved': [conversation: ConversationDoc];
   /** A user's role, channels or active flag changed: their live subscriptions must follow. */
   'user.access-changed': [userId: string];
-  /** A message entered the outbox: senders wake up. */
-  'outbox.queued': [];
+  /** A message entered the outbox: this process's senders take it by its id. */
+  'outbox.queued': [item: QueuedOutboxItem];
+  /** A user's sessions ended (their password was reset): their open sockets close. */
+  'user.sessions-ended': [userId: string];
   /** An SLA warning, breach or escalation for someone to act on. */
   'sla.alert': [alert: SlaAlert];
   /** An SLA target ended because it was fulfilled: in time (`met`), or late though its breach was never recorded. */
@@ -27,6 +31,9 @@ type DomainEventMap = {
   'mentions.read': [userId: string, unreadCount: number];
 };
 
+/** What a sender needs to take a new outbox item without looking for it: its id and whom it goes to. */
+export type QueuedOutboxItem = { id: Types.ObjectId; channelId: Types.ObjectId; to: string; createdAt: Date };
+
 export type SlaSettledEvent = {
   conversationId: string;
   kind: 'first_response' | 'next_response' | 'resolution';
@@ -35,7 +42,52 @@ export type SlaSettledEvent = {
   at: Date;
 };
 
-export type ConversationAudience = { channelId: string; queueId: string | null; assigneeId: string | null };
+/** Who sees a conversation: its channel, the queue it waits in, its assignee (see Viewer.canSee). */
+export type Audience = { queueId: string | null; assigneeId: string | null };
+
+/**
+ * Who sees a change: the conversation's audience when it was made, and, for a change held back and
+ * announced with later ones (see `DomainEvents.gather`), `also` the audience the conversation had by then.
+ */
+export type ConversationAudience = Audience & { channelId: string; also?: Audience };
+
+type Held = [event: ConversationEventDTO, audience: ConversationAudience][];
 
 /** Services announce what happened here; listeners/ reacts (socket pushes, SLA timers, outbox, metrics). */
-export class DomainEvents extends EventEmitter<DomainEventMap> {}
+export class DomainEvents extends EventEmitter<DomainEventMap> {
+  private readonly holding = new AsyncLocalStorage<Held>();
+
+  /** Announces a conversation change now, or, inside `gather`, when the gathered work ends. */
+  announceChange(event: ConversationEventDTO, audience: ConversationAudience): void {
+    const held = this.holding.getStore();
+    if (held) held.push([event, audience]);
+    else this.emit('conversation.changed', event, audience);
+  }
+
+  /**
+   * Runs `work`, holding the conversation changes it announces until it ends (however it ends: what it
+   * stored is announced). Each held change then goes also to whoever sees its conversation by the end: a
+   * customer's first message, stored before triage and routing gave its conversation a queue and an agent,
+   * reaches that queue's agents with the rest, in order, instead of leaving them a gap to fetch. Work
+   * inside work already gathering joins it.
+   */
+  async gather<T>(work: () => Promise<T>): Promise<T> {
+    if (this.holding.getStore()) return work();
+    const held: Held = [];
+    try {
+      return await this.holding.run(held, work);
+    } finally {
+      this.release(held);
+    }
+  }
+
+  private release(held: Held): void {
+    const last = new Map<string, ConversationAudience>();
+    for (const [event, audience] of held) last.set(event.conversationId, audience);
+    for (const [event, audience] of held) {
+      const { queueId, assigneeId } = last.get(event.conversationId)!;
+      const moved = queueId !== audience.queueId || assigneeId !== audience.assigneeId;
+      this.emit('conversation.changed', event, moved ? { ...audience, also: { queueId, assigneeId } } : audience);
+    }
+  }
+}

@@ -40,6 +40,8 @@ export function previewOf(c: MessageContent): string {
         return `${c.body} [${c.buttons.map((b) => b.title).join(' | ')}]`;
       case 'note':
         return `Note: ${c.body}`;
+      case 'list':
+        return c.body;
     }
   })();
   return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;

@@ -404,8 +404,21 @@ function countIn(basis: ConversationDoc, message: MessageDoc, preview: string) {
       lastMessageAt: message.sentAt,
       ...(message.direction === 'inbound' ? { lastInboundAt: message.sentAt } : {}),
     },
-    $set: { ...(newest ? { lastMessagePreview: preview } : {}), ...replyMoments(basis, message), ...threadOf(message) },
+    $set: {
+      ...(newest ? { lastMessagePreview: preview } : {}),
+      ...replyMoments(basis, message),
+      ...threadOf(message),
+      ...latestInbound(basis, message),
+    },
   };
+}
+
+/** The customer's newest message, which a read receipt names (it covers every message before it). */
+function latestInbound(basis: ConversationDoc, message: MessageDoc) {
+  const newest = !basis.lastInboundAt || message.sentAt >= basis.lastInboundAt;
+  return message.direction === 'inbound' && newest && message.providerMessageId
+    ? { lastInboundMessageId: message.providerMessageId }
+    : {};
 }
 
 /**

@@ -17,6 +17,7 @@ const EXPECTED: Record<MetaErrorCode, { kind: 'retryable' | 'permanent'; outage:
   131047: { kind: 'permanent', outage: false },
   131050: { kind: 'permanent', outage: false },
   131051: { kind: 'permanent', outage: false },
+  131053: { kind: 'permanent', outage: false },
   131056: { kind: 'retryable', outage: false },
   132000: { kind: 'permanent', outage: false },
   132001: { kind: 'permanent', outage: false },

@@ -93,6 +93,10 @@ const RULES: Record<number, Rule> = {
     'Unsupported message type',
     'WhatsApp does not support this kind of message. Send it as text or a supported attachment.',
   ),
+  131053: refused(
+    'Media upload error',
+    'WhatsApp could not use this file (its type or size, or it expired). Attach it again, as a supported type.',
+  ),
   132000: refused(
     'Number of parameters does not match the expected number of params',
     'The template got a different number of values than it has placeholders. Fill in every placeholder and send it again.',
@@ -288,6 +292,15 @@ export function invalidRequestFailure(details: string): ProviderFailure {
     retryAfterMs: null,
     reason: `This message is not valid for WhatsApp (${details}). Edit it and send it again.`,
   };
+}
+
+/**
+ * Why a reply whose retries ran out is not delivered. A retryable failure's own reason promises that the
+ * message "goes out automatically", which is no longer true once it is dead-lettered, so this names only
+ * what went wrong and what a person can do now.
+ */
+export function deadLetterReason(failure: ProviderFailure, tries: number): string {
+  return `WhatsApp kept failing (${failure.title}), so Switchboard gave up after ${tries} tries. A supervisor can send it again from Dead letters.`;
 }
 
 /** What a channel's open circuit breaker answers instead of calling WhatsApp. */

@@ -1,18 +1,45 @@
-import type { CreateUserRequest, LoginRequest, LoginResponse, UpdateUserRequest, UserDTO } from '@switchboard/shared';
+import { randomBytes } from 'node:crypto';
+import type {
+  CreateUserRequest,
+  LoginRequest,
+  LoginResponse,
+  TeamMemberDTO,
+  UpdateMeRequest,
+  UpdateUserRequest,
+  UserDTO,
+} from '@switchboard/shared';
+import { Types } from 'mongoose';
 import { hashPassword, passwordMatches } from './auth/password.js';
 import type { TokenService } from './auth/token.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import { toUserDTO } from '../models/to-dto.js';
 import type { UserDoc } from '../models/user.model.js';
+import { HIDDEN, type Actor, type AuditLog } from './audit-log.js';
 import type { DomainEvents } from './domain-events.js';
 import { Viewer } from './viewer.js';
+
+export function toTeamMemberDTO(user: UserDoc): TeamMemberDTO {
+  return {
+    ...toUserDTO(user),
+    queueIds: user.queueIds.map((q) => q.toHexString()),
+    capacity: user.capacity,
+    workingHours: (user.workingHours as TeamMemberDTO['workingHours']) ?? null,
+  };
+}
+
+/** A user as the audit log keeps them: the account and routing profile, never a password or its hash. */
+export const auditRecordOf = (user: UserDoc): Record<string, unknown> => {
+  const { id: _id, createdAt: _createdAt, ...record } = toTeamMemberDTO(user);
+  return record;
+};
 
 export class UserService {
   constructor(
     private readonly models: Models,
     private readonly tokens: TokenService,
     private readonly events: DomainEvents,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The first admin, from ADMIN_EMAIL / ADMIN_PASSWORD: created once, never overwritten. */
@@ -35,20 +62,25 @@ export class UserService {
     const user = await this.models.User.findOne({ email: input.email });
     const ok = await passwordMatches(input.password, user?.active ? user.passwordHash : null);
     if (!user || !ok) throw new AppError('UNAUTHENTICATED', 'wrong email or password');
-    const { token, expiresAt } = await this.tokens.issue(user._id.toHexString());
+    const { token, expiresAt } = await this.tokens.issue(user._id.toHexString(), user.sessionGeneration);
     return { token, expiresAt: expiresAt.toISOString(), user: toUserDTO(user) };
   }
 
-  /** Who a token belongs to, read fresh: a deactivated user or a changed role takes effect at once. */
+  /**
+   * Who a token belongs to, read fresh: a deactivated user, a changed role or a reset password (which ends
+   * every session issued before it) takes effect at once.
+   */
   async authenticate(token: string): Promise<{ user: UserDTO; viewer: Viewer }> {
-    let userId: string;
+    let claims: { userId: string; generation: number };
     try {
-      ({ userId } = await this.tokens.verify(token));
+      claims = await this.tokens.verify(token);
     } catch {
       throw new AppError('UNAUTHENTICATED', 'the token is invalid or expired; log in again');
     }
-    const user = await this.models.User.findById(userId);
+    const user = await this.models.User.findById(claims.userId);
     if (!user || !user.active) throw new AppError('UNAUTHENTICATED', 'the account is unknown or deactivated');
+    if (claims.generation !== user.sessionGeneration)
+      throw new AppError('UNAUTHENTICATED', 'the password was reset since this session began; log in again');
     return { user: toUserDTO(user), viewer: viewerOf(user) };
   }
 
@@ -57,31 +89,87 @@ export class UserService {
     return user && user.active ? viewerOf(user) : null;
   }
 
-  async list(): Promise<UserDTO[]> {
-    return (await this.models.User.find().sort({ createdAt: 1 })).map(toUserDTO);
+  async list(): Promise<TeamMemberDTO[]> {
+    return (await this.models.User.find().sort({ createdAt: 1 })).map(toTeamMemberDTO);
   }
 
-  async create(input: CreateUserRequest): Promise<UserDTO> {
+  async create(input: CreateUserRequest, actor: Actor): Promise<TeamMemberDTO> {
+    const queueIds = await this.existingQueues(input.queueIds ?? []);
+    let user: UserDoc;
     try {
-      const user = await this.models.User.create({
+      user = await this.models.User.create({
         email: input.email,
         name: input.name,
         role: input.role,
         passwordHash: await hashPassword(input.password),
+        queueIds,
+        ...(input.capacity === undefined ? {} : { capacity: input.capacity }),
       });
-      return toUserDTO(user);
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new AppError('CONFLICT', `a user with email ${input.email} exists already`);
       throw error;
     }
+    await this.audit.record(actor, {
+      action: 'user.created',
+      entity: { type: 'user', id: user.id, name: user.name },
+      before: null,
+      after: auditRecordOf(user),
+    });
+    return toTeamMemberDTO(user);
   }
 
-  async update(id: string, input: UpdateUserRequest): Promise<UserDTO> {
+  async update(id: string, input: UpdateUserRequest, actor: Actor): Promise<TeamMemberDTO> {
     const { password, ...rest } = input;
     const set = { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
-    const user = await this.models.User.findByIdAndUpdate(id, { $set: set }, { new: true });
-    if (!user) throw notFound('user');
+    const before = await this.models.User.findByIdAndUpdate(id, { $set: set });
+    if (!before) throw notFound('user');
+    const user = await this.models.User.findById(id).orFail();
     this.events.emit('user.access-changed', id);
+    await this.audit.record(actor, {
+      action: 'user.updated',
+      entity: { type: 'user', id, name: user.name },
+      before: auditRecordOf(before),
+      // A new password is listed as a change; its value is never written anywhere but as a hash.
+      after: { ...auditRecordOf(user), ...(password ? { password: HIDDEN } : {}) },
+    });
+    return toTeamMemberDTO(user);
+  }
+
+  /**
+   * A new password made here and shown once to the admin, who passes it on; every session the user had ends
+   * (their session generation moves on), so a reset also locks out whoever had the old password.
+   */
+  async resetPassword(id: string, actor: Actor): Promise<string> {
+    const temporaryPassword = randomBytes(12).toString('base64url');
+    const user = await this.models.User.findByIdAndUpdate(
+      id,
+      { $set: { passwordHash: await hashPassword(temporaryPassword) }, $inc: { sessionGeneration: 1 } },
+      { new: true },
+    );
+    if (!user) throw notFound('user');
+    this.events.emit('user.sessions-ended', id);
+    await this.audit.record(actor, {
+      action: 'user.password-reset',
+      entity: { type: 'user', id, name: user.name },
+      before: { password: null },
+      after: { password: HIDDEN },
+    });
+    return temporaryPassword;
+  }
+
+  private async existingQueues(ids: string[]): Promise<Types.ObjectId[]> {
+    const wanted = [...new Set(ids)].map((id) => new Types.ObjectId(id));
+    if ((await this.models.Queue.countDocuments({ _id: { $in: wanted } })) !== wanted.length)
+      throw new AppError('VALIDATION_FAILED', 'some queueIds do not exist', [
+        { path: 'body.queueIds', message: 'names a queue that does not exist' },
+      ]);
+    return wanted;
+  }
+
+  /** A user's own preferences (the interface language): nothing that changes what they may see. */
+  async updateMe(id: string, input: UpdateMeRequest): Promise<UserDTO> {
+    const user = await this.models.User.findByIdAndUpdate(id, { $set: { locale: input.locale } }, { new: true });
+    if (!user) throw notFound('user');
     return toUserDTO(user);
   }
 }

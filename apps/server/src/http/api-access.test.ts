@@ -51,9 +51,13 @@ describe('authentication', () => {
 });
 
 describe('roles and visibility', () => {
-  it('only admins manage users and channels', async () => {
+  it('only admins manage users and channels; supervisors read the team, agents do not', async () => {
     const supervisor = await server.userWith('supervisor');
-    expect((await server.api(supervisor.token, 'GET', '/api/users')).status).toBe(403);
+    const agent = await server.userWith('agent');
+    expect((await server.api(supervisor.token, 'GET', '/api/users')).status).toBe(200);
+    expect((await server.api(agent.token, 'GET', '/api/users')).status).toBe(403);
+    const user = { email: 'new@test.local', name: 'New', role: 'agent', password: 'password-1234' };
+    expect((await server.api(supervisor.token, 'POST', '/api/users', user)).status).toBe(403);
     expect(
       (await server.api(supervisor.token, 'POST', '/api/channels', { phoneNumberId: '100000000000029', name: 'x' }))
         .status,

@@ -1,5 +1,6 @@
 import type { Role, UserDTO } from '@switchboard/shared';
 import type { NextFunction, Request, Response } from 'express';
+import type { Actor } from '../domain/audit-log.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Viewer } from '../domain/viewer.js';
 import { AppError } from '../lib/errors.js';
@@ -27,4 +28,10 @@ export function requireRole(...roles: Role[]) {
 
 export function authOf(res: Response): AuthLocals {
   return res.locals as AuthLocals;
+}
+
+/** The signed-in user as the audit log records who made a change. */
+export function actorOf(res: Response): Actor {
+  const { id, name, role } = authOf(res).user;
+  return { id, name, role };
 }

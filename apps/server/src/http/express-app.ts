@@ -13,6 +13,8 @@ import { createLoginLimiter } from './login-limiter.js';
 import { metricsRoute } from './metrics.route.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { requestContext } from './request-context.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { attachmentRoutes } from './routes/attachments.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { botAdminRoutes, botApiRoutes } from './routes/bot.routes.js';
 import { cannedReplyRoutes } from './routes/canned-replies.routes.js';
@@ -23,9 +25,11 @@ import { conversationRoutes } from './routes/conversations.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { mentionRoutes } from './routes/mentions.routes.js';
 import { outboundRoutes } from './routes/outbound.routes.js';
+import { policySettingsRoutes } from './routes/policy-settings.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { csatRoutes } from './routes/csat.routes.js';
 import { routingRoutes } from './routes/routing.routes.js';
+import { searchRoutes } from './routes/search.routes.js';
 import { templateRoutes } from './routes/templates.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { whatsappWebhook } from './routes/whatsapp.webhook.js';
@@ -99,12 +103,14 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     conversationRoutes(services),
     templateRoutes(services),
     outboundRoutes(services),
+    attachmentRoutes(services),
+    searchRoutes(services),
     routingRoutes(services),
     botAdminRoutes(services),
     reportRoutes(services),
     csatRoutes(services),
   );
   api.use(conversationActionRoutes(services), contactRoutes(services));
-  api.use(cannedReplyRoutes(services), mentionRoutes(services));
+  api.use(policySettingsRoutes(services), auditRoutes(services), cannedReplyRoutes(services), mentionRoutes(services));
   return api;
 }

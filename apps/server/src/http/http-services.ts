@@ -2,14 +2,18 @@ import type {
   ConversationActions,
   ConversationLifecycle,
   HandoffService,
+  IntentCorrections,
   SnoozeService,
   TimelineQuery,
 } from '../conversations/index.js';
+import type { PriorityRuleSet, SlaPolicySetInput } from '@switchboard/shared';
+import type { AuditLog } from '../domain/audit-log.js';
 import type { CannedRenderer, CannedReplyService } from '../canned/index.js';
 import type { ContactMerges, ContactProfiles } from '../contacts/index.js';
 import type { MentionService } from '../mentions/index.js';
 import type { CsatSettingsService } from '../csat/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
+import type { VersionedSetting } from '../domain/versioned-setting.js';
 import type { ChannelService } from '../domain/channel.service.js';
 import type { ContactHistory } from '../domain/contact-history.js';
 import type { ConversationLog } from '../domain/conversation-log.js';
@@ -17,9 +21,19 @@ import type { ConversationService } from '../domain/conversation.service.js';
 import type { MessageService } from '../domain/message.service.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Models } from '../models/index.js';
-import type { DeadLetterService, MediaService, SendService, TemplateService } from '../outbound/index.js';
+import type {
+  DeadLetterService,
+  MediaService,
+  ReadReceiptService,
+  SendService,
+  TemplateService,
+  UploadService,
+} from '../outbound/index.js';
 import type { ReportService } from '../reports/index.js';
 import type { AgentService, QueueService, RouterService } from '../routing/index.js';
+import type { PolicyPreview, SlaPolicySet } from '../sla/index.js';
+import type { PriorityRules } from '../triage/index.js';
+import type { SearchService } from '../search/index.js';
 
 /**
  * The services the HTTP routes call, declared here so that delivery depends on the layers below it only:
@@ -36,6 +50,7 @@ export type HttpServices = {
   messages: MessageService;
   lifecycle: ConversationLifecycle;
   actions: ConversationActions;
+  intentCorrections: IntentCorrections;
   snoozes: SnoozeService;
   handoffs: HandoffService;
   timeline: TimelineQuery;
@@ -44,8 +59,15 @@ export type HttpServices = {
   router: RouterService;
   send: SendService;
   media: MediaService;
+  uploads: UploadService;
+  readReceipts: ReadReceiptService;
   deadLetters: DeadLetterService;
   templates: TemplateService;
+  audit: AuditLog;
+  priorityRules: VersionedSetting<PriorityRuleSet, PriorityRules>;
+  slaPolicies: VersionedSetting<SlaPolicySetInput, SlaPolicySet>;
+  policyPreview: PolicyPreview;
+  search: SearchService;
   cannedReplies: CannedReplyService;
   cannedRender: CannedRenderer;
   contactProfiles: ContactProfiles;

@@ -1,12 +1,24 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import {
   ApiErrorResponse,
+  AuditEntryDTO,
+  AuditFilter,
+  ListAuditQuery,
+  PolicyPreviewDTO,
+  PolicyPreviewRequest,
+  PriorityRulesDTO,
+  QueueMembersRequest,
+  SavePriorityRulesRequest,
+  SaveSlaPoliciesRequest,
+  SlaPoliciesDTO,
+  TeamMemberDTO,
   ChannelDTO,
   ChannelMembersRequest,
   ConversationDTO,
   ConversationEventDTO,
   EscalateRequest,
   LabelsRequest,
+  CorrectIntentRequest,
   SnoozeRequest,
   CreateChannelRequest,
   CreateTemplateRequest,
@@ -27,7 +39,12 @@ import {
   TransferRequest,
   UpdateQueueRequest,
   IdempotencyKey,
+  MarkReadResult,
+  MEDIA_RULES,
+  SearchQuery,
+  SearchResult,
   SendMessageRequest,
+  UploadDTO,
   IdParams,
   ListConversationsQuery,
   ListEventsQuery,
@@ -45,15 +62,22 @@ import {
   ReportQuery,
   TemplateDTO,
   TemplateVersionDTO,
+  UpdateBotRequest,
   UpdateChannelRequest,
+  whatsapp,
   UpdateTemplateRequest,
+  UpdateMeRequest,
   UpdateUserRequest,
   UserDTO,
 } from '@switchboard/shared';
 import { z } from 'zod';
 import { teamRouteDocs } from './team.openapi.js';
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const content = (schema: z.ZodType, description: string, mediaType: string) => ({
+  description,
+  content: { [mediaType]: { schema } },
+});
+const json = (schema: z.ZodType, description: string) => content(schema, description, 'application/json');
 const error = (description: string) => json(ApiErrorResponse, description);
 const authErrors = { 401: error('missing, invalid or expired token'), 403: error('not allowed for this role') };
 
@@ -62,10 +86,54 @@ export type Route = Omit<RouteConfig, 'responses'> & {
   errors?: Record<number, string>;
   /** The success body's media type, when it is not JSON. */
   okType?: string;
+  /** Errors answered in plain text rather than the API's JSON error body. */
+  plainErrors?: Record<number, string>;
 };
+
+const text = z.string();
 
 const routes: Route[] = [
   { method: 'get', path: '/healthz', ok: [200, HealthResponse, 'the process is up'] },
+  { method: 'get', path: '/api/openapi.json', ok: [200, z.record(z.string(), z.unknown()), 'this document'] },
+  {
+    method: 'get',
+    path: '/metrics',
+    ok: [200, text, "Prometheus' text format"],
+    okType: 'text/plain',
+    errors: {
+      401: 'METRICS_TOKEN is set and the request lacks `Authorization: Bearer <METRICS_TOKEN>`',
+      403: 'without METRICS_TOKEN, served to loopback only',
+    },
+  },
+  {
+    method: 'get',
+    path: '/webhooks/whatsapp',
+    request: {
+      query: z.object({
+        'hub.mode': z.string().optional(),
+        'hub.verify_token': z.string().optional(),
+        'hub.challenge': z.string().optional(),
+      }),
+    },
+    ok: [200, text, 'the challenge, echoed: Meta subscribed this webhook'],
+    okType: 'text/plain',
+    plainErrors: { 403: 'hub.mode is not subscribe or the verify token does not match' },
+  },
+  {
+    method: 'post',
+    path: '/webhooks/whatsapp',
+    request: {
+      headers: z.object({ 'x-hub-signature-256': z.string().optional() }),
+      body: { content: { 'application/json': { schema: whatsapp.WebhookEnvelope } } },
+    },
+    ok: [200, z.object({ stored: z.string() }), 'stored before this answer; processed in the background'],
+    errors: {
+      400: 'not JSON, or not a WhatsApp Business Account webhook',
+      401: 'X-Hub-Signature-256 is missing or does not match the body (signed with the app secret)',
+      413: 'larger than WEBHOOK_MAX_BODY',
+      503: 'could not be stored; Meta delivers it again',
+    },
+  },
   {
     method: 'get',
     path: '/readyz',
@@ -84,7 +152,18 @@ const routes: Route[] = [
     },
   },
   { method: 'get', path: '/api/me', ok: [200, UserDTO, 'the signed-in user'] },
-  { method: 'get', path: '/api/users', ok: [200, z.object({ items: z.array(UserDTO) }), 'all users (admins)'] },
+  {
+    method: 'patch',
+    path: '/api/me',
+    request: { body: { content: { 'application/json': { schema: UpdateMeRequest } } } },
+    ok: [200, UserDTO, 'the signed-in user with their preferences saved'],
+    errors: { 400: 'invalid body (locale: one of en, es, pt)' },
+  },
+  {
+    method: 'get',
+    path: '/api/users',
+    ok: [200, z.object({ items: z.array(TeamMemberDTO) }), 'the team with routing profiles (admins, supervisors)'],
+  },
   {
     method: 'post',
     path: '/api/users',
@@ -172,6 +251,49 @@ const routes: Route[] = [
       409: 'the key was used for another message',
       422: 'window closed, opted out, or template not approved',
     },
+  },
+  {
+    method: 'post',
+    path: '/api/conversations/{id}/uploads',
+    description:
+      "The body is the file itself, its type as Content-Type and its name URI-encoded in X-Filename; checked against WhatsApp's limits per kind, then uploaded to the media endpoint. Send it with a `media` message naming the upload's id.",
+    request: {
+      params: IdParams,
+      headers: z.object({ 'idempotency-key': IdempotencyKey, 'x-filename': z.string().max(600).optional() }),
+      body: {
+        content: Object.fromEntries(
+          Object.values(MEDIA_RULES)
+            .flatMap((rule) => rule.mimeTypes)
+            .map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }]),
+        ),
+      },
+    },
+    ok: [201, UploadDTO, 'the upload (200 with the same one for a repeated Idempotency-Key)'],
+    errors: {
+      400: 'a type WhatsApp does not take, an empty file, or a bad header',
+      404: 'no such conversation',
+      409: 'the key was used for another conversation',
+      413: "the file is over WhatsApp's limit for its kind",
+      503: 'WhatsApp did not take the file now; try again',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/conversations/{id}/read',
+    description:
+      "The agent opened the conversation: the customer's newest message is marked read on WhatsApp, unless the number's markReadOnOpen is off.",
+    request: { params: IdParams },
+    ok: [200, MarkReadResult, 'what was sent'],
+    errors: { 404: 'no such conversation' },
+  },
+  {
+    method: 'get',
+    path: '/api/search',
+    description:
+      'Every message, contact (name, number, email) and label the caller may see: contact and label hits first (first page only), then messages newest first, each with its matching snippet.',
+    request: { query: SearchQuery },
+    ok: [200, SearchResult, 'hits, and the cursor of the next page of messages'],
+    errors: { 400: 'invalid query' },
   },
   {
     method: 'get',
@@ -276,6 +398,24 @@ const routes: Route[] = [
   },
   { method: 'get', path: '/api/bots', ok: [200, z.object({ items: z.array(BotDTO) }), 'bot credentials (admins)'] },
   {
+    method: 'patch',
+    path: '/api/bots/{id}',
+    request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateBotRequest } } } },
+    ok: [200, BotDTO, 'the bot, its key turned off or on (admins)'],
+    errors: { 400: 'invalid body', 404: 'no such bot' },
+  },
+  {
+    method: 'get',
+    path: '/api/messages/{id}/media',
+    request: { params: IdParams },
+    ok: [200, text, "the message's image, audio, video, document or sticker, as WhatsApp serves it"],
+    okType: '*/*',
+    errors: {
+      404: 'no such message visible to you, or it has no media',
+      503: 'WhatsApp did not hand over the media; try again later',
+    },
+  },
+  {
     method: 'post',
     path: '/api/bots',
     request: { body: { content: { 'application/json': { schema: CreateBotRequest } } } },
@@ -303,6 +443,16 @@ const routes: Route[] = [
     ok: [200, ConversationDTO, 'the conversation with its labels (unique, sorted)'],
     errors: {
       400: 'malformed id, or invalid body: an empty, too long or malformed label',
+      404: 'no such conversation, or not visible to the caller',
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/conversations/{id}/intent',
+    request: { params: IdParams, body: { content: { 'application/json': { schema: CorrectIntentRequest } } } },
+    ok: [200, ConversationDTO, 'the conversation with the corrected intent, re-routed when another queue takes it'],
+    errors: {
+      400: 'malformed id, or an intent that is not one of the labels',
       404: 'no such conversation, or not visible to the caller',
     },
   },
@@ -407,6 +557,65 @@ const routes: Route[] = [
     },
   },
   {
+    method: 'post',
+    path: '/api/users/{id}/password-reset',
+    request: { params: IdParams },
+    ok: [200, z.object({ temporaryPassword: z.string() }), "a temporary password, shown once; the user's sessions end"],
+    errors: { 404: 'no such user' },
+  },
+  {
+    method: 'put',
+    path: '/api/queues/{id}/members',
+    request: { params: IdParams, body: { content: { 'application/json': { schema: QueueMembersRequest } } } },
+    ok: [200, z.object({ memberIds: z.array(z.string()) }), 'who is skilled in the queue now'],
+    errors: { 400: 'invalid body', 404: 'no such queue' },
+  },
+  {
+    method: 'post',
+    path: '/api/bots/{id}/rotate',
+    request: { params: IdParams },
+    ok: [200, CreateBotResponse, 'a new API key, shown once; the old one stops working'],
+    errors: { 404: 'no such bot' },
+  },
+  {
+    method: 'get',
+    path: '/api/settings/priority-rules',
+    ok: [200, PriorityRulesDTO, 'the priority rules in use, with their version (admins, supervisors)'],
+  },
+  {
+    method: 'put',
+    path: '/api/settings/priority-rules',
+    request: { body: { content: { 'application/json': { schema: SavePriorityRulesRequest } } } },
+    ok: [200, PriorityRulesDTO, 'saved; every process uses them within SETTINGS_REFRESH_MS'],
+    errors: { 400: 'invalid rules, naming the field', 409: 'someone saved a newer version' },
+  },
+  {
+    method: 'get',
+    path: '/api/settings/sla-policies',
+    ok: [200, SlaPoliciesDTO, 'the SLA policies in use, with their version (admins, supervisors)'],
+  },
+  {
+    method: 'put',
+    path: '/api/settings/sla-policies',
+    request: { body: { content: { 'application/json': { schema: SaveSlaPoliciesRequest } } } },
+    ok: [200, SlaPoliciesDTO, 'saved; every process uses them within SETTINGS_REFRESH_MS'],
+    errors: { 400: 'invalid policies, naming the field', 409: 'someone saved a newer version' },
+  },
+  {
+    method: 'post',
+    path: '/api/settings/policy-preview',
+    request: { body: { content: { 'application/json': { schema: PolicyPreviewRequest } } } },
+    ok: [200, PolicyPreviewDTO, 'what a sample conversation would get, under the saved or the given draft rules'],
+    errors: { 400: 'invalid sample or draft, naming the field' },
+  },
+  {
+    method: 'get',
+    path: '/api/audit',
+    request: { query: ListAuditQuery },
+    ok: [200, pageOf(AuditEntryDTO), 'settings changes, newest first (admins)'],
+    errors: { 400: 'invalid query' },
+  },
+  {
     method: 'get',
     path: '/api/channels/{id}/csat',
     request: { params: IdParams },
@@ -429,6 +638,14 @@ const routes: Route[] = [
   },
   {
     method: 'get',
+    path: '/api/audit/export',
+    request: { query: AuditFilter },
+    ok: [200, z.string(), 'the matching entries as CSV (admins)'],
+    okType: 'text/csv',
+    errors: { 400: 'invalid query' },
+  },
+  {
+    method: 'get',
     path: '/api/reports/export',
     request: { query: ReportExportQuery },
     ok: [200, z.string(), 'one table of the report as CSV, with a header row'],
@@ -441,7 +658,7 @@ const routes: Route[] = [
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  for (const { ok, errors = {}, okType, ...route } of [...routes, ...teamRouteDocs]) {
+  for (const { ok, errors = {}, okType, plainErrors = {}, ...route } of [...routes, ...teamRouteDocs]) {
     const isPublic = !route.path.startsWith('/api') || route.path === '/api/auth/login';
     registry.registerPath({
       ...route,
@@ -452,13 +669,14 @@ export function buildOpenApiDocument() {
       ...(isPublic ? {} : { security: [{ bearerAuth: [] }] }),
       responses: {
         // A 204 has no body, so it has no content type either.
-        [ok[0]]:
-          ok[0] === 204
-            ? { description: ok[2] }
-            : okType
-              ? { description: ok[2], content: { [okType]: { schema: ok[1] } } }
-              : json(ok[1], ok[2]),
+        [ok[0]]: ok[0] === 204 ? { description: ok[2] } : content(ok[1], ok[2], okType ?? 'application/json'),
         ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, error(description)])),
+        ...Object.fromEntries(
+          Object.entries(plainErrors).map(([status, description]) => [
+            status,
+            content(text, description, 'text/plain'),
+          ]),
+        ),
         ...(isPublic ? {} : authErrors),
       },
     });

@@ -18,6 +18,11 @@ type Options = {
   logger: Logger;
   /** Told about every item worked on (for metrics). */
   observe?: (report: IntakeOutcome) => void;
+  /**
+   * Runs a webhook's processing so that the changes it makes are announced together when it ends, each to
+   * whoever sees its conversation by then (DomainEvents.gather).
+   */
+  announceTogether?: <T>(work: () => Promise<T>) => Promise<T>;
 };
 
 const BASE_RETRY_MS = 500;
@@ -125,7 +130,8 @@ export class IntakeWorker {
 
   private async handle(item: WebhookIntakeDoc): Promise<void> {
     try {
-      const result = await this.processor.process(item.rawBody);
+      const process = () => this.processor.process(item.rawBody);
+      const result = await (this.options.announceTogether ? this.options.announceTogether(process) : process());
       await this.archive(item, {
         status: 'done',
         processedAt: new Date(),

@@ -74,6 +74,11 @@ const ConfigSchema = z
     WHATSAPP_ACCESS_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
     WHATSAPP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     OUTBOX_CONCURRENCY: z.coerce.number().int().min(0, '0 turns sending off').max(64).default(2),
+    /** Off: senders find new items by scanning the outbox on each wake-up (the bench's A/B), not by their id. */
+    OUTBOX_HANDOFF: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((value) => value === 'true'),
     OUTBOX_MAX_FAILURES: z.coerce.number().int().min(1).max(50).default(8),
     OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
     OUTBOX_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
@@ -89,6 +94,8 @@ const ConfigSchema = z
     ROUTING_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
     SLA_POLICIES_FILE: z.string().min(1).optional(),
     PRIORITY_RULES_FILE: z.string().min(1).optional(),
+    /** How often each process looks for priority rules or SLA policies another process saved. */
+    SETTINGS_REFRESH_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
     SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     SLA_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     CONVERSATION_REOPEN_MINUTES: z.coerce
@@ -97,6 +104,10 @@ const ConfigSchema = z
       .min(0)
       .max(60 * 24 * 30)
       .default(60),
+    /** Where the search index lives: a SQLite file per database, shared by the processes of this host. */
+    SEARCH_INDEX_DIR: z.string().min(1).optional(),
+    /** How often each process checks the search index against the database (and at start). */
+    SEARCH_CATCHUP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     /** The zone whose days and hours reports count in (an IANA name such as Europe/Madrid). */
     REPORTS_TIMEZONE: z
       .string()
@@ -143,9 +154,9 @@ const ConfigSchema = z
     }
   });
 
-export type Config = Omit<z.output<typeof ConfigSchema>, keyof typeof DEV_SECRETS> & {
+export type Config = Omit<z.output<typeof ConfigSchema>, keyof typeof DEV_SECRETS | 'SEARCH_INDEX_DIR'> & {
   [K in keyof typeof DEV_SECRETS]: string;
-};
+} & { SEARCH_INDEX_DIR: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -166,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   return {
     ...c,
+    SEARCH_INDEX_DIR: resolve(c.SEARCH_INDEX_DIR ?? `${c.DATA_DIR}/search`),
     WHATSAPP_APP_SECRET: c.WHATSAPP_APP_SECRET ?? DEV_SECRETS.WHATSAPP_APP_SECRET,
     WHATSAPP_ACCESS_TOKEN: c.WHATSAPP_ACCESS_TOKEN ?? DEV_SECRETS.WHATSAPP_ACCESS_TOKEN,
     WHATSAPP_VERIFY_TOKEN: c.WHATSAPP_VERIFY_TOKEN ?? DEV_SECRETS.WHATSAPP_VERIFY_TOKEN,

@@ -1,7 +1,8 @@
-import type { DomainEvents } from '../domain/domain-events.js';
+import type { DomainEvents, QueuedOutboxItem } from '../domain/domain-events.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../lib/metrics.js';
+import type { SearchIndex } from '../search/index.js';
 import type { Models } from '../models/index.js';
 import type { CsatSurveyService } from '../csat/index.js';
 import type { AgentOnlineTracker, ReportReducer } from '../reports/index.js';
@@ -11,6 +12,7 @@ import type { AppSocketServer } from '../socket/socket-server.js';
 import { countDomainEvents } from './metrics.listener.js';
 import { wakeOutbox } from './outbox-wakeup.listener.js';
 import { followWithSlaTimers } from './sla-follower.listener.js';
+import { feedSearchIndex } from './search-index.listener.js';
 import { askForRatings } from './csat-survey.listener.js';
 import { feedReports } from './reports.listener.js';
 import { pushToSockets } from './socket-push.listener.js';
@@ -27,7 +29,8 @@ export type ListenerDeps = {
   models: Models;
   triage: TriageService;
   mentions: MentionService;
-  outbox: { kick(): void };
+  outbox: { handOff(item: QueuedOutboxItem): void };
+  searchIndex: Pick<SearchIndex, 'apply'>;
   reports: { reducer: ReportReducer; online: AgentOnlineTracker };
   csatSurvey: CsatSurveyService;
   metrics: Metrics;
@@ -36,7 +39,8 @@ export type ListenerDeps = {
 
 /**
  * Every reaction to domain events, in one list (as Chatwoot's dispatcher lists its listeners): services only
- * emit events, and this is where they turn into socket pushes, SLA timers, outbox wake-ups and metrics.
+ * emit events, and this is where they turn into socket pushes, SLA timers, outbox wake-ups, the search index
+ * and metrics.
  * Listeners of one event run in this order, synchronously inside the work that emitted it. Returns the stop.
  */
 export function registerListeners({
@@ -48,6 +52,7 @@ export function registerListeners({
   triage,
   mentions,
   outbox,
+  searchIndex,
   reports,
   csatSurvey,
   metrics,
@@ -59,6 +64,7 @@ export function registerListeners({
     countDomainEvents(events, metrics, logger),
     followWithSlaTimers(events, sla, logger),
     wakeOutbox(events, outbox),
+    feedSearchIndex(events, searchIndex, logger),
     reprioritizeOnProfileChange(events, models, triage, logger),
     recordMentions(events, mentions, logger),
     feedReports(events, reports.reducer, reports.online),

@@ -4,7 +4,7 @@ import type { UserService } from '../domain/user.service.js';
 import type { Logger } from '../lib/logger.js';
 import type { AppSocketServer } from '../socket/socket-server.js';
 import { PushBatches } from './push-batches.js';
-import { channelRoom, EVERYTHING_ROOM, queueRoom, roomsFor, userRoom } from '../socket/rooms.js';
+import { EVERYTHING_ROOM, roomsFor, roomsOf, userRoom } from '../socket/rooms.js';
 
 /** The one place that turns domain events into socket pushes. Returns the stop. */
 export function pushToSockets(
@@ -15,10 +15,7 @@ export function pushToSockets(
 ): () => void {
   const pushes = new PushBatches((rooms, changes) => io.to(rooms).emit('conversation:changes', changes));
   const onConversationChanged = (event: ConversationEventDTO, audience: ConversationAudience) => {
-    const rooms = [EVERYTHING_ROOM, channelRoom(audience.channelId)];
-    if (audience.queueId) rooms.push(queueRoom(audience.queueId));
-    if (audience.assigneeId) rooms.push(userRoom(audience.assigneeId));
-    pushes.add(rooms, event);
+    pushes.add(roomsOf(audience, audience.also), event);
   };
 
   const onAccessChanged = async (userId: string) => {
@@ -39,6 +36,10 @@ export function pushToSockets(
     }
   };
 
+  const onSessionsEnded = (userId: string) => {
+    io.in(userRoom(userId)).disconnectSockets(true);
+  };
+
   const onQueuesChanged = (state: QueueStateDTO[]) => {
     io.to(EVERYTHING_ROOM).emit('queues:updated', state);
   };
@@ -50,11 +51,13 @@ export function pushToSockets(
   events.on('conversation.changed', onConversationChanged);
   events.on('sla.alert', onSlaAlert);
   events.on('user.access-changed', onAccessChanged);
+  events.on('user.sessions-ended', onSessionsEnded);
   events.on('queues.changed', onQueuesChanged);
   return () => {
     pushes.flush();
     events.off('conversation.changed', onConversationChanged);
     events.off('user.access-changed', onAccessChanged);
+    events.off('user.sessions-ended', onSessionsEnded);
     events.off('queues.changed', onQueuesChanged);
     events.off('sla.alert', onSlaAlert);
   };

@@ -5,6 +5,8 @@ const botSchema = new Schema(
   {
     name: { type: String, required: true },
     keyHash: { type: String, required: true },
+    /** When the current key was made (creation, then each rotation); null on bots made before rotation existed. */
+    keyCreatedAt: { type: Date, default: null },
     active: { type: Boolean, required: true, default: true },
   },
   { timestamps: true },

@@ -11,6 +11,9 @@ const channelSchema = new Schema(
     apiBaseUrl: { type: String, default: null },
     apiVersion: { type: String, default: null },
     accessToken: { type: String, default: null },
+    accessTokenSetAt: { type: Date, default: null },
+    /** Opening a conversation sends WhatsApp a read receipt for the customer's messages (turn off per number). */
+    markReadOnOpen: { type: Boolean, required: true, default: true },
   },
   { timestamps: true },
 );

@@ -18,8 +18,10 @@ const conversationSchema = new Schema(
     priority: { type: String, enum: ['low', 'normal', 'high', 'urgent'], required: true, default: 'normal' },
     intent: { type: String, default: null },
     language: { type: String, default: null },
-    /** What triage read: its confidence, the customer's sentiment, and the text (for priority rules later). */
+    /** What triage read: confidence, sentiment, the text (for priority rules later), second ask and entities. */
     triage: { type: Schema.Types.Mixed, default: null },
+    /** The latest correction of the intent by a person (IntentCorrectionDTO); null while it is the classifier's. */
+    intentCorrection: { type: Schema.Types.Mixed, default: null },
     /** Bumped at every assignment: each assignment of a conversation is claimed once (see routing). */
     routingEpoch: { type: Number, required: true, default: 0 },
     /** The bot's context package from the last handoff (see HandoffDTO). */
@@ -34,6 +36,9 @@ const conversationSchema = new Schema(
     lastMessageAt: { type: Date, default: null },
     lastMessagePreview: { type: String, default: null },
     lastInboundAt: { type: Date, default: null },
+    /** The wamid of the customer's newest message, and the one a read receipt was last sent for. */
+    lastInboundMessageId: { type: String, default: null },
+    readReceiptFor: { type: String, default: null },
     /** Logs only: the latest customer message's thread, which replies join (see lib/correlation). */
     lastInboundCorrelationId: { type: String, default: null },
     /** For SLA clocks: the first and latest agent replies, and the first customer message not yet answered. */

@@ -22,6 +22,10 @@ import { presenceModel } from './presence.model.js';
 import { providerCallbackModel } from './provider-callback.model.js';
 import { consentChangeModel } from './consent-change.model.js';
 import { snoozeModel } from './snooze.model.js';
+import { auditEntryModel } from './audit-entry.model.js';
+import { settingModel } from './setting.model.js';
+import { uploadModel } from './upload.model.js';
+import { intentCorrectionModel } from './intent-correction.model.js';
 import { cannedReplyModel } from './canned-reply.model.js';
 import { contactChangeModel } from './contact-change.model.js';
 import { mentionModel } from './mention.model.js';
@@ -56,6 +60,10 @@ export function createModels(connection: Connection) {
     ProviderCallback: providerCallbackModel(connection),
     ConsentChange: consentChangeModel(connection),
     Snooze: snoozeModel(connection),
+    AuditEntry: auditEntryModel(connection),
+    Setting: settingModel(connection),
+    Upload: uploadModel(connection),
+    IntentCorrection: intentCorrectionModel(connection),
     CannedReply: cannedReplyModel(connection),
     ContactChange: contactChangeModel(connection),
     Mention: mentionModel(connection),

@@ -10,6 +10,10 @@ const queueSchema = new Schema(
     fallback: { type: Boolean, required: true, default: false },
     /** When SLA clocks run for this queue (see sla/business-hours.ts); unset means around the clock. */
     businessHours: { type: Schema.Types.Mixed, default: null },
+    /** A capacity rule: at most this many open conversations of this queue per agent (null: only their capacity). */
+    maxPerAgent: { type: Number, default: null },
+    /** The auto-reply while closed: `{ enabled, messages: { en, es, pt } }` (routing/out-of-hours.ts). */
+    outOfHours: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true },
 );

@@ -1,4 +1,16 @@
-import type { ChannelDTO, ContactDTO, ConversationDTO, MessageContent, MessageDTO, UserDTO } from '@switchboard/shared';
+import { Locale } from '@switchboard/shared';
+import type {
+  ChannelDTO,
+  ContactDTO,
+  ConversationDTO,
+  ExtractedEntity,
+  IntentCorrectionDTO,
+  IntentLabel,
+  MessageContent,
+  MessageDTO,
+  TriageDetailsDTO,
+  UserDTO,
+} from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import type { ChannelDoc } from './channel.model.js';
 import type { ContactDoc } from './contact.model.js';
@@ -22,6 +34,7 @@ export function toUserDTO(u: UserDoc): UserDTO {
     active: u.active,
     channelIds: u.channelIds.map((c) => c.toHexString()),
     createdAt: u.createdAt.toISOString(),
+    locale: Locale.safeParse(u.locale).data ?? null,
   };
 }
 
@@ -33,7 +46,11 @@ export function toChannelDTO(c: ChannelDoc, memberIds: string[]): ChannelDTO {
     wabaId: c.wabaId ?? null,
     name: c.name,
     status: c.status,
+    markReadOnOpen: c.markReadOnOpen ?? true,
     memberIds,
+    hasAccessToken: Boolean(c.accessToken),
+    accessTokenSetAt: iso(c.accessTokenSetAt),
+    apiVersion: c.apiVersion ?? null,
     createdAt: c.createdAt.toISOString(),
   };
 }
@@ -76,6 +93,7 @@ export function toConversationDTO(c: ConversationDoc, contact: ContactDoc): Conv
     priority: c.priority,
     intent: c.intent ?? null,
     language: (c.language as ConversationDTO['language']) ?? null,
+    triage: toTriageDetails(c),
     handoff: (c.handoff as ConversationDTO['handoff']) ?? null,
     labels: [...(c.labels ?? [])],
     snoozedUntil: iso(c.snoozedUntil),
@@ -97,6 +115,21 @@ export function toConversationDTO(c: ConversationDoc, contact: ContactDoc): Conv
     csat: toCsatDTO(c.csat as StoredCsat | null | undefined),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+/** Conversations triaged before second asks and entities existed read as having none. */
+function toTriageDetails(c: ConversationDoc): TriageDetailsDTO {
+  const triage = (c.triage ?? {}) as Partial<{
+    confidence: number;
+    secondaryIntent: IntentLabel;
+    entities: ExtractedEntity[];
+  }>;
+  return {
+    secondaryIntent: triage.secondaryIntent ?? null,
+    confidence: triage.confidence ?? null,
+    entities: triage.entities ?? [],
+    correction: (c.intentCorrection as IntentCorrectionDTO | null) ?? null,
   };
 }
 

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * The WhatsApp Cloud API shapes the outbound client speaks: the body of
- * `POST /{version}/{phone-number-id}/messages`, its answer and the media metadata. Only the message types
- * the inbox sends today (text, template, and reply buttons) are modelled. Graph's error body lives beside what its errors
+ * `POST /{version}/{phone-number-id}/messages`, its answer, media uploads and metadata. Only the message
+ * types the inbox sends are modelled: text, template, media by id, and interactive buttons and lists. Graph's error body lives beside what its errors
  * mean, in domain/provider-errors.ts: status webhooks report those errors too.
  */
 
@@ -28,6 +28,59 @@ const templateComponent = z.looseObject({
   parameters: z.array(z.looseObject({ type: z.string() })).optional(),
 });
 
+/** A file uploaded first (`POST /{phone-number-id}/media`), sent by its media id. */
+const mediaById = z.object({
+  id: z.string().min(1),
+  caption: z.string().max(1024).optional(),
+  filename: z.string().max(240).optional(),
+});
+
+const textObject = (max: number) => z.object({ text: z.string().min(1).max(max) });
+
+const interactive = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('button'),
+    header: z.object({ type: z.literal('text'), text: z.string().min(1).max(60) }).optional(),
+    body: textObject(1024),
+    footer: textObject(60).optional(),
+    action: z.object({
+      buttons: z
+        .array(
+          z.object({
+            type: z.literal('reply'),
+            reply: z.object({ id: z.string().max(256), title: z.string().max(20) }),
+          }),
+        )
+        .min(1)
+        .max(3),
+    }),
+  }),
+  z.object({
+    type: z.literal('list'),
+    header: z.object({ type: z.literal('text'), text: z.string().min(1).max(60) }).optional(),
+    body: textObject(4096),
+    footer: textObject(60).optional(),
+    action: z.object({
+      button: z.string().min(1).max(20),
+      sections: z
+        .array(
+          z.object({
+            title: z.string().max(24).optional(),
+            rows: z.array(
+              z.object({
+                id: z.string().max(200),
+                title: z.string().max(24),
+                description: z.string().max(72).optional(),
+              }),
+            ),
+          }),
+        )
+        .min(1)
+        .max(10),
+    }),
+  }),
+]);
+
 export const cloudApiSendRequestSchema = z.discriminatedUnion('type', [
   z.object({
     ...envelope,
@@ -43,26 +96,12 @@ export const cloudApiSendRequestSchema = z.discriminatedUnion('type', [
       components: z.array(templateComponent).optional(),
     }),
   }),
-  z.object({
-    ...envelope,
-    type: z.literal('interactive'),
-    interactive: z.object({
-      type: z.literal('button'),
-      body: z.object({ text: z.string().min(1).max(1024) }),
-      footer: z.object({ text: z.string().min(1).max(60) }).optional(),
-      action: z.object({
-        buttons: z
-          .array(
-            z.object({
-              type: z.literal('reply'),
-              reply: z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }),
-            }),
-          )
-          .min(1)
-          .max(3),
-      }),
-    }),
-  }),
+  z.object({ ...envelope, type: z.literal('image'), image: mediaById }),
+  z.object({ ...envelope, type: z.literal('video'), video: mediaById }),
+  z.object({ ...envelope, type: z.literal('audio'), audio: mediaById.pick({ id: true }) }),
+  z.object({ ...envelope, type: z.literal('document'), document: mediaById }),
+  z.object({ ...envelope, type: z.literal('sticker'), sticker: mediaById.pick({ id: true }) }),
+  z.object({ ...envelope, type: z.literal('interactive'), interactive }),
 ]);
 
 export type CloudApiSendRequest = z.infer<typeof cloudApiSendRequestSchema>;
@@ -80,3 +119,9 @@ export const mediaInfoResponseSchema = z.looseObject({
   sha256: z.string().min(1),
   file_size: z.coerce.number().int().nonnegative(),
 });
+
+/** The media endpoint's answer to an upload. */
+export const mediaUploadResponseSchema = z.looseObject({ id: z.string().min(1) });
+
+/** What Graph answers a read receipt. */
+export const successResponseSchema = z.looseObject({ success: z.literal(true) });

@@ -3,13 +3,15 @@ import type { MessageService } from '../domain/message.service.js';
 import { AppError, notFound } from '../lib/errors.js';
 import type { Models } from '../models/index.js';
 import { toMessageDTO } from '../models/to-dto.js';
+import type { QueuedOutboxItem } from '../domain/domain-events.js';
+import type { CloudApiSendRequest } from './cloud-api.schema.js';
 
 /** Messages whose retries ran out: listed for supervisors, and sent again on their word. */
 export class DeadLetterService {
   constructor(
     private readonly models: Models,
     private readonly messages: MessageService,
-    private readonly onQueued: () => void,
+    private readonly onQueued: (item: QueuedOutboxItem) => void,
   ) {}
 
   async list(): Promise<DeadLetterDTO[]> {
@@ -39,7 +41,12 @@ export class DeadLetterService {
       { $set: { state: 'pending', failures: 0, nextAttemptAt: new Date(), leaseUntil: null, unknownSince: null } },
     );
     const message = await this.messages.markRequeued(item._id, item.attempts);
-    this.onQueued();
+    this.onQueued({
+      id: item._id,
+      channelId: item.channelId,
+      to: (item.request as CloudApiSendRequest).to,
+      createdAt: item.createdAt,
+    });
     return toMessageDTO(message);
   }
 }

@@ -23,7 +23,12 @@ async function reply(waId: string, body: string): Promise<{ conversation: Conver
   const conversation = (
     await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200')
   ).body.items.find((c) => c.contact.waId === waId)!;
-  const res = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
+  return { conversation, message: await postReply(conversation.id, body) };
+}
+
+/** An agent's reply in a conversation the customer already opened; returns it as stored. */
+async function postReply(conversationId: string, body: string): Promise<MessageDTO> {
+  const res = await fetch(`${server.url}/api/conversations/${conversationId}/messages`, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${admin}`,
@@ -33,7 +38,7 @@ async function reply(waId: string, body: string): Promise<{ conversation: Conver
     body: JSON.stringify({ type: 'text', body }),
   });
   expect(res.status).toBe(201);
-  return { conversation, message: (await res.json()) as MessageDTO };
+  return (await res.json()) as MessageDTO;
 }
 
 async function shown(conversationId: string, messageId: string): Promise<MessageDTO> {
@@ -72,22 +77,27 @@ describe('delivery through failures', () => {
   it('a reply being retried holds back the next reply to the same customer: they arrive in the order written', async () => {
     server.sim.faults.set({ httpError: { count: 1, status: 503 } });
     const first = await reply('5511966660011', 'primeiro: estou verificando');
-    const res = await fetch(`${server.url}/api/conversations/${first.conversation.id}/messages`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${admin}`,
-        'content-type': 'application/json',
-        'idempotency-key': `delivery-key-${++keys}`,
-      },
-      body: JSON.stringify({ type: 'text', body: 'segundo: já encontrei o pedido' }),
-    });
-    const second = (await res.json()) as MessageDTO;
+    const second = await postReply(first.conversation.id, 'segundo: já encontrei o pedido');
     await untilStatus(first.conversation.id, second.id, 'read');
     await untilStatus(first.conversation.id, first.message.id, 'read');
     const toCustomer = server.sim.sentMessages
       .filter((m) => m.request.to === '5511966660011')
       .map((m) => m.request.biz_opaque_callback_data);
     expect(toCustomer).toEqual([first.message.id, second.id]);
+  });
+
+  // Three: what the pair rate limit lets through to one customer at once (a longer burst waits for it).
+  it('a burst of replies to one customer is handed to the senders as written: each goes out once, in order', async () => {
+    const first = await reply('5511966660021', 'resposta 1');
+    const written = [first.message.id];
+    for (let n = 2; n <= 3; n++) {
+      written.push((await postReply(first.conversation.id, `resposta ${n}`)).id);
+    }
+    for (const id of written) await untilStatus(first.conversation.id, id, 'read');
+    const toCustomer = server.sim.sentMessages
+      .filter((m) => m.request.to === '5511966660021')
+      .map((m) => m.request.biz_opaque_callback_data);
+    expect(toCustomer).toEqual(written);
   });
 
   it('a permanent error fails at once with a reason the agent understands, and is not retried', async () => {
@@ -134,7 +144,9 @@ describe('delivery through failures', () => {
     server.sim.faults.set({ metaError: { count: 6, code: 130429 } });
     const { conversation, message } = await reply('5511966660020', 'will it ever arrive?');
     const dead = await untilStatus(conversation.id, message.id, 'dead');
-    expect(dead.failureReason).toMatch(/Gave up after 6 tries/);
+    expect(dead.failureReason).toMatch(/gave up after 6 tries/i);
+    // It no longer goes out by itself, so it must not say it will.
+    expect(dead.failureReason).not.toMatch(/automatically|in a moment/);
     const supervisor = await server.userWith('supervisor');
     const agent = await server.userWith('agent');
     expect((await server.api(agent.token, 'GET', '/api/outbox/dead')).status).toBe(403);

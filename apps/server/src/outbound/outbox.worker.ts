@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import type { Config } from '../lib/config.js';
 import type { MessageService } from '../domain/message.service.js';
 import { keyedId } from '../lib/keyed-id.js';
@@ -9,7 +10,9 @@ import type { OutboxItemDoc } from '../models/outbox.model.js';
 import type { ChannelBreakers } from './channel-breaker.js';
 import { credentialsOf } from './channel-credentials.js';
 import type { CloudApiSendRequest } from './cloud-api.schema.js';
-import type { ProviderFailure } from '../domain/provider-errors.js';
+import { deadLetterReason, type ProviderFailure } from '../domain/provider-errors.js';
+import type { QueuedOutboxItem } from '../domain/domain-events.js';
+import { OutboxHandoff } from './outbox-handoff.js';
 import { nextRetryDelayMs } from './retry-backoff.js';
 import { OPTED_OUT_REASON } from './send.service.js';
 import type { SendRateLimits } from './send-rate-limits.js';
@@ -27,6 +30,7 @@ type Deps = {
 
 const CLAIM_CANDIDATES = 8;
 const RECONCILE_CHECK_MS = 2000;
+const POLL_MS = 500;
 
 /** Free to take: pending and due, or in flight under a lease that ran out (its worker died mid-call). */
 const freeAt = (now: Date) => ({
@@ -47,11 +51,14 @@ const freeAt = (now: Date) => ({
  */
 export class OutboxWorker {
   private readonly loop: PollingLoop;
+  private readonly handoff = new OutboxHandoff();
+  /** A scan that found nothing is not repeated before this (ms since epoch): wake-ups take handed items by id. */
+  private nextScanAt = 0;
 
   constructor(private readonly deps: Deps) {
     this.loop = new PollingLoop({
       concurrency: deps.config.OUTBOX_CONCURRENCY,
-      pollMs: 500,
+      pollMs: POLL_MS,
       step: () => this.step(),
       logger: deps.logger,
       name: 'outbox',
@@ -63,21 +70,63 @@ export class OutboxWorker {
   kick = () => this.loop.kick();
   breakerState = (channelId: string) => this.deps.breakers.state(channelId);
 
+  /** An item this process just queued: a sender takes it by its id (OUTBOX_HANDOFF off: wakes them to scan). */
+  handOff = (item: QueuedOutboxItem) => {
+    if (!this.deps.config.OUTBOX_HANDOFF) return this.loop.kick();
+    this.handoff.add(item);
+    this.loop.kickOne();
+  };
+
   private async step(): Promise<boolean> {
+    const handed = this.deps.config.OUTBOX_HANDOFF ? this.handoff.take() : null;
+    if (handed) {
+      try {
+        const item = await this.claimHanded(handed);
+        if (item)
+          await withCorrelation({ correlationId: item.correlationId ?? item.id }, () => this.handle(item, false));
+      } finally {
+        this.handoff.release(handed);
+      }
+      return true;
+    }
+    // The scan finds what was not handed over (other processes' items, retries, a dead worker's leases): at
+    // most once per poll while it finds nothing, not on every wake-up.
+    if (this.deps.config.OUTBOX_HANDOFF && Date.now() < this.nextScanAt) return false;
     const claimed = await this.claim();
+    this.nextScanAt = claimed ? 0 : Date.now() + POLL_MS;
     if (!claimed) return false;
     const { item, interrupted } = claimed;
     await withCorrelation({ correlationId: item.correlationId ?? item.id }, () => this.handle(item, interrupted));
     return true;
   }
 
-  /** The next due item; `interrupted` when its last try's lease ran out mid-call (its outcome is unknown). */
+  /**
+   * Takes a handed item by its `_id` (an index on MongoDB and on the embedded database), if it is still
+   * pending and due and nothing older to its recipient is still to be sent; otherwise the scan takes it in
+   * its turn.
+   */
+  private async claimHanded(handed: QueuedOutboxItem): Promise<OutboxItemDoc | null> {
+    if (await this.waitsBehind({ ...handed, _id: handed.id })) return null;
+    const now = new Date();
+    const leaseMs = this.deps.config.OUTBOX_LEASE_SECONDS * 1000;
+    return this.deps.models.Outbox.findOneAndUpdate(
+      { _id: handed.id, state: 'pending', nextAttemptAt: { $lte: now } },
+      { $set: { state: 'in_flight', leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+      { new: true },
+    );
+  }
+
+  /**
+   * The next due item; `interrupted` when its last try's lease ran out mid-call (its outcome is unknown). */
   private async claim(): Promise<{ item: OutboxItemDoc; interrupted: boolean } | null> {
     const now = new Date();
+    // On MongoDB the { state, nextAttemptAt } index; on the embedded database a scan of the outbox, which
+    // holds only work still to send (bounded by the backlog, not by history), and runs per poll, not per reply.
     const due = await this.deps.models.Outbox.find(freeAt(now)).sort({ nextAttemptAt: 1 }).limit(CLAIM_CANDIDATES);
     const leaseMs = this.deps.config.OUTBOX_LEASE_SECONDS * 1000;
     for (const candidate of due) {
-      if (await this.waitsBehind(candidate)) continue;
+      if (await this.waitsBehind({ ...candidate.toObject(), to: (candidate.request as CloudApiSendRequest).to }))
+        continue;
       // One conditional update, atomic on the database: it takes the item only if it is still free and as
       // read (its attempts unchanged), so of all workers in all processes exactly one gets each try.
       const item = await this.deps.models.Outbox.findOneAndUpdate(
@@ -100,12 +149,19 @@ export class OutboxWorker {
   /**
    * A customer reads replies in the order they were written: a message waits while an older one to the same
    * customer on the same number is still to be sent (being retried, or held by the rate limit). A dead one
-   * holds nothing back.
+   * holds nothing back. Once per claim. On MongoDB a scan of the outbox's pending items (an index on
+   * { channelId, request.to } would make it a lookup); on the embedded database a scan of the outbox, which
+   * holds only work still to send: bounded by the backlog, not by history.
    */
-  private async waitsBehind(item: OutboxItemDoc): Promise<boolean> {
+  private async waitsBehind(item: {
+    _id: Types.ObjectId;
+    channelId: Types.ObjectId;
+    to: string;
+    createdAt: Date;
+  }): Promise<boolean> {
     const older = await this.deps.models.Outbox.exists({
       channelId: item.channelId,
-      'request.to': (item.request as CloudApiSendRequest).to,
+      'request.to': item.to,
       state: { $in: ['pending', 'in_flight'] },
       $or: [{ createdAt: { $lt: item.createdAt } }, { createdAt: item.createdAt, _id: { $lt: item._id } }],
     });
@@ -182,7 +238,7 @@ export class OutboxWorker {
       await messages.markUndelivered(
         item._id,
         'dead',
-        { error, reason: `${failure.reason} Gave up after ${failures} tries.` },
+        { error, reason: deadLetterReason(failure, failures) },
         item.attempts,
       );
       return;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MessageContent, MessageContext, MessageDTO, SendMessageRequest } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import type { ConversationService } from '../domain/conversation.service.js';
+import type { QueuedOutboxItem } from '../domain/domain-events.js';
 import type { MessageService } from '../domain/message.service.js';
 import type { Viewer } from '../domain/viewer.js';
 import { AppError } from '../lib/errors.js';
@@ -12,7 +13,9 @@ import { CUSTOMER_SERVICE_WINDOW_MS, toMessageDTO } from '../models/to-dto.js';
 import { previewOf } from '../domain/message-preview.js';
 import { currentCorrelationId } from '../lib/correlation.js';
 import type { CloudApiSendRequest } from './cloud-api.schema.js';
+import { interactiveReply, mediaReply } from './reply-content.js';
 import type { TemplateService } from './template.service.js';
+import type { UploadService } from './upload.service.js';
 
 /** Up to three reply buttons under a text; a tap comes back as an interactive button_reply with the id. */
 export type ReplyButtons = { body: string; footer?: string | null; buttons: { id: string; title: string }[] };
@@ -33,8 +36,9 @@ export const OPTED_OUT_REASON =
 
 /**
  * Everything an agent sends goes through here. Every rule is checked before anything is stored: the
- * 24-hour window for free-form replies, approved templates with valid parameters, consent for
- * business-initiated templates. What passes is stored once per idempotency key and put in the outbox;
+ * 24-hour window for free-form replies (text, files, buttons, lists), approved templates with valid
+ * parameters, consent, and a file's upload belonging to the conversation. What passes is stored once per
+ * idempotency key and put in the outbox;
  * a note is stored and never sent.
  */
 export class SendService {
@@ -43,7 +47,8 @@ export class SendService {
     private readonly conversations: ConversationService,
     private readonly messages: MessageService,
     private readonly templates: TemplateService,
-    private readonly onQueued: () => void,
+    private readonly uploads: UploadService,
+    private readonly onQueued: (item: QueuedOutboxItem) => void,
   ) {}
 
   async send(input: SendInput): Promise<MessageDTO> {
@@ -85,7 +90,7 @@ export class SendService {
     this.requireOpenWindow(conversation);
     const contact = await this.models.Contact.findById(conversation.contactId).orFail();
     if (!contact.waId) throw new AppError('VALIDATION_FAILED', 'this customer has no phone number on record');
-    const content: MessageContent = { type: 'buttons', ...buttons, footer: buttons.footer ?? null };
+    const content: MessageContent = { type: 'buttons', header: null, ...buttons, footer: buttons.footer ?? null };
     const { message, created } = await this.messages.queueOutbound({
       key,
       conversation,
@@ -161,25 +166,41 @@ export class SendService {
     }
     const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: contact.waId } as const;
 
-    if (request.type === 'text') {
-      this.requireOpenWindow(conversation);
-      const context = request.replyToMessageId ? await this.replyContext(conversation, request.replyToMessageId) : null;
-      const cloudRequest: CloudApiSendRequest = {
-        ...envelope,
-        type: 'text',
-        text: { body: request.body, ...(request.previewUrl === undefined ? {} : { preview_url: request.previewUrl }) },
-        ...(context?.replyToProviderMessageId ? { context: { message_id: context.replyToProviderMessageId } } : {}),
-      };
-      return { content: { type: 'text', body: request.body } satisfies MessageContent, context, cloudRequest };
-    }
+    if (request.type === 'template') return this.prepareTemplate(envelope, request.template);
 
-    const { components, renderedText } = await this.templates.prepareTemplateSend(request.template);
+    // Everything else is a free-form reply: only inside the customer's 24-hour window.
+    this.requireOpenWindow(conversation);
+    const context = request.replyToMessageId ? await this.replyContext(conversation, request.replyToMessageId) : null;
+    const quoted = {
+      ...envelope,
+      ...(context?.replyToProviderMessageId ? { context: { message_id: context.replyToProviderMessageId } } : {}),
+    };
+    switch (request.type) {
+      case 'text': {
+        const preview = request.previewUrl === undefined ? {} : { preview_url: request.previewUrl };
+        const cloudRequest: CloudApiSendRequest = { ...quoted, type: 'text', text: { body: request.body, ...preview } };
+        return { content: { type: 'text', body: request.body } satisfies MessageContent, context, cloudRequest };
+      }
+      case 'interactive':
+        return { ...interactiveReply(quoted, request.interactive), context };
+      case 'media': {
+        const upload = await this.uploads.forSend(request.uploadId, conversation, request.caption);
+        return { ...mediaReply(quoted, upload, request.caption), context };
+      }
+    }
+  }
+
+  private async prepareTemplate(
+    envelope: Pick<CloudApiSendRequest, 'messaging_product' | 'recipient_type' | 'to'>,
+    template: Extract<SendMessageRequest, { type: 'template' }>['template'],
+  ) {
+    const { components, renderedText } = await this.templates.prepareTemplateSend(template);
     const cloudRequest: CloudApiSendRequest = {
       ...envelope,
       type: 'template',
-      template: { name: request.template.name, language: { code: request.template.language }, components },
+      template: { name: template.name, language: { code: template.language }, components },
     };
-    const content: MessageContent = { type: 'template', ...request.template, renderedText };
+    const content: MessageContent = { type: 'template', ...template, renderedText };
     return { content, context: null, cloudRequest };
   }
 
@@ -236,7 +257,7 @@ export class SendService {
         { upsert: true },
       ),
     );
-    this.onQueued();
+    this.onQueued({ id: messageId, channelId, to: request.to, createdAt: now });
   }
 }
 

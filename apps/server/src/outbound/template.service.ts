@@ -20,11 +20,12 @@ import { isDuplicateKeyError, type Models } from '../models/index.js';
 import { toTemplateDTO, toTemplateSnapshot, toTemplateVersionDTO } from '../models/template-dto.js';
 import type { TemplateDoc } from '../models/template.model.js';
 import type { TemplateVersionDoc } from '../models/template-version.model.js';
+import type { Actor, AuditLog } from '../domain/audit-log.js';
 import { bodyComponents } from './template-components.js';
 import { applyEdit } from './template-edit.js';
 
-/** Who made a change; `id` is null for the server itself (the built-in catalogue). */
-export type TemplateActor = { id: string | null; name: string };
+/** Who made a change: a person in settings (audited), or the server itself (the built-in catalogue, `id` null). */
+export type TemplateActor = Actor | { id: null; name: string };
 
 export type PreparedTemplateSend = {
   template: TemplateDTO;
@@ -43,7 +44,10 @@ const changedMeanwhile = () => new AppError('CONFLICT', 'the template changed me
  * then copied to the template; the catalogue is thus correct on FerretDB, whose updates are not isolated.
  */
 export class TemplateService {
-  constructor(private readonly models: Models) {}
+  constructor(
+    private readonly models: Models,
+    private readonly audit: AuditLog,
+  ) {}
 
   async create(input: CreateTemplateRequest, actor: TemplateActor): Promise<TemplateDTO> {
     const templateId = templateIdOf(input.name, input.language);
@@ -54,7 +58,9 @@ export class TemplateService {
         throw new AppError('CONFLICT', `a template named ${input.name} in ${input.language} exists already`);
       },
     );
-    return toTemplateDTO(await this.apply(version));
+    const created = toTemplateDTO(await this.apply(version));
+    await this.record(actor, 'template.created', null, created);
+    return created;
   }
 
   /** A new version; refused with 409 when `input.version` is no longer the newest. */
@@ -75,7 +81,20 @@ export class TemplateService {
         throw changedMeanwhile();
       },
     );
-    return toTemplateDTO(await this.apply(version));
+    const updated = toTemplateDTO(await this.apply(version));
+    await this.record(actor, 'template.updated', toTemplateDTO(current), updated);
+    return updated;
+  }
+
+  private async record(actor: TemplateActor, action: string, before: TemplateDTO | null, after: TemplateDTO) {
+    if (actor.id === null) return;
+    const recordOf = ({ id: _id, createdAt: _c, updatedAt: _u, ...record }: TemplateDTO) => record;
+    await this.audit.record(actor, {
+      action,
+      entity: { type: 'template', id: after.id, name: `${after.name} (${after.language})` },
+      before: before ? recordOf(before) : null,
+      after: recordOf(after),
+    });
   }
 
   async list(query: ListTemplatesQuery): Promise<TemplateDTO[]> {

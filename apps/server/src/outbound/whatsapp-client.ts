@@ -1,8 +1,11 @@
+import { openAsBlob } from 'node:fs';
 import { issueLines } from '@switchboard/shared';
 import {
   cloudApiSendRequestSchema,
   mediaInfoResponseSchema,
+  mediaUploadResponseSchema,
   sendResponseSchema,
+  successResponseSchema,
   type CloudApiSendRequest,
 } from './cloud-api.schema.js';
 import {
@@ -24,6 +27,15 @@ export interface ChannelCredentials {
 }
 
 export type SendOutcome = { ok: true; providerMessageId: string } | { ok: false; failure: ProviderFailure };
+export type UploadOutcome = { ok: true; mediaId: string } | { ok: false; failure: ProviderFailure };
+export type ReadReceiptOutcome = { ok: true } | { ok: false; failure: ProviderFailure };
+
+/** A file on disk to hand to the Graph API media endpoint. */
+export interface MediaFile {
+  path: string;
+  mimeType: string;
+  filename: string;
+}
 
 export interface MediaInfo {
   /** Short-lived download URL; fetch it with the same token through `downloadMedia`. */
@@ -54,13 +66,17 @@ export interface WhatsAppClientOptions {
   fetch?: typeof fetch;
   /** Bounds a send or a metadata request from connect to the last byte of the answer. */
   timeoutMs: number;
-  /** Bounds a whole media download, body included; defaults to 60 s because files reach 100 MB. */
+  /** Bounds a whole media download or upload, body included; defaults to 60 s because files reach 100 MB. */
   downloadTimeoutMs?: number;
 }
 
 export interface WhatsAppClient {
   /** Never throws for provider or network problems: every failure comes back classified. */
   sendMessage(channel: ChannelCredentials, request: CloudApiSendRequest): Promise<SendOutcome>;
+  /** `POST /{phone-number-id}/media` (multipart): the media id a send can refer to. Never throws for provider problems. */
+  uploadMedia(channel: ChannelCredentials, file: MediaFile): Promise<UploadOutcome>;
+  /** Marks a customer's message (and those before it) read: the blue ticks they see. Never throws. */
+  markRead(channel: ChannelCredentials, providerMessageId: string): Promise<ReadReceiptOutcome>;
   fetchMediaInfo(channel: ChannelCredentials, mediaId: string): Promise<MediaInfo>;
   downloadMedia(channel: ChannelCredentials, url: string): Promise<MediaDownload>;
 }
@@ -89,6 +105,11 @@ async function readBody(response: Response): Promise<unknown> {
     return text;
   }
 }
+
+const jsonBody = (value: unknown) => ({
+  body: JSON.stringify(value),
+  headers: { 'content-type': 'application/json' },
+});
 
 const excerpt = (body: unknown) => (typeof body === 'string' ? body : (JSON.stringify(body) ?? '')).slice(0, 300);
 
@@ -121,36 +142,71 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
     throw new WhatsAppMediaError(problem, failure);
   }
 
+  /** A POST to the channel's number (`/{phone-number-id}/{edge}`): its parsed answer, or the failure classified. */
+  async function postGraph(
+    channel: ChannelCredentials,
+    edge: string,
+    init: { body: RequestInit['body']; headers?: Record<string, string> },
+    timeoutMs: number,
+    request: 'send' | 'read',
+  ): Promise<{ ok: true; status: number; body: unknown } | { ok: false; failure: ProviderFailure }> {
+    let response: Response;
+    let body: unknown;
+    try {
+      response = await fetchImpl(graphUrl(channel, channel.phoneNumberId, edge), {
+        method: 'POST',
+        headers: { ...bearer(channel), ...init.headers },
+        body: init.body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      return { ok: false, failure: classifyNetworkError(error, request) };
+    }
+    try {
+      body = await readBody(response);
+    } catch (error) {
+      // An error status is an answer even if its body was cut; only a lost 2xx body leaves the outcome open.
+      if (response.ok) return { ok: false, failure: classifyNetworkError(error, request) };
+    }
+    if (!response.ok) return { ok: false, failure: classifyGraphError(response.status, body, retryAfterMs(response)) };
+    return { ok: true, status: response.status, body };
+  }
+
   return {
     async sendMessage(channel, request) {
       const valid = cloudApiSendRequestSchema.safeParse(request);
       if (!valid.success) {
         return { ok: false, failure: invalidRequestFailure(issueLines(valid.error.issues)[0] ?? 'invalid') };
       }
-      let response: Response;
-      let body: unknown;
-      try {
-        response = await fetchImpl(graphUrl(channel, channel.phoneNumberId, 'messages'), {
-          method: 'POST',
-          headers: { ...bearer(channel), 'content-type': 'application/json' },
-          body: JSON.stringify(valid.data),
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
-      } catch (error) {
-        return { ok: false, failure: classifyNetworkError(error, 'send') };
-      }
-      try {
-        body = await readBody(response);
-      } catch (error) {
-        // An error status is an answer even if its body was cut; only a lost 2xx body leaves the outcome open.
-        if (response.ok) return { ok: false, failure: classifyNetworkError(error, 'send') };
-      }
-      if (!response.ok)
-        return { ok: false, failure: classifyGraphError(response.status, body, retryAfterMs(response)) };
-      const answer = sendResponseSchema.safeParse(body);
-      if (!answer.success)
-        return { ok: false, failure: unreadableAnswerFailure(response.status, excerpt(body), 'send') };
-      return { ok: true, providerMessageId: answer.data.messages[0].id };
+      const answer = await postGraph(channel, 'messages', jsonBody(valid.data), options.timeoutMs, 'send');
+      if (!answer.ok) return answer;
+      const sent = sendResponseSchema.safeParse(answer.body);
+      if (!sent.success)
+        return { ok: false, failure: unreadableAnswerFailure(answer.status, excerpt(answer.body), 'send') };
+      return { ok: true, providerMessageId: sent.data.messages[0].id };
+    },
+
+    async uploadMedia(channel, file) {
+      const form = new FormData();
+      form.set('messaging_product', 'whatsapp');
+      form.set('type', file.mimeType);
+      form.set('file', await openAsBlob(file.path, { type: file.mimeType }), file.filename);
+      // Repeating an upload only leaves an unused copy at Meta, so a lost answer is a plain retry ('read').
+      const answer = await postGraph(channel, 'media', { body: form }, downloadTimeoutMs, 'read');
+      if (!answer.ok) return answer;
+      const uploaded = mediaUploadResponseSchema.safeParse(answer.body);
+      if (!uploaded.success)
+        return { ok: false, failure: unreadableAnswerFailure(answer.status, excerpt(answer.body), 'read') };
+      return { ok: true, mediaId: uploaded.data.id };
+    },
+
+    async markRead(channel, providerMessageId) {
+      const receipt = { messaging_product: 'whatsapp', status: 'read', message_id: providerMessageId };
+      const answer = await postGraph(channel, 'messages', jsonBody(receipt), options.timeoutMs, 'read');
+      if (!answer.ok) return answer;
+      if (!successResponseSchema.safeParse(answer.body).success)
+        return { ok: false, failure: unreadableAnswerFailure(answer.status, excerpt(answer.body), 'read') };
+      return { ok: true };
     },
 
     async fetchMediaInfo(channel, mediaId) {

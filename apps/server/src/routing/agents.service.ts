@@ -1,8 +1,10 @@
 import type { AgentLoadDTO, AgentProfileRequest, AgentStatus } from '@switchboard/shared';
 import { Types } from 'mongoose';
-import { notFound } from '../lib/errors.js';
+import { AppError, notFound } from '../lib/errors.js';
 import { keyedId } from '../lib/keyed-id.js';
+import type { Actor, AuditLog } from '../domain/audit-log.js';
 import type { DomainEvents } from '../domain/domain-events.js';
+import { auditRecordOf } from '../domain/user.service.js';
 import type { Models } from '../models/index.js';
 import type { UserDoc } from '../models/user.model.js';
 
@@ -17,6 +19,7 @@ export class AgentService {
     private readonly models: Models,
     private readonly events: DomainEvents,
     private readonly processId: string,
+    private readonly audit: AuditLog,
   ) {}
 
   async status(user: UserDoc): Promise<AgentStatus> {
@@ -74,14 +77,32 @@ export class AgentService {
     await this.noteAvailability(userId);
   }
 
-  async updateProfile(userId: string, input: AgentProfileRequest): Promise<void> {
+  /** Skills (queues), capacity and working hours: what routing reads of an agent. */
+  async updateProfile(userId: string, input: AgentProfileRequest, actor: Actor): Promise<void> {
+    if (input.queueIds) await this.checkQueuesExist(input.queueIds);
     const set = {
       ...(input.capacity === undefined ? {} : { capacity: input.capacity }),
-      ...(input.queueIds ? { queueIds: input.queueIds.map((id) => new Types.ObjectId(id)) } : {}),
+      ...(input.queueIds ? { queueIds: [...new Set(input.queueIds)].map((id) => new Types.ObjectId(id)) } : {}),
+      ...(input.workingHours === undefined ? {} : { workingHours: input.workingHours }),
     };
-    const user = await this.models.User.findByIdAndUpdate(userId, { $set: set });
-    if (!user) throw notFound('user');
+    const before = await this.models.User.findByIdAndUpdate(userId, { $set: set });
+    if (!before) throw notFound('user');
+    const after = await this.models.User.findById(userId).orFail();
     this.events.emit('user.access-changed', userId);
+    await this.audit.record(actor, {
+      action: 'user.profile-updated',
+      entity: { type: 'user', id: userId, name: after.name },
+      before: auditRecordOf(before),
+      after: auditRecordOf(after),
+    });
+  }
+
+  private async checkQueuesExist(queueIds: string[]) {
+    const wanted = [...new Set(queueIds)];
+    if ((await this.models.Queue.countDocuments({ _id: { $in: wanted } })) !== wanted.length)
+      throw new AppError('VALIDATION_FAILED', 'some queueIds do not exist', [
+        { path: 'body.queueIds', message: 'names a queue that does not exist' },
+      ]);
   }
 
   async load(agentId: Types.ObjectId): Promise<number> {

@@ -23,6 +23,6 @@ export const QUEUE_SEED: CreateQueueRequest[] = [
 /** Adds the example queues to an empty installation; an installation with queues is left alone. */
 export async function loadQueueSeed(queues: QueueService): Promise<number> {
   if ((await queues.all()).length > 0) return 0;
-  for (const queue of QUEUE_SEED) await queues.create(queue);
+  for (const queue of QUEUE_SEED) await queues.create(queue, null);
   return QUEUE_SEED.length;
 }

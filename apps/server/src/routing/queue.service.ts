@@ -1,10 +1,12 @@
-import type { CreateQueueRequest, QueueDTO } from '@switchboard/shared';
-import type { z } from 'zod';
-import type { UpdateQueueRequest } from '@switchboard/shared';
+import type { CreateQueueRequest, QueueDTO, UpdateQueueRequest } from '@switchboard/shared';
+import { Types } from 'mongoose';
+import type { Actor, AuditLog } from '../domain/audit-log.js';
 import { AppError, notFound } from '../lib/errors.js';
-import { BusinessHoursError, parseBusinessHours } from './business-hours/business-hours.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { QueueDoc } from '../models/queue.model.js';
+import type { DomainEvents } from '../domain/domain-events.js';
+
+const NO_REPLY: QueueDTO['outOfHours'] = { enabled: false, messages: {} };
 
 export function toQueueDTO(q: QueueDoc): QueueDTO {
   return {
@@ -15,25 +17,50 @@ export function toQueueDTO(q: QueueDoc): QueueDTO {
     mode: q.mode,
     fallback: q.fallback,
     businessHours: (q.businessHours as QueueDTO['businessHours']) ?? null,
+    maxPerAgent: q.maxPerAgent ?? null,
+    outOfHours: (q.outOfHours as QueueDTO['outOfHours'] | null) ?? NO_REPLY,
     createdAt: q.createdAt.toISOString(),
   };
 }
 
-export class QueueService {
-  constructor(private readonly models: Models) {}
+const auditRecordOf = (q: QueueDoc): Record<string, unknown> => {
+  const { id: _id, createdAt: _createdAt, ...record } = toQueueDTO(q);
+  return record;
+};
 
-  async create(input: CreateQueueRequest): Promise<QueueDTO> {
-    checkBusinessHours(input.businessHours);
+/** Queues: what they take (intents, languages), how they fill (mode, capacity rule), when they are open. */
+export class QueueService {
+  constructor(
+    private readonly models: Models,
+    private readonly audit: AuditLog,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /** `actor` null: the example queues of a new installation, made by nobody in settings. */
+  async create(input: CreateQueueRequest, actor: Actor | null): Promise<QueueDTO> {
+    checkOutOfHours(input.outOfHours, input.businessHours ?? null);
+    let queue: QueueDoc;
     try {
-      return toQueueDTO(await this.models.Queue.create(input));
+      queue = await this.models.Queue.create(input);
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new AppError('CONFLICT', `a queue named ${input.name} exists already`);
       throw error;
     }
+    if (actor)
+      await this.audit.record(actor, {
+        action: 'queue.created',
+        entity: { type: 'queue', id: queue.id, name: queue.name },
+        before: null,
+        after: auditRecordOf(queue),
+      });
+    return toQueueDTO(queue);
   }
 
-  async update(id: string, input: z.infer<typeof UpdateQueueRequest>): Promise<QueueDTO> {
-    checkBusinessHours(input.businessHours);
+  async update(id: string, input: UpdateQueueRequest, actor: Actor): Promise<QueueDTO> {
+    const before = await this.models.Queue.findById(id);
+    if (!before) throw notFound('queue');
+    const current = toQueueDTO(before);
+    checkOutOfHours(input.outOfHours ?? current.outOfHours, input.businessHours ?? current.businessHours, input);
     let queue: QueueDoc | null;
     try {
       queue = await this.models.Queue.findByIdAndUpdate(id, { $set: input }, { new: true });
@@ -42,7 +69,44 @@ export class QueueService {
       throw error;
     }
     if (!queue) throw notFound('queue');
+    await this.audit.record(actor, {
+      action: 'queue.updated',
+      entity: { type: 'queue', id, name: queue.name },
+      before: auditRecordOf(before),
+      after: auditRecordOf(queue),
+    });
     return toQueueDTO(queue);
+  }
+
+  /** The users skilled in the queue, by id. */
+  async members(id: Types.ObjectId): Promise<string[]> {
+    return (await this.models.User.find({ queueIds: id }, { _id: 1 })).map((u) => u._id.toHexString());
+  }
+
+  /** Replaces who is skilled in the queue; each user keeps their other queues, and routing sees it at once. */
+  async setMembers(id: string, userIds: string[], actor: Actor): Promise<string[]> {
+    const queue = await this.models.Queue.findById(id);
+    if (!queue) throw notFound('queue');
+    const wanted = [...new Set(userIds)].map((u) => new Types.ObjectId(u));
+    if ((await this.models.User.countDocuments({ _id: { $in: wanted } })) !== wanted.length)
+      throw new AppError('VALIDATION_FAILED', 'some userIds do not exist', [
+        { path: 'body.userIds', message: 'names a user that does not exist' },
+      ]);
+    const before = await this.members(queue._id);
+    await this.models.User.updateMany(
+      { _id: { $nin: wanted }, queueIds: queue._id },
+      { $pull: { queueIds: queue._id } },
+    );
+    await this.models.User.updateMany({ _id: { $in: wanted } }, { $addToSet: { queueIds: queue._id } });
+    const after = await this.members(queue._id);
+    for (const userId of new Set([...before, ...after])) this.events.emit('user.access-changed', userId);
+    await this.audit.record(actor, {
+      action: 'queue.members-changed',
+      entity: { type: 'queue', id, name: queue.name },
+      before: { memberIds: before.sort() },
+      after: { memberIds: after.sort() },
+    });
+    return after;
   }
 
   all(): Promise<QueueDoc[]> {
@@ -70,17 +134,15 @@ export class QueueService {
   }
 }
 
-/** Business hours are checked here, with the time-zone library the shared contract cannot carry. */
-function checkBusinessHours(hours: unknown) {
-  if (hours === undefined || hours === null) return;
-  try {
-    parseBusinessHours(hours);
-  } catch (error) {
-    if (!(error instanceof BusinessHoursError)) throw error;
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'businessHours is invalid',
-      error.problems.map((message) => ({ path: 'body.businessHours', message })),
-    );
-  }
+/** An out-of-hours reply needs hours to be out of: refused on a queue open around the clock. */
+function checkOutOfHours(
+  reply: QueueDTO['outOfHours'] | undefined,
+  hours: QueueDTO['businessHours'] | null,
+  change?: UpdateQueueRequest,
+) {
+  if (!reply?.enabled || hours) return;
+  const path = change && change.outOfHours === undefined ? 'body.businessHours' : 'body.outOfHours.enabled';
+  throw new AppError('VALIDATION_FAILED', 'the queue has no business hours to be out of', [
+    { path, message: 'an out-of-hours reply needs business hours on the queue (turn the reply off first)' },
+  ]);
 }

@@ -157,6 +157,29 @@ export class RouterService {
     return this.conversations.current(conversationId);
   }
 
+  /**
+   * After a person corrected the intent: when another queue takes the new intent, the conversation leaves its
+   * agent and goes there, routed like any new arrival. Returns the new queue's name, or null when it stays.
+   */
+  async rerouteForIntent(conversationId: Types.ObjectId, actorId: string): Promise<string | null> {
+    const conversation = await this.models.Conversation.findById(conversationId).orFail();
+    // A bot's conversation is routed by its intent when the bot hands it over; a closed one goes nowhere.
+    if (conversation.status !== 'open' || conversation.routingState === 'bot') return null;
+    const picked = await this.queues.pick(conversation.intent ?? null, conversation.language ?? null);
+    if (!picked || conversation.queueId?.equals(picked.queue._id)) return null;
+    await this.assignments.release(conversation, `the intent is now ${conversation.intent}`);
+    await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: picked.queue._id } });
+    await this.note(
+      conversation,
+      'transferred',
+      `Re-routed to the ${picked.queue.name} queue: the intent is now ${conversation.intent}`,
+      { toQueueId: picked.queue.id, intent: conversation.intent, why: picked.why },
+      actorId,
+    );
+    await this.route(conversation._id);
+    return picked.queue.name;
+  }
+
   /** The assignee hands the conversation back to its queue. */
   async giveBack(conversationId: string, viewer: Viewer): Promise<ConversationDTO> {
     const conversation = await this.conversations.findVisible(conversationId, viewer);

@@ -238,11 +238,21 @@ describe('SLA timers', () => {
   it('refuses invalid business hours naming the problem', async () => {
     server = await startTestServer(FAST);
     const admin = await server.login();
-    const res = await server.api<{ error: { issues: { message: string }[] } }>(admin, 'POST', '/api/queues', {
-      name: 'Broken',
-      businessHours: { timezone: 'Mars/Olympus', weekly: { mon: [{ start: '18:00', end: '09:00' }] } },
-    });
+    const res = await server.api<{ error: { issues: { path: string; message: string }[] } }>(
+      admin,
+      'POST',
+      '/api/queues',
+      {
+        name: 'Broken',
+        businessHours: { timezone: 'Mars/Olympus', weekly: { mon: [{ start: '18:00', end: '09:00' }] } },
+      },
+    );
     expect(res.status).toBe(400);
-    expect(res.body.error.issues.map((i) => i.message).join(' ')).toMatch(/timezone: must be an IANA time zone/);
+    expect(res.body.error.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'body.businessHours.timezone', message: expect.stringMatching(/^must be an IANA time zone/) },
+        { path: 'body.businessHours.weekly.mon.0', message: expect.stringMatching(/18:00-09:00 is empty or inverted/) },
+      ]),
+    );
   });
 });

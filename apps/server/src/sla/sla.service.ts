@@ -12,6 +12,7 @@ import { parseBusinessHours, type RouterService } from '../routing/index.js';
 import type { TimelineWriter } from '../domain/timeline-writer.js';
 import { computeSlaTargets, escalationSchedule, type SlaKind, type SlaTarget } from './sla-clock.js';
 import type { SlaPolicySet } from './sla-policies.js';
+import type { Live } from '../domain/versioned-setting.js';
 
 const LABEL: Record<SlaKind, string> = {
   first_response: 'First response',
@@ -46,7 +47,7 @@ function inStep(conversation: ConversationDoc, wanted: Map<string, SlaTarget>): 
 export class SlaService {
   constructor(
     private readonly models: Models,
-    private readonly policies: SlaPolicySet,
+    private readonly policies: Live<SlaPolicySet>,
     private readonly conversations: ConversationService,
     private readonly router: RouterService,
     private readonly timeline: TimelineWriter,
@@ -89,6 +90,9 @@ export class SlaService {
           },
         },
       );
+      // The running target is part of what agents see (list, header, context pane): push it, or their clock
+      // keeps counting down the target that just ended until something else changes the conversation.
+      await this.conversations.announce(conversation, `sla:${next?.kind ?? 'none'}:${next?.dueAt.getTime() ?? 0}`);
     }
   }
 
@@ -189,7 +193,7 @@ export class SlaService {
   private targetsOf(conversation: ConversationDoc, queue: QueueDoc | null): Map<string, SlaTarget> {
     if (conversation.status !== 'open' || conversation.routingState === 'bot') return new Map();
     const targets = computeSlaTargets({
-      policies: this.policies,
+      policies: this.policies.current(),
       priority: conversation.priority,
       ...(queue?.businessHours ? { hours: parseBusinessHours(queue.businessHours) } : {}),
       moments: {
@@ -218,7 +222,7 @@ export class SlaService {
       await this.models.SlaTimer.updateOne({ _id: timer._id }, { $set: { state: 'warned', nextCheckAt: timer.dueAt } });
       return;
     }
-    const ladder = escalationSchedule(timer.dueAt, this.policies[timer.priority as Priority].escalation);
+    const ladder = escalationSchedule(timer.dueAt, this.policies.current()[timer.priority as Priority].escalation);
     if (timer.state !== 'breached') {
       await this.note(
         conversation,

@@ -29,6 +29,23 @@ function record(socket: ClientSocket): ConversationEventDTO[] {
   return received;
 }
 
+const created = (events: ConversationEventDTO[]) =>
+  events.flatMap((e) => (e.type === 'message:created' ? [e.data.providerMessageId] : []));
+
+/** A queue that takes one intent. */
+async function queue(name: string, intent: string): Promise<string> {
+  const admin = await server.login();
+  return (await server.api<{ id: string }>(admin, 'POST', '/api/queues', { name, intents: [intent] })).body.id;
+}
+
+/** An agent of the queue who takes no conversations (capacity 0), so what waits there stays waiting. */
+async function queueAgent(queueId: string) {
+  const agent = await server.userWith('agent');
+  const admin = await server.login();
+  await server.api(admin, 'PUT', `/api/agents/${agent.id}/profile`, { queueIds: [queueId], capacity: 0 });
+  return agent;
+}
+
 function sync(socket: ClientSocket, conversationId: string, afterSeq: number): Promise<Ack<SyncSinceResult>> {
   return new Promise((resolve) => socket.emit('conversation:sync', { conversationId, afterSeq }, resolve));
 }
@@ -38,56 +55,62 @@ describe('live updates on the socket', () => {
     await expect(server.connectSocket('not-a-token')).rejects.toThrow(/UNAUTHENTICATED/);
   });
 
-  it('two users receive what they may see and nothing else', async () => {
-    const salesAgent = await server.userWith('agent', [channels[SALES]!]);
-    const billingAgent = await server.userWith('agent', [channels[BILLING]!]);
+  it('agents get live what waits in their queues, supervisors everything, a channel member catches up', async () => {
+    const orders = await queue('Orders', 'order_status');
+    const billing = await queue('Billing', 'payment_issue');
+    const ordersAgent = await queueAgent(orders);
+    const billingAgent = await queueAgent(billing);
+    const member = await server.userWith('agent', [channels[SALES]!]);
     const supervisor = await server.userWith('supervisor');
-    const salesEvents = record(await server.connectSocket(salesAgent.token));
+    const ordersEvents = record(await server.connectSocket(ordersAgent.token));
     const billingEvents = record(await server.connectSocket(billingAgent.token));
+    const memberSocket = await server.connectSocket(member.token);
+    const memberEvents = record(memberSocket);
     const supervisorEvents = record(await server.connectSocket(supervisor.token));
 
-    const toSales = inbound.text({ from: '5511933330001', body: 'quero comprar' });
-    const toBilling = inbound.text({ from: '5511933330002', body: 'boleto vencido' });
-    await server.deliver(envelope({ phoneNumberId: SALES, messages: [toSales] }));
-    await server.deliver(envelope({ phoneNumberId: BILLING, messages: [toBilling] }));
+    const order = inbound.text({ from: '5511933330001', body: 'where is my order?' });
+    const payment = inbound.text({ from: '5511933330002', body: 'my payment failed' });
+    await server.deliver(envelope({ phoneNumberId: SALES, messages: [order] }));
+    await server.deliver(envelope({ phoneNumberId: SALES, messages: [payment] }));
 
-    const created = (events: ConversationEventDTO[]) =>
-      events
-        .filter((e) => e.type === 'message:created')
-        .map((e) => (e.type === 'message:created' ? e.data.providerMessageId : null));
-    await eventually(async () => created(supervisorEvents).length === 2, 'supervisor to see both messages');
+    await eventually(async () => created(supervisorEvents).length === 2, 'the supervisor to see both messages');
     await eventually(
-      async () => created(salesEvents).length === 1 && created(billingEvents).length === 1,
-      'agents to see theirs',
+      async () => created(ordersEvents).length === 1 && created(billingEvents).length === 1,
+      'each queue agent to see theirs',
     );
-    expect(created(salesEvents)).toEqual([toSales.id]);
-    expect(created(billingEvents)).toEqual([toBilling.id]);
-    expect(salesEvents.every((e) => e.type !== 'message:created' || e.data.channelId === channels[SALES])).toBe(true);
-    expect(billingEvents.some((e) => e.conversationId === salesEvents[0]!.conversationId)).toBe(false);
+    expect(created(ordersEvents)).toEqual([order.id]);
+    expect(created(billingEvents)).toEqual([payment.id]);
+    // The first message was stored before routing queued its conversation, and still came, in order.
+    const conversationId = ordersEvents[0]!.conversationId;
+    const seqs = ordersEvents.filter((e) => e.conversationId === conversationId).map((e) => e.seq);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    expect(billingEvents.some((e) => e.conversationId === conversationId)).toBe(false);
+
+    // A member of the channel sees the conversation, through the catch-up rather than live.
+    expect(memberEvents).toEqual([]);
+    const caughtUp = await sync(memberSocket, conversationId, 0);
+    expect(
+      caughtUp.ok && caughtUp.data.events.map((e) => e.type === 'message:created' && e.data.providerMessageId),
+    ).toContain(order.id);
   });
 
-  it('an agent added to a channel starts receiving it at once, without reconnecting', async () => {
+  it('an agent given a queue starts receiving it at once, without reconnecting', async () => {
+    const refunds = await queue('Refunds', 'refund_request');
     const agent = await server.userWith('agent');
     const events = record(await server.connectSocket(agent.token));
     await server.deliver(
-      envelope({ phoneNumberId: SALES, messages: [inbound.text({ from: '5511933330003', body: 'antes' })] }),
+      envelope({ phoneNumberId: SALES, messages: [inbound.text({ from: '5511933330003', body: 'I want a refund' })] }),
+    );
+    await eventually(
+      async () => (await server.app.models.Conversation.countDocuments({ queueId: refunds })) === 1,
+      'the conversation to wait in Refunds',
     );
     const admin = await server.login();
-    const sales = (await server.api<{ items: ChannelDTO[] }>(admin, 'GET', '/api/channels')).body.items.find(
-      (c) => c.id === channels[SALES],
-    )!;
-    await server.api(admin, 'PUT', `/api/channels/${sales.id}/members`, { userIds: [...sales.memberIds, agent.id] });
-    const later = inbound.text({ from: '5511933330003', body: 'depois' });
+    await server.api(admin, 'PUT', `/api/agents/${agent.id}/profile`, { queueIds: [refunds], capacity: 0 });
+    const later = inbound.text({ from: '5511933330003', body: 'I want a refund please' });
     await server.deliver(envelope({ phoneNumberId: SALES, messages: [later] }));
-    await eventually(
-      async () => events.some((e) => e.type === 'message:created' && e.data.providerMessageId === later.id),
-      'the new member to get the message',
-    );
-    expect(
-      events.some(
-        (e) => e.type === 'message:created' && e.data.content.type === 'text' && e.data.content.body === 'antes',
-      ),
-    ).toBe(false);
+    await eventually(async () => created(events).includes(later.id), 'the agent to get the message');
+    expect(created(events)).toEqual([later.id]);
   });
 
   it('sequence numbers go up by one per change with no gaps, and a client can fetch what it missed', async () => {

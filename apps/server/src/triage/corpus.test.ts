@@ -5,15 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from './corpus.js';
 import { DEFAULT_EVAL_FILE, readEvalFile } from './eval-set.js';
 import { INTENT_LABELS, TRIAGE_LANGUAGES } from './intents.js';
-import { stripAccents } from './text-normalizer.js';
-
-/** Case, accents, punctuation, spacing and elongation do not make a text different; emoji do. */
-function comparable(text: string): string {
-  return stripAccents(text.toLowerCase())
-    .replace(/(\p{L})\1{2,}/gu, '$1')
-    .replace(/[^\p{L}\p{N}\p{Extended_Pictographic}]+/gu, ' ')
-    .trim();
-}
+import { comparableText as comparable } from './text-normalizer.js';
 
 describe('training corpus', () => {
   it('covers every intent in every language with enough examples', async () => {
@@ -58,5 +50,39 @@ describe('training corpus', () => {
     await writeFile(path.join(dir, 'es.json'), file('where_is_it'));
     await writeFile(path.join(dir, 'pt.json'), file('order_status'));
     await expect(loadCorpus(dir)).rejects.toThrow(/es\.json is invalid: data\.0\.intent/);
+  });
+
+  it("reads each writer's <source>.<lang>.jsonl beside the first corpus, keeping who wrote it and the second ask", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'corpus-'));
+    const file = JSON.stringify({
+      name: 'x',
+      locale: 'en',
+      data: [{ intent: 'greeting', utterances: ['a', 'b', 'c', 'd', 'e'] }],
+    });
+    for (const lang of TRIAGE_LANGUAGES) await writeFile(path.join(dir, `${lang}.json`), file);
+    await writeFile(
+      path.join(dir, 'writer-9.es.jsonl'),
+      `${JSON.stringify({ text: 'dónde está mi pedido? y la factura', lang: 'es', intent: 'order_status', secondary: 'invoice_question' })}\n`,
+    );
+    const corpus = await loadCorpus(dir);
+    expect(corpus.es.at(-1)).toEqual({
+      text: 'dónde está mi pedido? y la factura',
+      intent: 'order_status',
+      secondary: 'invoice_question',
+      source: 'writer-9',
+    });
+    expect(corpus.en.every((example) => example.source === 'v1')).toBe(true);
+  });
+
+  it('refuses a writer file with a bad line, naming the line and the field', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'corpus-'));
+    const file = JSON.stringify({
+      name: 'x',
+      locale: 'en',
+      data: [{ intent: 'greeting', utterances: ['a', 'b', 'c', 'd', 'e'] }],
+    });
+    for (const lang of TRIAGE_LANGUAGES) await writeFile(path.join(dir, `${lang}.json`), file);
+    await writeFile(path.join(dir, 'w.pt.jsonl'), `${JSON.stringify({ text: 'oi', lang: 'pt', intent: 'hello' })}\n`);
+    await expect(loadCorpus(dir)).rejects.toThrow(/line 1: intent: /);
   });
 });

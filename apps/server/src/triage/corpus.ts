@@ -1,13 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueLines } from '@switchboard/shared';
 import { z } from 'zod';
+import { readEvalFile } from './eval-set.js';
 import { INTENT_LABELS, TRIAGE_LANGUAGES, type IntentLabel, type TriageLanguage } from './intents.js';
 
 export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../triage-data/corpus/', import.meta.url));
 
-/** NLP.js's own corpus format, so the files can also be loaded by its tools; `unknown` holds off-topic chatter. */
+/** The first corpus, in NLP.js's own format (one file per language); `unknown` holds off-topic chatter. */
 const CorpusFileSchema = z.object({
   name: z.string().min(1),
   locale: z.string().min(2),
@@ -24,15 +25,54 @@ const CorpusFileSchema = z.object({
 export interface CorpusExample {
   readonly text: string;
   readonly intent: IntentLabel;
+  /** The second ask of a message that asks two things. */
+  readonly secondary?: IntentLabel;
+  /** Who wrote it (`v1`, `writer-1`, `corrections`...): cross-validation holds out one writer at a time. */
+  readonly source: string;
 }
 
 export type Corpus = Readonly<Record<TriageLanguage, readonly CorpusExample[]>>;
 
+// `writer-1.es.jsonl`: one writer's messages in one language, in the evaluation files' line format.
+const LINES_FILE = /^(?<source>[a-z0-9-]+)\.(?<lang>[a-z]{2})\.jsonl$/;
+
+/** `<lang>.json` (the first corpus) plus every `<source>.<lang>.jsonl` in the folder. */
 export async function loadCorpus(corpusDir: string = DEFAULT_CORPUS_DIR): Promise<Corpus> {
+  const files = await readdir(corpusDir);
   const entries = await Promise.all(
-    TRIAGE_LANGUAGES.map(async (lang) => [lang, await loadCorpusFile(path.join(corpusDir, `${lang}.json`))] as const),
+    TRIAGE_LANGUAGES.map(async (lang) => {
+      const first = await loadCorpusFile(path.join(corpusDir, `${lang}.json`));
+      const sources = files.flatMap((name) => {
+        const groups = LINES_FILE.exec(name)?.groups;
+        return groups?.lang === lang && groups.source ? [groups.source] : [];
+      });
+      const more = await Promise.all(
+        sources.map((source) => loadLinesFile(path.join(corpusDir, `${source}.${lang}.jsonl`), source)),
+      );
+      return [lang, [...first, ...more.flat()]] as const;
+    }),
   );
   return Object.fromEntries(entries) as Record<TriageLanguage, CorpusExample[]>;
+}
+
+/** Every example, in the order training takes them: one model for the three languages. */
+export function trainingExamples(corpus: Corpus): CorpusExample[] {
+  return TRIAGE_LANGUAGES.flatMap((lang) => corpus[lang]);
+}
+
+/** Adds examples (people's corrections) to a corpus, each in its language. */
+export function withExamples(corpus: Corpus, extra: readonly (CorpusExample & { lang: TriageLanguage })[]): Corpus {
+  return Object.fromEntries(
+    TRIAGE_LANGUAGES.map((lang) => [
+      lang,
+      [...corpus[lang], ...extra.filter((e) => e.lang === lang).map(({ lang: _lang, ...example }) => example)],
+    ]),
+  ) as Record<TriageLanguage, CorpusExample[]>;
+}
+
+async function loadLinesFile(file: string, source: string): Promise<CorpusExample[]> {
+  const lines = await readEvalFile(file);
+  return lines.map(({ text, intent, secondary }) => ({ text, intent, source, ...(secondary ? { secondary } : {}) }));
 }
 
 async function loadCorpusFile(file: string): Promise<CorpusExample[]> {
@@ -46,5 +86,7 @@ async function loadCorpusFile(file: string): Promise<CorpusExample[]> {
   if (!parsed.success) {
     throw new Error(`corpus ${file} is invalid: ${issueLines(parsed.error.issues).join('; ')}`);
   }
-  return parsed.data.data.flatMap(({ intent, utterances }) => utterances.map((text) => ({ text, intent })));
+  return parsed.data.data.flatMap(({ intent, utterances }) =>
+    utterances.map((text) => ({ text, intent, source: 'v1' })),
+  );
 }

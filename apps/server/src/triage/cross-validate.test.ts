@@ -1,78 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { crossValidate, formatCrossValidation } from './cross-validate.js';
-import type { Corpus } from './corpus.js';
+import { loadClassifierSettings } from './classifier-settings.js';
+import type { Corpus, CorpusExample } from './corpus.js';
+import { bestLabel, crossValidate } from './cross-validate.js';
 
-const examples = (intent: 'order_status' | 'refund_request', texts: string[]) =>
-  texts.map((text) => ({ text, intent }));
+const examples = (source: string, intent: 'order_status' | 'refund_request', texts: string[]): CorpusExample[] =>
+  texts.map((text) => ({ text, intent, source }));
 
-// Two intents with distinct words in each language: held-out examples are easy, so a wrong fold split shows.
+// Two writers who use the same words for the same intents: any writer's messages are easy for the other's model.
 const corpus: Corpus = {
   en: [
-    ...examples('order_status', [
-      'where is my order',
-      'where is my parcel',
-      'my order status',
-      'track my order',
-      'order tracking please',
-      'where is the parcel',
-    ]),
-    ...examples('refund_request', [
-      'i want a refund',
-      'refund my money',
-      'money back',
-      'refund please',
-      'give my money back',
-      'i want my money',
-    ]),
+    ...examples('ana', 'order_status', ['where is my order', 'where is my parcel', 'track my order']),
+    ...examples('ana', 'refund_request', ['i want a refund', 'refund my money', 'money back']),
+    ...examples('bob', 'order_status', ['my order status', 'order tracking please', 'where is the parcel']),
+    ...examples('bob', 'refund_request', ['refund please', 'give my money back', 'i want my money']),
   ],
   es: [
-    ...examples('order_status', [
-      'donde esta mi pedido',
-      'donde esta el paquete',
-      'estado de mi pedido',
-      'rastrear mi pedido',
-      'seguimiento del pedido',
-      'donde anda el paquete',
-    ]),
-    ...examples('refund_request', [
-      'quiero un reembolso',
-      'reembolso de mi dinero',
-      'devuelvan mi dinero',
-      'reembolso porfa',
-      'quiero mi dinero',
-      'devuelvan la plata',
-    ]),
+    ...examples('ana', 'order_status', ['donde esta mi pedido', 'rastrear mi pedido']),
+    ...examples('bob', 'refund_request', ['quiero un reembolso', 'devuelvan mi dinero']),
   ],
-  pt: [
-    ...examples('order_status', [
-      'cade meu pedido',
-      'onde esta o pacote',
-      'status do meu pedido',
-      'rastrear meu pedido',
-      'rastreio do pedido',
-      'cade o pacote',
-    ]),
-    ...examples('refund_request', [
-      'quero reembolso',
-      'reembolso do dinheiro',
-      'devolvam meu dinheiro',
-      'reembolso pfv',
-      'quero meu dinheiro',
-      'estorno do dinheiro',
-    ]),
-  ],
+  pt: [],
 };
 
 describe('crossValidate', () => {
-  it('scores every held-out example once per threshold and picks the highest threshold that costs nothing', async () => {
-    const result = await crossValidate(3, corpus);
-    expect(result.sweep.map((s) => s.threshold)).toContain(result.bestThreshold);
-    const atZero = result.sweep[0];
-    expect(atZero?.threshold).toBe(0);
-    expect(atZero?.overall).toBeGreaterThan(0.8);
-    const top = Math.max(...result.sweep.map((s) => s.overall));
-    const higher = result.sweep.filter((s) => s.threshold > result.bestThreshold);
-    expect(higher.every((s) => s.overall < top - 0.005)).toBe(true);
-    expect(formatCrossValidation(result)).toMatch(/3-fold cross-validation[\s\S]*best threshold: /);
+  const settings = loadClassifierSettings();
+
+  it('scores every message once, by a model trained without its writer', () => {
+    const heldOut = crossValidate(corpus, settings);
+    expect(heldOut).toHaveLength(16);
+    expect(heldOut.filter((p) => p.source === 'ana')).toHaveLength(8);
+    expect(heldOut.filter((p) => p.lang === 'es').map((p) => p.source)).toEqual(['ana', 'ana', 'bob', 'bob']);
+    const right = heldOut.filter((p) => bestLabel(p.probabilities).intent === p.expected);
+    expect(right.length / heldOut.length).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('cannot vouch for a writer with their own words: a word only one writer used teaches the other nothing', () => {
+    const private_: Corpus = {
+      en: [
+        ...examples('ana', 'order_status', ['zorbly', 'zorbly zorbly']),
+        ...examples('ana', 'refund_request', ['refund', 'refund money']),
+        ...examples('bob', 'order_status', ['where order', 'order status']),
+        ...examples('bob', 'refund_request', ['refund please', 'money back']),
+      ],
+      es: [],
+      pt: [],
+    };
+    const zorbly = crossValidate(private_, settings).filter((p) => p.source === 'ana' && p.expected === 'order_status');
+    for (const p of zorbly) expect(bestLabel(p.probabilities).confidence).toBeLessThan(0.5);
+  });
+
+  it('refuses a corpus with a single writer, where nothing can be held out', () => {
+    expect(() => crossValidate({ en: corpus.en.filter((e) => e.source === 'ana'), es: [], pt: [] }, settings)).toThrow(
+      /at least two writers/,
+    );
   });
 });

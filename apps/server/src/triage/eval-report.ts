@@ -1,3 +1,4 @@
+import { formatReliability, reliabilityTable } from './calibration.js';
 import type { Confusion, EvalReport, LanguageResult } from './evaluate.js';
 import { INTENT_LABELS, type IntentLabel } from './intents.js';
 
@@ -6,13 +7,21 @@ const MOST_COMMON = 5;
 /** The report `pnpm eval:intents` prints: per language a summary, a confusion table and the top confusions. */
 export function formatEvalReport(report: EvalReport, options: { misses?: boolean } = {}): string {
   const sections = report.languages.map((result) => formatLanguage(result, options.misses ?? false));
-  return [...sections, formatOverall(report)].join('\n\n');
+  const reliability = `reliability (of the answers given each confidence, the share right):\n${formatReliability(
+    reliabilityTable(report.answers),
+  )}`;
+  return [...sections, reliability, formatOverall(report)].join('\n\n');
 }
 
 function formatLanguage(result: LanguageResult, withMisses: boolean): string {
   const lines = [
     `== ${result.lang}: ${result.count} messages, accuracy ${percent(result.accuracy)} (${result.correct}/${result.count}), ` +
       `language detected ${percent(result.languageAccuracy)} ==`,
+    `unknown: ${percent(result.unknownRate)} of messages (${percent(result.falseUnknownRate)} with a real intent); ` +
+      (result.secondaryAccuracy === null
+        ? 'no second asks labelled'
+        : `second ask right ${percent(result.secondaryAccuracy)} of ${result.secondaryCount}`) +
+      `, second ask shown on ${percent(result.extraSecondaryRate)} of one-ask messages`,
     ...confusionTable(result.pairs),
   ];
   const confusions = result.pairs.filter((p) => p.expected !== p.predicted).slice(0, MOST_COMMON);

@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueLines } from '@switchboard/shared';
 import { z } from 'zod';
 import { INTENT_LABELS, TRIAGE_LANGUAGES } from './intents.js';
+import { comparableText } from './text-normalizer.js';
 
 export const DEFAULT_EVAL_FILE = fileURLToPath(new URL('../../triage-data/eval/intents.eval.jsonl', import.meta.url));
 
@@ -10,6 +12,8 @@ const EvalLine = z.strictObject({
   text: z.string().trim().min(1, 'must not be empty'),
   lang: z.enum(TRIAGE_LANGUAGES),
   intent: z.enum(INTENT_LABELS),
+  /** The second ask of a message that asks two things; never `unknown`. */
+  secondary: z.enum(INTENT_LABELS).exclude(['unknown']).optional(),
 });
 export type EvalExample = z.infer<typeof EvalLine>;
 
@@ -22,7 +26,7 @@ export class EvalFileError extends Error {
   }
 }
 
-/** One JSON object per line; blank lines are skipped. Every bad line is reported by number, and none is used. */
+/** One JSON object per line (evaluation sets and the writers' corpus files alike); blank lines are skipped. Every bad line is reported by number, and none is used. */
 export async function readEvalFile(file: string = DEFAULT_EVAL_FILE): Promise<EvalExample[]> {
   let content: string;
   try {
@@ -49,4 +53,19 @@ export async function readEvalFile(file: string = DEFAULT_EVAL_FILE): Promise<Ev
   if (problems.length) throw new EvalFileError(file, problems);
   if (!examples.length) throw new EvalFileError(file, ['has no examples']);
   return examples;
+}
+
+/** Every evaluation file kept beside the default one (triage-data/eval/*.jsonl). */
+export async function evalFiles(evalDir: string = path.dirname(DEFAULT_EVAL_FILE)): Promise<string[]> {
+  const names = (await readdir(evalDir)).filter((name) => name.endsWith('.jsonl')).sort();
+  return names.map((name) => path.join(evalDir, name));
+}
+
+/** The texts of every evaluation set, compared loosely: training data must hold none of them. */
+export async function evalSetTexts(evalDir?: string): Promise<Set<string>> {
+  const texts = new Set<string>();
+  for (const file of await evalFiles(evalDir)) {
+    for (const { text } of await readEvalFile(file)) texts.add(comparableText(text));
+  }
+  return texts;
 }

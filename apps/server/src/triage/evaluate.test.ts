@@ -78,12 +78,20 @@ describe('pnpm eval:intents', () => {
     const file = await tempFile([
       line('hello!!', 'pt', 'refund_request'),
       line('oi, tudo bem?', 'pt', 'refund_request'),
+      JSON.stringify({
+        text: 'cadê meu pedido? e a nota fiscal',
+        lang: 'pt',
+        intent: 'greeting',
+        secondary: 'invoice_question',
+      }),
     ]);
     const result = await run(['--file', file]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/== pt: 2 messages, accuracy 0\.0%/);
+    expect(result.stdout).toMatch(/== pt: 3 messages, accuracy 0\.0%/);
+    expect(result.stdout).toMatch(/unknown: [\d.]+% of messages .*second ask right [\d.]+% of 1,/);
+    expect(result.stdout).toMatch(/reliability \(of the answers given each confidence/);
     expect(result.stdout).toMatch(/FAIL: pt below 90\.0%/);
-  });
+  }, 180_000);
 
   it('exits 1 on a malformed file, naming the line', async () => {
     const file = await tempFile([line('hi', 'en', 'greeting'), '{"text": 1, "lang": "en", "intent": "greeting"}']);

@@ -21,6 +21,14 @@ export interface LanguageResult {
   /** Every (expected, predicted) pair that occurred, correct ones included, most frequent first. */
   readonly pairs: readonly Confusion[];
   readonly misses: readonly { text: string; expected: IntentLabel; predicted: IntentLabel }[];
+  /** Share of messages the classifier called `unknown`, and of those whose label is a real intent. */
+  readonly unknownRate: number;
+  readonly falseUnknownRate: number;
+  /** Of the messages labelled with a second ask, how many got that second ask (null: none labelled). */
+  readonly secondaryAccuracy: number | null;
+  readonly secondaryCount: number;
+  /** Of the messages labelled with one ask, how many were shown a second one anyway. */
+  readonly extraSecondaryRate: number;
 }
 
 export interface EvalReport {
@@ -30,6 +38,8 @@ export interface EvalReport {
   readonly minAccuracy: number;
   /** Languages below minAccuracy: a non-empty list fails the run. */
   readonly failing: readonly TriageLanguage[];
+  /** Every answer's confidence and whether it was right, for the reliability table. */
+  readonly answers: readonly { confidence: number; correct: boolean }[];
 }
 
 export async function evaluateClassifier(
@@ -37,10 +47,10 @@ export async function evaluateClassifier(
   examples: readonly EvalExample[],
   minAccuracy = MIN_ACCURACY,
 ): Promise<EvalReport> {
-  const results: (EvalExample & { predicted: IntentLabel; detected: TriageLanguage })[] = [];
+  const results: Scored[] = [];
   for (const example of examples) {
-    const { intent, language } = await classifier.classify(example.text);
-    results.push({ ...example, predicted: intent, detected: language });
+    const { intent, language, confidence, secondary } = await classifier.classify(example.text);
+    results.push({ ...example, predicted: intent, detected: language, confidence, predictedSecondary: secondary });
   }
   const languages = TRIAGE_LANGUAGES.flatMap((lang): LanguageResult[] => {
     const mine = results.filter((r) => r.lang === lang);
@@ -51,6 +61,8 @@ export async function evaluateClassifier(
       counts.set(key, { expected: intent, predicted, count: (counts.get(key)?.count ?? 0) + 1 });
     }
     const correct = mine.filter((r) => r.predicted === r.intent).length;
+    const twoAsks = mine.filter((r) => r.secondary);
+    const oneAsk = mine.filter((r) => !r.secondary);
     return [
       {
         lang,
@@ -62,6 +74,11 @@ export async function evaluateClassifier(
         misses: mine
           .filter((r) => r.predicted !== r.intent)
           .map((r) => ({ text: r.text, expected: r.intent, predicted: r.predicted })),
+        unknownRate: share(mine, (r) => r.predicted === 'unknown'),
+        falseUnknownRate: share(mine, (r) => r.predicted === 'unknown' && r.intent !== 'unknown'),
+        secondaryAccuracy: twoAsks.length ? share(twoAsks, (r) => r.predictedSecondary === r.secondary) : null,
+        secondaryCount: twoAsks.length,
+        extraSecondaryRate: share(oneAsk, (r) => r.predictedSecondary !== null),
       },
     ];
   });
@@ -72,5 +89,17 @@ export async function evaluateClassifier(
     accuracy: correct / results.length,
     minAccuracy,
     failing: languages.filter((l) => l.accuracy < minAccuracy).map((l) => l.lang),
+    answers: results.map((r) => ({ confidence: r.confidence, correct: r.predicted === r.intent })),
   };
+}
+
+type Scored = EvalExample & {
+  predicted: IntentLabel;
+  detected: TriageLanguage;
+  confidence: number;
+  predictedSecondary: IntentLabel | null;
+};
+
+function share<T>(items: readonly T[], test: (item: T) => boolean): number {
+  return items.length ? items.filter(test).length / items.length : 0;
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadClassifierSettings } from './classifier-settings.js';
 import { createIntentClassifier, type IntentClassifier } from './intent-classifier.js';
 import type { IntentLabel, TriageLanguage } from './intents.js';
 
@@ -71,7 +72,8 @@ describe('intent classifier trained from the repository corpus', () => {
     expect(Math.abs((await classifier.classify('where is my order')).sentiment)).toBeLessThan(0.1);
   });
 
-  it('reports how long training took', () => {
+  it('reads the checked-in weights instead of training (pnpm triage:train rewrites them), and says how long start took', () => {
+    expect(classifier.weightsFrom).toBe('file');
     expect(classifier.trainingMs).toBeGreaterThan(0);
   });
 });
@@ -86,15 +88,15 @@ describe('confidence threshold', () => {
           'has my order shipped',
           'track my order',
           'when does my order arrive',
-        ].map((text) => ({ text, intent: 'order_status' as const })),
+        ].map((text) => ({ text, intent: 'order_status' as const, source: 'test' })),
         ...['i want a refund', 'refund my money', 'give me a refund', 'refund please', 'money back please'].map(
-          (text) => ({ text, intent: 'refund_request' as const }),
+          (text) => ({ text, intent: 'refund_request' as const, source: 'test' }),
         ),
       ],
       es: [],
       pt: [],
     };
-    const unsure = await createIntentClassifier({ corpus, threshold: 0.99 });
+    const unsure = await createIntentClassifier({ corpus, settings: { ...loadClassifierSettings(), threshold: 0.99 } });
     const result = await unsure.classify('order money');
     expect(result.intent).toBe('unknown');
     expect(result.alternatives[0]?.intent).toMatch(/order_status|refund_request/);

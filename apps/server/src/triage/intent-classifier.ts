@@ -1,23 +1,19 @@
 /// <reference path="./nlpjs.d.ts" />
 // Carries the nlp.js declarations to every program that type-checks this file (other packages' tests too).
-import { containerBootstrap, type Container } from '@nlpjs/core';
+import { containerBootstrap } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en';
 import { LangEs } from '@nlpjs/lang-es';
 import { LangPt } from '@nlpjs/lang-pt';
 import { Language } from '@nlpjs/language-min';
-import { Nlp } from '@nlpjs/nlp';
-import { loadCorpus, type Corpus } from './corpus.js';
-import { TRIAGE_LANGUAGES, isIntentLabel, type IntentLabel, type TriageLanguage } from './intents.js';
+import { loadClassifierSettings, type ClassifierSettings } from './classifier-settings.js';
+import { loadCorpus, trainingExamples, type Corpus } from './corpus.js';
+import { INTENT_LABELS, type IntentLabel, type TriageLanguage } from './intents.js';
 import { createLanguageDetector } from './language-detector.js';
+import { intentModelOf, SEED, trainIntentWeights } from './model/intent-model.js';
+import { DEFAULT_MODEL_FILE, readWeights } from './model/model-file.js';
+import { secondAsk } from './model/second-ask.js';
 import { createSentimentScorer } from './sentiment.js';
 import { prepareText } from './text-normalizer.js';
-
-/**
- * Below this confidence a message is `unknown`. Chosen by 5-fold cross-validation on the training corpus
- * (`pnpm eval:intents --cross-validate`), never on the evaluation set: the highest threshold that costs
- * less than half a point of held-out accuracy, since an unsure message is better left to a person.
- */
-export const DEFAULT_THRESHOLD = 0.45;
 
 // Runners-up scoring less than this are noise, not alternatives worth showing an agent.
 const MIN_ALTERNATIVE = 0.01;
@@ -29,8 +25,10 @@ export interface IntentScore {
 
 export interface IntentClassification {
   readonly intent: IntentLabel;
-  /** 0..1: the winning intent's score averaged over the three language models. */
+  /** 0..1, calibrated: of the messages given 0.9, about 90% are right. */
   readonly confidence: number;
+  /** The second ask of a message that asks two things; routing uses `intent`. */
+  readonly secondary: IntentLabel | null;
   readonly language: TriageLanguage;
   /** -1 (angry) .. 1 (delighted), 0 neutral: see sentiment.ts for how it is computed. */
   readonly sentiment: number;
@@ -43,17 +41,23 @@ export interface IntentClassifier {
   readonly threshold: number;
   /** How long training took at start, for the boot log. */
   readonly trainingMs: number;
+  /** Whether the weights came from the checked-in file (`pnpm triage:train`) or were trained at start. */
+  readonly weightsFrom: 'file' | 'training';
+  /** How many examples it learned from, corrections included. */
+  readonly examples: number;
 }
 
 export interface IntentClassifierOptions {
   corpusDir?: string;
-  threshold?: number;
   /** Train on this instead of reading corpusDir: cross-validation trains on slices of the corpus. */
   corpus?: Corpus;
+  settings?: ClassifierSettings;
+  /** The weights `pnpm triage:train` wrote: used when trained from this very corpus and settings. */
+  weightsFile?: string;
 }
 
 export async function createIntentClassifier(options: IntentClassifierOptions = {}): Promise<IntentClassifier> {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const settings = options.settings ?? loadClassifierSettings();
   const corpus = options.corpus ?? (await loadCorpus(options.corpusDir));
   const started = performance.now();
   const container = await containerBootstrap();
@@ -62,7 +66,11 @@ export async function createIntentClassifier(options: IntentClassifierOptions = 
   for (const lang of [LangEn, LangEs, LangPt]) container.use(lang);
   const guesser = container.get<Language>('Language');
   if (!guesser) throw new Error('NLP.js language guesser did not register');
-  const nlp = await trainModels(container, corpus);
+  // One model for the three languages: customers mix them ("mi paquete arrived damaged").
+  const examples = trainingExamples(corpus);
+  const origin = { examples, settings, seed: SEED };
+  const stored = await readWeights(options.weightsFile ?? DEFAULT_MODEL_FILE, origin);
+  const model = intentModelOf(stored ?? trainIntentWeights(examples, settings), settings);
   const detectLanguage = createLanguageDetector(corpus, guesser);
   const scoreSentiment = await createSentimentScorer(container);
   const trainingMs = Math.round(performance.now() - started);
@@ -75,30 +83,24 @@ export async function createIntentClassifier(options: IntentClassifierOptions = 
       return {
         intent: 'unknown',
         confidence: 0,
+        secondary: null,
         language,
         sentiment: scoreSentiment(language, '', prepared.emojiPolarity),
         alternatives: [],
       };
     }
-    // Every model's answer counts the same, whatever the language: each has seen all three corpora through
-    // its own stemmer, and cross-validation found the plain average beats weighting by detected language.
-    const mixed = new Map<IntentLabel, number>();
-    for (const lang of TRIAGE_LANGUAGES) {
-      const { classifications } = await nlp.process(lang, prepared.intentText);
-      for (const { intent, score } of classifications) {
-        const label = isIntentLabel(intent) ? intent : 'unknown'; // NLP.js's own "None"
-        mixed.set(label, (mixed.get(label) ?? 0) + score / TRIAGE_LANGUAGES.length);
-      }
-    }
-    const ranked = [...mixed]
-      .map(([intent, score]) => ({ intent, confidence: round(score) }))
-      .sort((a, b) => b.confidence - a.confidence);
-    const best = ranked[0] ?? { intent: 'unknown' as const, confidence: 0 };
-    const confident = best.intent !== 'unknown' && best.confidence >= threshold;
+    const { probabilities, parts } = model.read(text);
+    const ranked = INTENT_LABELS.map((intent, c) => ({ intent, confidence: round(probabilities[c]!) })).sort(
+      (a, b) => b.confidence - a.confidence,
+    );
+    const best = ranked[0]!;
+    const confident = best.intent !== 'unknown' && best.confidence >= settings.threshold;
+    const second = confident ? secondAsk(best.intent, parts, settings.secondaryThreshold) : null;
     const language = detectLanguage(prepared, hintLang);
     return {
       intent: confident ? best.intent : 'unknown',
       confidence: best.confidence,
+      secondary: second?.intent ?? null,
       language,
       sentiment: scoreSentiment(language, prepared.languageText, prepared.emojiPolarity),
       alternatives: ranked
@@ -107,33 +109,13 @@ export async function createIntentClassifier(options: IntentClassifierOptions = 
     };
   }
 
-  return { classify, threshold, trainingMs };
-}
-
-/**
- * One NLP.js model per language, each with its own stemmer. Each also learns the other two corpora:
- * customers mix languages ("mi paquete arrived damaged"), and the foreign words must mean something to it.
- */
-async function trainModels(container: Container, corpus: Corpus): Promise<Nlp> {
-  const nlp = new Nlp({
-    container,
-    languages: [...TRIAGE_LANGUAGES],
-    autoLoad: false,
-    autoSave: false,
-    threshold: 0,
-    calculateSentiment: false,
-    nlu: { log: false, spellCheck: true, useNoneFeature: true },
-  });
-  for (const lang of TRIAGE_LANGUAGES) {
-    for (const source of TRIAGE_LANGUAGES) {
-      for (const { text, intent } of corpus[source]) {
-        const { intentText } = prepareText(text);
-        if (intentText) nlp.addDocument(lang, intentText, intent);
-      }
-    }
-  }
-  await nlp.train();
-  return nlp;
+  return {
+    classify,
+    threshold: settings.threshold,
+    trainingMs,
+    weightsFrom: stored ? 'file' : 'training',
+    examples: examples.length,
+  };
 }
 
 function round(value: number): number {

@@ -37,6 +37,42 @@ describe('default priority rules', () => {
     });
   });
 
+  it('makes a refund of 500 or more high, read from the amount the message names', () => {
+    const amount = (value: number, currency: string | null) => ({
+      kind: 'amount' as const,
+      text: String(value),
+      value,
+      currency,
+    });
+    expect(ids({ intent: 'refund_request', entities: [amount(1249, 'USD')] })).toEqual(['large-refund']);
+    expect(decide({ intent: 'refund_request', entities: [amount(1249, 'USD')] }).priority).toBe('high');
+    expect(decide({ intent: 'refund_request', entities: [amount(89.99, 'EUR')] }).priority).toBe('normal');
+    expect(decide({ intent: 'order_status', entities: [amount(5000, null)] }).priority).toBe('normal');
+  });
+
+  it('lets a rule ask for an amount in one currency, or for any entity of a kind', () => {
+    const custom = createPriorityRules(
+      {
+        rules: [
+          {
+            id: 'brl',
+            description: 'big in reais',
+            when: { amountAtLeast: { value: 100, currency: 'BRL' } },
+            then: { set: 'urgent' },
+          },
+          { id: 'doc', description: 'names a document', when: { entityAny: ['document_kind'] }, then: { set: 'low' } },
+        ],
+      },
+      'test',
+    );
+    const brl = [{ kind: 'amount' as const, text: 'R$ 150', value: 150, currency: 'BRL' }];
+    const eur = [{ kind: 'amount' as const, text: '150€', value: 150, currency: 'EUR' }];
+    expect(custom.evaluatePriority(input({ entities: brl })).priority).toBe('urgent');
+    expect(custom.evaluatePriority(input({ entities: eur })).priority).toBe('normal');
+    const doc = [{ kind: 'document_kind' as const, text: 'recibo', value: 'receipt' as const }];
+    expect(custom.evaluatePriority(input({ entities: doc })).priority).toBe('low');
+  });
+
   it('makes a complaint high only when it is angry', () => {
     expect(decide({ intent: 'complaint', sentiment: -0.6 }).priority).toBe('high');
     expect(decide({ intent: 'complaint', sentiment: -0.2 }).priority).toBe('normal');

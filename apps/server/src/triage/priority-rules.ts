@@ -1,50 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { issueLines, PRIORITY_ORDER, Priority } from '@switchboard/shared';
-import { z } from 'zod';
-import { INTENT_LABELS, type IntentLabel } from './intents.js';
+import {
+  describeIssues,
+  PRIORITY_ORDER,
+  Priority,
+  PriorityRuleSet,
+  type ExtractedEntity,
+  type PriorityRule,
+} from '@switchboard/shared';
+import type { IntentLabel } from './intents.js';
 import { stripAccents } from './text-normalizer.js';
 
+export type { PriorityRule };
+
 /**
- * Priority comes from declarative rules in a JSON file (triage-data/priority-rules.json, or
- * PRIORITY_RULES_FILE), read once at start: changing a rule needs a restart, not a code change.
+ * Priority comes from declarative rules (the shared PriorityRuleSet): kept in the database and edited in
+ * settings; the JSON file (triage-data/priority-rules.json, or PRIORITY_RULES_FILE) seeds them on first start.
  * A message starts at `normal`; of the matching rules the highest `set` wins, then every `raise` adds its
  * steps, capped at `urgent`. So a VIP's payment problem is high + 1 = urgent, and a greeting after a long
  * wait is low + 1 = normal.
  */
 const DEFAULT_FILE = fileURLToPath(new URL('../../triage-data/priority-rules.json', import.meta.url));
-
-const nonEmpty = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'must list at least one');
-const ContactValue = z.union([z.string().min(1), nonEmpty(z.string().min(1))]);
-
-const When = z
-  .strictObject({
-    /** `tier` is the contact's tier; any other key is one of its attributes. A list means any of. */
-    contact: z.record(z.string().min(1), ContactValue).optional(),
-    intentIn: nonEmpty(z.enum(INTENT_LABELS)).optional(),
-    confidenceAtLeast: z.number().min(0).max(1, 'must be 0..1').optional(),
-    keywordsAny: nonEmpty(z.string().trim().min(1)).optional(),
-    sentimentBelow: z.number().min(-1).max(1, 'must be -1..1').optional(),
-    waitingMinutesAtLeast: z.number().min(0, 'must be 0 or more').optional(),
-  })
-  .refine((when) => Object.values(when).some((v) => v !== undefined), 'needs at least one condition');
-
-const Then = z.union(
-  [z.strictObject({ set: Priority }), z.strictObject({ raise: z.number().int().min(1).max(3, 'must be 1..3') })],
-  {
-    error: 'must be { "set": "low" | "normal" | "high" | "urgent" } or { "raise": steps }',
-  },
-);
-
-const Rule = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i, 'must be letters, digits, -, _ or .'),
-  description: z.string().trim().min(1, 'must say what the rule does, for the agent reading the history'),
-  when: When,
-  then: Then,
-});
-export type PriorityRule = z.infer<typeof Rule>;
-
-const RulesFile = z.object({ rules: z.array(z.unknown()) });
 
 export interface PriorityInput {
   intent: IntentLabel;
@@ -53,6 +29,7 @@ export interface PriorityInput {
   text: string;
   contact: { tier?: string | null; attributes?: Record<string, string> };
   waitingMinutes: number;
+  entities?: readonly ExtractedEntity[];
 }
 
 export interface MatchedRule {
@@ -94,20 +71,29 @@ export function loadPriorityRules(file = process.env.PRIORITY_RULES_FILE || DEFA
 
 /** Every problem is named at once, by rule id (or position) and field, and no rule is used until all are valid. */
 export function createPriorityRules(json: unknown, source: string): PriorityRules {
-  const file = RulesFile.safeParse(json);
-  if (!file.success) throw new PriorityRulesError(source, ['must be an object with a "rules" list']);
-  const problems: string[] = [];
-  const rules: PriorityRule[] = [];
-  file.data.rules.forEach((raw, index) => {
-    const id = typeof raw === 'object' && raw && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
-    const name = id ? `rule "${id}" (rules[${index}])` : `rules[${index}]`;
-    const parsed = Rule.safeParse(raw);
-    if (!parsed.success) problems.push(...issueLines(parsed.error.issues).map((line) => `${name}: ${line}`));
-    else if (rules.some((r) => r.id === parsed.data.id)) problems.push(`${name}: id: is used by an earlier rule`);
-    else rules.push(parsed.data);
-  });
-  if (problems.length) throw new PriorityRulesError(source, problems);
+  if (typeof json !== 'object' || json === null || !Array.isArray((json as { rules?: unknown }).rules))
+    throw new PriorityRulesError(source, ['must be an object with a "rules" list']);
+  const parsed = PriorityRuleSet.safeParse(json);
+  if (!parsed.success) {
+    const raw = (json as { rules: unknown[] }).rules;
+    const ruleIndex = (path: string) => Number(path.split('.')[1] ?? -1);
+    const issues = describeIssues(parsed.error.issues).sort((a, b) => ruleIndex(a.path) - ruleIndex(b.path));
+    throw new PriorityRulesError(
+      source,
+      issues.map((i) => namedByRule(i, raw)),
+    );
+  }
+  const { rules } = parsed.data;
   return { source, rules, evaluatePriority: (input) => evaluate(rules, input) };
+}
+
+/** `rules.2.when.intentIn.0` as `rule "vip" (rules[2]): when.intentIn.0`, for someone reading the file. */
+function namedByRule({ path, message }: { path: string; message: string }, raw: unknown[]): string {
+  const [, index, ...field] = path.split('.');
+  const item = raw[Number(index)];
+  const id = typeof item === 'object' && item && 'id' in item && typeof item.id === 'string' ? item.id : undefined;
+  const where = `rules[${index}]`;
+  return `${id ? `rule "${id}" (${where})` : where}: ${field.join('.') || '(rule)'}: ${message}`;
 }
 
 function evaluate(rules: readonly PriorityRule[], input: PriorityInput): PriorityDecision {
@@ -134,8 +120,17 @@ function matches(when: PriorityRule['when'], input: PriorityInput): boolean {
     when.keywordsAny === undefined || when.keywordsAny.some((keyword) => containsPhrase(input.text, keyword)),
     when.sentimentBelow === undefined || input.sentiment < when.sentimentBelow,
     when.waitingMinutesAtLeast === undefined || input.waitingMinutes >= when.waitingMinutesAtLeast,
+    when.amountAtLeast === undefined || hasAmountAtLeast(input.entities ?? [], when.amountAtLeast),
+    when.entityAny === undefined || (input.entities ?? []).some((e) => when.entityAny!.includes(e.kind)),
   ];
   return checks.every(Boolean);
+}
+
+function hasAmountAtLeast(
+  entities: readonly ExtractedEntity[],
+  { value, currency }: { value: number; currency?: string | undefined },
+): boolean {
+  return entities.some((e) => e.kind === 'amount' && e.value >= value && (!currency || e.currency === currency));
 }
 
 function contactHas(contact: PriorityInput['contact'], key: string, wanted: string | string[]): boolean {

@@ -113,3 +113,11 @@ export function stripAccents(text: string): string {
 function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Case, accents, punctuation, spacing and elongation do not make two texts different; emoji do. */
+export function comparableText(text: string): string {
+  return stripAccents(text.toLowerCase())
+    .replace(/(\p{L})\1{2,}/gu, '$1')
+    .replace(/[^\p{L}\p{N}\p{Extended_Pictographic}]+/gu, ' ')
+    .trim();
+}

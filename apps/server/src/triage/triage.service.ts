@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
-import { PRIORITY_ORDER, type MessageContent, type Priority } from '@switchboard/shared';
-import { createIntentClassifier, type IntentClassifier } from './intent-classifier.js';
-import type { PriorityDecision, PriorityRules } from './priority-rules.js';
+import {
+  PRIORITY_ORDER,
+  type ExtractedEntity,
+  type MessageContent,
+  type PolicySample,
+  type Priority,
+  type PriorityRuleSet,
+} from '@switchboard/shared';
+import { extractEntities } from './entities/index.js';
+import { createIntentClassifier, type IntentClassification, type IntentClassifier } from './intent-classifier.js';
+import { createPriorityRules, type PriorityDecision, type PriorityRules } from './priority-rules.js';
+import type { Live } from '../domain/versioned-setting.js';
 import type { Models } from '../models/index.js';
 import type { ContactDoc } from '../models/contact.model.js';
 import { attributesOf } from '../models/to-dto.js';
@@ -42,7 +51,7 @@ export class TriageService {
   constructor(
     private readonly models: Models,
     private readonly classifier: IntentClassifier,
-    private readonly rules: PriorityRules,
+    private readonly rules: Live<PriorityRules>,
     private readonly timeline: TimelineWriter,
   ) {}
 
@@ -53,13 +62,21 @@ export class TriageService {
    */
   async triage(conversation: ConversationDoc, text: string, contact?: ContactDoc): Promise<string> {
     const result = await this.classifier.classify(text);
-    const triage = { confidence: result.confidence, sentiment: result.sentiment, text: text.slice(0, 500) };
+    const entities = extractEntities(text, result.language, new Date());
+    const triage = {
+      confidence: result.confidence,
+      sentiment: result.sentiment,
+      text: text.slice(0, 500),
+      secondaryIntent: result.secondary,
+      entities,
+    };
     const customer = contact ?? (await this.models.Contact.findById(conversation.contactId));
-    const decision = this.rules.evaluatePriority({
+    const decision = this.rules.current().evaluatePriority({
       intent: result.intent,
       ...triage,
       contact: ruleContactOf(customer),
       waitingMinutes: 0,
+      entities,
     });
     // A new look at what the customer wrote must not lower a conversation an agent escalated.
     const prioritized =
@@ -71,6 +88,8 @@ export class TriageService {
           intent: result.intent,
           language: result.language,
           triage,
+          // A fresh read of the customer replaces the classifier's earlier answer, not a person's correction of it.
+          intentCorrection: null,
           ...(prioritized ? { priority: decision.priority } : {}),
         },
       },
@@ -81,9 +100,13 @@ export class TriageService {
       stepKey: `triaged:${conversation.routingEpoch}:${textKey}`,
       entry: {
         kind: 'triaged',
-        summary: `Intent ${result.intent} (${percent}% sure), ${result.language}, sentiment ${result.sentiment.toFixed(2)}`,
+        summary:
+          `Intent ${result.intent} (${percent}% sure)${result.secondary ? `, also ${result.secondary}` : ''}, ` +
+          `${result.language}, sentiment ${result.sentiment.toFixed(2)}`,
         details: {
           intent: result.intent,
+          secondaryIntent: result.secondary,
+          entities,
           confidence: result.confidence,
           language: result.language,
           sentiment: result.sentiment,
@@ -103,16 +126,22 @@ export class TriageService {
   /** Raises the priority from the rules as the wait grows (`waitingMinutes`); returns the new priority when it changed. */
   async prioritize(conversation: ConversationDoc, waitingMinutes: number): Promise<Priority | null> {
     const fresh = await this.models.Conversation.findById(conversation._id).orFail();
-    const triage = fresh.triage as { confidence: number; sentiment: number; text: string } | null;
+    const triage = fresh.triage as {
+      confidence: number;
+      sentiment: number;
+      text: string;
+      entities?: ExtractedEntity[];
+    } | null;
     if (!triage || !fresh.intent) return null;
     const contact = await this.models.Contact.findById(fresh.contactId);
-    const decision = this.rules.evaluatePriority({
+    const decision = this.rules.current().evaluatePriority({
       intent: fresh.intent as never,
       confidence: triage.confidence,
       sentiment: triage.sentiment,
       text: triage.text,
       contact: ruleContactOf(contact),
       waitingMinutes,
+      entities: triage.entities ?? [],
     });
     // Later looks only ever raise it: a priority an SLA escalation raised must not fall back.
     if (PRIORITY_ORDER[decision.priority] <= PRIORITY_ORDER[fresh.priority]) return null;
@@ -120,6 +149,45 @@ export class TriageService {
     await this.timeline.addAll(fresh, [priorityStep(fresh, decision, waitingMinutes)], true);
     return decision.priority;
   }
+}
+
+/** A sample conversation as the preview reads it (the shared PolicySample, defaults applied). */
+export type ParsedPolicySample = Omit<PolicySample, 'waitingMinutes'> & { waitingMinutes: number };
+
+/** What triage makes of a sample: its classification (or the intent it names) and the priority the rules give. */
+export type PriorityPreview = PriorityDecision & {
+  intent: IntentClassification['intent'];
+  intentSource: 'classifier' | 'given';
+  confidence: number;
+  language: IntentClassification['language'];
+  sentiment: number;
+};
+
+/** Triage of a sample under the saved rules or a draft (checked by the caller), writing nothing. */
+export async function previewPriority(
+  classifier: IntentClassifier,
+  rules: PriorityRules | PriorityRuleSet,
+  sample: ParsedPolicySample,
+): Promise<PriorityPreview> {
+  const classified = await classifier.classify(sample.text, sample.language);
+  const intent = sample.intent ?? classified.intent;
+  const evaluator = 'evaluatePriority' in rules ? rules : createPriorityRules(rules, 'the draft');
+  const decision = evaluator.evaluatePriority({
+    intent,
+    confidence: sample.intent ? 1 : classified.confidence,
+    sentiment: classified.sentiment,
+    text: sample.text,
+    contact: { tier: sample.tier ?? null, ...(sample.attributes ? { attributes: sample.attributes } : {}) },
+    waitingMinutes: sample.waitingMinutes,
+  });
+  return {
+    ...decision,
+    intent,
+    intentSource: sample.intent ? 'given' : 'classifier',
+    confidence: sample.intent ? 1 : classified.confidence,
+    language: sample.language ?? classified.language,
+    sentiment: classified.sentiment,
+  };
 }
 
 /** What priority rules read of the customer: their tier and custom attributes. */

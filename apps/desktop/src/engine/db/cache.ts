@@ -4,12 +4,15 @@ import type {
   ConversationEventDTO,
   MessageDTO,
   QueueStateDTO,
+  SearchQuery,
+  SearchResult,
   SendMessageRequest,
 } from '@switchboard/shared';
 import { inboxStore, type ApplyResult, type ListConversationsOptions } from './inbox-store.js';
 import { inboxViewStore, type InboxQuery, type InboxRow } from './inbox-view-store.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { searchStore } from './search-store.js';
 import { outboxStore, type OutboxEntry } from './outbox-store.js';
 import { sideStore, type BoardSampleRow, type CannedReplyRow, type TimelineRow } from './side-store.js';
 
@@ -43,6 +46,8 @@ export interface Cache {
   saveTimeline(conversationId: string, items: TimelineRow[]): Promise<void>;
   listCanned(): Promise<CannedReplyRow[]>;
   replaceCanned(rows: CannedReplyRow[]): Promise<void>;
+  /** Offline search of the cached messages and contacts (FTS5). */
+  searchCache(query: SearchQuery): Promise<SearchResult>;
   recordBoardSample(states: QueueStateDTO[], at: Date): Promise<void>;
   boardHistory(now: Date): Promise<BoardSampleRow[]>;
   enqueueOutbox(clientMessageId: string, conversationId: string, request: SendMessageRequest): Promise<OutboxEntry>;
@@ -63,6 +68,7 @@ export async function openCache(file: string): Promise<Cache> {
   const side = sideStore(db);
   const inbox = inboxStore(db, side.saveTimelineEntry);
   const views = inboxViewStore(db);
+  const search = searchStore(db);
   const outbox = outboxStore(db, inbox.addMessage);
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
   const setMeta = db.prepare(
@@ -86,6 +92,7 @@ export async function openCache(file: string): Promise<Cache> {
     saveTimeline: async (conversationId, items) => void side.saveTimeline(conversationId, items),
     listCanned: async () => side.listCanned(),
     replaceCanned: async (rows) => void side.replaceCanned(rows),
+    searchCache: async (query) => search.searchCache(query),
     recordBoardSample: async (states, at) => void side.recordBoardSample(states, at),
     boardHistory: async (now) => side.boardHistory(now),
     enqueueOutbox: async (id, conversationId, request) => outbox.enqueueOutbox(id, conversationId, request),

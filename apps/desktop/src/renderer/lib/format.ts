@@ -1,26 +1,14 @@
-import type { ContactDTO, ConversationDTO, Priority } from '@switchboard/shared';
+import type { ContactDTO } from '@switchboard/shared';
+import { i18n } from '../i18n';
 
 export const contactName = (contact: ContactDTO) =>
-  contact.profileName ?? formatPhone(contact.waId) ?? 'Unknown customer';
+  contact.profileName ?? formatPhone(contact.waId) ?? i18n.t('common:unknownCustomer');
 
 /** "+55 11 90000 0001"-ish grouping, enough to read a WhatsApp id at a glance. */
 export function formatPhone(waId: string | null): string | null {
   if (!waId) return null;
   return `+${waId.replace(/(\d{2})(\d{2})(\d{4,5})(\d{4})$/, '$1 $2 $3 $4')}`;
 }
-
-export const PRIORITY_LABEL: Record<Priority, string> = {
-  urgent: 'Urgent',
-  high: 'High',
-  normal: 'Normal',
-  low: 'Low',
-};
-
-export const SLA_LABEL: Record<NonNullable<ConversationDTO['sla']>['kind'], string> = {
-  first_response: 'First response',
-  next_response: 'Next response',
-  resolution: 'Resolution',
-};
 
 export const initials = (name: string) =>
   name

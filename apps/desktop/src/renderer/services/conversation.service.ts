@@ -1,4 +1,4 @@
-import type { SendMessageRequest } from '@switchboard/shared';
+import type { SearchQueryInput, SendMessageRequest } from '@switchboard/shared';
 import type { ConversationAction, ListInboxRequest } from '../../contract/inbox-api';
 import { bridge } from './bridge';
 
@@ -16,4 +16,5 @@ export const conversationService = {
   mediaUrl: (messageId: string) => bridge.api.invoke('media:url', messageId),
   templates: () => bridge.api.invoke('templates:list'),
   cannedReplies: () => bridge.api.invoke('canned:list'),
+  search: (query: SearchQueryInput) => bridge.api.invoke('search:run', query),
 };

@@ -1,3 +1,4 @@
+import type { Locale } from '@switchboard/shared';
 import { bridge } from './bridge';
 
 export const sessionService = {
@@ -6,4 +7,5 @@ export const sessionService = {
     bridge.api.invoke('session:login', { serverUrl, email, password }),
   logout: () => bridge.api.invoke('session:logout'),
   setStatus: (status: 'online' | 'away') => bridge.api.invoke('agent:set-status', status),
+  setLocale: (locale: Locale) => bridge.api.invoke('session:set-locale', locale),
 };

@@ -15,11 +15,14 @@ export const webNotifications = {
     void Notification.requestPermission();
   },
 
-  /** Shown only while the inbox is not in front (the toast says it otherwise); clicking opens the conversation. */
-  show(notification: InboxNotification, open: () => void): void {
+  /**
+   * Shown only while the inbox is not in front (the toast says it otherwise); clicking opens the conversation.
+   * `text` is the renderer's wording, in the agent's language.
+   */
+  show(notification: InboxNotification, text: { title: string; body: string }, open: () => void): void {
     if (!inBrowser() || Notification.permission !== 'granted' || document.hasFocus()) return;
-    const shown = new Notification(notification.title, {
-      body: notification.body,
+    const shown = new Notification(text.title, {
+      body: text.body,
       tag: `${notification.kind}:${notification.conversationId}`,
     });
     shown.onclick = () => {

@@ -5,6 +5,8 @@ import { createConnectionSlice } from './slices/connection';
 import { createContextSlice } from './slices/context';
 import { createInboxSlice } from './slices/inbox';
 import { createMentionsSlice } from './slices/mentions';
+import { createReportsSlice } from './slices/reports';
+import { createSearchSlice } from './slices/search';
 import { createSessionSlice } from './slices/session';
 import { createThreadSlice } from './slices/thread';
 import { createToastSlice } from './slices/toasts';
@@ -14,12 +16,14 @@ export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
   ...createConnectionSlice(...a),
   ...createInboxSlice(...a),
+  ...createSearchSlice(...a),
   ...createThreadSlice(...a),
   ...createContextSlice(...a),
   ...createComposerSlice(...a),
   ...createBoardSlice(...a),
   ...createMentionsSlice(...a),
   ...createToastSlice(...a),
+  ...createReportsSlice(...a),
 }));
 
 export type { Store };

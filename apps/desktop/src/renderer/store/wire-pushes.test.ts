@@ -38,6 +38,8 @@ describe("the engine's pushes, wired into the store", () => {
       conversationId: item().id,
       title: 'New conversation: Pedro Alves',
       body: 'My card was used',
+      contactName: 'Pedro Alves',
+      preview: 'My card was used',
     });
     expect(useStore.getState().toasts.map((t) => t.title)).toEqual(['New conversation: Pedro Alves']);
   });

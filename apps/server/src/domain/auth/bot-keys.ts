@@ -1,17 +1,21 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { BotDTO } from '@switchboard/shared';
+import type { BotDTO, CreateBotResponse } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { Models } from '../../models/index.js';
 import type { BotDoc } from '../../models/bot.model.js';
+import type { Actor, AuditLog } from '../audit-log.js';
 
 const KEY_FORMAT = /^sbk_([a-f0-9]{24})_([A-Za-z0-9_-]{43})$/;
-const hashOf = (secret: string) => createHash('sha256').update(secret).digest();
+const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
+const newSecret = () => randomBytes(32).toString('base64url');
+const keyOf = (id: Types.ObjectId, secret: string) => `sbk_${id.toHexString()}_${secret}`;
 
 export const toBotDTO = (b: BotDoc): BotDTO => ({
   id: b._id.toHexString(),
   name: b.name,
   active: b.active,
+  keyCreatedAt: (b.keyCreatedAt ?? b.createdAt).toISOString(),
   createdAt: b.createdAt.toISOString(),
 });
 
@@ -20,29 +24,61 @@ export const toBotDTO = (b: BotDoc): BotDTO => ({
  * bits, so a plain SHA-256 is enough) is compared in constant time against the stored hash.
  */
 export class BotKeys {
-  constructor(private readonly models: Models) {}
+  constructor(
+    private readonly models: Models,
+    private readonly audit: AuditLog,
+  ) {}
 
-  async create(name: string): Promise<{ bot: BotDTO; apiKey: string }> {
+  async create(name: string, actor: Actor): Promise<CreateBotResponse> {
     const _id = new Types.ObjectId();
-    const secret = randomBytes(32).toString('base64url');
-    const bot = await this.models.Bot.create({ _id, name, keyHash: hashOf(secret).toString('hex') });
-    return { bot: toBotDTO(bot), apiKey: `sbk_${_id.toHexString()}_${secret}` };
+    const secret = newSecret();
+    const bot = await this.models.Bot.create({ _id, name, keyHash: hashOf(secret), keyCreatedAt: new Date() });
+    await this.record(actor, 'bot.created', null, bot);
+    return { bot: toBotDTO(bot), apiKey: keyOf(_id, secret) };
   }
 
   async list(): Promise<BotDTO[]> {
     return (await this.models.Bot.find().sort({ createdAt: 1 })).map(toBotDTO);
   }
 
-  async setActive(id: string, active: boolean): Promise<BotDTO> {
-    const bot = await this.models.Bot.findByIdAndUpdate(id, { $set: { active } }, { new: true });
-    if (!bot) throw notFound('bot');
+  /** Revokes (false) or restores (true) the bot's key. */
+  async setActive(id: string, active: boolean, actor: Actor): Promise<BotDTO> {
+    const before = await this.models.Bot.findByIdAndUpdate(id, { $set: { active } });
+    if (!before) throw notFound('bot');
+    const bot = await this.models.Bot.findById(id).orFail();
+    await this.record(actor, active ? 'bot.restored' : 'bot.revoked', before, bot);
     return toBotDTO(bot);
+  }
+
+  /** A new key, shown once; the old one stops working at once. */
+  async rotate(id: string, actor: Actor): Promise<CreateBotResponse> {
+    const secret = newSecret();
+    const before = await this.models.Bot.findByIdAndUpdate(id, {
+      $set: { keyHash: hashOf(secret), keyCreatedAt: new Date() },
+    });
+    if (!before) throw notFound('bot');
+    const bot = await this.models.Bot.findById(id).orFail();
+    await this.record(actor, 'bot.rotated', before, bot);
+    return { bot: toBotDTO(bot), apiKey: keyOf(bot._id, secret) };
+  }
+
+  private record(actor: Actor, action: string, before: BotDoc | null, after: BotDoc) {
+    const recordOf = (b: BotDoc) => ({ name: b.name, active: b.active, keyCreatedAt: toBotDTO(b).keyCreatedAt });
+    return this.audit.record(actor, {
+      action,
+      entity: { type: 'bot', id: after.id, name: after.name },
+      before: before ? recordOf(before) : null,
+      after: recordOf(after),
+    });
   }
 
   async authenticate(key: string | undefined): Promise<BotDoc> {
     const match = key?.match(KEY_FORMAT);
     const bot = match ? await this.models.Bot.findById(match[1]) : null;
-    const ok = bot !== null && bot.active && timingSafeEqual(Buffer.from(bot.keyHash, 'hex'), hashOf(match![2]!));
+    const ok =
+      bot !== null &&
+      bot.active &&
+      timingSafeEqual(Buffer.from(bot.keyHash, 'hex'), Buffer.from(hashOf(match![2]!), 'hex'));
     if (!ok) throw new AppError('UNAUTHENTICATED', 'send a valid bot API key as Authorization: Bearer sbk_…');
     return bot;
   }

@@ -2,7 +2,8 @@ import { SignJWT, jwtVerify } from 'jose';
 
 const ISSUER = 'switchboard';
 
-export type TokenClaims = { userId: string };
+/** `generation`: the user's session generation when it was issued (0 for tokens older than generations). */
+export type TokenClaims = { userId: string; generation: number };
 
 /** Signed session tokens (HS256). Claims carry only the user id: role and channels are read fresh per request. */
 export class TokenService {
@@ -14,9 +15,9 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(userId: string): Promise<{ token: string; expiresAt: Date }> {
+  async issue(userId: string, generation = 0): Promise<{ token: string; expiresAt: Date }> {
     const expiresAt = new Date(Date.now() + this.ttlHours * 3600_000);
-    const token = await new SignJWT({})
+    const token = await new SignJWT({ gen: generation })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(userId)
       .setIssuer(ISSUER)
@@ -30,6 +31,6 @@ export class TokenService {
   async verify(token: string): Promise<TokenClaims> {
     const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
     if (!payload.sub || !/^[a-f0-9]{24}$/.test(payload.sub)) throw new Error('token has no valid subject');
-    return { userId: payload.sub };
+    return { userId: payload.sub, generation: typeof payload.gen === 'number' ? payload.gen : 0 };
   }
 }

@@ -1,4 +1,4 @@
-import { LoginRequest } from '@switchboard/shared';
+import { LoginRequest, UpdateMeRequest } from '@switchboard/shared';
 import { Router } from 'express';
 import type { LoginLimiter } from '../login-limiter.js';
 import type { HttpServices } from '../http-services.js';
@@ -17,6 +17,9 @@ export function authRoutes(services: HttpServices, loginLimiter: LoginLimiter): 
   });
   router.get('/me', requireAuth(services.users), (_req, res) => {
     res.json(authOf(res).user);
+  });
+  router.patch('/me', requireAuth(services.users), async (req, res) => {
+    res.json(await services.users.updateMe(authOf(res).user.id, parseInput(UpdateMeRequest, req.body, 'body')));
   });
   return router;
 }

@@ -1,10 +1,17 @@
-import { CreateBotRequest, HandoffRequest, IdParams, IdempotencyKey, ResumeRequest } from '@switchboard/shared';
+import {
+  CreateBotRequest,
+  HandoffRequest,
+  IdParams,
+  IdempotencyKey,
+  ResumeRequest,
+  UpdateBotRequest,
+} from '@switchboard/shared';
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { HttpServices } from '../http-services.js';
 import type { BotDoc } from '../../models/bot.model.js';
-import { requireRole } from '../auth.middleware.js';
+import { actorOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
 /** What bots call, with their API key (mounted before user authentication). */
@@ -44,16 +51,17 @@ export function botAdminRoutes(services: HttpServices): Router {
     res.json({ items: await services.botKeys.list() });
   });
   router.post('/bots', async (req, res) => {
-    res.status(201).json(await services.botKeys.create(parseInput(CreateBotRequest, req.body, 'body').name));
+    res
+      .status(201)
+      .json(await services.botKeys.create(parseInput(CreateBotRequest, req.body, 'body').name, actorOf(res)));
   });
   router.patch('/bots/:id', async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');
-    res.json(
-      await services.botKeys.setActive(
-        id,
-        parseInput(z.strictObject({ active: z.boolean() }), req.body, 'body').active,
-      ),
-    );
+    const { active } = parseInput(UpdateBotRequest, req.body, 'body');
+    res.json(await services.botKeys.setActive(id, active, actorOf(res)));
+  });
+  router.post('/bots/:id/rotate', async (req, res) => {
+    res.json(await services.botKeys.rotate(parseInput(IdParams, req.params, 'params').id, actorOf(res)));
   });
   return router;
 }

@@ -2,7 +2,7 @@ import { ChannelMembersRequest, IdParams, CreateChannelRequest, UpdateChannelReq
 import { Router } from 'express';
 import { Types } from 'mongoose';
 import type { HttpServices } from '../http-services.js';
-import { authOf, requireRole } from '../auth.middleware.js';
+import { actorOf, authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
 /** Business numbers. Everyone lists what they may see (unregistered numbers show to supervisors and admins). */
@@ -14,15 +14,19 @@ export function channelRoutes(services: HttpServices): Router {
     res.json({ items: all.filter((c) => viewer.canSeeChannel(new Types.ObjectId(c.id))) });
   });
   router.post('/channels', requireRole('admin'), async (req, res) => {
-    res.status(201).json(await services.channels.create(parseInput(CreateChannelRequest, req.body, 'body')));
+    res
+      .status(201)
+      .json(await services.channels.create(parseInput(CreateChannelRequest, req.body, 'body'), actorOf(res)));
   });
   router.patch('/channels/:id', requireRole('admin'), async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');
-    res.json(await services.channels.update(id, parseInput(UpdateChannelRequest, req.body, 'body')));
+    res.json(await services.channels.update(id, parseInput(UpdateChannelRequest, req.body, 'body'), actorOf(res)));
   });
   router.put('/channels/:id/members', requireRole('admin'), async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');
-    res.json(await services.channels.setMembers(id, parseInput(ChannelMembersRequest, req.body, 'body').userIds));
+    res.json(
+      await services.channels.setMembers(id, parseInput(ChannelMembersRequest, req.body, 'body').userIds, actorOf(res)),
+    );
   });
   return router;
 }

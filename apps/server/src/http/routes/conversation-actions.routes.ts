@@ -1,10 +1,10 @@
-import { EscalateRequest, IdParams, LabelsRequest, SnoozeRequest } from '@switchboard/shared';
+import { CorrectIntentRequest, EscalateRequest, IdParams, LabelsRequest, SnoozeRequest } from '@switchboard/shared';
 import { Router } from 'express';
 import type { HttpServices } from '../http-services.js';
 import { authOf } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
-/** Labels, snooze, reopen and escalation: each on a conversation the caller may see (404 otherwise). */
+/** Labels, intent corrections, snooze, reopen and escalation: each on a conversation the caller may see (404 otherwise). */
 export function conversationActionRoutes(services: HttpServices): Router {
   const router = Router();
   const id = (params: unknown) => parseInput(IdParams, params, 'params').id;
@@ -12,6 +12,15 @@ export function conversationActionRoutes(services: HttpServices): Router {
   router.put('/conversations/:id/labels', async (req, res) => {
     res.json(
       await services.actions.setLabels(id(req.params), parseInput(LabelsRequest, req.body, 'body'), authOf(res).viewer),
+    );
+  });
+  router.put('/conversations/:id/intent', async (req, res) => {
+    res.json(
+      await services.intentCorrections.correct(
+        id(req.params),
+        parseInput(CorrectIntentRequest, req.body, 'body'),
+        authOf(res).viewer,
+      ),
     );
   });
   router.post('/conversations/:id/snooze', async (req, res) => {

@@ -1,28 +1,19 @@
-import { IdempotencyKey, IdParams, SendMessageRequest } from '@switchboard/shared';
+import { IdParams, SendMessageRequest } from '@switchboard/shared';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { HttpServices } from '../http-services.js';
-import { AppError } from '../../lib/errors.js';
 import { authOf, requireRole } from '../auth.middleware.js';
+import { idempotencyKeyOf } from '../idempotency.js';
 import { parseInput } from '../validate.js';
-
-const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKey });
 
 /** Sending (every signed-in user, to conversations they may see) and the dead-letter list (supervisors). */
 export function outboundRoutes(services: HttpServices): Router {
   const router = Router();
   router.post('/conversations/:id/messages', async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');
-    const key = req.get('idempotency-key');
-    if (!key)
-      throw new AppError(
-        'VALIDATION_FAILED',
-        'send an Idempotency-Key header: the same key sent again returns the same message',
-      );
-    const idempotencyKey = parseInput(IdempotencyHeader, { 'idempotency-key': key }, 'headers')['idempotency-key'];
+    const idempotencyKey = idempotencyKeyOf(req, 'message');
     const request = parseInput(SendMessageRequest, req.body, 'body');
     const message = await services.send.send({
       conversationId: id,

@@ -3,6 +3,8 @@ import {
   AssignRequest,
   CreateQueueRequest,
   IdParams,
+  QUEUE_FIELDS_SUPERVISORS_CHANGE,
+  QueueMembersRequest,
   SetStatusRequest,
   TransferRequest,
   UpdateQueueRequest,
@@ -10,8 +12,20 @@ import {
 import { Router } from 'express';
 import type { HttpServices } from '../http-services.js';
 import { queueStates } from '../../routing/index.js';
-import { authOf, requireRole } from '../auth.middleware.js';
+import { actorOf, authOf, requireRole } from '../auth.middleware.js';
+import { AppError } from '../../lib/errors.js';
 import { parseInput } from '../validate.js';
+
+/** A 403 naming each field of the change that the caller's role may not change. */
+function refuseFieldsOutside(change: object, allowed: readonly string[]) {
+  const refused = Object.keys(change).filter((field) => !allowed.includes(field));
+  if (refused.length > 0)
+    throw new AppError(
+      'FORBIDDEN',
+      `only admins change ${refused.join(', ')}`,
+      refused.map((field) => ({ path: `body.${field}`, message: 'only admins change this' })),
+    );
+}
 
 /** Queues, agents' routing profile and status, and the routing actions on a conversation. */
 export function routingRoutes(services: HttpServices): Router {
@@ -22,13 +36,24 @@ export function routingRoutes(services: HttpServices): Router {
     res.json({ items: await queueStates(services.models, services.agents) });
   });
   router.post('/queues', requireRole('admin'), async (req, res) => {
-    res.status(201).json(await services.queues.create(parseInput(CreateQueueRequest, req.body, 'body')));
+    res.status(201).json(await services.queues.create(parseInput(CreateQueueRequest, req.body, 'body'), actorOf(res)));
   });
-  router.patch('/queues/:id', requireRole('admin'), async (req, res) => {
-    res.json(await services.queues.update(id(req.params), parseInput(UpdateQueueRequest, req.body, 'body')));
+  // Supervisors run a queue's day (hours, out-of-hours reply, capacity rule, members); admins shape routing.
+  router.patch('/queues/:id', requireRole('admin', 'supervisor'), async (req, res) => {
+    const change = parseInput(UpdateQueueRequest, req.body, 'body');
+    if (authOf(res).user.role !== 'admin') refuseFieldsOutside(change, QUEUE_FIELDS_SUPERVISORS_CHANGE);
+    res.json(await services.queues.update(id(req.params), change, actorOf(res)));
+  });
+  router.put('/queues/:id/members', requireRole('admin', 'supervisor'), async (req, res) => {
+    const { userIds } = parseInput(QueueMembersRequest, req.body, 'body');
+    res.json({ memberIds: await services.queues.setMembers(id(req.params), userIds, actorOf(res)) });
   });
   router.put('/agents/:id/profile', requireRole('admin', 'supervisor'), async (req, res) => {
-    await services.agents.updateProfile(id(req.params), parseInput(AgentProfileRequest, req.body, 'body'));
+    await services.agents.updateProfile(
+      id(req.params),
+      parseInput(AgentProfileRequest, req.body, 'body'),
+      actorOf(res),
+    );
     res.status(204).end();
   });
   router.put('/me/status', async (req, res) => {

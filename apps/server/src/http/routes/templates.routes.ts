@@ -1,11 +1,8 @@
 import { CreateTemplateRequest, IdParams, ListTemplatesQuery, UpdateTemplateRequest } from '@switchboard/shared';
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import type { HttpServices } from '../http-services.js';
-import type { TemplateActor } from '../../outbound/index.js';
-import { authOf, requireRole } from '../auth.middleware.js';
+import { actorOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
-
-const actorOf = (res: Response): TemplateActor => ({ id: authOf(res).user.id, name: authOf(res).user.name });
 
 /** The template catalogue: everyone reads it (agents pick templates from it); admins change it. */
 export function templateRoutes(services: HttpServices): Router {

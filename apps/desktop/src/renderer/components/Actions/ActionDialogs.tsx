@@ -1,6 +1,8 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConversationAction } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
+import { useFormat } from '../../i18n/format';
 
 type DialogProps = { onClose: () => void };
 
@@ -18,6 +20,7 @@ function Dialog({
   submitLabel: string;
   disabled?: boolean;
 }) {
+  const { t } = useTranslation(['actions', 'common']);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (await onSubmit()) onClose();
@@ -33,7 +36,7 @@ function Dialog({
         {children}
         <div className="buttons">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('common:cancel')}
           </button>
           <button type="submit" className="btn primary" disabled={disabled}>
             {submitLabel}
@@ -45,6 +48,7 @@ function Dialog({
 }
 
 export function TransferDialog({ onClose }: DialogProps) {
+  const { t } = useTranslation(['actions', 'common']);
   const act = useStore((s) => s.act);
   const agents = useStore((s) => s.agents);
   const queues = useStore((s) => s.queues);
@@ -59,17 +63,15 @@ export function TransferDialog({ onClose }: DialogProps) {
   };
   return (
     <Dialog
-      title="Transfer conversation"
+      title={t('transferDialog.title')}
       onClose={onClose}
-      submitLabel="Transfer"
+      submitLabel={t('transfer')}
       disabled={!target}
       onSubmit={() => act(action()!)}
     >
-      {agents.length === 0 && queues.length === 0 && (
-        <p className="muted">No agents or queues to offer: ask a supervisor to transfer it.</p>
-      )}
+      {agents.length === 0 && queues.length === 0 && <p className="muted">{t('transferDialog.none')}</p>}
       <div className="field">
-        <label htmlFor="transfer-target">To an agent or a queue</label>
+        <label htmlFor="transfer-target">{t('transferDialog.target')}</label>
         <select
           id="transfer-target"
           className="select"
@@ -77,15 +79,15 @@ export function TransferDialog({ onClose }: DialogProps) {
           onChange={(e) => setTarget(e.target.value)}
           autoFocus
         >
-          <option value="">Choose…</option>
-          <optgroup label="Agents">
+          <option value="">{t('transferDialog.choose')}</option>
+          <optgroup label={t('transferDialog.agents')}>
             {agents.map((a) => (
               <option key={a.id} value={`user:${a.id}`}>
                 {a.name}
               </option>
             ))}
           </optgroup>
-          <optgroup label="Queues">
+          <optgroup label={t('transferDialog.queues')}>
             {queues.map((q) => (
               <option key={q.queue.id} value={`queue:${q.queue.id}`}>
                 {q.queue.name}
@@ -99,18 +101,19 @@ export function TransferDialog({ onClose }: DialogProps) {
 }
 
 export function EscalateDialog({ onClose }: DialogProps) {
+  const { t } = useTranslation(['actions', 'common']);
   const act = useStore((s) => s.act);
   const [reason, setReason] = useState('');
   return (
     <Dialog
-      title="Escalate to a supervisor"
+      title={t('escalateDialog.title')}
       onClose={onClose}
-      submitLabel="Escalate"
+      submitLabel={t('escalate')}
       disabled={!reason.trim()}
       onSubmit={() => act({ type: 'escalate', reason: reason.trim() })}
     >
       <div className="field">
-        <label htmlFor="escalate-reason">Why does it need a supervisor?</label>
+        <label htmlFor="escalate-reason">{t('escalateDialog.reason')}</label>
         <textarea
           id="escalate-reason"
           className="textarea"
@@ -132,28 +135,31 @@ function tomorrowAtNine(): Date {
 }
 
 export function SnoozeDialog({ onClose }: DialogProps) {
+  const { t } = useTranslation(['actions', 'common']);
+  const format = useFormat();
+  const tomorrow = tomorrowAtNine();
   const act = useStore((s) => s.act);
   const [custom, setCustom] = useState('');
   const snooze = (until: Date) => act({ type: 'snooze', until: until.toISOString() });
   const pick = async (until: Date) => void ((await snooze(until)) && onClose());
   return (
     <Dialog
-      title="Snooze until…"
+      title={t('snoozeDialog.title')}
       onClose={onClose}
-      submitLabel="Snooze"
+      submitLabel={t('snooze')}
       disabled={!custom}
       onSubmit={() => snooze(new Date(custom))}
     >
       <div className="snooze-options">
         <button type="button" className="btn" onClick={() => void pick(new Date(Date.now() + 3600_000))}>
-          In 1 hour
+          {t('snoozeDialog.inAnHour')}
         </button>
-        <button type="button" className="btn" onClick={() => void pick(tomorrowAtNine())}>
-          Tomorrow 9:00
+        <button type="button" className="btn" onClick={() => void pick(tomorrow)}>
+          {t('snoozeDialog.tomorrow', { time: format.time(tomorrow.toISOString()) })}
         </button>
       </div>
       <div className="field">
-        <label htmlFor="snooze-custom">Or pick a time</label>
+        <label htmlFor="snooze-custom">{t('snoozeDialog.custom')}</label>
         <input
           id="snooze-custom"
           className="input"
@@ -162,12 +168,13 @@ export function SnoozeDialog({ onClose }: DialogProps) {
           onChange={(e) => setCustom(e.target.value)}
         />
       </div>
-      <p className="muted">A message from the customer wakes it early.</p>
+      <p className="muted">{t('snoozeDialog.wakes')}</p>
     </Dialog>
   );
 }
 
 export function LabelsDialog({ labels, onClose }: DialogProps & { labels: string[] }) {
+  const { t } = useTranslation(['actions', 'common']);
   const act = useStore((s) => s.act);
   const [text, setText] = useState(labels.join(', '));
   const parsed = [
@@ -180,19 +187,19 @@ export function LabelsDialog({ labels, onClose }: DialogProps & { labels: string
   ];
   return (
     <Dialog
-      title="Labels"
+      title={t('labels')}
       onClose={onClose}
-      submitLabel="Save labels"
+      submitLabel={t('labelsDialog.save')}
       onSubmit={() => act({ type: 'labels', labels: parsed })}
     >
       <div className="field">
-        <label htmlFor="labels-input">Comma-separated</label>
+        <label htmlFor="labels-input">{t('labelsDialog.hint')}</label>
         <input
           id="labels-input"
           className="input"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          placeholder="refund, vip"
+          placeholder={t('labelsDialog.placeholder')}
           autoFocus
         />
       </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConversationDTO } from '@switchboard/shared';
 import { useStore } from '../../store';
 import { EscalateDialog, LabelsDialog, SnoozeDialog, TransferDialog } from './ActionDialogs';
@@ -8,7 +9,9 @@ import { Icon } from '../common/Icon';
 type Open = null | 'transfer' | 'escalate' | 'snooze' | 'labels';
 
 export function ActionsBar({ conversation }: { conversation: ConversationDTO }) {
+  const { t } = useTranslation('actions');
   const act = useStore((s) => s.act);
+  const resolveWithUndo = useStore((s) => s.resolveWithUndo);
   const user = useStore((s) => s.user);
   const setDraft = useStore((s) => s.setDraft);
   const requestFocus = useStore((s) => s.requestFocus);
@@ -22,38 +25,38 @@ export function ActionsBar({ conversation }: { conversation: ConversationDTO }) 
   };
 
   return (
-    <div className="actions" role="toolbar" aria-label="Conversation actions">
+    <div className="actions" role="toolbar" aria-label={t('label')}>
       {!resolved && !mine && (
-        <button className="btn primary small" onClick={() => void act({ type: 'claim' })} title="Claim (c)">
-          Claim
+        <button className="btn primary small" onClick={() => void act({ type: 'claim' })} title={t('hint.claim')}>
+          {t('claim')}
         </button>
       )}
       {!resolved && (
         <>
           <button className="btn small" onClick={() => setOpen('transfer')}>
-            Transfer
+            {t('transfer')}
           </button>
           <button className="btn small" onClick={() => setOpen('escalate')}>
-            Escalate
+            {t('escalate')}
           </button>
           <button className="btn small" onClick={() => setOpen('snooze')}>
-            Snooze
+            {t('snooze')}
           </button>
         </>
       )}
       <button className="btn small" onClick={() => setOpen('labels')}>
-        Labels
+        {t('labels')}
       </button>
-      <button className="btn small" onClick={note} title="Internal note (n)">
-        Note
+      <button className="btn small" onClick={note} title={t('hint.note')}>
+        {t('note')}
       </button>
       {resolved ? (
         <button className="btn small" onClick={() => void act({ type: 'reopen' })}>
-          Reopen
+          {t('reopen')}
         </button>
       ) : (
-        <button className="btn small resolve" onClick={() => void act({ type: 'resolve' })} title="Resolve (e)">
-          <Icon name="check" size={13} /> Resolve
+        <button className="btn small resolve" onClick={() => resolveWithUndo()} title={t('hint.resolve')}>
+          <Icon name="check" size={13} /> {t('resolve')}
         </button>
       )}
       {open === 'transfer' && <TransferDialog onClose={() => setOpen(null)} />}

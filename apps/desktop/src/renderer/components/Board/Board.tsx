@@ -1,8 +1,10 @@
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AgentLoadDTO, QueueStateDTO } from '@switchboard/shared';
 import type { BoardSample } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
-import { formatDuration, useNow } from '../../lib/time';
+import { useNow } from '../../lib/time';
+import { useFormat, type Formatters } from '../../i18n/format';
 import { Reassign } from './Reassign';
 import { Sparkline } from './Sparkline';
 import './Board.css';
@@ -22,6 +24,8 @@ function uniqueAgents(queues: QueueStateDTO[]): AgentLoadDTO[] {
 }
 
 export function Board() {
+  const { t } = useTranslation('board');
+  const format = useFormat();
   const queues = useStore((s) => s.queues);
   const history = useStore((s) => s.boardHistory);
   const loadBoard = useStore((s) => s.loadBoard);
@@ -39,58 +43,68 @@ export function Board() {
   );
 
   return (
-    <main className="board" aria-label="Supervisor board">
+    <main className="board" aria-label={t('label')}>
       <header className="board-header">
-        <h2>Board</h2>
+        <h2>{t('title')}</h2>
         <div className="board-totals">
-          <Stat label="Waiting" value={totals.waiting} />
-          <Stat label="SLA at risk" value={totals.risk} tone={totals.risk > 0 ? 'warn' : undefined} />
-          <Stat label="SLA breached" value={totals.breached} tone={totals.breached > 0 ? 'danger' : undefined} />
-          <Stat label="Agents online" value={agents.filter((a) => a.status === 'online').length} />
+          <Stat format={format} label={t('totals.waiting')} value={totals.waiting} />
+          <Stat
+            format={format}
+            label={t('totals.atRisk')}
+            value={totals.risk}
+            tone={totals.risk > 0 ? 'warn' : undefined}
+          />
+          <Stat
+            format={format}
+            label={t('totals.breached')}
+            value={totals.breached}
+            tone={totals.breached > 0 ? 'danger' : undefined}
+          />
+          <Stat format={format} label={t('totals.online')} value={agents.filter((a) => a.status === 'online').length} />
         </div>
       </header>
       <div className="board-body">
         <section className="queues">
-          {queues.length === 0 && <div className="empty-state">No queues yet.</div>}
+          {queues.length === 0 && <div className="empty-state">{t('noQueues')}</div>}
           {queues.map((q) => {
             const samples = samplesOf(history, q.queue.id);
             return (
               <article key={q.queue.id} className="queue-card" data-queue={q.queue.name}>
                 <header>
                   <h3>{q.queue.name}</h3>
-                  <span className="badge">{q.queue.mode === 'auto' ? 'Auto-routed' : 'Claim'}</span>
+                  <span className="badge">{q.queue.mode === 'auto' ? t('mode.auto') : t('mode.manual')}</span>
                 </header>
                 <div className="queue-stats">
                   <div>
-                    <div className="big">{q.waiting}</div>
-                    <div className="muted">waiting</div>
+                    <div className="big">{format.number(q.waiting)}</div>
+                    <div className="muted">{t('queue.waiting')}</div>
                   </div>
                   <div>
                     <div className="big">
-                      {q.oldestWaitingSince ? formatDuration(now - Date.parse(q.oldestWaitingSince)) : '–'}
+                      {q.oldestWaitingSince ? format.duration(now - Date.parse(q.oldestWaitingSince)) : '–'}
                     </div>
-                    <div className="muted">oldest wait</div>
+                    <div className="muted">{t('queue.oldest')}</div>
                   </div>
                   <div>
-                    <div className={`big ${q.slaAtRisk > 0 ? 'tone-soon' : ''}`}>{q.slaAtRisk}</div>
-                    <div className="muted">at risk</div>
+                    <div className={`big ${q.slaAtRisk > 0 ? 'tone-soon' : ''}`}>{format.number(q.slaAtRisk)}</div>
+                    <div className="muted">{t('queue.atRisk')}</div>
                   </div>
                   <div>
-                    <div className={`big ${q.slaBreached > 0 ? 'tone-late' : ''}`}>{q.slaBreached}</div>
-                    <div className="muted">breached</div>
+                    <div className={`big ${q.slaBreached > 0 ? 'tone-late' : ''}`}>{format.number(q.slaBreached)}</div>
+                    <div className="muted">{t('queue.breached')}</div>
                   </div>
                 </div>
                 <div className="queue-charts">
                   <div>
-                    <div className="muted">Waiting, last hour</div>
-                    <Sparkline values={samples.waiting} label={`${q.queue.name} waiting`} />
+                    <div className="muted">{t('chart.waiting')}</div>
+                    <Sparkline values={samples.waiting} label={t('chart.waitingLabel', { queue: q.queue.name })} />
                   </div>
                   <div>
-                    <div className="muted">SLA trouble, last hour</div>
+                    <div className="muted">{t('chart.trouble')}</div>
                     <Sparkline
                       values={samples.breached}
                       tone="danger"
-                      label={`${q.queue.name} SLA at risk or breached`}
+                      label={t('chart.troubleLabel', { queue: q.queue.name })}
                     />
                   </div>
                 </div>
@@ -100,13 +114,13 @@ export function Board() {
         </section>
         <aside className="board-side">
           <section className="panel">
-            <h3 className="section-title">Agents</h3>
+            <h3 className="section-title">{t('agents.title')}</h3>
             <ul className="agents">
               {agents.map((a) => (
                 <li key={a.userId}>
                   <span className={`dot ${a.status}`} />
                   <span className="agent-row-name">{a.name}</span>
-                  <span className="load" title="Open conversations / capacity">
+                  <span className="load" title={t('agents.loadHint')}>
                     <span className="load-bar">
                       <span style={{ width: `${a.capacity ? Math.min(100, (a.load / a.capacity) * 100) : 0}%` }} />
                     </span>
@@ -114,7 +128,7 @@ export function Board() {
                   </span>
                 </li>
               ))}
-              {agents.length === 0 && <li className="muted">No agents in any queue.</li>}
+              {agents.length === 0 && <li className="muted">{t('agents.none')}</li>}
             </ul>
           </section>
           <Reassign />
@@ -124,10 +138,12 @@ export function Board() {
   );
 }
 
-function Stat({ label, value, tone }: { label: string; value: number; tone?: 'warn' | 'danger' | undefined }) {
+type StatProps = { format: Formatters; label: string; value: number; tone?: 'warn' | 'danger' | undefined };
+
+function Stat({ format, label, value, tone }: StatProps) {
   return (
     <div className={`stat ${tone ?? ''}`}>
-      <div className="stat-value">{value}</div>
+      <div className="stat-value">{format.number(value)}</div>
       <div className="stat-label">{label}</div>
     </div>
   );

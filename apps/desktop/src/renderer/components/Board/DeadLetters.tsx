@@ -1,34 +1,36 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
-import { quoteText } from '../Thread/MessageContent';
-import { shortDate } from '../../lib/time';
+import { useQuoteText } from '../Thread/MessageContent';
+import { useFormat } from '../../i18n/format';
 import './Board.css';
 
 export function DeadLetters() {
+  const { t } = useTranslation('board');
+  const format = useFormat();
+  const quoteText = useQuoteText();
   const deadLetters = useStore((s) => s.deadLetters);
   const replay = useStore((s) => s.replay);
   const select = useStore((s) => s.select);
   return (
-    <main className="dead-letters" aria-label="Dead letters">
+    <main className="dead-letters" aria-label={t('dead.title')}>
       <header className="board-header">
-        <h2>Dead letters</h2>
-        <span className="muted">
-          Replies whose retries ran out. Replay sends them again with the same idempotency key.
-        </span>
+        <h2>{t('dead.title')}</h2>
+        <span className="muted">{t('dead.intro')}</span>
       </header>
       <div className="dead-body">
         {deadLetters.length === 0 ? (
           <div className="empty-state">
-            <strong>No dead letters</strong>
-            <span>Every reply reached WhatsApp.</span>
+            <strong>{t('dead.empty.title')}</strong>
+            <span>{t('dead.empty.body')}</span>
           </div>
         ) : (
           <table className="dead-table">
             <thead>
               <tr>
-                <th>Reply</th>
-                <th>Why</th>
-                <th>Tries</th>
-                <th>Dead since</th>
+                <th>{t('dead.column.reply')}</th>
+                <th>{t('dead.column.why')}</th>
+                <th>{t('dead.column.tries')}</th>
+                <th>{t('dead.column.since')}</th>
                 <th />
               </tr>
             </thead>
@@ -40,12 +42,12 @@ export function DeadLetters() {
                       {quoteText(d.message).slice(0, 80)}
                     </button>
                   </td>
-                  <td className="dead-reason">{d.lastFailure ?? d.message.failureReason ?? 'Unknown'}</td>
-                  <td>{d.failures}</td>
-                  <td>{shortDate(d.deadSince)}</td>
+                  <td className="dead-reason">{d.lastFailure ?? d.message.failureReason ?? t('dead.unknown')}</td>
+                  <td>{format.number(d.failures)}</td>
+                  <td title={format.fullDate(d.deadSince)}>{format.shortDate(d.deadSince)}</td>
                   <td>
                     <button className="btn small" onClick={() => void replay(d.message.id)}>
-                      Replay
+                      {t('dead.replay')}
                     </button>
                   </td>
                 </tr>

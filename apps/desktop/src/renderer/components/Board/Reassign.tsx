@@ -1,10 +1,14 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { contactName } from '../../lib/format';
-import { formatDuration, useNow } from '../../lib/time';
+import { useNow } from '../../lib/time';
+import { useFormat } from '../../i18n/format';
 
 /** Pick a waiting conversation, then the agent who should take it. */
 export function Reassign() {
+  const { t } = useTranslation(['board', 'common']);
+  const format = useFormat();
   const waiting = useStore((s) => s.waiting);
   const agents = useStore((s) => s.agents);
   const queues = useStore((s) => s.queues);
@@ -12,7 +16,7 @@ export function Reassign() {
   const now = useNow();
   const [conversationId, setConversationId] = useState('');
   const [userId, setUserId] = useState('');
-  const queueName = (id: string | null) => queues.find((q) => q.queue.id === id)?.queue.name ?? 'No queue';
+  const queueName = (id: string | null) => queues.find((q) => q.queue.id === id)?.queue.name ?? t('reassign.noQueue');
   const assignable = agents.filter((a) => a.active && a.role !== 'admin');
 
   const submit = async () => {
@@ -23,10 +27,10 @@ export function Reassign() {
   };
 
   return (
-    <section className="panel reassign" aria-label="Reassign">
-      <h3 className="section-title">Reassign a waiting conversation</h3>
-      <ul className="waiting-list" role="listbox" aria-label="Waiting conversations">
-        {waiting.length === 0 && <li className="muted">Nobody is waiting.</li>}
+    <section className="panel reassign" aria-label={t('reassign.label')}>
+      <h3 className="section-title">{t('reassign.title')}</h3>
+      <ul className="waiting-list" role="listbox" aria-label={t('reassign.waiting')}>
+        {waiting.length === 0 && <li className="muted">{t('reassign.nobody')}</li>}
         {waiting.map((c) => (
           <li
             key={c.id}
@@ -35,10 +39,10 @@ export function Reassign() {
             className={conversationId === c.id ? 'active' : ''}
             onClick={() => setConversationId(c.id)}
           >
-            <span className={`badge ${c.priority}`}>{c.priority}</span>
+            <span className={`badge ${c.priority}`}>{t(`common:priority.${c.priority}`)}</span>
             <span className="waiting-name">{contactName(c.contact)}</span>
             <span className="muted">
-              {queueName(c.queueId)} · {c.waitingSince ? formatDuration(now - Date.parse(c.waitingSince)) : ''}
+              {queueName(c.queueId)} · {c.waitingSince ? format.duration(now - Date.parse(c.waitingSince)) : ''}
             </span>
           </li>
         ))}
@@ -46,11 +50,11 @@ export function Reassign() {
       <div className="reassign-row">
         <select
           className="select"
-          aria-label="Assign to agent"
+          aria-label={t('reassign.agentLabel')}
           value={userId}
           onChange={(e) => setUserId(e.target.value)}
         >
-          <option value="">Agent…</option>
+          <option value="">{t('reassign.agent')}</option>
           {assignable.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
@@ -58,7 +62,7 @@ export function Reassign() {
           ))}
         </select>
         <button className="btn primary" disabled={!conversationId || !userId} onClick={() => void submit()}>
-          Assign
+          {t('reassign.assign')}
         </button>
       </div>
     </section>

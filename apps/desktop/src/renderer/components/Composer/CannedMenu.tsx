@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CannedReply } from '../../../contract/inbox-api';
 
 export function CannedMenu({
@@ -9,8 +10,9 @@ export function CannedMenu({
   active: number;
   onPick: (reply: CannedReply) => void;
 }) {
+  const { t } = useTranslation('composer');
   return (
-    <ul className="canned-menu" role="listbox" aria-label="Canned replies">
+    <ul className="canned-menu" role="listbox" aria-label={t('canned')}>
       {replies.map((r, i) => (
         <li
           key={r.id}

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { unfilledVariablesIn, type ConversationDTO } from '@switchboard/shared';
 import type { CannedReply } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
@@ -10,6 +11,7 @@ import { TemplatePicker } from './TemplatePicker';
 import './Composer.css';
 
 export function Composer({ conversation }: { conversation: ConversationDTO }) {
+  const { t } = useTranslation('composer');
   const draft = useStore(useMemo(() => selectDraft(conversation.id), [conversation.id]));
   const setDraft = useStore((s) => s.setDraft);
   const sendDraft = useStore((s) => s.sendDraft);
@@ -65,7 +67,7 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
           className={!noteMode ? 'active' : ''}
           onClick={() => setDraft(conversation.id, { mode: 'reply' })}
         >
-          Reply
+          {t('tabs.reply')}
         </button>
         <button
           role="tab"
@@ -73,20 +75,20 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
           className={noteMode ? 'active' : ''}
           onClick={() => setDraft(conversation.id, { mode: 'note' })}
         >
-          Internal note
+          {t('tabs.note')}
         </button>
         <button className="template-link" onClick={() => setPickingTemplate(true)}>
-          Send a template…
+          {t('templateLink')}
         </button>
       </div>
       {!canWrite ? (
         <div className="window-closed" role="status">
           <div>
-            <strong>The 24-hour window is closed.</strong>
-            <div className="muted">WhatsApp only allows an approved template until the customer writes again.</div>
+            <strong>{t('windowClosed.title')}</strong>
+            <div className="muted">{t('windowClosed.body')}</div>
           </div>
           <button className="btn primary" onClick={() => setPickingTemplate(true)}>
-            Choose a template
+            {t('windowClosed.choose')}
           </button>
         </div>
       ) : (
@@ -97,12 +99,8 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
           <textarea
             ref={input}
             className="composer-input"
-            aria-label={noteMode ? 'Internal note' : 'Reply'}
-            placeholder={
-              noteMode
-                ? 'Write a note only your team sees…'
-                : 'Write a reply…  (/ for canned replies, Enter to send, Shift+Enter for a new line)'
-            }
+            aria-label={noteMode ? t('tabs.note') : t('tabs.reply')}
+            placeholder={noteMode ? t('placeholder.note') : t('placeholder.reply')}
             rows={3}
             value={draft.text}
             onChange={(e) => setDraft(conversation.id, { text: e.target.value })}
@@ -114,16 +112,14 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
                 Fill in {unfilled.map((v) => `{{${v}}}`).join(', ')} before sending.
               </span>
             ) : (
-              <span className="muted">
-                {noteMode ? 'Only your team sees notes.' : windowOpen ? 'Customer sees this on WhatsApp.' : ''}
-              </span>
+              <span className="muted">{noteMode ? t('hint.note') : windowOpen ? t('hint.reply') : ''}</span>
             )}
             <button
               className="btn primary"
               onClick={() => void sendDraft(conversation.id)}
               disabled={!draft.text.trim() || unfilled.length > 0}
             >
-              {noteMode ? 'Add note' : 'Send'}
+              {noteMode ? t('addNote') : t('send')}
             </button>
           </div>
         </div>

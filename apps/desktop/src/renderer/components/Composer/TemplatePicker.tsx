@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TemplateDTO } from '@switchboard/shared';
 import { useStore } from '../../store';
 
@@ -8,6 +9,7 @@ function preview(template: TemplateDTO, values: Record<string, string>): string 
 }
 
 export function TemplatePicker({ conversationId, onClose }: { conversationId: string; onClose: () => void }) {
+  const { t } = useTranslation(['composer', 'common']);
   const templates = useStore((s) => s.templates);
   const sendTemplate = useStore((s) => s.sendTemplate);
   const [chosen, setChosen] = useState<TemplateDTO | null>(templates[0] ?? null);
@@ -29,24 +31,24 @@ export function TemplatePicker({ conversationId, onClose }: { conversationId: st
       onMouseDown={(e) => e.target === e.currentTarget && onClose()}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
-      <div className="dialog template-picker" role="dialog" aria-label="Send a template">
-        <h2>Send a template</h2>
+      <div className="dialog template-picker" role="dialog" aria-label={t('templates.title')}>
+        <h2>{t('templates.title')}</h2>
         {templates.length === 0 ? (
-          <p className="muted">No approved templates yet. An admin adds them in the server's template catalogue.</p>
+          <p className="muted">{t('templates.none')}</p>
         ) : (
           <div className="template-layout">
-            <ul className="template-list" role="listbox" aria-label="Templates">
-              {templates.map((t) => (
+            <ul className="template-list" role="listbox" aria-label={t('templates.list')}>
+              {templates.map((template) => (
                 <li
-                  key={t.id}
+                  key={template.id}
                   role="option"
-                  aria-selected={chosen?.id === t.id}
-                  className={chosen?.id === t.id ? 'active' : ''}
-                  onClick={() => (setChosen(t), setValues({}))}
+                  aria-selected={chosen?.id === template.id}
+                  className={chosen?.id === template.id ? 'active' : ''}
+                  onClick={() => (setChosen(template), setValues({}))}
                 >
-                  <div className="template-name">{t.name}</div>
+                  <div className="template-name">{template.name}</div>
                   <div className="muted">
-                    {t.language} · {t.category}
+                    {template.language} · {t(`templates.category.${template.category}`)}
                   </div>
                 </li>
               ))}
@@ -78,10 +80,10 @@ export function TemplatePicker({ conversationId, onClose }: { conversationId: st
         )}
         <div className="buttons">
           <button className="btn" onClick={onClose}>
-            Cancel
+            {t('common:cancel')}
           </button>
           <button className="btn primary" disabled={!chosen || missing} onClick={() => void send()}>
-            Send template
+            {t('templates.send')}
           </button>
         </div>
       </div>

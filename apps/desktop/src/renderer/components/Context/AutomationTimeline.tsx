@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
-import { clockTime } from '../../lib/time';
+import { useFormat } from '../../i18n/format';
 import { Icon, type IconName } from '../common/Icon';
+import { detailLines } from './timeline-details';
 
 const ICON: Partial<Record<TimelineItem['kind'], IconName>> = {
   triaged: 'chat',
@@ -25,22 +27,25 @@ const ICON: Partial<Record<TimelineItem['kind'], IconName>> = {
   unsnoozed: 'moon',
   woke: 'inbox',
   'labels-changed': 'file',
+  'csat-asked': 'chat',
+  'csat-skipped': 'moon',
+  'csat-rated': 'star',
+  'csat-commented': 'chat',
+  'intent-corrected': 'chat',
 };
 
 const tone = (kind: TimelineItem['kind']) =>
   kind === 'sla-breached' || kind === 'escalated' ? 'late' : kind === 'sla-warning' ? 'soon' : 'ok';
 
-/** Facts worth a glance (matched rules, candidates...), one short line each; raw ids mean nothing to a person. */
-function detailLines(details: Record<string, unknown>): string[] {
-  return Object.entries(details)
-    .filter(([k, v]) => v !== null && v !== undefined && typeof v !== 'object' && !/Id$/.test(k))
-    .slice(0, 4)
-    .map(([k, v]) => `${k}: ${String(v)}`);
-}
-
+/**
+ * Each step's kind is translated; the server's own sentence (names, reasons, rules) follows as it wrote it,
+ * since it is built from facts only the server has.
+ */
 export function AutomationTimeline() {
+  const { t } = useTranslation('context');
+  const format = useFormat();
   const timeline = useStore((s) => s.timeline);
-  if (timeline.length === 0) return <div className="muted">Nothing automated yet.</div>;
+  if (timeline.length === 0) return <div className="muted">{t('timeline.empty')}</div>;
   return (
     <ol className="timeline">
       {timeline.map((item) => (
@@ -49,13 +54,16 @@ export function AutomationTimeline() {
             <Icon name={ICON[item.kind] ?? 'check'} size={12} />
           </span>
           <div className="timeline-body">
-            <div className="timeline-summary">{item.summary}</div>
-            {detailLines(item.details).map((line) => (
+            <div className="timeline-summary">{t(`timeline.kind.${item.kind}`)}</div>
+            <div className="timeline-detail">{item.summary}</div>
+            {detailLines(item.details, item.summary, t, format).map((line) => (
               <div key={line} className="timeline-detail">
                 {line}
               </div>
             ))}
-            <div className="timeline-time">{clockTime(item.at)}</div>
+            <div className="timeline-time" title={format.fullDate(item.at)}>
+              {format.dateTime(item.at)}
+            </div>
           </div>
         </li>
       ))}

@@ -1,16 +1,19 @@
+import { useTranslation } from 'react-i18next';
 import type { HandoffDTO } from '@switchboard/shared';
-import { clockTime } from '../../lib/time';
+import { useFormat } from '../../i18n/format';
 
 export function HandoffCard({ handoff }: { handoff: HandoffDTO }) {
+  const { t } = useTranslation('context');
+  const format = useFormat();
   return (
     <section className="context-section handoff">
-      <h3 className="section-title">Handed over by {handoff.botName}</h3>
+      <h3 className="section-title">{t('handoff.title', { bot: handoff.botName })}</h3>
       <p className="handoff-reason">{handoff.reason}</p>
       {handoff.summary && <p>{handoff.summary}</p>}
       {handoff.intent && (
         <div className="muted">
-          Intent: <strong>{handoff.intent}</strong>
-          {handoff.confidence !== undefined && ` (${Math.round(handoff.confidence * 100)}%)`}
+          {t('handoff.intent')} <strong>{handoff.intent}</strong>
+          {handoff.confidence !== undefined && ` (${format.percent(Math.round(handoff.confidence * 100) / 100)})`}
         </div>
       )}
       {handoff.attributes && Object.keys(handoff.attributes).length > 0 && (
@@ -29,7 +32,7 @@ export function HandoffCard({ handoff }: { handoff: HandoffDTO }) {
             <li key={i}>
               {step.action}
               {step.detail && <span className="muted"> · {step.detail}</span>}
-              {step.at && <span className="muted"> · {clockTime(step.at)}</span>}
+              {step.at && <span className="muted"> · {format.time(step.at)}</span>}
             </li>
           ))}
         </ol>

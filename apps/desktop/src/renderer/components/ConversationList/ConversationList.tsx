@@ -1,28 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
 import type { InboxSort } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
 import { OfflineBanner } from '../Shell/OfflineBanner';
+import { useFormat } from '../../i18n/format';
+import { failureText } from '../../i18n/errors';
 import './ConversationList.css';
 
-const SORTS: { sort: InboxSort; label: string }[] = [
-  { sort: 'priority', label: 'Priority' },
-  { sort: 'sla', label: 'SLA due' },
-  { sort: 'window', label: 'Window closing' },
-  { sort: 'recent', label: 'Most recent' },
-  { sort: 'waiting', label: 'Longest waiting' },
-];
-
-const VIEW_TITLE = {
-  mine: 'Mine',
-  queues: 'Queues',
-  all: 'All conversations',
-  snoozed: 'Snoozed',
-  resolved: 'Resolved',
-} as const;
+const SORTS: InboxSort[] = ['priority', 'sla', 'window', 'recent', 'waiting'];
 
 export function ConversationList() {
+  const { t } = useTranslation('list');
+  const format = useFormat();
   const items = useStore((s) => s.items);
   const view = useStore((s) => s.view);
   const sort = useStore((s) => s.sort);
@@ -47,36 +38,41 @@ export function ConversationList() {
   }, [selectedId]);
 
   return (
-    <section className="list-pane" aria-label="Conversations">
+    <section className="list-pane" aria-label={t('label')}>
       <OfflineBanner />
       <header className="list-header">
         <div className="list-title">
-          <h2>{VIEW_TITLE[view]}</h2>
-          <span className="count">{items.length.toLocaleString()}</span>
+          <h2>{t(`title.${view}`)}</h2>
+          <span className="count">{format.number(items.length)}</span>
         </div>
         <SearchBox />
         <label className="sort">
-          <span className="muted">Sort</span>
+          <span className="muted">{t('sort')}</span>
           <select
             className="select small"
-            aria-label="Sort conversations"
+            aria-label={t('sortLabel')}
             value={sort}
             onChange={(e) => setSort(e.target.value as InboxSort)}
           >
             {SORTS.map((s) => (
-              <option key={s.sort} value={s.sort}>
-                {s.label}
+              <option key={s} value={s}>
+                {t(`sorts.${s}`)}
               </option>
             ))}
           </select>
         </label>
       </header>
       <div className="list-scroll" ref={scrollRef} data-testid="conversation-list">
-        {listError && <div className="list-error">{listError}</div>}
+        {listError && (
+          <div className="list-error" role="alert">
+            {failureText(listError)}
+            <div className="error-detail">{listError.message}</div>
+          </div>
+        )}
         {listLoaded && items.length === 0 && !listError && (
           <div className="empty-state">
-            <strong>Nothing here</strong>
-            <span>New conversations appear the moment a customer writes.</span>
+            <strong>{t('empty.title')}</strong>
+            <span>{t('empty.body')}</span>
           </div>
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -96,6 +92,7 @@ export function ConversationList() {
 
 /** Typing refreshes the list after a short pause, not on every key. */
 function SearchBox() {
+  const { t } = useTranslation('list');
   const search = useStore((s) => s.search);
   const setSearch = useStore((s) => s.setSearch);
   const focusRequest = useStore((s) => s.focusRequest);
@@ -117,8 +114,8 @@ function SearchBox() {
       ref={input}
       className="input search"
       type="search"
-      placeholder="Search name, number, message…   /"
-      aria-label="Search conversations"
+      placeholder={t('search.placeholder')}
+      aria-label={t('search.label')}
       value={text}
       onChange={(e) => setText(e.target.value)}
       onKeyDown={(e) => e.key === 'Escape' && (e.currentTarget.blur(), setText(''))}

@@ -1,10 +1,13 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { failureText, type Failure } from '../../i18n/errors';
 import { useStore } from '../../store';
 import './Login.css';
 
 const DEFAULT_SERVER_URL = 'http://127.0.0.1:3000';
 
 export function Login() {
+  const { t } = useTranslation('login');
   const serverUrl = useStore((s) => s.serverUrl);
   const loggingIn = useStore((s) => s.loggingIn);
   const error = useStore((s) => s.loginError);
@@ -22,22 +25,22 @@ export function Login() {
 
   return (
     <div className="login">
-      <form className="login-card" onSubmit={submit} aria-label="Sign in">
+      <form className="login-card" onSubmit={submit} aria-label={t('formLabel')}>
         <div className="login-brand">
           <span className="logo-mark" aria-hidden>
             S
           </span>
           <div>
             <h1>Switchboard</h1>
-            <p className="muted">Sign in to your WhatsApp inbox</p>
+            <p className="muted">{t('subtitle')}</p>
           </div>
         </div>
         <label>
-          Server
+          {t('server')}
           <input className="input" name="server" value={server} onChange={(e) => setServer(e.target.value)} required />
         </label>
         <label>
-          Email
+          {t('email')}
           <input
             className="input"
             name="email"
@@ -50,7 +53,7 @@ export function Login() {
           />
         </label>
         <label>
-          Password
+          {t('password')}
           <input
             className="input"
             name="password"
@@ -61,18 +64,23 @@ export function Login() {
             required
           />
         </label>
-        {error && (
-          <div className="login-error" role="alert">
-            {error}
-          </div>
-        )}
+        {error && <LoginError failure={error} />}
         <button className="btn primary login-submit" type="submit" disabled={loggingIn}>
-          {loggingIn ? 'Signing in…' : 'Sign in'}
+          {loggingIn ? t('signingIn') : t('signIn')}
         </button>
-        <p className="login-footnote muted">
-          Replies you write offline are kept on this device and sent when you reconnect.
-        </p>
+        <p className="login-footnote muted">{t('footnote')}</p>
       </form>
+    </div>
+  );
+}
+
+/** At sign-in, "unauthenticated" means the email or password was wrong, not that a session ran out. */
+function LoginError({ failure }: { failure: Failure }) {
+  const { t } = useTranslation('login');
+  return (
+    <div className="login-error" role="alert">
+      {failure.code === 'UNAUTHENTICATED' ? t('refused') : failureText(failure)}
+      <div className="error-detail">{failure.message}</div>
     </div>
   );
 }

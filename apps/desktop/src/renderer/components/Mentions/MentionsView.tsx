@@ -1,5 +1,5 @@
 import { useStore } from '../../store';
-import { shortDate } from '../../lib/time';
+import { useFormat } from '../../i18n/format';
 import '../Board/Board.css';
 import './Mentions.css';
 
@@ -7,6 +7,7 @@ import './Mentions.css';
 export function MentionsView() {
   const mentions = useStore((s) => s.mentions);
   const openMention = useStore((s) => s.openMention);
+  const format = useFormat();
   return (
     <main className="mentions-view" aria-label="Mentions">
       <header className="board-header">
@@ -31,7 +32,7 @@ export function MentionsView() {
                   <strong>{m.author.name}</strong>
                   <span className="muted"> in a note on </span>
                   <strong>{m.contactName}</strong>
-                  <span className="mention-time muted">{shortDate(m.createdAt)}</span>
+                  <span className="mention-time muted">{format.shortDate(m.createdAt)}</span>
                 </div>
                 <div className="mention-excerpt">{m.excerpt}</div>
               </button>

@@ -1,28 +1,28 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { selectConnectionLabel, selectPendingCount } from '../../store/selectors';
 
-const TEXT = { online: 'Online', syncing: 'Syncing…', offline: 'Offline' } as const;
-
 export function ConnectionIndicator() {
+  const { t } = useTranslation();
   const state = useStore(selectConnectionLabel);
   const hostLink = useStore((s) => s.hostLink);
   const hostDown = hostLink !== 'open';
   const pending = useStore(selectPendingCount);
   return (
-    <div className={`connection ${state}`} role="status" aria-label="Connection" data-state={state}>
+    <div className={`connection ${state}`} role="status" aria-label={t('connection.label')} data-state={state}>
       <span className="connection-dot" />
       <div>
-        <div className="connection-state">{TEXT[state]}</div>
+        <div className="connection-state">{t(`connection.${state}`)}</div>
         <div className="connection-detail">
           {hostLink === 'refused'
-            ? 'Open the address the host printed'
+            ? t('connection.refused')
             : hostDown
-              ? 'Reconnecting to the inbox engine'
+              ? t('connection.reconnecting')
               : pending > 0
-                ? `${pending} ${pending === 1 ? 'reply' : 'replies'} waiting to send`
+                ? t('connection.pending', { count: pending })
                 : state === 'offline'
-                  ? 'Working from this device’s copy'
-                  : 'All replies sent'}
+                  ? t('connection.fromDevice')
+                  : t('connection.allSent')}
         </div>
       </div>
     </div>

@@ -1,25 +1,31 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { selectIsSupervisor } from '../../store/selectors';
 import type { InboxView } from '../../../contract/inbox-api';
 import { Board } from '../Board/Board';
 import { DeadLetters } from '../Board/DeadLetters';
+import { Settings } from '../Settings/Settings';
 import { ConversationList } from '../ConversationList/ConversationList';
+import { SearchScreen } from '../Search/SearchScreen';
 import { ConversationPane } from '../Thread/ConversationPane';
 import { MentionsView } from '../Mentions/MentionsView';
+import { Reports } from '../Reports/Reports';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { LanguageMenu } from './LanguageMenu';
 import { initials } from '../../lib/format';
 import './Shell.css';
 import { Icon, type IconName } from '../common/Icon';
 
-const VIEWS: { view: InboxView; label: string; icon: IconName }[] = [
-  { view: 'mine', label: 'Mine', icon: 'inbox' },
-  { view: 'queues', label: 'Queues', icon: 'queue' },
-  { view: 'all', label: 'All', icon: 'all' },
-  { view: 'snoozed', label: 'Snoozed', icon: 'moon' },
-  { view: 'resolved', label: 'Resolved', icon: 'check' },
+const VIEWS: { view: InboxView; icon: IconName }[] = [
+  { view: 'mine', icon: 'inbox' },
+  { view: 'queues', icon: 'queue' },
+  { view: 'all', icon: 'all' },
+  { view: 'snoozed', icon: 'moon' },
+  { view: 'resolved', icon: 'check' },
 ];
 
 export function Shell() {
+  const { t } = useTranslation('shell');
   const screen = useStore((s) => s.screen);
   const view = useStore((s) => s.view);
   const setView = useStore((s) => s.setView);
@@ -29,7 +35,7 @@ export function Shell() {
 
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label="Main">
+      <nav className="sidebar" aria-label={t('mainNav')}>
         <div className="sidebar-brand">
           <span className="logo-mark small" aria-hidden>
             S
@@ -37,15 +43,16 @@ export function Shell() {
           Switchboard
         </div>
         <div className="nav-group">
-          <div className="nav-heading">Inbox</div>
+          <div className="nav-heading">{t('inbox')}</div>
           {VIEWS.map((v) => (
             <button
               key={v.view}
               className={`nav-item ${screen === 'inbox' && view === v.view ? 'active' : ''}`}
               onClick={() => setView(v.view)}
+              data-view={v.view}
             >
               <Icon name={v.icon} className="nav-icon" />
-              {v.label}
+              {t(`views.${v.view}`)}
             </button>
           ))}
           <button
@@ -57,20 +64,35 @@ export function Shell() {
             Mentions
             {unreadMentions > 0 && <span className="nav-count">{unreadMentions}</span>}
           </button>
+          <button className={`nav-item ${screen === 'search' ? 'active' : ''}`} onClick={() => setScreen('search')}>
+            <Icon name="search" className="nav-icon" />
+            Search
+          </button>
         </div>
         {supervisor && (
           <div className="nav-group">
-            <div className="nav-heading">Supervise</div>
+            <div className="nav-heading">{t('supervise')}</div>
             <button className={`nav-item ${screen === 'board' ? 'active' : ''}`} onClick={() => setScreen('board')}>
               <Icon name="board" className="nav-icon" />
-              Board
+              {t('board')}
             </button>
             <button
               className={`nav-item ${screen === 'dead-letters' ? 'active' : ''}`}
               onClick={() => setScreen('dead-letters')}
             >
               <Icon name="alert" className="nav-icon" />
-              Dead letters
+              {t('deadLetters')}
+            </button>
+            <button className={`nav-item ${screen === 'reports' ? 'active' : ''}`} onClick={() => setScreen('reports')}>
+              <Icon name="chart" className="nav-icon" />
+              {t('reports')}
+            </button>
+            <button
+              className={`nav-item ${screen === 'settings' ? 'active' : ''}`}
+              onClick={() => setScreen('settings')}
+            >
+              <Icon name="lock" className="nav-icon" />
+              {t('settings')}
             </button>
           </div>
         )}
@@ -85,14 +107,18 @@ export function Shell() {
           <ConversationPane />
         </>
       )}
+      {screen === 'search' && <SearchScreen />}
       {screen === 'board' && <Board />}
       {screen === 'dead-letters' && <DeadLetters />}
       {screen === 'mentions' && <MentionsView />}
+      {screen === 'reports' && <Reports />}
+      {screen === 'settings' && <Settings />}
     </div>
   );
 }
 
 function AgentCard() {
+  const { t } = useTranslation('shell');
   const user = useStore((s) => s.user);
   const status = useStore((s) => s.agentStatus);
   const setStatus = useStore((s) => s.setAgentStatus);
@@ -105,15 +131,21 @@ function AgentCard() {
         <div className="agent-name">{user.name}</div>
         <button
           className="status-toggle"
-          aria-label="Agent status"
-          title="Switch between online and away"
+          aria-label={t('status.label')}
+          title={t('status.hint')}
           onClick={() => void setStatus(status === 'online' ? 'away' : 'online')}
         >
           <span className={`dot ${status}`} />
-          {status === 'online' ? 'Online' : 'Away'}
+          {t(`status.${status}`)}
         </button>
+        <LanguageMenu />
       </div>
-      <button className="btn ghost small sign-out" onClick={() => void logout()} title="Sign out">
+      <button
+        className="btn ghost small sign-out"
+        onClick={() => void logout()}
+        title={t('signOut')}
+        aria-label={t('signOut')}
+      >
         <Icon name="logout" />
       </button>
     </div>

@@ -1,14 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { SHORTCUTS } from './useShortcuts';
 
 export function ShortcutsHelp() {
+  const { t } = useTranslation('shortcuts');
   const open = useStore((s) => s.shortcutsOpen);
   const toggle = useStore((s) => s.toggleShortcuts);
   if (!open) return null;
   return (
     <div className="dialog-backdrop" onMouseDown={() => toggle(false)}>
-      <div className="dialog" role="dialog" aria-label="Keyboard shortcuts">
-        <h2>Keyboard shortcuts</h2>
+      <div className="dialog" role="dialog" aria-label={t('title')}>
+        <h2>{t('title')}</h2>
         <table className="shortcuts">
           <tbody>
             {SHORTCUTS.map((s) => (
@@ -21,7 +23,7 @@ export function ShortcutsHelp() {
                     </span>
                   ))}
                 </td>
-                <td>{s.does}</td>
+                <td>{t(`does.${s.does}`)}</td>
               </tr>
             ))}
           </tbody>

@@ -6,17 +6,18 @@ const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export const SHORTCUTS: { keys: string; does: string }[] = [
-  { keys: 'j / k', does: 'Next / previous conversation' },
-  { keys: 'c', does: 'Claim the conversation' },
-  { keys: 'e', does: 'Resolve the conversation' },
-  { keys: 'r', does: 'Write a reply' },
-  { keys: 'n', does: 'Write an internal note' },
-  { keys: '/', does: 'Search conversations' },
-  { keys: 'Enter', does: 'Send (Shift+Enter for a new line)' },
-  { keys: '?', does: 'Show these shortcuts' },
-  { keys: 'Esc', does: 'Leave a field, close a dialog' },
-];
+/** `does` names the sentence in the shortcuts namespace; the keys are the same in every language. */
+export const SHORTCUTS = [
+  { keys: 'j / k', does: 'move' },
+  { keys: 'c', does: 'claim' },
+  { keys: 'e', does: 'resolve' },
+  { keys: 'r', does: 'reply' },
+  { keys: 'n', does: 'note' },
+  { keys: '/', does: 'search' },
+  { keys: 'Enter', does: 'send' },
+  { keys: '?', does: 'help' },
+  { keys: 'Esc', does: 'leave' },
+] as const;
 
 export function useShortcuts() {
   useEffect(() => {
@@ -35,7 +36,7 @@ export function useShortcuts() {
         j: () => s.selectRelative(1),
         k: () => s.selectRelative(-1),
         c: () => void s.act({ type: 'claim' }),
-        e: () => void s.act({ type: 'resolve' }),
+        e: () => s.resolveWithUndo(),
         r: () => compose('reply'),
         n: () => compose('note'),
         '/': () => s.requestFocus('search'),

@@ -1,21 +1,24 @@
+import { useTranslation } from 'react-i18next';
 import type { MessageStatus } from '@switchboard/shared';
 import { Icon } from '../common/Icon';
 
-const TICKS: Partial<Record<MessageStatus, { mark: string; title: string }>> = {
-  queued: { mark: '', title: 'Queued: waiting for WhatsApp' },
-  sent: { mark: '✓', title: 'Sent' },
-  delivered: { mark: '✓✓', title: 'Delivered' },
-  read: { mark: '✓✓', title: 'Read' },
-  failed: { mark: '!', title: 'Failed' },
-  dead: { mark: '!', title: 'Not delivered' },
+/** What an outbound message shows per status (a received one is the customer's: no ticks). */
+const TICKS: Record<Exclude<MessageStatus, 'received'>, string> = {
+  queued: '',
+  sent: '✓',
+  delivered: '✓✓',
+  read: '✓✓',
+  failed: '!',
+  dead: '!',
 };
 
 export function DeliveryTicks({ status }: { status: MessageStatus }) {
-  const tick = TICKS[status];
-  if (!tick) return null;
+  const { t } = useTranslation('thread');
+  if (status === 'received') return null;
+  const title = t(`ticks.${status}`);
   return (
-    <span className={`tick ${status}`} title={tick.title} aria-label={tick.title} data-tick={status}>
-      {status === 'queued' ? <Icon name="clock" size={11} /> : tick.mark}
+    <span className={`tick ${status}`} title={title} aria-label={title} data-tick={status}>
+      {status === 'queued' ? <Icon name="clock" size={11} /> : TICKS[status]}
     </span>
   );
 }

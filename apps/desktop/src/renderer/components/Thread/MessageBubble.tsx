@@ -1,41 +1,56 @@
+import { useTranslation } from 'react-i18next';
 import type { MessageDTO } from '@switchboard/shared';
 import type { PendingReply } from '../../../contract/inbox-api';
-import { messageTime } from '../../lib/time';
+import { useFormat } from '../../i18n/format';
 import { DeliveryTicks } from './DeliveryTicks';
-import { MessageContent, quoteText } from './MessageContent';
+import { MessageContent, useQuoteText } from './MessageContent';
 import { Icon } from '../common/Icon';
 
-type Props = { message: MessageDTO; reactions: string[] | undefined; quoted: MessageDTO | undefined };
+type Props = {
+  message: MessageDTO;
+  reactions: string[] | undefined;
+  quoted: MessageDTO | undefined;
+  /** The message a search result pointed at. */
+  found?: boolean;
+};
 
-export function MessageBubble({ message, reactions, quoted }: Props) {
+export function MessageBubble({ message, reactions, quoted, found = false }: Props) {
+  const { t } = useTranslation('thread');
+  const format = useFormat();
+  const quoteText = useQuoteText();
   const side = message.direction === 'inbound' ? 'in' : message.direction === 'internal' ? 'note' : 'out';
   return (
-    <div className={`bubble-row ${side}`} data-message-id={message.id} data-status={message.status}>
+    <div
+      className={`bubble-row ${side} ${found ? 'found' : ''}`}
+      data-message-id={message.id}
+      data-status={message.status}
+      aria-current={found ? 'true' : undefined}
+    >
       <div className={`bubble ${side} type-${message.content.type}`}>
-        {side === 'note' && <div className="note-label">Internal note</div>}
+        {side === 'note' && <div className="note-label">{t('note')}</div>}
         {message.context?.forwarded && (
           <div className="forwarded">
-            <Icon name="forward" size={11} /> Forwarded
+            <Icon name="forward" size={11} /> {t('forwarded')}
           </div>
         )}
         {message.context?.replyToProviderMessageId && (
-          <div className="quote">{quoted ? quoteText(quoted) : 'Replying to an earlier message'}</div>
+          <div className="quote">{quoted ? quoteText(quoted) : t('replyingToEarlier')}</div>
         )}
         <MessageContent message={message} />
         <div className="bubble-meta">
-          <span>{messageTime(message.sentAt)}</span>
+          <span title={format.fullDate(message.sentAt)}>{format.dateTime(message.sentAt)}</span>
           {side === 'out' && <DeliveryTicks status={message.status} />}
         </div>
         {reactions && (
-          <div className="reactions" aria-label="Reactions">
+          <div className="reactions" aria-label={t('reactions')}>
             {reactions.join(' ')}
           </div>
         )}
       </div>
       {(message.status === 'failed' || message.status === 'dead') && (
         <div className="failure" role="note">
-          {message.status === 'dead' ? 'Not delivered, retries ran out: ' : 'Not delivered: '}
-          {message.failureReason ?? message.error?.message ?? message.error?.title ?? 'WhatsApp refused it'}
+          {message.status === 'dead' ? t('failure.dead') : t('failure.failed')}{' '}
+          {message.failureReason ?? message.error?.message ?? message.error?.title ?? t('failure.refused')}
         </div>
       )}
     </div>
@@ -44,17 +59,25 @@ export function MessageBubble({ message, reactions, quoted }: Props) {
 
 /** A reply still in this device's outbox: the server has not acknowledged it yet. */
 export function PendingBubble({ reply }: { reply: PendingReply }) {
+  const { t } = useTranslation('thread');
   const { request } = reply;
   const side = request.type === 'note' ? 'note' : 'out';
-  const text = request.type === 'template' ? `Template: ${request.template.name}` : request.body;
+  const text =
+    request.type === 'template'
+      ? t('pending.template', { name: request.template.name })
+      : request.type === 'media'
+        ? (request.caption ?? t('pending.attachment'))
+        : request.type === 'interactive'
+          ? request.interactive.body
+          : request.body;
   return (
     <div className={`bubble-row ${side} pending`} data-pending-id={reply.clientMessageId} data-status="pending">
       <div className={`bubble ${side}`}>
-        {side === 'note' && <div className="note-label">Internal note</div>}
+        {side === 'note' && <div className="note-label">{t('note')}</div>}
         <div className="text">{text}</div>
         <div className="bubble-meta">
-          <span>{reply.state === 'failed' ? 'Could not send' : 'Waiting to send'}</span>
-          <span className="tick pending" title="Pending: kept on this device until the server has it">
+          <span>{reply.state === 'failed' ? t('pending.failed') : t('pending.waiting')}</span>
+          <span className="tick pending" title={t('pending.hint')}>
             <Icon name="hourglass" size={11} />
           </span>
         </div>

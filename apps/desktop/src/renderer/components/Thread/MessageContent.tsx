@@ -1,11 +1,21 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { MessageDTO } from '@switchboard/shared';
+import { useFormat } from '../../i18n/format';
 import { conversationService } from '../../services/conversation.service';
 import { Icon } from '../common/Icon';
 
-/** A one-line summary of a message, for quotes. */
-export function quoteText(message: MessageDTO): string {
-  const c = message.content;
+type Content = MessageDTO['content'];
+type MediaContent = Extract<Content, { type: 'image' | 'video' | 'document' | 'audio' | 'sticker' }>;
+
+/** A one-line summary of a message, for quotes and lists, in the interface's language. */
+export function useQuoteText(): (message: MessageDTO) => string {
+  const { t } = useTranslation('thread');
+  return (message) => quoteText(message.content, t);
+}
+
+function quoteText(c: Content, t: TFunction<'thread'>): string {
   switch (c.type) {
     case 'text':
     case 'note':
@@ -17,9 +27,9 @@ export function quoteText(message: MessageDTO): string {
     case 'document':
     case 'audio':
     case 'sticker':
-      return c.caption ?? c.filename ?? c.type;
+      return c.caption ?? c.filename ?? mediaName(c, t);
     default:
-      return c.type;
+      return t(`kind.${c.type}`);
   }
 }
 
@@ -38,47 +48,48 @@ function useMediaUrl(messageId: string): string | null {
 
 /** Media that would not load: most often WhatsApp no longer has it (it keeps files for a limited time). */
 function MissingMedia({ name }: { name: string }) {
+  const { t } = useTranslation('thread');
   return (
     <div className="media-missing">
-      {name} could not be loaded
-      <div className="muted">WhatsApp keeps media for a limited time; this file may be gone.</div>
+      {t('media.missing', { name })}
+      <div className="muted">{t('media.missingHint')}</div>
     </div>
   );
 }
 
-function mediaName(c: MessageDTO['content']): string {
-  if (c.type === 'audio') return c.voice ? 'Voice message' : 'Audio';
-  return c.type === 'sticker' ? 'Sticker' : c.type === 'video' ? 'Video' : 'Image';
+function mediaName(c: MediaContent, t: TFunction<'thread'>): string {
+  return c.type === 'audio' && c.voice ? t('kind.voice') : t(`kind.${c.type}`);
 }
 
 function Media({ message }: { message: MessageDTO }) {
+  const { t } = useTranslation('thread');
   const url = useMediaUrl(message.id);
   const [failed, setFailed] = useState(false);
   const fail = () => setFailed(true);
-  const c = message.content;
-  if (failed && c.type !== 'document') return <MissingMedia name={mediaName(c)} />;
+  const c = message.content as MediaContent;
+  if (failed && c.type !== 'document') return <MissingMedia name={mediaName(c, t)} />;
   if (c.type === 'image' || c.type === 'sticker')
     return url ? (
       <img
         className={c.type === 'sticker' ? 'sticker' : 'image'}
         src={url}
-        alt={('caption' in c && c.caption) || c.type}
+        alt={c.caption || mediaName(c, t)}
         onError={fail}
       />
     ) : (
-      <div className="media-loading">Loading {c.type}…</div>
+      <div className="media-loading">{t('media.loading', { kind: mediaName(c, t) })}</div>
     );
   if (c.type === 'video')
     return url ? (
       <video className="video" src={url} controls onError={fail} />
     ) : (
-      <div className="media-loading">Loading video…</div>
+      <div className="media-loading">{t('media.loading', { kind: mediaName(c, t) })}</div>
     );
   if (c.type === 'audio')
     return (
       <div className="audio">
         <span className="muted">
-          <Icon name={c.voice ? 'mic' : 'music'} /> {c.voice ? 'Voice message' : 'Audio'}
+          <Icon name={c.voice ? 'mic' : 'music'} /> {mediaName(c, t)}
         </span>
         {url && <audio src={url} controls onError={fail} />}
       </div>
@@ -88,12 +99,12 @@ function Media({ message }: { message: MessageDTO }) {
       <div className="document">
         <Icon name="file" size={24} className="doc-icon" />
         <div>
-          <div className="doc-name">{c.filename ?? 'Document'}</div>
+          <div className="doc-name">{c.filename ?? mediaName(c, t)}</div>
           <div className="muted">{c.mimeType ?? ''}</div>
         </div>
         {url && (
           <a className="btn small" href={url} download={c.filename ?? true} target="_blank" rel="noreferrer">
-            Download
+            {t('media.download')}
           </a>
         )}
       </div>
@@ -102,6 +113,8 @@ function Media({ message }: { message: MessageDTO }) {
 }
 
 export function MessageContent({ message }: { message: MessageDTO }) {
+  const { t } = useTranslation('thread');
+  const format = useFormat();
   const c = message.content;
   switch (c.type) {
     case 'text':
@@ -110,7 +123,7 @@ export function MessageContent({ message }: { message: MessageDTO }) {
     case 'template':
       return (
         <div className="text">
-          <div className="template-tag">Template · {c.name}</div>
+          <div className="template-tag">{t('templateTag', { name: c.name })}</div>
           {c.renderedText}
         </div>
       );
@@ -131,10 +144,10 @@ export function MessageContent({ message }: { message: MessageDTO }) {
         <div className="location">
           <Icon name="pin" size={24} className="doc-icon" />
           <div>
-            <div className="doc-name">{c.name ?? 'Shared location'}</div>
+            <div className="doc-name">{c.name ?? t('location.shared')}</div>
             {c.address && <div className="muted">{c.address}</div>}
             <a href={map} target="_blank" rel="noreferrer">
-              Open map ({c.latitude.toFixed(4)}, {c.longitude.toFixed(4)})
+              {t('location.open', { latitude: c.latitude.toFixed(4), longitude: c.longitude.toFixed(4) })}
             </a>
           </div>
         </div>
@@ -146,7 +159,7 @@ export function MessageContent({ message }: { message: MessageDTO }) {
           {c.contacts.map((card, i) => (
             <div key={i} className="contact-card">
               <div className="doc-name">
-                <Icon name="user" /> {card.formattedName ?? 'Contact'}
+                <Icon name="user" /> {card.formattedName ?? t('kind.contacts')}
               </div>
               {card.organization && <div className="muted">{card.organization}</div>}
               {card.phones.map((p, j) => (
@@ -162,21 +175,21 @@ export function MessageContent({ message }: { message: MessageDTO }) {
     case 'interactive':
       return (
         <div className="choice">
-          <span className="choice-pill">{c.title ?? c.replyId ?? 'Reply'}</span>
+          <span className="choice-pill">{c.title ?? c.replyId ?? t('kind.interactive')}</span>
           {c.description && <div className="muted">{c.description}</div>}
         </div>
       );
     case 'button':
       return (
         <div className="choice">
-          <span className="choice-pill">{c.text ?? c.payload ?? 'Button'}</span>
+          <span className="choice-pill">{c.text ?? c.payload ?? t('kind.button')}</span>
         </div>
       );
     case 'order':
       return (
         <div className="order">
           <div className="doc-name">
-            <Icon name="cart" /> Order
+            <Icon name="cart" /> {t('kind.order')}
           </div>
           {c.text && <div>{c.text}</div>}
           <table>
@@ -184,10 +197,8 @@ export function MessageContent({ message }: { message: MessageDTO }) {
               {c.items.map((item) => (
                 <tr key={item.productRetailerId}>
                   <td>{item.productRetailerId}</td>
-                  <td>×{item.quantity}</td>
-                  <td>
-                    {item.itemPrice.toFixed(2)} {item.currency}
-                  </td>
+                  <td>×{format.number(item.quantity)}</td>
+                  <td>{format.money(item.itemPrice, item.currency)}</td>
                 </tr>
               ))}
             </tbody>
@@ -195,10 +206,10 @@ export function MessageContent({ message }: { message: MessageDTO }) {
         </div>
       );
     case 'system':
-      return <div className="text muted">{c.body ?? c.kind ?? 'System message'}</div>;
+      return <div className="text muted">{c.body ?? c.kind ?? t('kind.system')}</div>;
     case 'reaction':
       return <div className="text">{c.emoji}</div>;
     case 'unsupported':
-      return <div className="text muted">Unsupported message ({c.originalType}); open WhatsApp to see it.</div>;
+      return <div className="text muted">{t('unsupported', { type: c.originalType })}</div>;
   }
 }

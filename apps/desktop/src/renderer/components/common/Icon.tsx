@@ -21,6 +21,11 @@ const PATHS = {
   logout: 'M15 4h4v16h-4 M10 8l-4 4 4 4 M6 12h11',
   forward: 'M14 5l7 7-7 7 M21 12H9a6 6 0 0 0-6 6',
   at: 'M16 12a4 4 0 1 1-8 0a4 4 0 1 1 8 0 M16 12v1.5a2.5 2.5 0 0 0 5 0V12a9 9 0 1 0-3.5 7.1',
+  star: 'M12 3l2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3 6.4 20.2l1.1-6.2L3 9.6l6.2-.9z',
+  chart: 'M4 20h16 M4 4v16 M8 15l4-5 3 3 5-6',
+  download: 'M12 4v11 M7 10l5 5 5-5 M5 20h14',
+  globe: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18 M3 12h18 M12 3c3 3 3 15 0 18 M12 3c-3 3-3 15 0 18',
+  search: 'M11 4a7 7 0 1 0 0 14a7 7 0 1 0 0-14 M20 20l-4-4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -3,6 +3,7 @@ import type { BoardSample, InboxItem } from '../../../contract/inbox-api';
 import { boardService } from '../../services/board.service';
 import { conversationService } from '../../services/conversation.service';
 import type { Slice } from '../types';
+import { i18n } from '../../i18n';
 
 export type BoardSlice = {
   queues: QueueStateDTO[];
@@ -74,7 +75,7 @@ export const createBoardSlice: Slice<BoardSlice> = (set, get) => ({
   async replay(messageId) {
     try {
       await boardService.replay(messageId);
-      get().pushToast({ tone: 'info', title: 'Replayed', body: 'The reply is queued to WhatsApp again.' });
+      get().pushToast({ tone: 'info', title: i18n.t('toasts:replayed.title'), body: i18n.t('toasts:replayed.body') });
       await get().loadDeadLetters();
     } catch (error) {
       get().reportError(error);

@@ -52,7 +52,10 @@ describe('the inbox slice', () => {
   it('says why the list could not be read, and forgets it once the list is back', async () => {
     testBridge.fail('inbox:list', 'UNAUTHENTICATED', 'sign in first');
     await useStore.getState().refreshList();
-    expect(useStore.getState()).toMatchObject({ listLoaded: true, listError: 'sign in first' });
+    expect(useStore.getState()).toMatchObject({
+      listLoaded: true,
+      listError: { code: 'UNAUTHENTICATED', message: 'sign in first' },
+    });
     testBridge.answer('inbox:list', () => [ana]);
     await useStore.getState().refreshList();
     expect(useStore.getState()).toMatchObject({ listError: null, items: [ana] });

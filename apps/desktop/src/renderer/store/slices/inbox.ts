@@ -1,8 +1,9 @@
 import type { InboxItem, InboxSort, InboxView } from '../../../contract/inbox-api';
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
+import type { Failure } from '../../i18n/errors';
 
-export type Screen = 'inbox' | 'board' | 'dead-letters' | 'mentions';
+export type Screen = 'inbox' | 'search' | 'board' | 'dead-letters' | 'mentions' | 'reports' | 'settings';
 
 export type InboxSlice = {
   screen: Screen;
@@ -11,7 +12,7 @@ export type InboxSlice = {
   search: string;
   items: InboxItem[];
   listLoaded: boolean;
-  listError: string | null;
+  listError: Failure | null;
   shortcutsOpen: boolean;
   /** Bumped to ask a component to take focus (the search box, the composer). */
   focusRequest: { target: 'search' | 'composer'; n: number };
@@ -48,6 +49,7 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
     if (screen === 'board') void get().loadBoard();
     if (screen === 'dead-letters') void get().loadDeadLetters();
     if (screen === 'mentions') void get().loadMentions();
+    if (screen === 'reports') get().openReports();
   },
   setView(view) {
     set({ view, screen: 'inbox' });

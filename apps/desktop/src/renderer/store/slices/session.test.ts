@@ -30,17 +30,21 @@ describe('the session slice', () => {
     expect(useStore.getState().connection).toBe('online');
   });
 
-  it('a wrong password shows what the server said and leaves the form usable', async () => {
+  it('a wrong password keeps what the server said (its code and words) and leaves the form usable', async () => {
     testBridge.fail('session:login', 'UNAUTHENTICATED', 'wrong email or password');
     await useStore.getState().login(SERVER, 'ana@test.local', 'nope');
-    expect(useStore.getState()).toMatchObject({ user: null, loggingIn: false, loginError: 'wrong email or password' });
+    expect(useStore.getState()).toMatchObject({
+      user: null,
+      loggingIn: false,
+      loginError: { code: 'UNAUTHENTICATED', message: 'wrong email or password' },
+    });
     expect(testBridge.callsOf('session:login')).toEqual([
       [{ serverUrl: SERVER, email: 'ana@test.local', password: 'nope' }],
     ]);
   });
 
   it("signing in clears the last error and loads the inbox and the composer's templates", async () => {
-    useStore.setState({ loginError: 'wrong email or password' });
+    useStore.setState({ loginError: { code: 'UNAUTHENTICATED', message: 'wrong email or password' } });
     const ana = user('agent', 'Ana Agent');
     testBridge.answer('session:login', () => signedIn(ana));
     testBridge.answer('inbox:list', () => [item({ name: 'Pedro Alves' })]);

@@ -3,6 +3,8 @@ import type { ThreadState } from '../../../contract/inbox-api';
 import { deferred } from '../test-support/deferred';
 import { conversation, item, message, timelineItem } from '../test-support/fixtures';
 import { page, removePageGlobals, resetStore, testBridge, useStore } from '../test-support/store-harness';
+// After the harness: the slice's module reads the page globals it installs.
+import { RESOLVE_UNDO_MS } from './thread';
 
 afterEach(resetStore);
 afterAll(removePageGlobals);
@@ -93,7 +95,7 @@ describe('the thread slice', () => {
     expect(testBridge.callsOf('inbox:list')).toHaveLength(1);
   });
 
-  it('an action the server refuses shows its reason in an error toast', async () => {
+  it("an action the server refuses says why, translated from its code, with the server's words beneath", async () => {
     const open = conversation();
     useStore.setState({ selectedId: open.id, selectedConversation: open });
     testBridge.fail('conversation:act', 'CONFLICT', 'Ana Agent already claimed this conversation');
@@ -101,7 +103,7 @@ describe('the thread slice', () => {
     expect(useStore.getState().toasts).toEqual([
       expect.objectContaining({
         tone: 'error',
-        title: 'That did not work',
+        title: 'Someone changed it first: look again and retry.',
         body: 'Ana Agent already claimed this conversation',
       }),
     ]);
@@ -113,6 +115,30 @@ describe('the thread slice', () => {
     testBridge.fail('thread:get', 'UNAUTHENTICATED', 'sign in first');
     useStore.getState().select(open.id);
     await testBridge.settle();
-    expect(useStore.getState().threadError).toBe('sign in first');
+    expect(useStore.getState().threadError).toEqual({ code: 'UNAUTHENTICATED', message: 'sign in first' });
+  });
+});
+
+describe('resolving with undo', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('resolves only after the grace; Undo on the toast keeps the conversation open', async () => {
+    vi.useFakeTimers();
+    const open = conversation();
+    useStore.setState({ selectedId: open.id, selectedConversation: open });
+    testBridge.answer('conversation:act', (id) => ({ ...open, id, status: 'resolved' }));
+
+    useStore.getState().resolveWithUndo();
+    const [toast] = useStore.getState().toasts;
+    expect(toast?.action?.label).toBe('Undo');
+    await vi.advanceTimersByTimeAsync(RESOLVE_UNDO_MS - 100);
+    expect(testBridge.callsOf('conversation:act')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(testBridge.callsOf('conversation:act')).toEqual([[open.id, { type: 'resolve' }]]);
+
+    useStore.getState().resolveWithUndo();
+    useStore.getState().toasts.at(-1)!.action!.run();
+    await vi.advanceTimersByTimeAsync(RESOLVE_UNDO_MS * 2);
+    expect(testBridge.callsOf('conversation:act')).toHaveLength(1);
   });
 });

@@ -1,14 +1,16 @@
 import type { ConversationDTO } from '@switchboard/shared';
 import type { ConversationAction, ThreadState } from '../../../contract/inbox-api';
+import { i18n } from '../../i18n';
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
+import type { Failure } from '../../i18n/errors';
 
 export type ThreadSlice = {
   selectedId: string | null;
   /** The selected conversation as last fetched; the list's copy wins when it is there (it is fresher). */
   selectedConversation: ConversationDTO | null;
   thread: ThreadState | null;
-  threadError: string | null;
+  threadError: Failure | null;
   select(conversationId: string | null): void;
   selectRelative(step: 1 | -1): void;
   refreshThread(): Promise<void>;
@@ -16,7 +18,12 @@ export type ThreadSlice = {
   threadChanged(conversationId: string): void;
   refreshSelected(): Promise<void>;
   act(action: ConversationAction, conversationId?: string): Promise<boolean>;
+  /** Resolves after a short grace with an Undo toast: a resolve may send the customer a survey, so it waits. */
+  resolveWithUndo(conversationId?: string): void;
 };
+
+/** How long an agent has to undo a resolve before it reaches the server (the toast shows for longer). */
+export const RESOLVE_UNDO_MS = 5_000;
 
 export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
   selectedId: null,
@@ -76,6 +83,21 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
     const contactChanged = conversation.contact.id !== get().selectedConversation?.contact.id;
     set({ selectedConversation: conversation });
     if (contactChanged) void get().refreshHistory();
+  },
+
+  resolveWithUndo(conversationId = get().selectedId ?? undefined) {
+    if (!conversationId) return;
+    const resolve = setTimeout(() => {
+      get().dismissToast(toast);
+      void get().act({ type: 'resolve' }, conversationId);
+    }, RESOLVE_UNDO_MS);
+    const toast = get().pushToast({
+      tone: 'info',
+      title: i18n.t('toasts:resolving.title'),
+      body: i18n.t('toasts:resolving.body'),
+      conversationId,
+      action: { label: i18n.t('toasts:resolving.undo'), run: () => clearTimeout(resolve) },
+    });
   },
 
   async act(action, conversationId = get().selectedId ?? undefined) {

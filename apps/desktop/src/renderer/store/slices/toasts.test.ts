@@ -13,11 +13,14 @@ const titles = () => useStore.getState().toasts.map((t) => t.title);
 describe('the toast slice', () => {
   it('a new assignment is news; an SLA alert is a warning that links to its conversation', () => {
     const conversationId = newId();
+    const dueAt = new Date(Date.now() + 2 * 60_000 + 20_000).toISOString();
     useStore.getState().notify({
       kind: 'assigned',
       conversationId,
       title: 'New conversation: Ana Costa',
       body: 'Can I pay by bank transfer?',
+      contactName: 'Ana Costa',
+      preview: 'Can I pay by bank transfer?',
     });
     useStore.getState().notify({
       kind: 'sla',
@@ -29,16 +32,21 @@ describe('the toast slice', () => {
         kind: 'first_response',
         level: 'warning',
         summary: 'First response due in 2 minutes',
-        dueAt: '2026-12-01T10:02:00.000Z',
+        dueAt,
         assigneeId: null,
       },
     });
     expect(useStore.getState().toasts).toEqual([
-      expect.objectContaining({ tone: 'info', title: 'New conversation: Ana Costa', conversationId }),
+      expect.objectContaining({
+        tone: 'info',
+        title: 'New conversation: Ana Costa',
+        body: 'Can I pay by bank transfer?',
+        conversationId,
+      }),
       expect.objectContaining({
         tone: 'warning',
         title: 'SLA at risk',
-        body: 'First response due in 2 minutes',
+        body: 'First response due in 2 min.',
         conversationId,
       }),
     ]);
@@ -55,9 +63,9 @@ describe('the toast slice', () => {
     useStore.getState().reportError(new Error('the server cannot be reached'));
     const [replayed] = useStore.getState().toasts;
     useStore.getState().dismissToast(replayed!.id);
-    expect(titles()).toEqual(['That did not work']);
+    expect(titles()).toEqual(['That did not work.']);
     vi.advanceTimersByTime(5_999);
-    expect(titles()).toEqual(['That did not work']);
+    expect(titles()).toEqual(['That did not work.']);
     vi.advanceTimersByTime(1);
     expect(titles()).toEqual([]);
   });

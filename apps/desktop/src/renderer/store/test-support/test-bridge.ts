@@ -26,6 +26,9 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   },
   'session:logout': () => SIGNED_OUT,
   'agent:set-status': () => undefined,
+  'session:set-locale': () => {
+    throw inboxError('UNAUTHENTICATED', 'sign in first');
+  },
   'inbox:list': () => [],
   'conversation:get': () => null,
   'conversation:read': () => undefined,
@@ -50,6 +53,15 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
     throw inboxError('NOT_FOUND', 'no such dead letter');
   },
   'media:url': () => '',
+  'reports:get': () => {
+    throw inboxError('UNAVAILABLE', 'the server cannot be reached; try again when online');
+  },
+  'reports:export': () => {
+    throw inboxError('UNAVAILABLE', 'the server cannot be reached; try again when online');
+  },
+  'channels:list': () => [],
+  'settings:request': () => ({ ok: false, status: 0, code: 'UNAVAILABLE', message: 'no server', issues: [] }),
+  'search:run': () => ({ hits: [], nextCursor: null, source: 'device' }),
 };
 
 /** A failure as Electron's preload delivers it: a plain object, since IPC drops an Error's own fields. */

@@ -6,7 +6,7 @@ import type { Migration } from './migration.js';
  * defaults go; the first fetch fills the table.
  */
 export const serverCanned: Migration = {
-  version: 4,
+  version: 5,
   name: 'server-canned-replies',
   up(db) {
     db.exec(`

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../../i18n/index';
+import { createFormatters } from '../../i18n/format';
+import { detailLines } from './timeline-details';
+
+const triaged = {
+  summary: 'Intent order_status (100% sure), es, sentiment 0.00',
+  details: { intent: 'order_status', confidence: 0.87, language: 'es', sentiment: -0.25, messageId: 'abc123' },
+};
+
+describe("a timeline step's facts", () => {
+  it("are labelled and written in the agent's language, leaving out ids and what the sentence already says", async () => {
+    await i18n.loadNamespaces('context');
+    const spanish = detailLines(
+      triaged.details,
+      triaged.summary,
+      i18n.getFixedT('es', 'context'),
+      createFormatters('es-419'),
+    );
+    // The percent sign's spacing is ICU's business; Latin American Spanish writes a decimal point.
+    expect(spanish).toEqual([expect.stringMatching(/^Confianza: 87\s?%$/), 'Sentimiento: -0.25']);
+    const portuguese = detailLines(
+      { waitingMinutes: 95, until: '2026-05-04T15:04:00.000Z', reason: 'agent', score: 4.5 },
+      'Snoozed',
+      i18n.getFixedT('pt', 'context'),
+      createFormatters('pt-BR'),
+    );
+    expect(portuguese[0]).toMatch(/^Aguardando há: 1\s?h 35\s?min$/);
+    expect(portuguese[1]).toMatch(/^Até: 4 de mai\./);
+    expect(portuguese[2]).toBe('Motivo: agent');
+    expect(portuguese[3]).toBe('Nota: 4,5');
+  });
+
+  it("shows a bot's own step data under the bot's own names", () => {
+    const lines = detailLines(
+      { step: 'ask-order', attempts: 2 },
+      'Bot step',
+      i18n.getFixedT('en', 'context'),
+      createFormatters('en-US'),
+    );
+    expect(lines).toEqual(['step: ask-order', 'attempts: 2']);
+  });
+});

@@ -1,0 +1,54 @@
+import type { TFunction } from 'i18next';
+import type { Formatters } from '../../i18n/format';
+
+/** The facts the server records on its steps, each with a label in every language and a way to show its value. */
+const SHOWN = {
+  intent: 'text',
+  confidence: 'percent',
+  language: 'text',
+  sentiment: 'number',
+  priority: 'text',
+  waitingMinutes: 'minutes',
+  reason: 'text',
+  via: 'text',
+  score: 'number',
+  label: 'text',
+  comment: 'text',
+  until: 'date',
+  sla: 'text',
+  dueAt: 'date',
+} as const;
+type Known = keyof typeof SHOWN;
+const isKnown = (key: string): key is Known => Object.hasOwn(SHOWN, key);
+
+function valueText(how: (typeof SHOWN)[Known], value: string | number | boolean, format: Formatters): string {
+  if (typeof value === 'number' && how === 'percent') return format.percent(value);
+  if (typeof value === 'number' && how === 'number') return format.number(value);
+  if (typeof value === 'number' && how === 'minutes') return format.duration(value * 60_000);
+  if (typeof value === 'string' && how === 'date' && !Number.isNaN(Date.parse(value))) return format.dateTime(value);
+  return String(value);
+}
+
+/**
+ * Facts worth a glance under a step, one short line each, in the interface's language. Left out: raw ids
+ * (they mean nothing to a person), lists, and words the server's sentence already says. A key the interface
+ * does not know (a bot's own step data) shows as the bot named it.
+ */
+export function detailLines(
+  details: Record<string, unknown>,
+  summary: string,
+  t: TFunction<'context'>,
+  format: Formatters,
+): string[] {
+  return Object.entries(details)
+    .filter((entry): entry is [string, string | number | boolean] =>
+      ['string', 'number', 'boolean'].includes(typeof entry[1]),
+    )
+    .filter(([key, value]) => !/Id$/.test(key) && !(typeof value === 'string' && summary.includes(value)))
+    .slice(0, 4)
+    .map(([key, value]) =>
+      isKnown(key)
+        ? `${t(`timeline.detail.${key}`)}: ${valueText(SHOWN[key], value, format)}`
+        : `${key}: ${String(value)}`,
+    );
+}

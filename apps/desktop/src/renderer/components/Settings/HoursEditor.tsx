@@ -1,0 +1,95 @@
+import type { FormEvent } from 'react';
+import { Language, WEEKDAYS, type QueueDTO } from '@switchboard/shared';
+
+type Props = { queue: QueueDTO; onSave: (change: Record<string, unknown>) => Promise<void> };
+
+/**
+ * A queue's business hours (one interval on the days chosen, holidays), its out-of-hours reply per language,
+ * and its capacity rule. The server checks the result and names a field it refuses.
+ */
+export function HoursEditor({ queue, onSave }: Props) {
+  const hours = queue.businessHours;
+  const firstOpen = hours ? WEEKDAYS.map((d) => hours.weekly[d][0]).find(Boolean) : undefined;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const interval = { start: String(data.get('start')), end: String(data.get('end')) };
+    const alwaysOpen = data.get('always') === 'on';
+    const maxPerAgent = String(data.get('maxPerAgent') ?? '');
+    void onSave({
+      businessHours: alwaysOpen
+        ? null
+        : {
+            timezone: String(data.get('timezone') ?? ''),
+            weekly: Object.fromEntries(WEEKDAYS.map((d) => [d, data.get(`day-${d}`) ? [interval] : []])),
+            holidays: String(data.get('holidays') ?? '')
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          },
+      outOfHours: {
+        enabled: data.get('reply') === 'on',
+        messages: Object.fromEntries(
+          Language.options.map((l) => [l, String(data.get(`reply-${l}`) ?? '').trim()]).filter(([, text]) => text),
+        ),
+      },
+      maxPerAgent: maxPerAgent ? Number(maxPerAgent) : null,
+    });
+  };
+  return (
+    <form
+      className="settings-form settings-hours"
+      aria-label={`Hours of ${queue.name}`}
+      onSubmit={submit}
+      key={queue.id}
+    >
+      <h4>{queue.name}: hours and out-of-hours reply</h4>
+      <label className="settings-check">
+        <input type="checkbox" name="always" defaultChecked={!hours} /> Open 24/7
+      </label>
+      <label>
+        Time zone{' '}
+        <input name="timezone" defaultValue={hours?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone} />
+      </label>
+      <fieldset>
+        <legend>Open on</legend>
+        {WEEKDAYS.map((d) => (
+          <label key={d} className="settings-check">
+            <input
+              type="checkbox"
+              name={`day-${d}`}
+              defaultChecked={hours ? hours.weekly[d].length > 0 : !['sat', 'sun'].includes(d)}
+            />
+            {d}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        From <input name="start" defaultValue={firstOpen?.start ?? '09:00'} pattern="\d{2}:\d{2}" />
+      </label>
+      <label>
+        To <input name="end" defaultValue={firstOpen?.end ?? '18:00'} pattern="\d{2}:\d{2}" />
+      </label>
+      <label>
+        Holidays{' '}
+        <input name="holidays" defaultValue={hours?.holidays.join(', ') ?? ''} placeholder="2026-12-25, 2027-01-01" />
+      </label>
+      <label className="settings-check">
+        <input type="checkbox" name="reply" defaultChecked={queue.outOfHours.enabled} /> Auto-reply when closed (once
+        per conversation per closed period)
+      </label>
+      {Language.options.map((l) => (
+        <label key={l}>
+          Reply ({l}) <textarea name={`reply-${l}`} rows={2} defaultValue={queue.outOfHours.messages[l] ?? ''} />
+        </label>
+      ))}
+      <label>
+        Max open per agent{' '}
+        <input name="maxPerAgent" type="number" min={1} max={100} defaultValue={queue.maxPerAgent ?? ''} />
+      </label>
+      <button className="btn primary" type="submit">
+        Save hours
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ConversationCsatDTO } from '@switchboard/shared';
+import { useFormat } from '../../i18n/format';
+
+const SCORE_NAMES = { 1: 'Unhappy', 2: 'Neutral', 3: 'Happy' } as const;
+
+/**
+ * The satisfaction survey where it happened, at the end of the thread: asked and waiting, or the rating the
+ * customer gave with the comment that followed it.
+ */
+export function CsatNote({ csat }: { csat: ConversationCsatDTO }) {
+  const f = useFormat();
+  const rated = csat.state === 'rated' && csat.score !== null;
+  return (
+    <div className="csat-note" data-csat={csat.state} role="status">
+      <span className={`csat-score score-${csat.score ?? 0}`}>{rated ? `${csat.score}/3` : '?'}</span>
+      <div>
+        <div className="csat-title">
+          {rated
+            ? `Customer rated the conversation ${SCORE_NAMES[csat.score as 1 | 2 | 3]}`
+            : `Satisfaction survey sent (${csat.via === 'buttons' ? 'reply buttons' : 'template'}), no answer yet`}
+        </div>
+        {csat.comment && <div className="csat-comment">“{csat.comment}”</div>}
+        <div className="csat-time">{f.dateTime(rated && csat.ratedAt ? csat.ratedAt : csat.askedAt)}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import type { ExtractedEntity, IntentLabel } from '@switchboard/shared';
+import { useFormat } from '../i18n/format';
+
+/** Intents and entities as an agent reads them, in the agent's language: "#45120", "R$ 349.90 (BRL)", "Invoice". */
+export function useTriageFormat() {
+  const { t } = useTranslation('context');
+  const format = useFormat();
+  return {
+    intentName: (intent: IntentLabel) => t(`triage.intent.${intent}`),
+    entityName: (kind: ExtractedEntity['kind']) => t(`triage.entity.${kind}`),
+    entityValue(entity: ExtractedEntity): string {
+      switch (entity.kind) {
+        case 'order_number':
+        case 'email':
+          return entity.value;
+        case 'amount':
+          return entity.currency ? `${entity.text} (${entity.currency})` : entity.text;
+        case 'date':
+          return format.fullDate(`${entity.value}T12:00:00`);
+        case 'document_kind':
+          return t(`triage.document.${entity.value}`);
+      }
+    },
+  };
+}

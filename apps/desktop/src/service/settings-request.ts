@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { SettingsAnswer, SettingsMethod } from '../contract/inbox-api.js';
+import { RestError, type RestClient } from '../engine/rest-client.js';
+
+const CSV_EXPORT = '/api/audit/export';
+
+/**
+ * One call of the settings screens, passed to the server with the session's token. A refusal is an answer, not
+ * a failure: the screen shows its message and names the fields at fault beside them.
+ */
+export async function settingsRequest(
+  rest: RestClient,
+  method: SettingsMethod,
+  path: string,
+  body: unknown,
+): Promise<SettingsAnswer> {
+  try {
+    if (method === 'GET' && path.startsWith(CSV_EXPORT)) return await csvText(rest, path);
+    const answer =
+      method === 'GET' ? await rest.get(path, z.unknown()) : await rest.call(method, path, body, z.unknown());
+    return { ok: true, body: answer };
+  } catch (error) {
+    if (error instanceof RestError)
+      return { ok: false, status: error.status, code: error.code, message: error.message, issues: error.issues };
+    throw error;
+  }
+}
+
+async function csvText(rest: RestClient, path: string): Promise<SettingsAnswer> {
+  const res = await rest.fetchRaw(path);
+  const text = await res.text();
+  if (res.ok) return { ok: true, body: text };
+  return {
+    ok: false,
+    status: res.status,
+    code: 'EXPORT_FAILED',
+    message: `the export failed (${res.status})`,
+    issues: [],
+  };
+}

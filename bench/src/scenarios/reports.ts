@@ -1,0 +1,99 @@
+import { FactsCache, MemoryFactsStore, ReportReducer } from '@switchboard/server/internals';
+import { createLogger } from '@switchboard/server';
+import { describeMachine, loadAverage } from '../machine.js';
+import { startProcessingStack } from '../processing-stack.js';
+import { login } from '../reply-flush.js';
+import { conversationEvents, HISTORY_AGENTS, type HistoryShape } from '../report-history.js';
+import type { Scenario, ScenarioResult } from '../result.js';
+import { freshDatabaseName, startDatabase } from '../stack.js';
+import { percentiles, round } from '../stats.js';
+
+const SHAPE: HistoryShape = {
+  days: 90,
+  conversations: Number(process.env.BENCH_REPORT_CONVERSATIONS ?? 50_000),
+  messagesEach: 20,
+  start: new Date('2026-06-01T00:00:00Z'),
+};
+const BATCH = 500;
+const REQUESTS = 40;
+const TARGET_MS = 500;
+
+/** The report requests a supervisor makes: a month, the whole quarter, and a month narrowed by agent and language. */
+const QUERIES = [
+  { name: '30 days', query: 'from=2026-07-01&to=2026-07-30' },
+  { name: '90 days', query: 'from=2026-06-01&to=2026-08-29' },
+  { name: '30 days, one agent, es', query: `from=2026-07-01&to=2026-07-30&agentId=${HISTORY_AGENTS[0]}&language=es` },
+];
+
+export const reportsScenario: Scenario = {
+  name: 'reports',
+  describe: `report requests over the rollups of ${SHAPE.conversations * SHAPE.messagesEach} messages (p95, target <= ${TARGET_MS} ms)`,
+  optIn: true,
+  async run() {
+    const load = loadAverage();
+    const database = await startDatabase();
+    try {
+      const stack = await startProcessingStack(database, freshDatabaseName());
+      try {
+        // The server's own rules and rollup writer; the per-conversation facts kept in memory (the app keeps
+        // them in the database, one round trip per change, which would make this fill hours long).
+        const writer = stack.app.services.reportWriter;
+        const reducer = new ReportReducer(new FactsCache(new MemoryFactsStore()), writer, createLogger('warn'));
+        const fillStart = performance.now();
+        for (let first = 0; first < SHAPE.conversations; first += BATCH) {
+          for (let i = first; i < Math.min(first + BATCH, SHAPE.conversations); i++)
+            for (const event of conversationEvents(i, SHAPE)) void reducer.accept(event);
+          await reducer.idle();
+          await writer.flush();
+        }
+        const fillMs = performance.now() - fillStart;
+        const token = await login(stack.url);
+        const rows: ScenarioResult[] = [];
+        for (const { name, query } of QUERIES) {
+          const samples: number[] = [];
+          let messagesIn = 0;
+          for (let n = 0; n < REQUESTS; n++) {
+            const started = performance.now();
+            const res = await fetch(`${stack.url}/api/reports?${query}`, {
+              headers: { authorization: `Bearer ${token}` },
+            });
+            const body = (await res.json()) as { totals: { messagesIn: number } };
+            samples.push(performance.now() - started);
+            if (!res.ok) throw new Error(`report answered ${res.status}: ${JSON.stringify(body)}`);
+            messagesIn = body.totals.messagesIn;
+          }
+          const figures = percentiles(samples);
+          rows.push({
+            name: `reports ${name}`,
+            conditions: {
+              machine: describeMachine(),
+              database: database.kind,
+              processes: 1,
+              sockets: 0,
+              rate: 'sequential',
+              duration: `${REQUESTS} requests`,
+              loadAverageAtStart: load,
+              conversations: SHAPE.conversations,
+              messages: SHAPE.conversations * SHAPE.messagesEach,
+              days: SHAPE.days,
+              query,
+            },
+            figures: { ...figures, messagesInCounted: messagesIn, fillMs: round(fillMs) },
+            baselineFigures: null,
+            ratios: null,
+            target: { description: `p95 of a report request <= ${TARGET_MS} ms`, met: figures.p95 <= TARGET_MS },
+            notes: [
+              'rollups filled through the server ReportReducer (report-rules + RollupWriter), facts in memory',
+              'GET /api/reports over HTTP with an admin token (reports are for supervisors and admins), one request at a time',
+            ],
+          });
+        }
+        return rows;
+      } finally {
+        await stack.stop();
+      }
+    } finally {
+      await database.stop();
+    }
+  },
+};
