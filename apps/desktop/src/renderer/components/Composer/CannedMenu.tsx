@@ -25,7 +25,7 @@ export function CannedMenu({
           <span className="canned-title">{r.title}</span>
           <span className="canned-tags muted">
             {r.language.toUpperCase()}
-            {r.scope === 'personal' ? ' · mine' : ''}
+            {r.scope === 'personal' ? ` · ${t('cannedMine')}` : ''}
           </span>
           <span className="canned-text muted">{r.text}</span>
         </li>

@@ -109,7 +109,7 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
           <div className="composer-footer">
             {unfilled.length > 0 ? (
               <span className="composer-unfilled" role="status">
-                Fill in {unfilled.map((v) => `{{${v}}}`).join(', ')} before sending.
+                {t('unfilled', { variables: unfilled.map((v) => `{{${v}}}`).join(', ') })}
               </span>
             ) : (
               <span className="muted">{noteMode ? t('hint.note') : windowOpen ? t('hint.reply') : ''}</span>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { useFormat } from '../../i18n/format';
 import '../Board/Board.css';
@@ -8,16 +9,17 @@ export function MentionsView() {
   const mentions = useStore((s) => s.mentions);
   const openMention = useStore((s) => s.openMention);
   const format = useFormat();
+  const { t } = useTranslation('mentions');
   return (
-    <main className="mentions-view" aria-label="Mentions">
+    <main className="mentions-view" aria-label={t('title')}>
       <header className="board-header">
-        <h2>Mentions</h2>
-        <span className="muted">Notes where a colleague named you with @.</span>
+        <h2>{t('title')}</h2>
+        <span className="muted">{t('hint')}</span>
       </header>
       {mentions.length === 0 ? (
         <div className="empty-state">
-          <strong>No mentions yet</strong>
-          <span>When someone writes @ and your name in a note, it shows here.</span>
+          <strong>{t('empty.title')}</strong>
+          <span>{t('empty.body')}</span>
         </div>
       ) : (
         <ul className="mention-list">
@@ -30,7 +32,7 @@ export function MentionsView() {
               >
                 <div className="mention-head">
                   <strong>{m.author.name}</strong>
-                  <span className="muted"> in a note on </span>
+                  <span className="muted"> {t('inNoteOn')} </span>
                   <strong>{m.contactName}</strong>
                   <span className="mention-time muted">{format.shortDate(m.createdAt)}</span>
                 </div>

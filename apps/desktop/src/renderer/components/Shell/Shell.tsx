@@ -58,10 +58,10 @@ export function Shell() {
           <button
             className={`nav-item ${screen === 'mentions' ? 'active' : ''}`}
             onClick={() => setScreen('mentions')}
-            aria-label={unreadMentions > 0 ? `Mentions, ${unreadMentions} unread` : 'Mentions'}
+            aria-label={unreadMentions > 0 ? t('mentionsUnread', { count: unreadMentions }) : t('mentions')}
           >
             <Icon name="at" className="nav-icon" />
-            Mentions
+            {t('mentions')}
             {unreadMentions > 0 && <span className="nav-count">{unreadMentions}</span>}
           </button>
           <button className={`nav-item ${screen === 'search' ? 'active' : ''}`} onClick={() => setScreen('search')}>

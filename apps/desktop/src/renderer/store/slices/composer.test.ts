@@ -58,6 +58,10 @@ describe('the composer slice', () => {
     expect(await useStore.getState().sendDraft(id)).toBe(false);
     expect(testBridge.callsOf('reply:send')).toEqual([]);
     expect(draftOf(id)!.text).toBe('Your order {{entity.order_number}} ships today');
+    expect(useStore.getState().toasts.at(-1)).toMatchObject({
+      tone: 'error',
+      title: 'Fill in {{entity.order_number}} before sending.',
+    });
     useStore.getState().setDraft(id, { text: 'Your order ORD-7 ships today' });
     expect(await useStore.getState().sendDraft(id)).toBe(true);
   });

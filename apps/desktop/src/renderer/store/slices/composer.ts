@@ -1,5 +1,6 @@
 import { unfilledVariablesIn, type SendMessageRequest, type TemplateDTO } from '@switchboard/shared';
 import type { CannedReply } from '../../../contract/inbox-api';
+import { i18n } from '../../i18n';
 import { conversationService } from '../../services/conversation.service';
 import { webNotifications } from '../../services/web-notifications.service';
 import type { Slice } from '../types';
@@ -66,7 +67,8 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
       if (!body) return false;
       const unfilled = unfilledVariablesIn(body);
       if (unfilled.length > 0) {
-        get().reportError(new Error(`Fill in ${unfilled.map((v) => `{{${v}}}`).join(', ')} before sending`));
+        const variables = unfilled.map((v) => `{{${v}}}`).join(', ');
+        get().pushToast({ tone: 'error', title: i18n.t('composer:unfilled', { variables }), body: '' });
         return false;
       }
       webNotifications.askOnce();

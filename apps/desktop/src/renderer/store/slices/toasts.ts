@@ -62,8 +62,11 @@ function notificationText(notification: InboxNotification): Pick<Toast, 'tone' |
   if (notification.kind === 'mention')
     return {
       tone: 'info',
-      title: notification.title,
-      body: notification.body,
+      title: t('toasts:mention.title', {
+        author: notification.mention.author.name,
+        contact: notification.mention.contactName,
+      }),
+      body: notification.mention.excerpt,
     };
   const { alert } = notification;
   const format = formattersFor(currentLocale());
