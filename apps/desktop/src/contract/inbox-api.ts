@@ -14,6 +14,8 @@ import {
   type ChannelDTO,
   type DeadLetterDTO,
   type ErrorIssue,
+  type MentionDTO,
+  type MentionListDTO,
   type MessageDTO,
   type QueueStateDTO,
   type ReportDTO,
@@ -69,7 +71,15 @@ export type PendingReply = {
 
 export type ThreadState = { messages: MessageDTO[]; pending: PendingReply[] };
 
-export type CannedReply = { id: string; shortcut: string; title: string; text: string };
+/** A canned reply as the `/` picker offers it (the server's, kept in the cache for offline use). */
+export type CannedReply = {
+  id: string;
+  scope: 'shared' | 'personal';
+  language: string;
+  shortcut: string;
+  title: string;
+  text: string;
+};
 
 export const ConversationAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('claim') }),
@@ -138,6 +148,9 @@ export const InboxCommandArgs = {
   'dead-letters:list': z.tuple([]),
   'dead-letters:replay': z.tuple([ObjectIdString]),
   'media:url': z.tuple([ObjectIdString]),
+  'mentions:list': z.tuple([]),
+  /** Reads the caller's mentions in a conversation (they opened it). */
+  'mentions:read': z.tuple([ConversationId]),
   'reports:get': z.tuple([ReportQuery]),
   'reports:export': z.tuple([ReportExportQuery]),
   'channels:list': z.tuple([]),
@@ -178,6 +191,8 @@ export type InboxCommandResults = {
   'dead-letters:replay': MessageDTO;
   /** A URL the renderer may put in an <img>/<audio>/<a> to show an inbound media message. */
   'media:url': string;
+  'mentions:list': MentionListDTO;
+  'mentions:read': { unreadCount: number };
   'reports:get': ReportDTO;
   /** One table of a report as CSV text, as the server exports it. */
   'reports:export': string;
@@ -203,6 +218,8 @@ export type InboxPushes = {
   'board-changed': [QueueStateDTO[]];
   /** Shown as a desktop notification by the host, and as a toast in the renderer. */
   notification: [InboxNotification];
+  /** Someone named me in a note, or I read mentions on another device: the Mentions view reloads. */
+  'mentions-changed': [];
   problem: [message: string];
 };
 export type InboxPush = keyof InboxPushes;
@@ -220,7 +237,8 @@ export type InboxNotification =
       contactName: string;
       preview: string | null;
     }
-  | { kind: 'sla'; conversationId: string; title: string; body: string; alert: SlaAlert };
+  | { kind: 'sla'; conversationId: string; title: string; body: string; alert: SlaAlert }
+  | { kind: 'mention'; conversationId: string; title: string; body: string; mention: MentionDTO };
 
 /** What a command answers across IPC or the WebSocket: like the server's Ack, a union the caller must check. */
 export type InboxResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };

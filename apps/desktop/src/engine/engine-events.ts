@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { ConversationDTO, MessageDTO, QueueStateDTO, SlaAlert, UserDTO } from '@switchboard/shared';
+import type { ConversationDTO, MentionDTO, MessageDTO, QueueStateDTO, SlaAlert, UserDTO } from '@switchboard/shared';
 import type { OutboxEntry } from './db/cache.js';
 
 export type ConnectionState = 'offline' | 'syncing' | 'online';
@@ -12,6 +12,10 @@ export type EngineEvents = {
   /** A conversation:updated event was applied; `before` is what the cache held (null when it was new). */
   'conversation-updated': [before: ConversationDTO | null, after: ConversationDTO];
   'sla-alert': [alert: SlaAlert];
+  /** A colleague named this user in a note. */
+  mention: [mention: MentionDTO];
+  /** This user read mentions (maybe on another device). */
+  'mentions-read': [];
   /** Supervisors only: the server pushed the live state of every queue. */
   'queues-updated': [states: QueueStateDTO[]];
   /** A reply changed state; `message` is the stored message once the server acknowledged it. */

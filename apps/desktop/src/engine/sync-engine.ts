@@ -1,5 +1,6 @@
 import { io } from 'socket.io-client';
 import {
+  MentionDTO,
   QueueStateDTO,
   type ConversationDTO,
   type MessageDTO,
@@ -39,6 +40,7 @@ type CacheAccess = Pick<
   | 'listTimeline'
   | 'saveTimeline'
   | 'listCanned'
+  | 'replaceCanned'
   | 'searchCache'
   | 'recordBoardSample'
   | 'boardHistory'
@@ -76,6 +78,7 @@ const CACHE_ACCESS = [
   'listTimeline',
   'saveTimeline',
   'listCanned',
+  'replaceCanned',
   'searchCache',
   'recordBoardSample',
   'boardHistory',
@@ -166,6 +169,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         for (const event of events) void sync.receive(event);
       });
       socket.on('sla:alert', (alert: SlaAlert) => emit('sla-alert', alert));
+      socket.on('mention:created', (mention: unknown) => {
+        const parsed = MentionDTO.safeParse(mention);
+        if (parsed.success) emit('mention', parsed.data);
+        else report(new Error(`ignored a malformed mention:created push: ${parsed.error.message}`));
+      });
+      socket.on('mentions:read', () => emit('mentions-read'));
       socket.on('queues:updated', (states: unknown) => {
         const parsed = QueueStateDTO.array().safeParse(states);
         if (parsed.success) emit('queues-updated', parsed.data);

@@ -2,7 +2,7 @@ import { Coalescer } from '@switchboard/concurrency';
 import type { QueueStateDTO, UserDTO } from '@switchboard/shared';
 import type { InboxPush, InboxPushes, SessionState } from '../contract/inbox-api.js';
 import type { SyncEngine } from '../engine/sync-engine.js';
-import { assignmentNotification, slaNotification } from './notifications.js';
+import { assignmentNotification, mentionNotification, slaNotification } from './notifications.js';
 
 export type Push = <P extends InboxPush>(push: P, ...payload: InboxPushes[P]) => void;
 
@@ -49,6 +49,11 @@ export function forwardEnginePushes({ engine, userId, push, state, onBoard, onUs
       if (notification) push('notification', notification);
     }),
     engine.subscribe('sla-alert', (alert) => push('notification', slaNotification(alert))),
+    engine.subscribe('mention', (mention) => {
+      push('notification', mentionNotification(mention));
+      push('mentions-changed');
+    }),
+    engine.subscribe('mentions-read', () => push('mentions-changed')),
     engine.subscribe('queues-updated', (states) => {
       onBoard(states);
       push('board-changed', states);

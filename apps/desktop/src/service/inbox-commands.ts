@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
+  CannedReplyDTO,
   ChannelDTO,
   ConversationDTO,
   DeadLetterDTO,
+  MentionListDTO,
   MessageDTO,
   QueueStateDTO,
   ReportDTO,
@@ -60,6 +62,7 @@ const reportParams = (query: Record<string, string | undefined>) =>
   new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
 
 const items = <S extends z.ZodTypeAny>(item: S) => z.object({ items: z.array(item) });
+const MentionsRead = z.object({ unreadCount: z.number().int() });
 const TimelineItem = TimelineEntryDTO.extend({ seq: z.number().int(), at: z.string() });
 
 export const toPendingReply = (entry: OutboxEntry): PendingReply => ({
@@ -162,7 +165,26 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     'reply:send': async (id, request) => toPendingReply(await ctx.session().engine.sendReply(id, request)),
     'templates:list': () =>
       remembered('templates', async (rest) => (await rest.get('/api/templates', items(TemplateDTO))).items, []),
-    'canned:list': () => ctx.session().engine.listCanned(),
+    'canned:list': async () => {
+      const { rest, engine } = ctx.session();
+      // Kept in the cache, so `/` still offers them offline and after a restart.
+      return orOffline(
+        async () => {
+          const { items: replies } = await rest.get('/api/canned-replies', items(CannedReplyDTO));
+          const rows = replies.map(({ id, scope, language, shortcut, title, text }) => ({
+            id,
+            scope,
+            language,
+            shortcut,
+            title,
+            text,
+          }));
+          await engine.replaceCanned(rows);
+          return rows;
+        },
+        () => engine.listCanned(),
+      );
+    },
     'board:get': fetchBoard,
     'board:history': () => ctx.session().engine.boardHistory(ctx.now()),
     'agents:list': () => remembered('agents', listAgents, []),
@@ -171,6 +193,10 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     'dead-letters:replay': (id) =>
       ctx.session().rest.call('POST', path('/api/outbox/:id/replay', id), undefined, MessageDTO),
     'media:url': async (id) => ctx.mediaUrl(id),
+    'mentions:list': () =>
+      remembered('mentions', (rest) => rest.get('/api/mentions', MentionListDTO), { items: [], unreadCount: 0 }),
+    'mentions:read': (id) =>
+      ctx.session().rest.call('POST', '/api/mentions/read', { conversationId: id }, MentionsRead),
     'reports:get': (query) => ctx.session().rest.get(`/api/reports?${reportParams(query)}`, ReportDTO),
     'reports:export': async (query) => {
       const res = await ctx.session().rest.fetchRaw(`/api/reports/export?${reportParams(query)}`);

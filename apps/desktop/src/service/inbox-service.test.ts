@@ -164,7 +164,16 @@ describe('the inbox service (the host side of the contract) against a real serve
     expect(thread.pending).toEqual([]);
     expect(agent.pushes.some((p) => p.push === 'thread-changed' && p.payload[0] === conversation.id)).toBe(true);
 
-    expect((await agent.call('canned:list')).map((c) => c.shortcut)).toContain('/hi');
+    const shared = await server.api(admin, 'POST', '/api/canned-replies', {
+      scope: 'shared',
+      shortcut: 'obrigado',
+      text: 'Obrigado, {{contact.first_name}}!',
+      language: 'pt',
+    });
+    expect(shared.status).toBe(201);
+    expect(await agent.call('canned:list')).toEqual([
+      expect.objectContaining({ scope: 'shared', language: 'pt', shortcut: 'obrigado' }),
+    ]);
     expect(Array.isArray(await agent.call('templates:list'))).toBe(true);
     expect(await agent.call('media:url', '0123456789abcdef01234567')).toBe('/media/0123456789abcdef01234567');
     expect(await agent.service.invoke('board:get', [])).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -1,4 +1,4 @@
-import type { ConversationDTO, SlaAlert } from '@switchboard/shared';
+import type { ConversationDTO, MentionDTO, SlaAlert } from '@switchboard/shared';
 import type { InboxNotification } from '../contract/inbox-api.js';
 
 const who = (c: ConversationDTO) => c.contact.profileName ?? `+${c.contact.waId}`;
@@ -33,5 +33,15 @@ export function slaNotification(alert: SlaAlert): InboxNotification {
     title: SLA_TITLES[alert.level],
     body: alert.summary,
     alert,
+  };
+}
+
+export function mentionNotification(mention: MentionDTO): InboxNotification {
+  return {
+    kind: 'mention',
+    conversationId: mention.conversationId,
+    title: `${mention.author.name} mentioned you · ${mention.contactName}`,
+    body: mention.excerpt,
+    mention,
   };
 }

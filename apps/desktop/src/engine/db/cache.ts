@@ -45,6 +45,7 @@ export interface Cache {
   listTimeline(conversationId: string): Promise<TimelineRow[]>;
   saveTimeline(conversationId: string, items: TimelineRow[]): Promise<void>;
   listCanned(): Promise<CannedReplyRow[]>;
+  replaceCanned(rows: CannedReplyRow[]): Promise<void>;
   /** Offline search of the cached messages and contacts (FTS5). */
   searchCache(query: SearchQuery): Promise<SearchResult>;
   recordBoardSample(states: QueueStateDTO[], at: Date): Promise<void>;
@@ -90,6 +91,7 @@ export async function openCache(file: string): Promise<Cache> {
     listTimeline: async (conversationId) => side.listTimeline(conversationId),
     saveTimeline: async (conversationId, items) => void side.saveTimeline(conversationId, items),
     listCanned: async () => side.listCanned(),
+    replaceCanned: async (rows) => void side.replaceCanned(rows),
     searchCache: async (query) => search.searchCache(query),
     recordBoardSample: async (states, at) => void side.recordBoardSample(states, at),
     boardHistory: async (now) => side.boardHistory(now),

@@ -248,7 +248,13 @@ describe('the inbox views over the cache', () => {
       { at: minute(61).toISOString(), queueId: 'q1', waiting: 4, slaAtRisk: 1, slaBreached: 0, busyAgents: 1 },
       { at: minute(62).toISOString(), queueId: 'q1', waiting: 6, slaAtRisk: 1, slaBreached: 0, busyAgents: 1 },
     ]);
-    expect((await cache.listCanned()).map((r) => r.shortcut)).toContain('/hi');
+    const canned = [
+      { id: 'r1', scope: 'personal' as const, language: 'en', shortcut: 'ty', title: 'Mine', text: 'Ta!' },
+      { id: 'r2', scope: 'shared' as const, language: 'es', shortcut: 'ty', title: 'Gracias', text: '¡Gracias!' },
+    ];
+    await cache.replaceCanned(canned);
+    await cache.replaceCanned(canned.slice(1).concat(canned[0]!));
+    expect((await cache.listCanned()).map((r) => r.id)).toEqual(['r2', 'r1']);
     await cache.close();
   });
 });

@@ -79,7 +79,7 @@ describe('offline search of the cache', () => {
     v3.close();
     const db = new Database(file);
     try {
-      expect(migrate(db, MIGRATIONS)).toBe(4);
+      expect(migrate(db, MIGRATIONS)).toBe(MIGRATIONS.length);
       expect(db.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'reembolso'").all()).toHaveLength(1);
     } finally {
       db.close();

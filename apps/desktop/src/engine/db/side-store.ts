@@ -2,7 +2,14 @@ import type { Database } from 'better-sqlite3';
 import type { QueueStateDTO, TimelineEntryDTO } from '@switchboard/shared';
 
 export type TimelineRow = TimelineEntryDTO & { seq: number; at: string };
-export type CannedReplyRow = { id: string; shortcut: string; title: string; text: string };
+export type CannedReplyRow = {
+  id: string;
+  scope: 'shared' | 'personal';
+  language: string;
+  shortcut: string;
+  title: string;
+  text: string;
+};
 export type BoardSampleRow = {
   at: string;
   queueId: string;
@@ -48,9 +55,20 @@ export function sideStore(db: Database) {
 
     listCanned(): CannedReplyRow[] {
       return db
-        .prepare<[], CannedReplyRow>('SELECT id, shortcut, title, text FROM canned_replies ORDER BY position, id')
+        .prepare<[], CannedReplyRow>(
+          'SELECT id, scope, language, shortcut, title, text FROM canned_replies ORDER BY position, id',
+        )
         .all();
     },
+
+    /** The replies the server last listed for this agent, in its order, in place of what was kept before. */
+    replaceCanned: db.transaction((rows: CannedReplyRow[]) => {
+      db.prepare('DELETE FROM canned_replies').run();
+      const insert = db.prepare(
+        'INSERT INTO canned_replies (id, scope, language, shortcut, title, text, position) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      rows.forEach((r, i) => insert.run(r.id, r.scope, r.language, r.shortcut, r.title, r.text, i));
+    }),
 
     /** Keeps the latest state of each queue for the minute of `at`, and forgets samples older than an hour. */
     recordBoardSample: db.transaction((states: QueueStateDTO[], at: Date) => {

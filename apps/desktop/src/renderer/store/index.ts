@@ -4,6 +4,7 @@ import { createComposerSlice } from './slices/composer';
 import { createConnectionSlice } from './slices/connection';
 import { createContextSlice } from './slices/context';
 import { createInboxSlice } from './slices/inbox';
+import { createMentionsSlice } from './slices/mentions';
 import { createReportsSlice } from './slices/reports';
 import { createSearchSlice } from './slices/search';
 import { createSessionSlice } from './slices/session';
@@ -20,6 +21,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createContextSlice(...a),
   ...createComposerSlice(...a),
   ...createBoardSlice(...a),
+  ...createMentionsSlice(...a),
   ...createToastSlice(...a),
   ...createReportsSlice(...a),
 }));

@@ -5,6 +5,7 @@ import type { ComposerSlice } from './slices/composer';
 import type { ConnectionSlice } from './slices/connection';
 import type { ContextSlice } from './slices/context';
 import type { InboxSlice } from './slices/inbox';
+import type { MentionsSlice } from './slices/mentions';
 import type { ReportsSlice } from './slices/reports';
 import type { SearchSlice } from './slices/search';
 import type { SessionSlice } from './slices/session';
@@ -19,6 +20,7 @@ export type Store = SessionSlice &
   ContextSlice &
   ComposerSlice &
   BoardSlice &
+  MentionsSlice &
   ToastSlice &
   ReportsSlice;
 

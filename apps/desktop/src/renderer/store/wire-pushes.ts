@@ -28,6 +28,7 @@ export function wirePushes(): () => void {
     pushes.on('timeline-changed', (id) => id === store().selectedId && void store().refreshTimeline()),
     pushes.on('board-changed', (queues) => store().applyBoard(queues)),
     pushes.on('notification', (notification) => store().notify(notification)),
+    pushes.on('mentions-changed', () => void store().loadMentions()),
     pushes.on('problem', (message) => console.warn('engine:', message)),
     pushes.onLink((link) => {
       store().setHostLink(link);

@@ -55,12 +55,24 @@ describe('migration 003-inbox-views', () => {
 
   it('seeds the default canned replies once, with unique shortcuts', () => {
     const db = new Database(dir.file());
-    migrate(db, MIGRATIONS);
-    migrate(db, MIGRATIONS);
+    // As this step left them (the next one replaces them with the server's).
+    migrate(db, MIGRATIONS, 3);
+    migrate(db, MIGRATIONS, 3);
     expect(db.prepare('SELECT shortcut FROM canned_replies ORDER BY position').all()).toEqual(
       DEFAULT_CANNED_REPLIES.map((r) => ({ shortcut: r.shortcut })),
     );
     expect(() => db.prepare("INSERT INTO canned_replies VALUES ('x', '/hi', 't', 't', 9)").run()).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it("then drops the seeded replies for the server's, where one shortcut may name several", () => {
+    const db = new Database(dir.file());
+    migrate(db, MIGRATIONS);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM canned_replies').get()).toEqual({ n: 0 });
+    const insert = db.prepare('INSERT INTO canned_replies VALUES (?, ?, ?, ?, ?, ?, ?)');
+    insert.run('a', 'shared', 'en', 'thanks', 'Thanks', 'Thank you!', 0);
+    insert.run('b', 'shared', 'es', 'thanks', 'Gracias', '¡Gracias!', 1);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM canned_replies').get()).toEqual({ n: 2 });
     db.close();
   });
 });

@@ -1,11 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CannedReply } from '../../../contract/inbox-api';
 
-export const matchingCanned = (replies: CannedReply[], query: string) => {
-  const q = query.toLowerCase();
-  return replies.filter((r) => r.shortcut.toLowerCase().includes(q) || r.title.toLowerCase().includes(q)).slice(0, 8);
-};
-
 export function CannedMenu({
   replies,
   active,
@@ -28,6 +23,10 @@ export function CannedMenu({
         >
           <span className="canned-shortcut">/{r.shortcut}</span>
           <span className="canned-title">{r.title}</span>
+          <span className="canned-tags muted">
+            {r.language.toUpperCase()}
+            {r.scope === 'personal' ? ` · ${t('cannedMine')}` : ''}
+          </span>
           <span className="canned-text muted">{r.text}</span>
         </li>
       ))}

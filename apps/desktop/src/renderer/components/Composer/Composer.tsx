@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConversationDTO } from '@switchboard/shared';
+import { unfilledVariablesIn, type ConversationDTO } from '@switchboard/shared';
+import type { CannedReply } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
 import { isWindowOpen, selectDraft } from '../../store/selectors';
 import { useNow } from '../../lib/time';
-import { CannedMenu, matchingCanned } from './CannedMenu';
+import { CannedMenu } from './CannedMenu';
+import { fillCanned, matchingCanned } from './canned-search';
 import { TemplatePicker } from './TemplatePicker';
 import './Composer.css';
 
@@ -14,6 +16,7 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
   const setDraft = useStore((s) => s.setDraft);
   const sendDraft = useStore((s) => s.sendDraft);
   const canned = useStore((s) => s.canned);
+  const agentName = useStore((s) => s.user?.name ?? '');
   const focusRequest = useStore((s) => s.focusRequest);
   const now = useNow();
   const [pickingTemplate, setPickingTemplate] = useState(false);
@@ -24,7 +27,10 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
   const noteMode = draft.mode === 'note';
   const canWrite = windowOpen || noteMode;
   const cannedQuery = draft.text.startsWith('/') && !draft.text.includes('\n') ? draft.text.slice(1) : null;
-  const cannedMatches = cannedQuery === null ? [] : matchingCanned(canned, cannedQuery);
+  const cannedMatches = cannedQuery === null ? [] : matchingCanned(canned, cannedQuery, conversation.language);
+  const unfilled = unfilledVariablesIn(draft.text);
+  const insertCanned = (reply: CannedReply) =>
+    setDraft(conversation.id, { text: fillCanned(reply, conversation, agentName).text });
 
   useEffect(() => {
     if (focusRequest.target === 'composer' && focusRequest.n > 0) input.current?.focus();
@@ -41,7 +47,7 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
       }
       if (event.key === 'Enter' || event.key === 'Tab') {
         event.preventDefault();
-        setDraft(conversation.id, { text: cannedMatches[cannedIndex]!.text });
+        insertCanned(cannedMatches[cannedIndex]!);
         return;
       }
     }
@@ -88,11 +94,7 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
       ) : (
         <div className="composer-box">
           {cannedMatches.length > 0 && (
-            <CannedMenu
-              replies={cannedMatches}
-              active={cannedIndex}
-              onPick={(r) => setDraft(conversation.id, { text: r.text })}
-            />
+            <CannedMenu replies={cannedMatches} active={cannedIndex} onPick={insertCanned} />
           )}
           <textarea
             ref={input}
@@ -105,11 +107,17 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
             onKeyDown={onKeyDown}
           />
           <div className="composer-footer">
-            <span className="muted">{noteMode ? t('hint.note') : windowOpen ? t('hint.reply') : ''}</span>
+            {unfilled.length > 0 ? (
+              <span className="composer-unfilled" role="status">
+                {t('unfilled', { variables: unfilled.map((v) => `{{${v}}}`).join(', ') })}
+              </span>
+            ) : (
+              <span className="muted">{noteMode ? t('hint.note') : windowOpen ? t('hint.reply') : ''}</span>
+            )}
             <button
               className="btn primary"
               onClick={() => void sendDraft(conversation.id)}
-              disabled={!draft.text.trim()}
+              disabled={!draft.text.trim() || unfilled.length > 0}
             >
               {noteMode ? t('addNote') : t('send')}
             </button>

@@ -8,6 +8,7 @@ import { Settings } from '../Settings/Settings';
 import { ConversationList } from '../ConversationList/ConversationList';
 import { SearchScreen } from '../Search/SearchScreen';
 import { ConversationPane } from '../Thread/ConversationPane';
+import { MentionsView } from '../Mentions/MentionsView';
 import { Reports } from '../Reports/Reports';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageMenu } from './LanguageMenu';
@@ -30,6 +31,7 @@ export function Shell() {
   const setView = useStore((s) => s.setView);
   const setScreen = useStore((s) => s.setScreen);
   const supervisor = useStore(selectIsSupervisor);
+  const unreadMentions = useStore((s) => s.unreadMentions);
 
   return (
     <div className="shell">
@@ -53,6 +55,15 @@ export function Shell() {
               {t(`views.${v.view}`)}
             </button>
           ))}
+          <button
+            className={`nav-item ${screen === 'mentions' ? 'active' : ''}`}
+            onClick={() => setScreen('mentions')}
+            aria-label={unreadMentions > 0 ? t('mentionsUnread', { count: unreadMentions }) : t('mentions')}
+          >
+            <Icon name="at" className="nav-icon" />
+            {t('mentions')}
+            {unreadMentions > 0 && <span className="nav-count">{unreadMentions}</span>}
+          </button>
           <button className={`nav-item ${screen === 'search' ? 'active' : ''}`} onClick={() => setScreen('search')}>
             <Icon name="search" className="nav-icon" />
             Search
@@ -99,6 +110,7 @@ export function Shell() {
       {screen === 'search' && <SearchScreen />}
       {screen === 'board' && <Board />}
       {screen === 'dead-letters' && <DeadLetters />}
+      {screen === 'mentions' && <MentionsView />}
       {screen === 'reports' && <Reports />}
       {screen === 'settings' && <Settings />}
     </div>

@@ -51,6 +51,21 @@ describe('the composer slice', () => {
     expect(draftOf(id)).toEqual({ text: '', mode: 'note' });
   });
 
+  it('a canned reply whose order number is still unknown is not sent until the agent fills it in', async () => {
+    const id = newId();
+    testBridge.answer('reply:send', outbox);
+    useStore.getState().setDraft(id, { text: 'Your order {{entity.order_number}} ships today' });
+    expect(await useStore.getState().sendDraft(id)).toBe(false);
+    expect(testBridge.callsOf('reply:send')).toEqual([]);
+    expect(draftOf(id)!.text).toBe('Your order {{entity.order_number}} ships today');
+    expect(useStore.getState().toasts.at(-1)).toMatchObject({
+      tone: 'error',
+      title: 'Fill in {{entity.order_number}} before sending.',
+    });
+    useStore.getState().setDraft(id, { text: 'Your order ORD-7 ships today' });
+    expect(await useStore.getState().sendDraft(id)).toBe(true);
+  });
+
   it('an empty box sends nothing', async () => {
     const id = newId();
     useStore.getState().setDraft(id, { text: '   ' });
@@ -78,7 +93,14 @@ describe('the composer slice', () => {
       template('win_back', 'rejected'),
     ]);
     testBridge.answer('canned:list', () => [
-      { id: 'thanks', shortcut: 'ty', title: 'Thanks', text: 'Thank you for waiting!' },
+      {
+        id: 'thanks',
+        scope: 'shared',
+        language: 'en',
+        shortcut: 'ty',
+        title: 'Thanks',
+        text: 'Thank you for waiting!',
+      },
     ]);
     await useStore.getState().loadComposerData();
     expect(useStore.getState().templates.map((t) => t.name)).toEqual(['order_shipped']);

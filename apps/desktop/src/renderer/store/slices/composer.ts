@@ -1,6 +1,8 @@
-import type { SendMessageRequest, TemplateDTO } from '@switchboard/shared';
+import { unfilledVariablesIn, type SendMessageRequest, type TemplateDTO } from '@switchboard/shared';
 import type { CannedReply } from '../../../contract/inbox-api';
+import { i18n } from '../../i18n';
 import { conversationService } from '../../services/conversation.service';
+import { webNotifications } from '../../services/web-notifications.service';
 import type { Slice } from '../types';
 
 export type ComposerMode = 'reply' | 'note';
@@ -63,6 +65,13 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
       const draft = get().drafts[conversationId] ?? EMPTY_DRAFT;
       const body = draft.text.trim();
       if (!body) return false;
+      const unfilled = unfilledVariablesIn(body);
+      if (unfilled.length > 0) {
+        const variables = unfilled.map((v) => `{{${v}}}`).join(', ');
+        get().pushToast({ tone: 'error', title: i18n.t('composer:unfilled', { variables }), body: '' });
+        return false;
+      }
+      webNotifications.askOnce();
       const sent = await send(conversationId, draft.mode === 'note' ? { type: 'note', body } : { type: 'text', body });
       if (sent) get().setDraft(conversationId, { text: '' });
       return sent;

@@ -3,7 +3,7 @@ import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
 import type { Failure } from '../../i18n/errors';
 
-export type Screen = 'inbox' | 'search' | 'board' | 'dead-letters' | 'reports' | 'settings';
+export type Screen = 'inbox' | 'search' | 'board' | 'dead-letters' | 'mentions' | 'reports' | 'settings';
 
 export type InboxSlice = {
   screen: Screen;
@@ -42,11 +42,13 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
   startInbox() {
     void get().refreshList();
     void get().loadComposerData();
+    void get().loadMentions();
   },
   setScreen(screen) {
     set({ screen });
     if (screen === 'board') void get().loadBoard();
     if (screen === 'dead-letters') void get().loadDeadLetters();
+    if (screen === 'mentions') void get().loadMentions();
     if (screen === 'reports') get().openReports();
   },
   setView(view) {

@@ -47,6 +47,7 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
     void get().refreshThread();
     void get().refreshTimeline();
     void conversationService.markRead(conversationId).catch(() => undefined);
+    void get().readMentionsIn(conversationId);
   },
 
   selectRelative(step) {

@@ -1,9 +1,9 @@
 import type { InboxNotification } from '../../../contract/inbox-api';
 import { describeError, type Slice } from '../types';
-import { i18n } from '../../i18n';
+import { currentLocale, i18n } from '../../i18n';
 import { failureText } from '../../i18n/errors';
 import { formattersFor } from '../../i18n/format';
-import { currentLocale } from '../../i18n';
+import { webNotifications } from '../../services/web-notifications.service';
 
 export type Toast = {
   id: number;
@@ -37,7 +37,9 @@ export const createToastSlice: Slice<ToastSlice> = (set, get) => ({
     return id;
   },
   notify(notification) {
-    get().pushToast({ ...notificationText(notification), conversationId: notification.conversationId });
+    const text = notificationText(notification);
+    webNotifications.show(notification, text, () => get().select(notification.conversationId));
+    get().pushToast({ ...text, conversationId: notification.conversationId });
   },
   reportError(error) {
     const failure = describeError(error);
@@ -56,6 +58,15 @@ function notificationText(notification: InboxNotification): Pick<Toast, 'tone' |
       tone: 'info',
       title: t('toasts:assigned.title', { name: notification.contactName }),
       body: notification.preview ?? t('toasts:assigned.body'),
+    };
+  if (notification.kind === 'mention')
+    return {
+      tone: 'info',
+      title: t('toasts:mention.title', {
+        author: notification.mention.author.name,
+        contact: notification.mention.contactName,
+      }),
+      body: notification.mention.excerpt,
     };
   const { alert } = notification;
   const format = formattersFor(currentLocale());

@@ -43,6 +43,8 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   },
   'templates:list': () => [],
   'canned:list': () => [],
+  'mentions:list': () => ({ items: [], unreadCount: 0 }),
+  'mentions:read': () => ({ unreadCount: 0 }),
   'board:get': () => [],
   'board:history': () => [],
   'agents:list': () => [],

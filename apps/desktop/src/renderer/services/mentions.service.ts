@@ -1,0 +1,6 @@
+import { bridge } from './bridge';
+
+export const mentionsService = {
+  list: () => bridge.api.invoke('mentions:list'),
+  read: (conversationId: string) => bridge.api.invoke('mentions:read', conversationId),
+};
