@@ -236,9 +236,7 @@ describe('offline-first replies', () => {
       [closed.id, []],
     ]);
     engine.subscribe('outbox-changed', (entry) =>
-      changes
-        .get(entry.conversationId)
-        ?.push(`${entry.request.type === 'text' ? entry.request.body : ''}:${entry.state}`),
+      changes.get(entry.conversationId)?.push(`${'body' in entry.request ? entry.request.body : ''}:${entry.state}`),
     );
     await engine.start();
     await eventually(async () => engine.connection === 'online', 'the engine to be online');

@@ -17,9 +17,14 @@ afterAll(() => server.close());
 const open = (token: string, conversationId: string) =>
   server.api<MarkReadResult>(token, 'POST', `/api/conversations/${conversationId}/read`);
 
+/**
+ * The customer writes `bodies` a second apart, the last one now: WhatsApp stamps whole seconds, and a read
+ * receipt names the newest message by that stamp, so a message written after another must not be stamped
+ * before it (ending a second in the past did that whenever the test ran in under a second).
+ */
 async function customerSays(waId: string, ...bodies: string[]): Promise<string[]> {
   const messages = bodies.map((body, i) =>
-    inbound.text({ from: waId, body, timestamp: new Date(Date.now() - (bodies.length - i) * 1000) }),
+    inbound.text({ from: waId, body, timestamp: new Date(Date.now() - (bodies.length - 1 - i) * 1000) }),
   );
   await server.deliver(envelope({ messages }));
   return messages.map((m) => m.id);
