@@ -51,7 +51,16 @@ export type Audience = { queueId: string | null; assigneeId: string | null };
  */
 export type ConversationAudience = Audience & { channelId: string; also?: Audience };
 
-type Held = [event: ConversationEventDTO, audience: ConversationAudience][];
+/**
+ * The changes a `gather` holds, each with the context it was announced in (its request and thread, which
+ * the listeners' log lines carry). `open` until the gathered work ends: work it left running (a listener's
+ * follow-up, such as an SLA sync) still runs in this store, and must announce on its own from then on.
+ */
+type Held = {
+  open: boolean;
+  changes: [event: ConversationEventDTO, audience: ConversationAudience, context: RunInContext][];
+};
+type RunInContext = <R>(fn: () => R) => R;
 
 /** Services announce what happened here; listeners/ reacts (socket pushes, SLA timers, outbox, metrics). */
 export class DomainEvents extends EventEmitter<DomainEventMap> {
@@ -60,7 +69,7 @@ export class DomainEvents extends EventEmitter<DomainEventMap> {
   /** Announces a conversation change now, or, inside `gather`, when the gathered work ends. */
   announceChange(event: ConversationEventDTO, audience: ConversationAudience): void {
     const held = this.holding.getStore();
-    if (held) held.push([event, audience]);
+    if (held?.open) held.changes.push([event, audience, AsyncLocalStorage.snapshot()]);
     else this.emit('conversation.changed', event, audience);
   }
 
@@ -72,8 +81,8 @@ export class DomainEvents extends EventEmitter<DomainEventMap> {
    * inside work already gathering joins it.
    */
   async gather<T>(work: () => Promise<T>): Promise<T> {
-    if (this.holding.getStore()) return work();
-    const held: Held = [];
+    if (this.holding.getStore()?.open) return work();
+    const held: Held = { open: true, changes: [] };
     try {
       return await this.holding.run(held, work);
     } finally {
@@ -82,12 +91,14 @@ export class DomainEvents extends EventEmitter<DomainEventMap> {
   }
 
   private release(held: Held): void {
+    held.open = false;
     const last = new Map<string, ConversationAudience>();
-    for (const [event, audience] of held) last.set(event.conversationId, audience);
-    for (const [event, audience] of held) {
+    for (const [event, audience] of held.changes) last.set(event.conversationId, audience);
+    for (const [event, audience, inContext] of held.changes) {
       const { queueId, assigneeId } = last.get(event.conversationId)!;
       const moved = queueId !== audience.queueId || assigneeId !== audience.assigneeId;
-      this.emit('conversation.changed', event, moved ? { ...audience, also: { queueId, assigneeId } } : audience);
+      const to = moved ? { ...audience, also: { queueId, assigneeId } } : audience;
+      inContext(() => this.emit('conversation.changed', event, to));
     }
   }
 }

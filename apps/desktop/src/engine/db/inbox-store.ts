@@ -22,8 +22,11 @@ export function inboxStore(
   const saveConversation = db.prepare(`
     INSERT INTO conversations (id, json, seq, lastMessageAt) VALUES (@id, @json, @seq, @lastMessageAt)
     ON CONFLICT (id) DO UPDATE SET json = excluded.json, seq = excluded.seq, lastMessageAt = excluded.lastMessageAt`);
+  // The cached conversation's own seq follows too: ConversationDTO.seq is the newest number of its log, which
+  // a message or timeline change moves without a conversation:updated after it (triage's timeline entry).
   const advanceSeq = db.prepare(`
-    INSERT INTO conversations (id, seq) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq`);
+    INSERT INTO conversations (id, seq) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq,
+      json = CASE WHEN json IS NULL THEN NULL ELSE json_set(json, '$.seq', excluded.seq) END`);
   const saveMessage = db.prepare(`
     INSERT INTO messages (id, conversationId, sentAt, json) VALUES (@id, @conversationId, @sentAt, @json)
     ON CONFLICT (id) DO UPDATE SET json = excluded.json, sentAt = excluded.sentAt`);
