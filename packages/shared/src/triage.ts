@@ -1,23 +1,8 @@
 import { z } from 'zod';
+import { Intent } from './intent.js';
 
-/** What a customer's message is for: the 14 intents of triage-data/intents.md, or `unknown`. */
-export const IntentLabel = z.enum([
-  'order_status',
-  'delivery_problem',
-  'refund_request',
-  'cancel_order',
-  'payment_issue',
-  'invoice_question',
-  'product_question',
-  'complaint',
-  'talk_to_human',
-  'opt_out',
-  'greeting',
-  'document_submission',
-  'appointment',
-  'account_access',
-  'unknown',
-]);
+/** What a customer's message is for: the 14 intents of triage-data/intents.md, or `unknown` (one list: intent.ts). */
+export const IntentLabel = Intent;
 export type IntentLabel = z.infer<typeof IntentLabel>;
 
 /** The kinds of document a customer names ("segue o comprovante", "need an invoice with my VAT"). */
