@@ -81,12 +81,26 @@ export async function playReportDay(server: TestServer, setClock: (at: Date) => 
     }, 'the conversation log');
   const customerWrites = (waId: string, body: string) =>
     server.deliver(envelope({ messages: [inbound.text({ from: waId, body, timestamp: new Date() })] }));
+  /**
+   * The conversation once its logged state passes `check`: the log stamps each change with the time it is
+   * appended, a moment after the change is stored, so the clock may move only once the change is in the log.
+   */
   const conversationOf = (waId: string, check: (c: ConversationDTO) => boolean) =>
     untilReal(async () => {
       const page = await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=50');
       const found = page.body.items.find((c) => c.contact.waId === waId);
-      return found && check(found) ? found : undefined;
+      if (!found) return undefined;
+      const logged = await server.app.models.ConversationEvent.findOne(
+        { conversationId: found.id, type: 'conversation:updated' },
+        { data: 1 },
+      )
+        .sort({ seq: -1 })
+        .lean();
+      const state = logged?.data as ConversationDTO | undefined;
+      if (state && check(state)) return state;
+      throw new Error(`its last logged state: ${JSON.stringify(state && pick(state))}`);
     }, `the conversation of ${waId}`);
+  const pick = ({ status, routingState, assigneeId }: ConversationDTO) => ({ status, routingState, assigneeId });
   let replies = 0;
   async function reply(conversationId: string, body: string): Promise<MessageDTO> {
     const res = await fetch(`${server.url}/api/conversations/${conversationId}/messages`, {
@@ -132,7 +146,7 @@ export async function playReportDay(server: TestServer, setClock: (at: Date) => 
   await resolve(second.id);
   await clockTo('09:40');
   await customerWrites(SECOND_CUSTOMER, 'Perdón, otra pregunta');
-  // Routed again before the clock moves on (the assignee it kept since the resolve does not say so).
+  // Routed again before the clock moves on.
   await conversationOf(SECOND_CUSTOMER, (c) => c.status === 'open' && c.routingState === 'assigned');
   await clockTo('09:41');
   await reply(second.id, 'Claro, dime.');

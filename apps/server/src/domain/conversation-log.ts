@@ -3,6 +3,7 @@ import type { mongo, Types } from 'mongoose';
 import { keyedId } from '../lib/keyed-id.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { ConversationEvent, ConversationEventDoc } from '../models/conversation-event.model.js';
+import type { ConversationDoc } from '../models/conversation.model.js';
 import type { ConversationAudience, DomainEvents } from './domain-events.js';
 
 type ChangeOf<T extends ConversationEventType> = {
@@ -21,6 +22,12 @@ export type KnownConversation = { seq: number; queueId?: Types.ObjectId | null; 
 
 /** An event as stored: what the model reads back, or what this process just inserted. */
 type StoredEvent = ConversationEvent & { _id: Types.ObjectId };
+
+/**
+ * What an append did: the events (null for a repeat the log has moved past), and the conversation as stored
+ * when its seq moved past them (null when nothing was announced), read by the write that moves the seq.
+ */
+export type Appended = { events: (ConversationEventDTO | null)[]; stored: ConversationDoc | null };
 
 const MAX_SEQ_PROBES = 1000;
 /** How many conversations' last numbers a process remembers (a hint: the insert decides, so any may be stale). */
@@ -65,8 +72,13 @@ export class ConversationLog {
    * conversation it updated). From the first refused one on, each goes on its own, as `append` does.
    */
   async appendAll(changes: Change[], known?: KnownConversation): Promise<(ConversationEventDTO | null)[]> {
+    return (await this.appendReading(changes, known)).events;
+  }
+
+  /** `appendAll`, also answering the conversation as stored once the events are in (see `Appended`). */
+  async appendReading(changes: Change[], known?: KnownConversation): Promise<Appended> {
     const first = changes[0];
-    if (!first) return [];
+    if (!first) return { events: [], stored: null };
     const conversation =
       known ??
       (await this.models.Conversation.findById(first.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail());
@@ -78,11 +90,11 @@ export class ConversationLog {
     const after = Math.max(conversation.seq, this.lastSeqs.get(first.conversationId.toHexString()) ?? 0);
     const events = changes.map((change, i) => eventAt(change, after + 1 + i));
     const inserted = await this.insertInOrder(events);
-    const results: (ConversationEventDTO | null)[] =
-      inserted > 0 ? await this.announce(events.slice(0, inserted), audience) : [];
+    const appended: Appended = { events: [], stored: null };
+    if (inserted > 0) appended.events.push(...(await this.announce(events.slice(0, inserted), audience, appended)));
     for (const change of changes.slice(inserted))
-      results.push(await this.appendAfter(change, after + inserted, audience));
-    return results;
+      appended.events.push(await this.appendAfter(change, after + inserted, audience, appended));
+    return appended;
   }
 
   /** How many of the events went in: all of them, or those before the first whose number or change was taken. */
@@ -104,13 +116,14 @@ export class ConversationLog {
     change: Change,
     after: number,
     audience: ConversationAudience,
+    appended: Appended,
   ): Promise<ConversationEventDTO | null> {
     for (let seq = after + 1, probes = 0; probes < MAX_SEQ_PROBES; seq++, probes++) {
       const event = eventAt(change, seq);
-      if ((await this.insertInOrder([event])) === 1) return (await this.announce([event], audience))[0]!;
+      if ((await this.insertInOrder([event])) === 1) return (await this.announce([event], audience, appended))[0]!;
       const taken = await this.models.ConversationEvent.findById(event._id);
       if (!taken) return null;
-      if (taken.dedupeKey === change.dedupeKey) return this.repeated(taken, after, audience);
+      if (taken.dedupeKey === change.dedupeKey) return this.repeated(taken, after, audience, appended);
     }
     throw new Error(`no free sequence number for conversation ${change.conversationId.toHexString()}`);
   }
@@ -120,21 +133,33 @@ export class ConversationLog {
     stored: StoredEvent,
     knownSeq: number,
     audience: ConversationAudience,
+    appended: Appended,
   ): Promise<ConversationEventDTO> {
     const { seq } =
       knownSeq >= stored.seq
         ? { seq: knownSeq }
         : await this.models.Conversation.findById(stored.conversationId, { seq: 1 }).orFail();
-    return seq >= stored.seq ? toEventDTO(stored) : (await this.announce([stored], audience))[0]!;
+    return seq >= stored.seq ? toEventDTO(stored) : (await this.announce([stored], audience, appended))[0]!;
   }
 
-  /** Pushes the stored events in order, then moves the conversation's seq up to the last (the next writer's first probe). */
-  private async announce(stored: StoredEvent[], audience: ConversationAudience): Promise<ConversationEventDTO[]> {
+  /**
+   * Pushes the stored events in order, then moves the conversation's seq up to the last (the next writer's first
+   * probe), keeping the conversation as that write returns it in `appended.stored`.
+   */
+  private async announce(
+    stored: StoredEvent[],
+    audience: ConversationAudience,
+    appended: Appended,
+  ): Promise<ConversationEventDTO[]> {
     const events = stored.map(toEventDTO);
     const last = stored.at(-1)!;
     this.remember(last.conversationId.toHexString(), last.seq);
     for (const event of events) this.events.announceChange(event, audience);
-    await this.models.Conversation.updateOne({ _id: last.conversationId }, { $max: { seq: last.seq } });
+    appended.stored = await this.models.Conversation.findOneAndUpdate(
+      { _id: last.conversationId },
+      { $max: { seq: last.seq } },
+      { new: true },
+    );
     return events;
   }
 

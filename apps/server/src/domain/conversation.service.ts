@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { ConversationDTO, ListConversationsQuery, Page } from '@switchboard/shared';
 import { Types, type FilterQuery } from 'mongoose';
 import { notFound } from '../lib/errors.js';
@@ -15,6 +16,8 @@ import type { Viewer } from './viewer.js';
 export type CurrentState = { fresh: ConversationDoc; contact?: ContactDoc };
 
 const MAX_OPEN_RACES = 20;
+/** How many times one announcement follows writes that landed while it was being logged. */
+const MAX_CATCH_UPS = 3;
 const RACE_PAUSE_MS = 25;
 
 /**
@@ -101,24 +104,34 @@ export class ConversationService {
     current?: CurrentState,
     before: Change[] = [],
   ): Promise<ConversationDTO> {
-    const fresh = current?.fresh ?? (await this.models.Conversation.findById(conversation._id).orFail());
+    let fresh = current?.fresh ?? (await this.models.Conversation.findById(conversation._id).orFail());
     const contact = current?.contact ?? (await this.models.Contact.findById(fresh.contactId).orFail());
-    const events = await this.log.appendAll(
-      [
-        ...before,
-        {
-          conversationId: fresh._id,
-          channelId: fresh.channelId,
-          type: 'conversation:updated',
-          dedupeKey: `conv:${fresh._id.toHexString()}:${cause}`,
-          data: toConversationDTO(fresh, contact),
-        },
-      ],
-      current ? fresh : undefined,
-    );
+    let changes = [...before, this.updated(fresh, contact, cause)];
+    let known: ConversationDoc | undefined = current ? fresh : undefined;
+    let announced: ConversationDTO | null = null;
+    // A writer that read the conversation before another's write would leave the log on what it read: the log
+    // ends on the stored state, so what it stored after these events, if it differs, is announced after them.
+    for (let round = 0; round < MAX_CATCH_UPS; round++) {
+      const { events, stored } = await this.log.appendReading(changes, known);
+      const event = events.at(-1);
+      if (event?.type === 'conversation:updated') announced = event.data;
+      if (!stored || sameState(stored, fresh, contact)) break;
+      fresh = stored;
+      known = stored;
+      changes = [this.updated(stored, contact, `${cause}:caught-up:${stored.seq}`)];
+    }
     this.events.emit('conversation.saved', fresh);
-    const event = events.at(-1);
-    return event?.type === 'conversation:updated' ? event.data : toConversationDTO(fresh, contact);
+    return announced ?? toConversationDTO(fresh, contact);
+  }
+
+  private updated(fresh: ConversationDoc, contact: ContactDoc, cause: string): Change {
+    return {
+      conversationId: fresh._id,
+      channelId: fresh.channelId,
+      type: 'conversation:updated',
+      dedupeKey: `conv:${fresh._id.toHexString()}:${cause}`,
+      data: toConversationDTO(fresh, contact),
+    };
   }
 
   async findVisible(id: string, viewer: Viewer): Promise<ConversationDoc> {
@@ -174,4 +187,10 @@ export class ConversationService {
     const byId = new Map<string, ContactDoc>(contacts.map((c) => [c._id.toHexString(), c]));
     return conversations.map((c) => toConversationDTO(c, byId.get(c.contactId.toHexString())!));
   }
+}
+
+/** Whether two reads of a conversation show clients the same thing (the log's bookkeeping aside). */
+function sameState(a: ConversationDoc, b: ConversationDoc, contact: ContactDoc): boolean {
+  const shown = (c: ConversationDoc) => ({ ...toConversationDTO(c, contact), seq: 0, updatedAt: '' });
+  return isDeepStrictEqual(shown(a), shown(b));
 }
