@@ -22,7 +22,7 @@ describe("the engine's pushes, wired into the store", () => {
     testBridge.answer('inbox:list', () => [item({ name: 'Ana Costa' })]);
     testBridge.push('session-changed', {
       user: user('supervisor', 'Sam Supervisor'),
-      serverUrl: 'http://127.0.0.1:3000',
+      serverUrl: 'https://inbox.example.test',
       connection: 'syncing',
     });
     testBridge.push('connection-changed', 'online');

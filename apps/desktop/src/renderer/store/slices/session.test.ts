@@ -5,7 +5,8 @@ import { removePageGlobals, resetStore, testBridge, useStore } from '../test-sup
 afterEach(resetStore);
 afterAll(removePageGlobals);
 
-const SERVER = 'http://127.0.0.1:3000';
+/** A name only: the store talks to a stand-in bridge, never to a server. */
+const SERVER = 'https://inbox.example.test';
 const signedIn = (who = user('agent')) => ({ user: who, serverUrl: SERVER, connection: 'online' as const });
 
 describe('the session slice', () => {
