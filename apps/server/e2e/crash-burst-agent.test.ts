@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import { connectCatchUpClient, type CatchUpClient } from '@switchboard/test-support/catch-up-client';
-import { ADMIN, eventually, freshDatabaseName, testEnv } from '@switchboard/test-support/harness';
+import { ADMIN, deliverLikeMeta, eventually, freshDatabaseName, testEnv } from '@switchboard/test-support/harness';
 import {
   freePort,
   kill9,
@@ -91,7 +91,8 @@ describe('a server killed during a webhook burst, with an agent connected', () =
 
       const second = await startServerProcess(env);
       // Meta redelivers what was not acknowledged.
-      for (const index of refused) expect(await postSignedWebhook(second.url, webhooks[index])).toBe(200);
+      for (const index of refused)
+        expect(await deliverLikeMeta(() => postSignedWebhook(second.url, webhooks[index]))).toBe(200);
 
       const messages = db.collection('messages');
       await eventually(

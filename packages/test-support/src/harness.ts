@@ -228,6 +228,19 @@ export async function startTestServerWithSimulator(
   });
 }
 
+/**
+ * Delivers a webhook as Meta does: one the server could not store now (503) is sent again after a growing pause
+ * until it is taken. Answers the last status: 200, or a refusal Meta would not retry.
+ */
+export async function deliverLikeMeta(post: () => Promise<number>, timeoutMs = 120_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (let pause = 100; ; pause = Math.min(pause * 2, 2_000)) {
+    const status = await post();
+    if (status !== 503 || Date.now() > deadline) return status;
+    await new Promise((r) => setTimeout(r, pause));
+  }
+}
+
 /** Polls until `check` returns a value (not undefined/false), for work the server does after answering. */
 export async function eventually<T>(
   check: () => Promise<T | undefined | false | null>,
