@@ -3,8 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueLines } from '@switchboard/shared';
 import { z } from 'zod';
-import { readEvalFile } from './eval-set.js';
+import { evalSetTexts, readEvalFile } from './eval-set.js';
 import { INTENT_LABELS, TRIAGE_LANGUAGES, type IntentLabel, type TriageLanguage } from './intents.js';
+import { comparableText } from './text-normalizer.js';
 
 export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../triage-data/corpus/', import.meta.url));
 
@@ -36,9 +37,15 @@ export type Corpus = Readonly<Record<TriageLanguage, readonly CorpusExample[]>>;
 // `writer-1.es.jsonl`: one writer's messages in one language, in the evaluation files' line format.
 const LINES_FILE = /^(?<source>[a-z0-9-]+)\.(?<lang>[a-z]{2})\.jsonl$/;
 
-/** `<lang>.json` (the first corpus) plus every `<source>.<lang>.jsonl` in the folder. */
+/**
+ * `<lang>.json` (the first corpus) plus every `<source>.<lang>.jsonl` in the folder, less any text an evaluation
+ * set holds: a set added later (written apart, it may share short common asks such as "opt out") is still never
+ * trained on.
+ */
 export async function loadCorpus(corpusDir: string = DEFAULT_CORPUS_DIR): Promise<Corpus> {
   const files = await readdir(corpusDir);
+  const evalTexts = await evalSetTexts();
+  const unseen = (examples: CorpusExample[]) => examples.filter((e) => !evalTexts.has(comparableText(e.text)));
   const entries = await Promise.all(
     TRIAGE_LANGUAGES.map(async (lang) => {
       const first = await loadCorpusFile(path.join(corpusDir, `${lang}.json`));
@@ -49,7 +56,7 @@ export async function loadCorpus(corpusDir: string = DEFAULT_CORPUS_DIR): Promis
       const more = await Promise.all(
         sources.map((source) => loadLinesFile(path.join(corpusDir, `${source}.${lang}.jsonl`), source)),
       );
-      return [lang, [...first, ...more.flat()]] as const;
+      return [lang, unseen([...first, ...more.flat()])] as const;
     }),
   );
   return Object.fromEntries(entries) as Record<TriageLanguage, CorpusExample[]>;

@@ -36,6 +36,7 @@ export function createFormatters(tag: string) {
     minute: '2-digit',
   });
   const full = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short' });
+  const day = new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
   const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto', style: 'short' });
   const number = new Intl.NumberFormat(tag);
   const percent = new Intl.NumberFormat(tag, { style: 'percent' });
@@ -54,6 +55,8 @@ export function createFormatters(tag: string) {
     /** The time, with its day when it is not today. */
     dateTime: (iso: string) =>
       isToday(new Date(iso)) ? time.format(new Date(iso)) : dayMonthTime.format(new Date(iso)),
+    /** A calendar day (`YYYY-MM-DD`), no time: "Mon, May 4, 2026", "lun, 4 may 2026". */
+    day: (isoDay: string) => day.format(new Date(`${isoDay}T12:00:00`)),
     /** Everything, for a tooltip: "Monday, May 4, 2026 at 3:04 PM". */
     fullDate: (iso: string) => full.format(new Date(iso)),
     /** "in 5 min", "2 hr. ago", "hace 2 h", "há 2 h"; past a week, the day itself. */

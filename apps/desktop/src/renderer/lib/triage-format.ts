@@ -17,7 +17,7 @@ export function useTriageFormat() {
         case 'amount':
           return entity.currency ? `${entity.text} (${entity.currency})` : entity.text;
         case 'date':
-          return format.fullDate(`${entity.value}T12:00:00`);
+          return format.day(entity.value);
         case 'document_kind':
           return t(`triage.document.${entity.value}`);
       }

@@ -12,12 +12,29 @@ const PARSERS: Readonly<Record<TriageLanguage, chrono.Chrono>> = {
   pt: chrono.pt.casual,
 };
 
+/** Further ahead than this, a day written without its year ("3 March") is taken as the last one. */
+const FURTHEST_IMPLIED_DAYS = 60;
+
 export function findDates(text: string, lang: TriageLanguage, receivedAt: Date): DateEntity[] {
   return PARSERS[lang].parse(text, receivedAt).map((result) => ({
     kind: 'date' as const,
     text: result.text,
-    value: isoDay(result.start.date()),
+    value: isoDay(likelyDay(result.start, receivedAt)),
   }));
+}
+
+/**
+ * chrono takes a day without a year at its nearest occurrence, so in December "ordered on 3 March" would be next
+ * March. Customers mostly write about what already happened (an order, a payment, a delivery) or what is weeks
+ * away (an appointment): a year-less day more than two months ahead is last year's.
+ */
+function likelyDay(start: chrono.ParsedComponents, receivedAt: Date): Date {
+  const date = start.date();
+  const daysAhead = (date.getTime() - receivedAt.getTime()) / 86_400_000;
+  if (start.isCertain('year') || daysAhead <= FURTHEST_IMPLIED_DAYS) return date;
+  const lastYear = new Date(date);
+  lastYear.setFullYear(date.getFullYear() - 1);
+  return lastYear;
 }
 
 function isoDay(date: Date): string {

@@ -20,6 +20,15 @@ describe('extractEntities', () => {
     ]);
   });
 
+  it('takes a day written without its year, months ahead, as the last one; a near one and a year given stand', () => {
+    const dates = (text: string, lang: 'en' | 'es' | 'pt') =>
+      kinds(text, lang).flatMap((e) => (e.kind === 'date' ? [e.value] : []));
+    expect(dates('I ordered it on 3 March and still nothing', 'en')).toEqual(['2026-03-03']);
+    expect(dates('comprei dia 15/11 e nada ainda', 'pt')).toEqual(['2026-11-15']);
+    expect(dates('¿me pueden dar turno el 10 de enero?', 'es')).toEqual(['2027-01-10']);
+    expect(dates('the invoice of 3 March 2027', 'en')).toEqual(['2027-03-03']);
+  });
+
   it('reads tagged order numbers and euro amounts written after the number', () => {
     expect(kinds('Me devolvéis los 89,99€ del pedido ORD-77341? Mi email es Ana.Ruiz@correo.es', 'es')).toEqual([
       { kind: 'order_number', value: 'ORD-77341' },
