@@ -94,7 +94,7 @@ export const createContactSlice: Slice<ContactSlice> = (set, get) => {
     async findMergeCandidates(text) {
       const mine = ++searchRequest;
       const contactId = selectedContactId();
-      if (!contactId || text.trim() === '') return set({ mergeCandidates: [] });
+      if (!contactId || text.trim() === '') return set({ mergeCandidates: [], mergeRefusal: null });
       try {
         const found = await contactService.search(text.trim());
         if (mine === searchRequest && stillOpen(contactId))
