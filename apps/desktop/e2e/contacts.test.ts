@@ -82,6 +82,7 @@ describe('contact profiles in Chromium, against the real server and Node host', 
     await form.locator('button[type="submit"]').click();
     await form.locator('.field-issue[data-field="email"]:has-text("must be an email address")').waitFor();
     expect(await form.locator('input[name="email"]').getAttribute('aria-invalid')).toBe('true');
+    await saveScreen(page, 'contact-edit-refused');
 
     await form.locator('input[name="name"]').fill('Ana Paula Souza');
     await form.locator('input[name="email"]').fill('ana.souza@example.com');
@@ -135,7 +136,9 @@ describe('contact profiles in Chromium, against the real server and Node host', 
     await confirm.waitFor({ state: 'detached' });
 
     await profile.locator('dd[data-field="numbers"]:has-text("+55 11 96666 0002")').waitFor();
-    await profile.locator('.contact-change strong:has-text("Test supervisor merged another contact into this one")').waitFor();
+    await profile
+      .locator('.contact-change strong:has-text("Test supervisor merged another contact into this one")')
+      .waitFor();
     const source = await stack.server.app.models.Contact.findOne({ waId: ANA_AT_WORK }).orFail();
     expect(source.mergedInto?.toHexString()).toBe(ana.contact.id);
     await saveScreen(page, 'contact-merged');

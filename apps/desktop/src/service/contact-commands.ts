@@ -20,7 +20,6 @@ export function contactCommands(rest: () => RestClient): ContactCommands {
     'contact:merge': (id, request) =>
       answerOf(() => rest().call('POST', contactPath(id, '/merge'), request, ContactDTO)),
     'contacts:search': async ({ q, limit }) =>
-      (await rest().get(`/api/contacts?${new URLSearchParams({ q, limit: String(limit) })}`, items(ContactDTO)))
-        .items,
+      (await rest().get(`/api/contacts?${new URLSearchParams({ q, limit: String(limit) })}`, items(ContactDTO))).items,
   };
 }

@@ -16,9 +16,7 @@ export async function settingsRequest(
   body: unknown,
 ): Promise<SettingsAnswer> {
   if (method === 'GET' && path.startsWith(CSV_EXPORT)) return csvText(rest, path);
-  return answerOf(() =>
-    method === 'GET' ? rest.get(path, z.unknown()) : rest.call(method, path, body, z.unknown()),
-  );
+  return answerOf(() => (method === 'GET' ? rest.get(path, z.unknown()) : rest.call(method, path, body, z.unknown())));
 }
 
 async function csvText(rest: RestClient, path: string): Promise<SettingsAnswer> {

@@ -1,4 +1,10 @@
-import { UpdateContactRequest, type ContactDTO, type ContactTier, type ErrorIssue, type Language } from '@switchboard/shared';
+import {
+  UpdateContactRequest,
+  type ContactDTO,
+  type ContactTier,
+  type ErrorIssue,
+  type Language,
+} from '@switchboard/shared';
 import type { z } from 'zod';
 
 /** The profile as the edit form holds it: text boxes (empty means none) and attributes as rows. */

@@ -59,13 +59,7 @@ function PickDuplicate({
     >
       <div className="field">
         <label htmlFor="merge-search">{t('merge.search')}</label>
-        <input
-          id="merge-search"
-          className="input"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          autoFocus
-        />
+        <input id="merge-search" className="input" value={text} onChange={(e) => setText(e.target.value)} autoFocus />
       </div>
       {text.trim() !== '' && candidates.length === 0 && <p className="muted">{t('merge.noMatches')}</p>}
       <ul className="merge-candidates">

@@ -78,7 +78,10 @@ export const createContactSlice: Slice<ContactSlice> = (set, get) => {
           return true;
         }
         set({
-          contactRefusal: { failure: { code: answer.code, message: answer.message }, fields: serverFields(answer.issues) },
+          contactRefusal: {
+            failure: { code: answer.code, message: answer.message },
+            fields: serverFields(answer.issues),
+          },
         });
         return false;
       } catch (error) {
