@@ -96,7 +96,7 @@ export function createServices(
   const assignments = new Assignments(models, new WorkLeases(models, 'assign', randomUUID()));
   const router = new RouterService(models, conversations, queues, agents, assignments, timeline);
   const { priorityRules, slaPolicies } = policySettings(models, audit, config);
-  const triage = new TriageService(models, classifier, priorityRules, timeline);
+  const triage = new TriageService(models, classifier, priorityRules, timeline, conversations);
   const inboundRouting = new InboundRouting(models, router, triage);
   const contacts = new ContactService(models);
   const sla = new SlaService(

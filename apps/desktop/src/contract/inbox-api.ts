@@ -3,6 +3,9 @@ import {
   EscalateRequest,
   LabelsRequest,
   Locale,
+  MergeContactsRequest,
+  SearchContactsQuery,
+  UpdateContactRequest,
   CorrectIntentRequest,
   ObjectIdString,
   ReportExportQuery,
@@ -12,6 +15,8 @@ import {
   SnoozeRequest,
   type ConversationDTO,
   type ChannelDTO,
+  type ContactChangeDTO,
+  type ContactDTO,
   type DeadLetterDTO,
   type ErrorIssue,
   type MentionDTO,
@@ -118,9 +123,12 @@ export const SettingsPath = z
     'must be a settings API path',
   );
 
+/** The server's answer to a change: the body, or its refusal naming the fields at fault (`body.email`). */
+export type ServerAnswer<T> =
+  { ok: true; body: T } | { ok: false; status: number; code: string; message: string; issues: ErrorIssue[] };
+
 /** A settings answer: the body (checked by the screen against its shared schema), or the refusal with its fields. */
-export type SettingsAnswer =
-  { ok: true; body: unknown } | { ok: false; status: number; code: string; message: string; issues: ErrorIssue[] };
+export type SettingsAnswer = ServerAnswer<unknown>;
 
 /** Commands: name -> [argument schemas as a tuple, result type]. */
 export const InboxCommandArgs = {
@@ -139,6 +147,12 @@ export const InboxCommandArgs = {
   'thread:get': z.tuple([ConversationId]),
   'timeline:get': z.tuple([ConversationId]),
   'contact:history': z.tuple([ObjectIdString]),
+  /** A contact's profile changed: a refusal answers with the fields at fault, so the form can mark them. */
+  'contact:update': z.tuple([ObjectIdString, UpdateContactRequest]),
+  'contact:changes': z.tuple([ObjectIdString]),
+  /** Merges the `sourceId` contact into the first one (irreversible: the renderer confirms first). */
+  'contact:merge': z.tuple([ObjectIdString, MergeContactsRequest]),
+  'contacts:search': z.tuple([SearchContactsQuery]),
   'reply:send': z.tuple([ConversationId, SendMessageRequest]),
   'templates:list': z.tuple([]),
   'canned:list': z.tuple([]),
@@ -181,6 +195,11 @@ export type InboxCommandResults = {
   'thread:get': ThreadState;
   'timeline:get': TimelineItem[];
   'contact:history': ConversationDTO[];
+  'contact:update': ServerAnswer<ContactDTO>;
+  /** Newest first. */
+  'contact:changes': ContactChangeDTO[];
+  'contact:merge': ServerAnswer<ContactDTO>;
+  'contacts:search': ContactDTO[];
   'reply:send': PendingReply;
   'templates:list': TemplateDTO[];
   'canned:list': CannedReply[];

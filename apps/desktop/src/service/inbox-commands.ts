@@ -24,6 +24,7 @@ import type { OutboxEntry } from '../engine/db/cache.js';
 import type { RestClient } from '../engine/rest-client.js';
 import type { SyncEngine } from '../engine/sync-engine.js';
 import { isNetworkFailure } from './command-errors.js';
+import { contactCommands } from './contact-commands.js';
 import { act } from './conversation-act.js';
 import { settingsRequest } from './settings-request.js';
 import type { WiderViews } from './wider-views.js';
@@ -162,6 +163,7 @@ export function inboxCommands(ctx: CommandContext): Handlers {
         () => engine.contactHistory(contactId),
       );
     },
+    ...contactCommands(() => ctx.session().rest),
     'reply:send': async (id, request) => toPendingReply(await ctx.session().engine.sendReply(id, request)),
     'templates:list': () =>
       remembered('templates', async (rest) => (await rest.get('/api/templates', items(TemplateDTO))).items, []),

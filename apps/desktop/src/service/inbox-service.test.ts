@@ -287,4 +287,32 @@ describe('the inbox service (the host side of the contract) against a real serve
       proxy.restore();
     }
   });
+
+  it('edits, finds and merges contacts on the server, answering a refusal with the fields at fault', async () => {
+    const { call, service } = serviceIn(dir.file('contacts'));
+    await call('session:login', { serverUrl: server.url, email: people.supervisor.email, password: PASSWORD });
+    const kept = await customerWrites('5511920000031', 'oi, sou a Bia');
+    const other = await customerWrites('5511920000032', 'oi, sou a Bia de novo');
+
+    // The host checks the edit with the shared schema before the server sees it.
+    expect(await service.invoke('contact:update', [kept.contact.id, { email: 'bia at work' }])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('email') },
+    });
+    const edited = await call('contact:update', kept.contact.id, { name: 'Bia Lima', tier: 'vip' });
+    expect(edited).toMatchObject({ ok: true, body: { name: 'Bia Lima', tier: 'vip' } });
+    const [change] = await call('contact:changes', kept.contact.id);
+    expect(change).toMatchObject({ kind: 'edited', actor: { name: 'Test supervisor' } });
+    expect(change!.changes.map((c) => c.field).sort()).toEqual(['name', 'tier']);
+
+    const found = await call('contacts:search', { q: '920000032' });
+    expect(found.map((c) => c.id)).toEqual([other.contact.id]);
+    // Both have an open conversation on one number: the server refuses, naming the field.
+    const refused = await call('contact:merge', kept.contact.id, { sourceId: other.contact.id });
+    expect(refused).toMatchObject({ ok: false, status: 409, code: 'CONFLICT', issues: [{ path: 'body.sourceId' }] });
+    await server.api(admin, 'POST', `/api/conversations/${other.id}/resolve`);
+    const merged = await call('contact:merge', kept.contact.id, { sourceId: other.contact.id });
+    expect(merged).toMatchObject({ ok: true, body: { id: kept.contact.id, otherWaIds: ['5511920000032'] } });
+    await service.stop();
+  });
 });

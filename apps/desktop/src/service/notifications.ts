@@ -1,7 +1,7 @@
-import type { ConversationDTO, MentionDTO, SlaAlert } from '@switchboard/shared';
+import { contactDisplayName, type ConversationDTO, type MentionDTO, type SlaAlert } from '@switchboard/shared';
 import type { InboxNotification } from '../contract/inbox-api.js';
 
-const who = (c: ConversationDTO) => c.contact.profileName ?? `+${c.contact.waId}`;
+const who = (c: ConversationDTO) => contactDisplayName(c.contact);
 
 /** A conversation that just became mine (and is open) is news; one that already was, or went to someone else, is not. */
 export function assignmentNotification(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SettingsAnswer, SettingsMethod } from '../contract/inbox-api.js';
-import { RestError, type RestClient } from '../engine/rest-client.js';
+import type { RestClient } from '../engine/rest-client.js';
+import { answerOf } from './server-answer.js';
 
 const CSV_EXPORT = '/api/audit/export';
 
@@ -14,16 +15,8 @@ export async function settingsRequest(
   path: string,
   body: unknown,
 ): Promise<SettingsAnswer> {
-  try {
-    if (method === 'GET' && path.startsWith(CSV_EXPORT)) return await csvText(rest, path);
-    const answer =
-      method === 'GET' ? await rest.get(path, z.unknown()) : await rest.call(method, path, body, z.unknown());
-    return { ok: true, body: answer };
-  } catch (error) {
-    if (error instanceof RestError)
-      return { ok: false, status: error.status, code: error.code, message: error.message, issues: error.issues };
-    throw error;
-  }
+  if (method === 'GET' && path.startsWith(CSV_EXPORT)) return csvText(rest, path);
+  return answerOf(() => (method === 'GET' ? rest.get(path, z.unknown()) : rest.call(method, path, body, z.unknown())));
 }
 
 async function csvText(rest: RestClient, path: string): Promise<SettingsAnswer> {

@@ -132,6 +132,11 @@ describe('contact profiles', () => {
       return c.intent ? c.priority : undefined;
     }, 'the conversation to be triaged');
 
+    const supervisor = await server.userWith('supervisor');
+    const socket = await server.connectSocket(supervisor.token);
+    const pushed: ConversationEventDTO[] = [];
+    socket.on('conversation:changes', (events) => pushed.push(...events));
+
     await patch(admin, contactId, { tier: 'vip' });
     const order = ['low', 'normal', 'high', 'urgent'];
     const after = await eventually(async () => {
@@ -139,6 +144,14 @@ describe('contact profiles', () => {
       return c.body.priority !== before ? c.body.priority : undefined;
     }, 'the priority to rise');
     expect(order.indexOf(after)).toBe(order.indexOf(before) + 1);
+    // Every inbox hears of it, so its list re-sorts now rather than at the conversation's next change.
+    await eventually(
+      async () =>
+        pushed.some(
+          (e) => e.type === 'conversation:updated' && e.conversationId === conversationId && e.data.priority === after,
+        ),
+      'the raised priority to be pushed',
+    );
     const timeline = await server.api<{ items: TimelineEntryDTO[] }>(
       admin,
       'GET',

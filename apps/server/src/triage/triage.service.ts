@@ -15,6 +15,7 @@ import type { Models } from '../models/index.js';
 import type { ContactDoc } from '../models/contact.model.js';
 import { attributesOf } from '../models/to-dto.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
+import type { ConversationService } from '../domain/conversation.service.js';
 import type { TimelineWriter, TimelineStep } from '../domain/timeline-writer.js';
 
 /** The text a customer's message carries, for classification: bodies, captions, button and list titles. */
@@ -53,6 +54,7 @@ export class TriageService {
     private readonly classifier: IntentClassifier,
     private readonly rules: Live<PriorityRules>,
     private readonly timeline: TimelineWriter,
+    private readonly conversations: ConversationService,
   ) {}
 
   /**
@@ -146,7 +148,11 @@ export class TriageService {
     // Later looks only ever raise it: a priority an SLA escalation raised must not fall back.
     if (PRIORITY_ORDER[decision.priority] <= PRIORITY_ORDER[fresh.priority]) return null;
     await this.models.Conversation.updateOne({ _id: fresh._id }, { $set: { priority: decision.priority } });
-    await this.timeline.addAll(fresh, [priorityStep(fresh, decision, waitingMinutes)], true);
+    // Announced with its reason in one append: every inbox re-sorts by the new priority (a VIP made by an edit,
+    // a wait grown long), not only at the conversation's next change.
+    await this.conversations.announce(fresh, `prioritized:${fresh.seq}:${decision.priority}`, undefined, [
+      this.timeline.change(fresh, priorityStep(fresh, decision, waitingMinutes)),
+    ]);
     return decision.priority;
   }
 }

@@ -110,11 +110,11 @@ export function inboxStore(
       if (search?.trim()) {
         const pattern = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         where.push(
-          `(${['$.contact.profileName', '$.contact.waId', '$.lastMessagePreview']
+          `(${['$.contact.name', '$.contact.profileName', '$.contact.waId', '$.lastMessagePreview']
             .map((path) => `json_extract(json, '${path}') LIKE ? ESCAPE '\\'`)
             .join(' OR ')})`,
         );
-        params.push(pattern, pattern, pattern);
+        params.push(pattern, pattern, pattern, pattern);
       }
       const rows = db
         .prepare<string[], { json: string }>(

@@ -60,7 +60,8 @@ export function inboxViewStore(db: Database) {
       const search = query.search?.trim();
       if (search) {
         params.search = escapeLike(search);
-        where.push(`(json_extract(c.json, '$.contact.profileName') LIKE @search ESCAPE '\\'
+        where.push(`(json_extract(c.json, '$.contact.name') LIKE @search ESCAPE '\\'
+          OR json_extract(c.json, '$.contact.profileName') LIKE @search ESCAPE '\\'
           OR json_extract(c.json, '$.contact.waId') LIKE @search ESCAPE '\\'
           OR json_extract(c.json, '$.lastMessagePreview') LIKE @search ESCAPE '\\'
           OR EXISTS (SELECT 1 FROM json_each(c.json, '$.labels') WHERE value LIKE @search ESCAPE '\\'))`);

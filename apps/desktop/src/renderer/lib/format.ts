@@ -1,8 +1,9 @@
 import type { ContactDTO } from '@switchboard/shared';
 import { i18n } from '../i18n';
 
+/** The name an agent gave the customer, else the one they gave WhatsApp, else their number. */
 export const contactName = (contact: ContactDTO) =>
-  contact.profileName ?? formatPhone(contact.waId) ?? i18n.t('common:unknownCustomer');
+  contact.name ?? contact.profileName ?? formatPhone(contact.waId) ?? i18n.t('common:unknownCustomer');
 
 /** "+55 11 90000 0001"-ish grouping, enough to read a WhatsApp id at a glance. */
 export function formatPhone(waId: string | null): string | null {

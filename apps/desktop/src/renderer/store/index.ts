@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createBoardSlice } from './slices/board';
 import { createComposerSlice } from './slices/composer';
 import { createConnectionSlice } from './slices/connection';
+import { createContactSlice } from './slices/contact';
 import { createContextSlice } from './slices/context';
 import { createInboxSlice } from './slices/inbox';
 import { createMentionsSlice } from './slices/mentions';
@@ -19,6 +20,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createSearchSlice(...a),
   ...createThreadSlice(...a),
   ...createContextSlice(...a),
+  ...createContactSlice(...a),
   ...createComposerSlice(...a),
   ...createBoardSlice(...a),
   ...createMentionsSlice(...a),

@@ -1,9 +1,17 @@
-import type { ConversationDTO } from '@switchboard/shared';
+import type { ContactDTO, ConversationDTO } from '@switchboard/shared';
 import type { Store } from './types';
 import { EMPTY_DRAFT } from './slices/composer';
 
 export const selectSelectedConversation = (s: Store): ConversationDTO | null =>
   s.items.find((c) => c.id === s.selectedId) ?? s.selectedConversation;
+
+/** The open conversation's contact: the copy pushed with it, or the one a save just answered, whichever is newer. */
+export const selectOpenContact = (s: Store): ContactDTO | null => {
+  const pushed = selectSelectedConversation(s)?.contact ?? null;
+  const saved = s.savedContact;
+  if (!pushed || saved?.id !== pushed.id) return pushed;
+  return Date.parse(saved.updatedAt) > Date.parse(pushed.updatedAt) ? saved : pushed;
+};
 
 export const selectIsSupervisor = (s: Store) => s.user?.role === 'supervisor' || s.user?.role === 'admin';
 

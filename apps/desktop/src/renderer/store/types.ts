@@ -3,6 +3,7 @@ import type { Failure } from '../i18n/errors';
 import type { BoardSlice } from './slices/board';
 import type { ComposerSlice } from './slices/composer';
 import type { ConnectionSlice } from './slices/connection';
+import type { ContactSlice } from './slices/contact';
 import type { ContextSlice } from './slices/context';
 import type { InboxSlice } from './slices/inbox';
 import type { MentionsSlice } from './slices/mentions';
@@ -18,6 +19,7 @@ export type Store = SessionSlice &
   SearchSlice &
   ThreadSlice &
   ContextSlice &
+  ContactSlice &
   ComposerSlice &
   BoardSlice &
   MentionsSlice &

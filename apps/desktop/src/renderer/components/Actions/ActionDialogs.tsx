@@ -1,51 +1,9 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationAction } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
 import { useFormat } from '../../i18n/format';
-
-type DialogProps = { onClose: () => void };
-
-function Dialog({
-  title,
-  onClose,
-  onSubmit,
-  children,
-  submitLabel,
-  disabled,
-}: DialogProps & {
-  title: string;
-  onSubmit: () => Promise<boolean>;
-  children: ReactNode;
-  submitLabel: string;
-  disabled?: boolean;
-}) {
-  const { t } = useTranslation(['actions', 'common']);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await onSubmit()) onClose();
-  };
-  return (
-    <div
-      className="dialog-backdrop"
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
-    >
-      <form className="dialog" role="dialog" aria-label={title} onSubmit={(e) => void submit(e)}>
-        <h2>{title}</h2>
-        {children}
-        <div className="buttons">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common:cancel')}
-          </button>
-          <button type="submit" className="btn primary" disabled={disabled}>
-            {submitLabel}
-          </button>
-        </div>
-      </form>
-    </div>
-  );
-}
+import { Dialog, type DialogProps } from '../common/Dialog';
 
 export function TransferDialog({ onClose }: DialogProps) {
   const { t } = useTranslation(['actions', 'common']);

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ConversationDTO } from '@switchboard/shared';
 import { useStore } from '../../store';
-import { contactName, formatPhone } from '../../lib/format';
 import { countdown, useNow } from '../../lib/time';
 import { useFormat } from '../../i18n/format';
+import { ContactProfile } from '../Contact/ContactProfile';
 import { AutomationTimeline } from './AutomationTimeline';
 import { HandoffCard } from './HandoffCard';
 import { useAssigneeLabel } from '../common/Assignee';
@@ -25,11 +25,7 @@ export function ContextPane({ conversation }: { conversation: ConversationDTO })
 
   return (
     <aside className="context" aria-label={t('label')}>
-      <section className="context-section contact">
-        <div className="contact-name">{contactName(contact)}</div>
-        <div className="muted">{formatPhone(contact.waId) ?? contact.userId}</div>
-        {contact.optedOut && <span className="badge danger">{t('optedOut')}</span>}
-      </section>
+      <ContactProfile key={contact.id} conversation={conversation} />
 
       <section className="context-section clocks">
         <div className="clock">

@@ -23,7 +23,7 @@ export const ConversationRow = memo(function ConversationRow({
   selected: boolean;
   top: number;
 }) {
-  const { t } = useTranslation(['list', 'common']);
+  const { t } = useTranslation(['list', 'common', 'contact']);
   const format = useFormat();
   const select = useStore((s) => s.select);
   const now = useNow();
@@ -44,6 +44,7 @@ export const ConversationRow = memo(function ConversationRow({
         <span className="row-name" title={formatPhone(item.contact.waId) ?? undefined}>
           {name}
         </span>
+        {item.contact.tier === 'vip' && <span className="badge vip">{t('contact:vip')}</span>}
         {item.pendingReplies > 0 && (
           <span className="pending-marker" title={t('row.pending', { count: item.pendingReplies })}>
             <Icon name="hourglass" size={11} /> {format.number(item.pendingReplies)}

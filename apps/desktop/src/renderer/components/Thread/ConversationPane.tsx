@@ -12,7 +12,7 @@ import './Thread.css';
 
 /** The selected conversation: header with actions, the thread, the composer, and its context beside it. */
 export function ConversationPane() {
-  const { t } = useTranslation(['thread', 'common']);
+  const { t } = useTranslation(['thread', 'common', 'contact']);
   const format = useFormat();
   const conversation = useStore(selectSelectedConversation);
   const selectedId = useStore((s) => s.selectedId);
@@ -35,7 +35,10 @@ export function ConversationPane() {
         {conversation && (
           <header className="conversation-header">
             <div className="conversation-who">
-              <h2>{contactName(conversation.contact)}</h2>
+              <h2>
+                {contactName(conversation.contact)}
+                {conversation.contact.tier === 'vip' && <span className="badge vip">{t('contact:vip')}</span>}
+              </h2>
               <div className="muted">
                 {formatPhone(conversation.contact.waId)}
                 {conversation.status === 'resolved' && <span className="badge ok">{t('badge.resolved')}</span>}

@@ -3,6 +3,7 @@ import type { ConversationAction, ThreadState } from '../../../contract/inbox-ap
 import { i18n } from '../../i18n';
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
+import { NO_CONTACT } from './contact';
 import type { Failure } from '../../i18n/errors';
 
 export type ThreadSlice = {
@@ -39,6 +40,7 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
       threadError: null,
       timeline: [],
       history: [],
+      ...NO_CONTACT,
       selectedConversation: null,
       screen: 'inbox',
     });
@@ -80,9 +82,12 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
     if (!id) return;
     const conversation = await conversationService.get(id).catch(() => null);
     if (get().selectedId !== id || !conversation) return;
-    const contactChanged = conversation.contact.id !== get().selectedConversation?.contact.id;
+    const before = get().selectedConversation?.contact;
+    const contactChanged = conversation.contact.id !== before?.id;
     set({ selectedConversation: conversation });
     if (contactChanged) void get().refreshHistory();
+    // Someone changed the profile (here or elsewhere): its history has a new entry.
+    if (contactChanged || conversation.contact.updatedAt !== before?.updatedAt) void get().refreshContactChanges();
   },
 
   resolveWithUndo(conversationId = get().selectedId ?? undefined) {

@@ -38,6 +38,14 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   'thread:get': () => ({ messages: [], pending: [] }),
   'timeline:get': () => [],
   'contact:history': () => [],
+  'contact:update': () => {
+    throw inboxError('UNAUTHENTICATED', 'sign in first');
+  },
+  'contact:changes': () => [],
+  'contact:merge': () => {
+    throw inboxError('UNAUTHENTICATED', 'sign in first');
+  },
+  'contacts:search': () => [],
   'reply:send': () => {
     throw inboxError('NOT_FOUND', 'no such conversation');
   },
