@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { BookkeepingRetention, SWEEP_EVERY_MS } from './domain/bookkeeping-retention.js';
-import { InboundDeadLetters, IntakeWorker, observeDeadLetters, observeIntake, WebhookProcessor } from './ingest/index.js';
+import {
+  InboundDeadLetters,
+  IntakeWorker,
+  observeDeadLetters,
+  observeIntake,
+  WebhookProcessor,
+} from './ingest/index.js';
 import type { Config } from './lib/config.js';
 import type { Logger } from './lib/logger.js';
 import type { Metrics } from './lib/metrics.js';

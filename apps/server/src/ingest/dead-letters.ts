@@ -145,7 +145,10 @@ export class InboundDeadLetters {
 
   /** The archived copy (kept for audit) records how its latest attempt ended. */
   private async archive(letter: WebhookDeadLetterDoc, outcome: Record<string, unknown>) {
-    await this.models.WebhookArchive.updateOne({ _id: letter._id }, { $set: { ...outcome, attempts: letter.attempts } });
+    await this.models.WebhookArchive.updateOne(
+      { _id: letter._id },
+      { $set: { ...outcome, attempts: letter.attempts } },
+    );
   }
 }
 

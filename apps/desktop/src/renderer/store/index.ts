@@ -3,6 +3,7 @@ import { createBoardSlice } from './slices/board';
 import { createComposerSlice } from './slices/composer';
 import { createConnectionSlice } from './slices/connection';
 import { createContextSlice } from './slices/context';
+import { createInboundDeadLettersSlice } from './slices/inbound-dead-letters';
 import { createInboxSlice } from './slices/inbox';
 import { createMentionsSlice } from './slices/mentions';
 import { createReportsSlice } from './slices/reports';
@@ -21,6 +22,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createContextSlice(...a),
   ...createComposerSlice(...a),
   ...createBoardSlice(...a),
+  ...createInboundDeadLettersSlice(...a),
   ...createMentionsSlice(...a),
   ...createToastSlice(...a),
   ...createReportsSlice(...a),

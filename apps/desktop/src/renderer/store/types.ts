@@ -4,6 +4,7 @@ import type { BoardSlice } from './slices/board';
 import type { ComposerSlice } from './slices/composer';
 import type { ConnectionSlice } from './slices/connection';
 import type { ContextSlice } from './slices/context';
+import type { InboundDeadLettersSlice } from './slices/inbound-dead-letters';
 import type { InboxSlice } from './slices/inbox';
 import type { MentionsSlice } from './slices/mentions';
 import type { ReportsSlice } from './slices/reports';
@@ -20,6 +21,7 @@ export type Store = SessionSlice &
   ContextSlice &
   ComposerSlice &
   BoardSlice &
+  InboundDeadLettersSlice &
   MentionsSlice &
   ToastSlice &
   ReportsSlice;
