@@ -2,6 +2,7 @@ import type { InboundDeadLetterDTO, InboundReplayAllResult, InboundReplayResult 
 import type { Types } from 'mongoose';
 import { inThreadOf } from '../lib/correlation.js';
 import { AppError, notFound } from '../lib/errors.js';
+import { maskPhonesIn } from '../lib/log-redaction.js';
 import type { Logger } from '../lib/logger.js';
 import type { Models } from '../models/index.js';
 import type { WebhookDeadLetterDoc } from '../models/webhook-dead-letter.model.js';
@@ -61,7 +62,12 @@ export class InboundDeadLetters {
     );
     if (written.upsertedCount > 0) this.options.observe?.({ event: 'dead-lettered', kind: failure.kind });
     this.options.logger.error(
-      { intakeId: item._id.toHexString(), kind: failure.kind, reason: failure.reason, attempts: item.attempts },
+      {
+        intakeId: item._id.toHexString(),
+        kind: failure.kind,
+        reason: maskPhonesIn(failure.reason),
+        attempts: item.attempts,
+      },
       'webhook dead-lettered',
     );
   }
@@ -127,7 +133,7 @@ export class InboundDeadLetters {
     }
     this.options.observe?.({ event: 'replay-failed' });
     this.options.logger.error(
-      { intakeId: letter.id, kind: failure.kind, reason: failure.reason, attempts: letter.attempts },
+      { intakeId: letter.id, kind: failure.kind, reason: maskPhonesIn(failure.reason), attempts: letter.attempts },
       'dead-lettered webhook failed again',
     );
     const relisted = await this.models.WebhookDeadLetter.findOneAndUpdate(

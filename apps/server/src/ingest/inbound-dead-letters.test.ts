@@ -135,6 +135,14 @@ describe('inbound dead letters', () => {
     expect(await storedCopies(second.id)).toBe(1);
   });
 
+  it('an error WhatsApp itself reports is recorded on the webhook, not dead-lettered: there is nothing of ours to replay', async () => {
+    const intake = await server.deliver(
+      envelope({ errors: [{ code: 131000, title: 'Something went wrong', message: 'Something went wrong' }] }),
+    );
+    expect(intake.itemErrors).toHaveLength(1);
+    expect(await listed(String(intake._id))).toBeUndefined();
+  });
+
   it('agents may neither list nor replay dead letters', async () => {
     const agent = (await server.userWith('agent')).token;
     expect((await server.api(agent, 'GET', '/api/intake/dead')).status).toBe(403);
