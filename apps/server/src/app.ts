@@ -60,7 +60,7 @@ export async function createApp({ config, connection, logger }: AppDeps): Promis
     connection,
     logger,
     metrics,
-    services,
+    services: { ...services, inboundDeadLetters: workers.inboundDeadLetters },
     limiters,
     intake,
     onWebhookStored: workers.intakeWorker.hand,

@@ -9,7 +9,7 @@ type Sources = { models: Models; agents: AgentService; logger: Logger; sockets: 
 /** A scrape must answer even while the database does not: shared-state gauges then keep their last values. */
 const SCRAPE_READ_MS = 2000;
 
-/** The app's metrics, with the shared state (backlog, queues, sockets) they read when Prometheus scrapes. */
+/** The app's metrics, with the shared state (backlog, dead letters, queues, sockets) they read when Prometheus scrapes. */
 export function createAppMetrics({ models, agents, logger, sockets }: Sources): Metrics {
   const readOrNull =
     <T>(read: () => Promise<T>) =>
@@ -17,6 +17,7 @@ export function createAppMetrics({ models, agents, logger, sockets }: Sources): 
       withinOrNull(read(), logger);
   return createMetrics({
     intakeBacklog: readOrNull(() => models.WebhookIntake.estimatedDocumentCount()),
+    deadLetters: readOrNull(() => models.WebhookDeadLetter.estimatedDocumentCount()),
     queueStates: readOrNull(() => queueStates(models, agents)),
     socketsConnected: () => sockets()?.of('/').sockets.size ?? 0,
   });

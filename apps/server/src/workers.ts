@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { BookkeepingRetention, SWEEP_EVERY_MS } from './domain/bookkeeping-retention.js';
-import { IntakeWorker, observeIntake, WebhookProcessor } from './ingest/index.js';
+import {
+  InboundDeadLetters,
+  IntakeWorker,
+  observeDeadLetters,
+  observeIntake,
+  WebhookProcessor,
+} from './ingest/index.js';
 import type { Config } from './lib/config.js';
 import type { Logger } from './lib/logger.js';
 import type { Metrics } from './lib/metrics.js';
@@ -29,13 +35,22 @@ type Deps = {
 /** Every background loop of a process: webhook intake, the outbox, routing, SLA checks, snoozes, retention, reports. */
 export function createWorkers({ config, services, events, metrics, limiters, logger }: Deps) {
   const { models } = services;
-  const intakeWorker = new IntakeWorker(models, new WebhookProcessor(services), {
+  const processor = new WebhookProcessor(services);
+  const announceTogether = <T>(work: () => Promise<T>) => events.gather(work);
+  const inboundDeadLetters = new InboundDeadLetters(models, processor, {
+    leaseMs: config.INTAKE_LEASE_SECONDS * 1000,
+    logger,
+    observe: observeDeadLetters(metrics),
+    announceTogether,
+  });
+  const intakeWorker = new IntakeWorker(models, processor, {
     concurrency: config.INTAKE_CONCURRENCY,
     maxAttempts: config.INTAKE_MAX_ATTEMPTS,
     leaseMs: config.INTAKE_LEASE_SECONDS * 1000,
     logger,
+    deadLetters: inboundDeadLetters,
     observe: observeIntake(metrics),
-    announceTogether: (work) => events.gather(work),
+    announceTogether,
   });
   const outboxWorker = new OutboxWorker({
     models,
@@ -131,6 +146,7 @@ export function createWorkers({ config, services, events, metrics, limiters, log
   const all = [intakeWorker, outboxWorker, routingWorker, ...loops, backlog, reportWriter];
   return {
     intakeWorker,
+    inboundDeadLetters,
     outboxWorker,
     routingWorker,
     start(): void {

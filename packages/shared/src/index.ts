@@ -8,6 +8,7 @@ export * from './conversation.js';
 export * from './conversation-event.js';
 export * from './errors.js';
 export * from './health.js';
+export * from './inbound-dead-letter.js';
 export * from './interactive.js';
 export * from './ids.js';
 export * from './intent.js';

@@ -19,6 +19,9 @@ import {
   type ContactDTO,
   type DeadLetterDTO,
   type ErrorIssue,
+  type InboundDeadLetterDTO,
+  type InboundReplayAllResult,
+  type InboundReplayResult,
   type MentionDTO,
   type MentionListDTO,
   type MessageDTO,
@@ -161,6 +164,10 @@ export const InboxCommandArgs = {
   'agents:list': z.tuple([]),
   'dead-letters:list': z.tuple([]),
   'dead-letters:replay': z.tuple([ObjectIdString]),
+  /** Webhooks the server acknowledged but could not apply in full (supervisors and admins). */
+  'intake-dead-letters:list': z.tuple([]),
+  'intake-dead-letters:replay': z.tuple([ObjectIdString]),
+  'intake-dead-letters:replay-all': z.tuple([]),
   'media:url': z.tuple([ObjectIdString]),
   'mentions:list': z.tuple([]),
   /** Reads the caller's mentions in a conversation (they opened it). */
@@ -208,6 +215,9 @@ export type InboxCommandResults = {
   'agents:list': UserDTO[];
   'dead-letters:list': DeadLetterDTO[];
   'dead-letters:replay': MessageDTO;
+  'intake-dead-letters:list': InboundDeadLetterDTO[];
+  'intake-dead-letters:replay': InboundReplayResult;
+  'intake-dead-letters:replay-all': InboundReplayAllResult;
   /** A URL the renderer may put in an <img>/<audio>/<a> to show an inbound media message. */
   'media:url': string;
   'mentions:list': MentionListDTO;

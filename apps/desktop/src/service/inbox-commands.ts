@@ -4,6 +4,9 @@ import {
   ChannelDTO,
   ConversationDTO,
   DeadLetterDTO,
+  InboundDeadLetterDTO,
+  InboundReplayAllResult,
+  InboundReplayResult,
   MentionListDTO,
   MessageDTO,
   QueueStateDTO,
@@ -194,6 +197,16 @@ export function inboxCommands(ctx: CommandContext): Handlers {
       remembered('dead-letters', async (rest) => (await rest.get('/api/outbox/dead', items(DeadLetterDTO))).items, []),
     'dead-letters:replay': (id) =>
       ctx.session().rest.call('POST', path('/api/outbox/:id/replay', id), undefined, MessageDTO),
+    'intake-dead-letters:list': () =>
+      remembered(
+        'intake-dead-letters',
+        async (rest) => (await rest.get('/api/intake/dead', items(InboundDeadLetterDTO))).items,
+        [],
+      ),
+    'intake-dead-letters:replay': (id) =>
+      ctx.session().rest.call('POST', path('/api/intake/:id/replay', id), undefined, InboundReplayResult),
+    'intake-dead-letters:replay-all': () =>
+      ctx.session().rest.call('POST', '/api/intake/dead/replay', undefined, InboundReplayAllResult),
     'media:url': async (id) => ctx.mediaUrl(id),
     'mentions:list': () =>
       remembered('mentions', (rest) => rest.get('/api/mentions', MentionListDTO), { items: [], unreadCount: 0 }),

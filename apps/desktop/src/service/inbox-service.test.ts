@@ -183,6 +183,12 @@ describe('the inbox service (the host side of the contract) against a real serve
     expect((await supervisor.call('board:history')).map((s) => s.queueId)).toContain(queueId);
     expect((await supervisor.call('agents:list')).map((u) => u.id)).toContain(people.agent.id);
     expect(await supervisor.call('dead-letters:list')).toEqual([]);
+    expect(await supervisor.call('intake-dead-letters:list')).toEqual([]);
+    expect(await supervisor.call('intake-dead-letters:replay-all')).toEqual({ replayed: 0, failed: 0, items: [] });
+    expect(await agent.service.invoke('intake-dead-letters:list', [])).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
 
     const resolved = await agent.call('conversation:act', conversation.id, { type: 'resolve' });
     expect(resolved.status).toBe('resolved');

@@ -23,6 +23,7 @@ import { contactRoutes } from './routes/contacts.routes.js';
 import { conversationActionRoutes } from './routes/conversation-actions.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { intakeRoutes } from './routes/intake.routes.js';
 import { mentionRoutes } from './routes/mentions.routes.js';
 import { outboundRoutes } from './routes/outbound.routes.js';
 import { policySettingsRoutes } from './routes/policy-settings.routes.js';
@@ -103,6 +104,7 @@ function apiRouter(config: Config, services: HttpServices, limiters: RateLimiter
     conversationRoutes(services),
     templateRoutes(services),
     outboundRoutes(services),
+    intakeRoutes(services),
     attachmentRoutes(services),
     searchRoutes(services),
     routingRoutes(services),

@@ -10,6 +10,7 @@ import type { PriorityRuleSet, SlaPolicySetInput } from '@switchboard/shared';
 import type { AuditLog } from '../domain/audit-log.js';
 import type { CannedRenderer, CannedReplyService } from '../canned/index.js';
 import type { ContactMerges, ContactProfiles } from '../contacts/index.js';
+import type { InboundDeadLetters } from '../ingest/index.js';
 import type { MentionService } from '../mentions/index.js';
 import type { CsatSettingsService } from '../csat/index.js';
 import type { BotKeys } from '../domain/auth/bot-keys.js';
@@ -62,6 +63,7 @@ export type HttpServices = {
   uploads: UploadService;
   readReceipts: ReadReceiptService;
   deadLetters: DeadLetterService;
+  inboundDeadLetters: InboundDeadLetters;
   templates: TemplateService;
   audit: AuditLog;
   priorityRules: VersionedSetting<PriorityRuleSet, PriorityRules>;

@@ -24,6 +24,9 @@ import {
   CreateTemplateRequest,
   CreateUserRequest,
   HealthResponse,
+  InboundDeadLetterDTO,
+  InboundReplayAllResult,
+  InboundReplayResult,
   AgentProfileRequest,
   AssignRequest,
   BotDTO,
@@ -319,6 +322,28 @@ const routes: Route[] = [
     request: { params: IdParams },
     ok: [200, MessageDTO, 'the message, queued again'],
     errors: { 404: 'no such dead letter', 409: 'not dead-lettered' },
+  },
+  {
+    method: 'get',
+    path: '/api/intake/dead',
+    description:
+      'Webhooks acknowledged but not applied in full (supervisors and admins): retries ran out (failed) or the schemas refused items (refused), each with its reason and the schema paths at fault, oldest first.',
+    ok: [200, z.object({ items: z.array(InboundDeadLetterDTO) }), 'the dead-lettered webhooks'],
+  },
+  {
+    method: 'post',
+    path: '/api/intake/{id}/replay',
+    description:
+      'Applies a dead-lettered webhook again through normal processing: what was stored before is not stored twice. Applied in full, it leaves the list; failing again, it stays listed with the new reason.',
+    request: { params: IdParams },
+    ok: [200, InboundReplayResult, 'replayed, or failed again with the new reason'],
+    errors: { 404: 'no such dead letter', 409: 'being replayed already' },
+  },
+  {
+    method: 'post',
+    path: '/api/intake/dead/replay',
+    description: 'Replays every dead-lettered webhook, oldest first, one at a time.',
+    ok: [200, InboundReplayAllResult, 'how many went through, how many failed again, and what is still listed'],
   },
   {
     method: 'get',

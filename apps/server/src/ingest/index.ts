@@ -4,4 +4,5 @@ export { IntakeWorker } from './intake.worker.js';
 export { isValidSignature } from './signature.js';
 export { WebhookIntakeStore } from './webhook-intake.store.js';
 export { WebhookProcessor, type InboundFollowUp } from './webhook.processor.js';
-export { observeIntake } from './intake-metrics.js';
+export { observeDeadLetters, observeIntake } from './intake-metrics.js';
+export { InboundDeadLetters } from './dead-letters.js';

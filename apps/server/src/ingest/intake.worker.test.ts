@@ -5,6 +5,7 @@ import { connectDatabase } from '../db/connect.js';
 import { createLogger } from '../lib/logger.js';
 import { createModels, type Models } from '../models/index.js';
 import { eventually, freshDatabaseName } from '@switchboard/test-support/harness';
+import { InboundDeadLetters } from './dead-letters.js';
 import { IntakeWorker } from './intake.worker.js';
 import { WebhookIntakeStore } from './webhook-intake.store.js';
 import type { ProcessResult } from './webhook.processor.js';
@@ -31,11 +32,13 @@ afterEach(async () => {
 });
 afterAll(() => connection.close());
 
-const PROCESSED: ProcessResult = { messages: 1, statuses: 0, errors: 0, itemErrors: [] };
+const PROCESSED: ProcessResult = { messages: 1, statuses: 0, errors: 0, itemErrors: [], refused: [] };
 
 type Attempt = (body: string) => Promise<ProcessResult>;
 
 function worker(attempt: Attempt, options: { leaseMs?: number; maxAttempts?: number } = {}) {
+  const logger = createLogger('silent');
+  const deadLetters = new InboundDeadLetters(models, { process: attempt }, { leaseMs: 30_000, logger });
   const started = new IntakeWorker(
     models,
     { process: attempt },
@@ -44,7 +47,8 @@ function worker(attempt: Attempt, options: { leaseMs?: number; maxAttempts?: num
       maxAttempts: options.maxAttempts ?? 5,
       leaseMs: options.leaseMs ?? 30_000,
       pollMs: 50,
-      logger: createLogger('silent'),
+      logger,
+      deadLetters,
     },
   );
   running.push(started);
@@ -95,7 +99,7 @@ describe('webhook intake workers', () => {
     expect(calls).toBe(3);
   });
 
-  it('a webhook that keeps failing is archived as failed with the last error, after the allowed attempts', async () => {
+  it('a webhook that keeps failing is archived as failed and dead-lettered with the last error, after the allowed attempts', async () => {
     let calls = 0;
     const id = await store.store('{"broken":true}');
     worker(
@@ -108,6 +112,12 @@ describe('webhook intake workers', () => {
     const failed = await eventually(() => archived(id), 'the webhook to be given up on');
     expect(failed).toMatchObject({ status: 'failed', attempts: 2, lastError: 'cannot apply' });
     expect(calls).toBe(2);
+    expect(await models.WebhookDeadLetter.findById(id)).toMatchObject({
+      kind: 'failed',
+      reason: 'cannot apply',
+      attempts: 2,
+      rawBody: '{"broken":true}',
+    });
   });
 
   it('a process that overran its lease loses the webhook to another, and its late failure does not hand it out again', async () => {

@@ -4,6 +4,8 @@ import { PollingLoop } from '../lib/polling-loop.js';
 import { Types } from 'mongoose';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { WebhookIntakeDoc } from '../models/webhook-intake.model.js';
+import { recordOf, type InboundDeadLetters } from './dead-letters.js';
+import { failureOf, refusalOf } from './intake-failure.js';
 import type { IntakeOutcome } from './intake-metrics.js';
 import type { WebhookProcessor } from './webhook.processor.js';
 
@@ -16,6 +18,8 @@ type Options = {
   leaseMs: number;
   pollMs?: number;
   logger: Logger;
+  /** Where a webhook goes that cannot be applied in full: retries run out, or items refused. */
+  deadLetters: Pick<InboundDeadLetters, 'record'>;
   /** Told about every item worked on (for metrics). */
   observe?: (report: IntakeOutcome) => void;
   /**
@@ -44,6 +48,8 @@ const freeAt = (now: Date) => ({
  * lease, so several server processes can share the work and a process that dies mid-item has its item picked
  * up when the lease runs out.
  * Retries back off exponentially with jitter and are stored with the item, so they survive restarts too.
+ * A webhook whose retries run out, or whose items the schemas refused, is archived and dead-lettered: listed
+ * for supervisors with its reason, to be replayed once fixed.
  *
  * A webhook this process stored is handed to one of its workers by id: claiming it is one update by _id. The
  * scan for due items (a query the embedded database answers by reading the whole queue, bodies and all, so
@@ -132,12 +138,9 @@ export class IntakeWorker {
     try {
       const process = () => this.processor.process(item.rawBody);
       const result = await (this.options.announceTogether ? this.options.announceTogether(process) : process());
-      await this.archive(item, {
-        status: 'done',
-        processedAt: new Date(),
-        itemErrors: result.itemErrors,
-        counts: { messages: result.messages, statuses: result.statuses, errors: result.errors },
-      });
+      // Listed before the item leaves the queue: cut short in between, the item is done again, never lost.
+      if (result.refused.length > 0) await this.options.deadLetters.record(item, refusalOf(result.refused));
+      await this.archive(item, { status: 'done', processedAt: new Date(), ...recordOf(result) });
       this.options.observe?.({ outcome: 'done', receivedAt: item.receivedAt, result });
       this.options.logger.info(
         { intakeId: item.id, messages: result.messages, statuses: result.statuses, attempts: item.attempts },
@@ -166,8 +169,13 @@ export class IntakeWorker {
         },
       );
       this.options.observe?.({ outcome: exhausted ? 'failed' : 'retry', receivedAt: item.receivedAt });
-      await (exhausted ? this.archive(item, { status: 'failed', lastError: message }) : retry).catch(() => undefined);
+      await (exhausted ? this.giveUp(item, error, message) : retry).catch(() => undefined);
     }
+  }
+
+  private async giveUp(item: WebhookIntakeDoc, error: unknown, message: string) {
+    await this.options.deadLetters.record(item, failureOf(error));
+    await this.archive(item, { status: 'failed', lastError: message });
   }
 
   /** Moves a finished item out of the working queue; if this is cut short, the item is simply done again. */

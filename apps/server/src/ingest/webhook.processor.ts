@@ -7,11 +7,23 @@ import type { Types } from 'mongoose';
 import type { ContactDoc } from '../models/contact.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { MessageDoc } from '../models/message.model.js';
+import { isZodError } from './intake-failure.js';
 import { normalizeMessage, toProviderError } from './message-normalizer.js';
 import { runInLanes } from '@switchboard/concurrency';
 
 export type ItemError = { path: string; message: string };
-export type ProcessResult = { messages: number; statuses: number; errors: number; itemErrors: ItemError[] };
+/**
+ * What one stored webhook brought. `itemErrors` lists every item recorded and skipped, in the batch's order:
+ * those the schemas refused (also in `refused`: they make the webhook a dead letter) and the errors WhatsApp
+ * itself reported (counted in `errors`: nothing of ours to fix or replay).
+ */
+export type ProcessResult = {
+  messages: number;
+  statuses: number;
+  errors: number;
+  itemErrors: ItemError[];
+  refused: ItemError[];
+};
 
 /**
  * What other features do with a customer's message once it is stored (consent keywords, waking a snoozed
@@ -40,7 +52,13 @@ type MessageItem = {
   slot: ItemError[];
 };
 type Identified = MessageItem & { message: whatsapp.WebhookMessage; contact: ContactDoc | null };
-type Collected = { slots: ItemError[][]; messages: MessageItem[]; statuses: (() => Promise<void>)[] };
+type Collected = {
+  slots: ItemError[][];
+  /** The slots of errors WhatsApp reported; every other slot holds refusals. */
+  reported: Set<ItemError[]>;
+  messages: MessageItem[];
+  statuses: (() => Promise<void>)[];
+};
 
 /**
  * Applies one stored webhook. Each message and status is handled on its own: a malformed item is recorded
@@ -52,9 +70,10 @@ export class WebhookProcessor {
 
   async process(rawBody: string): Promise<ProcessResult> {
     const envelope = whatsapp.WebhookEnvelope.parse(JSON.parse(rawBody));
-    const result: ProcessResult = { messages: 0, statuses: 0, errors: 0, itemErrors: [] };
+    const result: ProcessResult = { messages: 0, statuses: 0, errors: 0, itemErrors: [], refused: [] };
     // Item errors go into slots in the batch's order, so the record reads the same however work interleaves.
     const slots: ItemError[][] = [];
+    const reported = new Set<ItemError[]>();
     const messages: MessageItem[] = [];
     const statuses: (() => Promise<void>)[] = [];
     for (const [e, entry] of envelope.entry.entries()) {
@@ -62,6 +81,7 @@ export class WebhookProcessor {
         if (change.field !== 'messages') continue;
         await this.collectChange(entry.id, change.value, `entry.${e}.changes.${c}.value`, result, {
           slots,
+          reported,
           messages,
           statuses,
         });
@@ -88,6 +108,7 @@ export class WebhookProcessor {
     );
     for (const applyStatus of statuses) await applyStatus();
     result.itemErrors = slots.flat();
+    result.refused = slots.filter((slot) => !reported.has(slot)).flat();
     return result;
   }
 
@@ -135,6 +156,7 @@ export class WebhookProcessor {
     }
     const errorSlot: ItemError[] = [];
     into.slots.push(errorSlot);
+    into.reported.add(errorSlot);
     for (const [i, raw] of errors.entries()) {
       const error = whatsapp.WebhookError.safeParse(raw);
       result.errors++;
@@ -208,10 +230,6 @@ function identityChangeOf(message: whatsapp.WebhookMessage) {
 
 const rawType = (raw: unknown) =>
   typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-
-function isZodError(error: unknown): error is z.ZodError {
-  return typeof error === 'object' && error !== null && Array.isArray((error as z.ZodError).issues);
-}
 
 function issuesAt(path: string, error: z.ZodError): ItemError[] {
   return describeIssues(error.issues).map((i) => ({

@@ -9,6 +9,7 @@ const DB_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 
 /** Shared state read when Prometheus scrapes; null when it cannot be read now (the gauges keep their last values). */
 export type ScrapeSources = {
   intakeBacklog: () => Promise<number | null>;
+  deadLetters: () => Promise<number | null>;
   queueStates: () => Promise<QueueStateDTO[] | null>;
   socketsConnected: () => number;
 };
@@ -98,6 +99,27 @@ export function createMetrics(sources: ScrapeSources) {
       async collect() {
         const backlog = await sources.intakeBacklog();
         if (backlog !== null) this.set(backlog);
+      },
+    }),
+    webhookDeadLettered: new Counter({
+      name: 'switchboard_webhook_dead_letters_total',
+      help: 'Stored webhooks put on the dead-letter list, by kind (failed: retries ran out; refused: items refused)',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+    webhookReplays: new Counter({
+      name: 'switchboard_webhook_dead_letter_replays_total',
+      help: 'Replays of dead-lettered webhooks, by outcome (replayed: off the list; failed: still listed)',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
+    deadLetters: new Gauge({
+      name: 'switchboard_webhook_dead_letters',
+      help: 'Stored webhooks on the dead-letter list now (shared by all processes)',
+      registers,
+      async collect() {
+        const listed = await sources.deadLetters();
+        if (listed !== null) this.set(listed);
       },
     }),
     pushLatency: new Histogram({

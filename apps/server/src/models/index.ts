@@ -12,6 +12,7 @@ import { deliveryStatusModel } from './delivery-status.model.js';
 import { messageModel } from './message.model.js';
 import { userModel } from './user.model.js';
 import { webhookArchiveModel, webhookIntakeModel } from './webhook-intake.model.js';
+import { webhookDeadLetterModel } from './webhook-dead-letter.model.js';
 import { workLeaseModel } from './work-lease.model.js';
 import { outboxModel } from './outbox.model.js';
 import { slaTimerModel } from './sla-timer.model.js';
@@ -47,6 +48,7 @@ export function createModels(connection: Connection) {
     ProviderMessageRef: providerMessageRefModel(connection),
     WebhookIntake: webhookIntakeModel(connection),
     WebhookArchive: webhookArchiveModel(connection),
+    WebhookDeadLetter: webhookDeadLetterModel(connection),
     DeliveryStatus: deliveryStatusModel(connection),
     WorkLease: workLeaseModel(connection),
     Template: templateModel(connection),

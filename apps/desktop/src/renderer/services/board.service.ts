@@ -6,4 +6,7 @@ export const boardService = {
   agents: () => bridge.api.invoke('agents:list'),
   deadLetters: () => bridge.api.invoke('dead-letters:list'),
   replay: (messageId: string) => bridge.api.invoke('dead-letters:replay', messageId),
+  inboundDeadLetters: () => bridge.api.invoke('intake-dead-letters:list'),
+  replayInbound: (id: string) => bridge.api.invoke('intake-dead-letters:replay', id),
+  replayAllInbound: () => bridge.api.invoke('intake-dead-letters:replay-all'),
 };

@@ -4,6 +4,7 @@ import { createComposerSlice } from './slices/composer';
 import { createConnectionSlice } from './slices/connection';
 import { createContactSlice } from './slices/contact';
 import { createContextSlice } from './slices/context';
+import { createInboundDeadLettersSlice } from './slices/inbound-dead-letters';
 import { createInboxSlice } from './slices/inbox';
 import { createMentionsSlice } from './slices/mentions';
 import { createReportsSlice } from './slices/reports';
@@ -23,6 +24,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createContactSlice(...a),
   ...createComposerSlice(...a),
   ...createBoardSlice(...a),
+  ...createInboundDeadLettersSlice(...a),
   ...createMentionsSlice(...a),
   ...createToastSlice(...a),
   ...createReportsSlice(...a),

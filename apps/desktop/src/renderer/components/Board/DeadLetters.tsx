@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { useQuoteText } from '../Thread/MessageContent';
 import { useFormat } from '../../i18n/format';
+import { InboundDeadLetters } from './InboundDeadLetters';
 import './Board.css';
 
 export function DeadLetters() {
@@ -15,9 +16,12 @@ export function DeadLetters() {
     <main className="dead-letters" aria-label={t('dead.title')}>
       <header className="board-header">
         <h2>{t('dead.title')}</h2>
-        <span className="muted">{t('dead.intro')}</span>
       </header>
       <div className="dead-body">
+        <header className="dead-section-header">
+          <h3>{t('dead.replies')}</h3>
+          <span className="muted">{t('dead.intro')}</span>
+        </header>
         {deadLetters.length === 0 ? (
           <div className="empty-state">
             <strong>{t('dead.empty.title')}</strong>
@@ -55,6 +59,7 @@ export function DeadLetters() {
             </tbody>
           </table>
         )}
+        <InboundDeadLetters />
       </div>
     </main>
   );

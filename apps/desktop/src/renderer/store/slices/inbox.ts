@@ -47,7 +47,10 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
   setScreen(screen) {
     set({ screen });
     if (screen === 'board') void get().loadBoard();
-    if (screen === 'dead-letters') void get().loadDeadLetters();
+    if (screen === 'dead-letters') {
+      void get().loadDeadLetters();
+      void get().loadInboundDeadLetters();
+    }
     if (screen === 'mentions') void get().loadMentions();
     if (screen === 'reports') get().openReports();
   },

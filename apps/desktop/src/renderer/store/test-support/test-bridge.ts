@@ -60,6 +60,11 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   'dead-letters:replay': () => {
     throw inboxError('NOT_FOUND', 'no such dead letter');
   },
+  'intake-dead-letters:list': () => [],
+  'intake-dead-letters:replay': () => {
+    throw inboxError('NOT_FOUND', 'no such dead letter');
+  },
+  'intake-dead-letters:replay-all': () => ({ replayed: 0, failed: 0, items: [] }),
   'media:url': () => '',
   'reports:get': () => {
     throw inboxError('UNAVAILABLE', 'the server cannot be reached; try again when online');
