@@ -35,12 +35,22 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   'conversation:act': () => {
     throw inboxError('NOT_FOUND', 'no such conversation');
   },
-  'thread:get': () => ({ messages: [], pending: [] }),
+  'thread:get': () => ({ messages: [], pending: [], settledFailures: [] }),
   'timeline:get': () => [],
   'contact:history': () => [],
   'reply:send': () => {
     throw inboxError('NOT_FOUND', 'no such conversation');
   },
+  'reply:retry': () => {
+    throw inboxError('NOT_FOUND', 'no such reply');
+  },
+  'reply:discard': () => {
+    throw inboxError('NOT_FOUND', 'no such reply');
+  },
+  'reply:replace': () => {
+    throw inboxError('NOT_FOUND', 'no such reply');
+  },
+  'message:settle-failure': () => null,
   'templates:list': () => [],
   'canned:list': () => [],
   'mentions:list': () => ({ items: [], unreadCount: 0 }),
