@@ -3,6 +3,7 @@ import { createBoardSlice } from './slices/board';
 import { createComposerSlice } from './slices/composer';
 import { createConnectionSlice } from './slices/connection';
 import { createContextSlice } from './slices/context';
+import { createFailedSendsSlice } from './slices/failed-sends';
 import { createInboxSlice } from './slices/inbox';
 import { createMentionsSlice } from './slices/mentions';
 import { createReportsSlice } from './slices/reports';
@@ -20,6 +21,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createThreadSlice(...a),
   ...createContextSlice(...a),
   ...createComposerSlice(...a),
+  ...createFailedSendsSlice(...a),
   ...createBoardSlice(...a),
   ...createMentionsSlice(...a),
   ...createToastSlice(...a),

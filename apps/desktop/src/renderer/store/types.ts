@@ -4,6 +4,7 @@ import type { BoardSlice } from './slices/board';
 import type { ComposerSlice } from './slices/composer';
 import type { ConnectionSlice } from './slices/connection';
 import type { ContextSlice } from './slices/context';
+import type { FailedSendsSlice } from './slices/failed-sends';
 import type { InboxSlice } from './slices/inbox';
 import type { MentionsSlice } from './slices/mentions';
 import type { ReportsSlice } from './slices/reports';
@@ -19,6 +20,7 @@ export type Store = SessionSlice &
   ThreadSlice &
   ContextSlice &
   ComposerSlice &
+  FailedSendsSlice &
   BoardSlice &
   MentionsSlice &
   ToastSlice &
