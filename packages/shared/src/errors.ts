@@ -27,6 +27,8 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ErrorIssue = z.object({
   path: z.string(),
   message: z.string(),
+  /** A fixed word for what is wrong (`missing`, `wrong_type`…), so a client can say it in the user's language. */
+  reason: z.string().optional(),
 });
 export type ErrorIssue = z.infer<typeof ErrorIssue>;
 

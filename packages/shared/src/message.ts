@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InteractiveMessage } from './interactive.js';
 import { ObjectIdString } from './ids.js';
+import { TemplateParameterValues } from './template.js';
 
 const Id = z.string().min(1);
 const IsoDate = z.string();
@@ -203,9 +204,7 @@ export const SendMessageRequest = z.discriminatedUnion('type', [
     template: z.strictObject({
       name: z.string().min(1).max(512),
       language: z.string().min(2).max(15),
-      parameters: z
-        .union([z.array(z.string().max(1024)).max(100), z.record(z.string(), z.string().max(1024))])
-        .default([]),
+      parameters: TemplateParameterValues.default([]),
     }),
   }),
   z.strictObject({ type: z.literal('note'), body: Text }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCurrency, parameterValueIssue, templateDefinitionIssues } from './template-rules.js';
+import { templateDefinitionIssues } from './template-rules.js';
+import { parseCurrency, parameterValueIssue } from './template-values.js';
 
 describe('currency values', () => {
   it('take the amount and the ISO 4217 code in either order, as the Cloud API’s amount_1000', () => {

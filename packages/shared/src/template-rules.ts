@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ErrorIssue } from './errors.js';
 
 /**
@@ -6,8 +5,7 @@ import type { ErrorIssue } from './errors.js';
  * values before the server does. Issue paths name parameters by their name: `parameters.2`, `parameters.order_id`.
  */
 
-type ParameterType = 'text' | 'number' | 'currency' | 'date_time';
-type Parameter = { name: string; type: ParameterType };
+type Parameter = { name: string; type: 'text' | 'number' | 'currency' | 'date_time' };
 type Definition = {
   parameterFormat: 'positional' | 'named';
   body: string;
@@ -105,96 +103,6 @@ function namedIssues(body: string, parameters: Parameter[]): ErrorIssue[] {
       });
   });
   return issues;
-}
-
-const NUMBER = /^-?\d+(\.\d+)?$/;
-const AMOUNT = '(\\d{1,12}(?:\\.\\d{1,3})?)';
-const CODE_FIRST = new RegExp(`^([A-Z]{3}) ${AMOUNT}$`);
-const AMOUNT_FIRST = new RegExp(`^${AMOUNT} ([A-Z]{3})$`);
-const IsoDateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]);
-
-/**
- * A currency value is an amount and an ISO 4217 code, either order, one space between: `12.50 USD` or
- * `USD 12.50`. The amount has a dot for decimals and at most three of them, because the Cloud API takes it
- * as `amount_1000` (the amount times 1000, an integer).
- */
-export function parseCurrency(value: string): { code: string; amount1000: number } | null {
-  const codeFirst = CODE_FIRST.exec(value);
-  const amountFirst = codeFirst ? null : AMOUNT_FIRST.exec(value);
-  const [code, amount] = codeFirst
-    ? [codeFirst[1]!, codeFirst[2]!]
-    : amountFirst
-      ? [amountFirst[2]!, amountFirst[1]!]
-      : [];
-  return code && amount ? { code, amount1000: Math.round(Number(amount) * 1000) } : null;
-}
-
-/** Why a value cannot fill a parameter of this type, or null if it can. Surrounding whitespace is ignored. */
-export function parameterValueIssue(type: ParameterType, raw: string): string | null {
-  const value = raw.trim();
-  if (value === '') return 'is blank';
-  // The Cloud API refuses these in parameter text; better to say so before the message is queued.
-  if (/[\n\t]| {5,}/.test(value))
-    return 'contains a newline, a tab or more than four spaces in a row, which WhatsApp refuses';
-  if (type === 'number' && !NUMBER.test(value)) return 'must be a number like 3 or 12.5';
-  if (type === 'currency' && !parseCurrency(value))
-    return 'must be an amount and an ISO 4217 code, like 12.50 USD or USD 12.50';
-  if (type === 'date_time' && !IsoDateOrDateTime.safeParse(value).success) {
-    return 'must be an ISO 8601 date or date-time, like 2025-03-14 or 2025-03-14T15:30:00Z';
-  }
-  return null;
-}
-
-/** Everything wrong with the values sent for a template: their shape and count, names, and each value. */
-export function templateValueIssues(
-  t: { parameterFormat: 'positional' | 'named'; parameters: Parameter[] },
-  values: string[] | Record<string, string>,
-): ErrorIssue[] {
-  const expected = t.parameters.length;
-  const isEmpty = Array.isArray(values) ? values.length === 0 : Object.keys(values).length === 0;
-  if (expected === 0 && isEmpty) return [];
-  if (t.parameterFormat === 'positional' && !Array.isArray(values)) {
-    return [
-      { path: 'parameters', message: `this template takes positional parameters: send a list of ${expected} values` },
-    ];
-  }
-  if (t.parameterFormat === 'named' && Array.isArray(values)) {
-    return [
-      {
-        path: 'parameters',
-        message: `this template takes named parameters: send an object with ${t.parameters.map((p) => p.name).join(', ')}`,
-      },
-    ];
-  }
-  const issues: ErrorIssue[] = [];
-  const given = valuesByName(values);
-  if (Array.isArray(values) && values.length !== expected) {
-    issues.push({
-      path: 'parameters',
-      message: `expected ${expected} values ({{1}} to {{${expected}}}), got ${values.length}`,
-    });
-  }
-  for (const { name, type } of t.parameters) {
-    const value = given.get(name);
-    if (value === undefined) {
-      if (!Array.isArray(values))
-        issues.push({ path: `parameters.${name}`, message: `missing: the template uses {{${name}}}` });
-      continue;
-    }
-    const problem = parameterValueIssue(type, value);
-    if (problem) issues.push({ path: `parameters.${name}`, message: `{{${name}}} (${type}) ${problem}` });
-  }
-  const declared = new Set(t.parameters.map((p) => p.name));
-  for (const name of Array.isArray(values) ? [] : Object.keys(values).filter((n) => !declared.has(n))) {
-    issues.push({ path: `parameters.${name}`, message: `unknown: the template has no parameter {{${name}}}` });
-  }
-  return issues;
-}
-
-/** The values keyed by placeholder name ('1', '2', … for positional), trimmed. A Map, so no name reaches Object.prototype. */
-export function valuesByName(values: string[] | Record<string, string>): Map<string, string> {
-  const entries = Array.isArray(values) ? values.map((v, i) => [String(i + 1), v] as const) : Object.entries(values);
-  return new Map(entries.map(([name, value]) => [name, value.trim()]));
 }
 
 /** The body as the customer reads it; values are inserted once, never scanned for placeholders themselves. */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { parameterValueIssue, templateDefinitionIssues } from './template-rules.js';
+import { templateDefinitionIssues } from './template-rules.js';
+import { parameterValueIssue, TEMPLATE_VALUE_MAX_LENGTH } from './template-values.js';
 
 export * from './template-rules.js';
+export * from './template-values.js';
 
 /** Meta's template categories, lowercased. */
 export const TemplateCategory = z.enum(['marketing', 'utility', 'authentication']);
@@ -126,11 +128,13 @@ export const ListTemplatesQuery = z.strictObject({
 });
 export type ListTemplatesQuery = z.infer<typeof ListTemplatesQuery>;
 
-/** A list for positional templates (`{{1}}` first), an object keyed by name for named ones. */
-export const TemplateParameterValues = z.union([
-  z.array(z.string().max(1024)).max(100),
-  z.record(z.string().max(100), z.string().max(1024)),
-]);
+/**
+ * A list for positional templates (`{{1}}` first), an object keyed by name for named ones. Each value's own
+ * limit (TEMPLATE_VALUE_MAX_LENGTH) is checked with the template, so a refusal names the parameter; the bound
+ * here only keeps a request's size sane.
+ */
+const Value = z.string().max(32 * TEMPLATE_VALUE_MAX_LENGTH);
+export const TemplateParameterValues = z.union([z.array(Value).max(100), z.record(z.string().max(100), Value)]);
 export type TemplateParameterValues = z.infer<typeof TemplateParameterValues>;
 
 /** What the send API takes to send a template; the values are checked against the template before queueing. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   EscalateRequest,
+  IdempotencyKey,
   LabelsRequest,
   Locale,
   MergeContactsRequest,
@@ -71,13 +72,20 @@ export type PendingReply = {
   clientMessageId: string;
   conversationId: string;
   request: SendMessageRequest;
-  state: 'pending' | 'sent' | 'failed';
+  state: 'pending' | 'sent' | 'failed' | 'discarded';
   attempts: number;
+  /** Why the server refused it: its message, code and the fields it named (`parameters.delivery_at`). */
   error: string | null;
+  errorCode: string | null;
+  issues: ErrorIssue[];
   createdAt: string;
 };
 
-export type ThreadState = { messages: MessageDTO[]; pending: PendingReply[] };
+/**
+ * `pending`: this device's replies the server has not taken (waiting, or refused). `settledFailures`: the
+ * failed messages the agent already sent again or discarded, which no longer offer those actions.
+ */
+export type ThreadState = { messages: MessageDTO[]; pending: PendingReply[]; settledFailures: string[] };
 
 /** A canned reply as the `/` picker offers it (the server's, kept in the cache for offline use). */
 export type CannedReply = {
@@ -157,6 +165,12 @@ export const InboxCommandArgs = {
   'contact:merge': z.tuple([ObjectIdString, MergeContactsRequest]),
   'contacts:search': z.tuple([SearchContactsQuery]),
   'reply:send': z.tuple([ConversationId, SendMessageRequest]),
+  /** A failed reply of this device's outbox: tried again as it was, given up, or edited into a new one. */
+  'reply:retry': z.tuple([IdempotencyKey]),
+  'reply:discard': z.tuple([IdempotencyKey]),
+  'reply:replace': z.tuple([IdempotencyKey, SendMessageRequest]),
+  /** A message WhatsApp did not deliver: sent again as the given reply, or without one discarded. */
+  'message:settle-failure': z.tuple([ConversationId, ObjectIdString, SendMessageRequest.optional()]),
   'templates:list': z.tuple([]),
   'canned:list': z.tuple([]),
   'board:get': z.tuple([]),
@@ -208,6 +222,10 @@ export type InboxCommandResults = {
   'contact:merge': ServerAnswer<ContactDTO>;
   'contacts:search': ContactDTO[];
   'reply:send': PendingReply;
+  'reply:retry': PendingReply;
+  'reply:discard': PendingReply;
+  'reply:replace': PendingReply;
+  'message:settle-failure': PendingReply | null;
   'templates:list': TemplateDTO[];
   'canned:list': CannedReply[];
   'board:get': QueueStateDTO[];

@@ -30,12 +30,44 @@ export function createOutbox({ cache, emit, socket, ackTimeoutMs, concurrency }:
   let flushing: Promise<void> | null = null;
   let again = false;
 
+  /** Tells the UI of each changed entry, then sends what is pending; answers the last entry. */
+  function changed(...entries: OutboxEntry[]): OutboxEntry {
+    for (const entry of entries) emit('outbox-changed', entry, null);
+    void flush();
+    return entries.at(-1)!;
+  }
+
   async function sendReply(conversationId: string, reply: SendMessageRequest): Promise<OutboxEntry> {
     const checked = SendMessageRequest.parse(reply);
-    const entry = await cache.enqueueOutbox(randomUUID(), conversationId, checked);
-    emit('outbox-changed', entry, null);
-    void flush();
-    return entry;
+    return changed(await cache.enqueueOutbox(randomUUID(), conversationId, checked));
+  }
+
+  /** A failed reply, tried again as it was (the server stored nothing of it, so its key is still free). */
+  const retryReply = async (clientMessageId: string) => changed(await cache.retryOutbox(clientMessageId));
+
+  /** A failed reply the agent gave up on: kept as discarded, never sent. */
+  const discardReply = async (clientMessageId: string) => changed(await cache.discardOutbox(clientMessageId));
+
+  /** A failed reply edited: the old one discarded and the new one queued together. */
+  async function replaceReply(clientMessageId: string, reply: SendMessageRequest): Promise<OutboxEntry> {
+    const checked = SendMessageRequest.parse(reply);
+    return changed(...(await cache.replaceOutbox(clientMessageId, randomUUID(), checked)));
+  }
+
+  /**
+   * A message the server took but WhatsApp did not deliver, dealt with: sent again as `reply` (as it was, or
+   * edited) or, without one, discarded. Either way it stops offering its actions.
+   */
+  async function settleFailedMessage(
+    conversationId: string,
+    messageId: string,
+    reply?: SendMessageRequest,
+  ): Promise<OutboxEntry | null> {
+    const then = reply ? { clientMessageId: randomUUID(), request: SendMessageRequest.parse(reply) } : undefined;
+    const entry = await cache.dismissFailure(conversationId, messageId, then);
+    if (entry) return changed(entry);
+    emit('messages-changed', conversationId);
+    return null;
   }
 
   /**
@@ -83,7 +115,7 @@ export function createOutbox({ cache, emit, socket, ackTimeoutMs, concurrency }:
         return 'done';
       }
       if (TRY_AGAIN.has(ack.error.code)) return 'later';
-      emit('outbox-changed', await cache.markOutboxFailed(entry.clientMessageId, ack.error.message), null);
+      emit('outbox-changed', await cache.markOutboxFailed(entry.clientMessageId, ack.error), null);
       return 'done';
     } catch (error) {
       // Lost connection or no answer: the server may or may not have it. Resending the same key is safe.
@@ -97,6 +129,6 @@ export function createOutbox({ cache, emit, socket, ackTimeoutMs, concurrency }:
     while (flushing) await flushing;
   };
 
-  return { sendReply, flush, settled };
+  return { sendReply, retryReply, discardReply, replaceReply, settleFailedMessage, flush, settled };
 }
 export type Outbox = ReturnType<typeof createOutbox>;

@@ -44,6 +44,7 @@ type CacheAccess = Pick<
   | 'searchCache'
   | 'recordBoardSample'
   | 'boardHistory'
+  | 'listDismissedFailures'
 >;
 
 export interface SyncEngine extends CacheAccess {
@@ -57,6 +58,21 @@ export interface SyncEngine extends CacheAccess {
   listOutbox(conversationId: string): Promise<OutboxEntry[]>;
   /** Stores the reply in the outbox first, then sends it when connected; resolves once it is stored. */
   sendReply(conversationId: string, reply: SendMessageRequest): Promise<OutboxEntry>;
+  /** A failed reply, queued again as it was. */
+  retryReply(clientMessageId: string): Promise<OutboxEntry>;
+  /** A failed reply the agent gave up on. */
+  discardReply(clientMessageId: string): Promise<OutboxEntry>;
+  /** A failed reply edited: discarded, and `reply` queued in its place; answers the queued one. */
+  replaceReply(clientMessageId: string, reply: SendMessageRequest): Promise<OutboxEntry>;
+  /**
+   * A message WhatsApp did not deliver, dealt with: sent again as `reply` (answering it, queued), or without one
+   * discarded. Either way it no longer offers its actions (see listDismissedFailures).
+   */
+  settleFailedMessage(
+    conversationId: string,
+    messageId: string,
+    reply?: SendMessageRequest,
+  ): Promise<OutboxEntry | null>;
   /** Catches one conversation up with the server now (after an action on it); a no-op while offline. */
   refresh(conversationId: string): Promise<void>;
   /**
@@ -82,6 +98,7 @@ const CACHE_ACCESS = [
   'searchCache',
   'recordBoardSample',
   'boardHistory',
+  'listDismissedFailures',
 ] as const;
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
@@ -204,6 +221,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     sendReply: (conversationId, reply) => {
       opened();
       return outbox.sendReply(conversationId, reply);
+    },
+    retryReply: (clientMessageId) => {
+      opened();
+      return outbox.retryReply(clientMessageId);
+    },
+    discardReply: (clientMessageId) => {
+      opened();
+      return outbox.discardReply(clientMessageId);
+    },
+    replaceReply: (clientMessageId, reply) => {
+      opened();
+      return outbox.replaceReply(clientMessageId, reply);
+    },
+    settleFailedMessage: (conversationId, messageId, reply) => {
+      opened();
+      return outbox.settleFailedMessage(conversationId, messageId, reply);
     },
     refresh: async (conversationId) => {
       opened();

@@ -76,6 +76,8 @@ export const toPendingReply = (entry: OutboxEntry): PendingReply => ({
   state: entry.state,
   attempts: entry.attempts,
   error: entry.lastError,
+  errorCode: entry.errorCode,
+  issues: entry.errorIssues,
   createdAt: entry.createdAt,
 });
 
@@ -143,9 +145,14 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     'thread:get': async (id) => {
       const { engine, widerViews } = ctx.session();
       widerViews.conversationOpened(id);
-      const [messages, outbox] = await Promise.all([engine.listMessages(id), engine.listOutbox(id)]);
-      // A sent reply is one of the messages; pending and failed ones are shown beside them.
-      return { messages, pending: outbox.filter((e) => e.state !== 'sent').map(toPendingReply) };
+      const [messages, outbox, settledFailures] = await Promise.all([
+        engine.listMessages(id),
+        engine.listOutbox(id),
+        engine.listDismissedFailures(id),
+      ]);
+      // A sent reply is one of the messages; pending and failed ones are shown beside them, discarded ones not.
+      const unsent = outbox.filter((e) => e.state === 'pending' || e.state === 'failed');
+      return { messages, pending: unsent.map(toPendingReply), settledFailures };
     },
     'timeline:get': async (id) => {
       const { rest, engine } = ctx.session();
@@ -168,6 +175,15 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     },
     ...contactCommands(() => ctx.session().rest),
     'reply:send': async (id, request) => toPendingReply(await ctx.session().engine.sendReply(id, request)),
+    'reply:retry': async (clientMessageId) => toPendingReply(await ctx.session().engine.retryReply(clientMessageId)),
+    'reply:discard': async (clientMessageId) =>
+      toPendingReply(await ctx.session().engine.discardReply(clientMessageId)),
+    'reply:replace': async (clientMessageId, request) =>
+      toPendingReply(await ctx.session().engine.replaceReply(clientMessageId, request)),
+    'message:settle-failure': async (conversationId, messageId, request) => {
+      const entry = await ctx.session().engine.settleFailedMessage(conversationId, messageId, request);
+      return entry && toPendingReply(entry);
+    },
     'templates:list': () =>
       remembered('templates', async (rest) => (await rest.get('/api/templates', items(TemplateDTO))).items, []),
     'canned:list': async () => {

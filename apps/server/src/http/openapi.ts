@@ -249,7 +249,7 @@ const routes: Route[] = [
     },
     ok: [201, MessageDTO, 'the stored message (the same one again for a repeated Idempotency-Key)'],
     errors: {
-      400: 'invalid body, key or template parameters',
+      400: 'invalid body or key; or TEMPLATE_PARAMETERS_INVALID, with an issue per parameter at fault (path parameters.<name>, a reason: missing, blank, too_long, whitespace, wrong_type, unknown, shape)',
       404: 'no such conversation or template',
       409: 'the key was used for another message',
       422: 'window closed, opted out, or template not approved',

@@ -180,6 +180,67 @@ describe('the 24-hour window', () => {
       }),
     ).toBe(0);
   });
+  it('a refused template names each parameter at fault and why, over HTTP and the socket', async () => {
+    const conversation = await customerWrites('5215500000012');
+    const template = {
+      name: 'appointment_reminder',
+      language: 'es',
+      parameters: { customer_name: 'Lucía '.repeat(200), appointment_time: 'mañana', place: 'Gran Vía' },
+    };
+    const refused = await send(conversation.id, 'tpl-00000004', { type: 'template', template });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('TEMPLATE_PARAMETERS_INVALID');
+    const issues = [
+      {
+        path: 'parameters.customer_name',
+        message: 'parameter 1 {{customer_name}}: too long: 1199 characters, at most 1024',
+        reason: 'too_long',
+      },
+      { path: 'parameters.location', message: 'parameter 2 {{location}}: missing', reason: 'missing' },
+      {
+        path: 'parameters.appointment_time',
+        message:
+          "parameter 3 {{appointment_time}}: expected a date_time (an ISO 8601 date or date-time, like 2025-03-14 or 2025-03-14T15:30:00Z), got 'mañana'",
+        reason: 'wrong_type',
+      },
+      {
+        path: 'parameters.place',
+        message: '{{place}}: unknown: the template has no such parameter',
+        reason: 'unknown',
+      },
+    ];
+    expect(refused.body.error.issues).toEqual(issues);
+    expect(refused.body.error.message).toBe(
+      `the parameters do not fit template appointment_reminder in es: ${issues.map((i) => i.message).join('; ')}`,
+    );
+
+    const socket = await server.connectSocket(admin);
+    try {
+      const ack = await socket.emitWithAck('message:send', {
+        conversationId: conversation.id,
+        clientMessageId: 'tpl-00000005',
+        message: {
+          type: 'template',
+          template: { name: 'order_update', language: 'es', parameters: ['Lucía', 'ORD-1', 'tomorrow'] },
+        },
+      });
+      expect(ack).toMatchObject({
+        ok: false,
+        error: {
+          code: 'TEMPLATE_PARAMETERS_INVALID',
+          issues: [
+            {
+              path: 'parameters.3',
+              reason: 'wrong_type',
+              message: expect.stringMatching(/^parameter 3 \{\{3\}\}: expected a date_time .*, got 'tomorrow'$/),
+            },
+          ],
+        },
+      });
+    } finally {
+      socket.disconnect();
+    }
+  });
 });
 
 describe('consent', () => {

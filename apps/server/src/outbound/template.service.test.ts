@@ -57,17 +57,31 @@ describe('which templates can be sent', () => {
 });
 
 describe('checking the values before anything is queued', () => {
-  it('a wrong count of positional values', async () => {
+  it('a wrong count of positional values names each one missing or extra', async () => {
     const refused = await refusal({ name: 'order_update', language: 'en_US', parameters: ['Maria', 'ORD-1'] });
-    expect(refused).toMatchObject({ status: 400, code: 'TEMPLATE_PARAMETERS_INVALID' });
-    expect(refused.issues).toEqual([{ path: 'parameters', message: 'expected 3 values ({{1}} to {{3}}), got 2' }]);
+    expect(refused).toMatchObject({
+      status: 400,
+      code: 'TEMPLATE_PARAMETERS_INVALID',
+      message: 'the parameters do not fit template order_update in en_US: parameter 3 {{3}}: missing',
+    });
+    expect(refused.issues).toEqual([
+      { path: 'parameters.3', message: 'parameter 3 {{3}}: missing', reason: 'missing' },
+    ]);
+    const extra = await refusal({
+      name: 'order_update',
+      language: 'en_US',
+      parameters: ['Maria', 'ORD-1', '2025-03-14', 'again'],
+    });
+    expect(extra.issues).toEqual([
+      { path: 'parameters.4', message: '{{4}}: unknown: the template has no such parameter', reason: 'unknown' },
+    ]);
   });
 
   it('blank and whitespace-only values, naming each', async () => {
     const refused = await refusal({ name: 'order_update', language: 'en_US', parameters: ['', '   ', '2025-03-14'] });
     expect(refused.issues).toEqual([
-      { path: 'parameters.1', message: '{{1}} (text) is blank' },
-      { path: 'parameters.2', message: '{{2}} (text) is blank' },
+      { path: 'parameters.1', message: 'parameter 1 {{1}}: blank: expected a text (any text)', reason: 'blank' },
+      { path: 'parameters.2', message: 'parameter 2 {{2}}: blank: expected a text (any text)', reason: 'blank' },
     ]);
   });
 
@@ -77,7 +91,14 @@ describe('checking the values before anything is queued', () => {
       language: 'en_US',
       parameters: ['Maria', 'ORD-1\nORD-2', '2025-03-14'],
     });
-    expect(refused.issues.map((i) => i.path)).toEqual(['parameters.2']);
+    expect(refused.issues).toEqual([
+      {
+        path: 'parameters.2',
+        message:
+          'parameter 2 {{2}}: contains a newline, a tab or more than four spaces in a row, which WhatsApp refuses',
+        reason: 'whitespace',
+      },
+    ]);
   });
 
   it('a date that is not ISO 8601, a currency without its code, an impossible date', async () => {
@@ -89,12 +110,15 @@ describe('checking the values before anything is queued', () => {
     expect(refused.issues).toEqual([
       {
         path: 'parameters.amount_due',
-        message: '{{amount_due}} (currency) must be an amount and an ISO 4217 code, like 12.50 USD or USD 12.50',
+        message:
+          "parameter 2 {{amount_due}}: expected a currency (an amount and an ISO 4217 code, like 12.50 USD or USD 12.50), got '$49.90'",
+        reason: 'wrong_type',
       },
       {
         path: 'parameters.due_date',
         message:
-          '{{due_date}} (date_time) must be an ISO 8601 date or date-time, like 2025-03-14 or 2025-03-14T15:30:00Z',
+          "parameter 4 {{due_date}}: expected a date_time (an ISO 8601 date or date-time, like 2025-03-14 or 2025-03-14T15:30:00Z), got '31/03/2025'",
+        reason: 'wrong_type',
       },
     ]);
     const feb30 = await refusal({
@@ -118,7 +142,11 @@ describe('checking the values before anything is queued', () => {
       { id: null, name: 'test' },
     );
     expect((await refusal({ name: 'points_balance', language: 'en_US', parameters: ['twelve'] })).issues).toEqual([
-      { path: 'parameters.1', message: '{{1}} (number) must be a number like 3 or 12.5' },
+      {
+        path: 'parameters.1',
+        message: "parameter 1 {{1}}: expected a number (like 3 or 12.5), got 'twelve'",
+        reason: 'wrong_type',
+      },
     ]);
     expect(
       (await templates.prepareTemplateSend({ name: 'points_balance', language: 'en_US', parameters: ['-12.5'] }))
@@ -133,8 +161,12 @@ describe('checking the values before anything is queued', () => {
       parameters: { customer_name: 'Lucía', appointment_time: '2025-03-20T17:00:00+01:00', place: 'Gran Vía' },
     });
     expect(refused.issues).toEqual([
-      { path: 'parameters.location', message: 'missing: the template uses {{location}}' },
-      { path: 'parameters.place', message: 'unknown: the template has no parameter {{place}}' },
+      { path: 'parameters.location', message: 'parameter 2 {{location}}: missing', reason: 'missing' },
+      {
+        path: 'parameters.place',
+        message: '{{place}}: unknown: the template has no such parameter',
+        reason: 'unknown',
+      },
     ]);
   });
 

@@ -130,7 +130,7 @@ export class TemplateService {
     if (issues.length > 0)
       throw new AppError(
         'TEMPLATE_PARAMETERS_INVALID',
-        `the parameters do not fit template ${name} in ${language}`,
+        `the parameters do not fit template ${name} in ${language}: ${issues.map((i) => i.message).join('; ')}`,
         issues,
       );
     const values = valuesByName(content.parameters);

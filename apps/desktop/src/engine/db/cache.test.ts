@@ -112,7 +112,9 @@ describe('the cache', () => {
     await cache.recordOutboxAttempt('reply-0001');
     const sent = await cache.markOutboxSent('reply-0001', { ...message('m9', 'c1', 9), clientMessageId: 'reply-0001' });
     expect(sent).toMatchObject({ state: 'sent', attempts: 1, lastError: null });
-    expect(await cache.markOutboxFailed('reply-0002', 'the window closed')).toMatchObject({
+    expect(
+      await cache.markOutboxFailed('reply-0002', { code: 'WINDOW_CLOSED', message: 'the window closed' }),
+    ).toMatchObject({
       state: 'failed',
       lastError: 'the window closed',
     });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type {
   ConversationDTO,
   ConversationEventDTO,
+  ErrorBody,
   MessageDTO,
   QueueStateDTO,
   SearchQuery,
@@ -55,7 +56,22 @@ export interface Cache {
   listOutbox(conversationId: string): Promise<OutboxEntry[]>;
   recordOutboxAttempt(clientMessageId: string): Promise<void>;
   markOutboxSent(clientMessageId: string, message: MessageDTO): Promise<OutboxEntry>;
-  markOutboxFailed(clientMessageId: string, error: string): Promise<OutboxEntry>;
+  markOutboxFailed(clientMessageId: string, error: ErrorBody): Promise<OutboxEntry>;
+  retryOutbox(clientMessageId: string): Promise<OutboxEntry>;
+  discardOutbox(clientMessageId: string): Promise<OutboxEntry>;
+  /** Discards a failed reply and queues its edited version (with a new clientMessageId): [discarded, queued]. */
+  replaceOutbox(
+    failedId: string,
+    clientMessageId: string,
+    request: SendMessageRequest,
+  ): Promise<[OutboxEntry, OutboxEntry]>;
+  /** Records that the agent dealt with a failed message of the server's; queues `then` with it, atomically. */
+  dismissFailure(
+    conversationId: string,
+    messageId: string,
+    then?: { clientMessageId: string; request: SendMessageRequest },
+  ): Promise<OutboxEntry | null>;
+  listDismissedFailures(conversationId: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -101,6 +117,11 @@ export async function openCache(file: string): Promise<Cache> {
     recordOutboxAttempt: async (id) => outbox.recordOutboxAttempt(id),
     markOutboxSent: async (id, message) => outbox.markOutboxSent(id, message),
     markOutboxFailed: async (id, error) => outbox.markOutboxFailed(id, error),
+    retryOutbox: async (id) => outbox.retryOutbox(id),
+    discardOutbox: async (id) => outbox.discardOutbox(id),
+    replaceOutbox: async (failedId, id, request) => outbox.replaceOutbox(failedId, id, request),
+    dismissFailure: async (conversationId, messageId, then) => outbox.dismissFailure(conversationId, messageId, then),
+    listDismissedFailures: async (conversationId) => outbox.listDismissedFailures(conversationId),
     close: async () => void db.close(),
   };
 }

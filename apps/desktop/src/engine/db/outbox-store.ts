@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { MessageDTO, SendMessageRequest } from '@switchboard/shared';
+import type { ErrorBody, ErrorIssue, MessageDTO, SendMessageRequest } from '@switchboard/shared';
 
-export type OutboxState = 'pending' | 'sent' | 'failed';
+export type OutboxState = 'pending' | 'sent' | 'failed' | 'discarded';
 export type OutboxEntry = {
   clientMessageId: string;
   conversationId: string;
@@ -9,13 +9,17 @@ export type OutboxEntry = {
   state: OutboxState;
   attempts: number;
   lastError: string | null;
+  /** The server's code for a refusal (`TEMPLATE_PARAMETERS_INVALID`…), and the fields it named. */
+  errorCode: string | null;
+  errorIssues: ErrorIssue[];
   createdAt: string;
 };
-type OutboxRow = Omit<OutboxEntry, 'request'> & { json: string };
+type OutboxRow = Omit<OutboxEntry, 'request' | 'errorIssues'> & { json: string; errorIssues: string | null };
 
-const toEntry = ({ json, ...row }: OutboxRow): OutboxEntry => ({
+const toEntry = ({ json, errorIssues, ...row }: OutboxRow): OutboxEntry => ({
   ...row,
   request: JSON.parse(json) as SendMessageRequest,
+  errorIssues: errorIssues ? (JSON.parse(errorIssues) as ErrorIssue[]) : [],
 });
 
 /** The SQL behind the cache's outbox methods. */
@@ -27,18 +31,34 @@ export function outboxStore(db: Database, addMessage: (message: MessageDTO) => v
   const setState = db.prepare(
     "UPDATE outbox SET state = ?, lastError = ? WHERE clientMessageId = ? AND state = 'pending'",
   );
+  const fail = db.prepare(`
+    UPDATE outbox SET state = 'failed', lastError = ?, errorCode = ?, errorIssues = ?
+    WHERE clientMessageId = ? AND state = 'pending'`);
+  const fromFailed = db.prepare(`
+    UPDATE outbox SET state = ?, lastError = NULL, errorCode = NULL, errorIssues = NULL
+    WHERE clientMessageId = ? AND state = 'failed'`);
+  const dismiss = db.prepare(
+    'INSERT INTO dismissed_failures (messageId, conversationId, dismissedAt) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
 
   const get = (clientMessageId: string): OutboxEntry => {
     const row = one.get(clientMessageId);
     if (!row) throw new Error(`no outbox entry ${clientMessageId}`);
     return toEntry(row);
   };
+  const enqueue = (clientMessageId: string, conversationId: string, request: SendMessageRequest): OutboxEntry => {
+    insert.run(clientMessageId, conversationId, JSON.stringify(request), new Date().toISOString());
+    return get(clientMessageId);
+  };
+  /** Moves a failed reply on (back to pending, or discarded); refuses one that is not failed. */
+  const leaveFailed = (clientMessageId: string, state: 'pending' | 'discarded'): OutboxEntry => {
+    if (fromFailed.run(state, clientMessageId).changes === 0)
+      throw new Error(`reply ${clientMessageId} has not failed (${get(clientMessageId).state})`);
+    return get(clientMessageId);
+  };
 
   return {
-    enqueueOutbox(clientMessageId: string, conversationId: string, request: SendMessageRequest): OutboxEntry {
-      insert.run(clientMessageId, conversationId, JSON.stringify(request), new Date().toISOString());
-      return get(clientMessageId);
-    },
+    enqueueOutbox: enqueue,
 
     /** Oldest first: replies reach the customer in the order the agent wrote them. */
     listPendingOutbox(): OutboxEntry[] {
@@ -66,9 +86,42 @@ export function outboxStore(db: Database, addMessage: (message: MessageDTO) => v
       return get(clientMessageId);
     }),
 
-    markOutboxFailed(clientMessageId: string, error: string): OutboxEntry {
-      setState.run('failed', error, clientMessageId);
+    markOutboxFailed(clientMessageId: string, error: ErrorBody): OutboxEntry {
+      const issues = error.issues?.length ? JSON.stringify(error.issues) : null;
+      fail.run(error.message, error.code, issues, clientMessageId);
       return get(clientMessageId);
+    },
+
+    /** A failed reply goes back to pending, with the same clientMessageId: the server stored nothing of it. */
+    retryOutbox: (clientMessageId: string) => leaveFailed(clientMessageId, 'pending'),
+
+    discardOutbox: (clientMessageId: string) => leaveFailed(clientMessageId, 'discarded'),
+
+    /** An edited failed reply: the old one discarded and the new one queued, both or neither. */
+    replaceOutbox: db.transaction(
+      (failedId: string, clientMessageId: string, request: SendMessageRequest): [OutboxEntry, OutboxEntry] => {
+        const discarded = leaveFailed(failedId, 'discarded');
+        return [discarded, enqueue(clientMessageId, discarded.conversationId, request)];
+      },
+    ),
+
+    /** A failed message of the server's the agent dealt with; `then` (a reply sending it again) goes in with it. */
+    dismissFailure: db.transaction(
+      (
+        conversationId: string,
+        messageId: string,
+        then?: { clientMessageId: string; request: SendMessageRequest },
+      ): OutboxEntry | null => {
+        dismiss.run(messageId, conversationId, new Date().toISOString());
+        return then ? enqueue(then.clientMessageId, conversationId, then.request) : null;
+      },
+    ),
+
+    listDismissedFailures(conversationId: string): string[] {
+      return db
+        .prepare<[string], { messageId: string }>('SELECT messageId FROM dismissed_failures WHERE conversationId = ?')
+        .all(conversationId)
+        .map((r) => r.messageId);
     },
   };
 }

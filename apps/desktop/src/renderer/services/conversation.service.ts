@@ -13,6 +13,13 @@ export const conversationService = {
   contactHistory: (contactId: string) => bridge.api.invoke('contact:history', contactId),
   send: (conversationId: string, request: SendMessageRequest) =>
     bridge.api.invoke('reply:send', conversationId, request),
+  retry: (clientMessageId: string) => bridge.api.invoke('reply:retry', clientMessageId),
+  discard: (clientMessageId: string) => bridge.api.invoke('reply:discard', clientMessageId),
+  replace: (clientMessageId: string, request: SendMessageRequest) =>
+    bridge.api.invoke('reply:replace', clientMessageId, request),
+  /** A message WhatsApp did not deliver: sent again as `request`, or without one discarded. */
+  settleFailure: (conversationId: string, messageId: string, request?: SendMessageRequest) =>
+    bridge.api.invoke('message:settle-failure', conversationId, messageId, request),
   mediaUrl: (messageId: string) => bridge.api.invoke('media:url', messageId),
   templates: () => bridge.api.invoke('templates:list'),
   cannedReplies: () => bridge.api.invoke('canned:list'),

@@ -4,6 +4,7 @@ import { createComposerSlice } from './slices/composer';
 import { createConnectionSlice } from './slices/connection';
 import { createContactSlice } from './slices/contact';
 import { createContextSlice } from './slices/context';
+import { createFailedSendsSlice } from './slices/failed-sends';
 import { createInboundDeadLettersSlice } from './slices/inbound-dead-letters';
 import { createInboxSlice } from './slices/inbox';
 import { createMentionsSlice } from './slices/mentions';
@@ -23,6 +24,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createContextSlice(...a),
   ...createContactSlice(...a),
   ...createComposerSlice(...a),
+  ...createFailedSendsSlice(...a),
   ...createBoardSlice(...a),
   ...createInboundDeadLettersSlice(...a),
   ...createMentionsSlice(...a),

@@ -5,6 +5,7 @@ import type { ComposerSlice } from './slices/composer';
 import type { ConnectionSlice } from './slices/connection';
 import type { ContactSlice } from './slices/contact';
 import type { ContextSlice } from './slices/context';
+import type { FailedSendsSlice } from './slices/failed-sends';
 import type { InboundDeadLettersSlice } from './slices/inbound-dead-letters';
 import type { InboxSlice } from './slices/inbox';
 import type { MentionsSlice } from './slices/mentions';
@@ -22,6 +23,7 @@ export type Store = SessionSlice &
   ContextSlice &
   ContactSlice &
   ComposerSlice &
+  FailedSendsSlice &
   BoardSlice &
   InboundDeadLettersSlice &
   MentionsSlice &

@@ -19,7 +19,7 @@ describe('migration 005-server-canned', () => {
     v4.close();
 
     const db = new Database(file);
-    expect(migrate(db, MIGRATIONS)).toBe(5);
+    expect(migrate(db, MIGRATIONS, 5)).toBe(5);
     expect(db.prepare('SELECT COUNT(*) AS n FROM canned_replies').get()).toEqual({ n: 0 });
     db.prepare('INSERT INTO canned_replies VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       'a',

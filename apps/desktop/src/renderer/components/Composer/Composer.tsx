@@ -20,6 +20,8 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
   const focusRequest = useStore((s) => s.focusRequest);
   const now = useNow();
   const [pickingTemplate, setPickingTemplate] = useState(false);
+  const templateEdit = useStore((s) => (s.templateEdit?.conversationId === conversation.id ? s.templateEdit : null));
+  const closeTemplateEdit = useStore((s) => s.closeTemplateEdit);
   const [cannedIndex, setCannedIndex] = useState(0);
   const input = useRef<HTMLTextAreaElement>(null);
 
@@ -125,6 +127,14 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
         </div>
       )}
       {pickingTemplate && <TemplatePicker conversationId={conversation.id} onClose={() => setPickingTemplate(false)} />}
+      {templateEdit && (
+        <TemplatePicker
+          key={JSON.stringify(templateEdit.failed)}
+          conversationId={conversation.id}
+          onClose={closeTemplateEdit}
+          edit={templateEdit}
+        />
+      )}
     </div>
   );
 }

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { MessageDTO } from '@switchboard/shared';
+import type { MessageDTO, SendMessageRequest } from '@switchboard/shared';
 import type { PendingReply } from '../../../contract/inbox-api';
+import { failureText } from '../../i18n/errors';
 import { useFormat } from '../../i18n/format';
+import { failedMessage, failedReply } from '../../store/slices/failed-sends';
+import { FailedActions } from './FailedActions';
 import { DeliveryTicks } from './DeliveryTicks';
 import { MessageContent, useQuoteText } from './MessageContent';
 import { Icon } from '../common/Icon';
@@ -12,13 +15,30 @@ type Props = {
   quoted: MessageDTO | undefined;
   /** The message a search result pointed at. */
   found?: boolean;
+  /** A failed message the agent already sent again or discarded: it no longer offers those actions. */
+  settled?: boolean;
 };
 
-export function MessageBubble({ message, reactions, quoted, found = false }: Props) {
+/** A template message as the request that sends it again. */
+const resendOf = (message: MessageDTO): SendMessageRequest | null =>
+  message.content.type === 'template'
+    ? {
+        type: 'template',
+        template: {
+          name: message.content.name,
+          language: message.content.language,
+          parameters: message.content.parameters,
+        },
+      }
+    : null;
+
+export function MessageBubble({ message, reactions, quoted, found = false, settled = false }: Props) {
   const { t } = useTranslation('thread');
   const format = useFormat();
   const quoteText = useQuoteText();
   const side = message.direction === 'inbound' ? 'in' : message.direction === 'internal' ? 'note' : 'out';
+  const failed = message.status === 'failed' || message.status === 'dead';
+  const resend = failed && !settled ? resendOf(message) : null;
   return (
     <div
       className={`bubble-row ${side} ${found ? 'found' : ''}`}
@@ -47,21 +67,25 @@ export function MessageBubble({ message, reactions, quoted, found = false }: Pro
           </div>
         )}
       </div>
-      {(message.status === 'failed' || message.status === 'dead') && (
+      {failed && (
         <div className="failure" role="note">
           {message.status === 'dead' ? t('failure.dead') : t('failure.failed')}{' '}
           {message.failureReason ?? message.error?.message ?? message.error?.title ?? t('failure.refused')}
         </div>
       )}
+      {resend && (
+        <FailedActions conversationId={message.conversationId} failed={failedMessage(message)} request={resend} />
+      )}
     </div>
   );
 }
 
-/** A reply still in this device's outbox: the server has not acknowledged it yet. */
+/** A reply still in this device's outbox: waiting for the server, or refused by it (then with what to do). */
 export function PendingBubble({ reply }: { reply: PendingReply }) {
   const { t } = useTranslation('thread');
   const { request } = reply;
   const side = request.type === 'note' ? 'note' : 'out';
+  const failed = reply.state === 'failed';
   const text =
     request.type === 'template'
       ? t('pending.template', { name: request.template.name })
@@ -71,18 +95,42 @@ export function PendingBubble({ reply }: { reply: PendingReply }) {
           ? request.interactive.body
           : request.body;
   return (
-    <div className={`bubble-row ${side} pending`} data-pending-id={reply.clientMessageId} data-status="pending">
+    <div className={`bubble-row ${side} pending`} data-pending-id={reply.clientMessageId} data-status={reply.state}>
       <div className={`bubble ${side}`}>
         {side === 'note' && <div className="note-label">{t('note')}</div>}
         <div className="text">{text}</div>
         <div className="bubble-meta">
-          <span>{reply.state === 'failed' ? t('pending.failed') : t('pending.waiting')}</span>
-          <span className="tick pending" title={t('pending.hint')}>
-            <Icon name="hourglass" size={11} />
-          </span>
+          {failed ? (
+            <>
+              <span>{t('pending.failed')}</span>
+              <span className="tick failed" title={t('pending.failedHint')} aria-label={t('pending.failedHint')}>
+                !
+              </span>
+            </>
+          ) : (
+            <>
+              <span>{t('pending.waiting')}</span>
+              <span className="tick pending" title={t('pending.hint')}>
+                <Icon name="hourglass" size={11} />
+              </span>
+            </>
+          )}
         </div>
       </div>
-      {reply.error && <div className="failure">{reply.error}</div>}
+      {failed && (
+        <div className="failure" role="note">
+          {failureText({ code: reply.errorCode ?? 'UNKNOWN', message: reply.error ?? '' })}
+          {reply.error && <div className="failure-detail">{reply.error}</div>}
+        </div>
+      )}
+      {failed && (
+        <FailedActions
+          conversationId={reply.conversationId}
+          failed={failedReply(reply)}
+          request={request}
+          issues={reply.issues}
+        />
+      )}
     </div>
   );
 }

@@ -49,13 +49,14 @@ export function Thread() {
   const hasThread = thread !== null;
   const foundMessageId = useStore((s) => s.foundMessageId);
 
-  const { shown, reactions, byProviderId, pending } = useMemo(() => {
+  const { shown, reactions, byProviderId, pending, settled } = useMemo(() => {
     const messages = thread?.messages ?? [];
     const stored = new Set(messages.map((m) => m.clientMessageId).filter(Boolean));
     return {
       shown: messages.filter((m) => m.content.type !== 'reaction'),
       reactions: reactionsByTarget(messages),
       byProviderId: new Map(messages.filter((m) => m.providerMessageId).map((m) => [m.providerMessageId!, m])),
+      settled: new Set(thread?.settledFailures ?? []),
       // A pending reply the server already stored shows once, as the stored message with its ticks.
       pending: (thread?.pending ?? []).filter(
         (p: PendingReply) => !stored.has(p.clientMessageId) && p.state !== 'sent',
@@ -113,6 +114,7 @@ export function Thread() {
             <MessageBubble
               message={m}
               found={m.id === foundMessageId}
+              settled={settled.has(m.id)}
               reactions={m.providerMessageId ? reactions.get(m.providerMessageId) : undefined}
               quoted={
                 m.context?.replyToProviderMessageId ? byProviderId.get(m.context.replyToProviderMessageId) : undefined

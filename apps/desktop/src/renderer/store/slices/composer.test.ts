@@ -16,6 +16,8 @@ const outbox = (conversationId: string, request: SendMessageRequest): PendingRep
   state: 'pending',
   attempts: 0,
   error: null,
+  errorCode: null,
+  issues: [],
   createdAt: '2026-12-01T10:00:00.000Z',
 });
 

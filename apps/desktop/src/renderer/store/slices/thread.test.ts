@@ -19,6 +19,7 @@ describe('the thread slice', () => {
     testBridge.answer('thread:get', (id) => ({
       messages: [message(id, 'Hi, my order 4411 never arrived')],
       pending: [],
+      settledFailures: [],
     }));
     testBridge.answer('timeline:get', () => [timelineItem('Routed to Support')]);
     useStore.getState().select(maria.id);
@@ -34,13 +35,15 @@ describe('the thread slice', () => {
     const [first, second] = [conversation(), conversation()];
     const late = deferred<ThreadState>();
     testBridge.answer('thread:get', (id) =>
-      id === first.id ? late.promise : { messages: [message(id, 'second conversation')], pending: [] },
+      id === first.id
+        ? late.promise
+        : { messages: [message(id, 'second conversation')], pending: [], settledFailures: [] },
     );
     useStore.getState().select(first.id);
     useStore.getState().select(second.id);
     expect(useStore.getState().thread).toBeNull();
     await vi.waitFor(() => expect(bodies()).toEqual(['second conversation']));
-    late.resolve({ messages: [message(first.id, 'first conversation')], pending: [] });
+    late.resolve({ messages: [message(first.id, 'first conversation')], pending: [], settledFailures: [] });
     await testBridge.settle();
     expect(bodies()).toEqual(['second conversation']);
   });
@@ -63,7 +66,11 @@ describe('the thread slice', () => {
     const open = conversation();
     useStore.getState().select(open.id);
     await testBridge.settle();
-    testBridge.answer('thread:get', (id) => ({ messages: [message(id, 'Are you there?')], pending: [] }));
+    testBridge.answer('thread:get', (id) => ({
+      messages: [message(id, 'Are you there?')],
+      pending: [],
+      settledFailures: [],
+    }));
 
     page.focused = false;
     useStore.getState().threadChanged(open.id);

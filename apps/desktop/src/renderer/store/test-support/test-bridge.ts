@@ -35,7 +35,7 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   'conversation:act': () => {
     throw inboxError('NOT_FOUND', 'no such conversation');
   },
-  'thread:get': () => ({ messages: [], pending: [] }),
+  'thread:get': () => ({ messages: [], pending: [], settledFailures: [] }),
   'timeline:get': () => [],
   'contact:history': () => [],
   'contact:update': () => {
@@ -49,6 +49,16 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   'reply:send': () => {
     throw inboxError('NOT_FOUND', 'no such conversation');
   },
+  'reply:retry': () => {
+    throw inboxError('NOT_FOUND', 'no such reply');
+  },
+  'reply:discard': () => {
+    throw inboxError('NOT_FOUND', 'no such reply');
+  },
+  'reply:replace': () => {
+    throw inboxError('NOT_FOUND', 'no such reply');
+  },
+  'message:settle-failure': () => null,
   'templates:list': () => [],
   'canned:list': () => [],
   'mentions:list': () => ({ items: [], unreadCount: 0 }),
