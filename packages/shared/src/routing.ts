@@ -138,6 +138,7 @@ export const TransferRequest = z.union([
 export type TransferRequest = z.infer<typeof TransferRequest>;
 
 export const AssignRequest = z.strictObject({ userId: ObjectIdString, overCapacity: OverCapacity });
+export type AssignRequest = z.infer<typeof AssignRequest>;
 
 /**
  * Where anyone signed in may send a conversation: every queue by name, and every teammate with their presence

@@ -84,7 +84,11 @@ export class Assignments {
   }
 
   /** Slots past the capacity count in the agent's load like any other, so routing gives them nothing until it falls. */
-  private async takeSlot(agent: UserDoc, conversationId: Types.ObjectId, overCapacity: boolean): Promise<number | null> {
+  private async takeSlot(
+    agent: UserDoc,
+    conversationId: Types.ObjectId,
+    overCapacity: boolean,
+  ): Promise<number | null> {
     const last = overCapacity ? Number.MAX_SAFE_INTEGER : agent.capacity;
     for (let n = 1; n <= last; n++) {
       try {

@@ -36,7 +36,13 @@ describe('transfer targets and transfers by agents', () => {
     ]);
     const teammate = (id: string) => targets.body.agents.find((a) => a.userId === id);
     expect(teammate(ana.id)).toBeUndefined();
-    expect(teammate(bruno.id)).toEqual({ userId: bruno.id, name: 'Test agent', status: 'online', load: 0, capacity: 3 });
+    expect(teammate(bruno.id)).toEqual({
+      userId: bruno.id,
+      name: 'Test agent',
+      status: 'online',
+      load: 0,
+      capacity: 3,
+    });
     expect(teammate(away.id)).toMatchObject({ status: 'away', load: 0, capacity: 2 });
     expect(teammate(offline.id)).toMatchObject({ status: 'offline' });
 
@@ -63,7 +69,7 @@ describe('transfer targets and transfers by agents', () => {
     expect(toBilling.status).toBe(200);
     expect(toBilling.body).toMatchObject({ assigneeId: null, queueId: billing.id, routingState: 'waiting' });
     expect(await server.app.models.AgentSlot.countDocuments({ agentId: toBruno.body.assigneeId })).toBe(0);
-  });
+  }, 90_000);
 });
 
 describe('over capacity', () => {
@@ -77,9 +83,14 @@ describe('over capacity', () => {
     expect(await assigneeOf(second)).toBeNull();
 
     const supervisor = await server.userWith('supervisor');
-    const refused = await server.api<ApiErrorResponse>(supervisor.token, 'POST', `/api/conversations/${second}/assign`, {
-      userId: ana.id,
-    });
+    const refused = await server.api<ApiErrorResponse>(
+      supervisor.token,
+      'POST',
+      `/api/conversations/${second}/assign`,
+      {
+        userId: ana.id,
+      },
+    );
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({
       code: 'OVER_CAPACITY',
@@ -88,10 +99,15 @@ describe('over capacity', () => {
     });
     expect(await assigneeOf(second)).toBeNull();
 
-    const confirmed = await server.api<ConversationDTO>(supervisor.token, 'POST', `/api/conversations/${second}/assign`, {
-      userId: ana.id,
-      overCapacity: true,
-    });
+    const confirmed = await server.api<ConversationDTO>(
+      supervisor.token,
+      'POST',
+      `/api/conversations/${second}/assign`,
+      {
+        userId: ana.id,
+        overCapacity: true,
+      },
+    );
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ assigneeId: ana.id, routingState: 'assigned' });
     expect(await server.app.models.AgentSlot.countDocuments({ agentId: confirmed.body.assigneeId })).toBe(2);
@@ -122,5 +138,5 @@ describe('over capacity', () => {
     ]);
     expect(await assigneeOf(third)).toBe(bruno.id);
     expect(await server.app.models.AgentSlot.countDocuments({ agentId: confirmed.body.assigneeId })).toBe(2);
-  });
+  }, 90_000);
 });

@@ -17,8 +17,7 @@ export function useAssigneeLabel(conversation: ConversationDTO): string {
       ? t('assignee.unassignedWhy', { reason: conversation.waitingReason })
       : t('assignee.unassigned');
   if (assigneeId === me?.id) return t('assignee.you');
-  const name =
-    agents.find((a) => a.id === assigneeId)?.name ?? teammates.find((a) => a.userId === assigneeId)?.name;
+  const name = agents.find((a) => a.id === assigneeId)?.name ?? teammates.find((a) => a.userId === assigneeId)?.name;
   return name ? t('assignee.named', { name }) : t('assignee.teammate');
 }
 
