@@ -11,6 +11,7 @@ export const ErrorCode = z.enum([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'OVER_CAPACITY',
   'RATE_LIMITED',
   'UNAVAILABLE',
   'DATABASE_UNAVAILABLE',

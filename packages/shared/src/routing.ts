@@ -125,10 +125,27 @@ export const QueueStateDTO = z.object({
 });
 export type QueueStateDTO = z.infer<typeof QueueStateDTO>;
 
+/**
+ * `true` once a person confirmed giving the agent more than their capacity (supervisors and admins only):
+ * without it, an agent at capacity is refused with OVER_CAPACITY naming their load.
+ */
+const OverCapacity = z.boolean().optional();
+
 export const TransferRequest = z.union([
-  z.strictObject({ toUserId: ObjectIdString }),
+  z.strictObject({ toUserId: ObjectIdString, overCapacity: OverCapacity }),
   z.strictObject({ toQueueId: ObjectIdString }),
 ]);
 export type TransferRequest = z.infer<typeof TransferRequest>;
 
-export const AssignRequest = z.strictObject({ userId: ObjectIdString });
+export const AssignRequest = z.strictObject({ userId: ObjectIdString, overCapacity: OverCapacity });
+export type AssignRequest = z.infer<typeof AssignRequest>;
+
+/**
+ * Where anyone signed in may send a conversation: every queue by name, and every teammate with their presence
+ * and load. Read-only, and nothing of how a queue is set up (that is the supervisors' board and settings).
+ */
+export const TransferTargetsDTO = z.object({
+  queues: z.array(QueueDTO.pick({ id: true, name: true })),
+  agents: z.array(AgentLoadDTO.omit({ queueIds: true })),
+});
+export type TransferTargetsDTO = z.infer<typeof TransferTargetsDTO>;

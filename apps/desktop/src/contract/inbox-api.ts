@@ -32,6 +32,7 @@ import {
   type SlaAlert,
   type TemplateDTO,
   type TimelineEntryDTO,
+  type TransferTargetsDTO,
   type UserDTO,
 } from '@switchboard/shared';
 
@@ -108,12 +109,18 @@ export const ConversationAction = z.discriminatedUnion('type', [
       type: z.literal('transfer'),
       toUserId: ObjectIdString.optional(),
       toQueueId: ObjectIdString.optional(),
+      /** The person confirmed giving the teammate more than their capacity (supervisors and admins). */
+      overCapacity: z.boolean().optional(),
     })
     .refine((v) => (v.toUserId === undefined) !== (v.toQueueId === undefined), {
       message: 'give exactly one of toUserId and toQueueId',
       path: ['toUserId'],
+    })
+    .refine((v) => v.overCapacity === undefined || v.toUserId !== undefined, {
+      message: 'only a transfer to a teammate can go over capacity',
+      path: ['overCapacity'],
     }),
-  z.strictObject({ type: z.literal('assign'), userId: ObjectIdString }),
+  z.strictObject({ type: z.literal('assign'), userId: ObjectIdString, overCapacity: z.boolean().optional() }),
   z.strictObject({ type: z.literal('snooze'), until: SnoozeRequest.shape.until }),
   z.strictObject({ type: z.literal('escalate'), reason: EscalateRequest.shape.reason }),
   z.strictObject({ type: z.literal('labels'), labels: LabelsRequest.shape.labels }),
@@ -176,6 +183,8 @@ export const InboxCommandArgs = {
   'board:get': z.tuple([]),
   'board:history': z.tuple([]),
   'agents:list': z.tuple([]),
+  /** Where anyone may transfer a conversation: every queue, every teammate with their presence and load. */
+  'transfer:targets': z.tuple([]),
   'dead-letters:list': z.tuple([]),
   'dead-letters:replay': z.tuple([ObjectIdString]),
   /** Webhooks the server acknowledged but could not apply in full (supervisors and admins). */
@@ -231,6 +240,7 @@ export type InboxCommandResults = {
   'board:get': QueueStateDTO[];
   'board:history': BoardSample[];
   'agents:list': UserDTO[];
+  'transfer:targets': TransferTargetsDTO;
   'dead-letters:list': DeadLetterDTO[];
   'dead-letters:replay': MessageDTO;
   'intake-dead-letters:list': InboundDeadLetterDTO[];

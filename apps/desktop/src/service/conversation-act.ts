@@ -13,9 +13,14 @@ export function act(rest: RestClient, conversationId: string, action: Conversati
     case 'reopen':
       return post(action.type);
     case 'transfer':
-      return post('transfer', action.toUserId ? { toUserId: action.toUserId } : { toQueueId: action.toQueueId });
+      return post(
+        'transfer',
+        action.toUserId
+          ? { toUserId: action.toUserId, overCapacity: action.overCapacity }
+          : { toQueueId: action.toQueueId },
+      );
     case 'assign':
-      return post('assign', { userId: action.userId });
+      return post('assign', { userId: action.userId, overCapacity: action.overCapacity });
     case 'snooze':
       return post('snooze', { until: action.until });
     case 'escalate':

@@ -14,6 +14,7 @@ import {
   SearchResult,
   TemplateDTO,
   TimelineEntryDTO,
+  TransferTargetsDTO,
   UserDTO,
 } from '@switchboard/shared';
 import type {
@@ -209,6 +210,11 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     'board:get': fetchBoard,
     'board:history': () => ctx.session().engine.boardHistory(ctx.now()),
     'agents:list': () => remembered('agents', listAgents, []),
+    'transfer:targets': () =>
+      remembered('transfer-targets', (rest) => rest.get('/api/transfer-targets', TransferTargetsDTO), {
+        queues: [],
+        agents: [],
+      }),
     'dead-letters:list': () =>
       remembered('dead-letters', async (rest) => (await rest.get('/api/outbox/dead', items(DeadLetterDTO))).items, []),
     'dead-letters:replay': (id) =>
@@ -252,8 +258,8 @@ export function inboxCommands(ctx: CommandContext): Handlers {
   };
 
   /**
-   * The people a conversation can go to. Admins read the user list; supervisors see the agents of the board.
-   * Agents have no server endpoint listing colleagues yet: they get an empty list and transfer to queues.
+   * The people the board and reports name. Admins read the user list; supervisors see the agents of the board.
+   * Agents get an empty list (they see their teammates as transfer targets).
    */
   async function listAgents(rest: RestClient): Promise<UserDTO[]> {
     const { user } = ctx.session();

@@ -40,6 +40,7 @@ import {
   SetStatusRequest,
   TimelineEntryDTO,
   TransferRequest,
+  TransferTargetsDTO,
   UpdateQueueRequest,
   IdempotencyKey,
   MarkReadResult,
@@ -351,6 +352,11 @@ const routes: Route[] = [
     ok: [200, z.object({ items: z.array(QueueStateDTO) }), 'every queue with its live state (supervisors)'],
   },
   {
+    method: 'get',
+    path: '/api/transfer-targets',
+    ok: [200, TransferTargetsDTO, "every queue by name, and each teammate's presence and load (anyone signed in)"],
+  },
+  {
     method: 'post',
     path: '/api/queues',
     request: { body: { content: { 'application/json': { schema: CreateQueueRequest } } } },
@@ -401,7 +407,11 @@ const routes: Route[] = [
     path: '/api/conversations/{id}/assign',
     request: { params: IdParams, body: { content: { 'application/json': { schema: AssignRequest } } } },
     ok: [200, ConversationDTO, 'assigned'],
-    errors: { 404: 'no such conversation or user', 409: 'the agent is at capacity' },
+    errors: {
+      403: 'not a supervisor or admin',
+      404: 'no such conversation or user',
+      409: 'the agent is at capacity (OVER_CAPACITY names their load: send overCapacity: true to confirm)',
+    },
   },
   {
     method: 'post',
@@ -409,9 +419,9 @@ const routes: Route[] = [
     request: { params: IdParams, body: { content: { 'application/json': { schema: TransferRequest } } } },
     ok: [200, ConversationDTO, 'transferred'],
     errors: {
-      403: 'not yours to transfer',
+      403: "a colleague's conversation, or an agent asking to go over capacity",
       404: 'no such conversation, user or queue',
-      409: 'the agent is at capacity',
+      409: 'the agent is at capacity (OVER_CAPACITY names their load; supervisors confirm with overCapacity: true)',
     },
   },
   {

@@ -34,9 +34,12 @@ export class Assignments {
     return { conversation: fresh, epoch, assigned: false };
   }
 
-  /** Gives the conversation to the agent if they have a free slot. The turn then stays taken: the epoch is used. */
-  async assign(turn: RoutingTurn, agent: UserDoc): Promise<number | null> {
-    const slot = await this.takeSlot(agent, turn.conversation._id);
+  /**
+   * Gives the conversation to the agent if they have a free slot (or, `overCapacity`, a slot past their capacity).
+   * The turn then stays taken: the epoch is used.
+   */
+  async assign(turn: RoutingTurn, agent: UserDoc, overCapacity = false): Promise<number | null> {
+    const slot = await this.takeSlot(agent, turn.conversation._id, overCapacity);
     if (slot === null) return null;
     await this.models.Conversation.updateOne(
       { _id: turn.conversation._id },
@@ -80,8 +83,14 @@ export class Assignments {
     );
   }
 
-  private async takeSlot(agent: UserDoc, conversationId: Types.ObjectId): Promise<number | null> {
-    for (let n = 1; n <= agent.capacity; n++) {
+  /** Slots past the capacity count in the agent's load like any other, so routing gives them nothing until it falls. */
+  private async takeSlot(
+    agent: UserDoc,
+    conversationId: Types.ObjectId,
+    overCapacity: boolean,
+  ): Promise<number | null> {
+    const last = overCapacity ? Number.MAX_SAFE_INTEGER : agent.capacity;
+    for (let n = 1; n <= last; n++) {
       try {
         await this.models.AgentSlot.create({
           _id: slotIdOf(agent._id, n),

@@ -10,3 +10,4 @@ export { queueStates } from './queue-state.js';
 export { QueueService } from './queue.service.js';
 export { RouterService } from './router.service.js';
 export { RoutingWorker } from './routing.worker.js';
+export { transferTargets } from './transfer-targets.js';

@@ -1,4 +1,4 @@
-import { PRIORITY_ORDER, type ConversationDTO, type TransferRequest } from '@switchboard/shared';
+import { PRIORITY_ORDER, type AssignRequest, type ConversationDTO, type TransferRequest } from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import type { ConversationService } from '../domain/conversation.service.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -14,6 +14,8 @@ import type { QueueService } from './queue.service.js';
 import type { TimelineWriter } from '../domain/timeline-writer.js';
 
 type Candidate = { user: UserDoc; status: string; load: number; capacity: number };
+/** A person giving a conversation to an agent: what the history says, and whether they confirmed going over capacity. */
+type HandOver = { summary: string; how: 'assign' | 'transfer'; overCapacity: boolean };
 
 /**
  * Gets every conversation that needs a human to the right one: its queue by intent and language, then the
@@ -122,24 +124,36 @@ export class RouterService {
   }
 
   /** A supervisor gives a conversation to an agent (or takes it over, giving it to themselves). */
-  async assign(conversationId: string, userId: string, viewer: Viewer): Promise<ConversationDTO> {
+  async assign(conversationId: string, to: AssignRequest, viewer: Viewer): Promise<ConversationDTO> {
     if (!viewer.seesEverything) throw forbidden('only supervisors and admins assign conversations');
-    const target = await this.models.User.findById(userId);
+    const target = await this.models.User.findById(to.userId);
     if (!target || !target.active) throw notFound('user');
     const conversation = await this.conversations.findVisible(conversationId, viewer);
-    await this.handOver(conversation, target, viewer, `Assigned by a supervisor to ${target.name}`, 'assign');
+    await this.handOver(conversation, target, viewer, {
+      summary: `Assigned by a supervisor to ${target.name}`,
+      how: 'assign',
+      overCapacity: to.overCapacity ?? false,
+    });
     return this.conversations.current(conversationId);
   }
 
-  /** To another agent or another queue: the assignee or a supervisor may. */
+  /**
+   * To a teammate or any queue. A supervisor may transfer any conversation; an agent, one they can see that is
+   * theirs or waits for someone (a colleague's is the colleague's to hand on).
+   */
   async transfer(conversationId: string, to: TransferRequest, viewer: Viewer): Promise<ConversationDTO> {
     const conversation = await this.conversations.findVisible(conversationId, viewer);
-    if (!viewer.seesEverything && !conversation.assigneeId?.equals(viewer.userId))
-      throw forbidden('only the assignee or a supervisor can transfer');
+    const waiting = conversation.status === 'open' && conversation.routingState === 'waiting';
+    if (!viewer.seesEverything && !waiting && !conversation.assigneeId?.equals(viewer.userId))
+      throw forbidden('you can transfer conversations assigned to you or waiting for someone');
     if ('toUserId' in to) {
       const target = await this.models.User.findById(to.toUserId);
       if (!target || !target.active) throw notFound('user');
-      await this.handOver(conversation, target, viewer, `Transferred to ${target.name}`);
+      await this.handOver(conversation, target, viewer, {
+        summary: `Transferred to ${target.name}`,
+        how: 'transfer',
+        overCapacity: to.overCapacity ?? false,
+      });
     } else {
       const queue = await this.models.Queue.findById(to.toQueueId);
       if (!queue) throw notFound('queue');
@@ -222,19 +236,20 @@ export class RouterService {
     await this.route(conversation._id);
   }
 
-  private async handOver(
-    conversation: ConversationDoc,
-    target: UserDoc,
-    viewer: Viewer,
-    summary: string,
-    how: 'assign' | 'transfer' = 'transfer',
-  ) {
+  private async handOver(conversation: ConversationDoc, target: UserDoc, viewer: Viewer, handOver: HandOver) {
     if (conversation.assigneeId?.equals(target._id))
       throw new AppError('CONFLICT', `${target.name} has this conversation already`);
+    const load = await this.agents.load(target._id);
+    const over = load >= target.capacity;
+    // Checked before the conversation leaves its agent, so a refusal changes nothing.
+    if (over) refuseOverCapacity(target, load, viewer, handOver.overCapacity);
+    const summary = over
+      ? `${handOver.summary}, over capacity (${load + 1}/${target.capacity}), confirmed`
+      : handOver.summary;
     if (conversation.routingState === 'assigned') await this.assignments.release(conversation, null);
     const fresh = await this.models.Conversation.findById(conversation._id).orFail();
     const handedOver = await this.withTurn(fresh, async (turn) => {
-      if (await this.assignTo(turn, target, 'transferred', viewer.userId, [], summary, how)) return true;
+      if (await this.assignTo(turn, target, 'transferred', viewer.userId, [], summary, handOver.how, over)) return true;
       await this.wait(turn.conversation, `${target.name} is at capacity`);
       return false;
     });
@@ -245,7 +260,10 @@ export class RouterService {
       );
   }
 
-  /** `how` tells a supervisor's assignment from a transfer (both hand over) in the history and the metrics. */
+  /**
+   * `how` tells a supervisor's assignment from a transfer (both hand over) in the history and the metrics;
+   * `overCapacity`, confirmed by a supervisor, lets the agent hold more than their capacity.
+   */
   private async assignTo(
     turn: RoutingTurn,
     agent: UserDoc,
@@ -254,9 +272,10 @@ export class RouterService {
     candidates: Candidate[],
     summary?: string,
     how?: 'assign' | 'transfer',
+    overCapacity = false,
   ) {
     const { conversation } = turn;
-    if ((await this.assignments.assign(turn, agent)) === null) return false;
+    if ((await this.assignments.assign(turn, agent, overCapacity)) === null) return false;
     const load = await this.agents.load(agent._id);
     await this.note(
       conversation,
@@ -268,6 +287,7 @@ export class RouterService {
       {
         agentId: agent.id,
         ...(how ? { how } : {}),
+        ...(overCapacity ? { overCapacity } : {}),
         rule: 'online, skilled in the queue, below capacity; lowest load first, then longest since last assignment',
         candidates: candidates.map((c) => ({
           agentId: c.user.id,
@@ -349,6 +369,22 @@ export class RouterService {
       actorId,
     });
   }
+}
+
+/**
+ * An agent at capacity gets more only when a supervisor or admin confirmed it; the refusal names their load, so
+ * the person can decide (a supervisor) or pick someone else (an agent).
+ */
+function refuseOverCapacity(target: UserDoc, load: number, viewer: Viewer, confirmed: boolean): void {
+  const onlySupervisors = 'only supervisors and admins assign over capacity';
+  if (confirmed && !viewer.seesEverything)
+    throw new AppError('FORBIDDEN', onlySupervisors, [{ path: 'body.overCapacity', message: onlySupervisors }]);
+  if (confirmed) return;
+  const state = `${target.name} has ${load} open conversation${load === 1 ? '' : 's'} of a capacity of ${target.capacity}`;
+  if (!viewer.seesEverything) throw new AppError('OVER_CAPACITY', state);
+  throw new AppError('OVER_CAPACITY', `${state}; confirm with overCapacity: true to assign anyway`, [
+    { path: 'body.overCapacity', message: 'set it to true to assign over capacity' },
+  ]);
 }
 
 /** What decides which queue a conversation goes to: a change here may give an unqueued conversation a queue. */

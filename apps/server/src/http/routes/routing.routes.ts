@@ -11,7 +11,7 @@ import {
 } from '@switchboard/shared';
 import { Router } from 'express';
 import type { HttpServices } from '../http-services.js';
-import { queueStates } from '../../routing/index.js';
+import { queueStates, transferTargets } from '../../routing/index.js';
 import { actorOf, authOf, requireRole } from '../auth.middleware.js';
 import { AppError } from '../../lib/errors.js';
 import { parseInput } from '../validate.js';
@@ -34,6 +34,10 @@ export function routingRoutes(services: HttpServices): Router {
 
   router.get('/queues', requireRole('supervisor', 'admin'), async (_req, res) => {
     res.json({ items: await queueStates(services.models, services.agents) });
+  });
+  // Anyone may hand a conversation on: where it can go, read-only, without the queues' set-up.
+  router.get('/transfer-targets', async (_req, res) => {
+    res.json(await transferTargets(services.models, services.agents, authOf(res).user.id));
   });
   router.post('/queues', requireRole('admin'), async (req, res) => {
     res.status(201).json(await services.queues.create(parseInput(CreateQueueRequest, req.body, 'body'), actorOf(res)));
@@ -70,11 +74,7 @@ export function routingRoutes(services: HttpServices): Router {
   });
   router.post('/conversations/:id/assign', async (req, res) => {
     res.json(
-      await services.router.assign(
-        id(req.params),
-        parseInput(AssignRequest, req.body, 'body').userId,
-        authOf(res).viewer,
-      ),
+      await services.router.assign(id(req.params), parseInput(AssignRequest, req.body, 'body'), authOf(res).viewer),
     );
   });
   router.post('/conversations/:id/transfer', async (req, res) => {

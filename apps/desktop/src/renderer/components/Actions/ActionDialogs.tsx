@@ -1,62 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConversationAction } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
 import { useFormat } from '../../i18n/format';
 import { Dialog, type DialogProps } from '../common/Dialog';
-
-export function TransferDialog({ onClose }: DialogProps) {
-  const { t } = useTranslation(['actions', 'common']);
-  const act = useStore((s) => s.act);
-  const agents = useStore((s) => s.agents);
-  const queues = useStore((s) => s.queues);
-  const loadTargets = useStore((s) => s.loadTransferTargets);
-  const [target, setTarget] = useState('');
-  useEffect(() => void loadTargets(), [loadTargets]);
-
-  const action = (): ConversationAction | null => {
-    const [kind, id] = target.split(':');
-    if (!id) return null;
-    return kind === 'user' ? { type: 'transfer', toUserId: id } : { type: 'transfer', toQueueId: id };
-  };
-  return (
-    <Dialog
-      title={t('transferDialog.title')}
-      onClose={onClose}
-      submitLabel={t('transfer')}
-      disabled={!target}
-      onSubmit={() => act(action()!)}
-    >
-      {agents.length === 0 && queues.length === 0 && <p className="muted">{t('transferDialog.none')}</p>}
-      <div className="field">
-        <label htmlFor="transfer-target">{t('transferDialog.target')}</label>
-        <select
-          id="transfer-target"
-          className="select"
-          value={target}
-          onChange={(e) => setTarget(e.target.value)}
-          autoFocus
-        >
-          <option value="">{t('transferDialog.choose')}</option>
-          <optgroup label={t('transferDialog.agents')}>
-            {agents.map((a) => (
-              <option key={a.id} value={`user:${a.id}`}>
-                {a.name}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t('transferDialog.queues')}>
-            {queues.map((q) => (
-              <option key={q.queue.id} value={`queue:${q.queue.id}`}>
-                {q.queue.name}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-      </div>
-    </Dialog>
-  );
-}
 
 export function EscalateDialog({ onClose }: DialogProps) {
   const { t } = useTranslation(['actions', 'common']);

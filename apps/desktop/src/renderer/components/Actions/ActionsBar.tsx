@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDTO } from '@switchboard/shared';
 import { useStore } from '../../store';
-import { EscalateDialog, LabelsDialog, SnoozeDialog, TransferDialog } from './ActionDialogs';
+import { EscalateDialog, LabelsDialog, SnoozeDialog } from './ActionDialogs';
+import { TransferDialog } from './TransferDialog';
 import './Actions.css';
 import { Icon } from '../common/Icon';
 

@@ -61,11 +61,14 @@ describe('the board slice', () => {
     expect(testBridge.callsOf('board:get')).toHaveLength(1);
   });
 
-  it('an agent, who may not list colleagues, still gets the queues to transfer to, and no error', async () => {
-    testBridge.fail('agents:list', 'FORBIDDEN', 'only supervisors list agents');
-    testBridge.answer('board:get', () => [queueState('Billing')]);
+  it('loads where a conversation can go: every queue, and each teammate with presence and load', async () => {
+    const targets = {
+      queues: [{ id: 'q1', name: 'Billing' }],
+      agents: [{ userId: 'u1', name: 'Bruno Lima', status: 'away' as const, load: 1, capacity: 3 }],
+    };
+    testBridge.answer('transfer:targets', () => targets);
     await useStore.getState().loadTransferTargets();
-    expect(useStore.getState()).toMatchObject({ agents: [], queues: [{ queue: { name: 'Billing' } }], toasts: [] });
+    expect(useStore.getState()).toMatchObject({ transferTargets: targets, toasts: [] });
   });
 
   it('replaying a dead letter says so and takes it off the list', async () => {

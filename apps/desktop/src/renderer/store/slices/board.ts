@@ -1,4 +1,4 @@
-import type { DeadLetterDTO, QueueStateDTO, UserDTO } from '@switchboard/shared';
+import type { DeadLetterDTO, QueueStateDTO, TransferTargetsDTO, UserDTO } from '@switchboard/shared';
 import type { BoardSample, InboxItem } from '../../../contract/inbox-api';
 import { boardService } from '../../services/board.service';
 import { conversationService } from '../../services/conversation.service';
@@ -12,8 +12,9 @@ export type BoardSlice = {
   /** Conversations waiting in a queue, for reassigning from the board. */
   waiting: InboxItem[];
   deadLetters: DeadLetterDTO[];
+  /** Where a conversation can go: every queue, and each teammate with their presence and load. */
+  transferTargets: TransferTargetsDTO;
   loadBoard(): Promise<void>;
-  /** Agents and queues to transfer to; quiet when this user may not list them (the dialog says so). */
   loadTransferTargets(): Promise<void>;
   applyBoard(queues: QueueStateDTO[]): void;
   refreshWaiting(): Promise<void>;
@@ -28,6 +29,7 @@ export const createBoardSlice: Slice<BoardSlice> = (set, get) => ({
   agents: [],
   waiting: [],
   deadLetters: [],
+  transferTargets: { queues: [], agents: [] },
 
   async loadBoard() {
     try {
@@ -44,11 +46,11 @@ export const createBoardSlice: Slice<BoardSlice> = (set, get) => ({
   },
 
   async loadTransferTargets() {
-    const [agents, queues] = await Promise.all([
-      boardService.agents().catch(() => null),
-      boardService.queues().catch(() => null),
-    ]);
-    set({ ...(agents ? { agents } : {}), ...(queues ? { queues } : {}) });
+    try {
+      set({ transferTargets: await boardService.transferTargets() });
+    } catch (error) {
+      get().reportError(error);
+    }
   },
 
   applyBoard: (queues) => set({ queues }),

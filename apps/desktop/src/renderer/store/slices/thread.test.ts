@@ -1,8 +1,9 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { ThreadState } from '../../../contract/inbox-api';
 import { deferred } from '../test-support/deferred';
-import { conversation, item, message, timelineItem } from '../test-support/fixtures';
+import { conversation, item, message, timelineItem, user } from '../test-support/fixtures';
 import { page, removePageGlobals, resetStore, testBridge, useStore } from '../test-support/store-harness';
+import { inboxError } from '../test-support/test-bridge';
 // After the harness: the slice's module reads the page globals it installs.
 import { RESOLVE_UNDO_MS } from './thread';
 
@@ -115,6 +116,33 @@ describe('the thread slice', () => {
       }),
     ]);
     expect(useStore.getState().selectedConversation?.status).toBe('open');
+  });
+
+  it('a teammate at capacity: a supervisor is asked to confirm and retries over capacity; an agent is told why', async () => {
+    const open = conversation();
+    const bruno = user('agent', 'Bruno Lima');
+    useStore.setState({ selectedId: open.id, selectedConversation: open, user: user('supervisor') });
+    testBridge.answer('conversation:act', (id, action) => {
+      if (action.type === 'transfer' && !action.overCapacity)
+        throw inboxError('OVER_CAPACITY', 'Bruno Lima has 3 open conversations of a capacity of 3');
+      return { ...open, id, assigneeId: bruno.id };
+    });
+    expect(await useStore.getState().handOver({ type: 'transfer', toUserId: bruno.id })).toBe('over-capacity');
+    expect(useStore.getState().toasts).toEqual([]);
+    expect(await useStore.getState().handOver({ type: 'transfer', toUserId: bruno.id, overCapacity: true })).toBe(
+      'done',
+    );
+    expect(useStore.getState().selectedConversation?.assigneeId).toBe(bruno.id);
+
+    useStore.setState({ selectedConversation: open, user: user('agent') });
+    expect(await useStore.getState().handOver({ type: 'transfer', toUserId: bruno.id })).toBe('failed');
+    expect(useStore.getState().toasts).toEqual([
+      expect.objectContaining({
+        tone: 'error',
+        title: 'That teammate is at capacity: pick someone with room, or a queue.',
+        body: 'Bruno Lima has 3 open conversations of a capacity of 3',
+      }),
+    ]);
   });
 
   it('says why a thread could not be read', async () => {

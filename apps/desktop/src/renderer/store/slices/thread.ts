@@ -2,9 +2,11 @@ import type { ConversationDTO } from '@switchboard/shared';
 import type { ConversationAction, ThreadState } from '../../../contract/inbox-api';
 import { i18n } from '../../i18n';
 import { conversationService } from '../../services/conversation.service';
-import { describeError, type Slice } from '../types';
+import { describeError, type Slice, type Store } from '../types';
 import { NO_CONTACT } from './contact';
 import type { Failure } from '../../i18n/errors';
+
+export type HandOverAction = Extract<ConversationAction, { type: 'transfer' | 'assign' }>;
 
 export type ThreadSlice = {
   selectedId: string | null;
@@ -19,6 +21,11 @@ export type ThreadSlice = {
   threadChanged(conversationId: string): void;
   refreshSelected(): Promise<void>;
   act(action: ConversationAction, conversationId?: string): Promise<boolean>;
+  /**
+   * Transfers or assigns like `act`, but a refusal because the teammate is at capacity, when this user may
+   * confirm going over (supervisors and admins), comes back as `over-capacity` for the dialog to ask about.
+   */
+  handOver(action: HandOverAction, conversationId?: string): Promise<'done' | 'failed' | 'over-capacity'>;
   /** Resolves after a short grace with an Undo toast: a resolve may send the customer a survey, so it waits. */
   resolveWithUndo(conversationId?: string): void;
 };
@@ -106,15 +113,36 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
   },
 
   async act(action, conversationId = get().selectedId ?? undefined) {
-    if (!conversationId) return false;
-    try {
-      const updated = await conversationService.act(conversationId, action);
-      if (get().selectedId === conversationId) set({ selectedConversation: updated });
-      void get().refreshList();
-      return true;
-    } catch (error) {
-      get().reportError(error);
-      return false;
-    }
+    return (await attempt(get, set, conversationId, action, () => false)) === 'done';
+  },
+
+  async handOver(action, conversationId = get().selectedId ?? undefined) {
+    const confirmable = (error: unknown) =>
+      describeError(error).code === 'OVER_CAPACITY' && get().user?.role !== 'agent';
+    return attempt(get, set, conversationId, action, confirmable);
   },
 });
+
+/**
+ * Acts on the conversation and shows the server's answer. A failure is reported in a toast, unless it is an
+ * over-capacity refusal the user may confirm (`confirmable`): that one goes back to the dialog to ask.
+ */
+async function attempt(
+  get: () => Store,
+  set: (partial: Partial<Store>) => void,
+  conversationId: string | undefined,
+  action: ConversationAction,
+  confirmable: (error: unknown) => boolean,
+): Promise<'done' | 'failed' | 'over-capacity'> {
+  if (!conversationId) return 'failed';
+  try {
+    const updated = await conversationService.act(conversationId, action);
+    if (get().selectedId === conversationId) set({ selectedConversation: updated });
+    void get().refreshList();
+    return 'done';
+  } catch (error) {
+    if (confirmable(error)) return 'over-capacity';
+    get().reportError(error);
+    return 'failed';
+  }
+}

@@ -66,6 +66,7 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   'board:get': () => [],
   'board:history': () => [],
   'agents:list': () => [],
+  'transfer:targets': () => ({ queues: [], agents: [] }),
   'dead-letters:list': () => [],
   'dead-letters:replay': () => {
     throw inboxError('NOT_FOUND', 'no such dead letter');
