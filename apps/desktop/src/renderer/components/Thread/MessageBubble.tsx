@@ -5,6 +5,7 @@ import { useFormat } from '../../i18n/format';
 import { DeliveryTicks } from './DeliveryTicks';
 import { MessageContent, useQuoteText } from './MessageContent';
 import { Icon } from '../common/Icon';
+import { WaitingReason } from './WaitingReason';
 
 type Props = {
   message: MessageDTO;
@@ -47,6 +48,7 @@ export function MessageBubble({ message, reactions, quoted, found = false }: Pro
           </div>
         )}
       </div>
+      {side === 'out' && message.status === 'queued' && <WaitingReason channelId={message.channelId} />}
       {(message.status === 'failed' || message.status === 'dead') && (
         <div className="failure" role="note">
           {message.status === 'dead' ? t('failure.dead') : t('failure.failed')}{' '}

@@ -49,6 +49,7 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   'board:history': () => [],
   'agents:list': () => [],
   'dead-letters:list': () => [],
+  'channels:send-health': () => [],
   'dead-letters:replay': () => {
     throw inboxError('NOT_FOUND', 'no such dead letter');
   },
