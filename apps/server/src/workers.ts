@@ -37,11 +37,12 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     observe: observeIntake(metrics),
     announceTogether: (work) => events.gather(work),
   });
-  const breakers = createChannelBreakers({
-    failureThreshold: config.BREAKER_FAILURE_THRESHOLD,
-    halfOpenAfterMs: config.BREAKER_HALF_OPEN_SECONDS * 1000,
-  });
-  breakers.onStateChange(services.sendHealth.record);
+  const breakers = services.sendHealth.watch(
+    createChannelBreakers({
+      failureThreshold: config.BREAKER_FAILURE_THRESHOLD,
+      halfOpenAfterMs: config.BREAKER_HALF_OPEN_SECONDS * 1000,
+    }),
+  );
   const outboxWorker = new OutboxWorker({
     models,
     messages: services.messages,

@@ -4,7 +4,7 @@ import type { DomainEvents } from '../domain/domain-events.js';
 import type { Logger } from '../lib/logger.js';
 import type { Models } from '../models/index.js';
 import { toSendHealthDTO } from '../models/to-dto.js';
-import type { BreakerState, BreakerStateChange } from './channel-breaker.js';
+import type { BreakerState, BreakerStateChange, ChannelBreakers } from './channel-breaker.js';
 
 const SEND_STATE: Record<BreakerState, ChannelSendState> = { closed: 'sending', open: 'down', 'half-open': 'retrying' };
 
@@ -17,6 +17,8 @@ const SEND_STATE: Record<BreakerState, ChannelSendState> = { closed: 'sending', 
 export class ChannelSendHealth {
   /** One channel's writes in the order its breaker changed: open, then half-open, then closed. */
   private readonly writes = new KeyedQueue();
+  /** Numbers this process has seen send since it started or since their breaker last opened. */
+  private readonly seenSending = new Set<string>();
 
   constructor(
     private readonly models: Models,
@@ -24,14 +26,26 @@ export class ChannelSendHealth {
     private readonly logger: Logger,
   ) {}
 
-  /** For `ChannelBreakers.onStateChange`: returns at once and never throws. */
-  record = (change: BreakerStateChange): void => {
-    void this.writes
-      .run(change.channelId, () => this.write(change))
-      .catch((error: unknown) =>
-        this.logger.error({ err: error, channelId: change.channelId }, 'channel send health not recorded'),
-      );
-  };
+  /**
+   * The breakers, their changes recorded. A number recorded down by a process that has gone (restarted
+   * mid-outage) would stay down, as this process's breakers start closed and never change while sends
+   * succeed: so the first send WhatsApp accepts through a number since start, or since its breaker last
+   * opened, records it sending.
+   */
+  watch(breakers: ChannelBreakers): ChannelBreakers {
+    breakers.onStateChange(this.record);
+    return {
+      ...breakers,
+      execute: async (channelId, send) => {
+        const outcome = await breakers.execute(channelId, send);
+        if (outcome.ok && !this.seenSending.has(channelId)) {
+          this.seenSending.add(channelId);
+          this.enqueue(channelId, () => this.confirmSending(channelId));
+        }
+        return outcome;
+      },
+    };
+  }
 
   /** Every number's send health, by channel. */
   async list(): Promise<ChannelSendHealthDTO[]> {
@@ -44,6 +58,29 @@ export class ChannelSendHealth {
 
   /** Resolves once every change recorded so far is written. */
   idle = () => this.writes.idle();
+
+  /** Returns at once and never throws, as breaker listeners must. */
+  private record = (change: BreakerStateChange): void => {
+    if (change.state === 'closed') this.seenSending.add(change.channelId);
+    else this.seenSending.delete(change.channelId);
+    this.enqueue(change.channelId, () => this.write(change));
+  };
+
+  private enqueue(channelId: string, write: () => Promise<void>): void {
+    void this.writes
+      .run(channelId, write)
+      .catch((error: unknown) => this.logger.error({ err: error, channelId }, 'channel send health not recorded'));
+  }
+
+  private async confirmSending(channelId: string): Promise<void> {
+    const at = new Date();
+    const channel = await this.models.Channel.findOneAndUpdate(
+      { _id: channelId, 'sendHealth.state': { $in: ['down', 'retrying'] } },
+      { $set: { sendHealth: { state: 'sending', downSince: null, nextRetryAt: null, changedAt: at } } },
+      { new: true },
+    );
+    if (channel) this.announce(toSendHealthDTO(channel));
+  }
 
   private async write(change: BreakerStateChange): Promise<void> {
     // A change older than the one stored (another process's, written first) would turn the clock back.
@@ -64,8 +101,10 @@ export class ChannelSendHealth {
       },
       { new: true },
     );
-    if (!channel) return;
-    const health = toSendHealthDTO(channel);
+    if (channel) this.announce(toSendHealthDTO(channel));
+  }
+
+  private announce(health: ChannelSendHealthDTO): void {
     this.logger.info(health, 'channel send health changed');
     this.events.emit('channel.send-health-changed', health);
   }

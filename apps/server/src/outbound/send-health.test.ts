@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function conversationOf(waId: string): Promise<ConversationDTO> {
-  await server.deliver(envelope({ messages: [inbound.text({ from: waId, body: 'is my order coming?' })] }));
+async function conversationOf(waId: string, number: { phoneNumberId?: string } = {}): Promise<ConversationDTO> {
+  await server.deliver(envelope({ messages: [inbound.text({ from: waId, body: 'is my order coming?' })], ...number }));
   return eventually(async () => {
     const page = await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200');
     return page.body.items.find((c) => c.contact.waId === waId);
@@ -93,5 +93,35 @@ describe('a number that cannot send', () => {
         'the waiting reply to go out',
         30_000,
       );
+  });
+
+  it('a number left down by a process that is gone is back as soon as a reply goes out through it', async () => {
+    const conversation = await conversationOf('5511977770002', { phoneNumberId: '100000000000777' });
+    const pushes: ChannelSendHealthDTO[] = [];
+    (await server.connectSocket(admin)).on('channel:send-health-changed', (health) => pushes.push(health));
+    const downSince = new Date(Date.now() - 60_000);
+    // What a process that restarted mid-outage left behind: its breaker is gone, its record is not.
+    await server.app.models.Channel.updateOne(
+      { _id: conversation.channelId },
+      { $set: { sendHealth: { state: 'down', downSince, nextRetryAt: new Date(), changedAt: downSince } } },
+    );
+    const read = async () =>
+      (await server.api<{ items: ChannelSendHealthDTO[] }>(admin, 'GET', '/api/channels/send-health')).body.items.find(
+        (h) => h.channelId === conversation.channelId,
+      );
+    expect(await read()).toMatchObject({ state: 'down', downSince: downSince.toISOString() });
+
+    const reply = await replyIn(conversation.id, 'Checking with the courier now.');
+    await eventually(
+      async () => ['sent', 'delivered', 'read'].includes((await statusOf(conversation.id, reply.id)) ?? ''),
+      'the reply to go out',
+      30_000,
+    );
+    await eventually(
+      async () => pushes.find((p) => p.channelId === conversation.channelId && p.state === 'sending'),
+      'a push saying the number sends',
+      30_000,
+    );
+    expect(await read()).toMatchObject({ state: 'sending', downSince: null, nextRetryAt: null });
   });
 });
