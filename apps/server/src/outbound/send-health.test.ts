@@ -93,7 +93,7 @@ describe('a number that cannot send', () => {
         'the waiting reply to go out',
         30_000,
       );
-  });
+  }, 120_000);
 
   it('a number left down by a process that is gone is back as soon as a reply goes out through it', async () => {
     const conversation = await conversationOf('5511977770002', { phoneNumberId: '100000000000777' });
@@ -123,5 +123,5 @@ describe('a number that cannot send', () => {
       30_000,
     );
     expect(await read()).toMatchObject({ state: 'sending', downSince: null, nextRetryAt: null });
-  });
+  }, 120_000);
 });
