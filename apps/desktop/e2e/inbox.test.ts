@@ -248,6 +248,10 @@ describe('the desktop inbox in Chromium, against the real server, simulator and 
     await page.click('.nav-item:has-text("Dead letters")');
     const deadRow = page.locator('.dead-table tbody tr', { hasText: 'Your replacement ships' });
     await deadRow.waitFor();
+    // It went out of retries: the list says so, and promises nothing about going out by itself.
+    const why = await deadRow.locator('.dead-reason').innerText();
+    expect(why).toMatch(/gave up after 2 tries/);
+    expect(why).not.toMatch(/automatically|in a moment/);
     await saveScreen(page, 'dead-letters');
     await deadRow.locator('button:has-text("Replay")').click();
     await deadRow.waitFor({ state: 'detached' });

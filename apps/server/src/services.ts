@@ -33,6 +33,7 @@ import type { Config } from './lib/config.js';
 import type { Logger } from './lib/logger.js';
 import type { Models } from './models/index.js';
 import {
+  ChannelSendHealth,
   ConsentService,
   createWhatsAppClient,
   DeadLetterService,
@@ -168,6 +169,7 @@ export function createServices(
     botKeys: new BotKeys(models, audit),
     handoffs: new HandoffService(models, contacts, conversations, router, assignments, timeline),
     channels: new ChannelService(models, events, audit),
+    sendHealth: new ChannelSendHealth(models, events, logger),
     users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events, audit),
     templates,
     searchIndex,

@@ -52,17 +52,17 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     observe: observeIntake(metrics),
     announceTogether,
   });
+  const breakers = services.sendHealth.watch(
+    createChannelBreakers({
+      failureThreshold: config.BREAKER_FAILURE_THRESHOLD,
+      halfOpenAfterMs: config.BREAKER_HALF_OPEN_SECONDS * 1000,
+    }),
+  );
   const outboxWorker = new OutboxWorker({
     models,
     messages: services.messages,
     client: services.whatsapp,
-    breakers: observeBreakers(
-      createChannelBreakers({
-        failureThreshold: config.BREAKER_FAILURE_THRESHOLD,
-        halfOpenAfterMs: config.BREAKER_HALF_OPEN_SECONDS * 1000,
-      }),
-      metrics,
-    ),
+    breakers: observeBreakers(breakers, metrics),
     rateLimits: createSendRateLimits({
       perNumber: { points: config.RATE_LIMIT_PER_NUMBER, durationMs: 1000 },
       createLimiter: limiters,
@@ -155,6 +155,7 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     /** Resolves once every loop has finished the step it was in: nothing of theirs touches the database after. */
     async stop(): Promise<void> {
       for (const worker of all) await worker.stop();
+      await services.sendHealth.idle();
     },
   };
 }

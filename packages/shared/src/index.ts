@@ -3,6 +3,7 @@ export * from './audit.js';
 export * from './bot.js';
 export * from './business-hours.js';
 export * from './channel.js';
+export * from './channel-health.js';
 export * from './contact.js';
 export * from './conversation.js';
 export * from './conversation-event.js';

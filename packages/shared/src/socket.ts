@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ack } from './ack.js';
+import type { ChannelSendHealthDTO } from './channel-health.js';
 import type { ConversationEventDTO } from './conversation-event.js';
 import { ObjectIdString } from './ids.js';
 import type { QueueStateDTO } from './routing.js';
@@ -53,6 +54,8 @@ export interface ServerToClientEvents {
   'conversation:presence': (presence: ConversationPresenceDTO) => void;
   /** The canned replies someone may use changed (shared ones to everybody, personal ones to their owner). */
   'canned-replies:changed': () => void;
+  /** To every signed-in user: a number stopped sending (its outbound breaker opened), is retrying, or sends again. */
+  'channel:send-health-changed': (health: ChannelSendHealthDTO) => void;
 }
 
 /** Commands from client to server: the name is `entity:verb`, every one acknowledged with an Ack. */

@@ -18,6 +18,7 @@ import {
   type ChannelDTO,
   type ContactChangeDTO,
   type ContactDTO,
+  type ChannelSendHealthDTO,
   type DeadLetterDTO,
   type ErrorIssue,
   type InboundDeadLetterDTO,
@@ -198,6 +199,7 @@ export const InboxCommandArgs = {
   'reports:get': z.tuple([ReportQuery]),
   'reports:export': z.tuple([ReportExportQuery]),
   'channels:list': z.tuple([]),
+  'channels:send-health': z.tuple([]),
   'settings:request': z.tuple([SettingsMethod, SettingsPath, z.unknown().optional()]),
   'search:run': z.tuple([SearchQuery]),
 } as const;
@@ -254,6 +256,8 @@ export type InboxCommandResults = {
   /** One table of a report as CSV text, as the server exports it. */
   'reports:export': string;
   'channels:list': ChannelDTO[];
+  /** Whether each business number can send, as the server last said (empty before the first connect). */
+  'channels:send-health': ChannelSendHealthDTO[];
   /** A CSV export (`/api/audit/export`) answers its text as the body. */
   'settings:request': SettingsAnswer;
   /** The server's search; offline (or when it cannot be reached), this device's cache, saying so in `source`. */
@@ -273,6 +277,8 @@ export type InboxPushes = {
   'thread-changed': [conversationId: string];
   'timeline-changed': [conversationId: string];
   'board-changed': [QueueStateDTO[]];
+  /** A business number stopped sending, is retrying, or sends again: every number's send health, as now known. */
+  'send-health-changed': [ChannelSendHealthDTO[]];
   /** Shown as a desktop notification by the host, and as a toast in the renderer. */
   notification: [InboxNotification];
   /** Someone named me in a note, or I read mentions on another device: the Mentions view reloads. */

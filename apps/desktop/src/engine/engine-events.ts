@@ -1,5 +1,13 @@
 import { EventEmitter } from 'node:events';
-import type { ConversationDTO, MentionDTO, MessageDTO, QueueStateDTO, SlaAlert, UserDTO } from '@switchboard/shared';
+import type {
+  ChannelSendHealthDTO,
+  ConversationDTO,
+  MentionDTO,
+  MessageDTO,
+  QueueStateDTO,
+  SlaAlert,
+  UserDTO,
+} from '@switchboard/shared';
 import type { OutboxEntry } from './db/cache.js';
 
 export type ConnectionState = 'offline' | 'syncing' | 'online';
@@ -21,6 +29,8 @@ export type EngineEvents = {
   /** A reply changed state; `message` is the stored message once the server acknowledged it. */
   'outbox-changed': [entry: OutboxEntry, message: MessageDTO | null];
   'connection-changed': [state: ConnectionState];
+  /** Whether each business number can send changed (or was read again on a connect): every number's, as now known. */
+  'send-health-changed': [health: ChannelSendHealthDTO[]];
   /** The server's copy of the signed-in user, read on every connect: a preference changed on another machine. */
   'user-fetched': [user: UserDTO];
   /** Something went wrong that the engine will retry; for logs and a status line, never fatal. */

@@ -2,6 +2,7 @@ import { io } from 'socket.io-client';
 import {
   MentionDTO,
   QueueStateDTO,
+  type ChannelSendHealthDTO,
   type ConversationDTO,
   type MessageDTO,
   type SendMessageRequest,
@@ -12,6 +13,7 @@ import { createConversationSync } from './conversation-sync.js';
 import { createEngineEvents, type ConnectionState, type Subscribe } from './engine-events.js';
 import { createOutbox } from './outbox.js';
 import { createRestClient } from './rest-client.js';
+import { createSendHealth } from './send-health.js';
 import type { ClientSocket } from './socket-request.js';
 
 export type { ConnectionState, EngineEvents } from './engine-events.js';
@@ -56,6 +58,8 @@ export interface SyncEngine extends CacheAccess {
   listConversations(options?: ListConversationsOptions): Promise<ConversationDTO[]>;
   listMessages(conversationId: string): Promise<MessageDTO[]>;
   listOutbox(conversationId: string): Promise<OutboxEntry[]>;
+  /** Whether each business number can send, as the server last said (empty until the first connect). */
+  sendHealth(): ChannelSendHealthDTO[];
   /** Stores the reply in the outbox first, then sends it when connected; resolves once it is stored. */
   sendReply(conversationId: string, reply: SendMessageRequest): Promise<OutboxEntry>;
   /** A failed reply, queued again as it was. */
@@ -105,6 +109,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
   const { subscribe, emit } = createEngineEvents();
   const rest = createRestClient(options.serverUrl, options.token);
+  const sendHealth = createSendHealth(emit);
   let cache: Cache | null = null;
   let socket: ClientSocket | null = null;
   let connection: ConnectionState = 'offline';
@@ -135,6 +140,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const me = await rest.me();
         await opened().setMeta('user', JSON.stringify(me));
         emit('user-fetched', me);
+        // A server too old to answer it still syncs: the outage view stays empty, the inbox works.
+        await sendHealth.read(rest).catch(report);
         await sync.resyncAll();
         await opened().setMeta('lastSyncAt', new Date().toISOString());
         if (socket?.connected) setConnection('online');
@@ -192,6 +199,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         else report(new Error(`ignored a malformed mention:created push: ${parsed.error.message}`));
       });
       socket.on('mentions:read', () => emit('mentions-read'));
+      socket.on('channel:send-health-changed', (health: unknown) => sendHealth.receive(health));
       socket.on('queues:updated', (states: unknown) => {
         const parsed = QueueStateDTO.array().safeParse(states);
         if (parsed.success) emit('queues-updated', parsed.data);
@@ -218,6 +226,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     listConversations: (listOptions) => opened().listConversations(listOptions),
     listMessages: (conversationId) => opened().listMessages(conversationId),
     listOutbox: (conversationId) => opened().listOutbox(conversationId),
+    sendHealth: () => sendHealth.list(),
     sendReply: (conversationId, reply) => {
       opened();
       return outbox.sendReply(conversationId, reply);

@@ -38,6 +38,7 @@ export function forwardEnginePushes({ engine, userId, push, state, onBoard, onUs
       listChanged();
     }),
     engine.subscribe('timeline-changed', (id) => push('timeline-changed', id)),
+    engine.subscribe('send-health-changed', (health) => push('send-health-changed', health)),
     engine.subscribe('connection-changed', (connection) => {
       push('connection-changed', connection);
       push('session-changed', state());

@@ -240,6 +240,7 @@ export function inboxCommands(ctx: CommandContext): Handlers {
       if (!res.ok) throw new Error(`the export answered ${res.status}: ${await res.text()}`);
       return res.text();
     },
+    'channels:send-health': async () => ctx.session().engine.sendHealth(),
     'channels:list': () =>
       remembered('channels', async (rest) => (await rest.get('/api/channels', items(ChannelDTO))).items, []),
     'settings:request': (method, path, body) => settingsRequest(ctx.session().rest, method, path, body),

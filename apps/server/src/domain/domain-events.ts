@@ -1,7 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import type { Types } from 'mongoose';
-import type { ConversationEventDTO, MentionDTO, QueueStateDTO, SlaAlert } from '@switchboard/shared';
+import type {
+  ChannelSendHealthDTO,
+  ConversationEventDTO,
+  MentionDTO,
+  QueueStateDTO,
+  SlaAlert,
+} from '@switchboard/shared';
 import type { ConversationDoc } from '../models/conversation.model.js';
 
 type DomainEventMap = {
@@ -29,6 +35,8 @@ type DomainEventMap = {
   'mention.created': [mention: MentionDTO, userId: string];
   /** A user read mentions (on one device): their other devices follow. */
   'mentions.read': [userId: string, unreadCount: number];
+  /** A number stopped sending, is retrying, or sends again (its outbound breaker changed). */
+  'channel.send-health-changed': [health: ChannelSendHealthDTO];
 };
 
 /** What a sender needs to take a new outbox item without looking for it: its id and whom it goes to. */

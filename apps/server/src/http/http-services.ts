@@ -23,6 +23,7 @@ import type { MessageService } from '../domain/message.service.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Models } from '../models/index.js';
 import type {
+  ChannelSendHealth,
   DeadLetterService,
   MediaService,
   ReadReceiptService,
@@ -45,6 +46,7 @@ export type HttpServices = {
   users: UserService;
   botKeys: BotKeys;
   channels: ChannelService;
+  sendHealth: ChannelSendHealth;
   contactHistory: ContactHistory;
   conversations: ConversationService;
   log: ConversationLog;

@@ -14,6 +14,7 @@ import {
   TeamMemberDTO,
   ChannelDTO,
   ChannelMembersRequest,
+  ChannelSendHealthDTO,
   ConversationDTO,
   ConversationEventDTO,
   EscalateRequest,
@@ -186,6 +187,15 @@ const routes: Route[] = [
     method: 'get',
     path: '/api/channels',
     ok: [200, z.object({ items: z.array(ChannelDTO) }), 'the channels the caller may see'],
+  },
+  {
+    method: 'get',
+    path: '/api/channels/send-health',
+    ok: [
+      200,
+      z.object({ items: z.array(ChannelSendHealthDTO) }),
+      'whether each number can send: down since when and when the next try goes, as its outbound breaker says',
+    ],
   },
   {
     method: 'post',

@@ -14,6 +14,13 @@ const channelSchema = new Schema(
     accessTokenSetAt: { type: Date, default: null },
     /** Opening a conversation sends WhatsApp a read receipt for the customer's messages (turn off per number). */
     markReadOnOpen: { type: Boolean, required: true, default: true },
+    /** Whether replies can go out, as the outbound breakers last said (see outbound/send-health.service.ts). */
+    sendHealth: {
+      state: { type: String, enum: ['sending', 'down', 'retrying'], default: 'sending' },
+      downSince: { type: Date, default: null },
+      nextRetryAt: { type: Date, default: null },
+      changedAt: { type: Date, default: null },
+    },
   },
   { timestamps: true },
 );

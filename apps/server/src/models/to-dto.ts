@@ -1,6 +1,7 @@
 import { Locale } from '@switchboard/shared';
 import type {
   ChannelDTO,
+  ChannelSendHealthDTO,
   ContactDTO,
   ConversationDTO,
   ExtractedEntity,
@@ -52,6 +53,23 @@ export function toChannelDTO(c: ChannelDoc, memberIds: string[]): ChannelDTO {
     accessTokenSetAt: iso(c.accessTokenSetAt),
     apiVersion: c.apiVersion ?? null,
     createdAt: c.createdAt.toISOString(),
+  };
+}
+
+/** A number's send health as its breakers last recorded it; a number never recorded sends. */
+export function toSendHealthDTO(
+  c: Pick<ChannelDoc, '_id' | 'name' | 'displayPhoneNumber' | 'sendHealth' | 'createdAt'>,
+): ChannelSendHealthDTO {
+  const health = c.sendHealth;
+  const state = health?.state ?? 'sending';
+  return {
+    channelId: c._id.toHexString(),
+    name: c.name,
+    displayPhoneNumber: c.displayPhoneNumber ?? null,
+    state,
+    downSince: state === 'sending' ? null : iso(health?.downSince),
+    nextRetryAt: state === 'sending' ? null : iso(health?.nextRetryAt),
+    changedAt: (health?.changedAt ?? c.createdAt).toISOString(),
   };
 }
 

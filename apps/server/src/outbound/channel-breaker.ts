@@ -15,6 +15,10 @@ export interface BreakerStateChange {
   channelId: string;
   state: BreakerState;
   at: Date;
+  /** When the channel stopped sending: its first opening since it was last closed; null once closed. */
+  downSince: Date | null;
+  /** When the next probe may go: `halfOpenAfterMs` after an opening, now for a half-open probe; null once closed. */
+  nextRetryAt: Date | null;
 }
 
 export interface ChannelBreakerOptions {
@@ -61,6 +65,7 @@ export function createChannelBreakers(options: ChannelBreakerOptions = {}): Chan
   const halfOpenAfterMs = options.halfOpenAfterMs ?? 30_000;
   const policies = new Map<string, CircuitBreakerPolicy>();
   const openedAt = new Map<string, number>();
+  const downSince = new Map<string, Date>();
   const listeners = new Set<(change: BreakerStateChange) => void>();
 
   function policyFor(channelId: string): CircuitBreakerPolicy {
@@ -72,8 +77,14 @@ export function createChannelBreakers(options: ChannelBreakerOptions = {}): Chan
     });
     policy.onStateChange((circuit) => {
       const at = new Date();
-      if (circuit === CircuitState.Open) openedAt.set(channelId, at.getTime());
-      for (const listener of listeners) listener({ channelId, state: STATES[circuit], at });
+      const state = STATES[circuit];
+      if (state === 'open') openedAt.set(channelId, at.getTime());
+      if (state === 'closed') downSince.delete(channelId);
+      else if (!downSince.has(channelId)) downSince.set(channelId, at);
+      const nextRetryAt =
+        state === 'open' ? new Date(at.getTime() + halfOpenAfterMs) : state === 'half-open' ? at : null;
+      const change = { channelId, state, at, downSince: downSince.get(channelId) ?? null, nextRetryAt };
+      for (const listener of listeners) listener(change);
     });
     policies.set(channelId, policy);
     return policy;

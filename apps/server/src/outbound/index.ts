@@ -1,6 +1,7 @@
 // The outbound feature (replies through the WhatsApp Cloud API, templates, consent) as other layers see
 // it: import it through this file only.
 export { createChannelBreakers } from './channel-breaker.js';
+export { ChannelSendHealth } from './send-health.service.js';
 export { ConsentService } from './consent.service.js';
 export { DeadLetterService } from './dead-letters.service.js';
 export { MediaService } from './media.service.js';

@@ -150,12 +150,16 @@ describe('delivery through failures', () => {
     const supervisor = await server.userWith('supervisor');
     const agent = await server.userWith('agent');
     expect((await server.api(agent.token, 'GET', '/api/outbox/dead')).status).toBe(403);
-    const list = await server.api<{ items: { message: MessageDTO; failures: number }[] }>(
+    const list = await server.api<{ items: { message: MessageDTO; failures: number; lastFailure: string | null }[] }>(
       supervisor.token,
       'GET',
       '/api/outbox/dead',
     );
-    expect(list.body.items.find((i) => i.message.id === message.id)?.failures).toBe(6);
+    const letter = list.body.items.find((i) => i.message.id === message.id);
+    expect(letter?.failures).toBe(6);
+    // The list says the same as the reply: it gave up, and nothing goes out by itself any more.
+    expect(letter?.lastFailure).toMatch(/gave up after 6 tries/i);
+    expect(letter?.lastFailure).not.toMatch(/automatically|in a moment/);
 
     const replayed = await server.api<MessageDTO>(supervisor.token, 'POST', `/api/outbox/${message.id}/replay`);
     expect(replayed.status).toBe(200);

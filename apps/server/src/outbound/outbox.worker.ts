@@ -231,16 +231,13 @@ export class OutboxWorker {
       return this.retryAt(item, failure.retryAfterMs ?? RECONCILE_CHECK_MS, null, failure.reason);
     const failures = item.failures + 1;
     if (failures >= config.OUTBOX_MAX_FAILURES) {
+      // Not the retryable failure's own reason: that one promises the reply goes out by itself.
+      const reason = deadLetterReason(failure, failures);
       await this.deps.models.Outbox.updateOne(
         { _id: item._id },
-        { $set: { state: 'dead', failures, lastFailure: failure.reason, leaseUntil: null, nextAttemptAt: new Date() } },
+        { $set: { state: 'dead', failures, lastFailure: reason, leaseUntil: null, nextAttemptAt: new Date() } },
       );
-      await messages.markUndelivered(
-        item._id,
-        'dead',
-        { error, reason: deadLetterReason(failure, failures) },
-        item.attempts,
-      );
+      await messages.markUndelivered(item._id, 'dead', { error, reason }, item.attempts);
       return;
     }
     await this.deps.models.Outbox.updateOne({ _id: item._id }, { $set: { failures } });

@@ -11,6 +11,13 @@ export function formatPhone(waId: string | null): string | null {
   return `+${waId.replace(/(\d{2})(\d{2})(\d{4,5})(\d{4})$/, '$1 $2 $3 $4')}`;
 }
 
+/** A business number as agents know it: the number as dialled ("+15550100" when stored as digits), else its name. */
+export function channelNumber(channel: { displayPhoneNumber: string | null; name: string }): string {
+  const number = channel.displayPhoneNumber?.trim();
+  if (!number) return channel.name;
+  return /^\d+$/.test(number) ? `+${number}` : number;
+}
+
 export const initials = (name: string) =>
   name
     .split(/\s+/)

@@ -1,4 +1,4 @@
-import type { ContactDTO, ConversationDTO } from '@switchboard/shared';
+import type { ChannelSendHealthDTO, ContactDTO, ConversationDTO } from '@switchboard/shared';
 import type { Store } from './types';
 import { EMPTY_DRAFT } from './slices/composer';
 
@@ -26,3 +26,11 @@ export const selectConnectionLabel = (s: Store): 'online' | 'syncing' | 'offline
 
 export const isWindowOpen = (conversation: ConversationDTO, now: number) =>
   conversation.windowExpiresAt !== null && Date.parse(conversation.windowExpiresAt) > now;
+
+/** The numbers that cannot send right now (down, or retrying after being down), of every number's health. */
+export const outagesIn = (health: ChannelSendHealthDTO[]): ChannelSendHealthDTO[] =>
+  health.filter((h) => h.state !== 'sending');
+
+/** Why replies through `channelId` wait, when its number cannot send; undefined while it sends. */
+export const selectOutageOf = (channelId: string) => (s: Store) =>
+  s.sendHealth.find((h) => h.channelId === channelId && h.state !== 'sending');

@@ -27,6 +27,7 @@ export function wirePushes(): () => void {
     pushes.on('thread-changed', (id) => store().threadChanged(id)),
     pushes.on('timeline-changed', (id) => id === store().selectedId && void store().refreshTimeline()),
     pushes.on('board-changed', (queues) => store().applyBoard(queues)),
+    pushes.on('send-health-changed', (health) => store().applySendHealth(health)),
     pushes.on('notification', (notification) => store().notify(notification)),
     pushes.on('mentions-changed', () => void store().loadMentions()),
     pushes.on('problem', (message) => console.warn('engine:', message)),
@@ -37,6 +38,7 @@ export function wirePushes(): () => void {
         void store().loadSession();
         refreshConversations();
         void store().refreshThread();
+        void store().loadSendHealth();
       }
     }),
   ];

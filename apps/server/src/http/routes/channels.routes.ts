@@ -13,6 +13,10 @@ export function channelRoutes(services: HttpServices): Router {
     const all = await services.channels.list();
     res.json({ items: all.filter((c) => viewer.canSeeChannel(new Types.ObjectId(c.id))) });
   });
+  // Every signed-in user: whichever numbers their replies go out through, they see when one cannot send.
+  router.get('/channels/send-health', async (_req, res) => {
+    res.json({ items: await services.sendHealth.list() });
+  });
   router.post('/channels', requireRole('admin'), async (req, res) => {
     res
       .status(201)

@@ -46,7 +46,7 @@ export function DeadLetters() {
                       {quoteText(d.message).slice(0, 80)}
                     </button>
                   </td>
-                  <td className="dead-reason">{d.lastFailure ?? d.message.failureReason ?? t('dead.unknown')}</td>
+                  <td className="dead-reason">{d.message.failureReason ?? d.lastFailure ?? t('dead.unknown')}</td>
                   <td>{format.number(d.failures)}</td>
                   <td title={format.fullDate(d.deadSince)}>{format.shortDate(d.deadSince)}</td>
                   <td>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
-import { selectConnectionLabel, selectPendingCount } from '../../store/selectors';
+import { outagesIn, selectConnectionLabel, selectPendingCount } from '../../store/selectors';
 
 export function ConnectionIndicator() {
   const { t } = useTranslation();
@@ -8,6 +8,7 @@ export function ConnectionIndicator() {
   const hostLink = useStore((s) => s.hostLink);
   const hostDown = hostLink !== 'open';
   const pending = useStore(selectPendingCount);
+  const outages = outagesIn(useStore((s) => s.sendHealth)).length;
   return (
     <div className={`connection ${state}`} role="status" aria-label={t('connection.label')} data-state={state}>
       <span className="connection-dot" />
@@ -22,7 +23,9 @@ export function ConnectionIndicator() {
                 ? t('connection.pending', { count: pending })
                 : state === 'offline'
                   ? t('connection.fromDevice')
-                  : t('connection.allSent')}
+                  : outages > 0
+                    ? t('connection.outages', { count: outages })
+                    : t('connection.allSent')}
         </div>
       </div>
     </div>

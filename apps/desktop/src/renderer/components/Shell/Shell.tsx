@@ -12,6 +12,7 @@ import { MentionsView } from '../Mentions/MentionsView';
 import { Reports } from '../Reports/Reports';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageMenu } from './LanguageMenu';
+import { SendOutages } from './SendOutages';
 import { initials } from '../../lib/format';
 import './Shell.css';
 import { Icon, type IconName } from '../common/Icon';
@@ -98,6 +99,7 @@ export function Shell() {
         )}
         <div className="sidebar-footer">
           <ConnectionIndicator />
+          <SendOutages />
           <AgentCard />
         </div>
       </nav>

@@ -8,6 +8,7 @@ import { FailedActions } from './FailedActions';
 import { DeliveryTicks } from './DeliveryTicks';
 import { MessageContent, useQuoteText } from './MessageContent';
 import { Icon } from '../common/Icon';
+import { WaitingReason } from './WaitingReason';
 
 type Props = {
   message: MessageDTO;
@@ -67,6 +68,7 @@ export function MessageBubble({ message, reactions, quoted, found = false, settl
           </div>
         )}
       </div>
+      {side === 'out' && message.status === 'queued' && <WaitingReason channelId={message.channelId} />}
       {failed && (
         <div className="failure" role="note">
           {message.status === 'dead' ? t('failure.dead') : t('failure.failed')}{' '}

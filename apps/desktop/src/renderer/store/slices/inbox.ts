@@ -43,6 +43,7 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
     void get().refreshList();
     void get().loadComposerData();
     void get().loadMentions();
+    void get().loadSendHealth();
   },
   setScreen(screen) {
     set({ screen });

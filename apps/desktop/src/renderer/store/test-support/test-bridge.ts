@@ -68,6 +68,7 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   'agents:list': () => [],
   'transfer:targets': () => ({ queues: [], agents: [] }),
   'dead-letters:list': () => [],
+  'channels:send-health': () => [],
   'dead-letters:replay': () => {
     throw inboxError('NOT_FOUND', 'no such dead letter');
   },

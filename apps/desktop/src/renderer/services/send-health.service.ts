@@ -1,0 +1,5 @@
+import { bridge } from './bridge';
+
+export const sendHealthService = {
+  list: () => bridge.api.invoke('channels:send-health'),
+};
