@@ -137,7 +137,16 @@ describe('inbound dead letters', () => {
 
   it('an error WhatsApp itself reports is recorded on the webhook, not dead-lettered: there is nothing of ours to replay', async () => {
     const intake = await server.deliver(
-      envelope({ errors: [{ code: 131000, title: 'Something went wrong', message: 'Something went wrong' }] }),
+      envelope({
+        errors: [
+          {
+            code: 131000,
+            title: 'Something went wrong',
+            message: 'Something went wrong',
+            error_data: { details: 'Something went wrong' },
+          },
+        ],
+      }),
     );
     expect(intake.itemErrors).toHaveLength(1);
     expect(await listed(String(intake._id))).toBeUndefined();
