@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { ConversationEventDTO } from '@switchboard/shared';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import { keyedId } from '../lib/keyed-id.js';
-import { startTestServer, type TestServer } from '@switchboard/test-support/harness';
+import { eventually, startTestServer, type TestServer } from '@switchboard/test-support/harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,9 +11,18 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/**
+ * A new conversation once triage, routing and the SLA clock have logged what its first message set off, so the
+ * test's own writers meet no background writer (which would move the log past a dead writer's change).
+ */
 async function conversationOf(from: string) {
   await server.deliver(envelope({ messages: [inbound.text({ from, body: 'oi' })] }));
-  return server.app.models.Conversation.findOne({ status: 'open' }).sort({ openedAt: -1 }).orFail();
+  const { Conversation, ConversationEvent } = server.app.models;
+  return eventually(async () => {
+    const c = await Conversation.findOne({ status: 'open' }).sort({ openedAt: -1 }).orFail();
+    const settled = c.routingState !== null && c.slaKind && c.slaDueAt;
+    return settled && (await ConversationEvent.countDocuments({ conversationId: c._id })) === c.seq ? c : null;
+  }, 'the new conversation settled');
 }
 
 function pushes() {
