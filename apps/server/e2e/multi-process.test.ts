@@ -281,7 +281,29 @@ describe('two server processes on one database and one Redis', () => {
       expect(perId.every((row) => row.n === 1)).toBe(true);
 
       await eventually(
-        async () => acknowledged.every((id) => messagesIn(onA).some((m) => m.providerMessageId === id)),
+        async () => {
+          const missing = acknowledged.filter((id) => !messagesIn(onA).some((m) => m.providerMessageId === id));
+          if (missing.length === 0) return true;
+          const stored = await messages.find({ providerMessageId: { $in: missing } }).toArray();
+          const states = await db
+            .collection('conversations')
+            .find({ _id: { $in: stored.map((m) => m.conversationId) } })
+            .toArray();
+          throw new Error(
+            JSON.stringify(
+              states.map((c) => ({
+                routingState: c.routingState,
+                assigneeId: c.assigneeId,
+                queueId: c.queueId,
+                seq: c.seq,
+                lastInboundAt: c.lastInboundAt,
+                updatedAt: c.updatedAt,
+                now: new Date(),
+                seen: onA.seen.get(String(c._id))?.length ?? null,
+              })),
+            ),
+          );
+        },
         'the agent on A to see every acknowledged message',
         60_000,
       );

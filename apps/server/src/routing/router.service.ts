@@ -17,6 +17,9 @@ type Candidate = { user: UserDoc; status: string; load: number; capacity: number
 /** A person giving a conversation to an agent: what the history says, and whether they confirmed going over capacity. */
 type HandOver = { summary: string; how: 'assign' | 'transfer'; overCapacity: boolean };
 
+/** How long a customer's open conversation may stay unrouted before the heartbeat routes it. */
+const STRANDED_AFTER_MS = 10_000;
+
 /**
  * Gets every conversation that needs a human to the right one: its queue by intent and language, then the
  * eligible agent (skilled in the queue, online, below capacity) with the lowest load, ties to whoever waited
@@ -72,13 +75,23 @@ export class RouterService {
   }
 
   /**
-   * Routes every waiting conversation, most urgent first, then longest waiting. A queue nobody can take
+   * Routes every waiting conversation, most urgent first, then longest waiting. A customer's conversation left
+   * unrouted (a process died between storing its message and routing it, and the redelivery found the message
+   * stored) is routed too, once nothing has touched it for a while. A queue nobody can take
    * from right now (no agent online below capacity) is skipped whole: nothing would change, so nothing is
    * written. Conversations not queued yet are always tried (they may need a fallback queue).
    */
   async routeWaiting(): Promise<void> {
+    const strandedBefore = new Date(Date.now() - STRANDED_AFTER_MS);
     const [waiting, queues] = await Promise.all([
-      this.models.Conversation.find({ routingState: 'waiting', status: 'open' }),
+      // One read for both: a scan either way on the embedded database.
+      this.models.Conversation.find({
+        status: 'open',
+        $or: [
+          { routingState: 'waiting' },
+          { routingState: null, lastInboundAt: { $ne: null }, updatedAt: { $lt: strandedBefore } },
+        ],
+      }),
       this.models.Queue.find(),
     ]);
     waiting.sort(
@@ -96,8 +109,11 @@ export class RouterService {
       // No queue took it: only a change to the queues can, so it is not tried again until they change.
       if (!queueId && this.unqueuedWith.get(conversation.id) === queueSet) continue;
       await this.route(conversation._id);
-      if (!queueId && !(await this.models.Conversation.exists({ _id: conversation._id, queueId: { $ne: null } })))
-        this.unqueuedWith.set(conversation.id, queueSet);
+      // Remembered only once it waits with no queue: one another router held (its turn) was not tried yet.
+      const after = queueId
+        ? null
+        : await this.models.Conversation.findById(conversation._id, { queueId: 1, routingState: 1 });
+      if (after?.routingState === 'waiting' && !after.queueId) this.unqueuedWith.set(conversation.id, queueSet);
       else this.unqueuedWith.delete(conversation.id);
     }
     const stillWaiting = new Set(waiting.map((c) => c.id));
