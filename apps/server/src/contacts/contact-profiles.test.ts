@@ -230,7 +230,7 @@ describe('merging contacts', () => {
     expect(elsewhere.status).toBe(409);
   });
 
-  it('refuses to merge two open conversations on one number, into itself, or what the caller cannot see', async () => {
+  it('refuses to merge two open conversations on one number, or a contact into itself', async () => {
     const a = await customer('5511970000020', 'Eva', 'hola');
     const b = await customer('5511970000021', 'Eva R', 'hola');
     const clash = await server.api<ApiErrorResponse>(admin, 'POST', `/api/contacts/${a.contactId}/merge`, {
@@ -244,10 +244,26 @@ describe('merging contacts', () => {
       sourceId: a.contactId,
     });
     expect(self.status).toBe(400);
+  });
 
-    const agent = await server.userWith('agent');
-    expect(
-      (await server.api(agent.token, 'POST', `/api/contacts/${a.contactId}/merge`, { sourceId: b.contactId })).status,
-    ).toBe(404);
+  it('leaves merging to supervisors and admins, even for an agent who sees both contacts', async () => {
+    const a = await customer('5511970000030', 'Rui', 'olá');
+    const b = await customer('5511970000031', 'Rui S', 'olá de novo');
+    await server.api(admin, 'POST', `/api/conversations/${b.conversationId}/resolve`);
+    const { channelId } = await server.app.models.Conversation.findById(a.conversationId).orFail();
+    const agent = await server.userWith('agent', [channelId.toHexString()]);
+    expect((await server.api(agent.token, 'GET', `/api/contacts/${b.contactId}`)).status).toBe(200);
+
+    const refused = await server.api<ApiErrorResponse>(agent.token, 'POST', `/api/contacts/${a.contactId}/merge`, {
+      sourceId: b.contactId,
+    });
+    expect(refused.status).toBe(403);
+    expect(await server.app.models.Contact.findById(b.contactId).orFail()).toMatchObject({ mergedInto: null });
+
+    const supervisor = await server.userWith('supervisor');
+    const merged = await server.api<ContactDTO>(supervisor.token, 'POST', `/api/contacts/${a.contactId}/merge`, {
+      sourceId: b.contactId,
+    });
+    expect(merged.status).toBe(200);
   });
 });

@@ -100,7 +100,8 @@ export const teamRouteDocs: Route[] = [
     ok: [200, ContactDTO, 'the contact with the other merged into it (irreversible)'],
     errors: {
       400: 'malformed id, or a contact merged into itself',
-      404: 'either contact is unknown to the caller',
+      403: 'the caller is an agent: merging is for supervisors and admins',
+      404: 'either contact is unknown',
       409: 'both have an open conversation on one number, or the other was merged elsewhere',
     },
   },

@@ -1,12 +1,13 @@
 import { IdParams, MergeContactsRequest, SearchContactsQuery, UpdateContactRequest } from '@switchboard/shared';
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import type { HttpServices } from '../http-services.js';
-import { authOf } from '../auth.middleware.js';
+import { actorOf, authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
-const actorOf = (res: Response) => ({ id: authOf(res).user.id, name: authOf(res).user.name });
-
-/** Contacts the caller may see: their profile, its change history, their conversations; edits and merges. */
+/**
+ * Contacts the caller may see: their profile, its change history, their conversations; edits. Merging two
+ * contacts cannot be undone, so it is a supervisor's or an admin's.
+ */
 export function contactRoutes(services: HttpServices): Router {
   const router = Router();
   router.get('/contacts', async (req, res) => {
@@ -26,7 +27,7 @@ export function contactRoutes(services: HttpServices): Router {
     const { id } = parseInput(IdParams, req.params, 'params');
     res.json({ items: await services.contactProfiles.history(id, authOf(res).viewer) });
   });
-  router.post('/contacts/:id/merge', async (req, res) => {
+  router.post('/contacts/:id/merge', requireRole('supervisor', 'admin'), async (req, res) => {
     const { id } = parseInput(IdParams, req.params, 'params');
     const { sourceId } = parseInput(MergeContactsRequest, req.body, 'body');
     res.json(await services.contactMerges.merge(id, sourceId, actorOf(res), authOf(res).viewer));
