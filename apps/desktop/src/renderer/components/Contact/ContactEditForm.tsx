@@ -4,8 +4,9 @@ import { ContactTier, Language, type ContactDTO } from '@switchboard/shared';
 import { failureText } from '../../i18n/errors';
 import { draftOf, type ContactDraft } from '../../lib/contact-edit';
 import { useStore } from '../../store';
+import { Field, FieldIssue, faultProps } from '../common/Field';
 
-const issueId = (field: string) => `contact-issue-${field.replace(/\W/g, '_')}`;
+const ID_PREFIX = 'contact';
 
 /** Edits the profile; saving checks it with the shared schema and marks each field at fault beside it. */
 export function ContactEditForm({ contact, onDone }: { contact: ContactDTO; onDone: () => void }) {
@@ -28,17 +29,14 @@ export function ContactEditForm({ contact, onDone }: { contact: ContactDTO; onDo
     event.preventDefault();
     if (await save(contact, draft)) close();
   };
-  /** The props that tie an input to the issue the schema or server named for it. */
-  const faultOf = (field: string) => ({
-    'aria-invalid': field in fields,
-    'aria-describedby': field in fields ? issueId(field) : undefined,
+  const fault = (field: string) => faultProps(ID_PREFIX, field, fields);
+  const issue = (field: string) => <FieldIssue idPrefix={ID_PREFIX} field={field} issues={fields} />;
+  const field = (name: 'name' | 'email' | 'language' | 'tier' | 'notes') => ({
+    idPrefix: ID_PREFIX,
+    field: name,
+    issues: fields,
+    label: t(`field.${name}`),
   });
-  const issue = (field: string) =>
-    field in fields && (
-      <div className="field-issue" id={issueId(field)} data-field={field} role="alert">
-        {fields[field]}
-      </div>
-    );
 
   return (
     <form className="contact-form" aria-label={t('edit')} onSubmit={(e) => void submit(e)}>
@@ -48,71 +46,71 @@ export function ContactEditForm({ contact, onDone }: { contact: ContactDTO; onDo
           {Object.keys(fields).length === 0 && <div className="error-detail">{refusal.failure.message}</div>}
         </div>
       )}
-      <label>
-        {t('field.name')}
-        <input
-          className="input"
-          name="name"
-          value={draft.name}
-          placeholder={contact.profileName ?? undefined}
-          onChange={(e) => change({ name: e.target.value })}
-          {...faultOf('name')}
-          autoFocus
-        />
-      </label>
-      {issue('name')}
-      <label>
-        {t('field.email')}
-        <input
-          className="input"
-          name="email"
-          type="text"
-          inputMode="email"
-          value={draft.email}
-          onChange={(e) => change({ email: e.target.value })}
-          {...faultOf('email')}
-        />
-      </label>
-      {issue('email')}
-      <label>
-        {t('field.language')}
-        <select
-          className="select"
-          name="language"
-          value={draft.language}
-          onChange={(e) => change({ language: e.target.value as ContactDraft['language'] })}
-          {...faultOf('language')}
-        >
-          <option value="">{t('anyLanguage')}</option>
-          {Language.options.map((lang) => (
-            <option key={lang} value={lang}>
-              {t(`common:languageName.${lang}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {issue('language')}
-      <label>
-        {t('field.tier')}
-        <select
-          className="select"
-          name="tier"
-          value={draft.tier}
-          onChange={(e) => change({ tier: e.target.value as ContactTier })}
-          {...faultOf('tier')}
-        >
-          {ContactTier.options.map((tier) => (
-            <option key={tier} value={tier}>
-              {t(`tier.${tier}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {issue('tier')}
+      <Field {...field('name')}>
+        {(fault) => (
+          <input
+            className="input"
+            name="name"
+            value={draft.name}
+            placeholder={contact.profileName ?? undefined}
+            onChange={(e) => change({ name: e.target.value })}
+            {...fault}
+            autoFocus
+          />
+        )}
+      </Field>
+      <Field {...field('email')}>
+        {(fault) => (
+          <input
+            className="input"
+            name="email"
+            type="text"
+            inputMode="email"
+            value={draft.email}
+            onChange={(e) => change({ email: e.target.value })}
+            {...fault}
+          />
+        )}
+      </Field>
+      <Field {...field('language')}>
+        {(fault) => (
+          <select
+            className="select"
+            name="language"
+            value={draft.language}
+            onChange={(e) => change({ language: e.target.value as ContactDraft['language'] })}
+            {...fault}
+          >
+            <option value="">{t('anyLanguage')}</option>
+            {Language.options.map((lang) => (
+              <option key={lang} value={lang}>
+                {t(`common:languageName.${lang}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field {...field('tier')}>
+        {(fault) => (
+          <select
+            className="select"
+            name="tier"
+            value={draft.tier}
+            onChange={(e) => change({ tier: e.target.value as ContactTier })}
+            {...fault}
+          >
+            {ContactTier.options.map((tier) => (
+              <option key={tier} value={tier}>
+                {t(`tier.${tier}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <fieldset className="contact-attributes">
         <legend>{t('field.attributes')}</legend>
         {draft.attributes.map((row, at) => {
-          const field = `attributes.${row.key.trim()}`;
+          const path = `attributes.${row.key.trim()}`;
           return (
             <div key={at}>
               <div className="attribute-row">
@@ -121,7 +119,7 @@ export function ContactEditForm({ contact, onDone }: { contact: ContactDTO; onDo
                   aria-label={t('attributeKey')}
                   value={row.key}
                   onChange={(e) => setRow(at, { key: e.target.value })}
-                  {...faultOf(field)}
+                  {...fault(path)}
                 />
                 <input
                   className="input"
@@ -138,7 +136,7 @@ export function ContactEditForm({ contact, onDone }: { contact: ContactDTO; onDo
                   ×
                 </button>
               </div>
-              {issue(field)}
+              {issue(path)}
             </div>
           );
         })}
@@ -151,18 +149,18 @@ export function ContactEditForm({ contact, onDone }: { contact: ContactDTO; onDo
           {t('addAttribute')}
         </button>
       </fieldset>
-      <label>
-        {t('field.notes')}
-        <textarea
-          className="textarea"
-          name="notes"
-          rows={3}
-          value={draft.notes}
-          onChange={(e) => change({ notes: e.target.value })}
-          {...faultOf('notes')}
-        />
-      </label>
-      {issue('notes')}
+      <Field {...field('notes')}>
+        {(fault) => (
+          <textarea
+            className="textarea"
+            name="notes"
+            rows={3}
+            value={draft.notes}
+            onChange={(e) => change({ notes: e.target.value })}
+            {...fault}
+          />
+        )}
+      </Field>
       <div className="buttons">
         <button type="button" className="btn" onClick={close}>
           {t('common:cancel')}
