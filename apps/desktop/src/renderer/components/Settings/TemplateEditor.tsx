@@ -4,15 +4,19 @@ import {
   TemplateCategory,
   TemplateParameterType,
   TemplateStatus,
+  type ErrorIssue,
   type TemplateDTO,
   type TemplateParameter,
 } from '@switchboard/shared';
+import { fieldOf } from '../../services/settings.service';
 import { draftOf, emptyDraft, parametersFor, type TemplateDraft } from './template-draft';
 import { TemplatePreview } from './TemplatePreview';
 
 type Props = {
   /** The template a new version is made of; null for a new template. */
   template: TemplateDTO | null;
+  /** What the last save was refused for: the fields named are marked. */
+  issues: ErrorIssue[];
   onSave: (draft: TemplateDraft) => void;
   onClose: () => void;
 };
@@ -21,18 +25,22 @@ type Props = {
  * A new template or a new version of one: header, body with its {{1}}… parameters (each typed, with the sample
  * value WhatsApp reviews, which the preview fills in), footer, and the status WhatsApp reported.
  */
-export function TemplateEditor({ template, onSave, onClose }: Props) {
+export function TemplateEditor({ template, issues, onSave, onClose }: Props) {
   const { t } = useTranslation('settings');
   const [draft, setDraft] = useState<TemplateDraft>(() => (template ? draftOf(template) : emptyDraft()));
   const set = (change: Partial<TemplateDraft>) => setDraft({ ...draft, ...change });
   const setParameter = (i: number, change: Partial<TemplateParameter>) =>
     set({ parameters: draft.parameters.map((p, j) => (j === i ? { ...p, ...change } : p)) });
+  const faulty = new Set(issues.map((i) => fieldOf(i)));
+  /** `aria-invalid` for a field the last refusal named (itself, or a part of it). */
+  const invalid = (field: string) =>
+    [...faulty].some((f) => f === field || f.startsWith(`${field}.`)) ? true : undefined;
   const title = template ? `${template.name} (${template.language})` : t('templates.new');
 
   return (
-    <div className="template-editor">
+    <div className="settings-template-editor">
       <form
-        className="settings-form template-form"
+        className="settings-form settings-template-form"
         aria-label={title}
         onSubmit={(event) => {
           event.preventDefault();
@@ -46,6 +54,7 @@ export function TemplateEditor({ template, onSave, onClose }: Props) {
               {t('templates.name')}
               <input
                 name="name"
+                aria-invalid={invalid('name')}
                 value={draft.name}
                 placeholder="order_update"
                 onChange={(e) => set({ name: e.target.value })}
@@ -53,7 +62,12 @@ export function TemplateEditor({ template, onSave, onClose }: Props) {
             </label>
             <label>
               {t('templates.language')}
-              <input name="language" value={draft.language} onChange={(e) => set({ language: e.target.value })} />
+              <input
+                name="language"
+                aria-invalid={invalid('language')}
+                value={draft.language}
+                onChange={(e) => set({ language: e.target.value })}
+              />
             </label>
           </>
         )}
@@ -61,6 +75,7 @@ export function TemplateEditor({ template, onSave, onClose }: Props) {
           {t('templates.category')}
           <select
             name="category"
+            aria-invalid={invalid('category')}
             value={draft.category}
             onChange={(e) => set({ category: e.target.value as TemplateDraft['category'] })}
           >
@@ -71,32 +86,44 @@ export function TemplateEditor({ template, onSave, onClose }: Props) {
             ))}
           </select>
         </label>
-        <label className="template-wide">
+        <label className="settings-template-wide">
           {t('templates.header')}
-          <input name="headerText" value={draft.headerText} onChange={(e) => set({ headerText: e.target.value })} />
+          <input
+            name="headerText"
+            aria-invalid={invalid('headerText')}
+            value={draft.headerText}
+            onChange={(e) => set({ headerText: e.target.value })}
+          />
         </label>
-        <label className="template-wide">
+        <label className="settings-template-wide">
           {t('templates.body')}
           <textarea
             name="body"
+            aria-invalid={invalid('body') ?? (faulty.has('parameters') || undefined)}
             rows={4}
             value={draft.body}
             onChange={(e) => set({ body: e.target.value, parameters: parametersFor(draft, e.target.value) })}
           />
           <span className="muted">{t('templates.bodyHint', { placeholders: '{{1}}, {{2}}, …' })}</span>
         </label>
-        <label className="template-wide">
+        <label className="settings-template-wide">
           {t('templates.footer')}
-          <input name="footer" value={draft.footer} onChange={(e) => set({ footer: e.target.value })} />
+          <input
+            name="footer"
+            aria-invalid={invalid('footer')}
+            value={draft.footer}
+            onChange={(e) => set({ footer: e.target.value })}
+          />
         </label>
         {draft.parameters.length > 0 && (
-          <fieldset className="template-wide template-parameters">
+          <fieldset className="settings-template-wide settings-template-parameters">
             <legend>{t('templates.parameters')}</legend>
             {draft.parameters.map((p, i) => (
-              <div key={p.name} className="template-parameter" data-parameter={p.name}>
+              <div key={p.name} className="settings-template-parameter" data-parameter={p.name}>
                 <code>{`{{${p.name}}}`}</code>
                 <select
                   aria-label={`${t('templates.type')} {{${p.name}}}`}
+                  aria-invalid={invalid(`parameters.${i}.type`)}
                   value={p.type}
                   onChange={(e) => setParameter(i, { type: e.target.value as TemplateParameter['type'] })}
                 >
@@ -106,6 +133,7 @@ export function TemplateEditor({ template, onSave, onClose }: Props) {
                 </select>
                 <input
                   aria-label={`${t('templates.example')} {{${p.name}}}`}
+                  aria-invalid={invalid(`parameters.${i}.example`)}
                   placeholder={t('templates.example')}
                   value={p.example}
                   onChange={(e) => setParameter(i, { example: e.target.value })}
@@ -118,6 +146,7 @@ export function TemplateEditor({ template, onSave, onClose }: Props) {
           {t('templates.status')}
           <select
             name="status"
+            aria-invalid={invalid('status')}
             value={draft.status}
             onChange={(e) => set({ status: e.target.value as TemplateDraft['status'] })}
           >
@@ -129,16 +158,17 @@ export function TemplateEditor({ template, onSave, onClose }: Props) {
           </select>
         </label>
         {draft.status === 'rejected' && (
-          <label className="template-wide">
+          <label className="settings-template-wide">
             {t('templates.rejectionReason')}
             <input
               name="rejectionReason"
+              aria-invalid={invalid('rejectionReason')}
               value={draft.rejectionReason}
               onChange={(e) => set({ rejectionReason: e.target.value })}
             />
           </label>
         )}
-        <div className="template-actions">
+        <div className="settings-template-actions">
           <button className="btn primary" type="submit">
             {template ? t('templates.saveVersion', { version: template.version + 1 }) : t('templates.create')}
           </button>

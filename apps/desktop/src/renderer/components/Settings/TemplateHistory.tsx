@@ -19,7 +19,10 @@ export function TemplateHistory({ template, onClose }: { template: TemplateDTO; 
     ).items.reverse(),
   );
   return (
-    <section className="settings-form template-history" aria-label={`${t('templates.history')} ${template.name}`}>
+    <section
+      className="settings-form settings-template-history"
+      aria-label={`${t('templates.history')} ${template.name}`}
+    >
       <h4>
         {t('templates.history')}: {template.name} ({template.language})
       </h4>
@@ -33,7 +36,7 @@ export function TemplateHistory({ template, onClose }: { template: TemplateDTO; 
               {t('templates.by', { name: v.changedBy.name })}, {format.dateTime(v.changedAt)} ·{' '}
               {t(`templates.statusValue.${v.snapshot.status}`)}
             </span>
-            <div className="template-history-body">{v.snapshot.body}</div>
+            <div className="settings-template-history-body">{v.snapshot.body}</div>
           </li>
         ))}
       </ol>

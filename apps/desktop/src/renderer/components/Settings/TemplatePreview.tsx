@@ -5,14 +5,14 @@ import { previewOf, type TemplateDraft } from './template-draft';
 export function TemplatePreview({ draft }: { draft: TemplateDraft }) {
   const { t } = useTranslation('settings');
   return (
-    <aside className="template-preview" aria-label={t('templates.preview')}>
+    <aside className="settings-template-preview" aria-label={t('templates.preview')}>
       <h4>{t('templates.preview')}</h4>
       <span className="muted">{t('templates.previewHint')}</span>
-      <div className="template-phone">
-        <div className="template-bubble">
-          {draft.headerText.trim() && <strong className="template-bubble-header">{draft.headerText}</strong>}
-          <p className="template-bubble-body">{previewOf(draft) || '…'}</p>
-          {draft.footer.trim() && <span className="template-bubble-footer">{draft.footer}</span>}
+      <div className="settings-template-phone">
+        <div className="settings-template-bubble">
+          {draft.headerText.trim() && <strong className="settings-template-bubble-header">{draft.headerText}</strong>}
+          <p className="settings-template-bubble-body">{previewOf(draft) || '…'}</p>
+          {draft.footer.trim() && <span className="settings-template-bubble-footer">{draft.footer}</span>}
         </div>
       </div>
     </aside>

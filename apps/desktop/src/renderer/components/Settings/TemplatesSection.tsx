@@ -26,12 +26,13 @@ export function TemplatesSection({ role }: SettingsSectionProps) {
   const [open, setOpen] = useState<Open>(null);
   const { outcome, save } = useSaver(templates.reload);
   const admin = role === 'admin';
+  const issues = outcome.kind === 'refused' ? outcome.issues : [];
   const chosen = open && open.kind !== 'new' ? templates.value?.find((x) => x.id === open.id) : undefined;
 
   const submit = (draft: TemplateDraft) =>
     save(async () => {
-      const refuse = (issues: SettingsError['issues']) => {
-        throw new SettingsError(t('templates.refused'), 'VALIDATION_FAILED', issues);
+      const refuse = (found: SettingsError['issues']) => {
+        throw new SettingsError(t('templates.refused'), 'VALIDATION_FAILED', found);
       };
       if (!chosen) {
         const checked = createRequest(draft);
@@ -58,11 +59,14 @@ export function TemplatesSection({ role }: SettingsSectionProps) {
         </div>
       )}
       <Outcome outcome={outcome} />
-      {open?.kind === 'new' && <TemplateEditor template={null} onSave={submit} onClose={() => setOpen(null)} />}
+      {open?.kind === 'new' && (
+        <TemplateEditor template={null} issues={issues} onSave={submit} onClose={() => setOpen(null)} />
+      )}
       {open?.kind === 'edit' && chosen && (
         <TemplateEditor
           key={`${chosen.id}:${chosen.version}`}
           template={chosen}
+          issues={issues}
           onSave={submit}
           onClose={() => setOpen(null)}
         />
@@ -92,14 +96,15 @@ export function TemplatesSection({ role }: SettingsSectionProps) {
             <tr key={x.id} data-template={`${x.name}:${x.language}`}>
               <td>
                 <code>{x.name}</code>
+                <div className="muted settings-template-excerpt">{x.body}</div>
               </td>
               <td>{x.language}</td>
               <td>{t(`templates.categoryValue.${x.category}`)}</td>
               <td>
-                <span className={`template-status status-${x.status}`} title={x.rejectionReason ?? undefined}>
+                <span className={`settings-template-status status-${x.status}`} title={x.rejectionReason ?? undefined}>
                   {t(`templates.statusValue.${x.status}`)}
                 </span>
-                {x.rejectionReason && <div className="muted template-reason">{x.rejectionReason}</div>}
+                {x.rejectionReason && <div className="muted settings-template-reason">{x.rejectionReason}</div>}
               </td>
               <td>v{x.version}</td>
               <td className="settings-row-actions">
