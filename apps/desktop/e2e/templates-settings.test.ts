@@ -73,7 +73,10 @@ describe('the templates screen', () => {
     await saveScreen(page, 'settings-templates-refused');
     expect(await templates()).toEqual([]);
 
-    await form.locator('input[name="name"]').fill('order_shipped');
+    const name = form.locator('input[name="name"]');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await name.fill('order_shipped');
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
     await form.locator('input[aria-label="Sample value {{3}}"]').fill('2026-12-24');
     expect(await preview.textContent()).toBe('Hi Maria, order 4411 ships on 2026-12-24.');
     await saveScreen(page, 'settings-templates-editor');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   TemplateCategory,
@@ -28,13 +28,22 @@ type Props = {
 export function TemplateEditor({ template, issues, onSave, onClose }: Props) {
   const { t } = useTranslation('settings');
   const [draft, setDraft] = useState<TemplateDraft>(() => (template ? draftOf(template) : emptyDraft()));
-  const set = (change: Partial<TemplateDraft>) => setDraft({ ...draft, ...change });
-  const setParameter = (i: number, change: Partial<TemplateParameter>) =>
-    set({ parameters: draft.parameters.map((p, j) => (j === i ? { ...p, ...change } : p)) });
-  const faulty = new Set(issues.map((i) => fieldOf(i)));
-  /** `aria-invalid` for a field the last refusal named (itself, or a part of it). */
-  const invalid = (field: string) =>
-    [...faulty].some((f) => f === field || f.startsWith(`${field}.`)) ? true : undefined;
+  // Fields changed since the last refusal are no longer marked: the admin is fixing them.
+  const [edited, setEdited] = useState<string[]>([]);
+  useEffect(() => setEdited([]), [issues]);
+  const touch = (...fields: string[]) => setEdited((before) => [...before, ...fields]);
+  const set = (change: Partial<TemplateDraft>) => {
+    touch(...Object.keys(change));
+    setDraft({ ...draft, ...change });
+  };
+  const setParameter = (i: number, change: Partial<TemplateParameter>) => {
+    touch(...Object.keys(change).map((key) => `parameters.${i}.${key}`));
+    setDraft({ ...draft, parameters: draft.parameters.map((p, j) => (j === i ? { ...p, ...change } : p)) });
+  };
+  const within = (path: string, field: string) => path === field || path.startsWith(`${field}.`);
+  const faulty = issues.map(fieldOf).filter((path) => !edited.some((field) => within(path, field)));
+  /** `aria-invalid` for a field the last refusal named (itself, or a part of it) and not changed since. */
+  const invalid = (field: string) => (faulty.some((path) => within(path, field)) ? true : undefined);
   const title = template ? `${template.name} (${template.language})` : t('templates.new');
 
   return (
@@ -99,7 +108,7 @@ export function TemplateEditor({ template, issues, onSave, onClose }: Props) {
           {t('templates.body')}
           <textarea
             name="body"
-            aria-invalid={invalid('body') ?? (faulty.has('parameters') || undefined)}
+            aria-invalid={invalid('body') ?? (faulty.includes('parameters') || undefined)}
             rows={4}
             value={draft.body}
             onChange={(e) => set({ body: e.target.value, parameters: parametersFor(draft, e.target.value) })}

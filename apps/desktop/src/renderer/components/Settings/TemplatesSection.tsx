@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { TemplateDTO } from '@switchboard/shared';
@@ -11,6 +11,8 @@ import { createRequest, updateRequest, type TemplateDraft } from './template-dra
 
 const loadTemplates = async () =>
   (await settingsRequest('GET', '/api/templates', z.object({ items: z.array(TemplateDTO) }))).items;
+
+const NO_ISSUES: SettingsError['issues'] = [];
 
 /** What is open below the list: the editor (of a new template, or a template's next version) or a history. */
 type Open = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'history'; id: string } | null;
@@ -26,7 +28,7 @@ export function TemplatesSection({ role }: SettingsSectionProps) {
   const [open, setOpen] = useState<Open>(null);
   const { outcome, save } = useSaver(templates.reload);
   const admin = role === 'admin';
-  const issues = outcome.kind === 'refused' ? outcome.issues : [];
+  const issues = useMemo(() => (outcome.kind === 'refused' ? outcome.issues : NO_ISSUES), [outcome]);
   const chosen = open && open.kind !== 'new' ? templates.value?.find((x) => x.id === open.id) : undefined;
 
   const submit = (draft: TemplateDraft) =>
