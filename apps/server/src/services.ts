@@ -13,6 +13,7 @@ import { AuditLog } from './domain/audit-log.js';
 import { CannedRenderer, CannedReplyService } from './canned/index.js';
 import { ContactChanges, ContactMerges, ContactProfiles } from './contacts/index.js';
 import { MentionService } from './mentions/index.js';
+import { OutOfHoursReplies } from './out-of-hours/index.js';
 import { CsatAnswers, CsatSettingsService, CsatSurveyService } from './csat/index.js';
 import { BotKeys } from './domain/auth/bot-keys.js';
 import { TokenService } from './domain/auth/token.js';
@@ -121,8 +122,9 @@ export function createServices(
     config.CSAT_COMMENT_MINUTES * 60_000,
   );
   // After a customer's message is stored: an opt-out keyword first, then an early wake, a survey answer, then
-  // triage and routing.
-  const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, csatAnswers, inboundRouting];
+  // triage and routing, and last the out-of-hours reply (it needs the queue routing chose).
+  const outOfHours = new OutOfHoursReplies(models, send, timeline, conversations);
+  const inboundFollowUps: InboundFollowUp[] = [consent, snoozes, csatAnswers, inboundRouting, outOfHours];
   const cannedReplies = new CannedReplyService(models, events);
   const contactChanges = new ContactChanges(models, conversations, events);
   return {

@@ -32,6 +32,8 @@ export const TimelineEntryDTO = z.object({
     'csat-skipped',
     'csat-rated',
     'csat-commented',
+    'out-of-hours-reply',
+    'out-of-hours-skipped',
   ]),
   summary: z.string(),
   details: z.record(z.string(), z.unknown()),

@@ -52,6 +52,8 @@ const conversationSchema = new Schema(
     slaTimerIds: { type: [Schema.Types.ObjectId], default: [] },
     /** The CSAT survey sent after the last resolve and its answer (see csat/): shape of ConversationCsatDTO, dates as Date. */
     csat: { type: Schema.Types.Mixed, default: null },
+    /** The closed period (named by the opening that ends it) the queue's out-of-hours reply was last sent for. */
+    outOfHoursRepliedUntil: { type: Date, default: null },
     openedAt: { type: Date, required: true },
     resolvedAt: { type: Date, default: null },
   },

@@ -12,7 +12,7 @@ const queueSchema = new Schema(
     businessHours: { type: Schema.Types.Mixed, default: null },
     /** A capacity rule: at most this many open conversations of this queue per agent (null: only their capacity). */
     maxPerAgent: { type: Number, default: null },
-    /** The auto-reply while closed: `{ enabled, messages: { en, es, pt } }` (routing/out-of-hours.ts). */
+    /** The auto-reply while closed: `{ enabled, messages: { en, es, pt } }` (out-of-hours/). */
     outOfHours: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true },

@@ -12,8 +12,14 @@ import type { AgentService } from './agents.service.js';
 import type { Assignments, RoutingTurn } from './assignment.js';
 import type { QueueService } from './queue.service.js';
 import type { TimelineWriter } from '../domain/timeline-writer.js';
+import { isOpen, parseBusinessHours } from './business-hours/business-hours.js';
 
-type Candidate = { user: UserDoc; status: string; load: number; capacity: number };
+/** `inHours`: within the agent's own working hours now (always, when they set none). */
+type Candidate = { user: UserDoc; status: string; inHours: boolean; load: number; capacity: number };
+/** Who routing may give a conversation to now. */
+const takesMore = (c: Candidate) => c.status === 'online' && c.inHours && c.load < c.capacity;
+const RULE =
+  'online, within their working hours, skilled in the queue, below capacity; lowest load first, then longest since last assignment';
 /** A person giving a conversation to an agent: what the history says, and whether they confirmed going over capacity. */
 type HandOver = { summary: string; how: 'assign' | 'transfer'; overCapacity: boolean };
 
@@ -22,8 +28,9 @@ const STRANDED_AFTER_MS = 10_000;
 
 /**
  * Gets every conversation that needs a human to the right one: its queue by intent and language, then the
- * eligible agent (skilled in the queue, online, below capacity) with the lowest load, ties to whoever waited
- * longest since their last assignment. When nobody can take it, it waits, visibly, with the reason.
+ * eligible agent (skilled in the queue, online, within their working hours, below capacity) with the lowest
+ * load, ties to whoever waited longest since their last assignment. When nobody can take it, it waits,
+ * visibly, with the reason.
  */
 export class RouterService {
   /** Waiting conversations no queue took, with the queues (as `queueSetOf` describes them) they were tried against. */
@@ -56,7 +63,7 @@ export class RouterService {
       return this.wait(conversation, 'no queue takes this conversation and there is no fallback queue', contact);
     if (queue.mode === 'manual') return this.wait(conversation, `${queue.name} takes conversations by claim`, contact);
     const candidates = await this.candidates(queue);
-    const eligible = candidates.filter((c) => c.status === 'online' && c.load < c.capacity);
+    const eligible = candidates.filter(takesMore);
     for (const candidate of eligible) {
       if (await this.assignTo(turn, candidate.user, 'assigned', null, candidates)) return;
     }
@@ -122,7 +129,7 @@ export class RouterService {
 
   private async canTakeMore(queue: QueueDoc | undefined): Promise<boolean> {
     if (!queue || queue.mode === 'manual') return false;
-    return (await this.candidates(queue)).some((c) => c.status === 'online' && c.load < c.capacity);
+    return (await this.candidates(queue)).some(takesMore);
   }
 
   /** An agent takes a waiting conversation of one of their queues (how manual queues work). */
@@ -304,11 +311,12 @@ export class RouterService {
         agentId: agent.id,
         ...(how ? { how } : {}),
         ...(overCapacity ? { overCapacity } : {}),
-        rule: 'online, skilled in the queue, below capacity; lowest load first, then longest since last assignment',
+        rule: RULE,
         candidates: candidates.map((c) => ({
           agentId: c.user.id,
           name: c.user.name,
           status: c.status,
+          inHours: c.inHours,
           load: c.load,
           capacity: c.capacity,
         })),
@@ -359,9 +367,11 @@ export class RouterService {
       this.agents.statuses(skilled),
       this.agents.loadsOf(skilled.map((u) => u._id)),
     ]);
+    const now = new Date();
     const all = skilled.map((user) => ({
       user,
       status: statuses.get(user.id)!,
+      inHours: !user.workingHours || isOpen(now, parseBusinessHours(user.workingHours)),
       load: loads.get(user.id)!,
       capacity: user.capacity,
     }));
@@ -414,5 +424,8 @@ function waitingReasonFor(queue: QueueDoc, candidates: Candidate[]): string {
   if (candidates.length === 0) return `nobody is skilled in ${queue.name}`;
   const online = candidates.filter((c) => c.status === 'online');
   if (online.length === 0) return `no agent of ${queue.name} is online`;
-  return `all ${online.length} online agent${online.length === 1 ? '' : 's'} of ${queue.name} ${online.length === 1 ? 'is' : 'are'} at capacity`;
+  const inHours = online.filter((c) => c.inHours);
+  if (inHours.length === 0) return `no online agent of ${queue.name} is within their working hours`;
+  const n = inHours.length;
+  return `all ${n} online agent${n === 1 ? '' : 's'} of ${queue.name} ${n === 1 ? 'is' : 'are'} at capacity`;
 }

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
-import type { ConversationDTO, ConversationEventDTO, QueueDTO, TimelineEntryDTO } from '@switchboard/shared';
+import {
+  WEEKDAYS,
+  type ConversationDTO,
+  type ConversationEventDTO,
+  type QueueDTO,
+  type TimelineEntryDTO,
+} from '@switchboard/shared';
 import { eventually, startTestServer, type TestServer } from '@switchboard/test-support/harness';
 import { parseExposition, valueOf } from '@switchboard/test-support/prometheus-text';
 
@@ -304,6 +310,37 @@ describe('agents who go away', () => {
       routingState: 'waiting',
       waitingReason: 'no agent of Support is online',
     });
+  });
+
+  it('an agent outside their working hours gets no new conversations, and gets them once within', async () => {
+    const admin = await setup();
+    const support = await queue(admin, { name: 'Support', fallback: true });
+    const ana = await agent(admin, [support.id], 2);
+    // Ana works only the day after tomorrow (UTC): whenever this runs, she is outside her hours now.
+    const offDay = WEEKDAYS[(new Date().getUTCDay() + 6 + 2) % 7]!;
+    const workingHours = { timezone: 'UTC', weekly: { [offDay]: [{ start: '00:00', end: '23:59' }] }, holidays: [] };
+    const profile = (hours: unknown) =>
+      server.api(admin, 'PUT', `/api/agents/${ana.id}/profile`, {
+        queueIds: [support.id],
+        capacity: 2,
+        workingHours: hours,
+      });
+    expect((await profile(workingHours)).status).toBe(204);
+
+    const { id } = await customer('5511988807000');
+    expect(await conversation(id)).toMatchObject({
+      routingState: 'waiting',
+      waitingReason: 'no online agent of Support is within their working hours',
+    });
+    const waiting = (await timeline(admin, id)).at(-1)!;
+    expect(waiting.kind).toBe('waiting');
+
+    expect((await profile(null)).status).toBe(204);
+    const assigned = await eventually(async () => {
+      const doc = await conversation(id);
+      return doc.routingState === 'assigned' ? doc : undefined;
+    }, 'the conversation to go to Ana');
+    expect(assigned.assigneeId?.toHexString()).toBe(ana.id);
   });
 });
 

@@ -36,6 +36,16 @@ export function businessMinutesBetween(from: Date, to: Date, hours?: BusinessHou
 }
 
 export function isOpen(at: Date, hours?: BusinessHours): boolean {
+  return closedUntil(at, hours) === null;
+}
+
+/**
+ * When the closed period around `at` ends (the next opening), or null when open at `at`. The opening names the
+ * closed period: two moments with the same opening are in the same one.
+ */
+export function closedUntil(at: Date, hours?: BusinessHours): Date | null {
+  if (!hours) return null;
   // The first window is cut to begin at `at`, so it starts there exactly when `at` is inside one.
-  return !hours || openWindows(at, hours).next().value.start === at.getTime();
+  const opens = openWindows(at, hours).next().value.start;
+  return opens === at.getTime() ? null : new Date(opens);
 }

@@ -32,6 +32,8 @@ const ICON: Partial<Record<TimelineItem['kind'], IconName>> = {
   'csat-rated': 'star',
   'csat-commented': 'chat',
   'intent-corrected': 'chat',
+  'out-of-hours-reply': 'moon',
+  'out-of-hours-skipped': 'moon',
 };
 
 const tone = (kind: TimelineItem['kind']) =>

@@ -74,15 +74,19 @@ export function HoursEditor({ queue, onSave }: Props) {
         Holidays{' '}
         <input name="holidays" defaultValue={hours?.holidays.join(', ') ?? ''} placeholder="2026-12-25, 2027-01-01" />
       </label>
-      <label className="settings-check">
-        <input type="checkbox" name="reply" defaultChecked={queue.outOfHours.enabled} /> Auto-reply when closed (once
-        per conversation per closed period)
-      </label>
-      {Language.options.map((l) => (
-        <label key={l}>
-          Reply ({l}) <textarea name={`reply-${l}`} rows={2} defaultValue={queue.outOfHours.messages[l] ?? ''} />
+      <div className="settings-hours-reply">
+        <label className="settings-check">
+          <input type="checkbox" name="reply" defaultChecked={queue.outOfHours.enabled} /> Auto-reply when closed (once
+          per conversation per closed period, in the customer&rsquo;s language)
         </label>
-      ))}
+        <div className="settings-hours-texts">
+          {Language.options.map((l) => (
+            <label key={l}>
+              Reply ({l}) <textarea name={`reply-${l}`} rows={3} defaultValue={queue.outOfHours.messages[l] ?? ''} />
+            </label>
+          ))}
+        </div>
+      </div>
       <label>
         Max open per agent{' '}
         <input name="maxPerAgent" type="number" min={1} max={100} defaultValue={queue.maxPerAgent ?? ''} />

@@ -59,6 +59,11 @@ export function MessageBubble({ message, reactions, quoted, found = false, settl
         )}
         <MessageContent message={message} />
         <div className="bubble-meta">
+          {side === 'out' && message.authorId === null && (
+            <span className="bubble-automatic">
+              <Icon name="bot" size={11} /> {t('automatic')}
+            </span>
+          )}
           <span title={format.fullDate(message.sentAt)}>{format.dateTime(message.sentAt)}</span>
           {side === 'out' && <DeliveryTicks status={message.status} />}
         </div>

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { AuditEntryDTO, Page as PageOf, TemplateDTO } from '@switchboard/shared';
+import { openBrowser, type Browser } from './support/browser.js';
+import { ensureRendererBuilt } from '../scripts/renderer-build.js';
+import { saveScreen } from './support/screens.js';
+import { startStack, type Stack } from './support/stack.js';
+
+/**
+ * The templates screen in Chromium against the real server: an admin makes a template, is told which field is
+ * wrong before anything is sent, previews it with sample values, makes a new version; a supervisor only reads.
+ */
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+const SUPERVISOR = { email: 'sol.supervisor@test.local', password: 'password-1234' };
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  stack = await startStack();
+  await stack.server.api(stack.admin, 'POST', '/api/users', {
+    ...SUPERVISOR,
+    name: 'Sol Supervisor',
+    role: 'supervisor',
+  });
+  browser = await openBrowser();
+  page = browser.page;
+  page.setDefaultTimeout(20_000);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function signIn(email: string, password: string) {
+  await page.goto(stack.host.url);
+  await page.waitForSelector('form[aria-label="Sign in"]');
+  await page.fill('input[name="server"]', stack.proxy.url);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('nav[aria-label="Main"]');
+  await page.click('.nav-item:has-text("Settings")');
+  await page.click('.settings-nav-item:has-text("Templates")');
+}
+
+const templates = async () =>
+  (await stack.server.api<{ items: TemplateDTO[] }>(stack.admin, 'GET', '/api/templates')).body.items;
+
+describe('the templates screen', () => {
+  it('an admin creates a template, sees the field at fault, previews it with sample values and makes a version', async () => {
+    await signIn('admin@test.local', 'admin-password-1');
+    await page.click('button:has-text("New template")');
+    const form = page.locator('form[aria-label="New template"]');
+    await form.locator('input[name="name"]').fill('Order Shipped');
+    await form.locator('input[name="headerText"]').fill('Your order is on its way');
+    await form.locator('textarea[name="body"]').fill('Hi {{1}}, order {{2}} ships on {{3}}.');
+    await form.locator('input[name="footer"]').fill('Reply STOP to opt out');
+    await form.locator('input[aria-label="Sample value {{1}}"]').fill('Maria');
+    await form.locator('input[aria-label="Sample value {{2}}"]').fill('4411');
+    await form.locator('select[aria-label="Type {{3}}"]').selectOption('date_time');
+    await form.locator('input[aria-label="Sample value {{3}}"]').fill('tomorrow');
+
+    const preview = page.locator('aside[aria-label="Preview"] .settings-template-bubble-body');
+    expect(await preview.textContent()).toBe('Hi Maria, order 4411 ships on tomorrow.');
+    await form.locator('button[type="submit"]').click();
+    // The shared schemas refuse it before the server is asked: the name and the date sample, each by field.
+    const refusal = page.locator('.settings-refused[role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('name');
+    expect(await refusal.textContent()).toContain('parameters.2.example');
+    await saveScreen(page, 'settings-templates-refused');
+    expect(await templates()).toEqual([]);
+
+    const name = form.locator('input[name="name"]');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await name.fill('order_shipped');
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
+    await form.locator('input[aria-label="Sample value {{3}}"]').fill('2026-12-24');
+    expect(await preview.textContent()).toBe('Hi Maria, order 4411 ships on 2026-12-24.');
+    await saveScreen(page, 'settings-templates-editor');
+    await form.locator('button[type="submit"]').click();
+    const row = page.locator('tr[data-template="order_shipped:en"]');
+    await row.waitFor();
+    expect(await row.locator('.settings-template-status').textContent()).toBe('Pending');
+    expect(await row.textContent()).toContain('v1');
+
+    // WhatsApp approved it: the admin records that, then edits the body, which makes it pending again.
+    await row.locator('button:has-text("New version")').click();
+    const edit = page.locator('form[aria-label="order_shipped (en)"]');
+    await edit.locator('select[name="status"]').selectOption('approved');
+    await edit.locator('button[type="submit"]').click();
+    await page.waitForSelector('tr[data-template="order_shipped:en"] .status-approved');
+    await row.locator('button:has-text("New version")').click();
+    await edit.locator('textarea[name="body"]').fill('Hi {{1}}, your order {{2}} ships on {{3}}. Thank you!');
+    await edit.locator('button[type="submit"]').click();
+    await page.waitForSelector('tr[data-template="order_shipped:en"]:has-text("v3") .status-pending');
+
+    await row.locator('button:has-text("Versions")').click();
+    await page.waitForSelector('.settings-template-history li[data-version="3"]:has-text("body")');
+    expect(await page.locator('.settings-template-history li').count()).toBe(3);
+    await saveScreen(page, 'settings-templates');
+
+    const audit = await stack.server.api<PageOf<AuditEntryDTO>>(stack.admin, 'GET', '/api/audit?entityType=template');
+    expect(audit.body.items.map((e) => e.action).sort()).toEqual([
+      'template.created',
+      'template.updated',
+      'template.updated',
+    ]);
+  }, 120_000);
+
+  it('a supervisor sees the templates and their versions, and cannot change them', async () => {
+    await page.click('button[title="Sign out"]');
+    await signIn(SUPERVISOR.email, SUPERVISOR.password);
+    const row = page.locator('tr[data-template="order_shipped:en"]');
+    await row.waitFor();
+    expect(await page.locator('button:has-text("New template")').count()).toBe(0);
+    expect(await row.locator('button:has-text("New version")').count()).toBe(0);
+    await row.locator('button:has-text("Versions")').click();
+    await page.waitForSelector('.settings-template-history li[data-version="1"]');
+  });
+});
