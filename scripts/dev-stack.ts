@@ -12,9 +12,9 @@ import {
   type App,
   type Config,
 } from '@switchboard/server';
-import { createWhatsAppSimulator } from '@switchboard/whatsapp-simulator';
+import { createWhatsAppSimulator, DEFAULT_SIMULATOR_PORT } from '@switchboard/whatsapp-simulator';
 
-const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
+const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? DEFAULT_SIMULATOR_PORT);
 const DEV_PHONE_NUMBER_ID = process.env.WHATSAPP_PHONE_NUMBER_ID ?? '100000000000001';
 /** The desktop launcher: Electron where it can start, else the inbox in a browser through the Node host. */
 const INBOX_LAUNCHER = createRequire(import.meta.url).resolve('@switchboard/desktop/launcher');

@@ -21,7 +21,13 @@ export {
   type MetaErrorCode,
   type GraphErrorBody,
 } from './meta-errors.js';
-export { createWhatsAppSimulator, type WhatsAppSimulator, type WhatsAppSimulatorOptions } from './simulator-server.js';
+export {
+  createWhatsAppSimulator,
+  DEFAULT_SIMULATOR_PORT,
+  DEFAULT_SIMULATOR_URL,
+  type WhatsAppSimulator,
+  type WhatsAppSimulatorOptions,
+} from './simulator-server.js';
 export type { SentMessage, UploadedMedia } from './simulator-context.js';
 export type { FaultController, FaultSettings, FaultSettingsInput } from './faults.js';
 export type { StatusDelays, WebhookLogEntry } from './status-webhooks.js';

@@ -1,7 +1,7 @@
-import { createWhatsAppSimulator } from './simulator-server.js';
+import { createWhatsAppSimulator, DEFAULT_SIMULATOR_PORT } from './simulator-server.js';
 
 /** Standalone simulator for local development: `pnpm --filter @switchboard/whatsapp-simulator start`. */
-const port = Number(process.env.SIMULATOR_PORT ?? 4010);
+const port = Number(process.env.SIMULATOR_PORT ?? DEFAULT_SIMULATOR_PORT);
 const simulator = createWhatsAppSimulator({
   appSecret: process.env.WHATSAPP_APP_SECRET ?? 'dev-app-secret',
   accessToken: process.env.WHATSAPP_ACCESS_TOKEN ?? 'dev-access-token',

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PHONE_NUMBER_ID } from './envelope.js';
 import { runSimulation, type SimulationOptions } from './simulation.js';
+import { DEFAULT_SIMULATOR_URL } from './simulator-server.js';
 
 const USAGE = `Usage: pnpm simulate [options]
   --url <url>                    webhook endpoint (env SWITCHBOARD_URL, default http://127.0.0.1:3000/webhooks/whatsapp)
@@ -41,7 +42,7 @@ export function parseSimulateArgs(argv: string[], env: NodeJS.ProcessEnv): Simul
   });
   return {
     url: values.url ?? env.SWITCHBOARD_URL ?? 'http://127.0.0.1:3000/webhooks/whatsapp',
-    simulatorUrl: values.simulator ?? env.WHATSAPP_SIMULATOR_URL ?? 'http://127.0.0.1:4010',
+    simulatorUrl: values.simulator ?? env.WHATSAPP_SIMULATOR_URL ?? DEFAULT_SIMULATOR_URL,
     secret: values.secret ?? env.WHATSAPP_APP_SECRET ?? 'dev-app-secret',
     phoneNumberId: values['phone-number-id'] ?? env.WHATSAPP_PHONE_NUMBER_ID ?? DEFAULT_PHONE_NUMBER_ID,
     displayPhoneNumber: values['display-phone-number'] ?? '+1 555 0100',

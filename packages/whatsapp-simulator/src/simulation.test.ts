@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSimulateArgs } from './simulate.js';
 import { verifyWebhookSignature } from './signature.js';
 import { runSimulation, type SimulationOptions } from './simulation.js';
-import { createWhatsAppSimulator } from './simulator-server.js';
+import { createWhatsAppSimulator, DEFAULT_SIMULATOR_URL } from './simulator-server.js';
 import { WebhookReceiver } from './test-support/webhook-receiver.js';
 import type { WebhookPayload } from './webhook-types.js';
 
@@ -148,7 +148,7 @@ describe('parseSimulateArgs', () => {
       messages: 60,
       rate: 4,
       allowRemote: false,
-      simulatorUrl: 'http://127.0.0.1:4010',
+      simulatorUrl: DEFAULT_SIMULATOR_URL,
     });
     expect(parseSimulateArgs(['--customers', '3', '--rate', '0.5', '--secret', 'flag'], env)).toMatchObject({
       customers: 3,

@@ -9,6 +9,10 @@ import { DEFAULT_STATUS_DELAYS, StatusWebhooks, type StatusDelays, type WebhookL
 import type { WebhookDelivery } from './webhook-client.js';
 import type { WebhookPayload } from './webhook-types.js';
 
+/** Where the development simulator listens unless SIMULATOR_PORT says otherwise. */
+export const DEFAULT_SIMULATOR_PORT = 4010;
+export const DEFAULT_SIMULATOR_URL = `http://127.0.0.1:${DEFAULT_SIMULATOR_PORT}`;
+
 export interface WhatsAppSimulatorOptions {
   /** Signs every webhook the simulator posts, as the Meta app secret does. */
   appSecret: string;
