@@ -61,18 +61,24 @@ describe('SLA timers', () => {
     const supervisorAlerts: SlaAlert[] = [];
     (await server.connectSocket(supervisor.token)).on('sla:alert', (a) => supervisorAlerts.push(a));
     const conversation = await customer('5511944449001');
-    expect(
-      (await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.kind,
-    ).toBe('first_response');
+    // The SLA follower starts the timers after the message is stored, and writes them on the conversation then.
+    await eventually(
+      async () =>
+        (await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.kind ===
+        'first_response',
+      'the conversation to show its first-response target',
+    );
 
     await backdate(server.app, conversation.id, 50);
     await eventually(
       async () => agent.alerts.some((a) => a.level === 'warning' && a.kind === 'first_response'),
       'the agent to be warned',
     );
-    expect((await timelineOf(admin, conversation.id)).find((t) => t.kind === 'sla-warning')?.summary).toMatch(
-      /First response due in 10 min/,
+    const warning = await eventually(
+      async () => (await timelineOf(admin, conversation.id)).find((t) => t.kind === 'sla-warning'),
+      'the warning in the timeline',
     );
+    expect(warning.summary).toMatch(/First response due in 10 min/);
 
     const atRiskIn = async () =>
       (
@@ -100,7 +106,10 @@ describe('SLA timers', () => {
       'First response overdue: supervisors notified',
     ]);
     expect((await server.app.models.Conversation.findById(conversation._id).orFail()).priority).toBe('high');
-    expect(agent.alerts.some((a) => a.level === 'breached')).toBe(true);
+    await eventually(
+      async () => agent.alerts.some((a) => a.level === 'breached'),
+      'the agent to be told of the breach',
+    );
     await eventually(async () => supervisorAlerts.some((a) => a.level === 'escalated'), 'supervisors to be told');
     const breached = await server.api<{ items: { queue: { id: string }; slaBreached: number }[] }>(
       supervisor.token,
@@ -210,7 +219,8 @@ describe('SLA timers', () => {
       { $set: { firstAgentReplyAt: repliedAt, lastAgentReplyAt: repliedAt, firstUnansweredAt: null } },
     );
     await eventually(async () => (await timers()).join() === 'resolution', 'the first-response timer to end');
-    expect(await shown()).toBe('resolution');
+    // The conversation is written just after the timers.
+    await eventually(async () => (await shown()) === 'resolution', 'the conversation to show the resolution target');
 
     // Resolved the same way: no timer keeps running, and none is shown.
     await server.app.models.Conversation.updateOne(
@@ -218,7 +228,7 @@ describe('SLA timers', () => {
       { $set: { status: 'resolved', resolvedAt: new Date() } },
     );
     await eventually(async () => (await timers()).length === 0, 'the resolution timer to end');
-    expect(await shown()).toBeNull();
+    await eventually(async () => (await shown()) === null, 'the conversation to show no target');
   });
 
   it('respect the queue’s business hours: a message outside them is due after the next opening', async () => {
