@@ -49,6 +49,11 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   'reply:send': () => {
     throw inboxError('NOT_FOUND', 'no such conversation');
   },
+  'attachment:write': (_fileId, offset, base64) => ({ size: offset + atob(base64).length }),
+  'attachment:discard': () => undefined,
+  'reply:send-file': () => {
+    throw inboxError('NOT_FOUND', 'no such conversation');
+  },
   'reply:retry': () => {
     throw inboxError('NOT_FOUND', 'no such reply');
   },
