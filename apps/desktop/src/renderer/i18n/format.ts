@@ -102,7 +102,8 @@ const MB = 1024 * KB;
 
 /** Sizes in the binary units WhatsApp's limits are stated in, one decimal at most. */
 export function fileSize(tag: string, bytes: number): string {
-  const [value, unit] = bytes >= MB ? [bytes / MB, 'megabyte'] : bytes >= KB ? [bytes / KB, 'kilobyte'] : [bytes, 'byte'];
+  const [value, unit] =
+    bytes >= MB ? [bytes / MB, 'megabyte'] : bytes >= KB ? [bytes / KB, 'kilobyte'] : [bytes, 'byte'];
   return new Intl.NumberFormat(tag, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
 }
 

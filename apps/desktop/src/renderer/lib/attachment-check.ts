@@ -5,9 +5,7 @@ import { fileSize, intlLocale } from '../i18n/format';
 /** A file as the browser hands it over (File), or anything shaped like one. */
 export type PickedFile = { name: string; type: string; size: number };
 
-export type AttachmentVerdict =
-  | { ok: true; kind: MediaKind; mimeType: string }
-  | { ok: false; message: string };
+export type AttachmentVerdict = { ok: true; kind: MediaKind; mimeType: string } | { ok: false; message: string };
 
 /**
  * Whether WhatsApp takes this file, checked with the shared rules the server enforces too, before a byte is

@@ -1,9 +1,13 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ATTACHMENT_PIECE_BYTES, type FileReply, type PendingReply } from '../../../contract/inbox-api';
 import { newId } from '../test-support/fixtures';
 import { removePageGlobals, resetStore, testBridge, useStore } from '../test-support/store-harness';
 
 afterEach(resetStore);
+// The host keeps each piece and answers the file's size so far.
+beforeEach(() =>
+  testBridge.answer('attachment:write', (_fileId, offset, base64) => ({ size: offset + atob(base64).length })),
+);
 afterAll(removePageGlobals);
 
 const MB = 1024 * 1024;
@@ -22,10 +26,26 @@ const pending = (conversationId: string, request: PendingReply['request']): Pend
 
 describe('attaching a file', () => {
   it.each([
-    ['a photo over 5 MB', file('fatura-maio.png', 6 * MB, 'image/png'), 'fatura-maio.png is 6 MB: WhatsApp takes at most 5 MB for a photo.'],
-    ['a video over 16 MB', file('unboxing.mp4', 17 * MB, 'video/mp4'), 'unboxing.mp4 is 17 MB: WhatsApp takes at most 16 MB for a video.'],
-    ['a document over 100 MB', file('catalogo.pdf', 101 * MB, ''), 'catalogo.pdf is 101 MB: WhatsApp takes at most 100 MB for a document.'],
-    ['a GIF', file('dance.gif', 2000, 'image/gif'), 'dance.gif cannot go on WhatsApp (image/gif). Send JPEG or PNG photos, MP4 or 3GP videos, AAC, AMR, MP3, M4A or OGG audio, WebP stickers, or PDF, TXT and Office documents.'],
+    [
+      'a photo over 5 MB',
+      file('fatura-maio.png', 6 * MB, 'image/png'),
+      'fatura-maio.png is 6 MB: WhatsApp takes at most 5 MB for a photo.',
+    ],
+    [
+      'a video over 16 MB',
+      file('unboxing.mp4', 17 * MB, 'video/mp4'),
+      'unboxing.mp4 is 17 MB: WhatsApp takes at most 16 MB for a video.',
+    ],
+    [
+      'a document over 100 MB',
+      file('catalogo.pdf', 101 * MB, ''),
+      'catalogo.pdf is 101 MB: WhatsApp takes at most 100 MB for a document.',
+    ],
+    [
+      'a GIF',
+      file('dance.gif', 2000, 'image/gif'),
+      'dance.gif cannot go on WhatsApp (image/gif). Send JPEG or PNG photos, MP4 or 3GP videos, AAC, AMR, MP3, M4A or OGG audio, WebP stickers, or PDF, TXT and Office documents.',
+    ],
   ])('refuses %s before a byte leaves, naming the file and the limit', async (_what, picked, message) => {
     const id = newId();
     expect(await useStore.getState().attachFile(id, picked)).toBe(false);

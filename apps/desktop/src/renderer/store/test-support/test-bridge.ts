@@ -49,7 +49,9 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   'reply:send': () => {
     throw inboxError('NOT_FOUND', 'no such conversation');
   },
-  'attachment:write': (_fileId, offset, base64) => ({ size: offset + atob(base64).length }),
+  'attachment:write': () => {
+    throw inboxError('UNAUTHENTICATED', 'sign in first');
+  },
   'attachment:discard': () => undefined,
   'reply:send-file': () => {
     throw inboxError('NOT_FOUND', 'no such conversation');
