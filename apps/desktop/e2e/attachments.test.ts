@@ -30,6 +30,16 @@ function releasePieces() {
   for (const frame of held.frames.splice(0)) held.host?.send(frame);
 }
 
+/** The few browser globals the page-side functions below use (this project compiles without the DOM's types). */
+type BrowserGlobals = {
+  DataTransfer: new () => { items: { add(file: File): void } };
+  ClipboardEvent: new (
+    type: string,
+    init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean },
+  ) => unknown;
+  document: { querySelector(selector: string): { dispatchEvent(event: unknown): boolean } | null };
+};
+
 /** What WhatsApp was asked to send to the customer, oldest first. */
 const sendsOfType = (type: string) => stack.sim.sentMessages.filter((m) => m.type === type).map((m) => m.request);
 
@@ -104,7 +114,7 @@ describe('attachments and interactive replies in Chromium, against the real serv
     await page.waitForSelector('[aria-label="Connection"][data-state="offline"]');
     await page.click(`${composer} button.btn.primary`);
     const pending = page.locator('[data-pending-id]:has(.pending-file)');
-    await pending.locator('.upload-status:has-text("Waiting to upload")').waitFor();
+    await pending.locator('.bubble-meta:has-text("Waiting to send")').waitFor();
     await pending.locator('img.image').waitFor();
     expect(await page.locator(chip).count()).toBe(0);
     await saveScreen(page, 'attach-pending-offline');
@@ -115,7 +125,8 @@ describe('attachments and interactive replies in Chromium, against the real serv
     await sent.locator('img.image').waitFor();
     await pending.waitFor({ state: 'detached' });
     await eventually(
-      async () => (await sent.locator('img.image').evaluate((img: HTMLImageElement) => img.naturalWidth)) === 640,
+      async () =>
+        (await sent.locator('img.image').evaluate((img: { naturalWidth: number }) => img.naturalWidth)) === 640,
       'the sent photo to load from WhatsApp',
     );
     const uploads = stack.sim.uploads.filter((u) => u.filename === 'factura-lucia.png');
@@ -131,11 +142,15 @@ describe('attachments and interactive replies in Chromium, against the real serv
   });
 
   it('a document dropped on the thread is sent by its media id with its name, and shows its name and size', async () => {
-    const files = await page.evaluateHandle((bytes) => {
-      const data = new DataTransfer();
-      data.items.add(new File([new Uint8Array(bytes)], 'Factura 4411.pdf', { type: 'application/pdf' }));
-      return data;
-    }, [...PDF]);
+    const files = await page.evaluateHandle(
+      ([bytes, name, type]) => {
+        const { DataTransfer } = globalThis as unknown as BrowserGlobals;
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], name, { type }));
+        return data;
+      },
+      [[...PDF], 'Factura 4411.pdf', 'application/pdf'] as const,
+    );
     await page.dispatchEvent('.thread', 'dragenter', { dataTransfer: files });
     await page.waitForSelector('.drop-hint:has-text("Drop the file to attach it to your reply")');
     await saveScreen(page, 'attach-drop-hint');
@@ -146,7 +161,7 @@ describe('attachments and interactive replies in Chromium, against the real serv
 
     const sent = page.locator('.bubble-row.out[data-status="sent"]:has(.doc-name:has-text("Factura 4411.pdf"))');
     await sent.waitFor();
-    expect(await sent.locator('.document .muted').textContent()).toBe('PDF · 2.1 kB');
+    expect(await sent.locator('.document .muted').textContent()).toBe('PDF · 2 kB');
     const upload = stack.sim.uploads.find((u) => u.filename === 'Factura 4411.pdf')!;
     expect(upload).toMatchObject({ mimeType: 'application/pdf', size: PDF.length });
     expect(sendsOfType('document')).toEqual([
@@ -156,12 +171,16 @@ describe('attachments and interactive replies in Chromium, against the real serv
 
   it('a pasted picture attaches, and removing it takes it off the composer', async () => {
     await page.focus(`${composer} textarea`);
-    await page.evaluate((bytes) => {
-      const data = new DataTransfer();
-      data.items.add(new File([new Uint8Array(bytes)], 'captura.png', { type: 'image/png' }));
-      const textarea = document.querySelector('.composer textarea')!;
-      textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, [...stripedPng(60, 40)]);
+    await page.evaluate(
+      (bytes) => {
+        const { DataTransfer, ClipboardEvent, document } = globalThis as unknown as BrowserGlobals;
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], 'captura.png', { type: 'image/png' }));
+        const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+        document.querySelector('.composer textarea')!.dispatchEvent(paste);
+      },
+      [...stripedPng(60, 40)],
+    );
     await page.waitForSelector(`${chip}[data-state="ready"]:has-text("captura.png")`);
     await page.click(`${chip} button[aria-label="Remove captura.png"]`);
     await page.waitForSelector(chip, { state: 'detached' });

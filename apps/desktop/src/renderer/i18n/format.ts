@@ -81,7 +81,7 @@ export function createFormatters(tag: string) {
       return units.second.format(s);
     },
     number: (n: number) => number.format(n),
-    /** A file's size: "820 KB", "4.8 MB", "4,8 MB". */
+    /** A file's size: "820 kB", "4.8 MB", "4,8 MB". */
     fileSize: (bytes: number) => fileSize(tag, bytes),
     /** 0.87 -> "87%", "87 %". */
     percent: (fraction: number) => percent.format(fraction),
@@ -104,7 +104,8 @@ const MB = 1024 * KB;
 export function fileSize(tag: string, bytes: number): string {
   const [value, unit] =
     bytes >= MB ? [bytes / MB, 'megabyte'] : bytes >= KB ? [bytes / KB, 'kilobyte'] : [bytes, 'byte'];
-  return new Intl.NumberFormat(tag, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  const maximumFractionDigits = unit === 'megabyte' ? 1 : 0;
+  return new Intl.NumberFormat(tag, { style: 'unit', unit, maximumFractionDigits }).format(value);
 }
 
 const cache = new Map<string, Formatters>();

@@ -89,22 +89,24 @@ export function InteractiveDialog({ conversationId, onClose }: Props) {
             {text('body', t('interactive.body'), form.body, (body) => change({ body }, 'body'), true)}
             {text('footer', t('interactive.footer'), form.footer, (footer) => change({ footer }, 'footer'))}
             {form.kind === 'buttons' ? (
-              <fieldset className="interactive-group">
-                <legend className="muted">{t('interactive.limits.buttons')}</legend>
+              <div className="interactive-group">
+                <p className="muted small">{t('interactive.limits.buttons')}</p>
                 {form.buttons.map((title, i) => (
                   <div className="interactive-item" key={i}>
                     {text(`buttons.${i}.title`, t('interactive.buttonTitle', { n: i + 1 }), title, (v) =>
                       change({ buttons: form.buttons.map((b, j) => (j === i ? v : b)) }, `buttons.${i}.title`),
                     )}
-                    {form.buttons.length > 1 && (
-                      <button
-                        type="button"
-                        className="btn small"
-                        onClick={() => change({ buttons: form.buttons.filter((_, j) => j !== i) }, 'buttons')}
-                      >
-                        {t('interactive.remove')}
-                      </button>
-                    )}
+                    <div className="remove-slot">
+                      {form.buttons.length > 1 && (
+                        <button
+                          type="button"
+                          className="btn small"
+                          onClick={() => change({ buttons: form.buttons.filter((_, j) => j !== i) }, 'buttons')}
+                        >
+                          {t('interactive.remove')}
+                        </button>
+                      )}
+                    </div>
                   </div>
                 ))}
                 {issueOf('buttons')}
@@ -117,14 +119,14 @@ export function InteractiveDialog({ conversationId, onClose }: Props) {
                     {t('interactive.addButton')}
                   </button>
                 )}
-              </fieldset>
+              </div>
             ) : (
               <>
                 {text('button', t('interactive.listButton'), form.listButton, (listButton) =>
                   change({ listButton }, 'button'),
                 )}
-                <fieldset className="interactive-group">
-                  <legend className="muted">{t('interactive.limits.list')}</legend>
+                <div className="interactive-group">
+                  <p className="muted small">{t('interactive.limits.list')}</p>
                   {issueOf('sections')}
                   {form.sections.map((section, s) => (
                     <div className="interactive-section" key={s}>
@@ -137,7 +139,7 @@ export function InteractiveDialog({ conversationId, onClose }: Props) {
                         (title) => setSection(s, { ...section, title }, `sections.${s}.title`),
                       )}
                       {section.rows.map((row, r) => (
-                        <div className="interactive-item" key={r}>
+                        <div className="interactive-item row-item" key={r}>
                           {text(`sections.${s}.rows.${r}.title`, t('interactive.rowTitle'), row.title, (title) =>
                             setSection(
                               s,
@@ -157,17 +159,23 @@ export function InteractiveDialog({ conversationId, onClose }: Props) {
                                 `sections.${s}.rows.${r}.description`,
                               ),
                           )}
-                          {section.rows.length > 1 && (
-                            <button
-                              type="button"
-                              className="btn small"
-                              onClick={() =>
-                                setSection(s, { ...section, rows: section.rows.filter((_, j) => j !== r) }, 'sections')
-                              }
-                            >
-                              {t('interactive.remove')}
-                            </button>
-                          )}
+                          <div className="remove-slot">
+                            {section.rows.length > 1 && (
+                              <button
+                                type="button"
+                                className="btn small"
+                                onClick={() =>
+                                  setSection(
+                                    s,
+                                    { ...section, rows: section.rows.filter((_, j) => j !== r) },
+                                    'sections',
+                                  )
+                                }
+                              >
+                                {t('interactive.remove')}
+                              </button>
+                            )}
+                          </div>
                         </div>
                       ))}
                       {rowCount < MAX_LIST_ROWS && (
@@ -194,7 +202,7 @@ export function InteractiveDialog({ conversationId, onClose }: Props) {
                       {t('interactive.addSection')}
                     </button>
                   )}
-                </fieldset>
+                </div>
               </>
             )}
           </div>

@@ -139,7 +139,10 @@ export function PendingBubble({ reply }: { reply: PendingReply }) {
   );
 }
 
-/** A file reply not yet sent: its picture (when this window attached it) or its name, and how far its upload got. */
+/**
+ * A file reply not yet sent: its picture (when this window attached it) or its name and size, and, once its
+ * upload started, how far it got (until then the bubble says it waits, as every pending reply does).
+ */
 function PendingFile({ reply, file }: { reply: PendingReply; file: FileReply['file'] }) {
   const { t } = useTranslation('thread');
   const format = useFormat();
@@ -159,14 +162,14 @@ function PendingFile({ reply, file }: { reply: PendingReply; file: FileReply['fi
           </div>
         </div>
       )}
-      {reply.state === 'pending' && (
+      {reply.state === 'pending' && progress && (
         <div className="upload-status muted">
           <progress
             max={file.size}
-            value={progress?.sentBytes ?? 0}
+            value={progress.sentBytes}
             aria-label={t('file.progress', { name: file.filename })}
           />
-          {progress ? t('file.uploading', { percent: format.percent(fraction) }) : t('file.waiting')}
+          {t('file.uploading', { percent: format.percent(fraction) })}
         </div>
       )}
     </div>

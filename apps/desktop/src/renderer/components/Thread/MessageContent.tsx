@@ -245,7 +245,7 @@ export function MessageContent({ message }: { message: MessageDTO }) {
             </span>
           </div>
           <details className="sent-list">
-            <summary>{t('interactive.options')}</summary>
+            <summary>{t('interactive.options', { count: c.sections.reduce((n, s) => n + s.rows.length, 0) })}</summary>
             {c.sections.map((section, i) => (
               <div key={i}>
                 {section.title && <div className="muted small">{section.title}</div>}
