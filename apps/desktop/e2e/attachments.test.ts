@@ -260,7 +260,10 @@ describe('attachments and interactive replies in Chromium, against the real serv
     await page.click(`${dialog} button[type="submit"]`);
     await page.waitForSelector(dialog, { state: 'detached' });
 
-    await page.waitForSelector('.bubble-row.out[data-status="sent"] .sent-button:has-text("Ver tallas")');
+    // The fourth message to Lucía within seconds: WhatsApp's pair limit (3 per 18 s) holds it back a while.
+    await page.waitForSelector('.bubble-row.out[data-status="sent"] .sent-button:has-text("Ver tallas")', {
+      timeout: 45_000,
+    });
     await eventually(async () => sendsOfType('interactive').length === 2, 'the list to reach WhatsApp');
     expect(sendsOfType('interactive')[1]).toMatchObject({
       type: 'interactive',
@@ -284,5 +287,5 @@ describe('attachments and interactive replies in Chromium, against the real serv
       },
     });
     await saveScreen(page, 'attach-interactive-sent-bubbles');
-  });
+  }, 90_000);
 });
