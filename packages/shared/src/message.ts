@@ -12,6 +12,8 @@ export const MediaContent = z.object({
   sha256: z.string().nullable(),
   caption: z.string().nullable(),
   filename: z.string().nullable(),
+  /** The file's size in bytes, where known: files an agent sent (WhatsApp's webhooks do not give it). */
+  size: z.number().int().nonnegative().nullable().optional(),
 });
 
 export const ProviderError = z.object({

@@ -14,6 +14,7 @@ import {
   SearchQuery,
   SendMessageRequest,
   SnoozeRequest,
+  checkAttachment,
   type ConversationDTO,
   type ChannelDTO,
   type ContactChangeDTO,
@@ -70,10 +71,40 @@ export type ListInboxRequest = z.input<typeof ListInboxRequest>;
 /** A conversation as the list shows it: the cached DTO plus what only this device knows. */
 export type InboxItem = ConversationDTO & { unreadCount: number; pendingReplies: number };
 
+/** A staged attachment's id: a UUID the renderer chose, which names its file in the host's data folder. */
+export const StagedFileId = z.uuid();
+
+/** How much of a file one `attachment:write` carries (before base64), to stay well under a bridge frame. */
+export const ATTACHMENT_PIECE_BYTES = 512 * 1024;
+
+/** A file the agent attached (already staged on the host) with its caption, as `reply:send-file` takes it. */
+export const FileReply = z
+  .strictObject({
+    type: z.literal('file'),
+    file: z.strictObject({
+      id: StagedFileId,
+      filename: z.string().trim().min(1).max(240, 'a file name is at most 240 characters'),
+      mimeType: z.string().min(1).max(200),
+      size: z.number().int().positive(),
+    }),
+    caption: z.string().trim().max(1024, 'WhatsApp allows at most 1024 characters').optional(),
+  })
+  .superRefine((reply, ctx) => {
+    const check = checkAttachment(reply.file);
+    if (!check.ok) ctx.addIssue({ code: 'custom', path: ['file'], message: check.message });
+  });
+export type FileReply = z.infer<typeof FileReply>;
+
+/** What the outbox holds: a reply as the server takes it, or a file still to be uploaded before it is sent. */
+export type OutboxRequest = SendMessageRequest | FileReply;
+
+/** How far the upload of a file reply has got. */
+export type UploadProgress = { clientMessageId: string; conversationId: string; sentBytes: number; totalBytes: number };
+
 export type PendingReply = {
   clientMessageId: string;
   conversationId: string;
-  request: SendMessageRequest;
+  request: OutboxRequest;
   state: 'pending' | 'sent' | 'failed' | 'discarded';
   attempts: number;
   /** Why the server refused it: its message, code and the fields it named (`parameters.delivery_at`). */
@@ -173,6 +204,16 @@ export const InboxCommandArgs = {
   'contact:merge': z.tuple([ObjectIdString, MergeContactsRequest]),
   'contacts:search': z.tuple([SearchContactsQuery]),
   'reply:send': z.tuple([ConversationId, SendMessageRequest]),
+  /** One piece of a file the agent attached, appended at `offset` (base64): the file is kept on the host's disk. */
+  'attachment:write': z.tuple([
+    StagedFileId,
+    z.number().int().nonnegative(),
+    z.base64().max(Math.ceil(ATTACHMENT_PIECE_BYTES / 3) * 4, 'a piece is at most 512 KB'),
+  ]),
+  /** An attached file the agent removed before sending it. */
+  'attachment:discard': z.tuple([StagedFileId]),
+  /** A staged file sent (uploaded first, when online) with its caption, through the outbox like any reply. */
+  'reply:send-file': z.tuple([ConversationId, FileReply]),
   /** A failed reply of this device's outbox: tried again as it was, given up, or edited into a new one. */
   'reply:retry': z.tuple([IdempotencyKey]),
   'reply:discard': z.tuple([IdempotencyKey]),
@@ -233,6 +274,10 @@ export type InboxCommandResults = {
   'contact:merge': ServerAnswer<ContactDTO>;
   'contacts:search': ContactDTO[];
   'reply:send': PendingReply;
+  /** The file's size on the host so far. */
+  'attachment:write': { size: number };
+  'attachment:discard': void;
+  'reply:send-file': PendingReply;
   'reply:retry': PendingReply;
   'reply:discard': PendingReply;
   'reply:replace': PendingReply;
@@ -275,6 +320,8 @@ export type InboxPushes = {
   'connection-changed': [ConnectionState];
   'conversations-changed': [];
   'thread-changed': [conversationId: string];
+  /** A file reply's upload moved on (several times a second at most). */
+  'upload-progress': [UploadProgress];
   'timeline-changed': [conversationId: string];
   'board-changed': [QueueStateDTO[]];
   /** A business number stopped sending, is retrying, or sends again: every number's send health, as now known. */

@@ -28,6 +28,10 @@ export type EngineEvents = {
   'queues-updated': [states: QueueStateDTO[]];
   /** A reply changed state; `message` is the stored message once the server acknowledged it. */
   'outbox-changed': [entry: OutboxEntry, message: MessageDTO | null];
+  /** A file reply's upload moved on. */
+  'upload-progress': [
+    progress: { clientMessageId: string; conversationId: string; sentBytes: number; totalBytes: number },
+  ];
   'connection-changed': [state: ConnectionState];
   /** Whether each business number can send changed (or was read again on a connect): every number's, as now known. */
   'send-health-changed': [health: ChannelSendHealthDTO[]];

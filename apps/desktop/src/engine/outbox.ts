@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { SendMessageRequest, type ErrorCode } from '@switchboard/shared';
-import type { Cache, OutboxEntry } from './db/cache.js';
+import type { Cache, FileReplyRequest, OutboxEntry } from './db/cache.js';
 import type { Emit } from './engine-events.js';
+import { createFileReplies } from './file-replies.js';
+import type { OutboxFiles } from './outbox-files.js';
+import type { RestClient } from './rest-client.js';
 import { runInLanes } from '@switchboard/concurrency';
 import { request, RequestInterrupted, type ClientSocket } from './socket-request.js';
 
@@ -12,6 +15,9 @@ type OutboxDeps = {
   cache: Cache;
   emit: Emit;
   socket: () => ClientSocket | null;
+  /** Where file replies upload their file before they are sent. */
+  rest: RestClient;
+  files: OutboxFiles;
   ackTimeoutMs: number;
   /** At most this many replies in flight at once, each of a different conversation. */
   concurrency: number;
@@ -26,13 +32,17 @@ type OutboxDeps = {
  * once could be stored in either order. A conversation's replies therefore go one at a time, each after the
  * previous one's ack; different conversations go side by side.
  */
-export function createOutbox({ cache, emit, socket, ackTimeoutMs, concurrency }: OutboxDeps) {
+export function createOutbox({ cache, emit, socket, rest, files, ackTimeoutMs, concurrency }: OutboxDeps) {
   let flushing: Promise<void> | null = null;
   let again = false;
+  const fileReplies = createFileReplies({ cache, emit, rest, files, tryAgain: TRY_AGAIN });
 
   /** Tells the UI of each changed entry, then sends what is pending; answers the last entry. */
-  function changed(...entries: OutboxEntry[]): OutboxEntry {
-    for (const entry of entries) emit('outbox-changed', entry, null);
+  async function changed(...entries: OutboxEntry[]): Promise<OutboxEntry> {
+    for (const entry of entries) {
+      await fileReplies.settled(entry);
+      emit('outbox-changed', entry, null);
+    }
     void flush();
     return entries.at(-1)!;
   }
@@ -40,6 +50,13 @@ export function createOutbox({ cache, emit, socket, ackTimeoutMs, concurrency }:
   async function sendReply(conversationId: string, reply: SendMessageRequest): Promise<OutboxEntry> {
     const checked = SendMessageRequest.parse(reply);
     return changed(await cache.enqueueOutbox(randomUUID(), conversationId, checked));
+  }
+
+  /** A file the agent attached (staged in the outbox's folder), with its caption: uploaded when it goes out. */
+  async function sendFile(conversationId: string, reply: FileReplyRequest): Promise<OutboxEntry> {
+    if ((await files.sizeOf(reply.file.id)) !== reply.file.size)
+      throw new Error(`${reply.file.filename} is not complete yet: ${reply.file.size} bytes were announced`);
+    return changed(await cache.enqueueOutbox(randomUUID(), conversationId, reply));
   }
 
   /** A failed reply, tried again as it was (the server stored nothing of it, so its key is still free). */
@@ -102,15 +119,20 @@ export function createOutbox({ cache, emit, socket, ackTimeoutMs, concurrency }:
     const current = socket();
     if (!current?.connected) return 'later';
     await cache.recordOutboxAttempt(entry.clientMessageId);
-    const command = {
-      conversationId: entry.conversationId,
-      clientMessageId: entry.clientMessageId,
-      message: entry.request,
-    };
+    let message: SendMessageRequest;
+    if (entry.request.type === 'file') {
+      const prepared = await fileReplies.prepare(entry, entry.request);
+      if (prepared === 'later') return 'later';
+      if (prepared === 'failed') return 'done';
+      message = prepared.send;
+    } else message = entry.request;
+    const command = { conversationId: entry.conversationId, clientMessageId: entry.clientMessageId, message };
     try {
       const ack = await request(current, 'message:send', command, ackTimeoutMs);
       if (ack.ok) {
-        emit('outbox-changed', await cache.markOutboxSent(entry.clientMessageId, ack.data), ack.data);
+        const sent = await cache.markOutboxSent(entry.clientMessageId, ack.data);
+        await fileReplies.settled(sent);
+        emit('outbox-changed', sent, ack.data);
         emit('messages-changed', entry.conversationId);
         return 'done';
       }
@@ -129,6 +151,6 @@ export function createOutbox({ cache, emit, socket, ackTimeoutMs, concurrency }:
     while (flushing) await flushing;
   };
 
-  return { sendReply, retryReply, discardReply, replaceReply, settleFailedMessage, flush, settled };
+  return { sendReply, sendFile, retryReply, discardReply, replaceReply, settleFailedMessage, flush, settled };
 }
 export type Outbox = ReturnType<typeof createOutbox>;

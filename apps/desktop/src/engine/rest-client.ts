@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import { Readable, Transform } from 'node:stream';
 import { z } from 'zod';
 import {
   ConversationDTO,
@@ -5,6 +7,7 @@ import {
   LoginResponse,
   MessageDTO,
   pageOf,
+  UploadDTO,
   UserDTO,
   type LoginRequest,
 } from '@switchboard/shared';
@@ -12,6 +15,8 @@ import {
 const PAGE_SIZE = 200;
 /** A request the server never answers must not hold up the next sync round (or the engine's stop) forever. */
 const REQUEST_TIMEOUT_MS = 15_000;
+/** An upload of WhatsApp's largest file (100 MB) needs minutes on a slow link. */
+const UPLOAD_TIMEOUT_MS = 10 * 60_000;
 
 // The code is kept as a string: a newer server may answer with a code this app does not know yet.
 const ErrorBody = z.object({
@@ -39,8 +44,13 @@ export class RestError extends Error {
   }
 }
 
-async function send<S extends z.ZodTypeAny>(url: URL, init: RequestInit, schema: S): Promise<z.infer<S>> {
-  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+async function send<S extends z.ZodTypeAny>(
+  url: URL,
+  init: RequestInit,
+  schema: S,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+): Promise<z.infer<S>> {
+  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   if (!res.ok) {
     const text = await res.text();
     const body = ErrorBody.safeParse(parseJson(text));
@@ -53,6 +63,28 @@ async function send<S extends z.ZodTypeAny>(url: URL, init: RequestInit, schema:
     );
   }
   return schema.parse(res.status === 204 ? undefined : await res.json());
+}
+
+/** A file on disk to upload, and who hears how far it got. */
+export type UploadSource = {
+  path: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  onProgress: (sentBytes: number) => void;
+};
+
+/** The file's bytes as a request body, counting each piece as it is handed to the connection. */
+function countingBody(source: UploadSource): ReadableStream<Uint8Array> {
+  let sent = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      sent += chunk.length;
+      source.onProgress(sent);
+      done(null, chunk);
+    },
+  });
+  return Readable.toWeb(createReadStream(source.path).pipe(counter)) as ReadableStream<Uint8Array>;
 }
 
 /** Signs in: the one call made without a token. */
@@ -101,6 +133,28 @@ export function createRestClient(serverUrl: string, token: string) {
       all(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, MessageDTO),
     get,
     call,
+    /**
+     * Streams a file to the conversation's uploads (the server passes it on to WhatsApp's media endpoint). The
+     * same key answers the same upload, so a file whose answer was lost can be uploaded again safely.
+     */
+    upload: (conversationId: string, source: UploadSource, idempotencyKey: string) =>
+      send(
+        new URL(`/api/conversations/${encodeURIComponent(conversationId)}/uploads`, serverUrl),
+        {
+          method: 'POST',
+          headers: {
+            ...headers,
+            'content-type': source.mimeType,
+            'content-length': String(source.size),
+            'x-filename': encodeURIComponent(source.filename),
+            'idempotency-key': idempotencyKey,
+          },
+          body: countingBody(source),
+          duplex: 'half',
+        } as RequestInit,
+        UploadDTO,
+        UPLOAD_TIMEOUT_MS,
+      ),
     /** A raw authorised request, for streams (media) that are passed on rather than parsed. */
     fetchRaw: (path: string, signal?: AbortSignal) =>
       fetch(new URL(path, serverUrl), { headers, ...(signal ? { signal } : {}) }),

@@ -8,10 +8,17 @@ import {
   type SendMessageRequest,
   type SlaAlert,
 } from '@switchboard/shared';
-import { openCache, type Cache, type ListConversationsOptions, type OutboxEntry } from './db/cache.js';
+import {
+  openCache,
+  type Cache,
+  type FileReplyRequest,
+  type ListConversationsOptions,
+  type OutboxEntry,
+} from './db/cache.js';
 import { createConversationSync } from './conversation-sync.js';
 import { createEngineEvents, type ConnectionState, type Subscribe } from './engine-events.js';
 import { createOutbox } from './outbox.js';
+import { createOutboxFiles, type OutboxFiles } from './outbox-files.js';
 import { createRestClient } from './rest-client.js';
 import { createSendHealth } from './send-health.js';
 import type { ClientSocket } from './socket-request.js';
@@ -62,6 +69,12 @@ export interface SyncEngine extends CacheAccess {
   sendHealth(): ChannelSendHealthDTO[];
   /** Stores the reply in the outbox first, then sends it when connected; resolves once it is stored. */
   sendReply(conversationId: string, reply: SendMessageRequest): Promise<OutboxEntry>;
+  /** Appends a piece of an attached file, kept on disk beside the cache; answers its size so far. */
+  stageFile(fileId: string, offset: number, bytes: Uint8Array): Promise<number>;
+  /** An attached file the agent removed before sending it. */
+  discardStagedFile(fileId: string): Promise<void>;
+  /** A staged file reply, into the outbox like any reply: uploaded, then sent, when connected. */
+  sendFile(conversationId: string, reply: FileReplyRequest): Promise<OutboxEntry>;
   /** A failed reply, queued again as it was. */
   retryReply(clientMessageId: string): Promise<OutboxEntry>;
   /** A failed reply the agent gave up on. */
@@ -111,6 +124,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const rest = createRestClient(options.serverUrl, options.token);
   const sendHealth = createSendHealth(emit);
   let cache: Cache | null = null;
+  let files: OutboxFiles | null = null;
   let socket: ClientSocket | null = null;
   let connection: ConnectionState = 'offline';
   let retryTimer: NodeJS.Timeout | undefined;
@@ -164,11 +178,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const fresh = await openCache(options.cacheFile);
       cache = fresh;
       await fresh.setMeta('token', options.token);
+      files = createOutboxFiles(options.cacheFile);
+      // Files attached but never sent before the last stop are not needed by any reply.
+      await files.keepOnly(new Set(await fresh.outboxFileIds()));
       sync = createConversationSync({ cache: fresh, rest, emit, socket: () => socket, ackTimeoutMs });
       outbox = createOutbox({
         cache: fresh,
         emit,
         socket: () => socket,
+        rest,
+        files,
         ackTimeoutMs,
         concurrency: options.outboxConcurrency ?? OUTBOX_CONCURRENCY,
       });
@@ -230,6 +249,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     sendReply: (conversationId, reply) => {
       opened();
       return outbox.sendReply(conversationId, reply);
+    },
+    stageFile: (fileId, offset, bytes) => {
+      opened();
+      return files!.append(fileId, offset, bytes);
+    },
+    discardStagedFile: (fileId) => {
+      opened();
+      return files!.remove(fileId);
+    },
+    sendFile: (conversationId, reply) => {
+      opened();
+      return outbox.sendFile(conversationId, reply);
     },
     retryReply: (clientMessageId) => {
       opened();

@@ -37,6 +37,7 @@ export function forwardEnginePushes({ engine, userId, push, state, onBoard, onUs
       push('thread-changed', entry.conversationId);
       listChanged();
     }),
+    engine.subscribe('upload-progress', (progress) => push('upload-progress', progress)),
     engine.subscribe('timeline-changed', (id) => push('timeline-changed', id)),
     engine.subscribe('send-health-changed', (health) => push('send-health-changed', health)),
     engine.subscribe('connection-changed', (connection) => {

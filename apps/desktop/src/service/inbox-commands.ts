@@ -176,6 +176,11 @@ export function inboxCommands(ctx: CommandContext): Handlers {
     },
     ...contactCommands(() => ctx.session().rest),
     'reply:send': async (id, request) => toPendingReply(await ctx.session().engine.sendReply(id, request)),
+    'attachment:write': async (fileId, offset, base64) => ({
+      size: await ctx.session().engine.stageFile(fileId, offset, Buffer.from(base64, 'base64')),
+    }),
+    'attachment:discard': (fileId) => ctx.session().engine.discardStagedFile(fileId),
+    'reply:send-file': async (id, reply) => toPendingReply(await ctx.session().engine.sendFile(id, reply)),
     'reply:retry': async (clientMessageId) => toPendingReply(await ctx.session().engine.retryReply(clientMessageId)),
     'reply:discard': async (clientMessageId) =>
       toPendingReply(await ctx.session().engine.discardReply(clientMessageId)),

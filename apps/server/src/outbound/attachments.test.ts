@@ -99,7 +99,7 @@ describe('attachments', () => {
       type: 'document',
       document: { filename: 'Factura 4411.pdf' },
     });
-    expect(sent.body.content).toMatchObject({ type: 'document', filename: 'Factura 4411.pdf' });
+    expect(sent.body.content).toMatchObject({ type: 'document', filename: 'Factura 4411.pdf', size: pdf.length });
   });
 
   it('refuses a file over its kind limit before anything reaches WhatsApp, saying the limit', async () => {

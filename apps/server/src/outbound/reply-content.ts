@@ -60,6 +60,7 @@ export function mediaReply(
     sha256: upload.sha256,
     caption: caption ?? null,
     filename: upload.filename ?? null,
+    size: upload.size,
   };
   const id = upload.mediaId;
   const captioned = { id, ...(caption ? { caption } : {}) };

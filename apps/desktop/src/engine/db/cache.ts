@@ -14,12 +14,12 @@ import { inboxViewStore, type InboxQuery, type InboxRow } from './inbox-view-sto
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { searchStore } from './search-store.js';
-import { outboxStore, type OutboxEntry } from './outbox-store.js';
+import { outboxStore, type OutboxEntry, type OutboxRequest } from './outbox-store.js';
 import { sideStore, type BoardSampleRow, type CannedReplyRow, type TimelineRow } from './side-store.js';
 
 export type { ApplyResult, ConversationSort, ListConversationsOptions } from './inbox-store.js';
 export type { InboxQuery, InboxRow, InboxSortName, InboxViewName } from './inbox-view-store.js';
-export type { OutboxEntry, OutboxState } from './outbox-store.js';
+export type { FileReplyRequest, OutboxEntry, OutboxRequest, OutboxState } from './outbox-store.js';
 export type { BoardSampleRow, CannedReplyRow, TimelineRow } from './side-store.js';
 export type MetaKey = 'user' | 'token' | 'lastSyncAt';
 
@@ -51,7 +51,7 @@ export interface Cache {
   searchCache(query: SearchQuery): Promise<SearchResult>;
   recordBoardSample(states: QueueStateDTO[], at: Date): Promise<void>;
   boardHistory(now: Date): Promise<BoardSampleRow[]>;
-  enqueueOutbox(clientMessageId: string, conversationId: string, request: SendMessageRequest): Promise<OutboxEntry>;
+  enqueueOutbox(clientMessageId: string, conversationId: string, request: OutboxRequest): Promise<OutboxEntry>;
   listPendingOutbox(): Promise<OutboxEntry[]>;
   listOutbox(conversationId: string): Promise<OutboxEntry[]>;
   recordOutboxAttempt(clientMessageId: string): Promise<void>;
@@ -72,6 +72,8 @@ export interface Cache {
     then?: { clientMessageId: string; request: SendMessageRequest },
   ): Promise<OutboxEntry | null>;
   listDismissedFailures(conversationId: string): Promise<string[]>;
+  /** The staged files that pending and failed file replies still need. */
+  outboxFileIds(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -122,6 +124,7 @@ export async function openCache(file: string): Promise<Cache> {
     replaceOutbox: async (failedId, id, request) => outbox.replaceOutbox(failedId, id, request),
     dismissFailure: async (conversationId, messageId, then) => outbox.dismissFailure(conversationId, messageId, then),
     listDismissedFailures: async (conversationId) => outbox.listDismissedFailures(conversationId),
+    outboxFileIds: async () => outbox.outboxFileIds(),
     close: async () => void db.close(),
   };
 }

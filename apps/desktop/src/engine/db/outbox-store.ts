@@ -2,10 +2,17 @@ import type { Database } from 'better-sqlite3';
 import type { ErrorBody, ErrorIssue, MessageDTO, SendMessageRequest } from '@switchboard/shared';
 
 export type OutboxState = 'pending' | 'sent' | 'failed' | 'discarded';
+/** A file reply: its file waits in the outbox's folder until it is uploaded, then goes out as a media reply. */
+export type FileReplyRequest = {
+  type: 'file';
+  file: { id: string; filename: string; mimeType: string; size: number };
+  caption?: string;
+};
+export type OutboxRequest = SendMessageRequest | FileReplyRequest;
 export type OutboxEntry = {
   clientMessageId: string;
   conversationId: string;
-  request: SendMessageRequest;
+  request: OutboxRequest;
   state: OutboxState;
   attempts: number;
   lastError: string | null;
@@ -18,7 +25,7 @@ type OutboxRow = Omit<OutboxEntry, 'request' | 'errorIssues'> & { json: string; 
 
 const toEntry = ({ json, errorIssues, ...row }: OutboxRow): OutboxEntry => ({
   ...row,
-  request: JSON.parse(json) as SendMessageRequest,
+  request: JSON.parse(json) as OutboxRequest,
   errorIssues: errorIssues ? (JSON.parse(errorIssues) as ErrorIssue[]) : [],
 });
 
@@ -46,7 +53,7 @@ export function outboxStore(db: Database, addMessage: (message: MessageDTO) => v
     if (!row) throw new Error(`no outbox entry ${clientMessageId}`);
     return toEntry(row);
   };
-  const enqueue = (clientMessageId: string, conversationId: string, request: SendMessageRequest): OutboxEntry => {
+  const enqueue = (clientMessageId: string, conversationId: string, request: OutboxRequest): OutboxEntry => {
     insert.run(clientMessageId, conversationId, JSON.stringify(request), new Date().toISOString());
     return get(clientMessageId);
   };
@@ -116,6 +123,15 @@ export function outboxStore(db: Database, addMessage: (message: MessageDTO) => v
         return then ? enqueue(then.clientMessageId, conversationId, then.request) : null;
       },
     ),
+
+    /** The files replies still need: those of pending and failed file replies. */
+    outboxFileIds(): string[] {
+      return db
+        .prepare<[], OutboxRow>("SELECT * FROM outbox WHERE state IN ('pending', 'failed')")
+        .all()
+        .map(toEntry)
+        .flatMap((e) => (e.request.type === 'file' ? [e.request.file.id] : []));
+    },
 
     listDismissedFailures(conversationId: string): string[] {
       return db

@@ -81,6 +81,8 @@ export function createFormatters(tag: string) {
       return units.second.format(s);
     },
     number: (n: number) => number.format(n),
+    /** A file's size: "820 kB", "4.8 MB", "4,8 MB". */
+    fileSize: (bytes: number) => fileSize(tag, bytes),
     /** 0.87 -> "87%", "87 %". */
     percent: (fraction: number) => percent.format(fraction),
     /** A price in its own currency: "R$ 129,90", "$129.90". */
@@ -93,6 +95,17 @@ export function createFormatters(tag: string) {
       }
     },
   };
+}
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+/** Sizes in the binary units WhatsApp's limits are stated in, one decimal at most. */
+export function fileSize(tag: string, bytes: number): string {
+  const [value, unit] =
+    bytes >= MB ? [bytes / MB, 'megabyte'] : bytes >= KB ? [bytes / KB, 'kilobyte'] : [bytes, 'byte'];
+  const maximumFractionDigits = unit === 'megabyte' ? 1 : 0;
+  return new Intl.NumberFormat(tag, { style: 'unit', unit, maximumFractionDigits }).format(value);
 }
 
 const cache = new Map<string, Formatters>();

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createAttachmentsSlice } from './slices/attachments';
 import { createBoardSlice } from './slices/board';
 import { createComposerSlice } from './slices/composer';
 import { createConnectionSlice } from './slices/connection';
@@ -24,6 +25,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createContextSlice(...a),
   ...createContactSlice(...a),
   ...createComposerSlice(...a),
+  ...createAttachmentsSlice(...a),
   ...createFailedSendsSlice(...a),
   ...createBoardSlice(...a),
   ...createInboundDeadLettersSlice(...a),

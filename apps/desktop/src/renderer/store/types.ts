@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Failure } from '../i18n/errors';
+import type { AttachmentsSlice } from './slices/attachments';
 import type { BoardSlice } from './slices/board';
 import type { ComposerSlice } from './slices/composer';
 import type { ConnectionSlice } from './slices/connection';
@@ -23,6 +24,7 @@ export type Store = SessionSlice &
   ContextSlice &
   ContactSlice &
   ComposerSlice &
+  AttachmentsSlice &
   FailedSendsSlice &
   BoardSlice &
   InboundDeadLettersSlice &

@@ -25,6 +25,7 @@ export function wirePushes(): () => void {
     pushes.on('connection-changed', (state) => store().setConnection(state)),
     pushes.on('conversations-changed', refreshConversations),
     pushes.on('thread-changed', (id) => store().threadChanged(id)),
+    pushes.on('upload-progress', (progress) => store().applyUploadProgress(progress)),
     pushes.on('timeline-changed', (id) => id === store().selectedId && void store().refreshTimeline()),
     pushes.on('board-changed', (queues) => store().applyBoard(queues)),
     pushes.on('send-health-changed', (health) => store().applySendHealth(health)),

@@ -1,14 +1,24 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { unfilledVariablesIn, type ConversationDTO } from '@switchboard/shared';
+import { MEDIA_RULES, unfilledVariablesIn, type ConversationDTO } from '@switchboard/shared';
 import type { CannedReply } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
 import { isWindowOpen, selectDraft } from '../../store/selectors';
 import { useNow } from '../../lib/time';
+import { Icon } from '../common/Icon';
+import { AttachmentChip, AttachmentError } from './AttachmentChip';
 import { CannedMenu } from './CannedMenu';
+import { InteractiveDialog } from './InteractiveDialog';
+import { useFileDrop } from './useFileDrop';
 import { fillCanned, matchingCanned } from './canned-search';
 import { TemplatePicker } from './TemplatePicker';
 import './Composer.css';
+
+/** What the file picker offers: every type WhatsApp takes, by type and by extension. */
+const ACCEPTED = [
+  ...Object.values(MEDIA_RULES).flatMap((rule) => rule.mimeTypes),
+  '.jpg,.jpeg,.png,.webp,.mp4,.3gp,.aac,.amr,.mp3,.m4a,.ogg,.opus,.pdf,.txt,.doc,.docx,.xls,.xlsx,.ppt,.pptx',
+].join(',');
 
 export function Composer({ conversation }: { conversation: ConversationDTO }) {
   const { t } = useTranslation('composer');
@@ -20,6 +30,9 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
   const focusRequest = useStore((s) => s.focusRequest);
   const now = useNow();
   const [pickingTemplate, setPickingTemplate] = useState(false);
+  const [writingInteractive, setWritingInteractive] = useState(false);
+  const attachment = useStore((s) => s.attachments[conversation.id]);
+  const filePicker = useRef<HTMLInputElement>(null);
   const templateEdit = useStore((s) => (s.templateEdit?.conversationId === conversation.id ? s.templateEdit : null));
   const closeTemplateEdit = useStore((s) => s.closeTemplateEdit);
   const [cannedIndex, setCannedIndex] = useState(0);
@@ -31,6 +44,9 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
   const cannedQuery = draft.text.startsWith('/') && !draft.text.includes('\n') ? draft.text.slice(1) : null;
   const cannedMatches = cannedQuery === null ? [] : matchingCanned(canned, cannedQuery, conversation.language);
   const unfilled = unfilledVariablesIn(draft.text);
+  const files = useFileDrop(conversation.id, windowOpen);
+  const withFile = !noteMode && attachment !== undefined;
+  const canSend = withFile ? attachment.state === 'ready' : draft.text.trim() !== '';
   const insertCanned = (reply: CannedReply) =>
     setDraft(conversation.id, { text: fillCanned(reply, conversation, agentName).text });
 
@@ -95,6 +111,8 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
         </div>
       ) : (
         <div className="composer-box">
+          <AttachmentError conversationId={conversation.id} />
+          {!noteMode && <AttachmentChip conversationId={conversation.id} />}
           {cannedMatches.length > 0 && (
             <CannedMenu replies={cannedMatches} active={cannedIndex} onPick={insertCanned} />
           )}
@@ -102,13 +120,49 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
             ref={input}
             className="composer-input"
             aria-label={noteMode ? t('tabs.note') : t('tabs.reply')}
-            placeholder={noteMode ? t('placeholder.note') : t('placeholder.reply')}
+            placeholder={
+              noteMode ? t('placeholder.note') : withFile ? t('attach.captionPlaceholder') : t('placeholder.reply')
+            }
             rows={3}
             value={draft.text}
             onChange={(e) => setDraft(conversation.id, { text: e.target.value })}
             onKeyDown={onKeyDown}
+            onPaste={files.onPaste}
           />
           <div className="composer-footer">
+            {!noteMode && (
+              <div className="composer-tools">
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('attach.button')}
+                  title={t('attach.button')}
+                  onClick={() => filePicker.current?.click()}
+                >
+                  <Icon name="paperclip" size={16} />
+                </button>
+                <input
+                  ref={filePicker}
+                  type="file"
+                  className="file-picker"
+                  accept={ACCEPTED}
+                  aria-label={t('attach.button')}
+                  onChange={(e) => {
+                    files.attachFirst(e.target.files);
+                    e.target.value = '';
+                  }}
+                />
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('interactive.open')}
+                  title={t('interactive.open')}
+                  onClick={() => setWritingInteractive(true)}
+                >
+                  <Icon name="list" size={16} />
+                </button>
+              </div>
+            )}
             {unfilled.length > 0 ? (
               <span className="composer-unfilled" role="status">
                 {t('unfilled', { variables: unfilled.map((v) => `{{${v}}}`).join(', ') })}
@@ -119,12 +173,15 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
             <button
               className="btn primary"
               onClick={() => void sendDraft(conversation.id)}
-              disabled={!draft.text.trim() || unfilled.length > 0}
+              disabled={!canSend || unfilled.length > 0}
             >
               {noteMode ? t('addNote') : t('send')}
             </button>
           </div>
         </div>
+      )}
+      {writingInteractive && windowOpen && (
+        <InteractiveDialog conversationId={conversation.id} onClose={() => setWritingInteractive(false)} />
       )}
       {pickingTemplate && <TemplatePicker conversationId={conversation.id} onClose={() => setPickingTemplate(false)} />}
       {templateEdit && (

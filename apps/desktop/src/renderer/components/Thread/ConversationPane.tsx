@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
-import { selectSelectedConversation } from '../../store/selectors';
+import { isWindowOpen, selectSelectedConversation } from '../../store/selectors';
+import { useNow } from '../../lib/time';
+import { useFileDrop } from '../Composer/useFileDrop';
 import { ActionsBar } from '../Actions/ActionsBar';
 import { Composer } from '../Composer/Composer';
 import { ContextPane } from '../Context/ContextPane';
@@ -12,10 +14,12 @@ import './Thread.css';
 
 /** The selected conversation: header with actions, the thread, the composer, and its context beside it. */
 export function ConversationPane() {
-  const { t } = useTranslation(['thread', 'common', 'contact']);
+  const { t } = useTranslation(['thread', 'common', 'contact', 'composer']);
   const format = useFormat();
   const conversation = useStore(selectSelectedConversation);
   const selectedId = useStore((s) => s.selectedId);
+  const now = useNow();
+  const drop = useFileDrop(selectedId ?? '', conversation !== null && isWindowOpen(conversation, now));
   if (!selectedId) {
     return (
       <main className="conversation-empty">
@@ -31,7 +35,12 @@ export function ConversationPane() {
   }
   return (
     <>
-      <main className="conversation" aria-label={t('label')}>
+      <main className="conversation" aria-label={t('label')} {...drop.handlers}>
+        {drop.dragging && (
+          <div className="drop-hint" aria-hidden>
+            {t('composer:attach.drop')}
+          </div>
+        )}
         {conversation && (
           <header className="conversation-header">
             <div className="conversation-who">

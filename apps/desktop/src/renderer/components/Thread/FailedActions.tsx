@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { ErrorIssue, SendMessageRequest } from '@switchboard/shared';
+import type { ErrorIssue } from '@switchboard/shared';
+import type { OutboxRequest } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
 import type { FailedSend } from '../../store/slices/failed-sends';
 
-type Props = { conversationId: string; failed: FailedSend; request: SendMessageRequest; issues?: ErrorIssue[] };
+type Props = { conversationId: string; failed: FailedSend; request: OutboxRequest; issues?: ErrorIssue[] };
 
 /** What an agent can do with a send that failed: try it again, reopen a template to correct it, or give it up. */
 export function FailedActions({ conversationId, failed, request, issues = [] }: Props) {

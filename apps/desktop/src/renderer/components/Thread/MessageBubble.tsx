@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MessageDTO, SendMessageRequest } from '@switchboard/shared';
-import type { PendingReply } from '../../../contract/inbox-api';
+import type { FileReply, PendingReply } from '../../../contract/inbox-api';
+import { useStore } from '../../store';
 import { failureText } from '../../i18n/errors';
 import { useFormat } from '../../i18n/format';
 import { failedMessage, failedReply } from '../../store/slices/failed-sends';
@@ -96,8 +97,8 @@ export function PendingBubble({ reply }: { reply: PendingReply }) {
   const text =
     request.type === 'template'
       ? t('pending.template', { name: request.template.name })
-      : request.type === 'media'
-        ? (request.caption ?? t('pending.attachment'))
+      : request.type === 'media' || request.type === 'file'
+        ? (request.caption ?? (request.type === 'media' ? t('pending.attachment') : ''))
         : request.type === 'interactive'
           ? request.interactive.body
           : request.body;
@@ -105,7 +106,8 @@ export function PendingBubble({ reply }: { reply: PendingReply }) {
     <div className={`bubble-row ${side} pending`} data-pending-id={reply.clientMessageId} data-status={reply.state}>
       <div className={`bubble ${side}`}>
         {side === 'note' && <div className="note-label">{t('note')}</div>}
-        <div className="text">{text}</div>
+        {request.type === 'file' && <PendingFile reply={reply} file={request.file} />}
+        {text && <div className="text">{text}</div>}
         <div className="bubble-meta">
           {failed ? (
             <>
@@ -137,6 +139,43 @@ export function PendingBubble({ reply }: { reply: PendingReply }) {
           request={request}
           issues={reply.issues}
         />
+      )}
+    </div>
+  );
+}
+
+/**
+ * A file reply not yet sent: its picture (when this window attached it) or its name and size, and, once its
+ * upload started, how far it got (until then the bubble says it waits, as every pending reply does).
+ */
+function PendingFile({ reply, file }: { reply: PendingReply; file: FileReply['file'] }) {
+  const { t } = useTranslation('thread');
+  const format = useFormat();
+  const preview = useStore((s) => s.filePreviews[file.id]);
+  const progress = useStore((s) => s.uploads[reply.clientMessageId]);
+  const fraction = progress ? progress.sentBytes / progress.totalBytes : 0;
+  return (
+    <div className="pending-file">
+      {preview ? (
+        <img className="image" src={preview} alt={file.filename} />
+      ) : (
+        <div className="document">
+          <Icon name="file" size={24} className="doc-icon" />
+          <div>
+            <div className="doc-name">{file.filename}</div>
+            <div className="muted">{format.fileSize(file.size)}</div>
+          </div>
+        </div>
+      )}
+      {reply.state === 'pending' && progress && (
+        <div className="upload-status muted">
+          <progress
+            max={file.size}
+            value={progress.sentBytes}
+            aria-label={t('file.progress', { name: file.filename })}
+          />
+          {t('file.uploading', { percent: format.percent(fraction) })}
+        </div>
       )}
     </div>
   );

@@ -61,8 +61,13 @@ function mediaName(c: MediaContent, t: TFunction<'thread'>): string {
   return c.type === 'audio' && c.voice ? t('kind.voice') : t(`kind.${c.type}`);
 }
 
+/** `application/pdf` -> `PDF`: what an agent calls the file. */
+const typeLabel = (mimeType: string | null) =>
+  mimeType ? (mimeType.split('/')[1]?.split(/[.+-]/).at(-1) ?? mimeType).toUpperCase() : null;
+
 function Media({ message }: { message: MessageDTO }) {
   const { t } = useTranslation('thread');
+  const format = useFormat();
   const url = useMediaUrl(message.id);
   const [failed, setFailed] = useState(false);
   const fail = () => setFailed(true);
@@ -100,7 +105,9 @@ function Media({ message }: { message: MessageDTO }) {
         <Icon name="file" size={24} className="doc-icon" />
         <div>
           <div className="doc-name">{c.filename ?? mediaName(c, t)}</div>
-          <div className="muted">{c.mimeType ?? ''}</div>
+          <div className="muted">
+            {[typeLabel(c.mimeType), c.size ? format.fileSize(c.size) : null].filter(Boolean).join(' · ')}
+          </div>
         </div>
         {url && (
           <a className="btn small" href={url} download={c.filename ?? true} target="_blank" rel="noreferrer">
@@ -211,5 +218,49 @@ export function MessageContent({ message }: { message: MessageDTO }) {
       return <div className="text">{c.emoji}</div>;
     case 'unsupported':
       return <div className="text muted">{t('unsupported', { type: c.originalType })}</div>;
+    case 'buttons':
+      return (
+        <div className="interactive-sent">
+          {c.header && <div className="doc-name">{c.header}</div>}
+          <div className="text">{c.body}</div>
+          {c.footer && <div className="muted small">{c.footer}</div>}
+          <div className="sent-buttons">
+            {c.buttons.map((b) => (
+              <span className="sent-button" key={b.id}>
+                {b.title}
+              </span>
+            ))}
+          </div>
+        </div>
+      );
+    case 'list':
+      return (
+        <div className="interactive-sent">
+          {c.header && <div className="doc-name">{c.header}</div>}
+          <div className="text">{c.body}</div>
+          {c.footer && <div className="muted small">{c.footer}</div>}
+          <div className="sent-buttons">
+            <span className="sent-button">
+              <Icon name="list" /> {c.button}
+            </span>
+          </div>
+          <details className="sent-list">
+            <summary>{t('interactive.options', { count: c.sections.reduce((n, s) => n + s.rows.length, 0) })}</summary>
+            {c.sections.map((section, i) => (
+              <div key={i}>
+                {section.title && <div className="muted small">{section.title}</div>}
+                <ul>
+                  {section.rows.map((row) => (
+                    <li key={row.id}>
+                      {row.title}
+                      {row.description && <span className="muted"> · {row.description}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </details>
+        </div>
+      );
   }
 }

@@ -26,6 +26,10 @@ const PATHS = {
   download: 'M12 4v11 M7 10l5 5 5-5 M5 20h14',
   globe: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18 M3 12h18 M12 3c3 3 3 15 0 18 M12 3c-3 3-3 15 0 18',
   search: 'M11 4a7 7 0 1 0 0 14a7 7 0 1 0 0-14 M20 20l-4-4',
+  paperclip: 'M20 11l-8.5 8.5a5 5 0 0 1-7-7L13 4a3.5 3.5 0 0 1 5 5l-8.5 8.5a2 2 0 0 1-3-3L14 7',
+  list: 'M9 6h11 M9 12h11 M9 18h11 M4 6h.01 M4 12h.01 M4 18h.01',
+  close: 'M6 6l12 12 M18 6L6 18',
+  reply: 'M9 14L4 9l5-5 M4 9h10a6 6 0 0 1 6 6v4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

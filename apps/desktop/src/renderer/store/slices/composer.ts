@@ -1,6 +1,13 @@
-import { unfilledVariablesIn, type SendMessageRequest, type TemplateDTO } from '@switchboard/shared';
+import {
+  MEDIA_RULES,
+  unfilledVariablesIn,
+  type InteractiveMessage,
+  type SendMessageRequest,
+  type TemplateDTO,
+} from '@switchboard/shared';
 import type { CannedReply } from '../../../contract/inbox-api';
 import { i18n } from '../../i18n';
+import { attachmentService } from '../../services/attachment.service';
 import { conversationService } from '../../services/conversation.service';
 import { webNotifications } from '../../services/web-notifications.service';
 import type { Slice } from '../types';
@@ -17,8 +24,13 @@ export type ComposerSlice = {
   sending: boolean;
   loadComposerData(): Promise<void>;
   setDraft(conversationId: string, patch: Partial<Draft>): void;
-  /** Sends the draft (reply or note) of a conversation; true when the engine took it. */
+  /**
+   * Sends the draft (reply or note) of a conversation, with its attached file when there is one (the text as
+   * its caption, or after it for kinds WhatsApp shows no caption on); true when the engine took it.
+   */
   sendDraft(conversationId: string): Promise<boolean>;
+  /** Reply buttons or a list, checked with the shared schema by the form before it gets here. */
+  sendInteractive(conversationId: string, interactive: InteractiveMessage): Promise<boolean>;
   sendTemplate(
     conversationId: string,
     template: TemplateDTO,
@@ -27,10 +39,30 @@ export type ComposerSlice = {
 };
 
 export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
-  const send = async (conversationId: string, request: SendMessageRequest) => {
+  const send = (conversationId: string, request: SendMessageRequest) =>
+    sendWith(() => conversationService.send(conversationId, request));
+
+  /** The file attached to a conversation, with `caption`, into the outbox; its text too when it takes no caption. */
+  const sendAttachment = async (conversationId: string, text: string) => {
+    const attachment = get().attachments[conversationId]!;
+    const captioned = MEDIA_RULES[attachment.kind].caption;
+    const { fileId: id, name: filename, mimeType, size } = attachment;
+    const sent = await sendWith(() =>
+      attachmentService.send(conversationId, {
+        type: 'file',
+        file: { id, filename, mimeType, size },
+        ...(captioned && text ? { caption: text } : {}),
+      }),
+    );
+    if (!sent) return false;
+    get().attachmentSent(conversationId);
+    return captioned || !text ? true : send(conversationId, { type: 'text', body: text });
+  };
+
+  const sendWith = async (work: () => Promise<unknown>) => {
     set({ sending: true });
     try {
-      await conversationService.send(conversationId, request);
+      await work();
       // The reply is in the engine's outbox now: show it as pending at once.
       void get().refreshThread();
       return true;
@@ -64,7 +96,8 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
     async sendDraft(conversationId) {
       const draft = get().drafts[conversationId] ?? EMPTY_DRAFT;
       const body = draft.text.trim();
-      if (!body) return false;
+      const attachment = draft.mode === 'reply' ? get().attachments[conversationId] : undefined;
+      if (attachment?.state === 'staging' || (!body && !attachment)) return false;
       const unfilled = unfilledVariablesIn(body);
       if (unfilled.length > 0) {
         const variables = unfilled.map((v) => `{{${v}}}`).join(', ');
@@ -72,10 +105,14 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
         return false;
       }
       webNotifications.askOnce();
-      const sent = await send(conversationId, draft.mode === 'note' ? { type: 'note', body } : { type: 'text', body });
+      const sent = attachment
+        ? await sendAttachment(conversationId, body)
+        : await send(conversationId, draft.mode === 'note' ? { type: 'note', body } : { type: 'text', body });
       if (sent) get().setDraft(conversationId, { text: '' });
       return sent;
     },
+
+    sendInteractive: (conversationId, interactive) => send(conversationId, { type: 'interactive', interactive }),
 
     sendTemplate: (conversationId, template, parameters) =>
       send(conversationId, {

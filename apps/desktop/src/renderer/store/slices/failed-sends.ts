@@ -1,5 +1,5 @@
 import type { ErrorIssue, MessageDTO, SendMessageRequest, TemplateParameterValues } from '@switchboard/shared';
-import type { PendingReply } from '../../../contract/inbox-api';
+import type { OutboxRequest, PendingReply } from '../../../contract/inbox-api';
 import { conversationService } from '../../services/conversation.service';
 import type { Slice } from '../types';
 
@@ -18,7 +18,8 @@ export type TemplateEdit = {
 
 export type FailedSendsSlice = {
   templateEdit: TemplateEdit | null;
-  retryFailed(conversationId: string, failed: FailedSend, request: SendMessageRequest): Promise<void>;
+  /** A refused reply is tried again as it is in the outbox; a message WhatsApp did not deliver is sent again as `request`. */
+  retryFailed(conversationId: string, failed: FailedSend, request: OutboxRequest): Promise<void>;
   discardFailed(conversationId: string, failed: FailedSend): Promise<void>;
   /** Reopens the template form with the failed send's values (and the newest catalogue). */
   editFailed(edit: TemplateEdit): void;
@@ -57,7 +58,7 @@ export const createFailedSendsSlice: Slice<FailedSendsSlice> = (set, get) => {
       void (await run(() =>
         failed.kind === 'reply'
           ? conversationService.retry(failed.clientMessageId)
-          : settle(conversationId, failed, request),
+          : settle(conversationId, failed, request.type === 'file' ? undefined : request),
       )),
 
     discardFailed: async (conversationId, failed) => void (await run(() => settle(conversationId, failed, undefined))),

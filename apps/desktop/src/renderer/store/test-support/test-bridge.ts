@@ -49,6 +49,13 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   'reply:send': () => {
     throw inboxError('NOT_FOUND', 'no such conversation');
   },
+  'attachment:write': () => {
+    throw inboxError('UNAUTHENTICATED', 'sign in first');
+  },
+  'attachment:discard': () => undefined,
+  'reply:send-file': () => {
+    throw inboxError('NOT_FOUND', 'no such conversation');
+  },
   'reply:retry': () => {
     throw inboxError('NOT_FOUND', 'no such reply');
   },
