@@ -74,7 +74,7 @@ export class HandoffService {
   async resume(bot: BotDoc, conversationId: string, reason: string | undefined): Promise<ConversationDTO> {
     const conversation = await this.models.Conversation.findById(conversationId);
     if (!conversation) throw notFound('conversation');
-    await this.assignments.release(conversation, null, true);
+    await this.assignments.release(conversation, null, { toBot: true });
     await this.timeline.add(conversation, `bot-resumed:${conversation.routingEpoch}:${Date.now()}`, {
       kind: 'bot-resumed',
       summary: `${bot.name} took the conversation back${reason ? `: ${reason}` : ''}`,

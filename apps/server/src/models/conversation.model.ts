@@ -15,6 +15,11 @@ const conversationSchema = new Schema(
     routingState: { type: String, enum: ['waiting', 'assigned', 'bot', null], default: null },
     waitingReason: { type: String, default: null },
     waitingSince: { type: Date, default: null },
+    /**
+     * The agent who handed the conversation on (a transfer to a queue, a give-back): routing offers it to someone
+     * else, though they may still claim it. Cleared at the next assignment.
+     */
+    handedOnBy: { type: Schema.Types.ObjectId, default: null },
     priority: { type: String, enum: ['low', 'normal', 'high', 'urgent'], required: true, default: 'normal' },
     intent: { type: String, default: null },
     language: { type: String, default: null },

@@ -51,6 +51,7 @@ export class Assignments {
           routingEpoch: turn.epoch,
           waitingReason: null,
           waitingSince: null,
+          handedOnBy: null,
         },
       },
     );
@@ -64,8 +65,15 @@ export class Assignments {
     if (!turn.assigned) await this.turns.drop(turn.conversation._id, turn.epoch);
   }
 
-  /** Frees the assignee's slot; the conversation keeps its queue and waits for routing (or goes back to a bot). */
-  async release(conversation: ConversationDoc, waitingReason: string | null, toBot = false): Promise<void> {
+  /**
+   * Frees the assignee's slot; the conversation keeps its queue and waits for routing (or goes back to a bot).
+   * `handedOnBy`: the agent who chose to hand it on, whom routing then passes over.
+   */
+  async release(
+    conversation: ConversationDoc,
+    waitingReason: string | null,
+    { toBot = false, handedOnBy = null }: { toBot?: boolean; handedOnBy?: Types.ObjectId | null } = {},
+  ): Promise<void> {
     if (conversation.assigneeId && conversation.assigneeSlot) {
       await this.models.AgentSlot.deleteOne({ _id: slotIdOf(conversation.assigneeId, conversation.assigneeSlot) });
     }
@@ -78,6 +86,7 @@ export class Assignments {
           routingState: toBot ? 'bot' : conversation.status === 'open' ? 'waiting' : null,
           waitingReason: toBot ? null : waitingReason,
           waitingSince: !toBot && conversation.status === 'open' ? new Date() : null,
+          handedOnBy,
         },
       },
     );

@@ -63,11 +63,16 @@ export class RouterService {
       return this.wait(conversation, 'no queue takes this conversation and there is no fallback queue', contact);
     if (queue.mode === 'manual') return this.wait(conversation, `${queue.name} takes conversations by claim`, contact);
     const candidates = await this.candidates(queue);
-    const eligible = candidates.filter(takesMore);
+    const free = candidates.filter(takesMore);
+    const eligible = free.filter((c) => !conversation.handedOnBy?.equals(c.user._id));
     for (const candidate of eligible) {
       if (await this.assignTo(turn, candidate.user, 'assigned', null, candidates)) return;
     }
-    return this.wait(conversation, waitingReasonFor(queue, candidates), contact);
+    const reason =
+      free.length > 0 && eligible.length === 0
+        ? `no agent of ${queue.name} is free but ${free[0]!.user.name}, who handed it on`
+        : waitingReasonFor(queue, candidates);
+    return this.wait(conversation, reason, contact);
   }
 
   /** Runs `work` during this router's turn on the conversation; does nothing if another router has it now. */
@@ -180,7 +185,9 @@ export class RouterService {
     } else {
       const queue = await this.models.Queue.findById(to.toQueueId);
       if (!queue) throw notFound('queue');
-      await this.assignments.release(conversation, `transferred to ${queue.name}`);
+      // Whoever sends it to a queue is done with it: routing offers it to someone else there.
+      const handedOnBy = conversation.assigneeId?.equals(viewer.userId) ? conversation.assigneeId : null;
+      await this.assignments.release(conversation, `transferred to ${queue.name}`, { handedOnBy });
       await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: queue._id } });
       await this.note(
         conversation,
@@ -222,7 +229,7 @@ export class RouterService {
     const conversation = await this.conversations.findVisible(conversationId, viewer);
     if (!conversation.assigneeId?.equals(viewer.userId))
       throw forbidden('you can give back only conversations assigned to you');
-    await this.assignments.release(conversation, 'given back to the queue');
+    await this.assignments.release(conversation, 'given back to the queue', { handedOnBy: conversation.assigneeId });
     await this.note(conversation, 'unassigned', 'Given back to the queue by its agent', {}, viewer.userId);
     await this.route(conversation._id);
     return this.conversations.current(conversationId);
@@ -427,5 +434,7 @@ function waitingReasonFor(queue: QueueDoc, candidates: Candidate[]): string {
   const inHours = online.filter((c) => c.inHours);
   if (inHours.length === 0) return `no online agent of ${queue.name} is within their working hours`;
   const n = inHours.length;
-  return `all ${n} online agent${n === 1 ? '' : 's'} of ${queue.name} ${n === 1 ? 'is' : 'are'} at capacity`;
+  return n === 1
+    ? `the one online agent of ${queue.name} is at capacity`
+    : `all ${n} online agents of ${queue.name} are at capacity`;
 }

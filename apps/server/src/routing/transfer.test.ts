@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiErrorResponse, ConversationDTO, TransferTargetsDTO } from '@switchboard/shared';
 import { actionKit } from '@switchboard/test-support/action-kit';
-import { startTestServer, type TestServer } from '@switchboard/test-support/harness';
+import { eventually, startTestServer, type TestServer } from '@switchboard/test-support/harness';
 
 let server: TestServer;
 afterEach(() => server?.close());
@@ -69,6 +69,37 @@ describe('transfer targets and transfers by agents', () => {
     expect(toBilling.status).toBe(200);
     expect(toBilling.body).toMatchObject({ assigneeId: null, queueId: billing.id, routingState: 'waiting' });
     expect(await server.app.models.AgentSlot.countDocuments({ agentId: toBruno.body.assigneeId })).toBe(0);
+  }, 90_000);
+});
+
+describe('handing a conversation on', () => {
+  it('sent to a queue or given back, it goes to someone else there, never straight back to who handed it on', async () => {
+    const { admin, kit } = await setup();
+    const support = await kit.queue(admin, { name: 'Support', fallback: true });
+    const orders = await kit.queue(admin, { name: 'Orders', intents: ['order_status'] });
+    const ana = await kit.agent(admin, [support.id, orders.id], 5);
+    const id = await kit.customer('5511988815200');
+    await eventually(async () => (await assigneeOf(id)) === ana.id, 'Ana to get the conversation');
+
+    // Ana, who also works in Orders, sends it there: it waits for another agent of Orders, saying why.
+    const sent = await server.api<ConversationDTO>(ana.token, 'POST', `/api/conversations/${id}/transfer`, {
+      toQueueId: orders.id,
+    });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ assigneeId: null, queueId: orders.id, routingState: 'waiting' });
+    expect(sent.body.waitingReason).toBe('no agent of Orders is free but Test agent, who handed it on');
+
+    const bruno = await kit.agent(admin, [orders.id], 5);
+    await eventually(async () => (await assigneeOf(id)) === bruno.id, 'Bruno, the other agent of Orders, to get it');
+
+    // Bruno gives it back: Ana is free in Orders, and it is hers again, as anyone's but Bruno's.
+    const back = await server.api<ConversationDTO>(bruno.token, 'POST', `/api/conversations/${id}/give-back`);
+    expect(back.status).toBe(200);
+    await eventually(async () => (await assigneeOf(id)) === ana.id, 'Ana to get it back from Bruno');
+
+    // And Ana, giving it back in turn, sees it go to Bruno.
+    expect((await server.api(ana.token, 'POST', `/api/conversations/${id}/give-back`)).status).toBe(200);
+    await eventually(async () => (await assigneeOf(id)) === bruno.id, 'Bruno to get it back from Ana');
   }, 90_000);
 });
 
