@@ -114,10 +114,9 @@ describe('fault injection', () => {
     h.sim.faults.set({ hang: { count: 1, maxMs: 60_000 } });
     const pending = send().catch((error: unknown) => error);
     await vi.waitFor(() => expect(h.sim.sentMessages).toMatchObject([{ answered: false }]), { timeout: 5_000 });
-    const started = Date.now();
     await h.sim.stop();
-    expect(await pending).toBeInstanceOf(Error);
-    expect(Date.now() - started).toBeLessThan(5000);
+    // The simulator cut the connection ('fetch failed'), rather than the client's own timeout giving up.
+    expect(await pending).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
   });
 });
 
