@@ -62,6 +62,8 @@ export interface SyncEngine extends CacheAccess {
   sendHealth(): ChannelSendHealthDTO[];
   /** Stores the reply in the outbox first, then sends it when connected; resolves once it is stored. */
   sendReply(conversationId: string, reply: SendMessageRequest): Promise<OutboxEntry>;
+  /** Resolves once no reply is being sent: every try started by then has ended, with its ack or its timeout. */
+  outboxSettled(): Promise<void>;
   /** A failed reply, queued again as it was. */
   retryReply(clientMessageId: string): Promise<OutboxEntry>;
   /** A failed reply the agent gave up on. */
@@ -230,6 +232,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     sendReply: (conversationId, reply) => {
       opened();
       return outbox.sendReply(conversationId, reply);
+    },
+    outboxSettled: () => {
+      opened();
+      return outbox.settled();
     },
     retryReply: (clientMessageId) => {
       opened();
