@@ -80,6 +80,7 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     graceMs: config.AGENT_GRACE_SECONDS * 1000,
     intervalMs: config.ROUTING_INTERVAL_MS,
     logger,
+    observePass: () => metrics.routingPasses.inc(),
   });
   const retention = new BookkeepingRetention(models, randomUUID());
   const searchCatchUp = new SearchCatchUp(models, services.searchIndex, logger);

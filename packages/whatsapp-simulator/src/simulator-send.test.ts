@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { envelope } from './envelope.js';
 import { inbound } from './inbound.js';
 import { verifyWebhookSignature } from './signature.js';
@@ -82,8 +81,7 @@ describe('POST /:version/:phoneNumberId/messages', () => {
       type: 'reaction',
       reaction: { message_id: 'wamid.in', emoji: '👍' },
     });
-    await h.receiver.waitFor(1);
-    await sleep(120);
+    await h.sim.statusWebhooksSettled();
     expect(h.receiver.received.flatMap((r) => statusesOf(r.rawBody)).map((s) => s.status)).toEqual(['sent']);
   });
 
@@ -106,14 +104,14 @@ describe('POST /:version/:phoneNumberId/messages', () => {
     const response = await h.send({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.inbound' });
     expect(await response.json()).toEqual({ success: true });
     expect(h.sim.markedRead).toEqual(['wamid.inbound']);
-    await sleep(80);
+    await h.sim.statusWebhooksSettled();
     expect(h.receiver.received).toHaveLength(0);
   });
 
   it('accepts sends but posts nothing when no webhook URL is set', async () => {
     h.sim.setWebhookUrl(undefined);
     expect((await h.send(textTo('14155550123'))).status).toBe(200);
-    await sleep(80);
+    await h.sim.statusWebhooksSettled();
     expect(h.receiver.received).toHaveLength(0);
     expect(h.sim.webhookLog).toHaveLength(0);
   });

@@ -42,6 +42,8 @@ export interface WhatsAppSimulator {
   readonly uploads: readonly UploadedMedia[];
   /** Every webhook POST the simulator made and how the receiver answered. */
   readonly webhookLog: readonly WebhookLogEntry[];
+  /** Resolves once the status webhooks of every send accepted so far are posted (or given up). */
+  statusWebhooksSettled(): Promise<void>;
   registerMedia(input: RegisterMediaInput): string;
   /** Signs and posts any payload (e.g. an inbound envelope) to the webhook URL. */
   postWebhook(payload: WebhookPayload): Promise<WebhookDelivery>;
@@ -112,6 +114,7 @@ export function createWhatsAppSimulator(options: WhatsAppSimulatorOptions): What
     markedRead: ctx.markedRead,
     uploads: ctx.uploads,
     webhookLog: statusWebhooks.log,
+    statusWebhooksSettled: () => statusWebhooks.settled(),
     registerMedia: (input) => ctx.media.register(input),
     postWebhook: (payload) => statusWebhooks.post(payload),
   };

@@ -101,6 +101,11 @@ export class StatusWebhooks {
     }
   }
 
+  /** Resolves once every chain scheduled so far (and any scheduled meanwhile) has posted its last status. */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
   /** Cancels pending and in-flight posts, then resets so the simulator can start again. */
   async stop(): Promise<void> {
     this.abort.abort();

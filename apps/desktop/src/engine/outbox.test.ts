@@ -171,8 +171,8 @@ describe('offline-first replies', () => {
       async () => (await engine.listOutbox(conversation.id))[0]?.attempts === 1,
       'the first try to be recorded',
     );
-    // The ack cannot come back; after the timeout the reply is still pending, not failed.
-    await new Promise((r) => setTimeout(r, 1_200));
+    // The ack cannot come back; once the try has ended by its timeout, the reply is still pending, not failed.
+    await engine.outboxSettled();
     expect((await engine.listOutbox(conversation.id))[0]).toMatchObject({ state: 'pending', lastError: null });
 
     proxy.cut();

@@ -75,6 +75,8 @@ export interface SyncEngine extends CacheAccess {
   discardStagedFile(fileId: string): Promise<void>;
   /** A staged file reply, into the outbox like any reply: uploaded, then sent, when connected. */
   sendFile(conversationId: string, reply: FileReplyRequest): Promise<OutboxEntry>;
+  /** Resolves once no reply is being sent: every try started by then has ended, with its ack or its timeout. */
+  outboxSettled(): Promise<void>;
   /** A failed reply, queued again as it was. */
   retryReply(clientMessageId: string): Promise<OutboxEntry>;
   /** A failed reply the agent gave up on. */
@@ -261,6 +263,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     sendFile: (conversationId, reply) => {
       opened();
       return outbox.sendFile(conversationId, reply);
+    },
+    outboxSettled: () => {
+      opened();
+      return outbox.settled();
     },
     retryReply: (clientMessageId) => {
       opened();

@@ -121,18 +121,21 @@ describe('webhook intake workers', () => {
   });
 
   it('a process that overran its lease loses the webhook to another, and its late failure does not hand it out again', async () => {
+    const nextBody = '{"next":true}';
     const first = held();
     const second = held();
     const attempts: string[] = [];
     const id = await store.store('{"slow":true}');
     // The first process takes it and hangs past its lease.
-    worker(
-      async () => {
+    const firstProcess = worker(
+      async (body) => {
+        if (body === nextBody) return PROCESSED;
         attempts.push('first');
         return first.done;
       },
       { leaseMs: 300 },
-    ).hand(id);
+    );
+    firstProcess.hand(id);
     await eventually(() => Promise.resolve(attempts.length === 1), 'the first process to take the webhook');
     // The second finds the lapsed lease in its scan and takes attempt 2.
     worker(async () => {
@@ -142,7 +145,11 @@ describe('webhook intake workers', () => {
     await eventually(() => Promise.resolve(attempts.length === 2), 'the second process to take over');
     // The first fails now: the webhook is the second's, so it stays taken instead of going back to pending.
     first.settle(new Error('timed out'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A worker finishes one item before it takes the next: once the first has done the next webhook handed to
+    // it, its handling of the failure is over.
+    const next = await store.store(nextBody);
+    firstProcess.hand(next);
+    await eventually(() => archived(next), 'the first process to move on to the next webhook');
     expect(await models.WebhookIntake.findById(id)).toMatchObject({ status: 'processing', attempts: 2 });
     second.settle();
     expect(await eventually(() => archived(id), 'the second process to finish')).toMatchObject({

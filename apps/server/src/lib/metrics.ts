@@ -155,6 +155,11 @@ export function createMetrics(sources: ScrapeSources) {
       labelNames: ['queue', 'how'] as const,
       registers,
     }),
+    routingPasses: new Counter({
+      name: 'switchboard_routing_passes_total',
+      help: 'Routing heartbeat passes completed (presence, requeues, priorities, routing what waits)',
+      registers,
+    }),
     slaEvents: new Counter({
       name: 'switchboard_sla_events_total',
       help: 'SLA warnings, breaches and escalations, by SLA kind and level',

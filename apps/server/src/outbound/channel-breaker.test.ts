@@ -1,5 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach, vi } from 'vitest';
 import { createWhatsAppSimulator, type WhatsAppSimulator } from '@switchboard/whatsapp-simulator';
 import { createChannelBreakers, type BreakerState, type ChannelBreakers } from './channel-breaker.js';
 import type { CloudApiSendRequest } from './cloud-api.schema.js';
@@ -20,10 +19,16 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 beforeEach(() => {
+  // The breaker (cockatiel) times its half-open delay with Date.now() only: a frozen Date lets the test
+  // move the clock past the delay exactly, while sockets and fetch keep their real timers.
+  vi.useFakeTimers({ toFake: ['Date'] });
   sim.faults.clear();
   breakers = createChannelBreakers({ failureThreshold: 3, halfOpenAfterMs: HALF_OPEN_AFTER_MS });
   transitions = [];
   breakers.onStateChange(({ channelId, state }) => transitions.push({ channelId, state }));
+});
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 const request: CloudApiSendRequest = {
@@ -60,14 +65,15 @@ describe('channel breaker during a WhatsApp outage', () => {
           reason: 'WhatsApp is not answering; replies wait and go out when it recovers.',
         },
       });
-      if (!outcome.ok) expect(outcome.failure.retryAfterMs).toBeGreaterThan(0);
-      if (!outcome.ok) expect(outcome.failure.retryAfterMs).toBeLessThanOrEqual(HALF_OPEN_AFTER_MS);
+      if (!outcome.ok) expect(outcome.failure.retryAfterMs).toBe(HALF_OPEN_AFTER_MS);
     }
     expect(outageAnswersLeft()).toBe(997);
 
     sim.faults.clear();
+    vi.setSystemTime(Date.now() + HALF_OPEN_AFTER_MS - 1);
+    expect(await send()).toMatchObject({ ok: false, failure: { title: 'Circuit open', retryAfterMs: 1 } });
     const sentBefore = sim.sentMessages.length;
-    await sleep(HALF_OPEN_AFTER_MS + 50);
+    vi.setSystemTime(Date.now() + 1);
     expect(await send()).toMatchObject({ ok: true });
     expect(sim.sentMessages.length).toBe(sentBefore + 1);
     expect(breakers.state('channel-a')).toBe('closed');
@@ -77,7 +83,7 @@ describe('channel breaker during a WhatsApp outage', () => {
   it('reopens when the probe fails, after exactly one request', async () => {
     sim.faults.set({ httpError: { count: 1000, status: 500 } });
     await sendTimes(3);
-    await sleep(HALF_OPEN_AFTER_MS + 50);
+    vi.setSystemTime(Date.now() + HALF_OPEN_AFTER_MS);
     expect(await send()).toMatchObject({ ok: false, failure: { httpStatus: 500 } });
     expect(outageAnswersLeft()).toBe(996);
     expect(breakers.state('channel-a')).toBe('open');

@@ -116,7 +116,10 @@ describe('sending a reply', () => {
     });
     expect(note.status).toBe(201);
     expect(note.body).toMatchObject({ direction: 'internal', status: 'received', content: { type: 'note' } });
-    await new Promise((r) => setTimeout(r, 300));
+    // A reply written after the note goes out only once everything older to this customer has: when it has
+    // reached WhatsApp, a note that was queued would have too.
+    const reply = await send(conversation.id, 'note-00000002', { type: 'text', body: 'Te ofrecemos envío gratis' });
+    await eventually(async () => callsFor(reply.body.id).length === 1, 'the later reply to reach WhatsApp');
     expect(callsFor(note.body.id)).toHaveLength(0);
     expect(await server.app.models.Outbox.countDocuments({ _id: note.body.id })).toBe(0);
   });
@@ -252,9 +255,7 @@ describe('consent', () => {
     const contact = await server.app.models.Contact.findOne({ waId }).orFail();
     expect(contact.optedOut).toBe(true);
     const confirmations = () => server.sim.sentMessages.filter((m) => m.waId === waId);
-    await eventually(async () => confirmations().length === 1, 'one confirmation');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(confirmations()).toHaveLength(1);
+    await eventually(async () => confirmations().length >= 1, 'the opt-out confirmation');
     expect(confirmations()[0]!.request).toMatchObject({
       type: 'text',
       text: { body: expect.stringContaining('Ya no recibirás') },
@@ -274,7 +275,15 @@ describe('consent', () => {
       [true, 'BAJA'],
       [false, 'ALTA'],
     ]);
-    await eventually(async () => confirmations().length === 2, 'the opt-in confirmation');
+    // The opt-in confirmation goes out only after everything queued before it to this customer: once it has
+    // reached WhatsApp, a second opt-out confirmation (for 'baja!!') would have too.
+    const textsSent = () =>
+      confirmations().map((m) => (m.request.type === 'text' ? m.request.text.body : m.request.type));
+    await eventually(
+      async () => textsSent().some((t) => t.startsWith('Te volviste a suscribir')),
+      'the opt-in confirmation',
+    );
+    expect(textsSent()).toEqual([expect.stringContaining('Ya no recibirás'), expect.stringContaining('Te volviste')]);
   });
 
   it('after STOP nothing reaches the customer: a reply of any kind is refused before it is stored', async () => {

@@ -45,6 +45,19 @@ async function customer(waId: string, body = 'hola'): Promise<{ id: string }> {
   return { id: doc.id };
 }
 
+/** A counter of the server's /metrics (0 before its first increment). */
+async function counter(name: string, labels: Record<string, string> = {}) {
+  return valueOf(parseExposition(await (await fetch(`${server.url}/metrics`)).text()), name, labels) ?? 0;
+}
+
+/** Waits until `count` routing passes have run from start to end since it was called. */
+async function routingPasses(count: number) {
+  const passes = () => counter('switchboard_routing_passes_total');
+  // The pass running when this is called counts as done but may have started before: one more.
+  const enough = (await passes()) + count + 1;
+  await eventually(async () => (await passes()) >= enough, `${count} routing passes`);
+}
+
 async function conversation(id: string) {
   return server.app.models.Conversation.findById(id).orFail();
 }
@@ -164,17 +177,13 @@ describe('no queue takes it', () => {
       async () => (await conversation(id)).waitingReason?.startsWith('no queue takes this conversation'),
       'the conversation to wait for a queue',
     );
-    // Routing passes run every 100 ms: each would take a routing turn on the conversation (a work lease, one
-    // database insert) if it were tried again, ~10 in a second. Nothing about the queues changed, so none is
-    // (another background job, SLA or retention, may take one lease meanwhile).
-    const leaseInserts = async () =>
-      valueOf(parseExposition(await (await fetch(`${server.url}/metrics`)).text()), 'switchboard_db_commands_total', {
-        collection: 'work_leases',
-        command: 'insert',
-        outcome: 'ok',
-      }) ?? 0;
+    // Every routing pass would take a routing turn on the conversation (a work lease, one database insert) if
+    // it were tried again. Nothing about the queues changed, so none of five passes does (another background
+    // job, SLA or retention, may take one lease meanwhile).
+    const leaseInserts = () =>
+      counter('switchboard_db_commands_total', { collection: 'work_leases', command: 'insert', outcome: 'ok' });
     const before = await leaseInserts();
-    await new Promise((r) => setTimeout(r, 1000));
+    await routingPasses(5);
     expect(await leaseInserts()).toBeLessThanOrEqual(before + 1);
     expect((await conversation(id)).queueId).toBeNull();
 
@@ -283,15 +292,26 @@ describe('manual queues, claim, transfer, give back', () => {
 
 describe('agents who go away', () => {
   it('keep their conversations through the grace period, then they return to the queue and go to someone online', async () => {
-    const admin = await setup({ AGENT_GRACE_SECONDS: '1' });
+    const graceMs = 600_000;
+    const admin = await setup({ AGENT_GRACE_SECONDS: String(graceMs / 1000) });
     const support = await queue(admin, { name: 'Support', fallback: true });
     const ana = await agent(admin, [support.id], 2);
     const { id } = await customer('5511988805000');
     expect((await conversation(id)).assigneeId?.toHexString()).toBe(ana.id);
     const bruno = await agent(admin, [support.id], 2);
     ana.socket.disconnect();
-    await new Promise((r) => setTimeout(r, 400));
+    const awaySince = await eventually(
+      async () => (await server.app.models.User.findById(ana.id).orFail()).unavailableSince,
+      'Ana to be counted away',
+    );
+    // Passes that see her away inside the grace period leave her conversation with her.
+    await routingPasses(2);
     expect((await conversation(id)).assigneeId?.toHexString()).toBe(ana.id);
+    // The grace period runs out: she went away that long ago.
+    await server.app.models.User.updateOne(
+      { _id: ana.id },
+      { $set: { unavailableSince: new Date(awaySince.getTime() - graceMs) } },
+    );
     await eventually(
       async () => (await conversation(id)).assigneeId?.toHexString() === bruno.id,
       'the conversation to move to Bruno',

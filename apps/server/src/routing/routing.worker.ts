@@ -18,6 +18,8 @@ type Deps = {
   graceMs: number;
   intervalMs: number;
   logger: Logger;
+  /** Told after every completed pass (for metrics). */
+  observePass?: () => void;
 };
 
 /**
@@ -52,6 +54,7 @@ export class RoutingWorker {
     await this.reprioritizeWaiting();
     await this.deps.router.routeWaiting();
     await this.publishQueueState();
+    this.deps.observePass?.();
     return false;
   }
 
