@@ -1,29 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually } from '@switchboard/test-support/harness';
-import { openBrowser, type Browser } from './support/browser.js';
-import { ensureRendererBuilt } from '../scripts/renderer-build.js';
 import { saveScreen } from './support/screens.js';
-import { startStack, type Stack } from './support/stack.js';
+import { openView, signIn, startInbox, type Inbox } from './support/session.js';
+import type { Stack } from './support/stack.js';
 
+let inbox: Inbox;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 /** Bruno, the teammate the conversations go to: online, capacity 3. */
 let bruno: Awaited<ReturnType<typeof person>>;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  stack = await startStack();
-  browser = await openBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
+  inbox = await startInbox();
+  ({ stack, page } = inbox);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(() => inbox?.close());
 
 /** A person the admin creates, with their routing profile. */
 async function person(name: string, role: 'agent' | 'supervisor', queueIds: string[], capacity: number) {
@@ -40,16 +33,12 @@ async function person(name: string, role: 'agent' | 'supervisor', queueIds: stri
     capacity,
   });
   expect(profile.status).toBe(204);
-  return { id: created.body.id, email, token: await stack.server.login(email, 'password-1234') };
-}
-
-async function signIn(email: string) {
-  await page.goto(stack.host.url);
-  await page.fill('input[name="server"]', stack.proxy.url);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', 'password-1234');
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[aria-label="Connection"][data-state="online"]');
+  return {
+    id: created.body.id,
+    email,
+    password: 'password-1234',
+    token: await stack.server.login(email, 'password-1234'),
+  };
 }
 
 const assigneeOf = async (conversationId: string) =>
@@ -80,8 +69,8 @@ describe('transferring in Chromium, against the real server and Node host', () =
     await stack.customerWrites('5511955550002', 'Can I change my delivery address?', { name: 'Maria Oliveira' });
     const waiting = await eventually(() => stack.conversationOf('5511955550002'), 'the waiting conversation');
 
-    await signIn(ana.email);
-    await page.click('.nav-item:has-text("Queues")');
+    await signIn(page, stack, ana);
+    await openView(page, 'queues');
     await page.click(`[data-conversation-id="${waiting.id}"]`);
     await page.waitForSelector('.conversation-header:has-text("Maria Oliveira")');
     await page.click('.actions button:has-text("Transfer")');
@@ -112,8 +101,8 @@ describe('transferring in Chromium, against the real server and Node host', () =
     const supervisor = await person('Sofia Ramos', 'supervisor', [], 5);
 
     await page.click('button[title="Sign out"]');
-    await signIn(supervisor.email);
-    await page.click('.nav-item:has-text("All")');
+    await signIn(page, stack, supervisor);
+    await openView(page, 'all');
     await page.click(`[data-conversation-id="${fourth.id}"]`);
     await page.waitForSelector('.conversation-header:has-text("Paulo Nunes")');
     await page.click('.actions button:has-text("Transfer")');
