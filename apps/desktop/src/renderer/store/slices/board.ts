@@ -16,6 +16,10 @@ export type BoardSlice = {
   transferTargets: TransferTargetsDTO;
   loadBoard(): Promise<void>;
   loadTransferTargets(): Promise<void>;
+  /** The ids a teammates' lookup was made for: each unknown assignee is looked up once. */
+  teammatesLookedUp: string[];
+  /** Loads the teammates quietly when an assignee is not among them, so the inbox can name them. */
+  lookUpTeammate(userId: string): void;
   applyBoard(queues: QueueStateDTO[]): void;
   refreshWaiting(): Promise<void>;
   reassign(conversationId: string, userId: string): Promise<boolean>;
@@ -30,6 +34,7 @@ export const createBoardSlice: Slice<BoardSlice> = (set, get) => ({
   waiting: [],
   deadLetters: [],
   transferTargets: { queues: [], agents: [] },
+  teammatesLookedUp: [],
 
   async loadBoard() {
     try {
@@ -51,6 +56,16 @@ export const createBoardSlice: Slice<BoardSlice> = (set, get) => ({
     } catch (error) {
       get().reportError(error);
     }
+  },
+
+  lookUpTeammate(userId) {
+    if (get().teammatesLookedUp.includes(userId)) return;
+    set({ teammatesLookedUp: [...get().teammatesLookedUp, userId] });
+    // A name is a nicety: offline, the header says "a teammate" rather than raising an error.
+    boardService.transferTargets().then(
+      (transferTargets) => set({ transferTargets }),
+      () => undefined,
+    );
   },
 
   applyBoard: (queues) => set({ queues }),
