@@ -120,6 +120,13 @@ describe('each agent picks their language', () => {
 
     await page.reload();
     await page.waitForSelector('.nav-item[data-view="all"]:has-text("Todas")');
+
+    // Search, in the sidebar and on its screen, speaks it too.
+    await page.click('.nav-item[data-screen="search"]:has-text("Buscar")');
+    await page.waitForSelector('input[aria-label="Buscar en todo el historial"]');
+    expect(await page.locator('.search-screen .empty-state').innerText()).toBe(
+      'Escribe al menos 2 caracteres para buscar en todas las conversaciones.',
+    );
   });
 
   it('signing in on another machine, in a browser set to English, brings the Spanish back from the server', async () => {
