@@ -6,8 +6,8 @@ import { openView, signIn, startInbox, type Inbox } from './support/session.js';
 import type { Stack } from './support/stack.js';
 
 const REPLY = 'Your parcel left our warehouse this morning.';
-/** The simulator's business number, as the channel stores it (digits) and agents read it. */
-const NUMBER = '+15550100';
+/** The simulator's business number (stored as the digits 15550100), as agents read it: its country code apart. */
+const NUMBER = '+1 5550100';
 
 let inbox: Inbox;
 let stack: Stack;
