@@ -10,6 +10,8 @@ let stack: Stack;
 let page: Page;
 /** Bruno, the teammate the conversations go to: online, capacity 3. */
 let bruno: Awaited<ReturnType<typeof person>>;
+/** Ana, an agent of the Front desk queue: capacity 2. */
+let ana: Awaited<ReturnType<typeof person>>;
 
 beforeAll(async () => {
   inbox = await startInbox();
@@ -54,7 +56,7 @@ describe('transferring in Chromium, against the real server and Node host', () =
       })
     ).body;
     await stack.server.api(stack.admin, 'POST', '/api/queues', { name: 'Billing' });
-    const ana = await person('Ana Souza', 'agent', [desk.id], 2);
+    ana = await person('Ana Souza', 'agent', [desk.id], 2);
     bruno = await person('Bruno Lima', 'agent', [], 3);
     await person('Carla Dias', 'agent', [], 4);
     // Bruno is online (a socket open) and already has one conversation; Carla has never signed in.
@@ -123,5 +125,39 @@ describe('transferring in Chromium, against the real server and Node host', () =
     await dialog.waitFor({ state: 'detached' });
     await eventually(async () => (await assigneeOf(fourth.id)) === bruno.id, 'the conversation to be Bruno’s');
     expect(await stack.server.app.models.AgentSlot.countDocuments({ agentId: bruno.id })).toBe(4);
+  }, 120_000);
+
+  it("the board's reassign asks the same before giving a teammate more than their capacity", async () => {
+    // Ana (capacity 2, in Front desk) gets two conversations; a third waits in her queue.
+    for (const [waId, name] of [
+      ['5511955550005', 'Lara Castro'],
+      ['5511955550006', 'Davi Rocha'],
+    ]) {
+      await stack.customerWrites(waId!, 'Where is my order?', { name });
+      const found = await eventually(() => stack.conversationOf(waId!), `the conversation of ${name}`);
+      await stack.server.api(stack.admin, 'POST', `/api/conversations/${found.id}/assign`, { userId: ana.id });
+    }
+    await stack.customerWrites('5511955550007', 'My parcel came open', { name: 'Nina Prado' });
+    const waiting = await eventually(async () => {
+      const found = await stack.conversationOf('5511955550007');
+      return found?.routingState === 'waiting' && found;
+    }, 'a conversation waiting');
+
+    await page.click('.nav-item:has-text("Board")');
+    const reassign = page.locator('.reassign');
+    await reassign.locator('.waiting-list li', { hasText: 'Nina Prado' }).click();
+    await reassign.locator('select[aria-label="Assign to agent"]').selectOption(ana.id);
+    await reassign.locator('button:has-text("Assign")').click();
+    await reassign
+      .getByRole('alert')
+      .filter({ hasText: 'Ana Souza already has 2 of 2 open conversations. Assign over capacity anyway?' })
+      .waitFor();
+    expect(await assigneeOf(waiting.id)).toBeUndefined();
+    expect(await page.locator('.toast.error').count()).toBe(0);
+    await saveScreen(page, 'board-over-capacity');
+
+    await reassign.locator('button:has-text("Assign over capacity")').click();
+    await eventually(async () => (await assigneeOf(waiting.id)) === ana.id, 'the conversation to be Ana’s');
+    await reassign.locator('.waiting-list li', { hasText: 'Nina Prado' }).waitFor({ state: 'detached' });
   }, 120_000);
 });

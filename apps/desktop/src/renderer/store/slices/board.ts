@@ -22,7 +22,15 @@ export type BoardSlice = {
   lookUpTeammate(userId: string): void;
   applyBoard(queues: QueueStateDTO[]): void;
   refreshWaiting(): Promise<void>;
-  reassign(conversationId: string, userId: string): Promise<boolean>;
+  /**
+   * Assigns a waiting conversation from the board. An agent at capacity comes back as `over-capacity` for a
+   * supervisor to confirm (with their load loaded to show); confirmed, it is sent again over capacity.
+   */
+  reassign(
+    conversationId: string,
+    userId: string,
+    overCapacity?: boolean,
+  ): Promise<'done' | 'failed' | 'over-capacity'>;
   loadDeadLetters(): Promise<void>;
   replay(messageId: string): Promise<void>;
 };
@@ -75,10 +83,12 @@ export const createBoardSlice: Slice<BoardSlice> = (set, get) => ({
     if (all) set({ waiting: all.filter((c) => c.status === 'open' && c.routingState === 'waiting') });
   },
 
-  async reassign(conversationId, userId) {
-    const done = await get().act({ type: 'assign', userId }, conversationId);
-    if (done) void get().loadBoard();
-    return done;
+  async reassign(conversationId, userId, overCapacity = false) {
+    const action = { type: 'assign' as const, userId, ...(overCapacity ? { overCapacity } : {}) };
+    const outcome = await get().handOver(action, conversationId);
+    if (outcome === 'done') void get().loadBoard();
+    if (outcome === 'over-capacity') void get().loadTransferTargets();
+    return outcome;
   },
 
   async loadDeadLetters() {
