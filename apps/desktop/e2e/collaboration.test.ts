@@ -2,38 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MentionListDTO } from '@switchboard/shared';
 import { eventually } from '@switchboard/test-support/harness';
-import { openBrowser, type Browser } from './support/browser.js';
-import { ensureRendererBuilt } from '../scripts/renderer-build.js';
 import { saveScreen } from './support/screens.js';
-import { startStack, type Stack } from './support/stack.js';
+import { openView, signIn, startInbox, type Inbox } from './support/session.js';
+import type { Stack } from './support/stack.js';
 
+let inbox: Inbox;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  stack = await startStack();
+  inbox = await startInbox();
+  ({ stack, page } = inbox);
   await stack.server.api(stack.admin, 'POST', '/api/queues', { name: 'Support', fallback: true, mode: 'manual' });
-  browser = await openBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-async function signIn(email: string, password: string) {
-  await page.goto(stack.host.url);
-  await page.fill('input[name="server"]', stack.proxy.url);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[aria-label="Connection"][data-state="online"]');
-  await page.click('.nav-item:has-text("All")');
-}
+afterAll(() => inbox?.close());
 
 /** Sends as a bot does when it hands a customer over, with what it collected. */
 async function botHandsOver(conversationId: string, attributes: Record<string, string>) {
@@ -73,7 +56,8 @@ describe('working together in Chromium, against the real server, simulator and N
     const conversation = await eventually(() => stack.conversationOf('5511977770001'), 'the conversation');
     await botHandsOver(conversation.id, { order: 'ORD-48213' });
 
-    await signIn('admin@test.local', 'admin-password-1');
+    await signIn(page, stack);
+    await openView(page, 'all');
     await page.click(`[data-conversation-id="${conversation.id}"]`);
     await page.waitForSelector('.conversation-header:has-text("Rita Moraes")');
     const box = page.locator('textarea[aria-label="Reply"]');
@@ -110,7 +94,7 @@ describe('working together in Chromium, against the real server, simulator and N
     expect(theirs).toMatchObject({ unreadCount: 1, items: [{ excerpt: '@Test agent can you confirm the courier?' }] });
 
     // They answer naming me: my sidebar counts it, a toast tells me, the view lists it.
-    await page.click('.nav-item:has-text("All")');
+    await openView(page, 'all');
     const note = await fetch(`${stack.server.url}/api/conversations/${conversation.id}/messages`, {
       method: 'POST',
       headers: {
@@ -166,7 +150,7 @@ describe('working together in Chromium, against the real server, simulator and N
     const log = () => page.evaluate<Log>('({ asked: notificationLog.asked, shown: notificationLog.shown })');
     expect(await log()).toMatchObject({ asked: 0, shown: [] });
 
-    await page.click('.nav-item:has-text("All")');
+    await openView(page, 'all');
     await page.click(`[data-conversation-id="${conversation.id}"]`);
     for (const text of ['first note', 'second note']) {
       await page.click('.composer-tabs [role="tab"]:has-text("Internal note")');
@@ -176,7 +160,7 @@ describe('working together in Chromium, against the real server, simulator and N
     }
     expect((await log()).asked).toBe(1);
 
-    await page.click('.nav-item:has-text("Resolved")');
+    await openView(page, 'resolved');
     const note = await fetch(`${stack.server.url}/api/conversations/${conversation.id}/messages`, {
       method: 'POST',
       headers: {

@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ConversationDTO, Priority } from '@switchboard/shared';
 import { eventually } from '@switchboard/test-support/harness';
-import { openBrowser, type Browser } from './support/browser.js';
-import { ensureRendererBuilt } from '../scripts/renderer-build.js';
 import { saveScreen } from './support/screens.js';
-import { startStack, type Stack } from './support/stack.js';
+import { openView, person, signIn, startInbox, type Inbox } from './support/session.js';
+import type { Stack } from './support/stack.js';
 
+let inbox: Inbox;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 
 const ANA = '5511966660001';
@@ -17,35 +16,12 @@ const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
 const PRIORITY_LABEL: Record<Priority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  stack = await startStack();
+  inbox = await startInbox();
+  ({ stack, page } = inbox);
   await stack.server.api(stack.admin, 'POST', '/api/queues', { name: 'Support', fallback: true, mode: 'manual' });
-  browser = await openBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-/** A person with this role on the conversation's channel, who can sign in to the inbox. */
-async function person(role: 'agent' | 'supervisor', channelId: string) {
-  const { id } = await stack.server.userWith(role, [channelId]);
-  const user = await stack.server.app.models.User.findById(id).orFail();
-  return { id, email: user.email, password: 'password-1234' };
-}
-
-async function signIn(email: string, password: string) {
-  await page.goto(stack.host.url);
-  await page.waitForSelector('form[aria-label="Sign in"]');
-  await page.fill('input[name="server"]', stack.proxy.url);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[aria-label="Connection"][data-state="online"]');
-}
+afterAll(() => inbox?.close());
 
 /** The conversation once triage has weighed it (its priority is what triage decided). */
 const triaged = (waId: string) =>
@@ -63,13 +39,13 @@ describe('contact profiles in Chromium, against the real server and Node host', 
     ana = await triaged(ANA);
     const atWork = await triaged(ANA_AT_WORK);
     await stack.server.api(stack.admin, 'POST', `/api/conversations/${atWork.id}/resolve`);
-    const agent = await person('agent', ana.channelId);
+    const agent = await person(stack, 'agent', [ana.channelId]);
     const assigned = await stack.server.api(stack.admin, 'POST', `/api/conversations/${ana.id}/assign`, {
       userId: agent.id,
     });
     expect(assigned.status).toBe(200);
 
-    await signIn(agent.email, agent.password);
+    await signIn(page, stack, agent);
     const row = page.locator(`[data-conversation-id="${ana.id}"]`);
     await row.click();
     const profile = page.locator('[data-testid="contact-profile"]');
@@ -115,10 +91,10 @@ describe('contact profiles in Chromium, against the real server and Node host', 
   }, 120_000);
 
   it('a supervisor merges the duplicate into the contact, after a confirmation that says what happens', async () => {
-    const supervisor = await person('supervisor', ana.channelId);
+    const supervisor = await person(stack, 'supervisor', [ana.channelId]);
     await page.click('button[title="Sign out"]');
-    await signIn(supervisor.email, supervisor.password);
-    await page.click('.nav-item:has-text("All")');
+    await signIn(page, stack, supervisor);
+    await openView(page, 'all');
     await page.locator(`[data-conversation-id="${ana.id}"]`).click();
     const profile = page.locator('[data-testid="contact-profile"]');
     await profile.locator('.contact-name:has-text("Ana Paula Souza")').waitFor();

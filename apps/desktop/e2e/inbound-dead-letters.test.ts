@@ -2,41 +2,24 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import { eventually } from '@switchboard/test-support/harness';
-import { openBrowser, type Browser } from './support/browser.js';
-import { ensureRendererBuilt } from '../scripts/renderer-build.js';
 import { saveScreen } from './support/screens.js';
-import { startStack, type Stack } from './support/stack.js';
+import { person, signIn, startInbox, type Inbox } from './support/session.js';
+import type { Stack } from './support/stack.js';
 
+let inbox: Inbox;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
   // One attempt: a webhook whose processing fails is given up on at once, not after eight retries.
-  stack = await startStack({ env: { INTAKE_MAX_ATTEMPTS: '1' } });
-  browser = await openBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
+  inbox = await startInbox({ stack: { env: { INTAKE_MAX_ATTEMPTS: '1' } } });
+  ({ stack, page } = inbox);
 }, 120_000);
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  await browser?.close();
-  await stack?.close();
+  await inbox?.close();
 });
-
-async function signInAsSupervisor() {
-  const { id } = await stack.server.userWith('supervisor');
-  const { email } = await stack.server.app.models.User.findById(id).orFail();
-  await page.goto(stack.host.url);
-  await page.waitForSelector('form[aria-label="Sign in"]');
-  await page.fill('input[name="server"]', stack.proxy.url);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', 'password-1234');
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('nav[aria-label="Main"]');
-}
 
 const storedCopies = (wamid: string) => stack.server.app.models.Message.countDocuments({ providerMessageId: wamid });
 
@@ -53,7 +36,7 @@ describe('inbound dead letters in Chromium, against the real server and Node hos
     const refused = { ...inbound.text({ from: '5511966660002', body: 'hello' }), timestamp: 'yesterday' };
     const skipped = await stack.server.deliver(envelope({ messages: [refused as never] }));
 
-    await signInAsSupervisor();
+    await signIn(page, stack, await person(stack, 'supervisor'));
     await page.click('.nav-item:has-text("Dead letters")');
     const failedRow = page.locator(`.inbound-dead-table tr[data-dead-letter="${String(failed._id)}"]`);
     const refusedRow = page.locator(`.inbound-dead-table tr[data-dead-letter="${String(skipped._id)}"]`);

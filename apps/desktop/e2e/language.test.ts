@@ -9,6 +9,7 @@ import { startNodeHost } from '../src/node-host/node-host.js';
 import { ensureRendererBuilt, RENDERER_DIST } from '../scripts/renderer-build.js';
 import { openBrowser, type Browser } from './support/browser.js';
 import { saveScreen } from './support/screens.js';
+import { signIn } from './support/session.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const AGENT = { email: 'lucia@test.local', password: 'lucia-password-1', name: 'Lucía Gómez' };
@@ -52,15 +53,6 @@ async function browse(locale: string): Promise<Page> {
   return browser.page;
 }
 
-async function signIn(page: Page, hostUrl: string): Promise<void> {
-  await page.goto(hostUrl);
-  await page.fill('input[name="server"]', stack.proxy.url);
-  await page.fill('input[name="email"]', AGENT.email);
-  await page.fill('input[name="password"]', AGENT.password);
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('nav .agent-card');
-}
-
 const navText = (page: Page, view: string) => page.locator(`.nav-item[data-view="${view}"]`).innerText();
 const rowTime = (page: Page) => page.locator('.row:has-text("Carmen Ruiz") .row-time').innerText();
 /** The day as Chromium's Intl writes it in that locale: the test does not hard-code either language's months. */
@@ -88,7 +80,7 @@ describe('each agent picks their language', () => {
 
   it('switching to Spanish turns the inbox Spanish at once, dates included, and the server keeps the choice', async () => {
     const page = await browse('en-US');
-    await signIn(page, stack.host.url);
+    await signIn(page, stack, AGENT);
     await page.click('.nav-item[data-view="queues"]');
     await page.waitForSelector('.row:has-text("Carmen Ruiz")');
     expect(await navText(page, 'queues')).toBe('Queues');
@@ -128,6 +120,13 @@ describe('each agent picks their language', () => {
 
     await page.reload();
     await page.waitForSelector('.nav-item[data-view="all"]:has-text("Todas")');
+
+    // Search, in the sidebar and on its screen, speaks it too.
+    await page.click('.nav-item[data-screen="search"]:has-text("Buscar")');
+    await page.waitForSelector('input[aria-label="Buscar en todo el historial"]');
+    expect(await page.locator('.search-screen .empty-state').innerText()).toBe(
+      'Escribe al menos 2 caracteres para buscar en todas las conversaciones.',
+    );
   });
 
   it('signing in on another machine, in a browser set to English, brings the Spanish back from the server', async () => {
@@ -137,7 +136,7 @@ describe('each agent picks their language', () => {
       const page = await browse('en-US');
       await page.goto(otherHost.url);
       await page.waitForSelector('form.login-card button[type="submit"]:has-text("Sign in")');
-      await signIn(page, otherHost.url);
+      await signIn(page, stack, AGENT, { host: otherHost.url });
       await page.waitForSelector('.nav-item[data-view="all"]:has-text("Todas")');
       expect(await page.locator('select[aria-label="Idioma"]').inputValue()).toBe('es');
       expect(await page.getAttribute('html', 'lang')).toBe('es');

@@ -12,6 +12,7 @@ import {
 import { openBrowser, type Browser } from './support/browser.js';
 import { ensureRendererBuilt } from '../scripts/renderer-build.js';
 import { saveScreen } from './support/screens.js';
+import { signIn } from './support/session.js';
 import { startStack, type Stack } from './support/stack.js';
 
 /**
@@ -55,11 +56,7 @@ const cells = (selector: string) => page.locator(`${selector} td`).allTextConten
 
 describe('reports', () => {
   it('a supervisor opens the reports of a scripted day and reads the known figures', async () => {
-    await page.goto(stack.host.url);
-    await page.fill('input[name="server"]', stack.proxy.url);
-    await page.fill('input[name="email"]', SUPERVISOR.email);
-    await page.fill('input[name="password"]', SUPERVISOR.password);
-    await page.click('button[type="submit"]');
+    await signIn(page, stack, SUPERVISOR);
     await page.click('.nav-item:has-text("Reports")');
     await page.fill('input[name="from"]', REPORT_DAY);
     await page.fill('input[name="to"]', REPORT_DAY);

@@ -1,28 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually } from '@switchboard/test-support/harness';
-import { ensureRendererBuilt } from '../scripts/renderer-build.js';
-import { openBrowser, type Browser } from './support/browser.js';
 import { saveScreen } from './support/screens.js';
-import { startStack, type Stack } from './support/stack.js';
+import { signIn, startInbox, type Inbox } from './support/session.js';
+import type { Stack } from './support/stack.js';
 
+let inbox: Inbox;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 const DAY = 24 * 60 * 60 * 1000;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  stack = await startStack();
-  browser = await openBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
+  inbox = await startInbox();
+  ({ stack, page } = inbox);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(() => inbox?.close());
 
 async function searchFor(text: string): Promise<void> {
   await page.click('.nav-item:has-text("Search")');
@@ -41,12 +34,7 @@ describe('search across history in Chromium, against the real server and Node ho
     await stack.customerWrites('5511940001002', 'Meu pedido chegou quebrado', { name: 'João Pereira' });
     await eventually(() => stack.conversationOf('5511940001002'), 'the conversations to exist');
 
-    await page.goto(stack.host.url);
-    await page.fill('input[name="server"]', stack.proxy.url);
-    await page.fill('input[name="email"]', 'admin@test.local');
-    await page.fill('input[name="password"]', 'admin-password-1');
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('[aria-label="Connection"][data-state="online"]');
+    await signIn(page, stack);
 
     await searchFor('fáctura');
     const hit = page.locator('.search-hit:has-text("Necesito la factura de marzo")');

@@ -1,40 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ADMIN, eventually } from '@switchboard/test-support/harness';
-import { ensureRendererBuilt } from '../scripts/renderer-build.js';
-import { openBrowser, type Browser } from './support/browser.js';
+import { eventually } from '@switchboard/test-support/harness';
 import { saveScreen } from './support/screens.js';
-import { startStack, type Stack } from './support/stack.js';
+import { openView, signIn, startInbox, type Inbox } from './support/session.js';
+import type { Stack } from './support/stack.js';
 
 const REPLY = 'Your parcel left our warehouse this morning.';
-/** The simulator's business number, as the channel stores it (digits) and agents read it. */
-const NUMBER = '+15550100';
+/** The simulator's business number (stored as the digits 15550100), as agents read it: its country code apart. */
+const NUMBER = '+1 5550100';
 
+let inbox: Inbox;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  stack = await startStack({
-    env: {
-      // Two failed sends open the number's breaker; replies must not run out of tries while it is down.
-      BREAKER_FAILURE_THRESHOLD: '2',
-      BREAKER_HALF_OPEN_SECONDS: '3',
-      OUTBOX_MAX_FAILURES: '50',
+  inbox = await startInbox({
+    // The recovery waits for the breaker's next probe: generous, for a machine whose cores are both busy.
+    timeoutMs: 40_000,
+    stack: {
+      env: {
+        // Two failed sends open the number's breaker; replies must not run out of tries while it is down.
+        BREAKER_FAILURE_THRESHOLD: '2',
+        BREAKER_HALF_OPEN_SECONDS: '3',
+        OUTBOX_MAX_FAILURES: '50',
+      },
     },
   });
+  ({ stack, page } = inbox);
   await stack.customerWrites('5511988880001', 'Where is my parcel?', { name: 'Rita Lopes' });
-  browser = await openBrowser();
-  page = browser.page;
-  // The recovery waits for the breaker's next probe: generous, for a machine whose cores are both busy.
-  page.setDefaultTimeout(40_000);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(() => inbox?.close());
 
 const outage = () => page.locator('[role="alert"][aria-label="Numbers that cannot send"] .send-outage');
 const connectionDetail = () => page.locator('[aria-label="Connection"] .connection-detail');
@@ -42,13 +38,8 @@ const bubble = (status: string) => page.locator(`.bubble-row.out[data-status="${
 
 describe('a WhatsApp outage, as agents see it in Chromium', () => {
   it('the sidebar names the number that cannot send and the waiting reply says why; both clear on recovery', async () => {
-    await page.goto(stack.host.url);
-    await page.fill('input[name="server"]', stack.proxy.url);
-    await page.fill('input[name="email"]', ADMIN.email);
-    await page.fill('input[name="password"]', ADMIN.password);
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('[aria-label="Connection"][data-state="online"]');
-    await page.click('.nav-item[data-view="all"]');
+    await signIn(page, stack);
+    await openView(page, 'all');
     await page.click('.row:has-text("Rita Lopes")');
     await page.waitForSelector('.bubble-row.in:has-text("Where is my parcel?")');
     expect(await connectionDetail().innerText()).toBe('All replies sent');
@@ -86,7 +77,7 @@ describe('a WhatsApp outage, as agents see it in Chromium', () => {
     await page.waitForSelector('[aria-label="Connection"][data-state="online"]');
     await outage().waitFor();
     expect(await outage().innerText()).toContain(`WhatsApp is not answering for ${NUMBER}`);
-    await page.click('.nav-item[data-view="all"]');
+    await openView(page, 'all');
     await page.click('.row:has-text("Rita Lopes")');
     await bubble('queued').locator('.waiting-reason').waitFor();
 

@@ -2,37 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AuditEntryDTO, ConversationDTO, Page as PageOf, QueueStateDTO } from '@switchboard/shared';
 import { eventually } from '@switchboard/test-support/harness';
-import { openBrowser, type Browser } from './support/browser.js';
-import { ensureRendererBuilt } from '../scripts/renderer-build.js';
 import { saveScreen } from './support/screens.js';
-import { startStack, type Stack } from './support/stack.js';
+import { signIn, startInbox, type Inbox } from './support/session.js';
+import type { Stack } from './support/stack.js';
 
+let inbox: Inbox;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  stack = await startStack();
-  browser = await openBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
+  inbox = await startInbox();
+  ({ stack, page } = inbox);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-async function signIn(email: string, password: string) {
-  await page.goto(stack.host.url);
-  await page.waitForSelector('form[aria-label="Sign in"]');
-  await page.fill('input[name="server"]', stack.proxy.url);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('nav[aria-label="Main"]');
-}
+afterAll(() => inbox?.close());
 
 async function openSection(label: string) {
   await page.click('.nav-item:has-text("Settings")');
@@ -41,7 +24,7 @@ async function openSection(label: string) {
 
 describe('settings in Chromium, against the real server and Node host', () => {
   it('an admin creates a queue and an agent; the agent signs in and gets a conversation routed to that queue', async () => {
-    await signIn('admin@test.local', 'admin-password-1');
+    await signIn(page, stack);
     await openSection('Queues & hours');
     const newQueue = page.locator('form[aria-label="New queue"]');
     await newQueue.locator('input[name="name"]').fill('VIP care');
@@ -61,8 +44,7 @@ describe('settings in Chromium, against the real server and Node host', () => {
     await saveScreen(page, 'settings-users');
 
     await page.click('button[title="Sign out"]');
-    await signIn('rita@test.local', 'rita-password-1');
-    await page.waitForSelector('[aria-label="Connection"][data-state="online"]');
+    await signIn(page, stack, { email: 'rita@test.local', password: 'rita-password-1' });
     const queues = await stack.server.api<{ items: QueueStateDTO[] }>(stack.admin, 'GET', '/api/queues');
     const vip = queues.body.items.find((s) => s.queue.name === 'VIP care')!.queue;
     const rita = (await stack.server.app.models.User.findOne({ email: 'rita@test.local' }).orFail()).id;
@@ -81,7 +63,7 @@ describe('settings in Chromium, against the real server and Node host', () => {
 
   it('a priority rule the server refuses is shown with the field at fault', async () => {
     await page.click('button[title="Sign out"]');
-    await signIn('admin@test.local', 'admin-password-1');
+    await signIn(page, stack);
     await openSection('Priority & SLA');
     const editor = page.locator('textarea[aria-label="Priority rules"]');
     await editor.fill(

@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ConversationDTO, TemplateDTO } from '@switchboard/shared';
 import { eventually } from '@switchboard/test-support/harness';
-import { ensureRendererBuilt } from '../scripts/renderer-build.js';
-import { openBrowser, type Browser } from './support/browser.js';
 import { saveScreen } from './support/screens.js';
-import { startStack, type Stack } from './support/stack.js';
+import { openView, signIn, startInbox, type Inbox } from './support/session.js';
+import type { Stack } from './support/stack.js';
 
+let inbox: Inbox;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 let template: TemplateDTO;
 
@@ -41,29 +40,18 @@ async function changeTemplate(change: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  stack = await startStack();
+  inbox = await startInbox();
+  ({ stack, page } = inbox);
   template = (await stack.server.api<TemplateDTO>(stack.admin, 'POST', '/api/templates', DEFINITION)).body;
   await stack.customerWrites(WA_ID, 'When will my order arrive?', { name: 'João Pereira' });
-  browser = await openBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
-  await page.goto(stack.host.url);
-  await page.fill('input[name="server"]', stack.proxy.url);
-  await page.fill('input[name="email"]', 'admin@test.local');
-  await page.fill('input[name="password"]', 'admin-password-1');
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[aria-label="Connection"][data-state="online"]');
-  await page.click('.nav-item:has-text("All")');
+  await signIn(page, stack);
+  await openView(page, 'all');
   const conversation = await eventually(() => stack.conversationOf(WA_ID), 'the conversation');
   await page.click(`[data-conversation-id="${(conversation as ConversationDTO).id}"]`);
   await page.waitForSelector('.conversation-header:has-text("João Pereira")');
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(() => inbox?.close());
 
 async function openPicker() {
   await page.click('button.template-link');

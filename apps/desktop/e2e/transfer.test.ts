@@ -1,29 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually } from '@switchboard/test-support/harness';
-import { openBrowser, type Browser } from './support/browser.js';
-import { ensureRendererBuilt } from '../scripts/renderer-build.js';
 import { saveScreen } from './support/screens.js';
-import { startStack, type Stack } from './support/stack.js';
+import { openView, signIn, startInbox, type Inbox } from './support/session.js';
+import type { Stack } from './support/stack.js';
 
+let inbox: Inbox;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 /** Bruno, the teammate the conversations go to: online, capacity 3. */
 let bruno: Awaited<ReturnType<typeof person>>;
+/** Ana, an agent of the Front desk queue: capacity 2. */
+let ana: Awaited<ReturnType<typeof person>>;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  stack = await startStack();
-  browser = await openBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
+  inbox = await startInbox();
+  ({ stack, page } = inbox);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(() => inbox?.close());
 
 /** A person the admin creates, with their routing profile. */
 async function person(name: string, role: 'agent' | 'supervisor', queueIds: string[], capacity: number) {
@@ -40,16 +35,12 @@ async function person(name: string, role: 'agent' | 'supervisor', queueIds: stri
     capacity,
   });
   expect(profile.status).toBe(204);
-  return { id: created.body.id, email, token: await stack.server.login(email, 'password-1234') };
-}
-
-async function signIn(email: string) {
-  await page.goto(stack.host.url);
-  await page.fill('input[name="server"]', stack.proxy.url);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', 'password-1234');
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[aria-label="Connection"][data-state="online"]');
+  return {
+    id: created.body.id,
+    email,
+    password: 'password-1234',
+    token: await stack.server.login(email, 'password-1234'),
+  };
 }
 
 const assigneeOf = async (conversationId: string) =>
@@ -65,7 +56,7 @@ describe('transferring in Chromium, against the real server and Node host', () =
       })
     ).body;
     await stack.server.api(stack.admin, 'POST', '/api/queues', { name: 'Billing' });
-    const ana = await person('Ana Souza', 'agent', [desk.id], 2);
+    ana = await person('Ana Souza', 'agent', [desk.id], 2);
     bruno = await person('Bruno Lima', 'agent', [], 3);
     await person('Carla Dias', 'agent', [], 4);
     // Bruno is online (a socket open) and already has one conversation; Carla has never signed in.
@@ -80,8 +71,8 @@ describe('transferring in Chromium, against the real server and Node host', () =
     await stack.customerWrites('5511955550002', 'Can I change my delivery address?', { name: 'Maria Oliveira' });
     const waiting = await eventually(() => stack.conversationOf('5511955550002'), 'the waiting conversation');
 
-    await signIn(ana.email);
-    await page.click('.nav-item:has-text("Queues")');
+    await signIn(page, stack, ana);
+    await openView(page, 'queues');
     await page.click(`[data-conversation-id="${waiting.id}"]`);
     await page.waitForSelector('.conversation-header:has-text("Maria Oliveira")');
     await page.click('.actions button:has-text("Transfer")');
@@ -112,8 +103,8 @@ describe('transferring in Chromium, against the real server and Node host', () =
     const supervisor = await person('Sofia Ramos', 'supervisor', [], 5);
 
     await page.click('button[title="Sign out"]');
-    await signIn(supervisor.email);
-    await page.click('.nav-item:has-text("All")');
+    await signIn(page, stack, supervisor);
+    await openView(page, 'all');
     await page.click(`[data-conversation-id="${fourth.id}"]`);
     await page.waitForSelector('.conversation-header:has-text("Paulo Nunes")');
     await page.click('.actions button:has-text("Transfer")');
@@ -134,5 +125,39 @@ describe('transferring in Chromium, against the real server and Node host', () =
     await dialog.waitFor({ state: 'detached' });
     await eventually(async () => (await assigneeOf(fourth.id)) === bruno.id, 'the conversation to be Bruno’s');
     expect(await stack.server.app.models.AgentSlot.countDocuments({ agentId: bruno.id })).toBe(4);
+  }, 120_000);
+
+  it("the board's reassign asks the same before giving a teammate more than their capacity", async () => {
+    // Ana (capacity 2, in Front desk) gets two conversations; a third waits in her queue.
+    for (const [waId, name] of [
+      ['5511955550005', 'Lara Castro'],
+      ['5511955550006', 'Davi Rocha'],
+    ]) {
+      await stack.customerWrites(waId!, 'Where is my order?', { name });
+      const found = await eventually(() => stack.conversationOf(waId!), `the conversation of ${name}`);
+      await stack.server.api(stack.admin, 'POST', `/api/conversations/${found.id}/assign`, { userId: ana.id });
+    }
+    await stack.customerWrites('5511955550007', 'My parcel came open', { name: 'Nina Prado' });
+    const waiting = await eventually(async () => {
+      const found = await stack.conversationOf('5511955550007');
+      return found?.routingState === 'waiting' && found;
+    }, 'a conversation waiting');
+
+    await page.click('.nav-item:has-text("Board")');
+    const reassign = page.locator('.reassign');
+    await reassign.locator('.waiting-list li', { hasText: 'Nina Prado' }).click();
+    await reassign.locator('select[aria-label="Assign to agent"]').selectOption(ana.id);
+    await reassign.locator('button:has-text("Assign")').click();
+    await reassign
+      .getByRole('alert')
+      .filter({ hasText: 'Ana Souza already has 2 of 2 open conversations. Assign over capacity anyway?' })
+      .waitFor();
+    expect(await assigneeOf(waiting.id)).toBeUndefined();
+    expect(await page.locator('.toast.error').count()).toBe(0);
+    await saveScreen(page, 'board-over-capacity');
+
+    await reassign.locator('button:has-text("Assign over capacity")').click();
+    await eventually(async () => (await assigneeOf(waiting.id)) === ana.id, 'the conversation to be Ana’s');
+    await reassign.locator('.waiting-list li', { hasText: 'Nina Prado' }).waitFor({ state: 'detached' });
   }, 120_000);
 });

@@ -2,23 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ConversationDTO } from '@switchboard/shared';
 import { eventually } from '@switchboard/test-support/harness';
-import { openBrowser, type Browser } from './support/browser.js';
-import { ensureRendererBuilt } from '../scripts/renderer-build.js';
 import { saveScreen } from './support/screens.js';
-import { startStack, type Stack } from './support/stack.js';
+import { openView, signIn, startInbox, type Inbox } from './support/session.js';
+import type { Stack } from './support/stack.js';
 
 const CUSTOMER = '5511977300042';
 const MESSAGE =
   'Hello! Where is my order #48213? I ordered it on 3 March for $59.90 and there is still no tracking. Email: ana.costa@example.com';
 
+let inbox: Inbox;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 let billing: { id: string };
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  stack = await startStack();
+  inbox = await startInbox();
+  ({ stack, page } = inbox);
   // Claim-only queues: the conversation waits where triage sent it, for anyone to see it move.
   for (const queue of [
     { name: 'Orders', intents: ['order_status'] },
@@ -31,27 +30,16 @@ beforeAll(async () => {
     });
     if (queue.name === 'Billing') billing = created.body;
   }
-  browser = await openBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(() => inbox?.close());
 
 const triageCard = '.context-section.triage';
 
 describe('triage in the context pane', () => {
   it('shows the facts found in the message, and a one-click correction moves the conversation to the queue that takes it', async () => {
-    await page.goto(stack.host.url);
-    await page.fill('input[name="server"]', stack.proxy.url);
-    await page.fill('input[name="email"]', 'admin@test.local');
-    await page.fill('input[name="password"]', 'admin-password-1');
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('[aria-label="Connection"][data-state="online"]');
-    await page.click('.nav-item:has-text("All")');
+    await signIn(page, stack);
+    await openView(page, 'all');
 
     await stack.customerWrites(CUSTOMER, MESSAGE, { name: 'Ana Costa' });
     const conversation = await eventually(async () => {

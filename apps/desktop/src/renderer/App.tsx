@@ -17,7 +17,13 @@ export function App() {
   useEffect(() => {
     const unwire = wirePushes();
     void useStore.getState().loadSession();
-    return unwire;
+    // A resolve still in its Undo grace goes out as the window closes or reloads, rather than being lost.
+    const leaving = () => void useStore.getState().resolvePending();
+    window.addEventListener('pagehide', leaving);
+    return () => {
+      unwire();
+      window.removeEventListener('pagehide', leaving);
+    };
   }, []);
 
   if (!sessionKnown) return <div className="empty-state">{t('opening')}</div>;

@@ -13,6 +13,7 @@ export function ActionsBar({ conversation }: { conversation: ConversationDTO }) 
   const { t } = useTranslation('actions');
   const act = useStore((s) => s.act);
   const resolveWithUndo = useStore((s) => s.resolveWithUndo);
+  const resolving = useStore((s) => conversation.id in s.resolving);
   const user = useStore((s) => s.user);
   const setDraft = useStore((s) => s.setDraft);
   const requestFocus = useStore((s) => s.requestFocus);
@@ -56,8 +57,13 @@ export function ActionsBar({ conversation }: { conversation: ConversationDTO }) 
           {t('reopen')}
         </button>
       ) : (
-        <button className="btn small resolve" onClick={() => resolveWithUndo()} title={t('hint.resolve')}>
-          <Icon name="check" size={13} /> {t('resolve')}
+        <button
+          className="btn small resolve"
+          onClick={() => resolveWithUndo(conversation.id)}
+          disabled={resolving}
+          title={t('hint.resolve')}
+        >
+          <Icon name="check" size={13} /> {resolving ? t('resolving') : t('resolve')}
         </button>
       )}
       {open === 'transfer' && <TransferDialog onClose={() => setOpen(null)} />}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import type { HandOverAction } from '../../store/slices/thread';
 import { Dialog, type DialogProps } from '../common/Dialog';
+import { OverCapacityNote } from './OverCapacityNote';
 
 function TargetOption({
   value,
@@ -43,7 +44,6 @@ export function TransferDialog({ onClose }: DialogProps) {
   useEffect(() => void loadTargets(), [loadTargets]);
 
   const [kind, id = ''] = target.split(':');
-  const teammate = kind === 'user' ? agents.find((a) => a.userId === id) : undefined;
   const pick = (value: string) => {
     setTarget(value);
     setConfirming(false);
@@ -95,11 +95,7 @@ export function TransferDialog({ onClose }: DialogProps) {
           ))}
         </fieldset>
       </div>
-      {confirming && teammate && (
-        <p className="over-capacity" role="alert">
-          {t('transferDialog.overCapacity', { name: teammate.name, load: teammate.load, capacity: teammate.capacity })}
-        </p>
-      )}
+      {confirming && <OverCapacityNote userId={id} />}
     </Dialog>
   );
 }

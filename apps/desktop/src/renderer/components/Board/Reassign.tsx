@@ -4,10 +4,11 @@ import { useStore } from '../../store';
 import { contactName } from '../../lib/format';
 import { useNow } from '../../lib/time';
 import { useFormat } from '../../i18n/format';
+import { OverCapacityNote } from '../Actions/OverCapacityNote';
 
-/** Pick a waiting conversation, then the agent who should take it. */
+/** Pick a waiting conversation, then the agent who should take it; one at capacity is given it after a confirmation. */
 export function Reassign() {
-  const { t } = useTranslation(['board', 'common']);
+  const { t } = useTranslation(['board', 'common', 'actions']);
   const format = useFormat();
   const waiting = useStore((s) => s.waiting);
   const agents = useStore((s) => s.agents);
@@ -16,12 +17,23 @@ export function Reassign() {
   const now = useNow();
   const [conversationId, setConversationId] = useState('');
   const [userId, setUserId] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const pickConversation = (id: string) => {
+    setConversationId(id);
+    setConfirming(false);
+  };
+  const pickAgent = (id: string) => {
+    setUserId(id);
+    setConfirming(false);
+  };
   const queueName = (id: string | null) => queues.find((q) => q.queue.id === id)?.queue.name ?? t('reassign.noQueue');
   const assignable = agents.filter((a) => a.active && a.role !== 'admin');
 
   const submit = async () => {
-    if (await reassign(conversationId, userId)) {
-      setConversationId('');
+    const outcome = await reassign(conversationId, userId, confirming);
+    if (outcome === 'over-capacity') return setConfirming(true);
+    if (outcome === 'done') {
+      pickConversation('');
       setUserId('');
     }
   };
@@ -37,7 +49,7 @@ export function Reassign() {
             role="option"
             aria-selected={conversationId === c.id}
             className={conversationId === c.id ? 'active' : ''}
-            onClick={() => setConversationId(c.id)}
+            onClick={() => pickConversation(c.id)}
           >
             <span className={`badge ${c.priority}`}>{t(`common:priority.${c.priority}`)}</span>
             <span className="waiting-name">{contactName(c.contact)}</span>
@@ -52,7 +64,7 @@ export function Reassign() {
           className="select"
           aria-label={t('reassign.agentLabel')}
           value={userId}
-          onChange={(e) => setUserId(e.target.value)}
+          onChange={(e) => pickAgent(e.target.value)}
         >
           <option value="">{t('reassign.agent')}</option>
           {assignable.map((a) => (
@@ -62,9 +74,10 @@ export function Reassign() {
           ))}
         </select>
         <button className="btn primary" disabled={!conversationId || !userId} onClick={() => void submit()}>
-          {t('reassign.assign')}
+          {confirming ? t('actions:transferDialog.overCapacityConfirm') : t('reassign.assign')}
         </button>
       </div>
+      {confirming && <OverCapacityNote userId={userId} />}
     </section>
   );
 }

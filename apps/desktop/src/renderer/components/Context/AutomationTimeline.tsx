@@ -3,7 +3,7 @@ import type { TimelineItem } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
 import { useFormat } from '../../i18n/format';
 import { Icon, type IconName } from '../common/Icon';
-import { detailLines } from './timeline-details';
+import { stepLines } from './timeline-details';
 
 const ICON: Partial<Record<TimelineItem['kind'], IconName>> = {
   triaged: 'chat',
@@ -41,7 +41,7 @@ const tone = (kind: TimelineItem['kind']) =>
 
 /**
  * Each step's kind is translated; the server's own sentence (names, reasons, rules) follows as it wrote it,
- * since it is built from facts only the server has.
+ * since it is built from facts only the server has, unless the step's facts tell it all (see stepLines).
  */
 export function AutomationTimeline() {
   const { t } = useTranslation('context');
@@ -57,8 +57,7 @@ export function AutomationTimeline() {
           </span>
           <div className="timeline-body">
             <div className="timeline-summary">{t(`timeline.kind.${item.kind}`)}</div>
-            <div className="timeline-detail">{item.summary}</div>
-            {detailLines(item.details, item.summary, t, format).map((line) => (
+            {stepLines(item, t, format).map((line) => (
               <div key={line} className="timeline-detail">
                 {line}
               </div>

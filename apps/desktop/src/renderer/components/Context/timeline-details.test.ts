@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../i18n/index';
 import { createFormatters } from '../../i18n/format';
-import { detailLines } from './timeline-details';
+import { detailLines, stepLines } from './timeline-details';
 
 const triaged = {
   summary: 'Intent order_status (100% sure), es, sentiment 0.00',
@@ -39,5 +39,29 @@ describe("a timeline step's facts", () => {
       createFormatters('en-US'),
     );
     expect(lines).toEqual(['step: ask-order', 'attempts: 2']);
+  });
+});
+
+describe('what a timeline step says', () => {
+  const en = () => i18n.getFixedT('en', 'context');
+
+  it('a triage step states each fact once, labelled, instead of the sentence that repeats them', async () => {
+    await i18n.loadNamespaces('context');
+    const lines = stepLines({ kind: 'triaged', ...triaged }, en(), createFormatters('en-US'));
+    expect(lines).toEqual(['Intent: Order status', 'Confidence: 87%', 'Language: es', 'Sentiment: -0.25']);
+    expect(lines.join(' ')).not.toContain('sure');
+  });
+
+  it("another step keeps the server's sentence, with the facts it does not say beneath", () => {
+    const lines = stepLines(
+      {
+        kind: 'prioritized',
+        summary: 'Priority normal: no rule matched',
+        details: { priority: 'normal', waitingMinutes: 3 },
+      },
+      en(),
+      createFormatters('en-US'),
+    );
+    expect(lines).toEqual(['Priority normal: no rule matched', 'Waiting for: 3m 0s']);
   });
 });

@@ -1,9 +1,11 @@
 import type { TFunction } from 'i18next';
+import type { TimelineItem } from '../../../contract/inbox-api';
 import type { Formatters } from '../../i18n/format';
 
 /** The facts the server records on its steps, each with a label in every language and a way to show its value. */
 const SHOWN = {
-  intent: 'text',
+  intent: 'intent',
+  secondaryIntent: 'intent',
   confidence: 'percent',
   language: 'text',
   sentiment: 'number',
@@ -21,7 +23,15 @@ const SHOWN = {
 type Known = keyof typeof SHOWN;
 const isKnown = (key: string): key is Known => Object.hasOwn(SHOWN, key);
 
-function valueText(how: (typeof SHOWN)[Known], value: string | number | boolean, format: Formatters): string {
+function valueText(
+  how: (typeof SHOWN)[Known],
+  value: string | number | boolean,
+  t: TFunction<'context'>,
+  format: Formatters,
+): string {
+  // An intent by its name in the agent's language; one the interface does not know, by its code.
+  if (typeof value === 'string' && how === 'intent')
+    return t(`triage.intent.${value}` as 'triage.intent.order_status', { defaultValue: value });
   if (typeof value === 'number' && how === 'percent') return format.percent(value);
   if (typeof value === 'number' && how === 'number') return format.number(value);
   if (typeof value === 'number' && how === 'minutes') return format.duration(value * 60_000);
@@ -39,16 +49,30 @@ export function detailLines(
   summary: string,
   t: TFunction<'context'>,
   format: Formatters,
+  most = 4,
 ): string[] {
   return Object.entries(details)
     .filter((entry): entry is [string, string | number | boolean] =>
       ['string', 'number', 'boolean'].includes(typeof entry[1]),
     )
     .filter(([key, value]) => !/Id$/.test(key) && !(typeof value === 'string' && summary.includes(value)))
-    .slice(0, 4)
+    .slice(0, most)
     .map(([key, value]) =>
       isKnown(key)
-        ? `${t(`timeline.detail.${key}`)}: ${valueText(SHOWN[key], value, format)}`
+        ? `${t(`timeline.detail.${key}`)}: ${valueText(SHOWN[key], value, t, format)}`
         : `${key}: ${String(value)}`,
     );
+}
+
+/** Steps whose server sentence only restates the step's facts: the facts show instead, once, in the agent's language. */
+const TOLD_BY_FACTS: ReadonlySet<TimelineItem['kind']> = new Set(['triaged']);
+
+/** What a timeline step says under its kind: the server's sentence and the facts it leaves out, or the facts alone. */
+export function stepLines(
+  step: Pick<TimelineItem, 'kind' | 'summary' | 'details'>,
+  t: TFunction<'context'>,
+  format: Formatters,
+): string[] {
+  if (TOLD_BY_FACTS.has(step.kind)) return detailLines(step.details, '', t, format, Infinity);
+  return [step.summary, ...detailLines(step.details, step.summary, t, format)];
 }

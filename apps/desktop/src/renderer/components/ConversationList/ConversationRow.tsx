@@ -6,12 +6,11 @@ import { countdown, useNow } from '../../lib/time';
 import { useFormat } from '../../i18n/format';
 import { useStore } from '../../store';
 import { Icon } from '../common/Icon';
+import { labelsThatFit } from './row-labels';
 
 export const ROW_HEIGHT = 86;
 const SLA_SOON_MS = 10 * 60_000;
 const WINDOW_SOON_MS = 2 * 3600_000;
-/** Labels a row has room for; the rest are counted ("+2") and named in the tooltip. */
-const LABELS_SHOWN = 2;
 
 /** Memoised on (item, selected, top): scrolling re-renders only the rows that come into view. */
 export const ConversationRow = memo(function ConversationRow({
@@ -30,6 +29,8 @@ export const ConversationRow = memo(function ConversationRow({
   const name = contactName(item.contact);
   const sla = item.sla && item.status === 'open' ? countdown(item.sla.dueAt, now, SLA_SOON_MS) : null;
   const window = item.windowExpiresAt ? countdown(item.windowExpiresAt, now, WINDOW_SOON_MS) : null;
+  // The labels that fit are shown whole; the rest are counted ("+2") and named in the tooltip.
+  const shown = labelsThatFit(item.labels, [sla, window].filter(Boolean).length);
 
   return (
     <button
@@ -72,14 +73,14 @@ export const ConversationRow = memo(function ConversationRow({
             {window.tone === 'late' ? t('row.windowClosed') : format.duration(window.ms)}
           </span>
         )}
-        {item.labels.slice(0, LABELS_SHOWN).map((label) => (
-          <span key={label} className="badge label">
+        {item.labels.slice(0, shown).map((label) => (
+          <span key={label} className="badge label" title={label}>
             {label}
           </span>
         ))}
-        {item.labels.length > LABELS_SHOWN && (
-          <span className="badge label more" title={item.labels.slice(LABELS_SHOWN).join(', ')}>
-            +{item.labels.length - LABELS_SHOWN}
+        {item.labels.length > shown && (
+          <span className="badge label more" title={item.labels.slice(shown).join(', ')}>
+            +{item.labels.length - shown}
           </span>
         )}
       </div>

@@ -65,9 +65,13 @@ export function Shell() {
             {t('mentions')}
             {unreadMentions > 0 && <span className="nav-count">{unreadMentions}</span>}
           </button>
-          <button className={`nav-item ${screen === 'search' ? 'active' : ''}`} onClick={() => setScreen('search')}>
+          <button
+            className={`nav-item ${screen === 'search' ? 'active' : ''}`}
+            onClick={() => setScreen('search')}
+            data-screen="search"
+          >
             <Icon name="search" className="nav-icon" />
-            Search
+            {t('search')}
           </button>
         </div>
         {supervisor && (

@@ -55,7 +55,7 @@ describe('the board slice', () => {
       id,
       assigneeId: action.type === 'assign' ? action.userId : null,
     }));
-    expect(await useStore.getState().reassign(waiting.id, ana.id)).toBe(true);
+    expect(await useStore.getState().reassign(waiting.id, ana.id)).toBe('done');
     expect(testBridge.callsOf('conversation:act')).toEqual([[waiting.id, { type: 'assign', userId: ana.id }]]);
     await testBridge.settle();
     expect(testBridge.callsOf('board:get')).toHaveLength(1);

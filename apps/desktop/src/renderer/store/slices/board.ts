@@ -16,9 +16,21 @@ export type BoardSlice = {
   transferTargets: TransferTargetsDTO;
   loadBoard(): Promise<void>;
   loadTransferTargets(): Promise<void>;
+  /** The ids a teammates' lookup was made for: each unknown assignee is looked up once. */
+  teammatesLookedUp: string[];
+  /** Loads the teammates quietly when an assignee is not among them, so the inbox can name them. */
+  lookUpTeammate(userId: string): void;
   applyBoard(queues: QueueStateDTO[]): void;
   refreshWaiting(): Promise<void>;
-  reassign(conversationId: string, userId: string): Promise<boolean>;
+  /**
+   * Assigns a waiting conversation from the board. An agent at capacity comes back as `over-capacity` for a
+   * supervisor to confirm (with their load loaded to show); confirmed, it is sent again over capacity.
+   */
+  reassign(
+    conversationId: string,
+    userId: string,
+    overCapacity?: boolean,
+  ): Promise<'done' | 'failed' | 'over-capacity'>;
   loadDeadLetters(): Promise<void>;
   replay(messageId: string): Promise<void>;
 };
@@ -30,6 +42,7 @@ export const createBoardSlice: Slice<BoardSlice> = (set, get) => ({
   waiting: [],
   deadLetters: [],
   transferTargets: { queues: [], agents: [] },
+  teammatesLookedUp: [],
 
   async loadBoard() {
     try {
@@ -53,6 +66,16 @@ export const createBoardSlice: Slice<BoardSlice> = (set, get) => ({
     }
   },
 
+  lookUpTeammate(userId) {
+    if (get().teammatesLookedUp.includes(userId)) return;
+    set({ teammatesLookedUp: [...get().teammatesLookedUp, userId] });
+    // A name is a nicety: offline, the header says "a teammate" rather than raising an error.
+    boardService.transferTargets().then(
+      (transferTargets) => set({ transferTargets }),
+      () => undefined,
+    );
+  },
+
   applyBoard: (queues) => set({ queues }),
 
   async refreshWaiting() {
@@ -60,10 +83,12 @@ export const createBoardSlice: Slice<BoardSlice> = (set, get) => ({
     if (all) set({ waiting: all.filter((c) => c.status === 'open' && c.routingState === 'waiting') });
   },
 
-  async reassign(conversationId, userId) {
-    const done = await get().act({ type: 'assign', userId }, conversationId);
-    if (done) void get().loadBoard();
-    return done;
+  async reassign(conversationId, userId, overCapacity = false) {
+    const action = { type: 'assign' as const, userId, ...(overCapacity ? { overCapacity } : {}) };
+    const outcome = await get().handOver(action, conversationId);
+    if (outcome === 'done') void get().loadBoard();
+    if (outcome === 'over-capacity') void get().loadTransferTargets();
+    return outcome;
   },
 
   async loadDeadLetters() {

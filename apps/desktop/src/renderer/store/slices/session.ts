@@ -63,6 +63,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get, store) => ({
   },
 
   async logout() {
+    await get().resolvePending();
     const session = await sessionService.logout();
     // The next person to sign in at this window must not see what the last one had open or half-wrote.
     set(store.getInitialState(), true);

@@ -157,22 +157,57 @@ describe('the thread slice', () => {
 describe('resolving with undo', () => {
   afterEach(() => vi.useRealTimers());
 
+  const resolvingToasts = () => useStore.getState().toasts.filter((t) => t.action?.label === 'Undo');
+
   it('resolves only after the grace; Undo on the toast keeps the conversation open', async () => {
     vi.useFakeTimers();
-    const open = conversation();
-    useStore.setState({ selectedId: open.id, selectedConversation: open });
-    testBridge.answer('conversation:act', (id) => ({ ...open, id, status: 'resolved' }));
+    const [first, second] = [conversation(), conversation()];
+    testBridge.answer('conversation:act', (id) => ({ ...(id === first.id ? first : second), status: 'resolved' }));
 
+    useStore.setState({ selectedId: first.id, selectedConversation: first });
     useStore.getState().resolveWithUndo();
-    const [toast] = useStore.getState().toasts;
-    expect(toast?.action?.label).toBe('Undo');
+    expect(resolvingToasts()).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(RESOLVE_UNDO_MS - 100);
     expect(testBridge.callsOf('conversation:act')).toEqual([]);
     await vi.advanceTimersByTimeAsync(200);
-    expect(testBridge.callsOf('conversation:act')).toEqual([[open.id, { type: 'resolve' }]]);
+    expect(testBridge.callsOf('conversation:act')).toEqual([[first.id, { type: 'resolve' }]]);
+    expect(useStore.getState().resolving).toEqual({});
+
+    useStore.setState({ selectedId: second.id, selectedConversation: second });
+    useStore.getState().resolveWithUndo();
+    resolvingToasts().at(-1)!.action!.run();
+    await vi.advanceTimersByTimeAsync(RESOLVE_UNDO_MS * 2);
+    expect(testBridge.callsOf('conversation:act')).toHaveLength(1);
+  });
+
+  it('a second press during the grace waits with the first; a resolved conversation is not resolved again', async () => {
+    vi.useFakeTimers();
+    const open = conversation();
+    testBridge.answer('conversation:act', (id) => ({ ...open, id, status: 'resolved' }));
+    useStore.setState({ selectedId: open.id, selectedConversation: open });
 
     useStore.getState().resolveWithUndo();
-    useStore.getState().toasts.at(-1)!.action!.run();
+    useStore.getState().resolveWithUndo();
+    expect(resolvingToasts()).toHaveLength(1);
+    expect(Object.keys(useStore.getState().resolving)).toEqual([open.id]);
+    await vi.advanceTimersByTimeAsync(RESOLVE_UNDO_MS * 2);
+    expect(testBridge.callsOf('conversation:act')).toHaveLength(1);
+
+    useStore.getState().resolveWithUndo();
+    expect(resolvingToasts()).toEqual([]);
+    expect(useStore.getState().resolving).toEqual({});
+  });
+
+  it('leaving (the window closes, the agent signs out) sends a resolve still in its grace at once', async () => {
+    vi.useFakeTimers();
+    const open = conversation();
+    testBridge.answer('conversation:act', (id) => ({ ...open, id, status: 'resolved' }));
+    useStore.setState({ selectedId: open.id, selectedConversation: open });
+
+    useStore.getState().resolveWithUndo();
+    await useStore.getState().resolvePending();
+    expect(testBridge.callsOf('conversation:act')).toEqual([[open.id, { type: 'resolve' }]]);
+    expect(resolvingToasts()).toEqual([]);
     await vi.advanceTimersByTimeAsync(RESOLVE_UNDO_MS * 2);
     expect(testBridge.callsOf('conversation:act')).toHaveLength(1);
   });

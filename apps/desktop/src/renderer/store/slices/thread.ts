@@ -26,8 +26,16 @@ export type ThreadSlice = {
    * confirm going over (supervisors and admins), comes back as `over-capacity` for the dialog to ask about.
    */
   handOver(action: HandOverAction, conversationId?: string): Promise<'done' | 'failed' | 'over-capacity'>;
-  /** Resolves after a short grace with an Undo toast: a resolve may send the customer a survey, so it waits. */
+  /**
+   * Resolves after a short grace with an Undo toast. It waits rather than resolving and reopening on Undo:
+   * a resolve sends the customer a satisfaction survey and frees the agent's slot for routing at once,
+   * and neither can be taken back. An open conversation only; pressing again during the grace does nothing.
+   */
   resolveWithUndo(conversationId?: string): void;
+  /** The resolves waiting out their grace, by conversation: each settles at once when called. */
+  resolving: Record<string, (resolve: boolean) => Promise<void>>;
+  /** Sends every waiting resolve now (the window closes, the agent signs out): leaving is not an Undo. */
+  resolvePending(): Promise<void>;
 };
 
 /** How long an agent has to undo a resolve before it reaches the server (the toast shows for longer). */
@@ -38,6 +46,7 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
   selectedConversation: null,
   thread: null,
   threadError: null,
+  resolving: {},
 
   select(conversationId) {
     if (conversationId === get().selectedId) return;
@@ -98,18 +107,29 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
   },
 
   resolveWithUndo(conversationId = get().selectedId ?? undefined) {
-    if (!conversationId) return;
-    const resolve = setTimeout(() => {
+    if (!conversationId || get().resolving[conversationId]) return;
+    const known = get().items.find((c) => c.id === conversationId) ?? get().selectedConversation;
+    if (known?.id === conversationId && known.status !== 'open') return;
+    const settle = async (resolve: boolean) => {
+      if (get().resolving[conversationId] !== settle) return;
+      clearTimeout(timer);
+      set({ resolving: Object.fromEntries(Object.entries(get().resolving).filter(([id]) => id !== conversationId)) });
       get().dismissToast(toast);
-      void get().act({ type: 'resolve' }, conversationId);
-    }, RESOLVE_UNDO_MS);
+      if (resolve) await get().act({ type: 'resolve' }, conversationId);
+    };
+    const timer = setTimeout(() => void settle(true), RESOLVE_UNDO_MS);
+    set({ resolving: { ...get().resolving, [conversationId]: settle } });
     const toast = get().pushToast({
       tone: 'info',
       title: i18n.t('toasts:resolving.title'),
       body: i18n.t('toasts:resolving.body'),
       conversationId,
-      action: { label: i18n.t('toasts:resolving.undo'), run: () => clearTimeout(resolve) },
+      action: { label: i18n.t('toasts:resolving.undo'), run: () => void settle(false) },
     });
+  },
+
+  async resolvePending() {
+    await Promise.all(Object.values(get().resolving).map((settle) => settle(true)));
   },
 
   async act(action, conversationId = get().selectedId ?? undefined) {
