@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import type { ConversationDTO } from '@switchboard/shared';
 import { eventually } from '@switchboard/test-support/harness';
-import { ensureRendererBuilt } from '../scripts/renderer-build.js';
-import { openBrowser, type Browser } from './support/browser.js';
 import { stripedPng } from './support/png.js';
 import { saveScreen } from './support/screens.js';
-import { startStack, type Stack } from './support/stack.js';
+import { openView, signIn, startInbox, type Inbox } from './support/session.js';
+import type { Stack } from './support/stack.js';
 
+let inbox: Inbox;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 let conversation: ConversationDTO;
 
@@ -44,12 +43,9 @@ type BrowserGlobals = {
 const sendsOfType = (type: string) => stack.sim.sentMessages.filter((m) => m.type === type).map((m) => m.request);
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  stack = await startStack();
+  inbox = await startInbox();
+  ({ stack, page } = inbox);
   await stack.customerWrites(WA_ID, '¿Me mandan la factura y el comprobante?', { name: 'Lucía Fernández' });
-  browser = await openBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
   await page.routeWebSocket(/\/bridge\?/, (route) => {
     const server = route.connectToServer();
     held.host = server;
@@ -59,22 +55,14 @@ beforeAll(async () => {
       else server.send(frame);
     });
   });
-  await page.goto(stack.host.url);
-  await page.fill('input[name="server"]', stack.proxy.url);
-  await page.fill('input[name="email"]', 'admin@test.local');
-  await page.fill('input[name="password"]', 'admin-password-1');
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[aria-label="Connection"][data-state="online"]');
-  await page.click('.nav-item:has-text("All")');
+  await signIn(page, stack);
+  await openView(page, 'all');
   conversation = (await eventually(() => stack.conversationOf(WA_ID), 'the conversation'))!;
   await page.click(`[data-conversation-id="${conversation.id}"]`);
   await page.waitForSelector('.conversation-header:has-text("Lucía Fernández")');
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(() => inbox?.close());
 
 describe('attachments and interactive replies in Chromium, against the real server, simulator and Node host', () => {
   it("refuses a file past WhatsApp's limit before uploading, naming the file and the limit", async () => {

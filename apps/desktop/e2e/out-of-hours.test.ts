@@ -2,43 +2,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { WEEKDAYS, type MessageDTO, type Page as PageOf } from '@switchboard/shared';
 import { eventually } from '@switchboard/test-support/harness';
-import { openBrowser, type Browser } from './support/browser.js';
-import { ensureRendererBuilt } from '../scripts/renderer-build.js';
 import { saveScreen } from './support/screens.js';
-import { startStack, type Stack } from './support/stack.js';
+import { signIn, startInbox, type Inbox } from './support/session.js';
+import type { Stack } from './support/stack.js';
 
 /**
  * An admin gives a queue business hours and an out-of-hours reply in settings; a customer who writes while it is
  * closed gets the reply on WhatsApp, and the thread shows it as sent automatically.
  */
+let inbox: Inbox;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  stack = await startStack();
-  browser = await openBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
+  inbox = await startInbox();
+  ({ stack, page } = inbox);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(() => inbox?.close());
 
 const REPLY = 'Thanks for writing! We are closed now and will answer when we open.';
 const REPLY_ES = '¡Gracias por escribir! Ahora estamos cerrados y responderemos al abrir.';
 
 describe('the out-of-hours reply, set in settings', () => {
   it('an admin writes the reply; a customer writing while the queue is closed gets it, and the thread shows it', async () => {
-    await page.goto(stack.host.url);
-    await page.fill('input[name="server"]', stack.proxy.url);
-    await page.fill('input[name="email"]', 'admin@test.local');
-    await page.fill('input[name="password"]', 'admin-password-1');
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('nav[aria-label="Main"]');
+    await signIn(page, stack);
     await page.click('.nav-item:has-text("Settings")');
     await page.click('.settings-nav-item:has-text("Queues & hours")');
 

@@ -1,46 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AuditEntryDTO, Page as PageOf, TemplateDTO } from '@switchboard/shared';
-import { openBrowser, type Browser } from './support/browser.js';
-import { ensureRendererBuilt } from '../scripts/renderer-build.js';
 import { saveScreen } from './support/screens.js';
-import { startStack, type Stack } from './support/stack.js';
+import { signIn as signInAs, startInbox, type Inbox } from './support/session.js';
+import type { Stack } from './support/stack.js';
 
 /**
  * The templates screen in Chromium against the real server: an admin makes a template, is told which field is
  * wrong before anything is sent, previews it with sample values, makes a new version; a supervisor only reads.
  */
+let inbox: Inbox;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 const SUPERVISOR = { email: 'sol.supervisor@test.local', password: 'password-1234' };
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  stack = await startStack();
+  inbox = await startInbox();
+  ({ stack, page } = inbox);
   await stack.server.api(stack.admin, 'POST', '/api/users', {
     ...SUPERVISOR,
     name: 'Sol Supervisor',
     role: 'supervisor',
   });
-  browser = await openBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(() => inbox?.close());
 
 async function signIn(email: string, password: string) {
-  await page.goto(stack.host.url);
-  await page.waitForSelector('form[aria-label="Sign in"]');
-  await page.fill('input[name="server"]', stack.proxy.url);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('nav[aria-label="Main"]');
+  await signInAs(page, stack, { email, password });
   await page.click('.nav-item:has-text("Settings")');
   await page.click('.settings-nav-item:has-text("Templates")');
 }
