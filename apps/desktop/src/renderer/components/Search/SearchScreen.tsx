@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '@switchboard/shared';
 import { useStore } from '../../store';
 import type { SearchFilters } from '../../store/slices/search';
@@ -6,12 +7,12 @@ import { useFormat } from '../../i18n/format';
 import { failureText } from '../../i18n/errors';
 import './Search.css';
 
-const KIND_LABEL: Record<SearchHit['kind'], string> = { message: 'Message', contact: 'Contact', label: 'Label' };
 /** Wait this long after the last key before asking, so typing a word is one search, not one per letter. */
 const TYPING_PAUSE_MS = 250;
 
 /** Search across history: messages, contacts and labels, with filters; a result opens its thread at the message. */
 export function SearchScreen() {
+  const { t } = useTranslation('search');
   const result = useStore((s) => s.searchResult);
   const error = useStore((s) => s.searchError);
   const searching = useStore((s) => s.searching);
@@ -31,41 +32,41 @@ export function SearchScreen() {
     setFilters((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v)) as SearchFilters);
 
   return (
-    <section className="search-screen" aria-label="Search">
+    <section className="search-screen" aria-label={t('label')}>
       <header className="search-header">
         <input
           ref={input}
           className="search-input"
           type="search"
-          placeholder="Search messages, contacts and labels"
-          aria-label="Search all history"
+          placeholder={t('placeholder')}
+          aria-label={t('input')}
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
         <div className="search-filters">
           <select
-            aria-label="Status"
+            aria-label={t('status')}
             value={filters.status ?? ''}
             onChange={(e) => setFilter({ status: (e.target.value || undefined) as SearchFilters['status'] })}
           >
-            <option value="">Any status</option>
-            <option value="open">Open</option>
-            <option value="resolved">Resolved</option>
+            <option value="">{t('anyStatus')}</option>
+            <option value="open">{t('statusValue.open')}</option>
+            <option value="resolved">{t('statusValue.resolved')}</option>
           </select>
           <input
-            aria-label="Label"
-            placeholder="Label"
+            aria-label={t('labelFilter')}
+            placeholder={t('labelFilter')}
             value={filters.label ?? ''}
             onChange={(e) => setFilter({ label: e.target.value.trim() || undefined })}
           />
           <input
-            aria-label="From"
+            aria-label={t('from')}
             type="date"
             value={filters.from?.slice(0, 10) ?? ''}
             onChange={(e) => setFilter({ from: e.target.value ? `${e.target.value}T00:00:00Z` : undefined })}
           />
           <input
-            aria-label="To"
+            aria-label={t('to')}
             type="date"
             value={filters.to?.slice(0, 10) ?? ''}
             onChange={(e) => setFilter({ to: e.target.value ? `${e.target.value}T23:59:59Z` : undefined })}
@@ -74,7 +75,7 @@ export function SearchScreen() {
       </header>
       {result?.source === 'device' && (
         <div className="search-offline" role="status">
-          Offline: searching only what this device has stored. Results may be incomplete.
+          {t('offline')}
         </div>
       )}
       {error && (
@@ -85,7 +86,7 @@ export function SearchScreen() {
       <SearchResults hits={result?.hits ?? null} searching={searching} />
       {result?.nextCursor && (
         <button className="btn ghost search-more" onClick={() => void loadMore()}>
-          Show older results
+          {t('more')}
         </button>
       )}
     </section>
@@ -93,19 +94,20 @@ export function SearchScreen() {
 }
 
 function SearchResults({ hits, searching }: { hits: SearchHit[] | null; searching: boolean }) {
+  const { t } = useTranslation('search');
   const format = useFormat();
   const openHit = useStore((s) => s.openHit);
-  if (hits === null) return <div className="empty-state">Type at least 2 characters to search all conversations.</div>;
-  if (hits.length === 0) return <div className="empty-state">{searching ? 'Searching…' : 'Nothing found.'}</div>;
+  if (hits === null) return <div className="empty-state">{t('hint')}</div>;
+  if (hits.length === 0) return <div className="empty-state">{searching ? t('searching') : t('nothing')}</div>;
   return (
-    <ul className="search-results" aria-label="Search results">
+    <ul className="search-results" aria-label={t('results')}>
       {hits.map((hit) => (
         <li key={`${hit.kind}:${hit.messageId ?? hit.conversationId}:${hit.field}`}>
           <button className="search-hit" onClick={() => openHit(hit)}>
             <div className="search-hit-top">
-              <span className={`search-kind kind-${hit.kind}`}>{KIND_LABEL[hit.kind]}</span>
-              <span className="search-contact">{hit.contact.name ?? hit.contact.waId ?? 'Unknown'}</span>
-              <span className="search-status">{hit.conversation.status}</span>
+              <span className={`search-kind kind-${hit.kind}`}>{t(`kind.${hit.kind}`)}</span>
+              <span className="search-contact">{hit.contact.name ?? hit.contact.waId ?? t('unknown')}</span>
+              <span className="search-status">{t(`statusValue.${hit.conversation.status}`)}</span>
               <time>{format.dateTime(hit.at)}</time>
             </div>
             <div className="search-snippet">
