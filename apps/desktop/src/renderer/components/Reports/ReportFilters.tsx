@@ -2,10 +2,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Language, type ReportQuery } from '@switchboard/shared';
 import { useStore } from '../../store';
+import { useTriageFormat } from '../../lib/triage-format';
 
 /** The report's date range and filters; every change asks for the report again. */
 export function ReportFilters() {
   const { t } = useTranslation(['reports', 'common']);
+  const { queueIntentName } = useTriageFormat();
   const query = useStore((s) => s.reportQuery);
   const setQuery = useStore((s) => s.setReportQuery);
   const queues = useStore((s) => s.queues);
@@ -48,7 +50,7 @@ export function ReportFilters() {
       <Select name="intent" label={t('filters.intent')} value={query.intent} onChange={change('intent')}>
         {intents.map((intent) => (
           <option key={intent} value={intent}>
-            {intent}
+            {queueIntentName(intent)}
           </option>
         ))}
       </Select>

@@ -39,7 +39,11 @@ export function ReportTables({ report }: { report: ReportDTO }) {
   const { delivery, handoffs, csat } = report;
   return (
     <div className="report-tables">
-      <TablePanel title={t('tables.sla')} table="sla" head={[t('tables.target'), t('tables.met'), t('tables.breached'), t('tables.metPercent')]}>
+      <TablePanel
+        title={t('tables.sla')}
+        table="sla"
+        head={[t('tables.target'), t('tables.met'), t('tables.breached'), t('tables.metPercent')]}
+      >
         {report.sla.map((row) => (
           <tr key={row.kind} data-kind={row.kind}>
             <td>{t(`common:slaKind.${row.kind}`)}</td>
@@ -49,7 +53,11 @@ export function ReportTables({ report }: { report: ReportDTO }) {
           </tr>
         ))}
       </TablePanel>
-      <TablePanel title={t('tables.delivery')} table="delivery" head={[t('tables.sent'), t('tables.delivered'), t('tables.read')]}>
+      <TablePanel
+        title={t('tables.delivery')}
+        table="delivery"
+        head={[t('tables.sent'), t('tables.delivered'), t('tables.read')]}
+      >
         <tr>
           <td>{f.number(delivery.outbound)}</td>
           <td>
@@ -63,7 +71,15 @@ export function ReportTables({ report }: { report: ReportDTO }) {
       <TablePanel
         title={t('tables.agents')}
         table="agents"
-        head={[t('tables.agent'), t('tables.handled'), t('tables.resolved'), t('tables.avgHandle'), t('tables.firstResponse'), t('tables.online'), t('tables.csat')]}
+        head={[
+          t('tables.agent'),
+          t('tables.handled'),
+          t('tables.resolved'),
+          t('tables.avgHandle'),
+          t('tables.firstResponse'),
+          t('tables.online'),
+          t('tables.csat'),
+        ]}
       >
         {report.agents.length === 0 && <Empty columns={7} text={t('tables.noAgents')} />}
         {report.agents.map((a) => (
@@ -74,7 +90,9 @@ export function ReportTables({ report }: { report: ReportDTO }) {
             <td>{seconds(f, a.averageHandleSeconds)}</td>
             <td>{seconds(f, a.firstResponseMedianSeconds)}</td>
             <td>{seconds(f, a.onlineSeconds)}</td>
-            <td>{a.csatResponses > 0 ? `${score(f, a.csatAverage)} (${f.number(a.csatResponses)})` : score(f, null)}</td>
+            <td>
+              {a.csatResponses > 0 ? `${score(f, a.csatAverage)} (${f.number(a.csatResponses)})` : score(f, null)}
+            </td>
           </tr>
         ))}
       </TablePanel>
@@ -91,7 +109,11 @@ export function ReportTables({ report }: { report: ReportDTO }) {
           </tr>
         ))}
       </TablePanel>
-      <TablePanel title={t('tables.comments')} table="csat" head={[t('tables.when'), t('tables.rating'), t('tables.comment')]}>
+      <TablePanel
+        title={t('tables.comments')}
+        table="csat"
+        head={[t('tables.when'), t('tables.rating'), t('tables.comment')]}
+      >
         {csat.comments.length === 0 && <Empty columns={3} text={t('tables.noComments')} />}
         {csat.comments.map((c) => (
           <tr key={`${c.conversationId}-${c.at}`}>

@@ -37,10 +37,7 @@ export function CannedRepliesSection() {
     });
   return (
     <>
-      <SectionHeader
-        title={t('section.canned')}
-        hint={t('canned.hint', { example: '{{name}}' })}
-      />
+      <SectionHeader title={t('section.canned')} hint={t('canned.hint', { example: '{{name}}' })} />
       <form className="settings-form" aria-label={t('canned.newReply')} onSubmit={create}>
         <label>
           {t('canned.shortcut')} <input name="shortcut" required placeholder={t('canned.shortcutExample')} />

@@ -74,9 +74,11 @@ export function ChannelsSection() {
             <tr key={c.id}>
               <td>{c.name}</td>
               <td>{c.displayPhoneNumber ?? c.phoneNumberId}</td>
-              <td>{c.hasAccessToken
+              <td>
+                {c.hasAccessToken
                   ? t('channels.tokenSet', { date: c.accessTokenSetAt ? f.dateTime(c.accessTokenSetAt) : '' })
-                  : t('channels.serverDefault')}</td>
+                  : t('channels.serverDefault')}
+              </td>
               <td>
                 <button className="btn ghost small" onClick={() => replaceToken(c)}>
                   {t('channels.replaceToken')}

@@ -104,7 +104,8 @@ export function PoliciesSection({ role }: SettingsSectionProps) {
       />
       <div className="settings-form">
         <label>
-          {t('policies.sample')} <input aria-label={t('policies.sample')} value={sample} onChange={(e) => setSample(e.target.value)} />
+          {t('policies.sample')}{' '}
+          <input aria-label={t('policies.sample')} value={sample} onChange={(e) => setSample(e.target.value)} />
         </label>
         <button className="btn" onClick={() => void tryIt()}>
           {t('policies.preview')}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Language, QueueDTO } from '@switchboard/shared';
 import { settingsRequest } from '../../services/settings.service';
 import type { SettingsSectionProps } from './sections';
+import { useTriageFormat } from '../../lib/triage-format';
 import { HoursEditor } from './HoursEditor';
 import { Outcome, SectionHeader, useLoaded, useSaver } from './settings-ui';
 
@@ -20,6 +21,7 @@ const list = (text: FormDataEntryValue | null) =>
 /** Queues: admins create them and shape routing; supervisors set their hours, out-of-hours reply and capacity rule. */
 export function QueuesSection({ role }: SettingsSectionProps) {
   const { t } = useTranslation(['settings', 'common']);
+  const { queueIntentName } = useTriageFormat();
   const queues = useLoaded(loadQueues);
   const [editing, setEditing] = useState<string | null>(null);
   const admin = role === 'admin';
@@ -45,10 +47,7 @@ export function QueuesSection({ role }: SettingsSectionProps) {
 
   return (
     <>
-      <SectionHeader
-        title={t('section.queues')}
-        hint={admin ? t('queues.hint') : t('queues.hintReadOnly')}
-      />
+      <SectionHeader title={t('section.queues')} hint={admin ? t('queues.hint') : t('queues.hintReadOnly')} />
       {admin && (
         <form className="settings-form" aria-label={t('queues.newQueue')} onSubmit={create}>
           <label>
@@ -101,8 +100,11 @@ export function QueuesSection({ role }: SettingsSectionProps) {
                 {q.name}
                 {q.fallback && <span className="settings-tag">{t('queues.fallbackTag')}</span>}
               </td>
-              <td>{[...q.intents, ...q.languages.map((l) => t(`common:languageName.${l}`))].join(', ') ||
-                  t('queues.anything')}</td>
+              <td>
+                {[...q.intents.map(queueIntentName), ...q.languages.map((l) => t(`common:languageName.${l}`))].join(
+                  ', ',
+                ) || t('queues.anything')}
+              </td>
               <td>{t(`queues.modeValue.${q.mode}`)}</td>
               <td>{q.businessHours ? q.businessHours.timezone : t('queues.alwaysOpen')}</td>
               <td>{q.outOfHours.enabled ? t('queues.replyOn') : t('queues.off')}</td>

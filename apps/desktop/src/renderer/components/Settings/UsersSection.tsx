@@ -37,10 +37,7 @@ export function UsersSection({ role }: SettingsSectionProps) {
 
   return (
     <>
-      <SectionHeader
-        title={t('section.users')}
-        hint={admin ? t('users.hint') : t('users.hintReadOnly')}
-      />
+      <SectionHeader title={t('section.users')} hint={admin ? t('users.hint') : t('users.hintReadOnly')} />
       {admin && <NewUserForm queues={queues.value?.map((q) => q.queue) ?? []} onDone={act} />}
       <Outcome outcome={outcome} />
       {team.error && <p className="settings-refused">{team.error}</p>}

@@ -67,7 +67,7 @@ export function Shell() {
           </button>
           <button className={`nav-item ${screen === 'search' ? 'active' : ''}`} onClick={() => setScreen('search')}>
             <Icon name="search" className="nav-icon" />
-            Search
+            {t('search')}
           </button>
         </div>
         {supervisor && (
