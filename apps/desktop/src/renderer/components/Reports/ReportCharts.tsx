@@ -74,7 +74,7 @@ export function ReportCharts({ report }: { report: ReportDTO }) {
           <CartesianGrid stroke={COLOR.grid} vertical={false} />
           <XAxis dataKey="label" tick={AXIS} minTickGap={24} />
           <YAxis yAxisId="count" allowDecimals={false} tick={AXIS} />
-          <YAxis yAxisId="minutes" orientation="right" tick={AXIS} unit="m" />
+          <YAxis yAxisId="minutes" orientation="right" tick={AXIS} />
           <Tooltip />
           <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
           <Line yAxisId="count" dataKey="open" name={t('open')} stroke={COLOR.accent} dot={false} strokeWidth={2} />
