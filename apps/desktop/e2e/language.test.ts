@@ -13,6 +13,7 @@ import { signIn } from './support/session.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const AGENT = { email: 'lucia@test.local', password: 'lucia-password-1', name: 'Lucía Gómez' };
+const ADMIN = { email: 'marta@test.local', password: 'marta-password-1', name: 'Marta Díaz' };
 /** Three days ago at 14:30 UTC: the list then shows the day, which is where date formats differ. */
 const WRITTEN_AT = new Date(
   Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - 3, 14, 30),
@@ -34,6 +35,7 @@ beforeAll(async () => {
   ).body;
   const agent = (await stack.server.api<UserDTO>(stack.admin, 'POST', '/api/users', { ...AGENT, role: 'agent' })).body;
   await stack.server.api(stack.admin, 'PUT', `/api/agents/${agent.id}/profile`, { queueIds: [queue.id], capacity: 5 });
+  await stack.server.api(stack.admin, 'POST', '/api/users', { ...ADMIN, role: 'admin' });
   agentToken = await stack.server.login(AGENT.email, AGENT.password);
   await stack.customerWrites('5491155550101', 'Hola, ¿mi pedido 7781 ya salió?', {
     name: 'Carmen Ruiz',
@@ -157,4 +159,76 @@ describe('each agent picks their language', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('an admin who picks Español, then Português, reads Settings, Reports and Search in that language', async () => {
+    // A host of its own: the shared one keeps the agent's session from the tests above.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-host-'));
+    const adminHost = await startNodeHost({ port: 0, dataDir, rendererDir: RENDERER_DIST });
+    try {
+      await readSettingsReportsAndSearch(adminHost.url);
+    } finally {
+      await adminHost.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
+
+async function readSettingsReportsAndSearch(hostUrl: string): Promise<void> {
+  const page = await browse('en-US');
+  await signIn(page, stack, ADMIN, { host: hostUrl });
+  await page.selectOption('select[aria-label="Language"]', 'es');
+
+  await page.click('.nav-item:has-text("Ajustes")');
+  await page.waitForSelector('.settings h2:has-text("Ajustes")');
+  const sections = await page.locator('.settings-nav-item').allInnerTexts();
+  expect(sections).toEqual([
+    'Usuarios',
+    'Colas y horario',
+    'Plantillas',
+    'Respuestas predefinidas',
+    'Canales',
+    'Bots y claves de API',
+    'Prioridad y SLA',
+    'Registro de auditoría',
+  ]);
+  await page.waitForSelector(`tr[data-user-email="${ADMIN.email}"]:has-text("Administrador")`);
+  expect(await page.locator('table[aria-label="Equipo"] th').allInnerTexts()).toContain('Correo electrónico');
+  expect(await page.locator('form[aria-label="Nuevo usuario"] button[type="submit"]').innerText()).toBe(
+    'Agregar usuario',
+  );
+  await saveScreen(page, 'i18n-settings-es');
+  await page.click('.settings-nav-item:has-text("Colas y horario")');
+  await page.waitForSelector('tr[data-queue-name="Soporte"]:has-text("Los agentes las toman")');
+  await page.click('tr[data-queue-name="Soporte"] button:has-text("Horario y respuesta")');
+  await page.waitForSelector('form[aria-label="Horario de Soporte"] legend:has-text("Abierta los días")');
+  await saveScreen(page, 'i18n-settings-queues-es');
+
+  await page.click('.nav-item:has-text("Informes")');
+  await page.waitForSelector('.reports h2:has-text("Informes")');
+  await page.waitForSelector('[data-figure="opened"] .stat-label:has-text("Abiertas")');
+  expect(await page.locator('.report-filters label:has(input[name="from"])').innerText()).toContain('Desde');
+  expect(await page.locator('[data-table="agents"] th').allInnerTexts()).toContain('Primera respuesta (mediana)');
+  await saveScreen(page, 'i18n-reports-es');
+
+  await page.click('.nav-item:has-text("Buscar")');
+  const search = page.locator('input[type="search"]');
+  expect(await search.getAttribute('placeholder')).toBe('Buscar mensajes, contactos y etiquetas');
+  await page.waitForSelector('.empty-state:has-text("Escribe al menos 2 caracteres")');
+  await search.fill('pedido');
+  await page.waitForSelector('.search-hit:has-text("Carmen Ruiz") .search-status:has-text("Abierta")');
+  await saveScreen(page, 'i18n-search-es');
+
+  await page.selectOption('select[aria-label="Idioma"]', 'pt');
+  await page.click('.nav-item:has-text("Relatórios")');
+  await page.waitForSelector('[data-figure="opened"] .stat-label:has-text("Abertas")');
+  expect(await page.locator('.reports h2').innerText()).toBe('Relatórios');
+  await saveScreen(page, 'i18n-reports-pt');
+  await page.click('.nav-item:has-text("Configurações")');
+  await page.waitForSelector('.settings-nav-item:has-text("Respostas prontas")');
+  await page.click('.settings-nav-item:has-text("Registro de auditoria")');
+  await page.waitForSelector('table[aria-label="Registro de auditoria"] tr:has-text("criou")');
+  await saveScreen(page, 'i18n-settings-audit-pt');
+  await page.click('.settings-nav-item:has-text("Usuários")');
+  await page.waitForSelector('table[aria-label="Equipe"] th:has-text("Função")');
+  await saveScreen(page, 'i18n-settings-pt');
+}

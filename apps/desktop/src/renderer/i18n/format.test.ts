@@ -44,4 +44,11 @@ describe('the Intl formatters', () => {
     // WhatsApp's code is passed on as sent; one Intl cannot read still shows, after the amount.
     expect(createFormatters('en-US').money(5, 'reais')).toBe('5 reais');
   });
+
+  it('writes report percentages to one decimal and report days as day and month, in each locale', () => {
+    expect(createFormatters('en-US').percent(1 / 3)).toBe('33.3%');
+    expect(createFormatters('pt-BR').percent(1 / 3)).toBe('33,3%');
+    expect(createFormatters('en-US').dayMonth('2026-05-04')).toBe('May 4');
+    expect(createFormatters('es-419').dayMonth('2026-05-04')).toMatch(/^4 may\.?$/);
+  });
 });

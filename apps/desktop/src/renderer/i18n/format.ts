@@ -39,7 +39,7 @@ export function createFormatters(tag: string) {
   const day = new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
   const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto', style: 'short' });
   const number = new Intl.NumberFormat(tag);
-  const percent = new Intl.NumberFormat(tag, { style: 'percent' });
+  const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
   // Narrow units read well in a list row ("2h 5m"); days stay short, as some locales abbreviate them oddly.
   const unit = (u: 'day' | 'hour' | 'minute' | 'second') =>
     new Intl.NumberFormat(tag, { style: 'unit', unit: u, unitDisplay: u === 'day' ? 'short' : 'narrow' });
@@ -52,6 +52,8 @@ export function createFormatters(tag: string) {
     time: (iso: string) => time.format(new Date(iso)),
     /** The time today, else the day: "3:04 PM", "4 may". */
     shortDate: (iso: string) => (isToday(new Date(iso)) ? time.format(new Date(iso)) : dayMonth.format(new Date(iso))),
+    /** A calendar day (`YYYY-MM-DD`) as day and month: "May 4", "4 may". */
+    dayMonth: (isoDay: string) => dayMonth.format(new Date(`${isoDay}T12:00:00`)),
     /** The time, with its day when it is not today. */
     dateTime: (iso: string) =>
       isToday(new Date(iso)) ? time.format(new Date(iso)) : dayMonthTime.format(new Date(iso)),
@@ -83,7 +85,7 @@ export function createFormatters(tag: string) {
     number: (n: number) => number.format(n),
     /** A file's size: "820 kB", "4.8 MB", "4,8 MB". */
     fileSize: (bytes: number) => fileSize(tag, bytes),
-    /** 0.87 -> "87%", "87 %". */
+    /** 0.87 -> "87%", "87 %"; 0.333 -> "33.3%". */
     percent: (fraction: number) => percent.format(fraction),
     /** A price in its own currency: "R$ 129,90", "$129.90". */
     money(amount: number, currency: string): string {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ExtractedEntity, IntentLabel } from '@switchboard/shared';
+import { IntentLabel, type ExtractedEntity } from '@switchboard/shared';
 import { useFormat } from '../i18n/format';
 
 /** Intents and entities as an agent reads them, in the agent's language: "#45120", "R$ 349.90 (BRL)", "Invoice". */
@@ -8,6 +8,11 @@ export function useTriageFormat() {
   const format = useFormat();
   return {
     intentName: (intent: IntentLabel) => t(`triage.intent.${intent}`),
+    /** A queue's intent: translated when it is one triage knows, else as the admin wrote it. */
+    queueIntentName(intent: string): string {
+      const known = IntentLabel.safeParse(intent);
+      return known.success ? t(`triage.intent.${known.data}`) : intent;
+    },
     entityName: (kind: ExtractedEntity['kind']) => t(`triage.entity.${kind}`),
     entityValue(entity: ExtractedEntity): string {
       switch (entity.kind) {

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ReportDTO, ReportTable } from '@switchboard/shared';
 import {
   Bar,
@@ -36,64 +37,65 @@ function ChartPanel(props: { title: string; table: ReportTable; children: React.
 
 export function ReportCharts({ report }: { report: ReportDTO }) {
   const f = useFormat();
+  const { t } = useTranslation('reports', { keyPrefix: 'charts' });
   const byHour = report.volumeByHour.map((h) => ({ ...h, label: hourLabel(h.hour) }));
   const backlog = report.backlog.map((p) => ({
     ...p,
-    label: `${p.at.slice(5, 10)} ${f.time(p.at)}`,
+    label: f.dateTime(p.at),
     oldestWaitMinutes: p.oldestWaitSeconds === null ? 0 : Math.round(p.oldestWaitSeconds / 6) / 10,
   }));
   const csat = report.csat.distribution.map((d) => ({ ...d, label: `${d.score}★` }));
   return (
     <div className="report-charts">
-      <ChartPanel title="Volume by day" table="volume">
+      <ChartPanel title={t('volumeByDay')} table="volume">
         <BarChart data={report.volume} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
           <CartesianGrid stroke={COLOR.grid} vertical={false} />
-          <XAxis dataKey="day" tick={AXIS} />
+          <XAxis dataKey="day" tick={AXIS} tickFormatter={f.dayMonth} />
           <YAxis allowDecimals={false} tick={AXIS} />
-          <Tooltip />
+          <Tooltip labelFormatter={(day) => f.day(String(day))} />
           <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="opened" name="Opened" fill={COLOR.accent} radius={[3, 3, 0, 0]} />
-          <Bar dataKey="resolved" name="Resolved" fill={COLOR.ok} radius={[3, 3, 0, 0]} />
+          <Bar dataKey="opened" name={t('opened')} fill={COLOR.accent} radius={[3, 3, 0, 0]} />
+          <Bar dataKey="resolved" name={t('resolved')} fill={COLOR.ok} radius={[3, 3, 0, 0]} />
         </BarChart>
       </ChartPanel>
-      <ChartPanel title="Volume by hour of day" table="volume-by-hour">
+      <ChartPanel title={t('volumeByHour')} table="volume-by-hour">
         <BarChart data={byHour} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
           <CartesianGrid stroke={COLOR.grid} vertical={false} />
           <XAxis dataKey="label" tick={AXIS} interval={2} />
           <YAxis allowDecimals={false} tick={AXIS} />
           <Tooltip />
           <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="opened" name="Conversations opened" fill={COLOR.accent} radius={[3, 3, 0, 0]} />
-          <Bar dataKey="messagesIn" name="Messages in" fill={COLOR.muted} radius={[3, 3, 0, 0]} />
+          <Bar dataKey="opened" name={t('conversationsOpened')} fill={COLOR.accent} radius={[3, 3, 0, 0]} />
+          <Bar dataKey="messagesIn" name={t('messagesIn')} fill={COLOR.muted} radius={[3, 3, 0, 0]} />
         </BarChart>
       </ChartPanel>
-      <ChartPanel title="Backlog and oldest wait" table="backlog">
+      <ChartPanel title={t('backlog')} table="backlog">
         <LineChart data={backlog} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
           <CartesianGrid stroke={COLOR.grid} vertical={false} />
           <XAxis dataKey="label" tick={AXIS} minTickGap={24} />
           <YAxis yAxisId="count" allowDecimals={false} tick={AXIS} />
-          <YAxis yAxisId="minutes" orientation="right" tick={AXIS} unit="m" />
+          <YAxis yAxisId="minutes" orientation="right" tick={AXIS} />
           <Tooltip />
           <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
-          <Line yAxisId="count" dataKey="open" name="Open" stroke={COLOR.accent} dot={false} strokeWidth={2} />
-          <Line yAxisId="count" dataKey="waiting" name="Waiting" stroke={COLOR.warn} dot={false} strokeWidth={2} />
+          <Line yAxisId="count" dataKey="open" name={t('open')} stroke={COLOR.accent} dot={false} strokeWidth={2} />
+          <Line yAxisId="count" dataKey="waiting" name={t('waiting')} stroke={COLOR.warn} dot={false} strokeWidth={2} />
           <Line
             yAxisId="minutes"
             dataKey="oldestWaitMinutes"
-            name="Oldest wait (min)"
+            name={t('oldestWait')}
             stroke={COLOR.muted}
             strokeDasharray="4 3"
             dot={false}
           />
         </LineChart>
       </ChartPanel>
-      <ChartPanel title="CSAT ratings" table="csat">
+      <ChartPanel title={t('csat')} table="csat">
         <BarChart data={csat} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
           <CartesianGrid stroke={COLOR.grid} vertical={false} />
           <XAxis dataKey="label" tick={AXIS} />
           <YAxis allowDecimals={false} tick={AXIS} />
           <Tooltip />
-          <Bar dataKey="count" name="Responses" fill={COLOR.ok} radius={[3, 3, 0, 0]} />
+          <Bar dataKey="count" name={t('responses')} fill={COLOR.ok} radius={[3, 3, 0, 0]} />
         </BarChart>
       </ChartPanel>
     </div>

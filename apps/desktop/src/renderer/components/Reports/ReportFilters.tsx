@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Language, type ReportQuery } from '@switchboard/shared';
 import { useStore } from '../../store';
-
-const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Spanish', pt: 'Portuguese' };
+import { useTriageFormat } from '../../lib/triage-format';
 
 /** The report's date range and filters; every change asks for the report again. */
 export function ReportFilters() {
+  const { t } = useTranslation(['reports', 'common']);
+  const { queueIntentName } = useTriageFormat();
   const query = useStore((s) => s.reportQuery);
   const setQuery = useStore((s) => s.setReportQuery);
   const queues = useStore((s) => s.queues);
@@ -15,47 +17,47 @@ export function ReportFilters() {
   const change = (key: keyof ReportQuery) => (e: { target: { value: string } }) => setQuery({ [key]: e.target.value });
 
   return (
-    <div className="report-filters" role="group" aria-label="Report filters">
+    <div className="report-filters" role="group" aria-label={t('filters.label')}>
       <label>
-        From
+        {t('filters.from')}
         <input type="date" name="from" value={query.from} max={query.to} onChange={change('from')} required />
       </label>
       <label>
-        To
+        {t('filters.to')}
         <input type="date" name="to" value={query.to} min={query.from} onChange={change('to')} required />
       </label>
-      <Select name="queueId" label="Queue" value={query.queueId} onChange={change('queueId')}>
+      <Select name="queueId" label={t('filters.queue')} value={query.queueId} onChange={change('queueId')}>
         {queues.map((q) => (
           <option key={q.queue.id} value={q.queue.id}>
             {q.queue.name}
           </option>
         ))}
       </Select>
-      <Select name="agentId" label="Agent" value={query.agentId} onChange={change('agentId')}>
+      <Select name="agentId" label={t('filters.agent')} value={query.agentId} onChange={change('agentId')}>
         {agents.map((a) => (
           <option key={a.id} value={a.id}>
             {a.name}
           </option>
         ))}
       </Select>
-      <Select name="channelId" label="Channel" value={query.channelId} onChange={change('channelId')}>
+      <Select name="channelId" label={t('filters.channel')} value={query.channelId} onChange={change('channelId')}>
         {channels.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name}
           </option>
         ))}
       </Select>
-      <Select name="intent" label="Intent" value={query.intent} onChange={change('intent')}>
+      <Select name="intent" label={t('filters.intent')} value={query.intent} onChange={change('intent')}>
         {intents.map((intent) => (
           <option key={intent} value={intent}>
-            {intent}
+            {queueIntentName(intent)}
           </option>
         ))}
       </Select>
-      <Select name="language" label="Language" value={query.language} onChange={change('language')}>
+      <Select name="language" label={t('filters.language')} value={query.language} onChange={change('language')}>
         {Language.options.map((l) => (
           <option key={l} value={l}>
-            {LANGUAGE_NAMES[l]}
+            {t(`common:languageName.${l}`)}
           </option>
         ))}
       </Select>
@@ -70,11 +72,12 @@ function Select(props: {
   onChange: (e: { target: { value: string } }) => void;
   children: React.ReactNode;
 }) {
+  const { t } = useTranslation(['reports', 'common']);
   return (
     <label>
       {props.label}
       <select name={props.name} value={props.value ?? ''} onChange={props.onChange}>
-        <option value="">All</option>
+        <option value="">{t('filters.all')}</option>
         {props.children}
       </select>
     </label>

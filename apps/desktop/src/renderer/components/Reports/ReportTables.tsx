@@ -1,9 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import type { ReportDTO, ReportTable } from '@switchboard/shared';
 import { useFormat } from '../../i18n/format';
 import { ExportButton } from './ExportButton';
 import { percent, score, seconds } from './report-format';
-
-const SLA_NAMES = { first_response: 'First response', next_response: 'Next response', resolution: 'Resolution' };
 
 function TablePanel(props: { title: string; table: ReportTable; head: string[]; children: React.ReactNode }) {
   return (
@@ -36,59 +35,86 @@ const Empty = ({ columns, text }: { columns: number; text: string }) => (
 
 export function ReportTables({ report }: { report: ReportDTO }) {
   const f = useFormat();
+  const { t } = useTranslation(['reports', 'common']);
   const { delivery, handoffs, csat } = report;
   return (
     <div className="report-tables">
-      <TablePanel title="SLA met" table="sla" head={['Target', 'Met', 'Breached', 'Met %']}>
+      <TablePanel
+        title={t('tables.sla')}
+        table="sla"
+        head={[t('tables.target'), t('tables.met'), t('tables.breached'), t('tables.metPercent')]}
+      >
         {report.sla.map((row) => (
           <tr key={row.kind} data-kind={row.kind}>
-            <td>{SLA_NAMES[row.kind]}</td>
-            <td>{row.met}</td>
-            <td>{row.breached}</td>
+            <td>{t(`common:slaKind.${row.kind}`)}</td>
+            <td>{f.number(row.met)}</td>
+            <td>{f.number(row.breached)}</td>
             <td>{percent(f, row.metRatio)}</td>
           </tr>
         ))}
       </TablePanel>
-      <TablePanel title="Delivery of outbound messages" table="delivery" head={['Sent', 'Delivered', 'Read']}>
+      <TablePanel
+        title={t('tables.delivery')}
+        table="delivery"
+        head={[t('tables.sent'), t('tables.delivered'), t('tables.read')]}
+      >
         <tr>
-          <td>{delivery.outbound}</td>
+          <td>{f.number(delivery.outbound)}</td>
           <td>
-            {delivery.delivered} <span className="muted">({percent(f, delivery.deliveredRatio)})</span>
+            {f.number(delivery.delivered)} <span className="muted">({percent(f, delivery.deliveredRatio)})</span>
           </td>
           <td>
-            {delivery.read} <span className="muted">({percent(f, delivery.readRatio)})</span>
+            {f.number(delivery.read)} <span className="muted">({percent(f, delivery.readRatio)})</span>
           </td>
         </tr>
       </TablePanel>
       <TablePanel
-        title="Agents"
+        title={t('tables.agents')}
         table="agents"
-        head={['Agent', 'Handled', 'Resolved', 'Avg handle', 'First response (median)', 'Online', 'CSAT']}
+        head={[
+          t('tables.agent'),
+          t('tables.handled'),
+          t('tables.resolved'),
+          t('tables.avgHandle'),
+          t('tables.firstResponse'),
+          t('tables.online'),
+          t('tables.csat'),
+        ]}
       >
-        {report.agents.length === 0 && <Empty columns={7} text="No agent handled a conversation in this range." />}
+        {report.agents.length === 0 && <Empty columns={7} text={t('tables.noAgents')} />}
         {report.agents.map((a) => (
           <tr key={a.agentId} data-agent={a.name}>
             <td>{a.name}</td>
-            <td>{a.handled}</td>
-            <td>{a.resolved}</td>
+            <td>{f.number(a.handled)}</td>
+            <td>{f.number(a.resolved)}</td>
             <td>{seconds(f, a.averageHandleSeconds)}</td>
             <td>{seconds(f, a.firstResponseMedianSeconds)}</td>
             <td>{seconds(f, a.onlineSeconds)}</td>
-            <td>{a.csatResponses > 0 ? `${score(a.csatAverage)} (${a.csatResponses})` : '–'}</td>
+            <td>
+              {a.csatResponses > 0 ? `${score(f, a.csatAverage)} (${f.number(a.csatResponses)})` : score(f, null)}
+            </td>
           </tr>
         ))}
       </TablePanel>
-      <TablePanel title={`Bot handoffs (${handoffs.total})`} table="handoffs" head={['Reason', 'Handoffs']}>
-        {handoffs.reasons.length === 0 && <Empty columns={2} text="No bot handed a conversation over." />}
+      <TablePanel
+        title={t('tables.handoffs', { count: handoffs.total })}
+        table="handoffs"
+        head={[t('tables.reason'), t('tables.handoffCount')]}
+      >
+        {handoffs.reasons.length === 0 && <Empty columns={2} text={t('tables.noHandoffs')} />}
         {handoffs.reasons.map((r) => (
           <tr key={r.reason}>
             <td>{r.reason}</td>
-            <td>{r.count}</td>
+            <td>{f.number(r.count)}</td>
           </tr>
         ))}
       </TablePanel>
-      <TablePanel title="CSAT comments" table="csat" head={['When', 'Rating', 'Comment']}>
-        {csat.comments.length === 0 && <Empty columns={3} text="No comments in this range." />}
+      <TablePanel
+        title={t('tables.comments')}
+        table="csat"
+        head={[t('tables.when'), t('tables.rating'), t('tables.comment')]}
+      >
+        {csat.comments.length === 0 && <Empty columns={3} text={t('tables.noComments')} />}
         {csat.comments.map((c) => (
           <tr key={`${c.conversationId}-${c.at}`}>
             <td>{f.shortDate(c.at)}</td>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ReportDTO } from '@switchboard/shared';
 import { useStore } from '../../store';
 import { useFormat } from '../../i18n/format';
@@ -13,10 +14,11 @@ export function Reports() {
   const report = useStore((s) => s.report);
   const loading = useStore((s) => s.reportLoading);
   const error = useStore((s) => s.reportProblem);
+  const { t } = useTranslation('reports');
   return (
-    <main className="reports" aria-label="Reports" aria-busy={loading}>
+    <main className="reports" aria-label={t('title')} aria-busy={loading}>
       <header className="board-header reports-header">
-        <h2>Reports</h2>
+        <h2>{t('title')}</h2>
         <ReportFilters />
       </header>
       <div className="reports-body">
@@ -25,13 +27,13 @@ export function Reports() {
             {error}
           </div>
         )}
-        {!report && !error && <div className="empty-state">Loading the report…</div>}
+        {!report && !error && <div className="empty-state">{t('loading')}</div>}
         {report && (
           <>
             <Summary report={report} />
             <ReportCharts report={report} />
             <ReportTables report={report} />
-            <p className="muted report-note">Days are counted in {report.range.timezone}.</p>
+            <p className="muted report-note">{t('timezone', { timezone: report.range.timezone })}</p>
           </>
         )}
       </div>
@@ -39,9 +41,9 @@ export function Reports() {
   );
 }
 
-function Figure(props: { label: string; value: string; detail?: string }) {
+function Figure(props: { id: string; label: string; value: string; detail?: string }) {
   return (
-    <div className="stat report-figure" data-figure={props.label}>
+    <div className="stat report-figure" data-figure={props.id}>
       <div className="stat-value">{props.value}</div>
       <div className="stat-label">{props.label}</div>
       {props.detail && <div className="figure-detail">{props.detail}</div>}
@@ -51,37 +53,61 @@ function Figure(props: { label: string; value: string; detail?: string }) {
 
 function Summary({ report }: { report: ReportDTO }) {
   const f = useFormat();
+  const { t } = useTranslation('reports', { keyPrefix: 'summary' });
   const { totals, firstResponse, resolution, csat, delivery, handoffs } = report;
   return (
-    <section className="panel report-summary" aria-label="Summary">
+    <section className="panel report-summary" aria-label={t('title')}>
       <header>
-        <h3>Summary</h3>
+        <h3>{t('title')}</h3>
         <ExportButton table="summary" />
       </header>
       <div className="report-figures">
-        <Figure label="Opened" value={String(totals.opened)} detail={`${totals.messagesIn} messages in`} />
-        <Figure label="Resolved" value={String(totals.resolved)} detail={`${totals.messagesOut} messages out`} />
         <Figure
-          label="First response (median)"
+          id="opened"
+          label={t('opened')}
+          value={f.number(totals.opened)}
+          detail={t('messagesIn', { count: totals.messagesIn })}
+        />
+        <Figure
+          id="resolved"
+          label={t('resolved')}
+          value={f.number(totals.resolved)}
+          detail={t('messagesOut', { count: totals.messagesOut })}
+        />
+        <Figure
+          id="firstResponse"
+          label={t('firstResponse')}
           value={seconds(f, firstResponse.median)}
-          detail={`p90 ${seconds(f, firstResponse.p90)}`}
+          detail={t('p90', { value: seconds(f, firstResponse.p90) })}
         />
         <Figure
-          label="Resolution (median)"
+          id="resolution"
+          label={t('resolution')}
           value={seconds(f, resolution.median)}
-          detail={`p90 ${seconds(f, resolution.p90)}`}
+          detail={t('p90', { value: seconds(f, resolution.p90) })}
         />
-        <Figure label="Reopen rate" value={percent(f, totals.reopenRate)} detail={`${totals.reopened} reopened`} />
-        <Figure label="Bot handoffs" value={String(handoffs.total)} />
         <Figure
-          label="Delivered"
+          id="reopenRate"
+          label={t('reopenRate')}
+          value={percent(f, totals.reopenRate)}
+          detail={t('reopened', { count: totals.reopened })}
+        />
+        <Figure id="handoffs" label={t('handoffs')} value={f.number(handoffs.total)} />
+        <Figure
+          id="delivered"
+          label={t('delivered')}
           value={percent(f, delivery.deliveredRatio)}
-          detail={`read ${percent(f, delivery.readRatio)}`}
+          detail={t('read', { percent: percent(f, delivery.readRatio) })}
         />
         <Figure
-          label="CSAT"
-          value={score(csat.average)}
-          detail={`${csat.responses} of ${csat.asked} answered · ${percent(f, csat.satisfiedRatio)} top score`}
+          id="csat"
+          label={t('csat')}
+          value={score(f, csat.average)}
+          detail={t('csatDetail', {
+            responses: f.number(csat.responses),
+            asked: f.number(csat.asked),
+            percent: percent(f, csat.satisfiedRatio),
+          })}
         />
       </div>
     </section>

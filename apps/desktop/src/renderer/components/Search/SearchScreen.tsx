@@ -50,8 +50,8 @@ export function SearchScreen() {
             onChange={(e) => setFilter({ status: (e.target.value || undefined) as SearchFilters['status'] })}
           >
             <option value="">{t('anyStatus')}</option>
-            <option value="open">{t('open')}</option>
-            <option value="resolved">{t('resolved')}</option>
+            <option value="open">{t('statusValue.open')}</option>
+            <option value="resolved">{t('statusValue.resolved')}</option>
           </select>
           <input
             aria-label={t('labelFilter')}
@@ -107,7 +107,7 @@ function SearchResults({ hits, searching }: { hits: SearchHit[] | null; searchin
             <div className="search-hit-top">
               <span className={`search-kind kind-${hit.kind}`}>{t(`kind.${hit.kind}`)}</span>
               <span className="search-contact">{hit.contact.name ?? hit.contact.waId ?? t('unknown')}</span>
-              <span className="search-status">{t(hit.conversation.status)}</span>
+              <span className="search-status">{t(`statusValue.${hit.conversation.status}`)}</span>
               <time>{format.dateTime(hit.at)}</time>
             </div>
             <div className="search-snippet">

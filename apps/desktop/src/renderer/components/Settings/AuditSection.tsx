@@ -1,11 +1,24 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { AuditEntityType, AuditEntryDTO, pageOf } from '@switchboard/shared';
 import { settingsRequest } from '../../services/settings.service';
+import { useFormat } from '../../i18n/format';
+import en from '../../i18n/locales/en.json';
 import { SectionHeader } from './settings-ui';
+
+type Verb = keyof (typeof en)['settings']['audit']['verb'];
+const isVerb = (verb: string): verb is Verb => Object.hasOwn(en.settings.audit.verb, verb);
 
 /** Every settings change, newest first: who, when, what, before and after; filtered by kind; exported as CSV. */
 export function AuditSection() {
+  const { t } = useTranslation('settings');
+  const f = useFormat();
+  /** "user.created" -> "created", in the interface's language; an action this version does not know, as sent. */
+  const verbOf = (action: string) => {
+    const verb = action.slice(action.indexOf('.') + 1);
+    return isVerb(verb) ? t(`audit.verb.${verb}`) : action;
+  };
   const [type, setType] = useState<string>('');
   const [entries, setEntries] = useState<AuditEntryDTO[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -26,44 +39,44 @@ export function AuditSection() {
   };
   return (
     <>
-      <SectionHeader title="Audit log" hint="Every change made in settings." />
+      <SectionHeader title={t('section.audit')} hint={t('audit.hint')} />
       <div className="settings-form">
         <label>
-          Kind
-          <select aria-label="Kind" value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="">Everything</option>
-            {AuditEntityType.options.map((t) => (
-              <option key={t} value={t}>
-                {t}
+          {t('audit.kind')}
+          <select aria-label={t('audit.kind')} value={type} onChange={(e) => setType(e.target.value)}>
+            <option value="">{t('audit.everything')}</option>
+            {AuditEntityType.options.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`audit.entity.${kind}`)}
               </option>
             ))}
           </select>
         </label>
         <button className="btn" onClick={() => void exportCsv()}>
-          Export CSV
+          {t('audit.export')}
         </button>
       </div>
       {error && <p className="settings-refused">{error}</p>}
-      <table className="settings-table" aria-label="Audit log">
+      <table className="settings-table" aria-label={t('section.audit')}>
         <thead>
           <tr>
-            <th>When</th>
-            <th>Who</th>
-            <th>What</th>
-            <th>Changed</th>
+            <th>{t('audit.when')}</th>
+            <th>{t('audit.who')}</th>
+            <th>{t('audit.what')}</th>
+            <th>{t('audit.changed')}</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} data-action={e.action}>
-              <td>{e.at.slice(0, 19).replace('T', ' ')}</td>
+              <td title={f.fullDate(e.at)}>{f.dateTime(e.at)}</td>
               <td>
-                {e.actor.name} <span className="muted">({e.actor.role})</span>
+                {e.actor.name} <span className="muted">({t(`role.${e.actor.role}`)})</span>
               </td>
               <td>
-                {e.action} <strong>{e.entity.name}</strong>
+                {verbOf(e.action)} <strong>{e.entity.name}</strong>
               </td>
-              <td title={`before: ${JSON.stringify(e.before)}\nafter: ${JSON.stringify(e.after)}`}>
+              <td title={t('audit.beforeAfter', { before: JSON.stringify(e.before), after: JSON.stringify(e.after) })}>
                 {e.changes.join(', ')}
               </td>
             </tr>

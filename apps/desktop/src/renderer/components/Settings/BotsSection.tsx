@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { BotDTO, CreateBotResponse } from '@switchboard/shared';
+import { useFormat } from '../../i18n/format';
 import { settingsRequest } from '../../services/settings.service';
 import { Outcome, SectionHeader, useLoaded, useSaver } from './settings-ui';
 
@@ -8,6 +10,8 @@ const loadBots = async () => (await settingsRequest('GET', '/api/bots', z.object
 
 /** Bots and their API keys (admins): a key is shown once, when made or rotated; revoking stops it at once. */
 export function BotsSection() {
+  const { t } = useTranslation('settings');
+  const f = useFormat();
   const bots = useLoaded(loadBots);
   const [secret, setSecret] = useState<{ bot: string; key: string } | null>(null);
   const { outcome, save } = useSaver(bots.reload);
@@ -19,36 +23,36 @@ export function BotsSection() {
     void save(async () => {
       keyOnce(await settingsRequest('POST', '/api/bots', CreateBotResponse, { name }));
       form.reset();
-      return `${name} added.`;
+      return t('bots.added', { name });
     });
   };
   return (
     <>
-      <SectionHeader title="Bots & API keys" hint="Keys are shown once. Rotate one to replace it; revoke to stop it." />
-      <form className="settings-form" aria-label="New bot" onSubmit={create}>
+      <SectionHeader title={t('section.bots')} hint={t('bots.hint')} />
+      <form className="settings-form" aria-label={t('bots.newBot')} onSubmit={create}>
         <label>
-          Name <input name="name" required />
+          {t('bots.name')} <input name="name" required />
         </label>
         <button className="btn primary" type="submit">
-          Add bot
+          {t('bots.add')}
         </button>
       </form>
       {secret && (
         <div className="settings-secret" role="status">
-          <strong>API key of {secret.bot}: copy it now, it will not be shown again.</strong>
+          <strong>{t('bots.keyOnce', { name: secret.bot })}</strong>
           <code>{secret.key}</code>
           <button className="btn ghost small" onClick={() => setSecret(null)}>
-            I have copied it
+            {t('bots.copied')}
           </button>
         </div>
       )}
       <Outcome outcome={outcome} />
-      <table className="settings-table" aria-label="Bots">
+      <table className="settings-table" aria-label={t('bots.table')}>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Key made</th>
-            <th>Status</th>
+            <th>{t('bots.name')}</th>
+            <th>{t('bots.keyMade')}</th>
+            <th>{t('bots.status')}</th>
             <th />
           </tr>
         </thead>
@@ -56,30 +60,30 @@ export function BotsSection() {
           {(bots.value ?? []).map((b) => (
             <tr key={b.id}>
               <td>{b.name}</td>
-              <td>{b.keyCreatedAt.slice(0, 16).replace('T', ' ')}</td>
-              <td>{b.active ? 'Active' : 'Revoked'}</td>
+              <td>{f.dateTime(b.keyCreatedAt)}</td>
+              <td>{b.active ? t('bots.active') : t('bots.revoked')}</td>
               <td className="settings-row-actions">
                 <button
                   className="btn ghost small"
                   onClick={() =>
                     void save(async () => {
                       keyOnce(await settingsRequest('POST', `/api/bots/${b.id}/rotate`, CreateBotResponse));
-                      return `${b.name}: new key made; the old one no longer works.`;
+                      return t('bots.rotated', { name: b.name });
                     })
                   }
                 >
-                  Rotate key
+                  {t('bots.rotate')}
                 </button>
                 <button
                   className="btn ghost small"
                   onClick={() =>
                     void save(async () => {
                       await settingsRequest('PATCH', `/api/bots/${b.id}`, BotDTO, { active: !b.active });
-                      return `${b.name} ${b.active ? 'revoked' : 'active again'}.`;
+                      return t(b.active ? 'bots.nowRevoked' : 'bots.nowActive', { name: b.name });
                     })
                   }
                 >
-                  {b.active ? 'Revoke' : 'Reactivate'}
+                  {b.active ? t('bots.revoke') : t('bots.reactivate')}
                 </button>
               </td>
             </tr>

@@ -1,4 +1,5 @@
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CannedReplyDTO, Language } from '@switchboard/shared';
 import { settingsRequest } from '../../services/settings.service';
@@ -10,6 +11,7 @@ const loadShared = async () =>
 
 /** The team's canned replies (supervisors and admins); agents keep personal ones from the composer. */
 export function CannedRepliesSection() {
+  const { t } = useTranslation(['settings', 'common']);
   const replies = useLoaded(loadShared);
   const { outcome, save } = useSaver(replies.reload);
   const create = (event: FormEvent<HTMLFormElement>) => {
@@ -25,52 +27,49 @@ export function CannedRepliesSection() {
         text: String(data.get('text') ?? ''),
       });
       form.reset();
-      return `/${created.shortcut} is ready for the whole team.`;
+      return t('canned.created', { shortcut: created.shortcut });
     });
   };
   const remove = (reply: CannedReplyDTO) =>
     save(async () => {
       await settingsRequest('DELETE', `/api/canned-replies/${reply.id}`, z.unknown());
-      return `/${reply.shortcut} removed.`;
+      return t('canned.removed', { shortcut: reply.shortcut });
     });
   return (
     <>
-      <SectionHeader
-        title="Canned replies"
-        hint="Shared replies agents insert with /shortcut; {{variables}} are filled in."
-      />
-      <form className="settings-form" aria-label="New canned reply" onSubmit={create}>
+      <SectionHeader title={t('section.canned')} hint={t('canned.hint', { example: '{{name}}' })} />
+      <form className="settings-form" aria-label={t('canned.newReply')} onSubmit={create}>
         <label>
-          Shortcut <input name="shortcut" required placeholder="refund" />
+          {t('canned.shortcut')} <input name="shortcut" required placeholder={t('canned.shortcutExample')} />
         </label>
         <label>
-          Title <input name="title" />
+          {t('canned.titleField')} <input name="title" />
         </label>
         <label>
-          Language
+          {t('canned.language')}
           <select name="language" defaultValue="en">
             {Language.options.map((l) => (
               <option key={l} value={l}>
-                {l}
+                {t(`common:languageName.${l}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Text <textarea name="text" rows={2} required />
+          {t('canned.text')} <textarea name="text" rows={2} required />
         </label>
         <button className="btn primary" type="submit">
-          Add reply
+          {t('canned.add')}
         </button>
       </form>
       <Outcome outcome={outcome} />
-      <table className="settings-table" aria-label="Canned replies">
+      <table className="settings-table" aria-label={t('section.canned')}>
         <thead>
           <tr>
-            <th>Shortcut</th>
-            <th>Title</th>
-            <th>Language</th>
-            <th>Text</th>
+            <th>{t('canned.shortcut')}</th>
+            <th>{t('canned.titleField')}</th>
+            <th>{t('canned.language')}</th>
+            <th>{t('canned.text')}</th>
             <th />
           </tr>
         </thead>
@@ -79,11 +78,11 @@ export function CannedRepliesSection() {
             <tr key={r.id}>
               <td>/{r.shortcut}</td>
               <td>{r.title}</td>
-              <td>{r.language}</td>
+              <td>{t(`common:languageName.${r.language}`)}</td>
               <td>{r.text}</td>
               <td>
                 <button className="btn ghost small" onClick={() => void remove(r)}>
-                  Remove
+                  {t('canned.remove')}
                 </button>
               </td>
             </tr>

@@ -1,6 +1,8 @@
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ChannelDTO } from '@switchboard/shared';
+import { useFormat } from '../../i18n/format';
 import { settingsRequest } from '../../services/settings.service';
 import { Outcome, SectionHeader, useLoaded, useSaver } from './settings-ui';
 
@@ -9,6 +11,8 @@ const loadChannels = async () =>
 
 /** Business numbers (admins). The Cloud API token is write-only: it can be set or replaced, never read back. */
 export function ChannelsSection() {
+  const { t } = useTranslation('settings');
+  const f = useFormat();
   const channels = useLoaded(loadChannels);
   const { outcome, save } = useSaver(channels.reload);
   const create = (event: FormEvent<HTMLFormElement>) => {
@@ -24,44 +28,44 @@ export function ChannelsSection() {
         ...(token ? { accessToken: token } : {}),
       });
       form.reset();
-      return `${created.name} added.`;
+      return t('channels.added', { name: created.name });
     });
   };
   const replaceToken = (channel: ChannelDTO) => {
-    const token = window.prompt(`New Cloud API token for ${channel.name} (it will not be shown again)`);
+    const token = window.prompt(t('channels.prompt', { name: channel.name }));
     if (!token) return;
     void save(async () => {
       await settingsRequest('PATCH', `/api/channels/${channel.id}`, ChannelDTO, { accessToken: token.trim() });
-      return `${channel.name}: token replaced.`;
+      return t('channels.replaced', { name: channel.name });
     });
   };
   return (
     <>
-      <SectionHeader title="Channels" hint="WhatsApp numbers. Tokens are stored, never shown again." />
-      <form className="settings-form" aria-label="New channel" onSubmit={create}>
+      <SectionHeader title={t('section.channels')} hint={t('channels.hint')} />
+      <form className="settings-form" aria-label={t('channels.newChannel')} onSubmit={create}>
         <label>
-          Name <input name="name" required />
+          {t('channels.name')} <input name="name" required />
         </label>
         <label>
-          Phone number ID <input name="phoneNumberId" required inputMode="numeric" />
+          {t('channels.phoneNumberId')} <input name="phoneNumberId" required inputMode="numeric" />
         </label>
         <label>
-          Display number <input name="displayPhoneNumber" />
+          {t('channels.displayNumber')} <input name="displayPhoneNumber" />
         </label>
         <label>
-          Access token <input name="accessToken" type="password" autoComplete="off" />
+          {t('channels.accessToken')} <input name="accessToken" type="password" autoComplete="off" />
         </label>
         <button className="btn primary" type="submit">
-          Add channel
+          {t('channels.add')}
         </button>
       </form>
       <Outcome outcome={outcome} />
-      <table className="settings-table" aria-label="Channels">
+      <table className="settings-table" aria-label={t('section.channels')}>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Number</th>
-            <th>Token</th>
+            <th>{t('channels.name')}</th>
+            <th>{t('channels.number')}</th>
+            <th>{t('channels.token')}</th>
             <th />
           </tr>
         </thead>
@@ -70,10 +74,14 @@ export function ChannelsSection() {
             <tr key={c.id}>
               <td>{c.name}</td>
               <td>{c.displayPhoneNumber ?? c.phoneNumberId}</td>
-              <td>{c.hasAccessToken ? `Set ${c.accessTokenSetAt?.slice(0, 10) ?? ''}` : 'Server default'}</td>
+              <td>
+                {c.hasAccessToken
+                  ? t('channels.tokenSet', { date: c.accessTokenSetAt ? f.dateTime(c.accessTokenSetAt) : '' })
+                  : t('channels.serverDefault')}
+              </td>
               <td>
                 <button className="btn ghost small" onClick={() => replaceToken(c)}>
-                  Replace token
+                  {t('channels.replaceToken')}
                 </button>
               </td>
             </tr>

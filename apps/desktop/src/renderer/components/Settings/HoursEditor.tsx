@@ -1,4 +1,5 @@
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Language, WEEKDAYS, type QueueDTO } from '@switchboard/shared';
 
 type Props = { queue: QueueDTO; onSave: (change: Record<string, unknown>) => Promise<void> };
@@ -8,6 +9,7 @@ type Props = { queue: QueueDTO; onSave: (change: Record<string, unknown>) => Pro
  * and its capacity rule. The server checks the result and names a field it refuses.
  */
 export function HoursEditor({ queue, onSave }: Props) {
+  const { t } = useTranslation(['settings', 'common']);
   const hours = queue.businessHours;
   const firstOpen = hours ? WEEKDAYS.map((d) => hours.weekly[d][0]).find(Boolean) : undefined;
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -39,20 +41,20 @@ export function HoursEditor({ queue, onSave }: Props) {
   return (
     <form
       className="settings-form settings-hours"
-      aria-label={`Hours of ${queue.name}`}
+      aria-label={t('hours.form', { name: queue.name })}
       onSubmit={submit}
       key={queue.id}
     >
-      <h4>{queue.name}: hours and out-of-hours reply</h4>
+      <h4>{t('hours.heading', { name: queue.name })}</h4>
       <label className="settings-check">
-        <input type="checkbox" name="always" defaultChecked={!hours} /> Open 24/7
+        <input type="checkbox" name="always" defaultChecked={!hours} /> {t('hours.always')}
       </label>
       <label>
-        Time zone{' '}
+        {t('hours.timezone')}{' '}
         <input name="timezone" defaultValue={hours?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone} />
       </label>
       <fieldset>
-        <legend>Open on</legend>
+        <legend>{t('hours.openOn')}</legend>
         {WEEKDAYS.map((d) => (
           <label key={d} className="settings-check">
             <input
@@ -60,39 +62,39 @@ export function HoursEditor({ queue, onSave }: Props) {
               name={`day-${d}`}
               defaultChecked={hours ? hours.weekly[d].length > 0 : !['sat', 'sun'].includes(d)}
             />
-            {d}
+            {t(`weekday.${d}`)}
           </label>
         ))}
       </fieldset>
       <label>
-        From <input name="start" defaultValue={firstOpen?.start ?? '09:00'} pattern="\d{2}:\d{2}" />
+        {t('hours.from')} <input name="start" defaultValue={firstOpen?.start ?? '09:00'} pattern="\d{2}:\d{2}" />
       </label>
       <label>
-        To <input name="end" defaultValue={firstOpen?.end ?? '18:00'} pattern="\d{2}:\d{2}" />
+        {t('hours.to')} <input name="end" defaultValue={firstOpen?.end ?? '18:00'} pattern="\d{2}:\d{2}" />
       </label>
       <label>
-        Holidays{' '}
+        {t('hours.holidays')}{' '}
         <input name="holidays" defaultValue={hours?.holidays.join(', ') ?? ''} placeholder="2026-12-25, 2027-01-01" />
       </label>
       <div className="settings-hours-reply">
         <label className="settings-check">
-          <input type="checkbox" name="reply" defaultChecked={queue.outOfHours.enabled} /> Auto-reply when closed (once
-          per conversation per closed period, in the customer&rsquo;s language)
+          <input type="checkbox" name="reply" defaultChecked={queue.outOfHours.enabled} /> {t('hours.reply')}
         </label>
         <div className="settings-hours-texts">
           {Language.options.map((l) => (
             <label key={l}>
-              Reply ({l}) <textarea name={`reply-${l}`} rows={3} defaultValue={queue.outOfHours.messages[l] ?? ''} />
+              {t('hours.replyIn', { language: t(`common:languageName.${l}`) })}{' '}
+              <textarea name={`reply-${l}`} rows={3} defaultValue={queue.outOfHours.messages[l] ?? ''} />
             </label>
           ))}
         </div>
       </div>
       <label>
-        Max open per agent{' '}
+        {t('hours.maxOpen')}{' '}
         <input name="maxPerAgent" type="number" min={1} max={100} defaultValue={queue.maxPerAgent ?? ''} />
       </label>
       <button className="btn primary" type="submit">
-        Save hours
+        {t('hours.save')}
       </button>
     </form>
   );

@@ -1,17 +1,25 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PolicyPreviewDTO, PriorityRulesDTO, SlaPoliciesDTO } from '@switchboard/shared';
 import { settingsRequest } from '../../services/settings.service';
+import { useFormat } from '../../i18n/format';
+import { useTriageFormat } from '../../lib/triage-format';
 import type { SettingsSectionProps } from './sections';
 import { Outcome, SectionHeader, useLoaded, useSaver } from './settings-ui';
 
 const DOCUMENTS = {
   rules: {
-    label: 'Priority rules',
     path: '/api/settings/priority-rules',
     schema: PriorityRulesDTO,
     draft: 'priorityRules',
+    saveLabel: 'policies.saveRules',
   },
-  sla: { label: 'SLA policies', path: '/api/settings/sla-policies', schema: SlaPoliciesDTO, draft: 'slaPolicies' },
+  sla: {
+    path: '/api/settings/sla-policies',
+    schema: SlaPoliciesDTO,
+    draft: 'slaPolicies',
+    saveLabel: 'policies.saveSla',
+  },
 } as const;
 type Which = keyof typeof DOCUMENTS;
 
@@ -27,28 +35,30 @@ const contentOf = ({ version: _v, updatedAt: _u, updatedBy: _b, ...content }: Pr
  * the draft. Admins save (naming the version edited); supervisors read and preview. Refusals name the field.
  */
 export function PoliciesSection({ role }: SettingsSectionProps) {
+  const { t } = useTranslation(['settings', 'common']);
   const docs = useLoaded(loadBoth);
   const [which, setWhich] = useState<Which>('rules');
   const [drafts, setDrafts] = useState<Partial<Record<Which, string>>>({});
-  const [sample, setSample] = useState('My order never arrived and I want a refund');
+  const [sample, setSample] = useState(() => t('policies.sampleText'));
   const [preview, setPreview] = useState<PolicyPreviewDTO | null>(null);
   const { outcome, save: run } = useSaver();
-  if (!docs.value) return <p className="muted">{docs.error ?? 'Loading…'}</p>;
+  if (!docs.value) return <p className="muted">{docs.error ?? t('loading')}</p>;
   const doc = DOCUMENTS[which];
+  const docName = t(`policies.${which}`);
   const text = drafts[which] ?? contentOf(docs.value[which]);
 
   const parsedDraft = (): unknown => {
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw new Error(`${doc.label} are not valid JSON: ${(error as Error).message}`);
+      throw new Error(t('policies.invalidJson', { document: docName, error: (error as Error).message }));
     }
   };
   const tryIt = () =>
     run(async () => {
       const body = { sample: { text: sample }, [doc.draft]: parsedDraft() };
       setPreview(await settingsRequest('POST', '/api/settings/policy-preview', PolicyPreviewDTO, body));
-      return 'Preview of the draft below.';
+      return t('policies.previewReady');
     });
   const save = () =>
     run(async () => {
@@ -59,12 +69,12 @@ export function PoliciesSection({ role }: SettingsSectionProps) {
       });
       setDrafts({ ...drafts, [which]: undefined });
       docs.reload();
-      return `${doc.label} saved as version ${saved.version}; every server uses them within seconds.`;
+      return t('policies.saved', { document: docName, version: saved.version });
     });
 
   return (
     <>
-      <SectionHeader title="Priority & SLA" hint="Edit, preview on a sample conversation, then save." />
+      <SectionHeader title={t('section.policies')} hint={t('policies.hint')} />
       <div className="settings-tabs" role="tablist">
         {(Object.keys(DOCUMENTS) as Which[]).map((w) => (
           <button
@@ -74,17 +84,19 @@ export function PoliciesSection({ role }: SettingsSectionProps) {
             className={`btn small ${w === which ? 'primary' : 'ghost'}`}
             onClick={() => setWhich(w)}
           >
-            {DOCUMENTS[w].label}
+            {t(`policies.${w}`)}
           </button>
         ))}
         <span className="muted">
-          Version {docs.value[which].version}
-          {docs.value[which].updatedBy ? `, by ${docs.value[which].updatedBy!.name}` : ', from the shipped file'}
+          {t('policies.version', { version: docs.value[which].version })}
+          {docs.value[which].updatedBy
+            ? t('policies.by', { name: docs.value[which].updatedBy!.name })
+            : t('policies.shipped')}
         </span>
       </div>
       <textarea
         className="settings-json"
-        aria-label={doc.label}
+        aria-label={docName}
         spellCheck={false}
         value={text}
         readOnly={role !== 'admin'}
@@ -92,15 +104,15 @@ export function PoliciesSection({ role }: SettingsSectionProps) {
       />
       <div className="settings-form">
         <label>
-          Sample message{' '}
-          <input aria-label="Sample message" value={sample} onChange={(e) => setSample(e.target.value)} />
+          {t('policies.sample')}{' '}
+          <input aria-label={t('policies.sample')} value={sample} onChange={(e) => setSample(e.target.value)} />
         </label>
         <button className="btn" onClick={() => void tryIt()}>
-          Preview
+          {t('policies.preview')}
         </button>
         {role === 'admin' && (
           <button className="btn primary" onClick={() => void save()}>
-            Save {doc.label.toLowerCase()}
+            {t(doc.saveLabel)}
           </button>
         )}
       </div>
@@ -111,21 +123,30 @@ export function PoliciesSection({ role }: SettingsSectionProps) {
 }
 
 function PreviewCard({ preview }: { preview: PolicyPreviewDTO }) {
+  const { t } = useTranslation(['settings', 'common']);
+  const f = useFormat();
+  const { intentName } = useTriageFormat();
+  const priority = t(`common:priority.${preview.priority}`);
+  const rules = preview.matchedRules.map((r) => r.id).join(', ');
+  const sla = preview.sla.map((s) =>
+    t('policies.slaTarget', { kind: t(`common:slaKind.${s.kind}`), time: f.duration(s.minutes * 60_000) }),
+  );
   return (
-    <dl className="settings-preview" aria-label="Preview">
-      <dt>Intent</dt>
+    <dl className="settings-preview" aria-label={t('policies.preview')}>
+      <dt>{t('policies.intent')}</dt>
       <dd>
-        {preview.intent} ({Math.round(preview.confidence * 100)}%, {preview.language})
+        {t('policies.confidence', {
+          intent: intentName(preview.intent),
+          confidence: f.percent(Math.round(preview.confidence * 100) / 100),
+          language: t(`common:languageName.${preview.language}`),
+        })}
       </dd>
-      <dt>Priority</dt>
-      <dd>
-        {preview.priority}
-        {preview.matchedRules.length > 0 && ` by ${preview.matchedRules.map((r) => r.id).join(', ')}`}
-      </dd>
-      <dt>Queue</dt>
-      <dd>{preview.queue ? `${preview.queue.name}: ${preview.queue.why}` : 'none'}</dd>
-      <dt>SLA</dt>
-      <dd>{preview.sla.map((s) => `${s.kind.replace('_', ' ')} in ${s.minutes} min`).join('; ') || 'none'}</dd>
+      <dt>{t('policies.priority')}</dt>
+      <dd>{rules ? t('policies.byRules', { priority, rules }) : priority}</dd>
+      <dt>{t('policies.queue')}</dt>
+      <dd>{preview.queue ? `${preview.queue.name}: ${preview.queue.why}` : t('policies.none')}</dd>
+      <dt>{t('policies.slaHeading')}</dt>
+      <dd>{sla.join('; ') || t('policies.none')}</dd>
     </dl>
   );
 }

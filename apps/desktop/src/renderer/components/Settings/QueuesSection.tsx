@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Language, QueueDTO } from '@switchboard/shared';
 import { settingsRequest } from '../../services/settings.service';
 import type { SettingsSectionProps } from './sections';
+import { useTriageFormat } from '../../lib/triage-format';
 import { HoursEditor } from './HoursEditor';
 import { Outcome, SectionHeader, useLoaded, useSaver } from './settings-ui';
 
@@ -18,6 +20,8 @@ const list = (text: FormDataEntryValue | null) =>
 
 /** Queues: admins create them and shape routing; supervisors set their hours, out-of-hours reply and capacity rule. */
 export function QueuesSection({ role }: SettingsSectionProps) {
+  const { t } = useTranslation(['settings', 'common']);
+  const { queueIntentName } = useTriageFormat();
   const queues = useLoaded(loadQueues);
   const [editing, setEditing] = useState<string | null>(null);
   const admin = role === 'admin';
@@ -37,62 +41,55 @@ export function QueuesSection({ role }: SettingsSectionProps) {
     void save(async () => {
       const created = await settingsRequest('POST', '/api/queues', QueueDTO, queue);
       form.reset();
-      return `Queue ${created.name} created.`;
+      return t('queues.created', { name: created.name });
     });
   };
 
   return (
     <>
-      <SectionHeader
-        title="Queues & hours"
-        hint={
-          admin
-            ? 'What each queue takes, how it fills, when it is open and what it answers when closed.'
-            : 'You may change a queue’s hours, out-of-hours reply and capacity rule; admins change the rest.'
-        }
-      />
+      <SectionHeader title={t('section.queues')} hint={admin ? t('queues.hint') : t('queues.hintReadOnly')} />
       {admin && (
-        <form className="settings-form" aria-label="New queue" onSubmit={create}>
+        <form className="settings-form" aria-label={t('queues.newQueue')} onSubmit={create}>
           <label>
-            Name <input name="name" required />
+            {t('queues.name')} <input name="name" required />
           </label>
           <label>
-            Intents <input name="intents" placeholder="billing, refund" />
+            {t('queues.intents')} <input name="intents" placeholder={t('queues.intentsExample')} />
           </label>
           <fieldset>
-            <legend>Languages</legend>
+            <legend>{t('queues.languages')}</legend>
             {Language.options.map((l) => (
               <label key={l} className="settings-check">
-                <input type="checkbox" name={`lang-${l}`} /> {l}
+                <input type="checkbox" name={`lang-${l}`} /> {t(`common:languageName.${l}`)}
               </label>
             ))}
           </fieldset>
           <label>
-            Mode
+            {t('queues.mode')}
             <select name="mode" defaultValue="auto">
-              <option value="auto">Assign automatically</option>
-              <option value="manual">Agents claim</option>
+              <option value="auto">{t('queues.modeValue.auto')}</option>
+              <option value="manual">{t('queues.modeValue.manual')}</option>
             </select>
           </label>
           <label className="settings-check">
-            <input type="checkbox" name="fallback" /> Fallback queue
+            <input type="checkbox" name="fallback" /> {t('queues.fallback')}
           </label>
           <button className="btn primary" type="submit">
-            Add queue
+            {t('queues.add')}
           </button>
         </form>
       )}
       <Outcome outcome={outcome} />
       {queues.error && <p className="settings-refused">{queues.error}</p>}
-      <table className="settings-table" aria-label="Queues">
+      <table className="settings-table" aria-label={t('queues.table')}>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Takes</th>
-            <th>Mode</th>
-            <th>Hours</th>
-            <th>Out of hours</th>
-            <th>Max per agent</th>
+            <th>{t('queues.name')}</th>
+            <th>{t('queues.takes')}</th>
+            <th>{t('queues.mode')}</th>
+            <th>{t('queues.hours')}</th>
+            <th>{t('queues.outOfHours')}</th>
+            <th>{t('queues.maxPerAgent')}</th>
             <th />
           </tr>
         </thead>
@@ -101,16 +98,20 @@ export function QueuesSection({ role }: SettingsSectionProps) {
             <tr key={q.id} data-queue-name={q.name}>
               <td>
                 {q.name}
-                {q.fallback && <span className="settings-tag">fallback</span>}
+                {q.fallback && <span className="settings-tag">{t('queues.fallbackTag')}</span>}
               </td>
-              <td>{[...q.intents, ...q.languages].join(', ') || 'anything'}</td>
-              <td>{q.mode}</td>
-              <td>{q.businessHours ? q.businessHours.timezone : '24/7'}</td>
-              <td>{q.outOfHours.enabled ? 'Auto-reply on' : 'Off'}</td>
-              <td>{q.maxPerAgent ?? '—'}</td>
+              <td>
+                {[...q.intents.map(queueIntentName), ...q.languages.map((l) => t(`common:languageName.${l}`))].join(
+                  ', ',
+                ) || t('queues.anything')}
+              </td>
+              <td>{t(`queues.modeValue.${q.mode}`)}</td>
+              <td>{q.businessHours ? q.businessHours.timezone : t('queues.alwaysOpen')}</td>
+              <td>{q.outOfHours.enabled ? t('queues.replyOn') : t('queues.off')}</td>
+              <td>{q.maxPerAgent ?? t('empty')}</td>
               <td>
                 <button className="btn ghost small" onClick={() => setEditing(editing === q.id ? null : q.id)}>
-                  Hours & reply
+                  {t('queues.edit')}
                 </button>
               </td>
             </tr>
@@ -123,7 +124,7 @@ export function QueuesSection({ role }: SettingsSectionProps) {
           onSave={(change) =>
             save(async () => {
               const saved = await settingsRequest('PATCH', `/api/queues/${editing}`, QueueDTO, change);
-              return `${saved.name}: hours and reply saved.`;
+              return t('queues.saved', { name: saved.name });
             })
           }
         />

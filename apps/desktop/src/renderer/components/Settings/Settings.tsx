@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { sectionsFor } from './sections';
 import './Settings.css';
@@ -9,6 +10,7 @@ import './Settings.css';
  * the same rules on every call).
  */
 export function Settings() {
+  const { t } = useTranslation('settings');
   const user = useStore((s) => s.user);
   const sections = user ? sectionsFor(user.role) : [];
   const [chosen, setChosen] = useState(sections[0]?.id);
@@ -16,20 +18,20 @@ export function Settings() {
   if (!user || !section) return null;
   const Section = section.component;
   return (
-    <main className="settings" aria-label="Settings">
-      <nav className="settings-nav" aria-label="Settings sections">
-        <h2>Settings</h2>
+    <main className="settings" aria-label={t('title')}>
+      <nav className="settings-nav" aria-label={t('nav')}>
+        <h2>{t('title')}</h2>
         {sections.map((s) => (
           <button
             key={s.id}
             className={`settings-nav-item ${s.id === section.id ? 'active' : ''}`}
             onClick={() => setChosen(s.id)}
           >
-            {s.label}
+            {t(`section.${s.id}`)}
           </button>
         ))}
       </nav>
-      <section className="settings-body" aria-label={section.label}>
+      <section className="settings-body" aria-label={t(`section.${section.id}`)}>
         <Section role={user.role} />
       </section>
     </main>

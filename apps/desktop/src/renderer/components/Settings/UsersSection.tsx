@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PasswordResetResponse, QueueDTO, Role, TeamMemberDTO } from '@switchboard/shared';
 import { settingsRequest } from '../../services/settings.service';
@@ -12,6 +13,7 @@ const loadQueues = async () =>
 
 /** The team: admins add people and change accounts; supervisors read who is on which queue. */
 export function UsersSection({ role }: SettingsSectionProps) {
+  const { t } = useTranslation('settings');
   const team = useLoaded(loadTeam);
   const queues = useLoaded(loadQueues);
   const queueName = (id: string) => queues.value?.find((q) => q.queue.id === id)?.queue.name ?? id;
@@ -21,7 +23,7 @@ export function UsersSection({ role }: SettingsSectionProps) {
   const setActive = (member: TeamMemberDTO, active: boolean) =>
     act(async () => {
       await settingsRequest('PATCH', `/api/users/${member.id}`, z.unknown(), { active });
-      return `${member.name} is ${active ? 'active again' : 'deactivated'}.`;
+      return t(active ? 'users.nowActive' : 'users.nowDeactivated', { name: member.name });
     });
   const resetPassword = (member: TeamMemberDTO) =>
     act(async () => {
@@ -30,31 +32,24 @@ export function UsersSection({ role }: SettingsSectionProps) {
         `/api/users/${member.id}/password-reset`,
         PasswordResetResponse,
       );
-      return `${member.name}'s temporary password (shown once): ${temporaryPassword}`;
+      return t('users.temporaryPassword', { name: member.name, password: temporaryPassword });
     });
 
   return (
     <>
-      <SectionHeader
-        title="Users"
-        hint={
-          admin
-            ? 'Add agents, supervisors and admins; set their queues and capacity.'
-            : 'Who works which queue. Admins change accounts.'
-        }
-      />
+      <SectionHeader title={t('section.users')} hint={admin ? t('users.hint') : t('users.hintReadOnly')} />
       {admin && <NewUserForm queues={queues.value?.map((q) => q.queue) ?? []} onDone={act} />}
       <Outcome outcome={outcome} />
       {team.error && <p className="settings-refused">{team.error}</p>}
-      <table className="settings-table" aria-label="Team">
+      <table className="settings-table" aria-label={t('users.team')}>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Email</th>
-            <th>Role</th>
-            <th>Queues</th>
-            <th>Capacity</th>
-            <th>Status</th>
+            <th>{t('users.name')}</th>
+            <th>{t('users.email')}</th>
+            <th>{t('users.role')}</th>
+            <th>{t('users.queues')}</th>
+            <th>{t('users.capacity')}</th>
+            <th>{t('users.status')}</th>
             {admin && <th />}
           </tr>
         </thead>
@@ -63,17 +58,17 @@ export function UsersSection({ role }: SettingsSectionProps) {
             <tr key={member.id} data-user-email={member.email}>
               <td>{member.name}</td>
               <td className="muted">{member.email}</td>
-              <td>{member.role}</td>
-              <td>{member.queueIds.map(queueName).join(', ') || '—'}</td>
+              <td>{t(`role.${member.role}`)}</td>
+              <td>{member.queueIds.map(queueName).join(', ') || t('empty')}</td>
               <td>{member.capacity}</td>
-              <td>{member.active ? 'Active' : 'Deactivated'}</td>
+              <td>{member.active ? t('users.active') : t('users.deactivated')}</td>
               {admin && (
                 <td className="settings-row-actions">
                   <button className="btn ghost small" onClick={() => void resetPassword(member)}>
-                    Reset password
+                    {t('users.resetPassword')}
                   </button>
                   <button className="btn ghost small" onClick={() => void setActive(member, !member.active)}>
-                    {member.active ? 'Deactivate' : 'Reactivate'}
+                    {member.active ? t('users.deactivate') : t('users.reactivate')}
                   </button>
                 </td>
               )}
@@ -92,6 +87,7 @@ function NewUserForm({
   queues: QueueDTO[];
   onDone: (work: () => Promise<string>) => Promise<void>;
 }) {
+  const { t } = useTranslation('settings');
   const [queueIds, setQueueIds] = useState<string[]>([]);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -109,36 +105,36 @@ function NewUserForm({
       const created = await settingsRequest('POST', '/api/users', TeamMemberDTO, user);
       form.reset();
       setQueueIds([]);
-      return `${created.name} can sign in now.`;
+      return t('users.created', { name: created.name });
     });
   };
   return (
-    <form className="settings-form" aria-label="New user" onSubmit={submit}>
+    <form className="settings-form" aria-label={t('users.newUser')} onSubmit={submit}>
       <label>
-        Name <input name="name" required />
+        {t('users.name')} <input name="name" required />
       </label>
       <label>
-        Email <input name="email" type="email" required />
+        {t('users.email')} <input name="email" type="email" required />
       </label>
       <label>
-        Role
+        {t('users.role')}
         <select name="role" defaultValue="agent">
           {Role.options.map((r) => (
             <option key={r} value={r}>
-              {r}
+              {t(`role.${r}`)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Password <input name="password" type="password" minLength={10} required />
+        {t('users.password')} <input name="password" type="password" minLength={10} required />
       </label>
       <label>
-        Capacity <input name="capacity" type="number" min={0} max={100} defaultValue={5} />
+        {t('users.capacity')} <input name="capacity" type="number" min={0} max={100} defaultValue={5} />
       </label>
       <fieldset>
-        <legend>Queues</legend>
-        {queues.length === 0 && <span className="muted">No queues yet.</span>}
+        <legend>{t('users.queues')}</legend>
+        {queues.length === 0 && <span className="muted">{t('users.noQueues')}</span>}
         {queues.map((q) => (
           <label key={q.id} className="settings-check">
             <input
@@ -153,7 +149,7 @@ function NewUserForm({
         ))}
       </fieldset>
       <button className="btn primary" type="submit">
-        Add user
+        {t('users.add')}
       </button>
     </form>
   );

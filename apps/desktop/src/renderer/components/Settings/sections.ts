@@ -13,8 +13,8 @@ export type SettingsSectionProps = { role: Role };
 
 /** One settings screen: add a section by writing its component and one entry here. */
 export type SettingsSection = {
-  id: string;
-  label: string;
+  /** Also names its title in the `settings:section` strings. */
+  id: 'users' | 'queues' | 'templates' | 'canned' | 'channels' | 'bots' | 'policies' | 'audit';
   /** Who sees it; what each may change inside is the section's (and the server's) business. */
   roles: readonly Role[];
   component: ComponentType<SettingsSectionProps>;
@@ -28,14 +28,14 @@ const MANAGERS = ['admin', 'supervisor'] as const;
  * the admins'.
  */
 export const SETTINGS_SECTIONS: SettingsSection[] = [
-  { id: 'users', label: 'Users', roles: MANAGERS, component: UsersSection },
-  { id: 'queues', label: 'Queues & hours', roles: MANAGERS, component: QueuesSection },
-  { id: 'templates', label: 'Templates', roles: MANAGERS, component: TemplatesSection },
-  { id: 'canned', label: 'Canned replies', roles: MANAGERS, component: CannedRepliesSection },
-  { id: 'channels', label: 'Channels', roles: ['admin'], component: ChannelsSection },
-  { id: 'bots', label: 'Bots & API keys', roles: ['admin'], component: BotsSection },
-  { id: 'policies', label: 'Priority & SLA', roles: MANAGERS, component: PoliciesSection },
-  { id: 'audit', label: 'Audit log', roles: ['admin'], component: AuditSection },
+  { id: 'users', roles: MANAGERS, component: UsersSection },
+  { id: 'queues', roles: MANAGERS, component: QueuesSection },
+  { id: 'templates', roles: MANAGERS, component: TemplatesSection },
+  { id: 'canned', roles: MANAGERS, component: CannedRepliesSection },
+  { id: 'channels', roles: ['admin'], component: ChannelsSection },
+  { id: 'bots', roles: ['admin'], component: BotsSection },
+  { id: 'policies', roles: MANAGERS, component: PoliciesSection },
+  { id: 'audit', roles: ['admin'], component: AuditSection },
 ];
 
 export const sectionsFor = (role: Role) => SETTINGS_SECTIONS.filter((s) => s.roles.includes(role));

@@ -1,13 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import type { ConversationCsatDTO } from '@switchboard/shared';
 import { useFormat } from '../../i18n/format';
-
-const SCORE_NAMES = { 1: 'Unhappy', 2: 'Neutral', 3: 'Happy' } as const;
 
 /**
  * The satisfaction survey where it happened, at the end of the thread: asked and waiting, or the rating the
  * customer gave with the comment that followed it.
  */
 export function CsatNote({ csat }: { csat: ConversationCsatDTO }) {
+  const { t } = useTranslation('thread', { keyPrefix: 'csat' });
   const f = useFormat();
   const rated = csat.state === 'rated' && csat.score !== null;
   return (
@@ -16,8 +16,8 @@ export function CsatNote({ csat }: { csat: ConversationCsatDTO }) {
       <div>
         <div className="csat-title">
           {rated
-            ? `Customer rated the conversation ${SCORE_NAMES[csat.score as 1 | 2 | 3]}`
-            : `Satisfaction survey sent (${csat.via === 'buttons' ? 'reply buttons' : 'template'}), no answer yet`}
+            ? t('rated', { score: t(`score.${csat.score as 1 | 2 | 3}`) })
+            : t('asked', { via: t(`via.${csat.via}`) })}
         </div>
         {csat.comment && <div className="csat-comment">“{csat.comment}”</div>}
         <div className="csat-time">{f.dateTime(rated && csat.ratedAt ? csat.ratedAt : csat.askedAt)}</div>
