@@ -75,8 +75,14 @@ describe('transferring in Chromium, against the real server and Node host', () =
     await openView(page, 'queues');
     await page.click(`[data-conversation-id="${waiting.id}"]`);
     await page.waitForSelector('.conversation-header:has-text("Maria Oliveira")');
-    await page.click('.actions button:has-text("Transfer")');
     const dialog = page.locator('[role="dialog"][aria-label="Transfer conversation"]');
+    // Escape closes the dialog just opened, as the shortcut list promises.
+    await page.click('.actions button:has-text("Transfer")');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.click('.actions button:has-text("Transfer")');
     const teammate = (name: string) => dialog.locator(`label.transfer-target:has-text("${name}")`);
     await teammate('Bruno Lima').waitFor();
     expect(await teammate('Bruno Lima').locator('.presence').textContent()).toBe('Online');

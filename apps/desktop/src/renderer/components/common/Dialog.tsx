@@ -1,9 +1,12 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type DialogProps = { onClose: () => void };
 
-/** A modal form: Escape or a click beside it closes it; it closes itself when `onSubmit` answers true. */
+/**
+ * A modal form: it takes the focus when it opens; Escape or a click beside it closes it; it closes itself when
+ * `onSubmit` answers true.
+ */
 export function Dialog({
   title,
   onClose,
@@ -19,17 +22,25 @@ export function Dialog({
   disabled?: boolean;
 }) {
   const { t } = useTranslation('common');
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const inside = form.current;
+    if (inside && !inside.contains(document.activeElement)) {
+      inside.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    }
+  }, []);
+  useEffect(() => {
+    const closeOnEscape = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [onClose]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (await onSubmit()) onClose();
   };
   return (
-    <div
-      className="dialog-backdrop"
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
-    >
-      <form className="dialog" role="dialog" aria-label={title} onSubmit={(e) => void submit(e)}>
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <form ref={form} className="dialog" role="dialog" aria-label={title} onSubmit={(e) => void submit(e)}>
         <h2>{title}</h2>
         {children}
         <div className="buttons">
