@@ -20,6 +20,8 @@ type Candidate = { user: UserDoc; status: string; inHours: boolean; load: number
 const takesMore = (c: Candidate) => c.status === 'online' && c.inHours && c.load < c.capacity;
 const RULE =
   'online, within their working hours, skilled in the queue, below capacity; lowest load first, then longest since last assignment';
+/** Whether anyone of a queue can take a conversation now; if not, why its conversations wait (null: no queue). */
+type QueueAvailability = { takesMore: boolean; reason: string | null };
 /** A person giving a conversation to an agent: what the history says, and whether they confirmed going over capacity. */
 type HandOver = { summary: string; how: 'assign' | 'transfer'; overCapacity: boolean };
 
@@ -61,7 +63,7 @@ export class RouterService {
     const queue = await this.queueOf(conversation);
     if (!queue)
       return this.wait(conversation, 'no queue takes this conversation and there is no fallback queue', contact);
-    if (queue.mode === 'manual') return this.wait(conversation, `${queue.name} takes conversations by claim`, contact);
+    if (queue.mode === 'manual') return this.wait(conversation, manualReason(queue), contact);
     const candidates = await this.candidates(queue);
     const free = candidates.filter(takesMore);
     const eligible = free.filter((c) => !conversation.handedOnBy?.equals(c.user._id));
@@ -90,8 +92,9 @@ export class RouterService {
    * Routes every waiting conversation, most urgent first, then longest waiting. A customer's conversation left
    * unrouted (a process died between storing its message and routing it, and the redelivery found the message
    * stored) is routed too, once nothing has touched it for a while. A queue nobody can take
-   * from right now (no agent online below capacity) is skipped whole: nothing would change, so nothing is
-   * written. Conversations not queued yet are always tried (they may need a fallback queue).
+   * from right now (no agent online below capacity) is skipped, and nothing is written, except where a
+   * conversation waits for a reason no longer true (its agent went offline): it is tried, which says the new
+   * one. Conversations not queued yet are always tried (they may need a fallback queue).
    */
   async routeWaiting(): Promise<void> {
     const strandedBefore = new Date(Date.now() - STRANDED_AFTER_MS);
@@ -113,11 +116,15 @@ export class RouterService {
     );
     const queueSet = queueSetOf(queues);
     const queueById = new Map(queues.map((q) => [q.id, q]));
-    const open = new Map<string, boolean>();
+    const availability = new Map<string, QueueAvailability>();
     for (const conversation of waiting) {
       const queueId = conversation.queueId?.toHexString();
-      if (queueId && !open.has(queueId)) open.set(queueId, await this.canTakeMore(queueById.get(queueId)));
-      if (queueId && !open.get(queueId)) continue;
+      if (queueId && !availability.has(queueId)) {
+        availability.set(queueId, await this.availabilityOf(queueById.get(queueId)));
+      }
+      const queue = queueId ? availability.get(queueId)! : null;
+      // Nobody can take it: tried again only when the reason it waits has changed (an agent went offline…).
+      if (queue && !queue.takesMore && (queue.reason === null || conversation.waitingReason === queue.reason)) continue;
       // No queue took it: only a change to the queues can, so it is not tried again until they change.
       if (!queueId && this.unqueuedWith.get(conversation.id) === queueSet) continue;
       await this.route(conversation._id);
@@ -132,9 +139,12 @@ export class RouterService {
     for (const id of this.unqueuedWith.keys()) if (!stillWaiting.has(id)) this.unqueuedWith.delete(id);
   }
 
-  private async canTakeMore(queue: QueueDoc | undefined): Promise<boolean> {
-    if (!queue || queue.mode === 'manual') return false;
-    return (await this.candidates(queue)).some(takesMore);
+  /** Whether anyone of the queue can take a conversation now, and if not, why it waits. */
+  private async availabilityOf(queue: QueueDoc | undefined): Promise<QueueAvailability> {
+    if (!queue) return { takesMore: false, reason: null };
+    if (queue.mode === 'manual') return { takesMore: false, reason: manualReason(queue) };
+    const candidates = await this.candidates(queue);
+    return { takesMore: candidates.some(takesMore), reason: waitingReasonFor(queue, candidates) };
   }
 
   /** An agent takes a waiting conversation of one of their queues (how manual queues work). */
@@ -426,6 +436,8 @@ const queueSetOf = (queues: QueueDoc[]) =>
 
 const needsRouting = (c: ConversationDoc) =>
   c.status === 'open' && c.routingState !== 'assigned' && c.routingState !== 'bot';
+
+const manualReason = (queue: QueueDoc) => `${queue.name} takes conversations by claim`;
 
 function waitingReasonFor(queue: QueueDoc, candidates: Candidate[]): string {
   if (candidates.length === 0) return `nobody is skilled in ${queue.name}`;

@@ -119,6 +119,21 @@ describe('assignment', () => {
     expect(await server.app.models.AgentSlot.countDocuments({ agentId: anasConversation.assigneeId })).toBe(1);
   });
 
+  it('the reason a conversation waits follows the agents: at capacity, then nobody online', async () => {
+    const admin = await setup();
+    const support = await queue(admin, { name: 'Support', fallback: true });
+    const ana = await agent(admin, [support.id], 1);
+    await customer('5511988803000');
+    const { id } = await customer('5511988803001');
+    expect((await conversation(id)).waitingReason).toBe('the one online agent of Support is at capacity');
+
+    ana.socket.disconnect();
+    await eventually(
+      async () => (await conversation(id)).waitingReason === 'no agent of Support is online',
+      'the reason to say nobody of Support is online',
+    );
+  });
+
   it('waits visibly when nobody of the queue is online, and is assigned when an agent comes online', async () => {
     const admin = await setup();
     const support = await queue(admin, { name: 'Support', fallback: true });
