@@ -40,7 +40,9 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
 
   const windowOpen = isWindowOpen(conversation, now);
   const noteMode = draft.mode === 'note';
-  const canWrite = windowOpen || noteMode;
+  // A customer who said STOP gets nothing at all, templates included, until they opt in again.
+  const optedOut = conversation.contact.optedOut;
+  const canWrite = noteMode || (windowOpen && !optedOut);
   const cannedQuery = draft.text.startsWith('/') && !draft.text.includes('\n') ? draft.text.slice(1) : null;
   const cannedMatches = cannedQuery === null ? [] : matchingCanned(canned, cannedQuery, conversation.language);
   const unfilled = unfilledVariablesIn(draft.text);
@@ -95,11 +97,20 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
         >
           {t('tabs.note')}
         </button>
-        <button className="template-link" onClick={() => setPickingTemplate(true)}>
-          {t('templateLink')}
-        </button>
+        {!optedOut && (
+          <button className="template-link" onClick={() => setPickingTemplate(true)}>
+            {t('templateLink')}
+          </button>
+        )}
       </div>
-      {!canWrite ? (
+      {!canWrite && optedOut ? (
+        <div className="window-closed opted-out" role="status">
+          <div>
+            <strong>{t('optedOut.title')}</strong>
+            <div className="muted">{t('optedOut.body')}</div>
+          </div>
+        </div>
+      ) : !canWrite ? (
         <div className="window-closed" role="status">
           <div>
             <strong>{t('windowClosed.title')}</strong>

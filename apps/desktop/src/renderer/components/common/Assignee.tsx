@@ -35,7 +35,7 @@ export function useAssigneeLabel(conversation: ConversationDTO): string {
 export function AssigneeBadge({ conversation }: { conversation: ConversationDTO }) {
   const label = useAssigneeLabel(conversation);
   return (
-    <span className={`badge assignee ${conversation.assigneeId ? '' : 'warn'}`} data-testid="assignee">
+    <span className={`badge assignee ${conversation.assigneeId ? '' : 'warn'}`} data-testid="assignee" title={label}>
       {label}
     </span>
   );
