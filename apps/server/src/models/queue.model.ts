@@ -15,7 +15,8 @@ const queueSchema = new Schema(
     /** The auto-reply while closed: `{ enabled, messages: { en, es, pt } }` (out-of-hours/). */
     outOfHours: { type: Schema.Types.Mixed, default: null },
   },
-  { timestamps: true },
+  // Kept as written: mongoose's default drops empty objects, and a reply with no text yet lost its `messages`.
+  { timestamps: true, minimize: false },
 );
 
 export type Queue = InferSchemaType<typeof queueSchema>;

@@ -8,8 +8,8 @@ import type {
   Page,
   PolicyPreviewDTO,
   PriorityRulesDTO,
-  QueueDTO,
 } from '@switchboard/shared';
+import { QueueDTO } from '@switchboard/shared';
 import { startTestServer, type TestServer } from '@switchboard/test-support/harness';
 
 type Fail = { error: ErrorBody };
@@ -108,6 +108,19 @@ describe('what a supervisor may change', () => {
       password: 'password-1234',
     });
     expect(user.status).toBe(403);
+  });
+});
+
+describe('queues read back as written', () => {
+  it('a reply turned off with no text yet is answered in the shape the API documents', async () => {
+    const created = await server.api<QueueDTO>(admin, 'POST', '/api/queues', {
+      name: 'Night desk',
+      outOfHours: { enabled: false, messages: {} },
+    });
+    expect(created.status).toBe(201);
+    const listed = await server.api<{ items: { queue: unknown }[] }>(admin, 'GET', '/api/queues');
+    const night = listed.body.items.map((i) => QueueDTO.parse(i.queue)).find((q) => q.id === created.body.id);
+    expect(night?.outOfHours).toEqual({ enabled: false, messages: {} });
   });
 });
 
