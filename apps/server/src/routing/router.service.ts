@@ -65,16 +65,10 @@ export class RouterService {
       return this.wait(conversation, 'no queue takes this conversation and there is no fallback queue', contact);
     if (queue.mode === 'manual') return this.wait(conversation, manualReason(queue), contact);
     const candidates = await this.candidates(queue);
-    const free = candidates.filter(takesMore);
-    const eligible = free.filter((c) => !conversation.handedOnBy?.equals(c.user._id));
-    for (const candidate of eligible) {
+    for (const candidate of offeredTo(candidates, conversation.handedOnBy)) {
       if (await this.assignTo(turn, candidate.user, 'assigned', null, candidates)) return;
     }
-    const reason =
-      free.length > 0 && eligible.length === 0
-        ? `no agent of ${queue.name} is free but ${free[0]!.user.name}, who handed it on`
-        : waitingReasonFor(queue, candidates);
-    return this.wait(conversation, reason, contact);
+    return this.wait(conversation, waitingReasonFor(queue, candidates, conversation.handedOnBy), contact);
   }
 
   /** Runs `work` during this router's turn on the conversation; does nothing if another router has it now. */
@@ -116,13 +110,16 @@ export class RouterService {
     );
     const queueSet = queueSetOf(queues);
     const queueById = new Map(queues.map((q) => [q.id, q]));
-    const availability = new Map<string, QueueAvailability>();
+    const candidatesOf = new Map<string, Candidate[] | null>();
     for (const conversation of waiting) {
       const queueId = conversation.queueId?.toHexString();
-      if (queueId && !availability.has(queueId)) {
-        availability.set(queueId, await this.availabilityOf(queueById.get(queueId)));
+      if (queueId && !candidatesOf.has(queueId)) {
+        const queue = queueById.get(queueId);
+        candidatesOf.set(queueId, queue?.mode === 'auto' ? await this.candidates(queue) : null);
       }
-      const queue = queueId ? availability.get(queueId)! : null;
+      const queue = queueId
+        ? availabilityOf(queueById.get(queueId), candidatesOf.get(queueId)!, conversation.handedOnBy)
+        : null;
       // Nobody can take it: tried again only when the reason it waits has changed (an agent went offline…).
       if (queue && !queue.takesMore && (queue.reason === null || conversation.waitingReason === queue.reason)) continue;
       // No queue took it: only a change to the queues can, so it is not tried again until they change.
@@ -137,14 +134,6 @@ export class RouterService {
     }
     const stillWaiting = new Set(waiting.map((c) => c.id));
     for (const id of this.unqueuedWith.keys()) if (!stillWaiting.has(id)) this.unqueuedWith.delete(id);
-  }
-
-  /** Whether anyone of the queue can take a conversation now, and if not, why it waits. */
-  private async availabilityOf(queue: QueueDoc | undefined): Promise<QueueAvailability> {
-    if (!queue) return { takesMore: false, reason: null };
-    if (queue.mode === 'manual') return { takesMore: false, reason: manualReason(queue) };
-    const candidates = await this.candidates(queue);
-    return { takesMore: candidates.some(takesMore), reason: waitingReasonFor(queue, candidates) };
   }
 
   /** An agent takes a waiting conversation of one of their queues (how manual queues work). */
@@ -439,7 +428,35 @@ const needsRouting = (c: ConversationDoc) =>
 
 const manualReason = (queue: QueueDoc) => `${queue.name} takes conversations by claim`;
 
-function waitingReasonFor(queue: QueueDoc, candidates: Candidate[]): string {
+/** Who routing offers the conversation to: the free candidates but the agent who handed it on. */
+const offeredTo = (candidates: Candidate[], handedOnBy: Types.ObjectId | null | undefined) =>
+  candidates.filter((c) => takesMore(c) && !handedOnBy?.equals(c.user._id));
+
+/**
+ * Whether anyone of the queue can take this conversation now, and if not, why it waits (null: no such queue).
+ * `candidates` is null for a queue that takes conversations by claim.
+ */
+function availabilityOf(
+  queue: QueueDoc | undefined,
+  candidates: Candidate[] | null,
+  handedOnBy: Types.ObjectId | null | undefined,
+): QueueAvailability {
+  if (!queue) return { takesMore: false, reason: null };
+  if (!candidates) return { takesMore: false, reason: manualReason(queue) };
+  return {
+    takesMore: offeredTo(candidates, handedOnBy).length > 0,
+    reason: waitingReasonFor(queue, candidates, handedOnBy),
+  };
+}
+
+function waitingReasonFor(
+  queue: QueueDoc,
+  candidates: Candidate[],
+  handedOnBy: Types.ObjectId | null | undefined,
+): string {
+  const free = candidates.filter(takesMore);
+  if (free.length > 0 && offeredTo(candidates, handedOnBy).length === 0)
+    return `no agent of ${queue.name} is free but ${free[0]!.user.name}, who handed it on`;
   if (candidates.length === 0) return `nobody is skilled in ${queue.name}`;
   const online = candidates.filter((c) => c.status === 'online');
   if (online.length === 0) return `no agent of ${queue.name} is online`;
