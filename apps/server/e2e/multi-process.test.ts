@@ -250,15 +250,15 @@ describe('two server processes on one database and one Redis', () => {
       const burst = Array.from({ length: 30 }, (_, i) =>
         inbound.text({ from: `55119710${String(i).padStart(4, '0')}`, body: `rajada ${i}` }),
       );
-      let ackedByB = 0;
+      const ackedByB: string[] = [];
       const answers = burst.map(async (message, i) => {
         await new Promise((r) => setTimeout(r, i * 40));
         const target = i % 2 === 0 ? a : b;
         const status = await postSignedWebhook(target.url, envelope({ phoneNumberId: NUMBER, messages: [message] }));
-        if (target === b && status === 200) ackedByB++;
+        if (target === b && status === 200) ackedByB.push(message.id);
         return { id: message.id, status };
       });
-      await eventually(async () => ackedByB >= 5, 'B to acknowledge part of the burst');
+      await eventually(async () => ackedByB.length >= 5, 'B to acknowledge part of the burst');
       await kill9(b.child);
       const acknowledged = (await Promise.all(answers)).filter((r) => r.status === 200).map((r) => r.id);
       expect(acknowledged.length).toBeGreaterThanOrEqual(20);
@@ -309,7 +309,14 @@ describe('two server processes on one database and one Redis', () => {
       );
       const shown = messagesIn(onA).filter((m) => acknowledged.includes(m.providerMessageId ?? ''));
       expect(shown).toHaveLength(acknowledged.length);
-      expect(onA.duplicates).toEqual([]);
+      // A webhook A took over from the dead B has its changes announced again (B may have died before or after
+      // pushing them): the only changes pushed twice are in those conversations, and the view drops them by seq.
+      const takenOver = new Set(
+        messagesIn(onA)
+          .filter((m) => ackedByB.includes(m.providerMessageId ?? ''))
+          .map((m) => m.conversationId),
+      );
+      expect(onA.duplicates.filter((e) => !takenOver.has(e.conversationId))).toEqual([]);
     },
   );
 });

@@ -10,8 +10,9 @@ import { eventually, startTestServerWithSimulator } from '@switchboard/test-supp
  * hammered at WhatsApp nor used up and dead-lettered while they wait (before probes stopped counting as a
  * reply's failures, the first reply here was dead-lettered after about 50 s).
  */
-const OUTAGE_MS = 60_000;
 const HALF_OPEN_SECONDS = 10;
+/** The outage lasts until this many half-open probes have failed: about a minute, at one per period. */
+const FAILED_PROBES = 6;
 const FAILURE_THRESHOLD = 5;
 const REPLIES = 5;
 
@@ -70,7 +71,11 @@ describe('WhatsApp failing for a minute', () => {
       );
       for (let i = 1; i < REPLIES; i++) replies.push(await reply(`55119630000${i}`, i));
 
-      await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS - (Date.now() - outageStarted))));
+      await eventually(
+        async () => server.sim.sendRequestCount - callsBefore >= FAILURE_THRESHOLD + FAILED_PROBES,
+        'the outage to last through six failed probes',
+        120_000,
+      );
       for (const { conversationId, messageId } of replies)
         expect((await shown(conversationId, messageId)).status).toBe('queued');
       // While open, the only calls are one probe per half-open period: the threshold's worth, then the probes.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
 import { BookkeepingRetention, SWEEP_EVERY_MS } from './domain/bookkeeping-retention.js';
 import {
   InboundDeadLetters,
@@ -51,6 +52,8 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     deadLetters: inboundDeadLetters,
     observe: observeIntake(metrics),
     announceTogether,
+    announceAgain: (conversationId, from, until) =>
+      services.log.announceAgain(new Types.ObjectId(conversationId), from, until),
   });
   const breakers = services.sendHealth.watch(
     createChannelBreakers({

@@ -171,6 +171,35 @@ export class ConversationLog {
     if (this.lastSeqs.size > REMEMBERED_SEQS) this.lastSeqs.delete(this.lastSeqs.keys().next().value!);
   }
 
+  /**
+   * Announces again the changes logged in [from, until): a unit of work that died between storing its
+   * changes and announcing them (see `DomainEvents.gather`) left them stored, with the seq moved past them,
+   * but never pushed. Walks back from the conversation's seq by id (no scan), stopping at the first change
+   * older than `from`. At least once: a client that got one already drops it by its seq.
+   */
+  async announceAgain(conversationId: Types.ObjectId, from: Date, until: Date): Promise<number> {
+    const conversation = await this.models.Conversation.findById(conversationId, {
+      seq: 1,
+      channelId: 1,
+      queueId: 1,
+      assigneeId: 1,
+    });
+    if (!conversation) return 0;
+    const missed: ConversationEventDoc[] = [];
+    for (let seq = conversation.seq; seq > 0 && conversation.seq - seq < MAX_SEQ_PROBES; seq--) {
+      const event = await this.models.ConversationEvent.findById(eventId(conversationId, seq));
+      if (!event || event.at < from) break;
+      if (event.at < until) missed.unshift(event);
+    }
+    const audience = {
+      channelId: conversation.channelId.toHexString(),
+      queueId: conversation.queueId?.toHexString() ?? null,
+      assigneeId: conversation.assigneeId?.toHexString() ?? null,
+    };
+    for (const event of missed) this.events.announceChange(toEventDTO(event), audience);
+    return missed.length;
+  }
+
   /** The changes after `afterSeq`, read number by number: each is a lookup by id. */
   async since(conversationId: Types.ObjectId, afterSeq: number, limit: number): Promise<ConversationEventDTO[]> {
     const conversation = await this.models.Conversation.findById(conversationId, { seq: 1 }).orFail();

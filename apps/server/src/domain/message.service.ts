@@ -279,7 +279,8 @@ export class MessageService {
    * applied at once cannot move it back), each step's time kept even when it arrives late. Returns false
    * when the message is not known (yet): the status waits for it.
    */
-  async applyStatus(update: StatusUpdate): Promise<boolean> {
+  /** Returns the conversation of the message it applied to, or null when no message of ours has that id (yet). */
+  async applyStatus(update: StatusUpdate): Promise<Types.ObjectId | null> {
     const { DeliveryStatus, Message, ProviderMessageRef } = this.models;
     await ignoreDuplicate(
       DeliveryStatus.create({
@@ -297,14 +298,14 @@ export class MessageService {
       );
     }
     const ref = await ProviderMessageRef.findById(keyedId('provider', update.providerMessageId));
-    if (!ref) return false;
-    await this.inStatusOrder(ref.messageId, async () => {
+    if (!ref) return null;
+    return this.inStatusOrder(ref.messageId, async () => {
       await this.writeStatus(ref.messageId, update);
       const updated = await Message.findById(ref.messageId).orFail();
       // Logged under the message's thread, so a reply's statuses line up with the customer message it answered.
       await inThreadOf(updated.correlationId, () => this.announceMessage(updated, `status:${update.status}`));
+      return updated.conversationId;
     });
-    return true;
   }
 
   /** The status's step and time, raised with $max so no order of arrival moves the message back. */

@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
+import type { ConversationEventDTO } from '@switchboard/shared';
+import { ConversationLog } from '../domain/conversation-log.js';
+import { DomainEvents } from '../domain/domain-events.js';
 import { connectDatabase } from '../db/connect.js';
 import { createLogger } from '../lib/logger.js';
 import { createModels, type Models } from '../models/index.js';
@@ -32,11 +35,22 @@ afterEach(async () => {
 });
 afterAll(() => connection.close());
 
-const PROCESSED: ProcessResult = { messages: 1, statuses: 0, errors: 0, itemErrors: [], refused: [] };
+const PROCESSED: ProcessResult = {
+  messages: 1,
+  statuses: 0,
+  errors: 0,
+  itemErrors: [],
+  refused: [],
+  conversationIds: [],
+};
 
 type Attempt = (body: string) => Promise<ProcessResult>;
 
-function worker(attempt: Attempt, options: { leaseMs?: number; maxAttempts?: number } = {}) {
+/** How a process announces: its changes held per webhook, and re-announced after a takeover. */
+type Announcing = { events: DomainEvents; log: ConversationLog };
+
+function worker(attempt: Attempt, options: { leaseMs?: number; maxAttempts?: number; announcing?: Announcing } = {}) {
+  const { announcing } = options;
   const logger = createLogger('silent');
   const deadLetters = new InboundDeadLetters(models, { process: attempt }, { leaseMs: 30_000, logger });
   const started = new IntakeWorker(
@@ -49,6 +63,11 @@ function worker(attempt: Attempt, options: { leaseMs?: number; maxAttempts?: num
       pollMs: 50,
       logger,
       deadLetters,
+      ...(announcing && {
+        announceTogether: (work) => announcing.events.gather(work),
+        announceAgain: (conversationId, from, until) =>
+          announcing.log.announceAgain(new Types.ObjectId(conversationId), from, until),
+      }),
     },
   );
   running.push(started);
@@ -159,5 +178,53 @@ describe('webhook intake workers', () => {
       attempts: 2,
     });
     expect(attempts).toEqual(['first', 'second']);
+  });
+
+  it('a process that dies between storing a webhook’s changes and pushing them has them pushed by the one that takes over', async () => {
+    const conversationId = new Types.ObjectId();
+    const channelId = new Types.ObjectId();
+    await models.Conversation.create({
+      _id: conversationId,
+      channelId,
+      contactId: new Types.ObjectId(),
+      status: 'open',
+      openKey: `died-${conversationId.toHexString()}`,
+      openedAt: new Date(),
+    });
+    const process = () => {
+      const events = new DomainEvents();
+      const pushed: ConversationEventDTO[] = [];
+      events.on('conversation.changed', (event) => pushed.push(event));
+      return { events, log: new ConversationLog(models, events), pushed };
+    };
+    const dying = process();
+    const takingOver = process();
+    const hang = held();
+    const id = await store.store('{"dies":true}');
+    // The first process stores the message and its routing, which its webhook holds to push together, and dies.
+    worker(
+      async () => {
+        await dying.log.appendAll([
+          { conversationId, channelId, type: 'message:created', dedupeKey: 'm1', data: { id: 'm1' } as never },
+          { conversationId, channelId, type: 'conversation:updated', dedupeKey: 'u1', data: {} as never },
+        ]);
+        return hang.done;
+      },
+      { leaseMs: 300, announcing: dying },
+    ).hand(id);
+    await eventually(
+      async () => (await models.Conversation.findById(conversationId))?.seq === 2,
+      'the first process to store both changes',
+    );
+    // The second takes the lapsed lease; applying the webhook again stores nothing new (every write is keyed).
+    worker(async () => ({ ...PROCESSED, conversationIds: [conversationId.toHexString()] }), {
+      announcing: takingOver,
+    });
+    await eventually(() => archived(id), 'the second process to finish the webhook');
+    expect(dying.pushed).toEqual([]);
+    expect(takingOver.pushed.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'message:created'],
+      [2, 'conversation:updated'],
+    ]);
   });
 });

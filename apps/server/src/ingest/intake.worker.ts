@@ -27,7 +27,16 @@ type Options = {
    * whoever sees its conversation by then (DomainEvents.gather).
    */
   announceTogether?: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
+   * Announces again what a conversation logged in [from, until). Called for a webhook taken over from a
+   * process that died working on it: the changes it stored were held to be announced together, and may never
+   * have been (ConversationLog.announceAgain).
+   */
+  announceAgain?: (conversationId: string, from: Date, until: Date) => Promise<unknown>;
 };
+
+/** A claimed attempt, and when the attempt it took over from (a lapsed lease) had started. */
+type Claimed = { item: WebhookIntakeDoc; takenOverFrom: Date | null };
 
 const BASE_RETRY_MS = 500;
 const MAX_RETRY_MS = 60_000;
@@ -90,17 +99,18 @@ export class IntakeWorker {
   };
 
   private async step(): Promise<boolean> {
-    const item = await this.claim();
-    if (!item) return false;
+    const claimed = await this.claim();
+    if (!claimed) return false;
+    const { item } = claimed;
     // The webhook's correlation follows everything its processing does, down to the socket pushes.
     await withCorrelation({ correlationId: item.correlationId ?? item.id, receivedAt: item.receivedAt.getTime() }, () =>
-      this.handle(item),
+      this.handle(claimed),
     );
     return true;
   }
 
   /** The next item: one handed over, else the next free one. */
-  private async claim(): Promise<WebhookIntakeDoc | null> {
+  private async claim(): Promise<Claimed | null> {
     for (let id = this.handed.shift(); id; id = this.handed.shift()) {
       const claimed = await this.claimAttempt(id);
       if (claimed) return claimed;
@@ -121,23 +131,27 @@ export class IntakeWorker {
   /**
    * Takes the item if it is free: one conditional update, atomic on the database, so of all workers in all
    * processes exactly one gets each attempt. Null when another has it, or finished (archived) it already.
+   * The update answers the item as it was, which tells a lapsed lease (and when that attempt began) apart.
    */
-  private async claimAttempt(id: Types.ObjectId): Promise<WebhookIntakeDoc | null> {
+  private async claimAttempt(id: Types.ObjectId): Promise<Claimed | null> {
     const now = new Date();
-    return this.models.WebhookIntake.findOneAndUpdate(
+    const claim = { status: 'processing', leaseUntil: new Date(now.getTime() + this.options.leaseMs), claimedAt: now };
+    const before = await this.models.WebhookIntake.findOneAndUpdate(
       { _id: id, ...freeAt(now) },
-      {
-        $set: { status: 'processing', leaseUntil: new Date(now.getTime() + this.options.leaseMs) },
-        $inc: { attempts: 1 },
-      },
-      { new: true },
+      { $set: claim, $inc: { attempts: 1 } },
+      { new: false },
     );
+    if (!before) return null;
+    const takenOverFrom = before.status === 'processing' ? (before.claimedAt ?? before.receivedAt) : null;
+    before.set({ ...claim, attempts: before.attempts + 1 });
+    return { item: before, takenOverFrom };
   }
 
-  private async handle(item: WebhookIntakeDoc): Promise<void> {
+  private async handle({ item, takenOverFrom }: Claimed): Promise<void> {
     try {
       const process = () => this.processor.process(item.rawBody);
       const result = await (this.options.announceTogether ? this.options.announceTogether(process) : process());
+      if (takenOverFrom) await this.announceAgain(result.conversationIds, takenOverFrom, item.claimedAt!);
       // Listed before the item leaves the queue: cut short in between, the item is done again, never lost.
       if (result.refused.length > 0) await this.options.deadLetters.record(item, refusalOf(result.refused));
       await this.archive(item, { status: 'done', processedAt: new Date(), ...recordOf(result) });
@@ -171,6 +185,13 @@ export class IntakeWorker {
       this.options.observe?.({ outcome: exhausted ? 'failed' : 'retry', receivedAt: item.receivedAt });
       await (exhausted ? this.giveUp(item, error, message) : retry).catch(() => undefined);
     }
+  }
+
+  /** What the dead attempt stored in these conversations, between its start and this attempt's. */
+  private async announceAgain(conversationIds: string[], from: Date, until: Date) {
+    const announceAgain = this.options.announceAgain;
+    if (!announceAgain) return;
+    for (const id of conversationIds) await announceAgain(id, from, until);
   }
 
   private async giveUp(item: WebhookIntakeDoc, error: unknown, message: string) {

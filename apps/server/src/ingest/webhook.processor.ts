@@ -23,6 +23,8 @@ export type ProcessResult = {
   errors: number;
   itemErrors: ItemError[];
   refused: ItemError[];
+  /** The conversations its messages and statuses went to (hex ids, each once). */
+  conversationIds: string[];
 };
 
 /**
@@ -57,7 +59,7 @@ type Collected = {
   /** The slots of errors WhatsApp reported; every other slot holds refusals. */
   reported: Set<ItemError[]>;
   messages: MessageItem[];
-  statuses: (() => Promise<void>)[];
+  statuses: ((touched: Set<string>) => Promise<void>)[];
 };
 
 /**
@@ -70,12 +72,20 @@ export class WebhookProcessor {
 
   async process(rawBody: string): Promise<ProcessResult> {
     const envelope = whatsapp.WebhookEnvelope.parse(JSON.parse(rawBody));
-    const result: ProcessResult = { messages: 0, statuses: 0, errors: 0, itemErrors: [], refused: [] };
+    const result: ProcessResult = {
+      messages: 0,
+      statuses: 0,
+      errors: 0,
+      itemErrors: [],
+      refused: [],
+      conversationIds: [],
+    };
+    const touched = new Set<string>();
     // Item errors go into slots in the batch's order, so the record reads the same however work interleaves.
     const slots: ItemError[][] = [];
     const reported = new Set<ItemError[]>();
     const messages: MessageItem[] = [];
-    const statuses: (() => Promise<void>)[] = [];
+    const statuses: Collected['statuses'] = [];
     for (const [e, entry] of envelope.entry.entries()) {
       for (const [c, change] of entry.changes.entries()) {
         if (change.field !== 'messages') continue;
@@ -102,11 +112,13 @@ export class WebhookProcessor {
     const keyOf = (m: Identified) => (m.contact ? `${m.channelId.toHexString()}:${m.contact.id}` : 'serial');
     await runInLanes(identified, keyOf, MESSAGE_CONCURRENCY, (m) =>
       this.isolated(m.path, m.slot, async () => {
-        await this.recordMessage(m.channelId, m.message, m.contact ?? (await this.contactOf(m.message, m.profiles)));
+        const contact = m.contact ?? (await this.contactOf(m.message, m.profiles));
+        touched.add((await this.recordMessage(m.channelId, m.message, contact)).toHexString());
         result.messages++;
       }),
     );
-    for (const applyStatus of statuses) await applyStatus();
+    for (const applyStatus of statuses) await applyStatus(touched);
+    result.conversationIds = [...touched];
     result.itemErrors = slots.flat();
     result.refused = slots.filter((slot) => !reported.has(slot)).flat();
     return result;
@@ -139,17 +151,18 @@ export class WebhookProcessor {
     for (const [i, raw] of statuses.entries()) {
       const statusSlot: ItemError[] = [];
       into.slots.push(statusSlot);
-      into.statuses.push(() =>
+      into.statuses.push((touched) =>
         this.isolated(`${path}.statuses.${i}`, statusSlot, async () => {
           const status = whatsapp.WebhookStatus.parse(raw);
           const firstError = status.errors?.[0];
-          await this.services.messages.applyStatus({
+          const conversationId = await this.services.messages.applyStatus({
             providerMessageId: status.id,
             status: status.status,
             at: new Date(Number(status.timestamp) * 1000),
             error: firstError ? toProviderError(firstError) : null,
             ...(status.biz_opaque_callback_data ? { callbackData: status.biz_opaque_callback_data } : {}),
           });
+          if (conversationId) touched.add(conversationId.toHexString());
           result.statuses++;
         }),
       );
@@ -187,7 +200,12 @@ export class WebhookProcessor {
     });
   }
 
-  private async recordMessage(channelId: Types.ObjectId, message: whatsapp.WebhookMessage, contact: ContactDoc) {
+  /** Stores the message and runs its follow-ups; answers the conversation it went to. */
+  private async recordMessage(
+    channelId: Types.ObjectId,
+    message: whatsapp.WebhookMessage,
+    contact: ContactDoc,
+  ): Promise<Types.ObjectId> {
     const normalized = normalizeMessage(message);
     const { message: stored, conversation } = await this.services.messages.recordInbound({
       ...normalized,
@@ -199,6 +217,7 @@ export class WebhookProcessor {
     for (const followUp of this.services.inboundFollowUps) await followUp.onInbound(stored, conversation, contact);
     const change = identityChangeOf(message);
     if (change) await this.services.contacts.changeIdentity(contact._id, change.next);
+    return stored.conversationId;
   }
 
   private async isolated(path: string, slot: ItemError[], work: () => Promise<void>) {

@@ -14,6 +14,8 @@ const webhookIntakeSchema = new Schema(
     attempts: { type: Number, required: true, default: 0 },
     nextAttemptAt: { type: Date, required: true },
     leaseUntil: { type: Date, default: null },
+    /** When the latest attempt took it: a process taking over a lapsed lease re-announces what it stored since. */
+    claimedAt: { type: Date, default: null },
     lastError: { type: String, default: null },
     itemErrors: { type: [{ path: String, message: String, _id: false }], default: [] },
     counts: { messages: Number, statuses: Number, errors: Number },
