@@ -15,8 +15,11 @@ const ButtonTitle = z.string().trim().min(1, 'a button needs a title').max(20, '
 /** What the survey says in one language: the question, the three buttons (1, 2, 3) and the thanks. */
 export const CsatWording = z.strictObject({
   question: z.string().trim().min(1, 'ask a question').max(1024, 'WhatsApp allows 1024 characters'),
+  // An array of exactly three, not a tuple: the OpenAPI 3.1 generator writes a tuple as `items: [...]`,
+  // which 3.1 (JSON Schema 2020-12) does not accept.
   buttons: z
-    .tuple([ButtonTitle, ButtonTitle, ButtonTitle])
+    .array(ButtonTitle)
+    .length(3, 'the survey has three buttons')
     .refine(
       (titles) => new Set(titles.map((t) => t.toLowerCase())).size === 3,
       'the three buttons need different titles',

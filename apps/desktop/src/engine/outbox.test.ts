@@ -32,13 +32,17 @@ afterAll(async () => {
   dir.remove();
 });
 
-/** Periodic retries are off unless a test asks for them, so each try counted below is one the test caused. */
-function engineOn(cacheFile: string, outboxRetryMs = 600_000) {
+/**
+ * Periodic retries are off unless a test asks for them, so each try counted below is one the test caused. A try
+ * waits for its answer as long as the product does (10 s), so a slow answer on a busy machine is not taken for
+ * a lost one; the tests that lose answers on purpose shorten it.
+ */
+function engineOn(cacheFile: string, { outboxRetryMs = 600_000, ackTimeoutMs = 10_000 } = {}) {
   const engine = createSyncEngine({
     serverUrl: proxy.url,
     token: admin,
     cacheFile,
-    ackTimeoutMs: 1_000,
+    ackTimeoutMs,
     reconnectDelayMaxMs: 300,
     outboxRetryMs,
   });
@@ -154,7 +158,7 @@ describe('offline-first replies', () => {
 
   it('a reply whose answer was lost stays pending and is resent with the same clientMessageId: one message, one call', async () => {
     const conversation = await customerWrites('5511910000002');
-    const { engine } = engineOn(dir.file());
+    const { engine } = engineOn(dir.file(), { ackTimeoutMs: 1_000 });
     const changes: string[] = [];
     engine.subscribe('outbox-changed', (entry) => changes.push(entry.state));
     await engine.start();
@@ -196,7 +200,7 @@ describe('offline-first replies', () => {
 
   it('a reply whose answer was lost is retried while still connected: it does not wait for a reconnect', async () => {
     const conversation = await customerWrites('5511910000004');
-    const { engine, log } = engineOn(dir.file(), 300);
+    const { engine, log } = engineOn(dir.file(), { outboxRetryMs: 300, ackTimeoutMs: 1_000 });
     await engine.start();
     await eventually(async () => engine.connection === 'online', 'the engine to be online');
 
@@ -289,7 +293,7 @@ describe('offline-first replies', () => {
 
     // Retried every 300 ms, as a busy server's slow answer would be (every 5 s by default): a retry meeting the
     // first try still in progress on the server must not make a second message either.
-    const { engine } = engineOn(file, 300);
+    const { engine } = engineOn(file, { outboxRetryMs: 300 });
     await engine.start();
     for (const { id } of conversations)
       await eventually(() => allSent(engine, id), 'every reply to be acknowledged after the restart', 20_000);
@@ -313,7 +317,7 @@ describe('offline-first replies', () => {
     // While the customer's record cannot be read, the server answers this conversation's replies INTERNAL: "try again".
     const contact = await server.app.models.Contact.findById(held.contact.id).lean().orFail();
     await server.app.models.Contact.deleteOne({ _id: contact._id });
-    const { engine } = engineOn(file, 300);
+    const { engine } = engineOn(file, { outboxRetryMs: 300 });
     try {
       await engine.start();
       await eventually(() => allSent(engine, free.id), "the other conversation's replies to be sent");
