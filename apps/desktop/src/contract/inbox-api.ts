@@ -68,8 +68,11 @@ export const ListInboxRequest = z.strictObject({
 });
 export type ListInboxRequest = z.input<typeof ListInboxRequest>;
 
-/** A conversation as the list shows it: the cached DTO plus what only this device knows. */
-export type InboxItem = ConversationDTO & { unreadCount: number; pendingReplies: number };
+/**
+ * A conversation as the list shows it: the cached DTO plus what only this device knows. `failedReplies`: the
+ * replies refused by the server or not delivered by WhatsApp that the agent has not yet sent again or discarded.
+ */
+export type InboxItem = ConversationDTO & { unreadCount: number; pendingReplies: number; failedReplies: number };
 
 /** A staged attachment's id: a UUID the renderer chose, which names its file in the host's data folder. */
 export const StagedFileId = z.uuid();

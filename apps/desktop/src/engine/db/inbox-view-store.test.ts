@@ -190,6 +190,33 @@ describe('the inbox views over the cache', () => {
     await reopened.close();
   });
 
+  it('counts the replies refused or not delivered until the agent sends them again or discards them', async () => {
+    const cache = await openCache(dir.file());
+    const undelivered = (id: string, status: MessageDTO['status']) => ({
+      ...message(id, 'c1', 2, 'outbound'),
+      status,
+    });
+    await cache.upsertConversation(conversation('c1'), [
+      message('in1', 'c1', 1, 'inbound'),
+      undelivered('failed1', 'failed'),
+      undelivered('dead1', 'dead'),
+      undelivered('sent1', 'delivered'),
+    ]);
+    const failed = async () => (await cache.listInbox(query({})))[0]!.failedReplies;
+    expect(await failed()).toBe(2);
+    await cache.enqueueOutbox('refused', 'c1', { type: 'text', body: 'are you there?' });
+    await cache.enqueueOutbox('waiting', 'c1', { type: 'text', body: 'hello?' });
+    await cache.markOutboxFailed('refused', { code: 'OPTED_OUT', message: 'the customer opted out' });
+    expect(await cache.listInbox(query({}))).toMatchObject([{ failedReplies: 3, pendingReplies: 1 }]);
+
+    await cache.discardOutbox('refused');
+    await cache.dismissFailure('c1', 'failed1');
+    expect(await failed()).toBe(1);
+    await cache.dismissFailure('c1', 'dead1', { clientMessageId: 'again', request: { type: 'text', body: 'again' } });
+    expect(await cache.listInbox(query({}))).toMatchObject([{ failedReplies: 0, pendingReplies: 2 }]);
+    await cache.close();
+  });
+
   it('keeps the timeline from events, one board sample per queue and minute for an hour, and canned replies', async () => {
     const cache = await openCache(dir.file());
     await cache.upsertConversation(

@@ -13,7 +13,7 @@ export type InboxQuery = {
   /** ISO time deciding what is snoozed and which windows are still open. */
   now: string;
 };
-export type InboxRow = ConversationDTO & { unreadCount: number; pendingReplies: number };
+export type InboxRow = ConversationDTO & { unreadCount: number; pendingReplies: number; failedReplies: number };
 
 const NOT_SNOOZED = '(snoozedUntil IS NULL OR snoozedUntil <= @now)';
 const VIEWS: Record<InboxViewName, string> = {
@@ -37,6 +37,14 @@ const UNREAD = `(SELECT COUNT(*) FROM messages m WHERE m.conversationId = c.id A
   COALESCE(r.readUpTo, ''),
   COALESCE((SELECT MAX(o.sentAt) FROM messages o WHERE o.conversationId = c.id AND o.direction = 'outbound'), '')))`;
 const PENDING = "(SELECT COUNT(*) FROM outbox x WHERE x.conversationId = c.id AND x.state = 'pending')";
+/**
+ * Replies that did not go and that nobody dealt with yet: those the server refused (still in the outbox) and
+ * those WhatsApp did not deliver, until the agent sends them again or discards them.
+ */
+const FAILED = `((SELECT COUNT(*) FROM outbox x WHERE x.conversationId = c.id AND x.state = 'failed')
+  + (SELECT COUNT(*) FROM messages f WHERE f.conversationId = c.id AND f.direction = 'outbound'
+      AND json_extract(f.json, '$.status') IN ('failed', 'dead')
+      AND NOT EXISTS (SELECT 1 FROM dismissed_failures d WHERE d.messageId = f.id)))`;
 
 const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
@@ -71,8 +79,8 @@ export function inboxViewStore(db: Database) {
         where.push("EXISTS (SELECT 1 FROM json_each(c.json, '$.labels') WHERE value = @label)");
       }
       const rows = db
-        .prepare<[Record<string, string>], { json: string; unreadCount: number; pendingReplies: number }>(
-          `SELECT c.json, ${UNREAD} AS unreadCount, ${PENDING} AS pendingReplies
+        .prepare<[Record<string, string>], Omit<InboxRow, keyof ConversationDTO> & { json: string }>(
+          `SELECT c.json, ${UNREAD} AS unreadCount, ${PENDING} AS pendingReplies, ${FAILED} AS failedReplies
            FROM conversations c LEFT JOIN read_marks r ON r.conversationId = c.id
            WHERE ${where.join(' AND ')} ORDER BY ${SORTS[query.sort]}, c.id`,
         )
@@ -81,6 +89,7 @@ export function inboxViewStore(db: Database) {
         ...(JSON.parse(r.json) as ConversationDTO),
         unreadCount: r.unreadCount,
         pendingReplies: r.pendingReplies,
+        failedReplies: r.failedReplies,
       }));
     },
 

@@ -8,6 +8,7 @@ import {
   selectIsSupervisor,
   selectPendingCount,
   selectSelectedConversation,
+  selectSendStatus,
 } from './selectors';
 
 afterEach(resetStore);
@@ -42,6 +43,19 @@ describe('the store selectors', () => {
   it("counts the replies still waiting in this device's outbox across the list", () => {
     useStore.setState({ items: [item({ pendingReplies: 2 }), item(), item({ pendingReplies: 1 })] });
     expect(selectPendingCount(state())).toBe(3);
+  });
+
+  it('the sidebar never says every reply was sent while one failed, even with none waiting', () => {
+    useStore.setState({ hostLink: 'open', connection: 'online', items: [item(), item()] });
+    expect(selectSendStatus(state())).toEqual({ line: 'allSent' });
+    useStore.setState({ items: [item({ failedReplies: 1 }), item({ failedReplies: 2, pendingReplies: 1 })] });
+    expect(selectSendStatus(state())).toEqual({ line: 'failed', count: 3 });
+    useStore.setState({ items: [item({ pendingReplies: 2 })] });
+    expect(selectSendStatus(state())).toEqual({ line: 'pending', count: 2 });
+    useStore.setState({ items: [item()], connection: 'offline' });
+    expect(selectSendStatus(state())).toEqual({ line: 'fromDevice' });
+    useStore.setState({ hostLink: 'down', items: [item({ failedReplies: 1 })] });
+    expect(selectSendStatus(state())).toEqual({ line: 'reconnecting' });
   });
 
   it('a conversation with nothing written has an empty reply draft', () => {
