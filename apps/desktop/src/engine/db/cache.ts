@@ -40,7 +40,8 @@ export interface Cache {
   listConversations(options?: ListConversationsOptions): Promise<ConversationDTO[]>;
   listInbox(query: InboxQuery): Promise<InboxRow[]>;
   getConversation(id: string): Promise<ConversationDTO | null>;
-  markRead(conversationId: string): Promise<void>;
+  /** True when the read mark moved (something unread became read). */
+  markRead(conversationId: string): Promise<boolean>;
   contactHistory(contactId: string): Promise<ConversationDTO[]>;
   listMessages(conversationId: string): Promise<MessageDTO[]>;
   listTimeline(conversationId: string): Promise<TimelineRow[]>;

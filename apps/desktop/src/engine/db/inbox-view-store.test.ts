@@ -190,6 +190,25 @@ describe('the inbox views over the cache', () => {
     await reopened.close();
   });
 
+  it('a read mark moves only forward, and says when it moved (the lists then show the count gone)', async () => {
+    const cache = await openCache(dir.file());
+    await cache.upsertConversation(conversation('c1'), [message('in1', 'c1', 1, 'inbound')]);
+    expect(await cache.markRead('c1')).toBe(true);
+    expect(await cache.markRead('c1')).toBe(false);
+    await cache.applyEvent({
+      id: 'e2',
+      conversationId: 'c1',
+      seq: 2,
+      at: at(2),
+      type: 'message:created',
+      data: message('in2', 'c1', 2, 'inbound'),
+    });
+    expect((await cache.listInbox(query({})))[0]!.unreadCount).toBe(1);
+    expect(await cache.markRead('c1')).toBe(true);
+    expect((await cache.listInbox(query({})))[0]!.unreadCount).toBe(0);
+    await cache.close();
+  });
+
   it('counts the replies refused or not delivered until the agent sends them again or discards them', async () => {
     const cache = await openCache(dir.file());
     const undelivered = (id: string, status: MessageDTO['status']) => ({

@@ -53,7 +53,7 @@ export function inboxViewStore(db: Database) {
   const markRead = db.prepare(`
     INSERT INTO read_marks (conversationId, readUpTo)
     VALUES (@id, COALESCE((SELECT MAX(sentAt) FROM messages WHERE conversationId = @id), ''))
-    ON CONFLICT (conversationId) DO UPDATE SET readUpTo = MAX(readUpTo, excluded.readUpTo)`);
+    ON CONFLICT (conversationId) DO UPDATE SET readUpTo = excluded.readUpTo WHERE excluded.readUpTo > readUpTo`);
   const one = db.prepare<[string], { json: string }>(
     'SELECT json FROM conversations WHERE id = ? AND json IS NOT NULL',
   );
@@ -98,9 +98,9 @@ export function inboxViewStore(db: Database) {
       return row ? (JSON.parse(row.json) as ConversationDTO) : null;
     },
 
-    /** Everything up to the newest cached message counts as seen; a mark never moves back. */
-    markRead(conversationId: string): void {
-      markRead.run({ id: conversationId });
+    /** Everything up to the newest cached message counts as seen; a mark never moves back. True when it moved. */
+    markRead(conversationId: string): boolean {
+      return markRead.run({ id: conversationId }).changes > 0;
     },
 
     contactHistory(contactId: string): ConversationDTO[] {

@@ -28,6 +28,19 @@ export type InboxSlice = {
 
 let listRequest = 0;
 
+/** The agent is looking at the open conversation: the inbox shows it and the window has their focus. */
+export const openConversationInView = (state: { screen: Screen; selectedId: string | null }): string | null =>
+  state.screen === 'inbox' && document.hasFocus() ? state.selectedId : null;
+
+/**
+ * The open conversation in view has nothing unread, whatever the list read a moment before: the engine's read
+ * mark follows as soon as its `markRead` lands, and a list read before that must not show the count again.
+ */
+export const withoutUnread = (items: InboxItem[], conversationId: string | null): InboxItem[] =>
+  conversationId && items.some((c) => c.id === conversationId && c.unreadCount > 0)
+    ? items.map((c) => (c.id === conversationId ? { ...c, unreadCount: 0 } : c))
+    : items;
+
 export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
   screen: 'inbox',
   view: 'mine',
@@ -74,7 +87,8 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
     try {
       const items = await conversationService.list({ view, sort, ...(search.trim() ? { search: search.trim() } : {}) });
       // An older answer arriving after a newer request must not overwrite it.
-      if (mine === listRequest) set({ items, listLoaded: true, listError: null });
+      if (mine === listRequest)
+        set({ items: withoutUnread(items, openConversationInView(get())), listLoaded: true, listError: null });
     } catch (error) {
       if (mine === listRequest) set({ listError: describeError(error), listLoaded: true });
     }

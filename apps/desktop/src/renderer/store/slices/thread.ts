@@ -4,6 +4,7 @@ import { i18n } from '../../i18n';
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice, type Store } from '../types';
 import { NO_CONTACT } from './contact';
+import { openConversationInView, withoutUnread } from './inbox';
 import type { Failure } from '../../i18n/errors';
 
 export type HandOverAction = Extract<ConversationAction, { type: 'transfer' | 'assign' }>;
@@ -59,6 +60,7 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
       ...NO_CONTACT,
       selectedConversation: null,
       screen: 'inbox',
+      items: withoutUnread(get().items, conversationId),
     });
     if (!conversationId) return;
     void get().refreshSelected();
@@ -90,7 +92,9 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
   threadChanged(conversationId) {
     if (conversationId !== get().selectedId) return;
     void get().refreshThread();
-    if (document.hasFocus()) void conversationService.markRead(conversationId).catch(() => undefined);
+    if (openConversationInView(get()) !== conversationId) return;
+    set({ items: withoutUnread(get().items, conversationId) });
+    void conversationService.markRead(conversationId).catch(() => undefined);
   },
 
   async refreshSelected() {
