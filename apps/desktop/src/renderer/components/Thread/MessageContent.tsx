@@ -5,6 +5,7 @@ import type { MessageDTO } from '@switchboard/shared';
 import { useFormat } from '../../i18n/format';
 import { conversationService } from '../../services/conversation.service';
 import { Icon } from '../common/Icon';
+import { fileKindOf } from '../../lib/file-kind';
 
 type Content = MessageDTO['content'];
 type MediaContent = Extract<Content, { type: 'image' | 'video' | 'document' | 'audio' | 'sticker' }>;
@@ -61,9 +62,12 @@ function mediaName(c: MediaContent, t: TFunction<'thread'>): string {
   return c.type === 'audio' && c.voice ? t('kind.voice') : t(`kind.${c.type}`);
 }
 
-/** `application/pdf` -> `PDF`: what an agent calls the file. */
-const typeLabel = (mimeType: string | null) =>
-  mimeType ? (mimeType.split('/')[1]?.split(/[.+-]/).at(-1) ?? mimeType).toUpperCase() : null;
+/** What an agent calls the file: "PDF", "Spreadsheet", or its extension ("ODT"); never its MIME type. */
+function fileKindLabel(c: MediaContent, t: TFunction<'thread'>): string | null {
+  const kind = fileKindOf(c.mimeType, c.type === 'document' ? c.filename : null);
+  if (!kind) return null;
+  return 'kind' in kind ? t(`fileKind.${kind.kind}`) : kind.extension;
+}
 
 function Media({ message }: { message: MessageDTO }) {
   const { t } = useTranslation('thread');
@@ -106,7 +110,7 @@ function Media({ message }: { message: MessageDTO }) {
         <div>
           <div className="doc-name">{c.filename ?? mediaName(c, t)}</div>
           <div className="muted">
-            {[typeLabel(c.mimeType), c.size ? format.fileSize(c.size) : null].filter(Boolean).join(' · ')}
+            {[fileKindLabel(c, t), c.size ? format.fileSize(c.size) : null].filter(Boolean).join(' · ')}
           </div>
         </div>
         {url && (
