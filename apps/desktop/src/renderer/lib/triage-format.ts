@@ -1,6 +1,16 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { IntentLabel, type ExtractedEntity } from '@switchboard/shared';
 import { useFormat } from '../i18n/format';
+
+/**
+ * An intent from anywhere (a queue, a bot's hand-off, a report): its name in the agent's language when triage
+ * knows it ("payment_issue" -> "Payment issue"), else as its author wrote it.
+ */
+export function intentText(intent: string, t: TFunction<'context'>): string {
+  const known = IntentLabel.safeParse(intent);
+  return known.success ? t(`triage.intent.${known.data}`) : intent;
+}
 
 /** Intents and entities as an agent reads them, in the agent's language: "#45120", "R$ 349.90 (BRL)", "Invoice". */
 export function useTriageFormat() {
@@ -8,11 +18,8 @@ export function useTriageFormat() {
   const format = useFormat();
   return {
     intentName: (intent: IntentLabel) => t(`triage.intent.${intent}`),
-    /** A queue's intent: translated when it is one triage knows, else as the admin wrote it. */
-    queueIntentName(intent: string): string {
-      const known = IntentLabel.safeParse(intent);
-      return known.success ? t(`triage.intent.${known.data}`) : intent;
-    },
+    /** A queue's or a bot's intent: translated when it is one triage knows, else as its author wrote it. */
+    queueIntentName: (intent: string) => intentText(intent, t),
     entityName: (kind: ExtractedEntity['kind']) => t(`triage.entity.${kind}`),
     entityValue(entity: ExtractedEntity): string {
       switch (entity.kind) {
