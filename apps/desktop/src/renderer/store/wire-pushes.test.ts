@@ -79,11 +79,16 @@ describe("the engine's pushes, wired into the store", () => {
     await testBridge.settle();
     expect(useStore.getState().items[0]?.unreadCount).toBe(0);
 
-    // Away from the window, the same message counts as unread.
+    // Away from the window, the same message counts as unread, until the agent comes back to it.
     page.focused = false;
     testBridge.push('thread-changed', ana.id);
     testBridge.push('conversations-changed');
     await vi.waitFor(() => expect(useStore.getState().items[0]?.unreadCount).toBe(1));
+    const reads = testBridge.callsOf('conversation:read').length;
+    page.focused = true;
+    useStore.getState().readOpenConversation();
+    expect(useStore.getState().items[0]?.unreadCount).toBe(0);
+    expect(testBridge.callsOf('conversation:read')).toHaveLength(reads + 1);
   });
 
   it('a burst of list changes (a resync) while the list is being read makes one more read, not one per push', async () => {

@@ -20,6 +20,8 @@ export type ThreadSlice = {
   refreshThread(): Promise<void>;
   /** The open conversation changed: show it, and count what arrived as read (the agent is looking at it). */
   threadChanged(conversationId: string): void;
+  /** The agent looks at the open conversation again (the window got their focus back): all of it is read. */
+  readOpenConversation(): void;
   refreshSelected(): Promise<void>;
   act(action: ConversationAction, conversationId?: string): Promise<boolean>;
   /**
@@ -92,9 +94,14 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
   threadChanged(conversationId) {
     if (conversationId !== get().selectedId) return;
     void get().refreshThread();
-    if (openConversationInView(get()) !== conversationId) return;
-    set({ items: withoutUnread(get().items, conversationId) });
-    void conversationService.markRead(conversationId).catch(() => undefined);
+    get().readOpenConversation();
+  },
+
+  readOpenConversation() {
+    const id = openConversationInView(get());
+    if (!id) return;
+    set({ items: withoutUnread(get().items, id) });
+    void conversationService.markRead(id).catch(() => undefined);
   },
 
   async refreshSelected() {
