@@ -64,4 +64,22 @@ describe('what a timeline step says', () => {
     );
     expect(lines).toEqual(['Priority normal: no rule matched', 'Waiting for: 3m 0s']);
   });
+
+  it('names the intents a step speaks of, in its sentence and its facts, never by key', () => {
+    const rerouted = {
+      kind: 'transferred' as const,
+      summary: 'Re-routed to the Billing queue: the intent is now payment_issue',
+      details: { toQueueId: 'q1', intent: 'payment_issue', why: 'Billing takes payment_issue in pt' },
+    };
+    expect(stepLines(rerouted, en(), createFormatters('en-US'))).toEqual([
+      'Re-routed to the Billing queue: the intent is now Payment issue',
+      'Why: Billing takes Payment issue in pt',
+    ]);
+    const spanish = stepLines(
+      { kind: 'intent-corrected', summary: 'Intent corrected by Ana: order_status → payment_issue', details: {} },
+      i18n.getFixedT('es', 'context'),
+      createFormatters('es-419'),
+    );
+    expect(spanish).toEqual(['Intent corrected by Ana: Estado del pedido → Problema de pago']);
+  });
 });

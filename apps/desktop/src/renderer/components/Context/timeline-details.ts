@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { TimelineItem } from '../../../contract/inbox-api';
 import type { Formatters } from '../../i18n/format';
+import { namingIntents } from '../../lib/triage-format';
 
 /** The facts the server records on its steps, each with a label in every language and a way to show its value. */
 const SHOWN = {
@@ -19,6 +20,7 @@ const SHOWN = {
   until: 'date',
   sla: 'text',
   dueAt: 'date',
+  why: 'text',
 } as const;
 type Known = keyof typeof SHOWN;
 const isKnown = (key: string): key is Known => Object.hasOwn(SHOWN, key);
@@ -36,7 +38,7 @@ function valueText(
   if (typeof value === 'number' && how === 'number') return format.number(value);
   if (typeof value === 'number' && how === 'minutes') return format.duration(value * 60_000);
   if (typeof value === 'string' && how === 'date' && !Number.isNaN(Date.parse(value))) return format.dateTime(value);
-  return String(value);
+  return typeof value === 'string' ? namingIntents(value, t) : String(value);
 }
 
 /**
@@ -60,7 +62,7 @@ export function detailLines(
     .map(([key, value]) =>
       isKnown(key)
         ? `${t(`timeline.detail.${key}`)}: ${valueText(SHOWN[key], value, t, format)}`
-        : `${key}: ${String(value)}`,
+        : `${key}: ${typeof value === 'string' ? namingIntents(value, t) : String(value)}`,
     );
 }
 
@@ -74,5 +76,5 @@ export function stepLines(
   format: Formatters,
 ): string[] {
   if (TOLD_BY_FACTS.has(step.kind)) return detailLines(step.details, '', t, format, Infinity);
-  return [step.summary, ...detailLines(step.details, step.summary, t, format)];
+  return [namingIntents(step.summary, t), ...detailLines(step.details, step.summary, t, format)];
 }
