@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fileKindOf } from './file-kind';
+import { i18n } from '../i18n';
+import { fileKindOf, fileKindText } from './file-kind';
 
 describe('what a document is, as its bubble says', () => {
   it('names the office and PDF types WhatsApp sends by kind, never by MIME type', () => {
@@ -24,5 +25,14 @@ describe('what a document is, as its bubble says', () => {
     expect(fileKindOf('application/octet-stream', 'scan.heic')).toEqual({ extension: 'HEIC' });
     expect(fileKindOf(null, 'contrato.docx')).toEqual({ kind: 'word' });
     expect(fileKindOf('application/octet-stream', 'no-extension')).toBeNull();
+  });
+
+  it("is said in the agent's language", async () => {
+    const sheet = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    expect(fileKindText(sheet, 'pedidos.xlsx')).toBe('Spreadsheet');
+    await i18n.changeLanguage('pt');
+    expect(fileKindText(sheet, 'pedidos.xlsx')).toBe('Planilha');
+    expect(fileKindText('application/msword', null)).toBe('Documento do Word');
+    await i18n.changeLanguage('en');
   });
 });

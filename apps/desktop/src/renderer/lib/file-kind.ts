@@ -1,4 +1,5 @@
 import mime from 'mime';
+import { i18n } from '../i18n';
 
 /** The kinds of file an agent tells apart at a glance, each with its name in the locales (`thread:fileKind`). */
 export type FileKind = 'pdf' | 'word' | 'spreadsheet' | 'presentation' | 'text' | 'archive';
@@ -36,4 +37,11 @@ export function fileKindOf(
   if (!extension) return null;
   const kind = BY_EXTENSION[extension];
   return kind ? { kind } : { extension: extension.toUpperCase() };
+}
+
+/** The same, in words: "Word document", "GIF"; null when neither the type nor the name tells. */
+export function fileKindText(mimeType: string | null, filename: string | null): string | null {
+  const found = fileKindOf(mimeType, filename);
+  if (!found) return null;
+  return 'kind' in found ? i18n.t(`thread:fileKind.${found.kind}`) : found.extension;
 }

@@ -5,7 +5,7 @@ import type { MessageDTO } from '@switchboard/shared';
 import { useFormat } from '../../i18n/format';
 import { conversationService } from '../../services/conversation.service';
 import { Icon } from '../common/Icon';
-import { fileKindOf } from '../../lib/file-kind';
+import { fileKindText } from '../../lib/file-kind';
 
 type Content = MessageDTO['content'];
 type MediaContent = Extract<Content, { type: 'image' | 'video' | 'document' | 'audio' | 'sticker' }>;
@@ -62,13 +62,6 @@ function mediaName(c: MediaContent, t: TFunction<'thread'>): string {
   return c.type === 'audio' && c.voice ? t('kind.voice') : t(`kind.${c.type}`);
 }
 
-/** What an agent calls the file: "PDF", "Spreadsheet", or its extension ("ODT"); never its MIME type. */
-function fileKindLabel(c: MediaContent, t: TFunction<'thread'>): string | null {
-  const kind = fileKindOf(c.mimeType, c.type === 'document' ? c.filename : null);
-  if (!kind) return null;
-  return 'kind' in kind ? t(`fileKind.${kind.kind}`) : kind.extension;
-}
-
 function Media({ message }: { message: MessageDTO }) {
   const { t } = useTranslation('thread');
   const format = useFormat();
@@ -110,7 +103,9 @@ function Media({ message }: { message: MessageDTO }) {
         <div>
           <div className="doc-name">{c.filename ?? mediaName(c, t)}</div>
           <div className="muted">
-            {[fileKindLabel(c, t), c.size ? format.fileSize(c.size) : null].filter(Boolean).join(' · ')}
+            {[fileKindText(c.mimeType, c.filename), c.size ? format.fileSize(c.size) : null]
+              .filter(Boolean)
+              .join(' · ')}
           </div>
         </div>
         {url && (
