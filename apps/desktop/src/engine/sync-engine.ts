@@ -44,6 +44,7 @@ type CacheAccess = Pick<
   Cache,
   | 'listInbox'
   | 'getConversation'
+  | 'replyCounts'
   | 'contactHistory'
   | 'listTimeline'
   | 'saveTimeline'
@@ -112,6 +113,7 @@ export const OUTBOX_CONCURRENCY = 8;
 const CACHE_ACCESS = [
   'listInbox',
   'getConversation',
+  'replyCounts',
   'contactHistory',
   'listTimeline',
   'saveTimeline',

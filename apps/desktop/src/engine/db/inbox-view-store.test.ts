@@ -236,6 +236,27 @@ describe('the inbox views over the cache', () => {
     await cache.close();
   });
 
+  it("counts every conversation's unsent replies together, failures of resolved conversations left out", async () => {
+    const cache = await openCache(dir.file());
+    const undelivered = (id: string, conversationId: string) => ({
+      ...message(id, conversationId, 2, 'outbound'),
+      status: 'failed' as const,
+    });
+    await cache.upsertConversation(conversation('mine'), [undelivered('f-mine', 'mine')]);
+    await cache.upsertConversation(conversation('theirs', { assigneeId: 'other' }), [
+      undelivered('f-theirs', 'theirs'),
+    ]);
+    await cache.upsertConversation(conversation('done', { status: 'resolved' }), [undelivered('f-done', 'done')]);
+    await cache.enqueueOutbox('refused', 'done', { type: 'text', body: 'one more thing' });
+    await cache.markOutboxFailed('refused', { code: 'OPTED_OUT', message: 'the customer opted out' });
+    await cache.enqueueOutbox('waiting', 'theirs', { type: 'text', body: 'hello?' });
+    expect(await cache.replyCounts()).toEqual({ pending: 1, failed: 3 });
+    await cache.dismissFailure('theirs', 'f-theirs');
+    await cache.discardOutbox('refused');
+    expect(await cache.replyCounts()).toEqual({ pending: 1, failed: 1 });
+    await cache.close();
+  });
+
   it('keeps the timeline from events, one board sample per queue and minute for an hour, and canned replies', async () => {
     const cache = await openCache(dir.file());
     await cache.upsertConversation(

@@ -46,6 +46,11 @@ const FAILED = `((SELECT COUNT(*) FROM outbox x WHERE x.conversationId = c.id AN
       AND json_extract(f.json, '$.status') IN ('failed', 'dead')
       AND NOT EXISTS (SELECT 1 FROM dismissed_failures d WHERE d.messageId = f.id)))`;
 
+/** Failed messages count only in open conversations: resolving one leaves its failures behind. */
+const FAILED_IN_OPEN = `(SELECT COUNT(*) FROM conversations c JOIN messages f ON f.conversationId = c.id
+  WHERE c.status = 'open' AND f.direction = 'outbound' AND json_extract(f.json, '$.status') IN ('failed', 'dead')
+    AND NOT EXISTS (SELECT 1 FROM dismissed_failures d WHERE d.messageId = f.id))`;
+
 const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /** The inbox list's views, sorts and search, all done in SQL over the cached conversations. */
@@ -54,6 +59,9 @@ export function inboxViewStore(db: Database) {
     INSERT INTO read_marks (conversationId, readUpTo)
     VALUES (@id, COALESCE((SELECT MAX(sentAt) FROM messages WHERE conversationId = @id), ''))
     ON CONFLICT (conversationId) DO UPDATE SET readUpTo = excluded.readUpTo WHERE excluded.readUpTo > readUpTo`);
+  const replyCounts = db.prepare<[], { pending: number; failed: number }>(`
+    SELECT (SELECT COUNT(*) FROM outbox WHERE state = 'pending') AS pending,
+      (SELECT COUNT(*) FROM outbox WHERE state = 'failed') + ${FAILED_IN_OPEN} AS failed`);
   const one = db.prepare<[string], { json: string }>(
     'SELECT json FROM conversations WHERE id = ? AND json IS NOT NULL',
   );
@@ -91,6 +99,11 @@ export function inboxViewStore(db: Database) {
         pendingReplies: r.pendingReplies,
         failedReplies: r.failedReplies,
       }));
+    },
+
+    /** The replies of every conversation that have not gone, for the one line that says whether all were sent. */
+    replyCounts(): { pending: number; failed: number } {
+      return replyCounts.get()!;
     },
 
     getConversation(id: string): ConversationDTO | null {

@@ -15,15 +15,9 @@ export const selectOpenContact = (s: Store): ContactDTO | null => {
 
 export const selectIsSupervisor = (s: Store) => s.user?.role === 'supervisor' || s.user?.role === 'admin';
 
-/** Replies waiting in this device's outbox, across the listed conversations. */
-export const selectPendingCount = (s: Store) => s.items.reduce((sum, c) => sum + c.pendingReplies, 0);
-
-/** Replies refused or not delivered that nobody sent again or discarded yet, across the listed conversations. */
-export const selectFailedCount = (s: Store) => s.items.reduce((sum, c) => sum + c.failedReplies, 0);
-
 /**
  * The one line the sidebar says about sending, most pressing first. It says all replies were sent only when
- * none waits, none failed and every number can send.
+ * none waits and none failed, in any conversation on this device, and every number can send.
  */
 export type SendStatus =
   | { line: 'refused' | 'reconnecting' | 'fromDevice' | 'allSent' }
@@ -32,9 +26,8 @@ export type SendStatus =
 export function selectSendStatus(s: Store): SendStatus {
   if (s.hostLink === 'refused') return { line: 'refused' };
   if (s.hostLink !== 'open') return { line: 'reconnecting' };
-  const failed = selectFailedCount(s);
+  const { failed, pending } = s.replyCounts;
   if (failed > 0) return { line: 'failed', count: failed };
-  const pending = selectPendingCount(s);
   if (pending > 0) return { line: 'pending', count: pending };
   if (selectConnectionLabel(s) === 'offline') return { line: 'fromDevice' };
   const outages = outagesIn(s.sendHealth).length;

@@ -1,4 +1,4 @@
-import type { InboxItem, InboxSort, InboxView } from '../../../contract/inbox-api';
+import type { InboxItem, InboxSort, InboxView, ReplyCounts } from '../../../contract/inbox-api';
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
 import type { Failure } from '../../i18n/errors';
@@ -11,6 +11,8 @@ export type InboxSlice = {
   sort: InboxSort;
   search: string;
   items: InboxItem[];
+  /** This device's replies that have not gone, across every conversation (not only the listed ones). */
+  replyCounts: ReplyCounts;
   listLoaded: boolean;
   listError: Failure | null;
   shortcutsOpen: boolean;
@@ -47,6 +49,7 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
   sort: 'priority',
   search: '',
   items: [],
+  replyCounts: { pending: 0, failed: 0 },
   listLoaded: false,
   listError: null,
   shortcutsOpen: false,
@@ -85,10 +88,18 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
     const mine = ++listRequest;
     const { view, sort, search } = get();
     try {
-      const items = await conversationService.list({ view, sort, ...(search.trim() ? { search: search.trim() } : {}) });
+      const [items, replyCounts] = await Promise.all([
+        conversationService.list({ view, sort, ...(search.trim() ? { search: search.trim() } : {}) }),
+        conversationService.replyCounts(),
+      ]);
       // An older answer arriving after a newer request must not overwrite it.
       if (mine === listRequest)
-        set({ items: withoutUnread(items, openConversationInView(get())), listLoaded: true, listError: null });
+        set({
+          items: withoutUnread(items, openConversationInView(get())),
+          replyCounts,
+          listLoaded: true,
+          listError: null,
+        });
     } catch (error) {
       if (mine === listRequest) set({ listError: describeError(error), listLoaded: true });
     }
