@@ -82,4 +82,17 @@ describe('what a timeline step says', () => {
     );
     expect(spanish).toEqual(['Intent corrected by Ana: Estado del pedido → Problema de pago']);
   });
+
+  it("labels the server's other facts, and leaves out an id under any name", () => {
+    const kept = stepLines(
+      {
+        kind: 'reopened',
+        summary: 'Reopened: the customer wrote again',
+        details: { keptBy: '65f1c2a9b4e0d3a1c2b4e0d3', learnedFrom: 'the triaged message' },
+      },
+      i18n.getFixedT('pt', 'context'),
+      createFormatters('pt-BR'),
+    );
+    expect(kept).toEqual(['Reopened: the customer wrote again', 'Aprendido de: the triaged message']);
+  });
 });

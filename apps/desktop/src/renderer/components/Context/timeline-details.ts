@@ -21,8 +21,14 @@ const SHOWN = {
   sla: 'text',
   dueAt: 'date',
   why: 'text',
+  learnedFrom: 'text',
+  opensAt: 'date',
+  nextCheckAt: 'date',
+  state: 'text',
 } as const;
 type Known = keyof typeof SHOWN;
+/** A record's id under a key that does not say so (`keptBy`): it means nothing to a person either. */
+const isRecordId = (value: unknown) => typeof value === 'string' && /^[0-9a-f]{24}$/.test(value);
 const isKnown = (key: string): key is Known => Object.hasOwn(SHOWN, key);
 
 function valueText(
@@ -57,7 +63,8 @@ export function detailLines(
     .filter((entry): entry is [string, string | number | boolean] =>
       ['string', 'number', 'boolean'].includes(typeof entry[1]),
     )
-    .filter(([key, value]) => !/Id$/.test(key) && !(typeof value === 'string' && summary.includes(value)))
+    .filter(([key, value]) => !/Id$/.test(key) && !isRecordId(value))
+    .filter(([, value]) => !(typeof value === 'string' && summary.includes(value)))
     .slice(0, most)
     .map(([key, value]) =>
       isKnown(key)
