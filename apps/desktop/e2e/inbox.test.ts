@@ -302,4 +302,22 @@ describe('the desktop inbox in Chromium, against the real server, simulator and 
     expect(await page.locator(`${row(lia)} .badge.label.more`).getAttribute('title')).toBe('refund, vip');
     await saveScreen(page, 'date-separators-labels');
   });
+
+  it('opening a conversation clears its unread count at once, and what arrives while it is open never counts', async () => {
+    await openView(page, 'all');
+    // Newest first: the new conversation's row is at the top, in sight.
+    await page.selectOption('select[aria-label="Sort conversations"]', 'recent');
+    await stack.customerWrites('5511912340020', 'Is the blue one back in stock?', { name: 'Caio Mendes' });
+    const conversation = await eventually(() => stack.conversationOf('5511912340020'), 'the conversation');
+    const unread = page.locator(`${row(conversation)} .unread-count`);
+    await unread.waitFor();
+    expect(await unread.innerText()).toBe('1');
+    await openConversation('5511912340020');
+    await unread.waitFor({ state: 'detached' });
+
+    await stack.customerWrites('5511912340020', 'Size M, please', { name: 'Caio Mendes' });
+    await page.waitForSelector('.bubble-row.in:has-text("Size M, please")');
+    await page.waitForSelector(`${row(conversation)} .row-preview:has-text("Size M, please")`);
+    expect(await unread.count()).toBe(0);
+  });
 });

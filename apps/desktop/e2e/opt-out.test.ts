@@ -42,4 +42,38 @@ describe('a customer who opted out, in Chromium', () => {
     await page.locator('.composer textarea[aria-label="Reply"]').waitFor();
     expect(await page.locator('.composer .opted-out').count()).toBe(0);
   });
+
+  it('a reply the server refused for the opt-out offers Discard, not Retry, and the sidebar says it was not sent', async () => {
+    const { stack, page } = inbox;
+    const waId = '5511977770002';
+    const text = 'Written offline: your exchange is approved.';
+    await stack.customerWrites(waId, 'Quero trocar o tamanho da camiseta', { name: 'Bia Nunes' });
+    const conversation = await eventually(() => stack.conversationOf(waId), 'the conversation');
+    await openView(page, 'all');
+    await page.click(`[data-conversation-id="${conversation.id}"]`);
+    await page.locator('.composer textarea[aria-label="Reply"]').waitFor();
+
+    // Offline, the reply waits on this device; meanwhile the customer opts out.
+    stack.proxy.cut();
+    await page.waitForSelector('[aria-label="Connection"][data-state="offline"]');
+    await page.fill('.composer textarea[aria-label="Reply"]', text);
+    await page.press('.composer textarea[aria-label="Reply"]', 'Enter');
+    await page.waitForSelector(`[data-pending-id][data-status="pending"]:has-text("${text}")`);
+    await stack.customerWrites(waId, 'STOP');
+    await eventually(async () => (await stack.conversationOf(waId))?.contact.optedOut, 'the customer to opt out');
+    stack.proxy.restore();
+
+    const refused = page.locator(`[data-pending-id][data-status="failed"]:has-text("${text}")`);
+    await refused.locator('.failure:has-text("This customer opted out of these messages.")').waitFor();
+    expect(await refused.locator('.failed-actions button').allTextContents()).toEqual(['Discard']);
+    expect(await refused.locator('.failed-actions').innerText()).toContain('until they write START');
+    const sendLine = page.locator('[aria-label="Connection"] .connection-detail');
+    await page.waitForSelector('[aria-label="Connection"] .connection-detail:text-is("1 reply could not be sent")');
+    await saveScreen(page, 'reply-refused-opted-out');
+
+    await refused.locator('button:has-text("Discard")').click();
+    await refused.waitFor({ state: 'detached' });
+    await eventually(async () => (await sendLine.innerText()) === 'All replies sent', 'the send line to clear');
+    expect(stack.sendsOf(text)).toHaveLength(0);
+  });
 });

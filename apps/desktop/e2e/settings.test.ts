@@ -98,6 +98,11 @@ describe('settings in Chromium, against the real server and Node host', () => {
     await page.waitForSelector('tr[data-action="user.created"]:has-text("Rita Souza")');
     await page.waitForSelector('tr[data-action="queue.created"]:has-text("VIP care")');
     await page.waitForSelector('tr[data-action="bot.created"]');
+    // Each change in words: the record's kind and its fields by the names the settings screens use.
+    const created = page.locator('tr[data-action="user.created"]:has-text("Rita Souza")').first();
+    expect(await created.locator('td').nth(2).innerText()).toBe('created Rita Souza (User)');
+    expect(await created.locator('td').nth(3).innerText()).toContain('Channels');
+    expect(await created.innerText()).not.toMatch(/channelIds|queueIds|user\.created/);
     await saveScreen(page, 'settings-audit');
     const audit = await stack.server.api<PageOf<AuditEntryDTO>>(stack.admin, 'GET', '/api/audit?entityType=queue');
     expect(audit.body.items.map((e) => [e.action, e.actor.role])).toContainEqual(['queue.created', 'admin']);

@@ -68,6 +68,9 @@ describe('triage in the context pane', () => {
     }, 'the conversation in Billing');
     expect(moved.triage.correction).toMatchObject({ from: 'order_status', to: 'payment_issue' });
     expect(await page.locator(`${triageCard} .correction`).innerText()).toMatch(/Order status/i);
+    // The steps name intents as the agent reads them, never by key.
+    await page.waitForSelector('.timeline-item:has-text("the intent is now Payment issue")');
+    expect(await page.locator('.timeline').innerText()).not.toMatch(/order_status|payment_issue/);
     await saveScreen(page, 'triage-correction');
   });
 });

@@ -68,8 +68,17 @@ export const ListInboxRequest = z.strictObject({
 });
 export type ListInboxRequest = z.input<typeof ListInboxRequest>;
 
-/** A conversation as the list shows it: the cached DTO plus what only this device knows. */
-export type InboxItem = ConversationDTO & { unreadCount: number; pendingReplies: number };
+/**
+ * A conversation as the list shows it: the cached DTO plus what only this device knows. `failedReplies`: the
+ * replies refused by the server or not delivered by WhatsApp that the agent has not yet sent again or discarded.
+ */
+export type InboxItem = ConversationDTO & { unreadCount: number; pendingReplies: number; failedReplies: number };
+
+/**
+ * Every reply on this device that has not gone, whichever list shows its conversation: waiting to send, or
+ * failed (refused by the server, or not delivered in an open conversation) and not yet sent again or discarded.
+ */
+export type ReplyCounts = { pending: number; failed: number };
 
 /** A staged attachment's id: a UUID the renderer chose, which names its file in the host's data folder. */
 export const StagedFileId = z.uuid();
@@ -191,6 +200,7 @@ export const InboxCommandArgs = {
   /** The signed-in user's interface language, saved on the server so it follows them to another machine. */
   'session:set-locale': z.tuple([Locale]),
   'inbox:list': z.tuple([ListInboxRequest]),
+  'replies:counts': z.tuple([]),
   'conversation:get': z.tuple([ConversationId]),
   'conversation:read': z.tuple([ConversationId]),
   'conversation:act': z.tuple([ConversationId, ConversationAction]),
@@ -262,6 +272,7 @@ export type InboxCommandResults = {
   'agent:set-status': void;
   'session:set-locale': SessionState;
   'inbox:list': InboxItem[];
+  'replies:counts': ReplyCounts;
   'conversation:get': ConversationDTO | null;
   'conversation:read': void;
   'conversation:act': ConversationDTO;

@@ -1,7 +1,9 @@
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
 import { eventually, startTestServer, type TestServer } from '@switchboard/test-support/harness';
+import { openCache } from './db/cache.js';
 import { createSyncEngine, type SyncEngine } from './sync-engine.js';
 import { recordEngine, tempDir } from './test-support/fixtures.js';
 import { startTcpProxy, type TcpProxy } from '@switchboard/test-support/tcp-proxy';
@@ -42,6 +44,15 @@ const customerWrites = (waId: string, body: string) =>
 async function serverConversation(waId: string): Promise<ConversationDTO> {
   const page = await server.api<Page<ConversationDTO>>(admin, 'GET', '/api/conversations?limit=200');
   return page.body.items.find((c) => c.contact.waId === waId)!;
+}
+
+/** An address on this machine where nothing listens any more: a port this test opened, then closed. */
+async function deadAddress(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return `http://127.0.0.1:${port}`;
 }
 
 /** The engine's cache holds exactly the server's state of a conversation: its last seq and every message. */
@@ -92,6 +103,30 @@ describe('the sync engine against a real server', () => {
       'oi, primeira mensagem',
     ]);
     expect(offline.connection).toBe('offline');
+    await offline.stop();
+  });
+
+  it('reading a conversation tells the lists at once, and only when something unread became read', async () => {
+    await customerWrites('5511900000007', 'alguém aí?');
+    const conversation = await serverConversation('5511900000007');
+    const messages = await server.api<Page<MessageDTO>>(admin, 'GET', `/api/conversations/${conversation.id}/messages`);
+    const file = dir.file();
+    const cache = await openCache(file);
+    await cache.upsertConversation(conversation, messages.body.items);
+    await cache.close();
+    // Offline, so that nothing but the read can change the lists.
+    const offline = createSyncEngine({ serverUrl: await deadAddress(), token: admin, cacheFile: file });
+    engines.push(offline);
+    await offline.start();
+    let told = 0;
+    offline.subscribe('conversations-changed', () => told++);
+    await offline.markRead(conversation.id);
+    expect(told).toBe(1);
+    expect(
+      (await offline.listInbox({ view: 'all', sort: 'recent', userId: null, now: new Date().toISOString() }))[0],
+    ).toMatchObject({ id: conversation.id, unreadCount: 0 });
+    await offline.markRead(conversation.id);
+    expect(told).toBe(1);
     await offline.stop();
   });
 

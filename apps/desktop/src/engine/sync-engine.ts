@@ -44,7 +44,7 @@ type CacheAccess = Pick<
   Cache,
   | 'listInbox'
   | 'getConversation'
-  | 'markRead'
+  | 'replyCounts'
   | 'contactHistory'
   | 'listTimeline'
   | 'saveTimeline'
@@ -65,6 +65,11 @@ export interface SyncEngine extends CacheAccess {
   listConversations(options?: ListConversationsOptions): Promise<ConversationDTO[]>;
   listMessages(conversationId: string): Promise<MessageDTO[]>;
   listOutbox(conversationId: string): Promise<OutboxEntry[]>;
+  /**
+   * The agent saw everything cached of the conversation. The lists are told at once when that read something
+   * (their unread counts change), rather than on the next push or catch-up.
+   */
+  markRead(conversationId: string): Promise<void>;
   /** Whether each business number can send, as the server last said (empty until the first connect). */
   sendHealth(): ChannelSendHealthDTO[];
   /** Stores the reply in the outbox first, then sends it when connected; resolves once it is stored. */
@@ -108,7 +113,7 @@ export const OUTBOX_CONCURRENCY = 8;
 const CACHE_ACCESS = [
   'listInbox',
   'getConversation',
-  'markRead',
+  'replyCounts',
   'contactHistory',
   'listTimeline',
   'saveTimeline',
@@ -247,6 +252,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     listConversations: (listOptions) => opened().listConversations(listOptions),
     listMessages: (conversationId) => opened().listMessages(conversationId),
     listOutbox: (conversationId) => opened().listOutbox(conversationId),
+    markRead: async (conversationId) => {
+      if (await opened().markRead(conversationId)) emit('conversations-changed');
+    },
     sendHealth: () => sendHealth.list(),
     sendReply: (conversationId, reply) => {
       opened();

@@ -20,9 +20,13 @@ export function App() {
     // A resolve still in its Undo grace goes out as the window closes or reloads, rather than being lost.
     const leaving = () => void useStore.getState().resolvePending();
     window.addEventListener('pagehide', leaving);
+    // Back at the window: what arrived in the open conversation meanwhile is in front of the agent now.
+    const back = () => useStore.getState().readOpenConversation();
+    window.addEventListener('focus', back);
     return () => {
       unwire();
       window.removeEventListener('pagehide', leaving);
+      window.removeEventListener('focus', back);
     };
   }, []);
 

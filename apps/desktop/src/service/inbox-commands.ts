@@ -134,6 +134,7 @@ export function inboxCommands(ctx: CommandContext): Handlers {
       widerViews.listOpened(request.view);
       return engine.listInbox({ ...request, userId: user.id, now: ctx.now().toISOString() });
     },
+    'replies:counts': () => ctx.session().engine.replyCounts(),
     'conversation:get': (id) => ctx.session().engine.getConversation(id),
     'conversation:read': (id) => ctx.session().engine.markRead(id),
     'conversation:act': async (id, action) => {

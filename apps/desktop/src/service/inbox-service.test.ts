@@ -162,6 +162,7 @@ describe('the inbox service (the host side of the contract) against a real serve
       return t.messages.some((m) => m.clientMessageId === reply.clientMessageId && m.status === 'read') && t;
     }, 'the reply to be read by the customer');
     expect(thread.pending).toEqual([]);
+    expect(await agent.call('replies:counts')).toEqual({ pending: 0, failed: 0 });
     expect(agent.pushes.some((p) => p.push === 'thread-changed' && p.payload[0] === conversation.id)).toBe(true);
 
     const shared = await server.api(admin, 'POST', '/api/canned-replies', {

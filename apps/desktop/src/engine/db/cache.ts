@@ -40,7 +40,9 @@ export interface Cache {
   listConversations(options?: ListConversationsOptions): Promise<ConversationDTO[]>;
   listInbox(query: InboxQuery): Promise<InboxRow[]>;
   getConversation(id: string): Promise<ConversationDTO | null>;
-  markRead(conversationId: string): Promise<void>;
+  replyCounts(): Promise<{ pending: number; failed: number }>;
+  /** True when the read mark moved (something unread became read). */
+  markRead(conversationId: string): Promise<boolean>;
   contactHistory(contactId: string): Promise<ConversationDTO[]>;
   listMessages(conversationId: string): Promise<MessageDTO[]>;
   listTimeline(conversationId: string): Promise<TimelineRow[]>;
@@ -103,6 +105,7 @@ export async function openCache(file: string): Promise<Cache> {
     listConversations: async (options) => inbox.listConversations(options),
     listInbox: async (query) => views.listInbox(query),
     getConversation: async (id) => views.getConversation(id),
+    replyCounts: async () => views.replyCounts(),
     markRead: async (conversationId) => views.markRead(conversationId),
     contactHistory: async (contactId) => views.contactHistory(contactId),
     listMessages: async (conversationId) => inbox.listMessages(conversationId),

@@ -190,6 +190,73 @@ describe('the inbox views over the cache', () => {
     await reopened.close();
   });
 
+  it('a read mark moves only forward, and says when it moved (the lists then show the count gone)', async () => {
+    const cache = await openCache(dir.file());
+    await cache.upsertConversation(conversation('c1'), [message('in1', 'c1', 1, 'inbound')]);
+    expect(await cache.markRead('c1')).toBe(true);
+    expect(await cache.markRead('c1')).toBe(false);
+    await cache.applyEvent({
+      id: 'e2',
+      conversationId: 'c1',
+      seq: 2,
+      at: at(2),
+      type: 'message:created',
+      data: message('in2', 'c1', 2, 'inbound'),
+    });
+    expect((await cache.listInbox(query({})))[0]!.unreadCount).toBe(1);
+    expect(await cache.markRead('c1')).toBe(true);
+    expect((await cache.listInbox(query({})))[0]!.unreadCount).toBe(0);
+    await cache.close();
+  });
+
+  it('counts the replies refused or not delivered until the agent sends them again or discards them', async () => {
+    const cache = await openCache(dir.file());
+    const undelivered = (id: string, status: MessageDTO['status']) => ({
+      ...message(id, 'c1', 2, 'outbound'),
+      status,
+    });
+    await cache.upsertConversation(conversation('c1'), [
+      message('in1', 'c1', 1, 'inbound'),
+      undelivered('failed1', 'failed'),
+      undelivered('dead1', 'dead'),
+      undelivered('sent1', 'delivered'),
+    ]);
+    const failed = async () => (await cache.listInbox(query({})))[0]!.failedReplies;
+    expect(await failed()).toBe(2);
+    await cache.enqueueOutbox('refused', 'c1', { type: 'text', body: 'are you there?' });
+    await cache.enqueueOutbox('waiting', 'c1', { type: 'text', body: 'hello?' });
+    await cache.markOutboxFailed('refused', { code: 'OPTED_OUT', message: 'the customer opted out' });
+    expect(await cache.listInbox(query({}))).toMatchObject([{ failedReplies: 3, pendingReplies: 1 }]);
+
+    await cache.discardOutbox('refused');
+    await cache.dismissFailure('c1', 'failed1');
+    expect(await failed()).toBe(1);
+    await cache.dismissFailure('c1', 'dead1', { clientMessageId: 'again', request: { type: 'text', body: 'again' } });
+    expect(await cache.listInbox(query({}))).toMatchObject([{ failedReplies: 0, pendingReplies: 2 }]);
+    await cache.close();
+  });
+
+  it("counts every conversation's unsent replies together, failures of resolved conversations left out", async () => {
+    const cache = await openCache(dir.file());
+    const undelivered = (id: string, conversationId: string) => ({
+      ...message(id, conversationId, 2, 'outbound'),
+      status: 'failed' as const,
+    });
+    await cache.upsertConversation(conversation('mine'), [undelivered('f-mine', 'mine')]);
+    await cache.upsertConversation(conversation('theirs', { assigneeId: 'other' }), [
+      undelivered('f-theirs', 'theirs'),
+    ]);
+    await cache.upsertConversation(conversation('done', { status: 'resolved' }), [undelivered('f-done', 'done')]);
+    await cache.enqueueOutbox('refused', 'done', { type: 'text', body: 'one more thing' });
+    await cache.markOutboxFailed('refused', { code: 'OPTED_OUT', message: 'the customer opted out' });
+    await cache.enqueueOutbox('waiting', 'theirs', { type: 'text', body: 'hello?' });
+    expect(await cache.replyCounts()).toEqual({ pending: 1, failed: 3 });
+    await cache.dismissFailure('theirs', 'f-theirs');
+    await cache.discardOutbox('refused');
+    expect(await cache.replyCounts()).toEqual({ pending: 1, failed: 1 });
+    await cache.close();
+  });
+
   it('keeps the timeline from events, one board sample per queue and minute for an hour, and canned replies', async () => {
     const cache = await openCache(dir.file());
     await cache.upsertConversation(

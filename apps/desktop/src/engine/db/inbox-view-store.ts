@@ -13,7 +13,7 @@ export type InboxQuery = {
   /** ISO time deciding what is snoozed and which windows are still open. */
   now: string;
 };
-export type InboxRow = ConversationDTO & { unreadCount: number; pendingReplies: number };
+export type InboxRow = ConversationDTO & { unreadCount: number; pendingReplies: number; failedReplies: number };
 
 const NOT_SNOOZED = '(snoozedUntil IS NULL OR snoozedUntil <= @now)';
 const VIEWS: Record<InboxViewName, string> = {
@@ -37,6 +37,19 @@ const UNREAD = `(SELECT COUNT(*) FROM messages m WHERE m.conversationId = c.id A
   COALESCE(r.readUpTo, ''),
   COALESCE((SELECT MAX(o.sentAt) FROM messages o WHERE o.conversationId = c.id AND o.direction = 'outbound'), '')))`;
 const PENDING = "(SELECT COUNT(*) FROM outbox x WHERE x.conversationId = c.id AND x.state = 'pending')";
+/**
+ * Replies that did not go and that nobody dealt with yet: those the server refused (still in the outbox) and
+ * those WhatsApp did not deliver, until the agent sends them again or discards them.
+ */
+const FAILED = `((SELECT COUNT(*) FROM outbox x WHERE x.conversationId = c.id AND x.state = 'failed')
+  + (SELECT COUNT(*) FROM messages f WHERE f.conversationId = c.id AND f.direction = 'outbound'
+      AND json_extract(f.json, '$.status') IN ('failed', 'dead')
+      AND NOT EXISTS (SELECT 1 FROM dismissed_failures d WHERE d.messageId = f.id)))`;
+
+/** Failed messages count only in open conversations: resolving one leaves its failures behind. */
+const FAILED_IN_OPEN = `(SELECT COUNT(*) FROM conversations c JOIN messages f ON f.conversationId = c.id
+  WHERE c.status = 'open' AND f.direction = 'outbound' AND json_extract(f.json, '$.status') IN ('failed', 'dead')
+    AND NOT EXISTS (SELECT 1 FROM dismissed_failures d WHERE d.messageId = f.id))`;
 
 const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
@@ -45,7 +58,10 @@ export function inboxViewStore(db: Database) {
   const markRead = db.prepare(`
     INSERT INTO read_marks (conversationId, readUpTo)
     VALUES (@id, COALESCE((SELECT MAX(sentAt) FROM messages WHERE conversationId = @id), ''))
-    ON CONFLICT (conversationId) DO UPDATE SET readUpTo = MAX(readUpTo, excluded.readUpTo)`);
+    ON CONFLICT (conversationId) DO UPDATE SET readUpTo = excluded.readUpTo WHERE excluded.readUpTo > readUpTo`);
+  const replyCounts = db.prepare<[], { pending: number; failed: number }>(`
+    SELECT (SELECT COUNT(*) FROM outbox WHERE state = 'pending') AS pending,
+      (SELECT COUNT(*) FROM outbox WHERE state = 'failed') + ${FAILED_IN_OPEN} AS failed`);
   const one = db.prepare<[string], { json: string }>(
     'SELECT json FROM conversations WHERE id = ? AND json IS NOT NULL',
   );
@@ -71,8 +87,8 @@ export function inboxViewStore(db: Database) {
         where.push("EXISTS (SELECT 1 FROM json_each(c.json, '$.labels') WHERE value = @label)");
       }
       const rows = db
-        .prepare<[Record<string, string>], { json: string; unreadCount: number; pendingReplies: number }>(
-          `SELECT c.json, ${UNREAD} AS unreadCount, ${PENDING} AS pendingReplies
+        .prepare<[Record<string, string>], Omit<InboxRow, keyof ConversationDTO> & { json: string }>(
+          `SELECT c.json, ${UNREAD} AS unreadCount, ${PENDING} AS pendingReplies, ${FAILED} AS failedReplies
            FROM conversations c LEFT JOIN read_marks r ON r.conversationId = c.id
            WHERE ${where.join(' AND ')} ORDER BY ${SORTS[query.sort]}, c.id`,
         )
@@ -81,7 +97,13 @@ export function inboxViewStore(db: Database) {
         ...(JSON.parse(r.json) as ConversationDTO),
         unreadCount: r.unreadCount,
         pendingReplies: r.pendingReplies,
+        failedReplies: r.failedReplies,
       }));
+    },
+
+    /** The replies of every conversation that have not gone, for the one line that says whether all were sent. */
+    replyCounts(): { pending: number; failed: number } {
+      return replyCounts.get()!;
     },
 
     getConversation(id: string): ConversationDTO | null {
@@ -89,9 +111,9 @@ export function inboxViewStore(db: Database) {
       return row ? (JSON.parse(row.json) as ConversationDTO) : null;
     },
 
-    /** Everything up to the newest cached message counts as seen; a mark never moves back. */
-    markRead(conversationId: string): void {
-      markRead.run({ id: conversationId });
+    /** Everything up to the newest cached message counts as seen; a mark never moves back. True when it moved. */
+    markRead(conversationId: string): boolean {
+      return markRead.run({ id: conversationId }).changes > 0;
     },
 
     contactHistory(contactId: string): ConversationDTO[] {

@@ -1,6 +1,7 @@
 import { checkAttachment, mimeTypeFromFilename, type MediaKind } from '@switchboard/shared';
 import { currentLocale, i18n } from '../i18n';
 import { fileSize, intlLocale } from '../i18n/format';
+import { fileKindText } from './file-kind';
 
 /** A file as the browser hands it over (File), or anything shaped like one. */
 export type PickedFile = { name: string; type: string; size: number };
@@ -33,7 +34,10 @@ export function checkPickedFile(file: PickedFile): AttachmentVerdict {
     case 'unsupported-type':
       return {
         ok: false,
-        message: i18n.t('composer:attach.unsupported', { name: file.name, type: check.mimeType || '?' }),
+        message: i18n.t('composer:attach.unsupported', {
+          name: file.name,
+          type: fileKindText(check.mimeType, file.name) ?? '?',
+        }),
       };
   }
 }

@@ -6,8 +6,8 @@ import {
   selectConnectionLabel,
   selectDraft,
   selectIsSupervisor,
-  selectPendingCount,
   selectSelectedConversation,
+  selectSendStatus,
 } from './selectors';
 
 afterEach(resetStore);
@@ -39,9 +39,17 @@ describe('the store selectors', () => {
     expect(selectIsSupervisor(state())).toBe(false);
   });
 
-  it("counts the replies still waiting in this device's outbox across the list", () => {
-    useStore.setState({ items: [item({ pendingReplies: 2 }), item(), item({ pendingReplies: 1 })] });
-    expect(selectPendingCount(state())).toBe(3);
+  it('the sidebar never says every reply was sent while one failed, even with none waiting', () => {
+    useStore.setState({ hostLink: 'open', connection: 'online' });
+    expect(selectSendStatus(state())).toEqual({ line: 'allSent' });
+    useStore.setState({ replyCounts: { pending: 1, failed: 3 } });
+    expect(selectSendStatus(state())).toEqual({ line: 'failed', count: 3 });
+    useStore.setState({ replyCounts: { pending: 2, failed: 0 } });
+    expect(selectSendStatus(state())).toEqual({ line: 'pending', count: 2 });
+    useStore.setState({ replyCounts: { pending: 0, failed: 0 }, connection: 'offline' });
+    expect(selectSendStatus(state())).toEqual({ line: 'fromDevice' });
+    useStore.setState({ hostLink: 'down', replyCounts: { pending: 0, failed: 1 } });
+    expect(selectSendStatus(state())).toEqual({ line: 'reconnecting' });
   });
 
   it('a conversation with nothing written has an empty reply draft', () => {

@@ -15,8 +15,24 @@ export const selectOpenContact = (s: Store): ContactDTO | null => {
 
 export const selectIsSupervisor = (s: Store) => s.user?.role === 'supervisor' || s.user?.role === 'admin';
 
-/** Replies waiting in this device's outbox, across the listed conversations. */
-export const selectPendingCount = (s: Store) => s.items.reduce((sum, c) => sum + c.pendingReplies, 0);
+/**
+ * The one line the sidebar says about sending, most pressing first. It says all replies were sent only when
+ * none waits and none failed, in any conversation on this device, and every number can send.
+ */
+export type SendStatus =
+  | { line: 'refused' | 'reconnecting' | 'fromDevice' | 'allSent' }
+  | { line: 'failed' | 'pending' | 'outages'; count: number };
+
+export function selectSendStatus(s: Store): SendStatus {
+  if (s.hostLink === 'refused') return { line: 'refused' };
+  if (s.hostLink !== 'open') return { line: 'reconnecting' };
+  const { failed, pending } = s.replyCounts;
+  if (failed > 0) return { line: 'failed', count: failed };
+  if (pending > 0) return { line: 'pending', count: pending };
+  if (selectConnectionLabel(s) === 'offline') return { line: 'fromDevice' };
+  const outages = outagesIn(s.sendHealth).length;
+  return outages > 0 ? { line: 'outages', count: outages } : { line: 'allSent' };
+}
 
 export const selectDraft = (conversationId: string) => (s: Store) => s.drafts[conversationId] ?? EMPTY_DRAFT;
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import type { InboxItem } from '../../contract/inbox-api';
 import { deferred } from './test-support/deferred';
 import { item, queueState, timelineItem, user } from './test-support/fixtures';
-import { removePageGlobals, resetStore, testBridge, useStore } from './test-support/store-harness';
+import { page, removePageGlobals, resetStore, testBridge, useStore } from './test-support/store-harness';
 import { wirePushes } from './wire-pushes';
 
 let unwire: () => void;
@@ -56,6 +56,39 @@ describe("the engine's pushes, wired into the store", () => {
     expect(useStore.getState().items[0]?.unreadCount).toBe(3);
     useStore.getState().select(ana.id);
     await vi.waitFor(() => expect(useStore.getState().items[0]?.unreadCount).toBe(0));
+  });
+
+  it('opening a conversation clears its unread count at once, before the list is read again', async () => {
+    const ana = item({ name: 'Ana Costa', unreadCount: 3 });
+    testBridge.answer('inbox:list', () => [ana]);
+    await useStore.getState().refreshList();
+    useStore.getState().select(ana.id);
+    expect(useStore.getState().items[0]?.unreadCount).toBe(0);
+  });
+
+  it('new messages in the open conversation never show as unread while the agent looks at it', async () => {
+    const ana = item({ name: 'Ana Costa' });
+    useStore.setState({ items: [ana] });
+    useStore.getState().select(ana.id);
+    await testBridge.settle();
+    // The engine lists the new message as unread until the read mark the push sets has landed.
+    testBridge.answer('inbox:list', () => [{ ...ana, unreadCount: 1 }]);
+    testBridge.push('thread-changed', ana.id);
+    testBridge.push('conversations-changed');
+    await vi.waitFor(() => expect(listCalls()).toBeGreaterThan(0));
+    await testBridge.settle();
+    expect(useStore.getState().items[0]?.unreadCount).toBe(0);
+
+    // Away from the window, the same message counts as unread, until the agent comes back to it.
+    page.focused = false;
+    testBridge.push('thread-changed', ana.id);
+    testBridge.push('conversations-changed');
+    await vi.waitFor(() => expect(useStore.getState().items[0]?.unreadCount).toBe(1));
+    const reads = testBridge.callsOf('conversation:read').length;
+    page.focused = true;
+    useStore.getState().readOpenConversation();
+    expect(useStore.getState().items[0]?.unreadCount).toBe(0);
+    expect(testBridge.callsOf('conversation:read')).toHaveLength(reads + 1);
   });
 
   it('a burst of list changes (a resync) while the list is being read makes one more read, not one per push', async () => {

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { HandoffDTO } from '@switchboard/shared';
 import { useFormat } from '../../i18n/format';
+import { useTriageFormat } from '../../lib/triage-format';
 
 export function HandoffCard({ handoff }: { handoff: HandoffDTO }) {
   const { t } = useTranslation('context');
   const format = useFormat();
+  const { queueIntentName } = useTriageFormat();
   return (
     <section className="context-section handoff">
       <h3 className="section-title">{t('handoff.title', { bot: handoff.botName })}</h3>
@@ -12,7 +14,7 @@ export function HandoffCard({ handoff }: { handoff: HandoffDTO }) {
       {handoff.summary && <p>{handoff.summary}</p>}
       {handoff.intent && (
         <div className="muted">
-          {t('handoff.intent')} <strong>{handoff.intent}</strong>
+          {t('handoff.intent')} <strong>{queueIntentName(handoff.intent)}</strong>
           {handoff.confidence !== undefined && ` (${format.percent(Math.round(handoff.confidence * 100) / 100)})`}
         </div>
       )}

@@ -64,4 +64,35 @@ describe('what a timeline step says', () => {
     );
     expect(lines).toEqual(['Priority normal: no rule matched', 'Waiting for: 3m 0s']);
   });
+
+  it('names the intents a step speaks of, in its sentence and its facts, never by key', () => {
+    const rerouted = {
+      kind: 'transferred' as const,
+      summary: 'Re-routed to the Billing queue: the intent is now payment_issue',
+      details: { toQueueId: 'q1', intent: 'payment_issue', why: 'Billing takes payment_issue in pt' },
+    };
+    expect(stepLines(rerouted, en(), createFormatters('en-US'))).toEqual([
+      'Re-routed to the Billing queue: the intent is now Payment issue',
+      'Why: Billing takes Payment issue in pt',
+    ]);
+    const spanish = stepLines(
+      { kind: 'intent-corrected', summary: 'Intent corrected by Ana: order_status → payment_issue', details: {} },
+      i18n.getFixedT('es', 'context'),
+      createFormatters('es-419'),
+    );
+    expect(spanish).toEqual(['Intent corrected by Ana: Estado del pedido → Problema de pago']);
+  });
+
+  it("labels the server's other facts, and leaves out an id under any name", () => {
+    const kept = stepLines(
+      {
+        kind: 'reopened',
+        summary: 'Reopened: the customer wrote again',
+        details: { keptBy: '65f1c2a9b4e0d3a1c2b4e0d3', learnedFrom: 'the triaged message' },
+      },
+      i18n.getFixedT('pt', 'context'),
+      createFormatters('pt-BR'),
+    );
+    expect(kept).toEqual(['Reopened: the customer wrote again', 'Aprendido de: the triaged message']);
+  });
 });

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { TimelineItem } from '../../../contract/inbox-api';
 import type { Formatters } from '../../i18n/format';
+import { namingIntents } from '../../lib/triage-format';
 
 /** The facts the server records on its steps, each with a label in every language and a way to show its value. */
 const SHOWN = {
@@ -19,8 +20,15 @@ const SHOWN = {
   until: 'date',
   sla: 'text',
   dueAt: 'date',
+  why: 'text',
+  learnedFrom: 'text',
+  opensAt: 'date',
+  nextCheckAt: 'date',
+  state: 'text',
 } as const;
 type Known = keyof typeof SHOWN;
+/** A record's id under a key that does not say so (`keptBy`): it means nothing to a person either. */
+const isRecordId = (value: unknown) => typeof value === 'string' && /^[0-9a-f]{24}$/.test(value);
 const isKnown = (key: string): key is Known => Object.hasOwn(SHOWN, key);
 
 function valueText(
@@ -36,7 +44,7 @@ function valueText(
   if (typeof value === 'number' && how === 'number') return format.number(value);
   if (typeof value === 'number' && how === 'minutes') return format.duration(value * 60_000);
   if (typeof value === 'string' && how === 'date' && !Number.isNaN(Date.parse(value))) return format.dateTime(value);
-  return String(value);
+  return typeof value === 'string' ? namingIntents(value, t) : String(value);
 }
 
 /**
@@ -55,12 +63,13 @@ export function detailLines(
     .filter((entry): entry is [string, string | number | boolean] =>
       ['string', 'number', 'boolean'].includes(typeof entry[1]),
     )
-    .filter(([key, value]) => !/Id$/.test(key) && !(typeof value === 'string' && summary.includes(value)))
+    .filter(([key, value]) => !/Id$/.test(key) && !isRecordId(value))
+    .filter(([, value]) => !(typeof value === 'string' && summary.includes(value)))
     .slice(0, most)
     .map(([key, value]) =>
       isKnown(key)
         ? `${t(`timeline.detail.${key}`)}: ${valueText(SHOWN[key], value, t, format)}`
-        : `${key}: ${String(value)}`,
+        : `${key}: ${typeof value === 'string' ? namingIntents(value, t) : String(value)}`,
     );
 }
 
@@ -74,5 +83,5 @@ export function stepLines(
   format: Formatters,
 ): string[] {
   if (TOLD_BY_FACTS.has(step.kind)) return detailLines(step.details, '', t, format, Infinity);
-  return [step.summary, ...detailLines(step.details, step.summary, t, format)];
+  return [namingIntents(step.summary, t), ...detailLines(step.details, step.summary, t, format)];
 }

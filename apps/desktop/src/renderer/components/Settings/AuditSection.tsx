@@ -4,21 +4,13 @@ import { z } from 'zod';
 import { AuditEntityType, AuditEntryDTO, pageOf } from '@switchboard/shared';
 import { settingsRequest } from '../../services/settings.service';
 import { useFormat } from '../../i18n/format';
-import en from '../../i18n/locales/en.json';
 import { SectionHeader } from './settings-ui';
-
-type Verb = keyof (typeof en)['settings']['audit']['verb'];
-const isVerb = (verb: string): verb is Verb => Object.hasOwn(en.settings.audit.verb, verb);
+import { auditField, auditVerb } from './audit-labels';
 
 /** Every settings change, newest first: who, when, what, before and after; filtered by kind; exported as CSV. */
 export function AuditSection() {
   const { t } = useTranslation('settings');
   const f = useFormat();
-  /** "user.created" -> "created", in the interface's language; an action this version does not know, as sent. */
-  const verbOf = (action: string) => {
-    const verb = action.slice(action.indexOf('.') + 1);
-    return isVerb(verb) ? t(`audit.verb.${verb}`) : action;
-  };
   const [type, setType] = useState<string>('');
   const [entries, setEntries] = useState<AuditEntryDTO[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -74,10 +66,11 @@ export function AuditSection() {
                 {e.actor.name} <span className="muted">({t(`role.${e.actor.role}`)})</span>
               </td>
               <td>
-                {verbOf(e.action)} <strong>{e.entity.name}</strong>
+                {auditVerb(e.action, t)} <strong>{e.entity.name}</strong>{' '}
+                <span className="muted">({t(`audit.entity.${e.entity.type}`)})</span>
               </td>
               <td title={t('audit.beforeAfter', { before: JSON.stringify(e.before), after: JSON.stringify(e.after) })}>
-                {e.changes.join(', ')}
+                {e.changes.map((field) => auditField(field, t)).join(', ')}
               </td>
             </tr>
           ))}

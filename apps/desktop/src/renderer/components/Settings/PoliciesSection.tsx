@@ -125,7 +125,7 @@ export function PoliciesSection({ role }: SettingsSectionProps) {
 function PreviewCard({ preview }: { preview: PolicyPreviewDTO }) {
   const { t } = useTranslation(['settings', 'common']);
   const f = useFormat();
-  const { intentName } = useTriageFormat();
+  const { intentName, namingIntents } = useTriageFormat();
   const priority = t(`common:priority.${preview.priority}`);
   const rules = preview.matchedRules.map((r) => r.id).join(', ');
   const sla = preview.sla.map((s) =>
@@ -144,7 +144,7 @@ function PreviewCard({ preview }: { preview: PolicyPreviewDTO }) {
       <dt>{t('policies.priority')}</dt>
       <dd>{rules ? t('policies.byRules', { priority, rules }) : priority}</dd>
       <dt>{t('policies.queue')}</dt>
-      <dd>{preview.queue ? `${preview.queue.name}: ${preview.queue.why}` : t('policies.none')}</dd>
+      <dd>{preview.queue ? `${preview.queue.name}: ${namingIntents(preview.queue.why)}` : t('policies.none')}</dd>
       <dt>{t('policies.slaHeading')}</dt>
       <dd>{sla.join('; ') || t('policies.none')}</dd>
     </dl>

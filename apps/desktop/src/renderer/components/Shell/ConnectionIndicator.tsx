@@ -1,31 +1,19 @@
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
-import { outagesIn, selectConnectionLabel, selectPendingCount } from '../../store/selectors';
+import { selectConnectionLabel, selectSendStatus } from '../../store/selectors';
 
 export function ConnectionIndicator() {
   const { t } = useTranslation();
   const state = useStore(selectConnectionLabel);
-  const hostLink = useStore((s) => s.hostLink);
-  const hostDown = hostLink !== 'open';
-  const pending = useStore(selectPendingCount);
-  const outages = outagesIn(useStore((s) => s.sendHealth)).length;
+  const status = useStore(useShallow(selectSendStatus));
   return (
     <div className={`connection ${state}`} role="status" aria-label={t('connection.label')} data-state={state}>
       <span className="connection-dot" />
       <div>
         <div className="connection-state">{t(`connection.${state}`)}</div>
-        <div className="connection-detail">
-          {hostLink === 'refused'
-            ? t('connection.refused')
-            : hostDown
-              ? t('connection.reconnecting')
-              : pending > 0
-                ? t('connection.pending', { count: pending })
-                : state === 'offline'
-                  ? t('connection.fromDevice')
-                  : outages > 0
-                    ? t('connection.outages', { count: outages })
-                    : t('connection.allSent')}
+        <div className={`connection-detail ${status.line}`}>
+          {'count' in status ? t(`connection.${status.line}`, { count: status.count }) : t(`connection.${status.line}`)}
         </div>
       </div>
     </div>

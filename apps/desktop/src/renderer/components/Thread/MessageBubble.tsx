@@ -5,6 +5,7 @@ import { useStore } from '../../store';
 import { failureText } from '../../i18n/errors';
 import { useFormat } from '../../i18n/format';
 import { failedMessage, failedReply } from '../../store/slices/failed-sends';
+import { selectOpenContact } from '../../store/selectors';
 import { FailedActions } from './FailedActions';
 import { DeliveryTicks } from './DeliveryTicks';
 import { MessageContent, useQuoteText } from './MessageContent';
@@ -17,7 +18,7 @@ type Props = {
   quoted: MessageDTO | undefined;
   /** The message a search result pointed at. */
   found?: boolean;
-  /** A failed message the agent already sent again or discarded: it no longer offers those actions. */
+  /** A failed message the agent already sent again or discarded: it no longer offers what to do with it. */
   settled?: boolean;
 };
 
@@ -40,7 +41,7 @@ export function MessageBubble({ message, reactions, quoted, found = false, settl
   const quoteText = useQuoteText();
   const side = message.direction === 'inbound' ? 'in' : message.direction === 'internal' ? 'note' : 'out';
   const failed = message.status === 'failed' || message.status === 'dead';
-  const resend = failed && !settled ? resendOf(message) : null;
+  const optedOut = useStore((s) => selectOpenContact(s)?.optedOut ?? false);
   return (
     <div
       className={`bubble-row ${side} ${found ? 'found' : ''}`}
@@ -81,8 +82,13 @@ export function MessageBubble({ message, reactions, quoted, found = false, settl
           {message.failureReason ?? message.error?.message ?? message.error?.title ?? t('failure.refused')}
         </div>
       )}
-      {resend && (
-        <FailedActions conversationId={message.conversationId} failed={failedMessage(message)} request={resend} />
+      {failed && !settled && side === 'out' && (
+        <FailedActions
+          conversationId={message.conversationId}
+          failed={failedMessage(message)}
+          resend={resendOf(message)}
+          optedOut={optedOut}
+        />
       )}
     </div>
   );
@@ -94,6 +100,7 @@ export function PendingBubble({ reply }: { reply: PendingReply }) {
   const { request } = reply;
   const side = request.type === 'note' ? 'note' : 'out';
   const failed = reply.state === 'failed';
+  const optedOut = useStore((s) => selectOpenContact(s)?.optedOut ?? false);
   const text =
     request.type === 'template'
       ? t('pending.template', { name: request.template.name })
@@ -136,7 +143,9 @@ export function PendingBubble({ reply }: { reply: PendingReply }) {
         <FailedActions
           conversationId={reply.conversationId}
           failed={failedReply(reply)}
-          request={request}
+          resend={request}
+          errorCode={reply.errorCode}
+          optedOut={optedOut}
           issues={reply.issues}
         />
       )}

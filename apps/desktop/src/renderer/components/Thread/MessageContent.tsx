@@ -5,6 +5,7 @@ import type { MessageDTO } from '@switchboard/shared';
 import { useFormat } from '../../i18n/format';
 import { conversationService } from '../../services/conversation.service';
 import { Icon } from '../common/Icon';
+import { fileKindText } from '../../lib/file-kind';
 
 type Content = MessageDTO['content'];
 type MediaContent = Extract<Content, { type: 'image' | 'video' | 'document' | 'audio' | 'sticker' }>;
@@ -61,10 +62,6 @@ function mediaName(c: MediaContent, t: TFunction<'thread'>): string {
   return c.type === 'audio' && c.voice ? t('kind.voice') : t(`kind.${c.type}`);
 }
 
-/** `application/pdf` -> `PDF`: what an agent calls the file. */
-const typeLabel = (mimeType: string | null) =>
-  mimeType ? (mimeType.split('/')[1]?.split(/[.+-]/).at(-1) ?? mimeType).toUpperCase() : null;
-
 function Media({ message }: { message: MessageDTO }) {
   const { t } = useTranslation('thread');
   const format = useFormat();
@@ -106,7 +103,9 @@ function Media({ message }: { message: MessageDTO }) {
         <div>
           <div className="doc-name">{c.filename ?? mediaName(c, t)}</div>
           <div className="muted">
-            {[typeLabel(c.mimeType), c.size ? format.fileSize(c.size) : null].filter(Boolean).join(' · ')}
+            {[fileKindText(c.mimeType, c.filename), c.size ? format.fileSize(c.size) : null]
+              .filter(Boolean)
+              .join(' · ')}
           </div>
         </div>
         {url && (

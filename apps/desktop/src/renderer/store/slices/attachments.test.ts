@@ -44,7 +44,7 @@ describe('attaching a file', () => {
     [
       'a GIF',
       file('dance.gif', 2000, 'image/gif'),
-      'dance.gif cannot go on WhatsApp (image/gif). Send JPEG or PNG photos, MP4 or 3GP videos, AAC, AMR, MP3, M4A or OGG audio, WebP stickers, or PDF, TXT and Office documents.',
+      'dance.gif cannot go on WhatsApp (GIF). Send JPEG or PNG photos, MP4 or 3GP videos, AAC, AMR, MP3, M4A or OGG audio, WebP stickers, or PDF, TXT and Office documents.',
     ],
   ])('refuses %s before a byte leaves, naming the file and the limit', async (_what, picked, message) => {
     const id = newId();

@@ -88,4 +88,11 @@ describe('the inbox slice', () => {
     useStore.getState().requestFocus('composer');
     expect(useStore.getState().focusRequest).toEqual({ target: 'composer', n: 2 });
   });
+
+  it("reads this device's unsent replies of every conversation with the list, whichever view it shows", async () => {
+    testBridge.answer('inbox:list', () => [item({ name: 'Ana Costa' })]);
+    testBridge.answer('replies:counts', () => ({ pending: 0, failed: 1 }));
+    useStore.getState().setView('resolved');
+    await vi.waitFor(() => expect(useStore.getState().replyCounts).toEqual({ pending: 0, failed: 1 }));
+  });
 });

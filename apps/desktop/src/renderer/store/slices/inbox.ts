@@ -1,4 +1,4 @@
-import type { InboxItem, InboxSort, InboxView } from '../../../contract/inbox-api';
+import type { InboxItem, InboxSort, InboxView, ReplyCounts } from '../../../contract/inbox-api';
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
 import type { Failure } from '../../i18n/errors';
@@ -11,6 +11,8 @@ export type InboxSlice = {
   sort: InboxSort;
   search: string;
   items: InboxItem[];
+  /** This device's replies that have not gone, across every conversation (not only the listed ones). */
+  replyCounts: ReplyCounts;
   listLoaded: boolean;
   listError: Failure | null;
   shortcutsOpen: boolean;
@@ -28,12 +30,26 @@ export type InboxSlice = {
 
 let listRequest = 0;
 
+/** The agent is looking at the open conversation: the inbox shows it and the window has their focus. */
+export const openConversationInView = (state: { screen: Screen; selectedId: string | null }): string | null =>
+  state.screen === 'inbox' && document.hasFocus() ? state.selectedId : null;
+
+/**
+ * The open conversation in view has nothing unread, whatever the list read a moment before: the engine's read
+ * mark follows as soon as its `markRead` lands, and a list read before that must not show the count again.
+ */
+export const withoutUnread = (items: InboxItem[], conversationId: string | null): InboxItem[] =>
+  conversationId && items.some((c) => c.id === conversationId && c.unreadCount > 0)
+    ? items.map((c) => (c.id === conversationId ? { ...c, unreadCount: 0 } : c))
+    : items;
+
 export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
   screen: 'inbox',
   view: 'mine',
   sort: 'priority',
   search: '',
   items: [],
+  replyCounts: { pending: 0, failed: 0 },
   listLoaded: false,
   listError: null,
   shortcutsOpen: false,
@@ -72,9 +88,18 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
     const mine = ++listRequest;
     const { view, sort, search } = get();
     try {
-      const items = await conversationService.list({ view, sort, ...(search.trim() ? { search: search.trim() } : {}) });
+      const [items, replyCounts] = await Promise.all([
+        conversationService.list({ view, sort, ...(search.trim() ? { search: search.trim() } : {}) }),
+        conversationService.replyCounts(),
+      ]);
       // An older answer arriving after a newer request must not overwrite it.
-      if (mine === listRequest) set({ items, listLoaded: true, listError: null });
+      if (mine === listRequest)
+        set({
+          items: withoutUnread(items, openConversationInView(get())),
+          replyCounts,
+          listLoaded: true,
+          listError: null,
+        });
     } catch (error) {
       if (mine === listRequest) set({ listError: describeError(error), listLoaded: true });
     }

@@ -4,6 +4,7 @@ import { i18n } from '../../i18n';
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice, type Store } from '../types';
 import { NO_CONTACT } from './contact';
+import { openConversationInView, withoutUnread } from './inbox';
 import type { Failure } from '../../i18n/errors';
 
 export type HandOverAction = Extract<ConversationAction, { type: 'transfer' | 'assign' }>;
@@ -19,6 +20,8 @@ export type ThreadSlice = {
   refreshThread(): Promise<void>;
   /** The open conversation changed: show it, and count what arrived as read (the agent is looking at it). */
   threadChanged(conversationId: string): void;
+  /** The agent looks at the open conversation again (the window got their focus back): all of it is read. */
+  readOpenConversation(): void;
   refreshSelected(): Promise<void>;
   act(action: ConversationAction, conversationId?: string): Promise<boolean>;
   /**
@@ -59,6 +62,7 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
       ...NO_CONTACT,
       selectedConversation: null,
       screen: 'inbox',
+      items: withoutUnread(get().items, conversationId),
     });
     if (!conversationId) return;
     void get().refreshSelected();
@@ -90,7 +94,14 @@ export const createThreadSlice: Slice<ThreadSlice> = (set, get) => ({
   threadChanged(conversationId) {
     if (conversationId !== get().selectedId) return;
     void get().refreshThread();
-    if (document.hasFocus()) void conversationService.markRead(conversationId).catch(() => undefined);
+    get().readOpenConversation();
+  },
+
+  readOpenConversation() {
+    const id = openConversationInView(get());
+    if (!id) return;
+    set({ items: withoutUnread(get().items, id) });
+    void conversationService.markRead(id).catch(() => undefined);
   },
 
   async refreshSelected() {

@@ -64,8 +64,8 @@ export function conversation(overrides: Partial<ConversationDTO> & { name?: stri
 
 /** A conversation as the list shows it, with this device's unread and pending counts. */
 export const item = (overrides: Partial<InboxItem> & { name?: string } = {}): InboxItem => {
-  const { unreadCount = 0, pendingReplies = 0, ...rest } = overrides;
-  return { ...conversation(rest), unreadCount, pendingReplies };
+  const { unreadCount = 0, pendingReplies = 0, failedReplies = 0, ...rest } = overrides;
+  return { ...conversation(rest), unreadCount, pendingReplies, failedReplies };
 };
 
 export function message(conversationId: string, text: string): MessageDTO {

@@ -30,6 +30,7 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
     throw inboxError('UNAUTHENTICATED', 'sign in first');
   },
   'inbox:list': () => [],
+  'replies:counts': () => ({ pending: 0, failed: 0 }),
   'conversation:get': () => null,
   'conversation:read': () => undefined,
   'conversation:act': () => {
