@@ -200,5 +200,6 @@ describe('settings in Chromium, against the real server and Node host', () => {
       actor: { id: supervisor.id, role: 'supervisor' },
       changes: ['capacity', 'queueIds'],
     });
-  });
+    // A sign-out, a sign-in and a save: longer than one step on a machine under load.
+  }, 60_000);
 });
