@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { AuditEntryDTO, ConversationDTO, Page as PageOf, QueueStateDTO } from '@switchboard/shared';
-import { eventually } from '@switchboard/test-support/harness';
+import type {
+  AuditEntryDTO,
+  ChannelDTO,
+  ConversationDTO,
+  Page as PageOf,
+  QueueDTO,
+  QueueStateDTO,
+} from '@switchboard/shared';
+import { ADMIN, eventually } from '@switchboard/test-support/harness';
 import { saveScreen } from './support/screens.js';
-import { signIn, startInbox, type Inbox } from './support/session.js';
+import { person, signIn, startInbox, type Inbox } from './support/session.js';
 import type { Stack } from './support/stack.js';
 
 let inbox: Inbox;
@@ -21,6 +28,11 @@ async function openSection(label: string) {
   await page.click('.nav-item:has-text("Settings")');
   await page.click(`.settings-nav-item:has-text("${label}")`);
 }
+
+const ritaRow = 'tr[data-user-email="rita@test.local"]';
+const rita = () => stack.server.app.models.User.findOne({ email: 'rita@test.local' }).orFail();
+const newestAuditOf = async (entityId: string) =>
+  (await stack.server.api<PageOf<AuditEntryDTO>>(stack.admin, 'GET', `/api/audit?entityId=${entityId}`)).body.items[0];
 
 describe('settings in Chromium, against the real server and Node host', () => {
   it('an admin creates a queue and an agent; the agent signs in and gets a conversation routed to that queue', async () => {
@@ -107,4 +119,92 @@ describe('settings in Chromium, against the real server and Node host', () => {
     const audit = await stack.server.api<PageOf<AuditEntryDTO>>(stack.admin, 'GET', '/api/audit?entityType=queue');
     expect(audit.body.items.map((e) => [e.action, e.actor.role])).toContainEqual(['queue.created', 'admin']);
   });
+
+  it('an admin changes an existing agent’s queues, capacity and hours; a wrong time zone is refused by name', async () => {
+    const returns = await stack.server.api<QueueDTO>(stack.admin, 'POST', '/api/queues', { name: 'Returns desk' });
+    expect(returns.status).toBe(201);
+    await openSection('Users');
+    await page.click(`${ritaRow} button:has-text("Edit queues & hours")`);
+    const editor = page.locator('form[aria-label="Queues, capacity and hours of Rita Souza"]');
+    await editor.locator('label:has-text("VIP care") input[type="checkbox"]').uncheck();
+    await editor.locator('label:has-text("Returns desk") input[type="checkbox"]').check();
+    await editor.locator('input[name="capacity"]').fill('2');
+    await editor.locator('input[name="always"]').uncheck();
+    await editor.locator('input[name="timezone"]').fill('Mars/Olympus');
+    await editor.locator('button[type="submit"]').click();
+    const refusal = page.locator('.settings-refused[role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('workingHours.timezone');
+    expect((await rita()).capacity).not.toBe(2);
+
+    await editor.locator('input[name="timezone"]').fill('America/Sao_Paulo');
+    await editor.locator('button[type="submit"]').click();
+    await page.waitForSelector(
+      '.settings-saved[role="status"]:has-text("Saved the queues, capacity and working hours of Rita Souza.")',
+    );
+    await page.waitForSelector(`${ritaRow}:has-text("Returns desk"):has-text("America/Sao_Paulo")`);
+    await saveScreen(page, 'settings-user-profile');
+    const saved = await rita();
+    expect(saved.queueIds.map(String)).toEqual([returns.body.id]);
+    expect(saved.capacity).toBe(2);
+    expect(await newestAuditOf(saved.id)).toMatchObject({
+      action: 'user.profile-updated',
+      actor: { role: 'admin' },
+      changes: ['capacity', 'queueIds', 'workingHours'],
+    });
+  });
+
+  it('an admin renames a channel; the audit log keeps the old and the new name', async () => {
+    const channel = await stack.server.api<ChannelDTO>(stack.admin, 'POST', '/api/channels', {
+      phoneNumberId: '5550003333',
+      name: 'Support line',
+    });
+    expect(channel.status).toBe(201);
+    await openSection('Channels');
+    await page.click('tr[data-channel-number="5550003333"] button:has-text("Rename")');
+    const rename = page.locator('form[aria-label="Rename Support line"]');
+    await rename.locator('input[name="name"]').fill('Support Brazil');
+    await rename.locator('button[type="submit"]').click();
+    await page.waitForSelector('.settings-saved[role="status"]:has-text("Support line is now called Support Brazil.")');
+    await page.waitForSelector('tr[data-channel-number="5550003333"]:has-text("Support Brazil")');
+    expect(await newestAuditOf(channel.body.id)).toMatchObject({
+      action: 'channel.updated',
+      changes: ['name'],
+      before: { name: 'Support line' },
+      after: { name: 'Support Brazil' },
+    });
+  });
+
+  it('a supervisor sets an agent’s queues and capacity, and has no account actions nor an admin’s profile', async () => {
+    const supervisor = await person(stack, 'supervisor');
+    await page.click('button[title="Sign out"]');
+    await signIn(page, stack, supervisor);
+    await openSection('Users');
+    await page.waitForSelector(ritaRow);
+    expect(await page.locator('.settings-header').textContent()).toContain(
+      'Set the queues, capacity and working hours of agents and supervisors.',
+    );
+    expect(await page.locator('form[aria-label="New user"]').count()).toBe(0);
+    expect(await page.locator('button:has-text("Reset password"), button:has-text("Deactivate")').count()).toBe(0);
+    expect(await page.locator(`tr[data-user-email="${ADMIN.email}"] button`).count()).toBe(0);
+
+    await page.click(`${ritaRow} button:has-text("Edit queues & hours")`);
+    const editor = page.locator('form[aria-label="Queues, capacity and hours of Rita Souza"]');
+    await editor.locator('label:has-text("VIP care") input[type="checkbox"]').check();
+    await editor.locator('input[name="capacity"]').fill('4');
+    await editor.locator('button[type="submit"]').click();
+    await page.waitForSelector(
+      '.settings-saved[role="status"]:has-text("Saved the queues, capacity and working hours of Rita Souza.")',
+    );
+    await page.waitForSelector(`${ritaRow}:has-text("VIP care"):has-text("Returns desk")`);
+    await saveScreen(page, 'settings-users-supervisor');
+    const saved = await rita();
+    expect(saved.capacity).toBe(4);
+    expect(await newestAuditOf(saved.id)).toMatchObject({
+      action: 'user.profile-updated',
+      actor: { id: supervisor.id, role: 'supervisor' },
+      changes: ['capacity', 'queueIds'],
+    });
+    // A sign-out, a sign-in and a save: longer than one step on a machine under load.
+  }, 60_000);
 });

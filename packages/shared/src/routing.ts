@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BusinessHoursSchedule } from './business-hours.js';
 import { ObjectIdString } from './ids.js';
+import type { Role } from './user.js';
 
 export const Priority = z.enum(['low', 'normal', 'high', 'urgent']);
 export type Priority = z.infer<typeof Priority>;
@@ -101,6 +102,13 @@ export const AgentProfileRequest = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
 export type AgentProfileRequest = z.infer<typeof AgentProfileRequest>;
+
+/**
+ * Whose routing (queues, capacity, working hours) a role may change. Supervisors staff the agents and
+ * supervisors; an admin's routing, like every account's role, access and password, is the admins'.
+ */
+export const mayChangeRoutingOf = (actor: Role, target: Role): boolean =>
+  actor === 'admin' || (actor === 'supervisor' && target !== 'admin');
 
 export const SetStatusRequest = z.strictObject({ status: z.enum(['online', 'away']) });
 

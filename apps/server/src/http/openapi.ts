@@ -208,7 +208,7 @@ const routes: Route[] = [
     method: 'patch',
     path: '/api/channels/{id}',
     request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateChannelRequest } } } },
-    ok: [200, ChannelDTO, 'the updated channel'],
+    ok: [200, ChannelDTO, 'the updated channel (renamed, token replaced, ...); the change is in the audit log'],
     errors: { 400: 'invalid body', 404: 'no such channel' },
   },
   {
@@ -384,8 +384,12 @@ const routes: Route[] = [
     method: 'put',
     path: '/api/agents/{id}/profile',
     request: { params: IdParams, body: { content: { 'application/json': { schema: AgentProfileRequest } } } },
-    ok: [204, z.null(), 'skills and capacity saved'],
-    errors: { 400: 'invalid body', 404: 'no such user' },
+    ok: [204, z.null(), 'queues, capacity and working hours saved; the change is in the audit log'],
+    errors: {
+      400: 'invalid body',
+      403: 'an agent, or a supervisor changing an admin (only admins change an admin’s routing)',
+      404: 'no such user',
+    },
   },
   {
     method: 'put',
@@ -613,7 +617,11 @@ const routes: Route[] = [
     path: '/api/queues/{id}/members',
     request: { params: IdParams, body: { content: { 'application/json': { schema: QueueMembersRequest } } } },
     ok: [200, z.object({ memberIds: z.array(z.string()) }), 'who is skilled in the queue now'],
-    errors: { 400: 'invalid body', 404: 'no such queue' },
+    errors: {
+      400: 'invalid body',
+      403: 'an agent, or a supervisor adding or removing an admin',
+      404: 'no such queue',
+    },
   },
   {
     method: 'post',
@@ -713,6 +721,8 @@ export function buildOpenApiDocument() {
         : {}),
       ...(isPublic ? {} : { security: [{ bearerAuth: [] }] }),
       responses: {
+        // First, so a route's own 401/403 (what exactly it refuses) replaces the generic one.
+        ...(isPublic ? {} : authErrors),
         // A 204 has no body, so it has no content type either.
         [ok[0]]: ok[0] === 204 ? { description: ok[2] } : content(ok[1], ok[2], okType ?? 'application/json'),
         ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, error(description)])),
@@ -722,7 +732,6 @@ export function buildOpenApiDocument() {
             content(text, description, 'text/plain'),
           ]),
         ),
-        ...(isPublic ? {} : authErrors),
       },
     });
   }

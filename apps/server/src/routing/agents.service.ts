@@ -7,6 +7,7 @@ import type { DomainEvents } from '../domain/domain-events.js';
 import { auditRecordOf } from '../domain/user.service.js';
 import type { Models } from '../models/index.js';
 import type { UserDoc } from '../models/user.model.js';
+import { refuseRoutingBeyondReach } from './routing-access.js';
 
 /** A process refreshes its sockets' presence at least this often; older presence no longer counts. */
 export const PRESENCE_TTL_MS = 45_000;
@@ -79,6 +80,9 @@ export class AgentService {
 
   /** Skills (queues), capacity and working hours: what routing reads of an agent. */
   async updateProfile(userId: string, input: AgentProfileRequest, actor: Actor): Promise<void> {
+    const person = await this.models.User.findById(userId);
+    if (!person) throw notFound('user');
+    refuseRoutingBeyondReach(actor, [person], 'params.id');
     if (input.queueIds) await this.checkQueuesExist(input.queueIds);
     const set = {
       ...(input.capacity === undefined ? {} : { capacity: input.capacity }),

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../lib/errors.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
 import type { QueueDoc } from '../models/queue.model.js';
 import type { DomainEvents } from '../domain/domain-events.js';
+import { refuseRoutingBeyondReach } from './routing-access.js';
 
 const NO_REPLY: QueueDTO['outOfHours'] = { enabled: false, messages: {} };
 
@@ -83,7 +84,10 @@ export class QueueService {
     return (await this.models.User.find({ queueIds: id }, { _id: 1 })).map((u) => u._id.toHexString());
   }
 
-  /** Replaces who is skilled in the queue; each user keeps their other queues, and routing sees it at once. */
+  /**
+   * Replaces who is skilled in the queue; each user keeps their other queues, and routing sees it at once. A
+   * supervisor may not add or remove an admin.
+   */
   async setMembers(id: string, userIds: string[], actor: Actor): Promise<string[]> {
     const queue = await this.models.Queue.findById(id);
     if (!queue) throw notFound('queue');
@@ -93,6 +97,11 @@ export class QueueService {
         { path: 'body.userIds', message: 'names a user that does not exist' },
       ]);
     const before = await this.members(queue._id);
+    const wantedIds = new Set(wanted.map((u) => u.toHexString()));
+    const moving = [...new Set([...wantedIds, ...before])].filter((u) => wantedIds.has(u) !== before.includes(u));
+    // Admins may move anyone: only others pay for reading who moves.
+    if (actor.role !== 'admin')
+      refuseRoutingBeyondReach(actor, await this.models.User.find({ _id: { $in: moving } }), 'body.userIds');
     await this.models.User.updateMany(
       { _id: { $nin: wanted }, queueIds: queue._id },
       { $pull: { queueIds: queue._id } },

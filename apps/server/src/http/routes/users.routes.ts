@@ -6,8 +6,9 @@ import { actorOf, authOf, requireRole } from '../auth.middleware.js';
 import { parseInput } from '../validate.js';
 
 /**
- * The team: supervisors read it (to staff queues and set agents' capacity and hours through the agent
- * profile); admins create users and change accounts (role, name, active, password).
+ * The team: supervisors read it (and change agents' and supervisors' queues, capacity and hours through the
+ * agent profile, see `mayChangeRoutingOf`); only admins create users and change accounts (role, name, active,
+ * password).
  */
 export function userRoutes(services: HttpServices): Router {
   const router = Router();

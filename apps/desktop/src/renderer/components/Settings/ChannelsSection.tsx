@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ChannelDTO } from '@switchboard/shared';
@@ -9,11 +9,15 @@ import { Outcome, SectionHeader, useLoaded, useSaver } from './settings-ui';
 const loadChannels = async () =>
   (await settingsRequest('GET', '/api/channels', z.object({ items: z.array(ChannelDTO) }))).items;
 
-/** Business numbers (admins). The Cloud API token is write-only: it can be set or replaced, never read back. */
+/**
+ * Business numbers (admins): added, renamed, their token replaced. The Cloud API token is write-only: it can be
+ * set or replaced, never read back.
+ */
 export function ChannelsSection() {
   const { t } = useTranslation('settings');
   const f = useFormat();
   const channels = useLoaded(loadChannels);
+  const [renaming, setRenaming] = useState<string | null>(null);
   const { outcome, save } = useSaver(channels.reload);
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -37,6 +41,15 @@ export function ChannelsSection() {
     void save(async () => {
       await settingsRequest('PATCH', `/api/channels/${channel.id}`, ChannelDTO, { accessToken: token.trim() });
       return t('channels.replaced', { name: channel.name });
+    });
+  };
+  const rename = (channel: ChannelDTO, event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get('name') ?? '');
+    void save(async () => {
+      const renamed = await settingsRequest('PATCH', `/api/channels/${channel.id}`, ChannelDTO, { name });
+      setRenaming(null);
+      return t('channels.renamed', { from: channel.name, to: renamed.name });
     });
   };
   return (
@@ -71,15 +84,36 @@ export function ChannelsSection() {
         </thead>
         <tbody>
           {(channels.value ?? []).map((c) => (
-            <tr key={c.id}>
-              <td>{c.name}</td>
+            <tr key={c.id} data-channel-number={c.phoneNumberId}>
+              <td>
+                {renaming === c.id ? (
+                  <form
+                    className="settings-inline-form"
+                    aria-label={t('channels.renameForm', { name: c.name })}
+                    onSubmit={(event) => rename(c, event)}
+                  >
+                    <input name="name" defaultValue={c.name} aria-label={t('channels.newName')} required autoFocus />
+                    <button className="btn primary small" type="submit">
+                      {t('channels.saveName')}
+                    </button>
+                    <button className="btn ghost small" type="button" onClick={() => setRenaming(null)}>
+                      {t('channels.cancel')}
+                    </button>
+                  </form>
+                ) : (
+                  c.name
+                )}
+              </td>
               <td>{c.displayPhoneNumber ?? c.phoneNumberId}</td>
               <td>
                 {c.hasAccessToken
                   ? t('channels.tokenSet', { date: c.accessTokenSetAt ? f.dateTime(c.accessTokenSetAt) : '' })
                   : t('channels.serverDefault')}
               </td>
-              <td>
+              <td className="settings-row-actions">
+                <button className="btn ghost small" onClick={() => setRenaming(c.id)}>
+                  {t('channels.rename')}
+                </button>
                 <button className="btn ghost small" onClick={() => replaceToken(c)}>
                   {t('channels.replaceToken')}
                 </button>

@@ -1,8 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { PasswordResetResponse, QueueDTO, Role, TeamMemberDTO } from '@switchboard/shared';
+import {
+  mayChangeRoutingOf,
+  PasswordResetResponse,
+  QueueDTO,
+  Role,
+  TeamMemberDTO,
+  type AgentProfileRequest,
+} from '@switchboard/shared';
 import { settingsRequest } from '../../services/settings.service';
+import { ProfileEditor } from './ProfileEditor';
+import { QueuePicker, readQueues } from './QueuePicker';
 import type { SettingsSectionProps } from './sections';
 import { Outcome, SectionHeader, useLoaded, useSaver } from './settings-ui';
 
@@ -11,13 +20,19 @@ const loadTeam = async () => (await settingsRequest('GET', '/api/users', items(T
 const loadQueues = async () =>
   (await settingsRequest('GET', '/api/queues', items(z.object({ queue: QueueDTO })))).items;
 
-/** The team: admins add people and change accounts; supervisors read who is on which queue. */
+/**
+ * The team. Admins add people, deactivate them, reset passwords and set anyone's queues, capacity and working
+ * hours; supervisors set those of agents and supervisors (`mayChangeRoutingOf`, as the server rules).
+ */
 export function UsersSection({ role }: SettingsSectionProps) {
   const { t } = useTranslation('settings');
   const team = useLoaded(loadTeam);
   const queues = useLoaded(loadQueues);
-  const queueName = (id: string) => queues.value?.find((q) => q.queue.id === id)?.queue.name ?? id;
+  const queueList = queues.value?.map((q) => q.queue) ?? [];
+  const queueName = (id: string) => queueList.find((q) => q.id === id)?.name ?? id;
   const admin = role === 'admin';
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = team.value?.find((m) => m.id === editing);
 
   const { outcome, save: act } = useSaver(team.reload);
   const setActive = (member: TeamMemberDTO, active: boolean) =>
@@ -34,12 +49,17 @@ export function UsersSection({ role }: SettingsSectionProps) {
       );
       return t('users.temporaryPassword', { name: member.name, password: temporaryPassword });
     });
+  const saveProfile = (member: TeamMemberDTO, profile: z.input<typeof AgentProfileRequest>) =>
+    act(async () => {
+      await settingsRequest('PUT', `/api/agents/${member.id}/profile`, z.unknown(), profile);
+      return t('users.profileSaved', { name: member.name });
+    });
 
   return (
     <>
-      <SectionHeader title={t('section.users')} hint={admin ? t('users.hint') : t('users.hintReadOnly')} />
-      {admin && <NewUserForm queues={queues.value?.map((q) => q.queue) ?? []} onDone={act} />}
-      <Outcome outcome={outcome} />
+      <SectionHeader title={t('section.users')} hint={admin ? t('users.hint') : t('users.hintSupervisor')} />
+      {admin && <NewUserForm queues={queueList} onDone={act} />}
+      {!edited && <Outcome outcome={outcome} />}
       {team.error && <p className="settings-refused">{team.error}</p>}
       <table className="settings-table" aria-label={t('users.team')}>
         <thead>
@@ -49,8 +69,9 @@ export function UsersSection({ role }: SettingsSectionProps) {
             <th>{t('users.role')}</th>
             <th>{t('users.queues')}</th>
             <th>{t('users.capacity')}</th>
+            <th>{t('users.workingHours')}</th>
             <th>{t('users.status')}</th>
-            {admin && <th />}
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -61,21 +82,42 @@ export function UsersSection({ role }: SettingsSectionProps) {
               <td>{t(`role.${member.role}`)}</td>
               <td>{member.queueIds.map(queueName).join(', ') || t('empty')}</td>
               <td>{member.capacity}</td>
+              <td>{member.workingHours?.timezone ?? t('users.anyTime')}</td>
               <td>{member.active ? t('users.active') : t('users.deactivated')}</td>
-              {admin && (
-                <td className="settings-row-actions">
-                  <button className="btn ghost small" onClick={() => void resetPassword(member)}>
-                    {t('users.resetPassword')}
+              <td className="settings-row-actions">
+                {mayChangeRoutingOf(role, member.role) && (
+                  <button
+                    className="btn ghost small"
+                    onClick={() => setEditing(editing === member.id ? null : member.id)}
+                  >
+                    {t('users.editProfile')}
                   </button>
-                  <button className="btn ghost small" onClick={() => void setActive(member, !member.active)}>
-                    {member.active ? t('users.deactivate') : t('users.reactivate')}
-                  </button>
-                </td>
-              )}
+                )}
+                {admin && (
+                  <>
+                    <button className="btn ghost small" onClick={() => void resetPassword(member)}>
+                      {t('users.resetPassword')}
+                    </button>
+                    <button className="btn ghost small" onClick={() => void setActive(member, !member.active)}>
+                      {member.active ? t('users.deactivate') : t('users.reactivate')}
+                    </button>
+                  </>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {edited && (
+        <ProfileEditor
+          member={edited}
+          queues={queueList}
+          onSave={(profile) => void saveProfile(edited, profile)}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {/* Beside the editor while it is open, so what its save did shows where the admin looks. */}
+      {edited && <Outcome outcome={outcome} />}
     </>
   );
 }
@@ -88,7 +130,6 @@ function NewUserForm({
   onDone: (work: () => Promise<string>) => Promise<void>;
 }) {
   const { t } = useTranslation('settings');
-  const [queueIds, setQueueIds] = useState<string[]>([]);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -99,12 +140,11 @@ function NewUserForm({
       role: String(data.get('role') ?? 'agent'),
       password: String(data.get('password') ?? ''),
       capacity: Number(data.get('capacity') ?? 5),
-      queueIds,
+      queueIds: readQueues(data, queues),
     };
     void onDone(async () => {
       const created = await settingsRequest('POST', '/api/users', TeamMemberDTO, user);
       form.reset();
-      setQueueIds([]);
       return t('users.created', { name: created.name });
     });
   };
@@ -132,22 +172,7 @@ function NewUserForm({
       <label>
         {t('users.capacity')} <input name="capacity" type="number" min={0} max={100} defaultValue={5} />
       </label>
-      <fieldset>
-        <legend>{t('users.queues')}</legend>
-        {queues.length === 0 && <span className="muted">{t('users.noQueues')}</span>}
-        {queues.map((q) => (
-          <label key={q.id} className="settings-check">
-            <input
-              type="checkbox"
-              checked={queueIds.includes(q.id)}
-              onChange={(e) =>
-                setQueueIds(e.target.checked ? [...queueIds, q.id] : queueIds.filter((id) => id !== q.id))
-              }
-            />
-            {q.name}
-          </label>
-        ))}
-      </fieldset>
+      <QueuePicker queues={queues} />
       <button className="btn primary" type="submit">
         {t('users.add')}
       </button>

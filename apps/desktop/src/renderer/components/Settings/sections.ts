@@ -23,9 +23,10 @@ export type SettingsSection = {
 const MANAGERS = ['admin', 'supervisor'] as const;
 
 /**
- * Admins see everything. Supervisors see the team (read), queues (hours, out-of-hours reply, capacity rule),
- * the WhatsApp templates and their versions (read), the team's canned replies, and the priority rules and SLA policies (read, with the preview); channels, bots and the audit log are
- * the admins'.
+ * Admins see everything. Supervisors see the team (agents' and supervisors' queues, capacity and working
+ * hours), queues (hours, out-of-hours reply, capacity rule), the WhatsApp templates and their versions (read),
+ * the team's canned replies, and the priority rules and SLA policies (read, with the preview); channels, bots
+ * and the audit log are the admins'.
  */
 export const SETTINGS_SECTIONS: SettingsSection[] = [
   { id: 'users', roles: MANAGERS, component: UsersSection },
