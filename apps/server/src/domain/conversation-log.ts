@@ -82,11 +82,7 @@ export class ConversationLog {
     const conversation =
       known ??
       (await this.models.Conversation.findById(first.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail());
-    const audience = {
-      channelId: first.channelId.toHexString(),
-      queueId: conversation.queueId?.toHexString() ?? null,
-      assigneeId: conversation.assigneeId?.toHexString() ?? null,
-    };
+    const audience = audienceOf(first.channelId, conversation);
     const after = Math.max(conversation.seq, this.lastSeqs.get(first.conversationId.toHexString()) ?? 0);
     const events = changes.map((change, i) => eventAt(change, after + 1 + i));
     const inserted = await this.insertInOrder(events);
@@ -177,27 +173,22 @@ export class ConversationLog {
    * but never pushed. Walks back from the conversation's seq by id (no scan), stopping at the first change
    * older than `from`. At least once: a client that got one already drops it by its seq.
    */
-  async announceAgain(conversationId: Types.ObjectId, from: Date, until: Date): Promise<number> {
+  async announceAgain(conversationId: Types.ObjectId, from: Date, until: Date): Promise<void> {
     const conversation = await this.models.Conversation.findById(conversationId, {
       seq: 1,
       channelId: 1,
       queueId: 1,
       assigneeId: 1,
     });
-    if (!conversation) return 0;
+    if (!conversation) return;
     const missed: ConversationEventDoc[] = [];
     for (let seq = conversation.seq; seq > 0 && conversation.seq - seq < MAX_SEQ_PROBES; seq--) {
       const event = await this.models.ConversationEvent.findById(eventId(conversationId, seq));
       if (!event || event.at < from) break;
       if (event.at < until) missed.unshift(event);
     }
-    const audience = {
-      channelId: conversation.channelId.toHexString(),
-      queueId: conversation.queueId?.toHexString() ?? null,
-      assigneeId: conversation.assigneeId?.toHexString() ?? null,
-    };
+    const audience = audienceOf(conversation.channelId, conversation);
     for (const event of missed) this.events.announceChange(toEventDTO(event), audience);
-    return missed.length;
   }
 
   /** The changes after `afterSeq`, read number by number: each is a lookup by id. */
@@ -210,6 +201,15 @@ export class ConversationLog {
     );
     return docs.filter((d): d is ConversationEventDoc => d !== null).map(toEventDTO);
   }
+}
+
+/** Who sees the conversation's changes now: its channel, the queue it waits in, its assignee. */
+function audienceOf(channelId: Types.ObjectId, conversation: KnownConversation): ConversationAudience {
+  return {
+    channelId: channelId.toHexString(),
+    queueId: conversation.queueId?.toHexString() ?? null,
+    assigneeId: conversation.assigneeId?.toHexString() ?? null,
+  };
 }
 
 function eventAt(change: Change, seq: number): StoredEvent {

@@ -32,7 +32,7 @@ type Options = {
    * process that died working on it: the changes it stored were held to be announced together, and may never
    * have been (ConversationLog.announceAgain).
    */
-  announceAgain?: (conversationId: string, from: Date, until: Date) => Promise<unknown>;
+  announceAgain?: (conversationId: string, from: Date, until: Date) => Promise<void>;
 };
 
 /** A claimed attempt, and when the attempt it took over from (a lapsed lease) had started. */
