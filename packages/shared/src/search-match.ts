@@ -8,17 +8,42 @@ const MAX_TERMS = 8;
 const wordsOf = (q: string) => (q.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
 const quoted = (word: string) => `"${word.replaceAll('"', '""')}"`;
 
+/** A word as FTS5's `unicode61 remove_diacritics 2` keeps it: lower case, accents folded (Envío -> envio). */
+export const foldedWord = (word: string) =>
+  word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+
+/** The distinct words of a text as the index keeps them. */
+export const foldedWordsOf = (text: string) => [...new Set(wordsOf(foldedWord(text)))];
+
+/**
+ * The words an index holds that start with a prefix, or null when it cannot say (too many, or a prefix it
+ * answers faster by itself).
+ */
+export type Completions = (prefix: string) => readonly string[] | null;
+
 /**
  * An FTS5 query for what an agent typed: every word must appear, the last one as a prefix (it may still be
  * being typed). Words are quoted, so nothing typed can be read as FTS5 syntax (AND, NEAR, column filters).
  * A one-letter last word is matched whole: as a prefix it would walk a large part of the vocabulary.
+ *
+ * With `completions`, a prefix the index knows the words for becomes those words (`"factura" OR "facturas"`):
+ * FTS5 walks a prefix it has no prefix index for by merging every matching word's whole list of messages
+ * first, however few results are wanted, while a list of words is walked newest first and stops at a page.
  */
-export function wordsMatch(q: string): string | null {
+export function wordsMatch(q: string, completions?: Completions): string | null {
   const words = wordsOf(q);
   if (words.length === 0) return null;
   return words
-    .map((word, i) => (i === words.length - 1 && word.length > 1 ? `${quoted(word)}*` : quoted(word)))
-    .join(' ');
+    .map((word, i) => (i === words.length - 1 && word.length > 1 ? prefixMatch(word, completions) : quoted(word)))
+    .join(' AND ');
+}
+
+function prefixMatch(word: string, completions: Completions | undefined): string {
+  const known = completions?.(foldedWord(word));
+  return known && known.length > 0 ? `(${known.map(quoted).join(' OR ')})` : `${quoted(word)}*`;
 }
 
 /** For the trigram index (names, numbers, emails): each word of three or more characters, anywhere in the field. */

@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ContactDTO, ConversationDTO, ConversationEventDTO, MessageDTO } from '@switchboard/shared';
+import {
+  foldedWordsOf,
+  type ContactDTO,
+  type ConversationDTO,
+  type ConversationEventDTO,
+  type MessageDTO,
+} from '@switchboard/shared';
 import { searchableText } from './message-text.js';
 import { migrate } from './search-schema.js';
 
@@ -9,6 +15,10 @@ import { migrate } from './search-schema.js';
 export type IndexedState = { stateSeq: number; messages: number };
 
 const SLOTS = 1024;
+/** messages_fts keeps prefix indexes of 2 and 3 letters; a longer prefix is completed from the words table. */
+const PREFIX_INDEXED_UP_TO = 3;
+/** More words than this for one prefix, and FTS5's own prefix walk is left to find them. */
+const MAX_COMPLETIONS = 64;
 
 /**
  * The server's full-text search index: one SQLite file (better-sqlite3, FTS5) beside the database, which
@@ -50,6 +60,10 @@ export class SearchIndex {
         'INSERT OR IGNORE INTO messages (rowid, id, conversation_rowid, direction) VALUES (?, ?, ?, ?)',
       ),
       insertMessageFts: db.prepare('INSERT INTO messages_fts (rowid, text) VALUES (?, ?)'),
+      insertWord: db.prepare('INSERT OR IGNORE INTO words (word) VALUES (?)'),
+      completions: db
+        .prepare<[string, string, number], string>('SELECT word FROM words WHERE word >= ? AND word < ? LIMIT ?')
+        .pluck(),
       state: db.prepare<[string], IndexedState>(`
         SELECT c.state_seq AS stateSeq, (SELECT count(*) FROM messages m WHERE m.conversation_rowid = c.rowid) AS messages
         FROM conversations c WHERE c.id = ?`),
@@ -96,8 +110,17 @@ export class SearchIndex {
     let rowid = base + (hashOf(message.id) % SLOTS);
     while (s.insertMessage.run(rowid, message.id, conversationRowid, message.direction).changes === 0) rowid++;
     const text = searchableText(message.content);
-    if (text) s.insertMessageFts.run(rowid, text);
+    if (!text) return;
+    s.insertMessageFts.run(rowid, text);
+    for (const word of foldedWordsOf(text)) if (word.length > PREFIX_INDEXED_UP_TO) s.insertWord.run(word);
   }
+
+  /** The indexed words that start with a folded prefix; null for a short prefix or one with too many words. */
+  completions = (prefix: string): readonly string[] | null => {
+    if (prefix.length <= PREFIX_INDEXED_UP_TO) return null;
+    const words = this.statements.completions.all(prefix, `${prefix}\uffff`, MAX_COMPLETIONS + 1);
+    return words.length > MAX_COMPLETIONS ? null : words;
+  };
 
   state(conversationId: string): IndexedState | undefined {
     return this.statements.state.get(conversationId);

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /** Bumped when the tables change: an index file of another version is emptied and rebuilt from the database. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * The search index's tables. Messages are numbered by time (`rowid` = sent-at milliseconds × 1024 + a slot),
@@ -41,6 +41,9 @@ const DDL = `
   CREATE INDEX messages_by_conversation ON messages (conversation_rowid);
   -- Words: accents folded (factura = fáctura, não = nao), prefixes of 2 and 3 letters indexed for typing.
   CREATE VIRTUAL TABLE messages_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+  -- Every word of four letters or more the messages hold, folded as messages_fts folds it: a longer prefix
+  -- being typed becomes the words it starts (a range of this key), which FTS5 walks newest first.
+  CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;
   CREATE VIRTUAL TABLE labels_fts USING fts5(labels, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
   -- Trigrams find any part of a name, number or email ("4411" in "+52 55 1234 4411").
   CREATE VIRTUAL TABLE contacts_fts USING fts5(name, number, email, tokenize = 'trigram remove_diacritics 1');

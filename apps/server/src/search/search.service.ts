@@ -53,7 +53,7 @@ export class SearchService {
   }
 
   private messages(query: SearchQuery, viewer: Viewer): { hits: SearchHit[]; nextCursor: string | null } {
-    const match = wordsMatch(query.q);
+    const match = wordsMatch(query.q, this.index.completions);
     if (!match) return { hits: [], nextCursor: null };
     const { low, high } = rowidRange(query.from, query.to);
     const before = query.cursor ? Math.min(high, Number.parseInt(query.cursor, 36)) : high;
