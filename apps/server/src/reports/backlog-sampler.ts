@@ -4,6 +4,7 @@ import { keyedId } from '../lib/keyed-id.js';
 import type { Logger } from '../lib/logger.js';
 import { PollingLoop } from '../lib/polling-loop.js';
 import { retryOnDuplicateKey, type Models } from '../models/index.js';
+import { writingDay } from './report-days.js';
 import { cellKey } from './cells.js';
 import { dayDocId } from './report-time.js';
 
@@ -70,11 +71,13 @@ export class BacklogSampler {
       if (since && (!cell.oldestWaitingSince || since < cell.oldestWaitingSince)) cell.oldestWaitingSince = since;
     }
     // The day's first writes may race the rollup writer's upsert of the same document: the retry updates it.
-    await retryOnDuplicateKey(() =>
-      this.models.ReportDay.collection.updateOne(
-        { _id: dayDocId(day) } as never,
-        { $set: { day, [`backlog.${slot}`]: { at: now, cells } } },
-        { upsert: true },
+    await writingDay(this.models, day, () =>
+      retryOnDuplicateKey(() =>
+        this.models.ReportDay.collection.updateOne(
+          { _id: dayDocId(day) } as never,
+          { $set: { day, [`backlog.${slot}`]: { at: now, cells } } },
+          { upsert: true },
+        ),
       ),
     );
     return false;

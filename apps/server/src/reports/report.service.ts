@@ -3,32 +3,34 @@ import { DateTime } from 'luxon';
 import { Types } from 'mongoose';
 import type { Models } from '../models/index.js';
 import type { AgentOnlineTracker } from './agent-online.js';
-import type { DayDoc } from './day-doc.js';
 import { buildReport } from './report-figures.js';
-import { dayDocId, daysBetween } from './report-time.js';
+import { ReportDays } from './report-days.js';
+import { daysBetween } from './report-time.js';
 import type { RollupWriter } from './rollup-writer.js';
 
 /**
- * Answers a report from the rollups alone: one read by `_id` per day of the range (and the few running
- * online sessions and the agents' names), whatever the number of messages behind them.
+ * Answers a report from the rollups alone: the range's days (re-read only where they changed, see
+ * report-days.ts), the few running online sessions and the agents' names, whatever the number of messages
+ * behind them.
  */
 export class ReportService {
+  private readonly days: ReportDays;
+
   constructor(
     private readonly models: Models,
     private readonly zone: string,
     private readonly writer: RollupWriter,
     private readonly online: AgentOnlineTracker,
-  ) {}
+  ) {
+    this.days = new ReportDays(models);
+  }
 
   async report(query: ReportQuery, now = new Date()): Promise<ReportDTO> {
     // This process's counts of the last second go in first, so what a user just did shows at once.
     await this.writer.flush();
     const dayIds = daysBetween(query.from, query.to);
-    const [docs, sessions] = await Promise.all([
-      Promise.all(dayIds.map((day) => this.models.ReportDay.collection.findOne({ _id: dayDocId(day) } as never))),
-      this.online.running(),
-    ]);
-    const days = dayIds.map((day, i) => ({ day, doc: docs[i] as unknown as DayDoc | null }));
+    const [docs, sessions] = await Promise.all([this.days.read(dayIds), this.online.running()]);
+    const days = dayIds.map((day, i) => ({ day, doc: docs[i]! }));
     const start = DateTime.fromISO(query.from, { zone: this.zone }).toJSDate();
     const end = new Date(
       Math.min(now.getTime(), DateTime.fromISO(query.to, { zone: this.zone }).plus({ days: 1 }).toMillis()),

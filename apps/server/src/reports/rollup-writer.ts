@@ -1,6 +1,7 @@
 import type { Logger } from '../lib/logger.js';
 import type { Models } from '../models/index.js';
 import { cellKey, type Cell } from './cells.js';
+import { writingDay } from './report-days.js';
 import { dayAndHour, dayDocId } from './report-time.js';
 
 /** Counters a cell keeps (see counters.ts for what each means). */
@@ -115,7 +116,9 @@ export class RollupWriter {
       if (changes.push.size)
         update.$push = Object.fromEntries([...changes.push].map(([path, values]) => [path, { $each: values }]));
       try {
-        await this.models.ReportDay.collection.updateOne({ _id: dayDocId(day) } as never, update, { upsert: true });
+        await writingDay(this.models, day, () =>
+          this.models.ReportDay.collection.updateOne({ _id: dayDocId(day) } as never, update, { upsert: true }),
+        );
       } catch (error) {
         // Kept for the next flush rather than lost: a blip of the database costs a delay, not a count.
         this.logger.warn({ err: error, day }, 'report counts not written; retrying with the next flush');
