@@ -290,7 +290,7 @@ describe('settings in Chromium, against the real server and Node host', () => {
     });
   }, 60_000);
 
-  it('a supervisor has no role control, and changes a queue’s agents but not its admins', async () => {
+  it('a supervisor has no role control, staffs a queue’s agents but not its admins, and follows a demotion live', async () => {
     const wholesale = (await stack.server.app.models.Queue.findOne({ name: 'Wholesale' }).orFail()).id;
     const admin = await stack.server.app.models.User.findOne({ email: ADMIN.email }).orFail();
     const lia = await stack.server.app.models.User.findOne({ email: 'lia@test.local' }).orFail();
@@ -316,5 +316,10 @@ describe('settings in Chromium, against the real server and Node host', () => {
     await panel.locator('tr[data-member-email="lia@test.local"]').waitFor({ state: 'detached' });
     await saveScreen(page, 'settings-queue-members-supervisor');
     expect((await queuesOf(lia.id)).map(String)).toEqual([]);
+
+    // Made an agent while signed in: the inbox drops the supervisors' screens without a new sign-in.
+    const demoted = await stack.server.api(stack.admin, 'PATCH', `/api/users/${supervisor.id}`, { role: 'agent' });
+    expect(demoted.status).toBe(200);
+    await page.locator('.nav-item:has-text("Settings")').waitFor({ state: 'detached' });
   }, 60_000);
 });

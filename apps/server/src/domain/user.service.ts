@@ -85,8 +85,13 @@ export class UserService {
   }
 
   async viewerFor(userId: string): Promise<Viewer | null> {
+    return (await this.liveAccountOf(userId))?.viewer ?? null;
+  }
+
+  /** An active user's account and what they may see, as their live sockets follow it; null once deactivated. */
+  async liveAccountOf(userId: string): Promise<{ user: UserDTO; viewer: Viewer } | null> {
     const user = await this.models.User.findById(userId);
-    return user && user.active ? viewerOf(user) : null;
+    return user && user.active ? { user: toUserDTO(user), viewer: viewerOf(user) } : null;
   }
 
   async list(): Promise<TeamMemberDTO[]> {
