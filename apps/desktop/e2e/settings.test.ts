@@ -231,6 +231,7 @@ describe('settings in Chromium, against the real server and Node host', () => {
     await editor.locator('button[type="submit"]').click();
     await page.waitForSelector('.settings-saved[role="status"]:has-text("Saved Caio Lima Souza as Supervisor.")');
     await page.waitForSelector(`${rowOf(caio.email)}:has-text("Caio Lima Souza"):has-text("Supervisor")`);
+    await page.locator('.settings-saved[role="status"]').scrollIntoViewIfNeeded();
     await saveScreen(page, 'settings-user-account');
     expect(await newestAuditOf(caio.id)).toMatchObject({
       action: 'user.updated',
@@ -250,6 +251,7 @@ describe('settings in Chromium, against the real server and Node host', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('last active admin');
     expect(await refusal.locator('code').allTextContents()).toEqual(['role']);
+    await refusal.scrollIntoViewIfNeeded();
     await saveScreen(page, 'settings-user-last-admin');
     expect((await stack.server.app.models.User.findOne({ email: ADMIN.email }).orFail()).role).toBe('admin');
   }, 60_000);

@@ -82,7 +82,13 @@ export function QueueMembers({ queue, team, role, onSave, onClose }: Props) {
       </table>
       <div className="settings-row-actions settings-members-actions">
         {candidates.length > 0 ? (
-          <form className="settings-inline-form" aria-label={t('members.addForm', { name: queue.name })} onSubmit={add}>
+          <form
+            className="settings-inline-form"
+            aria-label={t('members.addForm', { name: queue.name })}
+            onSubmit={add}
+            // A fresh form after each change: the picker goes back to "Choose someone…", not to the next name.
+            key={memberIds.join()}
+          >
             <select name="userId" aria-label={t('members.person')} required defaultValue="">
               <option value="" disabled>
                 {t('members.choose')}

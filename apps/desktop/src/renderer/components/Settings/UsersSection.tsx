@@ -77,7 +77,6 @@ export function UsersSection({ role }: SettingsSectionProps) {
         <thead>
           <tr>
             <th>{t('users.name')}</th>
-            <th>{t('users.email')}</th>
             <th>{t('users.role')}</th>
             <th>{t('users.queues')}</th>
             <th>{t('users.capacity')}</th>
@@ -89,14 +88,17 @@ export function UsersSection({ role }: SettingsSectionProps) {
         <tbody>
           {(team.value ?? []).map((member) => (
             <tr key={member.id} data-user-email={member.email}>
-              <td>{member.name}</td>
-              <td className="muted">{member.email}</td>
+              {/* The email under the name, as team lists show it: the table fits beside four row actions. */}
+              <td>
+                {member.name}
+                <div className="muted settings-user-email">{member.email}</div>
+              </td>
               <td>{t(`role.${member.role}`)}</td>
               <td>{member.queueIds.map(queueName).join(', ') || t('empty')}</td>
               <td>{member.capacity}</td>
               <td>{member.workingHours?.timezone ?? t('users.anyTime')}</td>
               <td>{member.active ? t('users.active') : t('users.deactivated')}</td>
-              <td className="settings-row-actions">
+              <td className="settings-user-actions">
                 {admin && (
                   <button className="btn ghost small" onClick={() => toggle(member.id, 'account')}>
                     {t('users.editAccount')}
