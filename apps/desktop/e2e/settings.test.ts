@@ -7,6 +7,8 @@ import type {
   Page as PageOf,
   QueueDTO,
   QueueStateDTO,
+  Role,
+  UserDTO,
 } from '@switchboard/shared';
 import { ADMIN, eventually } from '@switchboard/test-support/harness';
 import { saveScreen } from './support/screens.js';
@@ -31,6 +33,15 @@ async function openSection(label: string) {
 
 const ritaRow = 'tr[data-user-email="rita@test.local"]';
 const rita = () => stack.server.app.models.User.findOne({ email: 'rita@test.local' }).orFail();
+const rowOf = (email: string) => `tr[data-user-email="${email}"]`;
+const queuesOf = async (id: string) => (await stack.server.app.models.User.findById(id).orFail()).queueIds;
+/** A named person made through the API, with a token of their own. */
+async function teammate(name: string, email: string, role: Role) {
+  const password = 'password-1234';
+  const created = await stack.server.api<UserDTO>(stack.admin, 'POST', '/api/users', { name, email, role, password });
+  expect(created.status).toBe(201);
+  return { id: created.body.id, email, token: await stack.server.login(email, password) };
+}
 const newestAuditOf = async (entityId: string) =>
   (await stack.server.api<PageOf<AuditEntryDTO>>(stack.admin, 'GET', `/api/audit?entityId=${entityId}`)).body.items[0];
 
@@ -206,5 +217,111 @@ describe('settings in Chromium, against the real server and Node host', () => {
       changes: ['capacity', 'queueIds'],
     });
     // A sign-out, a sign-in and a save: longer than one step on a machine under load.
+  }, 60_000);
+
+  it('an admin makes an agent a supervisor and renames them; their next request has the new role', async () => {
+    const caio = await teammate('Caio Lima', 'caio@test.local', 'agent');
+    await page.click('button[title="Sign out"]');
+    await signIn(page, stack);
+    await openSection('Users');
+    await page.click(`${rowOf(caio.email)} button:has-text("Edit name & role")`);
+    const editor = page.locator('form[aria-label="Name and role of Caio Lima"]');
+    await editor.locator('input[name="name"]').fill('Caio Lima Souza');
+    await editor.locator('select[name="role"]').selectOption('supervisor');
+    await editor.locator('button[type="submit"]').click();
+    await page.waitForSelector('.settings-saved[role="status"]:has-text("Saved Caio Lima Souza as Supervisor.")');
+    await page.waitForSelector(`${rowOf(caio.email)}:has-text("Caio Lima Souza"):has-text("Supervisor")`);
+    await page.locator('.settings-saved[role="status"]').scrollIntoViewIfNeeded();
+    await saveScreen(page, 'settings-user-account');
+    expect(await newestAuditOf(caio.id)).toMatchObject({
+      action: 'user.updated',
+      actor: { role: 'admin' },
+      changes: ['name', 'role'],
+      after: { name: 'Caio Lima Souza', role: 'supervisor' },
+    });
+    // The token Caio signed in with as an agent now reads the team, as supervisors do.
+    expect((await stack.server.api(caio.token, 'GET', '/api/users')).status).toBe(200);
+
+    // The last active admin cannot step down: the refusal names the field.
+    await page.click(`${rowOf(ADMIN.email)} button:has-text("Edit name & role")`);
+    const own = page.locator('form[aria-label="Name and role of Administrator"]');
+    await own.locator('select[name="role"]').selectOption('agent');
+    await own.locator('button[type="submit"]').click();
+    const refusal = page.locator('.settings-refused[role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('last active admin');
+    expect(await refusal.locator('code').allTextContents()).toEqual(['role']);
+    await refusal.scrollIntoViewIfNeeded();
+    await saveScreen(page, 'settings-user-last-admin');
+    expect((await stack.server.app.models.User.findOne({ email: ADMIN.email }).orFail()).role).toBe('admin');
+  }, 60_000);
+
+  it('an admin adds an agent to a queue’s members; the change is there after a reload', async () => {
+    const queue = await stack.server.api<QueueDTO>(stack.admin, 'POST', '/api/queues', { name: 'Wholesale' });
+    expect(queue.status).toBe(201);
+    const lia = await teammate('Lia Prado', 'lia@test.local', 'agent');
+    await openSection('Queues & hours');
+    const wholesale = 'tr[data-queue-name="Wholesale"]';
+    await page.click(`${wholesale} button:has-text("Members")`);
+    const panel = page.locator('[role="region"][aria-label="Members of Wholesale"]');
+    await panel.locator('text=Nobody is in this queue yet').waitFor();
+    await panel.locator('select[name="userId"]').selectOption({ label: 'Lia Prado (Agent)' });
+    await panel.locator('button:has-text("Add to queue")').click();
+    await page.waitForSelector('.settings-saved[role="status"]:has-text("Added Lia Prado to Wholesale.")');
+    // Name, role and capacity (5, the default), as routing reads them.
+    await panel
+      .locator(
+        `tr[data-member-email="${lia.email}"]:has-text("Lia Prado"):has-text("Agent") td:nth-child(3):text-is("5")`,
+      )
+      .waitFor();
+    expect(await panel.locator('option:has-text("Lia Prado")').count()).toBe(0);
+    await saveScreen(page, 'settings-queue-members');
+
+    await page.reload();
+    await page.waitForSelector('.connection[data-state="online"]');
+    await openSection('Queues & hours');
+    // The queue's row counts its member, and the panel lists them as the server keeps them.
+    await page.waitForSelector(`${wholesale} td:nth-child(7):text-is("1")`);
+    await page.click(`${wholesale} button:has-text("Members")`);
+    await panel.locator(`tr[data-member-email="${lia.email}"]`).waitFor();
+    expect((await queuesOf(lia.id)).map(String)).toEqual([queue.body.id]);
+    expect(await newestAuditOf(queue.body.id)).toMatchObject({
+      action: 'queue.members-changed',
+      actor: { role: 'admin' },
+      after: { memberIds: [lia.id] },
+    });
+  }, 60_000);
+
+  it('a supervisor has no role control, staffs a queue’s agents but not its admins, and follows a demotion live', async () => {
+    const wholesale = (await stack.server.app.models.Queue.findOne({ name: 'Wholesale' }).orFail()).id;
+    const admin = await stack.server.app.models.User.findOne({ email: ADMIN.email }).orFail();
+    const lia = await stack.server.app.models.User.findOne({ email: 'lia@test.local' }).orFail();
+    const members = await stack.server.api(stack.admin, 'PUT', `/api/queues/${wholesale}/members`, {
+      userIds: [lia.id, admin.id],
+    });
+    expect(members.status).toBe(200);
+    const supervisor = await person(stack, 'supervisor');
+    await page.click('button[title="Sign out"]');
+    await signIn(page, stack, supervisor);
+    await openSection('Users');
+    await page.waitForSelector(rowOf('lia@test.local'));
+    expect(await page.locator('button:has-text("Edit name & role"), select[name="role"]').count()).toBe(0);
+
+    await openSection('Queues & hours');
+    await page.click('tr[data-queue-name="Wholesale"] button:has-text("Members")');
+    const panel = page.locator('[role="region"][aria-label="Members of Wholesale"]');
+    await panel.locator(`tr[data-member-email="${ADMIN.email}"]`).waitFor();
+    expect(await panel.locator(`tr[data-member-email="${ADMIN.email}"] button`).count()).toBe(0);
+    expect(await panel.locator('option:has-text("(Admin)")').count()).toBe(0);
+    await panel.locator('tr[data-member-email="lia@test.local"] button:has-text("Remove")').click();
+    await page.waitForSelector('.settings-saved[role="status"]:has-text("Removed Lia Prado from Wholesale.")');
+    await panel.locator('tr[data-member-email="lia@test.local"]').waitFor({ state: 'detached' });
+    await saveScreen(page, 'settings-queue-members-supervisor');
+    expect((await queuesOf(lia.id)).map(String)).toEqual([]);
+
+    // Made an agent while signed in: the inbox drops the supervisors' screens without a new sign-in.
+    const demoted = await stack.server.api(stack.admin, 'PATCH', `/api/users/${supervisor.id}`, { role: 'agent' });
+    expect(demoted.status).toBe(200);
+    await page.locator('.nav-item:has-text("Settings")').waitFor({ state: 'detached' });
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import type { QueueStateDTO } from './routing.js';
 import { IdempotencyKey, SendMessageRequest, type MessageDTO } from './message.js';
 import type { MentionDTO } from './mention.js';
 import type { ConversationPresenceDTO, TypingCommand, ViewConversationCommand } from './presence.js';
+import type { UserDTO } from './user.js';
 
 export const SyncSinceRequest = z.object({
   conversationId: ObjectIdString,
@@ -56,6 +57,8 @@ export interface ServerToClientEvents {
   'canned-replies:changed': () => void;
   /** To every signed-in user: a number stopped sending (its outbound breaker opened), is retrying, or sends again. */
   'channel:send-health-changed': (health: ChannelSendHealthDTO) => void;
+  /** To the user themselves: an admin changed their account or access (a new role, say); the inbox follows it. */
+  'user:updated': (user: UserDTO) => void;
 }
 
 /** Commands from client to server: the name is `entity:verb`, every one acknowledged with an Ack. */

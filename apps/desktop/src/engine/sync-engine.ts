@@ -2,6 +2,7 @@ import { io } from 'socket.io-client';
 import {
   MentionDTO,
   QueueStateDTO,
+  UserDTO,
   type ChannelSendHealthDTO,
   type ConversationDTO,
   type MessageDTO,
@@ -149,6 +150,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   };
   const report = (error: unknown) => emit('problem', error instanceof Error ? error : new Error(String(error)));
 
+  /** The signed-in user as the server last described them: kept in the cache and told to the service. */
+  const learnUser = async (me: UserDTO) => {
+    await opened().setMeta('user', JSON.stringify(me));
+    emit('user-fetched', me);
+  };
+
   let sync: ReturnType<typeof createConversationSync>;
   let outbox: ReturnType<typeof createOutbox>;
 
@@ -158,9 +165,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     void outbox.flush();
     resyncing = (async () => {
       try {
-        const me = await rest.me();
-        await opened().setMeta('user', JSON.stringify(me));
-        emit('user-fetched', me);
+        await learnUser(await rest.me());
         // A server too old to answer it still syncs: the outage view stays empty, the inbox works.
         await sendHealth.read(rest).catch(report);
         await sync.resyncAll();
@@ -226,6 +231,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       });
       socket.on('mentions:read', () => emit('mentions-read'));
       socket.on('channel:send-health-changed', (health: unknown) => sendHealth.receive(health));
+      socket.on('user:updated', (user: unknown) => {
+        const parsed = UserDTO.safeParse(user);
+        if (parsed.success) learnUser(parsed.data).catch(report);
+        else report(new Error(`ignored a malformed user:updated push: ${parsed.error.message}`));
+      });
       socket.on('queues:updated', (states: unknown) => {
         const parsed = QueueStateDTO.array().safeParse(states);
         if (parsed.success) emit('queues-updated', parsed.data);

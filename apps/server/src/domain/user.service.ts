@@ -85,8 +85,13 @@ export class UserService {
   }
 
   async viewerFor(userId: string): Promise<Viewer | null> {
+    return (await this.liveAccountOf(userId))?.viewer ?? null;
+  }
+
+  /** An active user's account and what they may see, as their live sockets follow it; null once deactivated. */
+  async liveAccountOf(userId: string): Promise<{ user: UserDTO; viewer: Viewer } | null> {
     const user = await this.models.User.findById(userId);
-    return user && user.active ? viewerOf(user) : null;
+    return user && user.active ? { user: toUserDTO(user), viewer: viewerOf(user) } : null;
   }
 
   async list(): Promise<TeamMemberDTO[]> {
@@ -118,12 +123,18 @@ export class UserService {
     return toTeamMemberDTO(user);
   }
 
+  /**
+   * Changes an account (name, role, access, password). The role or access is judged fresh on the user's next
+   * request, and their live sockets move to the rooms of the new role at once (`user.access-changed`).
+   */
   async update(id: string, input: UpdateUserRequest, actor: Actor): Promise<TeamMemberDTO> {
+    const before = await this.models.User.findById(id);
+    if (!before) throw notFound('user');
+    await this.keepAnActiveAdmin(before, input);
     const { password, ...rest } = input;
     const set = { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
-    const before = await this.models.User.findByIdAndUpdate(id, { $set: set });
-    if (!before) throw notFound('user');
-    const user = await this.models.User.findById(id).orFail();
+    const user = await this.models.User.findByIdAndUpdate(id, { $set: set }, { new: true });
+    if (!user) throw notFound('user');
     this.events.emit('user.access-changed', id);
     await this.audit.record(actor, {
       action: 'user.updated',
@@ -155,6 +166,25 @@ export class UserService {
       after: { password: HIDDEN },
     });
     return temporaryPassword;
+  }
+
+  /**
+   * Refuses to demote or deactivate the last active admin, naming the field: nobody could manage the team
+   * again. Only that admin can be the one asking, since whoever asks is an active admin.
+   */
+  private async keepAnActiveAdmin(user: UserDoc, change: UpdateUserRequest): Promise<void> {
+    if (user.role !== 'admin' || !user.active) return;
+    const losing = [
+      ...(change.role !== undefined && change.role !== 'admin' ? ['role'] : []),
+      ...(change.active === false ? ['active'] : []),
+    ];
+    if (losing.length === 0) return;
+    if ((await this.models.User.countDocuments({ _id: { $ne: user._id }, role: 'admin', active: true })) > 0) return;
+    throw new AppError(
+      'CONFLICT',
+      `${user.name} is the last active admin: make someone else an admin before changing this`,
+      losing.map((field) => ({ path: `body.${field}`, message: 'would leave the team without an active admin' })),
+    );
   }
 
   private async existingQueues(ids: string[]): Promise<Types.ObjectId[]> {

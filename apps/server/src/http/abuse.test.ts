@@ -332,7 +332,7 @@ describe('found by the OpenAPI fuzzing (e2e/openapi-fuzz.test.ts)', () => {
     expectCleanError(res.body, 'CONFLICT');
   });
 
-  it('an admin cannot demote or deactivate themselves, which would lock everyone out', async () => {
+  it('the last active admin cannot demote or deactivate themselves, which would lock everyone out', async () => {
     const me = (await server.api<{ id: string }>(admin, 'GET', '/api/me')).body;
     for (const change of [{ role: 'agent' }, { active: false }]) {
       const res = await server.api<ErrorAnswer>(admin, 'PATCH', `/api/users/${me.id}`, change);

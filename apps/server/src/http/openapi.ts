@@ -180,8 +180,13 @@ const routes: Route[] = [
     method: 'patch',
     path: '/api/users/{id}',
     request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateUserRequest } } } },
-    ok: [200, UserDTO, 'the updated user'],
-    errors: { 400: 'invalid body', 404: 'no such user', 409: 'an admin removing their own admin access' },
+    ok: [200, TeamMemberDTO, 'the updated user with their routing profile'],
+    errors: {
+      400: 'invalid body',
+      403: 'not an admin (supervisors read the team, never change accounts)',
+      404: 'no such user',
+      409: 'demoting or deactivating the last active admin (the issues name role or active)',
+    },
   },
   {
     method: 'get',

@@ -18,19 +18,22 @@ export function pushToSockets(
     pushes.add(roomsOf(audience, audience.also), event);
   };
 
+  // A changed role, name or membership: the user's sockets move to the rooms it gives, and their inbox is told
+  // so its screens follow at once; a deactivated user's sockets close.
   const onAccessChanged = async (userId: string) => {
     try {
-      const viewer = await users.viewerFor(userId);
+      const account = await users.liveAccountOf(userId);
       const sockets = await io.in(userRoom(userId)).fetchSockets();
       for (const socket of sockets) {
-        if (!viewer) {
+        if (!account) {
           socket.disconnect(true);
           continue;
         }
         for (const room of socket.rooms) if (room !== socket.id) socket.leave(room);
-        socket.join(roomsFor(viewer));
-        socket.data.viewer = viewer;
+        socket.join(roomsFor(account.viewer));
+        socket.data.viewer = account.viewer;
       }
+      if (account) io.to(userRoom(userId)).emit('user:updated', account.user);
     } catch (error) {
       logger.error({ err: error, userId }, 'could not update live access');
     }

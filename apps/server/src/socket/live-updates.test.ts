@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
-import type { Ack, ChannelDTO, ConversationEventDTO, SyncSinceResult } from '@switchboard/shared';
+import type { Ack, ChannelDTO, ConversationEventDTO, SyncSinceResult, UserDTO } from '@switchboard/shared';
 import { eventually, startTestServer, type ClientSocket, type TestServer } from '@switchboard/test-support/harness';
 
 const SALES = '100000000000011';
@@ -111,6 +111,23 @@ describe('live updates on the socket', () => {
     await server.deliver(envelope({ phoneNumberId: SALES, messages: [later] }));
     await eventually(async () => created(events).includes(later.id), 'the agent to get the message');
     expect(created(events)).toEqual([later.id]);
+  });
+
+  it('a user whose role an admin changes is told at once, and their socket gets what the new role sees', async () => {
+    const agent = await server.userWith('agent');
+    const socket = await server.connectSocket(agent.token);
+    const accounts: UserDTO[] = [];
+    socket.on('user:updated', (user) => accounts.push(user));
+    const events = record(socket);
+    const admin = await server.login();
+    expect((await server.api(admin, 'PATCH', `/api/users/${agent.id}`, { role: 'supervisor' })).status).toBe(200);
+    await eventually(async () => accounts.some((a) => a.role === 'supervisor'), 'the new role pushed');
+    expect(accounts.at(-1)).toMatchObject({ id: agent.id, role: 'supervisor', active: true });
+
+    // Supervisors see every conversation: one in no queue of theirs now reaches the same socket.
+    const message = inbound.text({ from: '5511933330009', body: 'Hello there' });
+    await server.deliver(envelope({ phoneNumberId: BILLING, messages: [message] }));
+    await eventually(async () => created(events).includes(message.id), 'the supervisor to get the message');
   });
 
   it('sequence numbers go up by one per change with no gaps, and a client can fetch what it missed', async () => {

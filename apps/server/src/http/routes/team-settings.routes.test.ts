@@ -140,3 +140,46 @@ describe('renaming a channel', () => {
     expect(bySupervisor.status).toBe(403);
   });
 });
+
+describe('changing an account’s role and name', () => {
+  it('an admin may step down while another admin remains; recorded, and their next request has the new role', async () => {
+    const second = await server.userWith('admin');
+    const stepDown = await server.api<TeamMemberDTO>(second.token, 'PATCH', `/api/users/${second.id}`, {
+      role: 'supervisor',
+      name: 'Bea Ramos',
+    });
+    expect(stepDown.status).toBe(200);
+    expect(stepDown.body).toMatchObject({ role: 'supervisor', name: 'Bea Ramos' });
+    const [entry] = await auditOf(second.id);
+    expect(entry).toMatchObject({
+      action: 'user.updated',
+      actor: { id: second.id, role: 'admin' },
+      changes: ['name', 'role'],
+      after: { role: 'supervisor', name: 'Bea Ramos' },
+    });
+    // The same token, judged as a supervisor from now on: the team is still theirs to read, accounts are not.
+    expect((await server.api(second.token, 'GET', '/api/users')).status).toBe(200);
+    const agent = await server.userWith('agent');
+    expect((await server.api(second.token, 'PATCH', `/api/users/${agent.id}`, { name: 'X' })).status).toBe(403);
+  });
+
+  it('the last active admin cannot be demoted or deactivated: 409 naming the field, nothing written', async () => {
+    const { items } = (await server.api<{ items: TeamMemberDTO[] }>(admin, 'GET', '/api/users')).body;
+    for (const other of items.filter((m) => m.role === 'admin' && m.active && m.id !== adminId))
+      expect((await server.api(admin, 'PATCH', `/api/users/${other.id}`, { role: 'supervisor' })).status).toBe(200);
+    const audited = (await auditOf(adminId)).length;
+
+    const refusals = [{ role: 'agent' }, { active: false }, { role: 'supervisor', active: false, name: 'Gone' }];
+    const answers = await Promise.all(
+      refusals.map((change) => server.api<Fail>(admin, 'PATCH', `/api/users/${adminId}`, change)),
+    );
+    expect(answers.map((a) => a.status)).toEqual([409, 409, 409]);
+    expect(answers.map((a) => pathsOf(a.body))).toEqual([['body.role'], ['body.active'], ['body.role', 'body.active']]);
+    expect(answers[0]!.body.error.message).toContain('last active admin');
+
+    expect(await memberOf(admin, adminId)).toMatchObject({ role: 'admin', active: true, name: 'Administrator' });
+    expect(await auditOf(adminId)).toHaveLength(audited);
+    // Confirming their own role loses nothing.
+    expect((await server.api(admin, 'PATCH', `/api/users/${adminId}`, { role: 'admin' })).status).toBe(200);
+  });
+});

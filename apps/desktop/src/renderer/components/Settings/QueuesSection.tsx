@@ -6,7 +6,9 @@ import { settingsRequest } from '../../services/settings.service';
 import type { SettingsSectionProps } from './sections';
 import { useTriageFormat } from '../../lib/triage-format';
 import { HoursEditor } from './HoursEditor';
+import { QueueMembers, type MembersChange } from './QueueMembers';
 import { Outcome, SectionHeader, useLoaded, useSaver } from './settings-ui';
+import { loadTeam } from './team-data';
 
 const loadQueues = async () =>
   (await settingsRequest('GET', '/api/queues', z.object({ items: z.array(z.object({ queue: QueueDTO })) }))).items.map(
@@ -18,15 +20,36 @@ const list = (text: FormDataEntryValue | null) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** Queues: admins create them and shape routing; supervisors set their hours, out-of-hours reply and capacity rule. */
+/** Which of a queue's panels is open: its hours and reply, or its members. */
+type Editing = { id: string; panel: 'hours' | 'members' } | null;
+
+/**
+ * Queues: admins create them and shape routing; supervisors set their members (not admins), hours,
+ * out-of-hours reply and capacity rule.
+ */
 export function QueuesSection({ role }: SettingsSectionProps) {
   const { t } = useTranslation(['settings', 'common']);
   const { queueIntentName } = useTriageFormat();
   const queues = useLoaded(loadQueues);
-  const [editing, setEditing] = useState<string | null>(null);
+  const team = useLoaded(loadTeam);
+  const [editing, setEditing] = useState<Editing>(null);
+  const toggle = (id: string, panel: 'hours' | 'members') =>
+    setEditing(editing?.id === id && editing.panel === panel ? null : { id, panel });
+  const edited = queues.value?.find((q) => q.id === editing?.id);
   const admin = role === 'admin';
+  const membersOf = (queue: QueueDTO) => (team.value ?? []).filter((m) => m.queueIds.includes(queue.id));
 
-  const { outcome, save } = useSaver(queues.reload);
+  const { outcome, save } = useSaver(() => {
+    queues.reload();
+    team.reload();
+  });
+  const saveMembers = (queue: QueueDTO, userIds: string[], change: MembersChange) =>
+    save(async () => {
+      await settingsRequest('PUT', `/api/queues/${queue.id}/members`, z.unknown(), { userIds });
+      return 'added' in change
+        ? t('members.added', { name: change.added.name, queue: queue.name })
+        : t('members.removed', { name: change.removed.name, queue: queue.name });
+    });
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -79,8 +102,9 @@ export function QueuesSection({ role }: SettingsSectionProps) {
           </button>
         </form>
       )}
-      <Outcome outcome={outcome} />
+      {!edited && <Outcome outcome={outcome} />}
       {queues.error && <p className="settings-refused">{queues.error}</p>}
+      {team.error && <p className="settings-refused">{team.error}</p>}
       <table className="settings-table" aria-label={t('queues.table')}>
         <thead>
           <tr>
@@ -90,6 +114,7 @@ export function QueuesSection({ role }: SettingsSectionProps) {
             <th>{t('queues.hours')}</th>
             <th>{t('queues.outOfHours')}</th>
             <th>{t('queues.maxPerAgent')}</th>
+            <th>{t('queues.members')}</th>
             <th />
           </tr>
         </thead>
@@ -109,8 +134,12 @@ export function QueuesSection({ role }: SettingsSectionProps) {
               <td>{q.businessHours ? q.businessHours.timezone : t('queues.alwaysOpen')}</td>
               <td>{q.outOfHours.enabled ? t('queues.replyOn') : t('queues.off')}</td>
               <td>{q.maxPerAgent ?? t('empty')}</td>
-              <td>
-                <button className="btn ghost small" onClick={() => setEditing(editing === q.id ? null : q.id)}>
+              <td>{membersOf(q).length}</td>
+              <td className="settings-row-actions">
+                <button className="btn ghost small" onClick={() => toggle(q.id, 'members')}>
+                  {t('queues.editMembers')}
+                </button>
+                <button className="btn ghost small" onClick={() => toggle(q.id, 'hours')}>
                   {t('queues.edit')}
                 </button>
               </td>
@@ -118,17 +147,28 @@ export function QueuesSection({ role }: SettingsSectionProps) {
           ))}
         </tbody>
       </table>
-      {editing && queues.value?.find((q) => q.id === editing) && (
+      {edited && editing?.panel === 'hours' && (
         <HoursEditor
-          queue={queues.value.find((q) => q.id === editing)!}
+          queue={edited}
           onSave={(change) =>
             save(async () => {
-              const saved = await settingsRequest('PATCH', `/api/queues/${editing}`, QueueDTO, change);
+              const saved = await settingsRequest('PATCH', `/api/queues/${edited.id}`, QueueDTO, change);
               return t('queues.saved', { name: saved.name });
             })
           }
         />
       )}
+      {edited && editing?.panel === 'members' && (
+        <QueueMembers
+          queue={edited}
+          team={team.value ?? []}
+          role={role}
+          onSave={(userIds, change) => void saveMembers(edited, userIds, change)}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {/* Beside the open panel, so what its save did shows where the person looks. */}
+      {edited && <Outcome outcome={outcome} />}
     </>
   );
 }

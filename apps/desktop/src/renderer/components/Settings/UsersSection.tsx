@@ -8,21 +8,26 @@ import {
   Role,
   TeamMemberDTO,
   type AgentProfileRequest,
+  type UpdateUserRequest,
 } from '@switchboard/shared';
 import { settingsRequest } from '../../services/settings.service';
+import { AccountEditor } from './AccountEditor';
 import { ProfileEditor } from './ProfileEditor';
 import { QueuePicker, readQueues } from './QueuePicker';
 import type { SettingsSectionProps } from './sections';
 import { Outcome, SectionHeader, useLoaded, useSaver } from './settings-ui';
+import { loadTeam } from './team-data';
 
-const items = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item) });
-const loadTeam = async () => (await settingsRequest('GET', '/api/users', items(TeamMemberDTO))).items;
 const loadQueues = async () =>
-  (await settingsRequest('GET', '/api/queues', items(z.object({ queue: QueueDTO })))).items;
+  (await settingsRequest('GET', '/api/queues', z.object({ items: z.array(z.object({ queue: QueueDTO })) }))).items;
+
+/** Which of a person's editors is open: their account (name, role; admins only) or their routing profile. */
+type Editing = { id: string; editor: 'account' | 'profile' } | null;
 
 /**
- * The team. Admins add people, deactivate them, reset passwords and set anyone's queues, capacity and working
- * hours; supervisors set those of agents and supervisors (`mayChangeRoutingOf`, as the server rules).
+ * The team. Admins add people, rename them, change their role, deactivate them, reset passwords and set
+ * anyone's queues, capacity and working hours; supervisors set those of agents and supervisors
+ * (`mayChangeRoutingOf`, as the server rules).
  */
 export function UsersSection({ role }: SettingsSectionProps) {
   const { t } = useTranslation('settings');
@@ -31,8 +36,10 @@ export function UsersSection({ role }: SettingsSectionProps) {
   const queueList = queues.value?.map((q) => q.queue) ?? [];
   const queueName = (id: string) => queueList.find((q) => q.id === id)?.name ?? id;
   const admin = role === 'admin';
-  const [editing, setEditing] = useState<string | null>(null);
-  const edited = team.value?.find((m) => m.id === editing);
+  const [editing, setEditing] = useState<Editing>(null);
+  const edited = team.value?.find((m) => m.id === editing?.id);
+  const toggle = (id: string, editor: 'account' | 'profile') =>
+    setEditing(editing?.id === id && editing.editor === editor ? null : { id, editor });
 
   const { outcome, save: act } = useSaver(team.reload);
   const setActive = (member: TeamMemberDTO, active: boolean) =>
@@ -48,6 +55,11 @@ export function UsersSection({ role }: SettingsSectionProps) {
         PasswordResetResponse,
       );
       return t('users.temporaryPassword', { name: member.name, password: temporaryPassword });
+    });
+  const saveAccount = (member: TeamMemberDTO, change: UpdateUserRequest) =>
+    act(async () => {
+      const saved = await settingsRequest('PATCH', `/api/users/${member.id}`, TeamMemberDTO, change);
+      return t('users.accountSaved', { name: saved.name, role: t(`role.${saved.role}`) });
     });
   const saveProfile = (member: TeamMemberDTO, profile: z.input<typeof AgentProfileRequest>) =>
     act(async () => {
@@ -65,7 +77,6 @@ export function UsersSection({ role }: SettingsSectionProps) {
         <thead>
           <tr>
             <th>{t('users.name')}</th>
-            <th>{t('users.email')}</th>
             <th>{t('users.role')}</th>
             <th>{t('users.queues')}</th>
             <th>{t('users.capacity')}</th>
@@ -77,19 +88,24 @@ export function UsersSection({ role }: SettingsSectionProps) {
         <tbody>
           {(team.value ?? []).map((member) => (
             <tr key={member.id} data-user-email={member.email}>
-              <td>{member.name}</td>
-              <td className="muted">{member.email}</td>
+              {/* The email under the name, as team lists show it: the table fits beside four row actions. */}
+              <td>
+                {member.name}
+                <div className="muted settings-user-email">{member.email}</div>
+              </td>
               <td>{t(`role.${member.role}`)}</td>
               <td>{member.queueIds.map(queueName).join(', ') || t('empty')}</td>
               <td>{member.capacity}</td>
               <td>{member.workingHours?.timezone ?? t('users.anyTime')}</td>
               <td>{member.active ? t('users.active') : t('users.deactivated')}</td>
-              <td className="settings-row-actions">
+              <td className="settings-user-actions">
+                {admin && (
+                  <button className="btn ghost small" onClick={() => toggle(member.id, 'account')}>
+                    {t('users.editAccount')}
+                  </button>
+                )}
                 {mayChangeRoutingOf(role, member.role) && (
-                  <button
-                    className="btn ghost small"
-                    onClick={() => setEditing(editing === member.id ? null : member.id)}
-                  >
+                  <button className="btn ghost small" onClick={() => toggle(member.id, 'profile')}>
                     {t('users.editProfile')}
                   </button>
                 )}
@@ -108,7 +124,14 @@ export function UsersSection({ role }: SettingsSectionProps) {
           ))}
         </tbody>
       </table>
-      {edited && (
+      {edited && editing?.editor === 'account' && (
+        <AccountEditor
+          member={edited}
+          onSave={(change) => void saveAccount(edited, change)}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {edited && editing?.editor === 'profile' && (
         <ProfileEditor
           member={edited}
           queues={queueList}

@@ -1,0 +1,54 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Role, type TeamMemberDTO, type UpdateUserRequest } from '@switchboard/shared';
+
+type Props = {
+  member: TeamMemberDTO;
+  onSave: (change: UpdateUserRequest) => void;
+  onClose: () => void;
+};
+
+/**
+ * An admin's change to someone's account: the name the team sees and their role. The server keeps one active
+ * admin and names the field it refuses.
+ */
+export function AccountEditor({ member, onSave, onClose }: Props) {
+  const { t } = useTranslation('settings');
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    onSave({ name: String(data.get('name') ?? ''), role: Role.parse(data.get('role')) });
+  };
+  return (
+    <form
+      className="settings-form settings-hours"
+      aria-label={t('users.accountForm', { name: member.name })}
+      onSubmit={submit}
+      key={member.id}
+    >
+      <h4>{t('users.accountHeading', { name: member.name })}</h4>
+      <label>
+        {t('users.name')} <input name="name" required maxLength={100} defaultValue={member.name} />
+      </label>
+      <label>
+        {t('users.role')}
+        <select name="role" defaultValue={member.role}>
+          {Role.options.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted">{t('users.keepsAnAdmin')}</p>
+      <div className="settings-row-actions">
+        <button className="btn primary" type="submit">
+          {t('users.saveAccount')}
+        </button>
+        <button className="btn ghost" type="button" onClick={onClose}>
+          {t('users.close')}
+        </button>
+      </div>
+    </form>
+  );
+}
