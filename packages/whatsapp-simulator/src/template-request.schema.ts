@@ -33,45 +33,48 @@ const footer = z.object({ type: z.literal('FOOTER'), text: z.string().min(1).max
 const buttons = z.object({ type: z.literal('BUTTONS'), buttons: z.array(z.looseObject({ type: z.string() })).max(10) });
 
 const definitionFields = {
-    name: z
-      .string()
-      .max(512)
-      .regex(/^[a-z0-9_]+$/, 'name may contain only lowercase letters, digits and underscores'),
-    language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'language must be a code like en or en_US'),
-    category: z.enum(['MARKETING', 'UTILITY', 'AUTHENTICATION']),
-    parameter_format: z.enum(['POSITIONAL', 'NAMED']).default('POSITIONAL'),
-    components: z.array(z.discriminatedUnion('type', [body, header, footer, buttons])).min(1),
+  name: z
+    .string()
+    .max(512)
+    .regex(/^[a-z0-9_]+$/, 'name may contain only lowercase letters, digits and underscores'),
+  language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'language must be a code like en or en_US'),
+  category: z.enum(['MARKETING', 'UTILITY', 'AUTHENTICATION']),
+  parameter_format: z.enum(['POSITIONAL', 'NAMED']).default('POSITIONAL'),
+  components: z.array(z.discriminatedUnion('type', [body, header, footer, buttons])).min(1),
 };
 
-type Definition = { parameter_format: 'POSITIONAL' | 'NAMED'; components: z.output<typeof definitionFields.components> };
+type Definition = {
+  parameter_format: 'POSITIONAL' | 'NAMED';
+  components: z.output<typeof definitionFields.components>;
+};
 
 function checkComponents(t: Definition, ctx: z.RefinementCtx) {
-    const bodies = t.components.filter((c) => c.type === 'BODY');
-    if (bodies.length !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['components'], message: 'exactly one BODY component is required' });
-      return;
-    }
-    const named = t.parameter_format === 'NAMED';
-    for (const [i, c] of t.components.entries()) {
-      if (c.type !== 'BODY' && c.type !== 'HEADER') continue;
-      const names = placeholders(c.text);
-      if (names.length === 0) continue;
-      const examples =
-        c.type === 'BODY'
-          ? named
-            ? c.example?.body_text_named_params?.map((p) => p.param_name)
-            : c.example?.body_text?.[0]
-          : named
-            ? c.example?.header_text_named_params?.map((p) => p.param_name)
-            : c.example?.header_text;
-      const complete = named ? names.every((n) => examples?.includes(n)) : examples?.length === names.length;
-      if (!complete)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['components', i, 'example'],
-          message: `every parameter of the ${c.type} needs an example`,
-        });
-    }
+  const bodies = t.components.filter((c) => c.type === 'BODY');
+  if (bodies.length !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['components'], message: 'exactly one BODY component is required' });
+    return;
+  }
+  const named = t.parameter_format === 'NAMED';
+  for (const [i, c] of t.components.entries()) {
+    if (c.type !== 'BODY' && c.type !== 'HEADER') continue;
+    const names = placeholders(c.text);
+    if (names.length === 0) continue;
+    const examples =
+      c.type === 'BODY'
+        ? named
+          ? c.example?.body_text_named_params?.map((p) => p.param_name)
+          : c.example?.body_text?.[0]
+        : named
+          ? c.example?.header_text_named_params?.map((p) => p.param_name)
+          : c.example?.header_text;
+    const complete = named ? names.every((n) => examples?.includes(n)) : examples?.length === names.length;
+    if (!complete)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['components', i, 'example'],
+        message: `every parameter of the ${c.type} needs an example`,
+      });
+  }
 }
 
 export const templateCreateRequestSchema = z.object(definitionFields).superRefine(checkComponents);

@@ -613,7 +613,11 @@ const routes: Route[] = [
     method: 'post',
     path: '/api/templates/{id}/submit',
     request: { params: IdParams },
-    ok: [200, TemplateDTO, 'the template submitted again to WhatsApp’s review; `review.failure` says if it failed again'],
+    ok: [
+      200,
+      TemplateDTO,
+      'the template submitted again to WhatsApp’s review; `review.failure` says if it failed again',
+    ],
     errors: {
       404: 'no such template',
       409: 'no number has a WABA id, or the template is not pending',

@@ -62,8 +62,7 @@ export class TemplateReviewService {
 
   async create(input: CreateTemplateRequest, actor: TemplateActor): Promise<TemplateDTO> {
     const account = await this.account();
-    if (account && (input.status !== 'pending' || input.rejectionReason !== null))
-      throw statusIsWhatsApps('status');
+    if (account && (input.status !== 'pending' || input.rejectionReason !== null)) throw statusIsWhatsApps('status');
     const created = await this.templates.create(input, actor);
     return account ? this.submitTo(account, created) : created;
   }
@@ -152,7 +151,11 @@ export class TemplateReviewService {
     for (let attempt = 1; ; attempt++) {
       const outcome = await call();
       if (outcome.ok || outcome.failure.kind !== 'retryable' || attempt >= SUBMIT_ATTEMPTS) return outcome;
-      const delay = nextRetryDelayMs(attempt, { baseMs: 200, capMs: 1_000, retryAfterMs: outcome.failure.retryAfterMs });
+      const delay = nextRetryDelayMs(attempt, {
+        baseMs: 200,
+        capMs: 1_000,
+        retryAfterMs: outcome.failure.retryAfterMs,
+      });
       if (delay > SUBMIT_MAX_WAIT_MS) return outcome;
       await new Promise((resolve) => setTimeout(resolve, delay));
     }

@@ -218,7 +218,14 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
       form.set('type', file.mimeType);
       form.set('file', await openAsBlob(file.path, { type: file.mimeType }), file.filename);
       // Repeating an upload only leaves an unused copy at Meta, so a lost answer is a plain retry ('read').
-      const answer = await postGraph(channel, channel.phoneNumberId, 'media', { body: form }, downloadTimeoutMs, 'read');
+      const answer = await postGraph(
+        channel,
+        channel.phoneNumberId,
+        'media',
+        { body: form },
+        downloadTimeoutMs,
+        'read',
+      );
       if (!answer.ok) return answer;
       const uploaded = mediaUploadResponseSchema.safeParse(answer.body);
       if (!uploaded.success)
@@ -245,7 +252,14 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
     async submitTemplate(channel, wabaId, request) {
       // A lost answer may hide a template Meta created: submitting it again is refused as a duplicate, so the
       // outcome is unknown ('send') rather than a plain retry.
-      const answer = await postGraph(channel, wabaId, 'message_templates', jsonBody(request), options.timeoutMs, 'send');
+      const answer = await postGraph(
+        channel,
+        wabaId,
+        'message_templates',
+        jsonBody(request),
+        options.timeoutMs,
+        'send',
+      );
       if (!answer.ok) return answer;
       const created = templateCreateResponseSchema.safeParse(answer.body);
       if (!created.success)

@@ -20,9 +20,13 @@ export type ComposerSlice = {
   /** Unsent text per conversation, so switching conversations never loses what an agent was writing. */
   drafts: Record<string, Draft>;
   templates: TemplateDTO[];
+  /** Counts the server's word that templates changed, so screens listing them read them again. */
+  templatesRevision: number;
   canned: CannedReply[];
   sending: boolean;
   loadComposerData(): Promise<void>;
+  /** Templates changed on the server: the picker's approved ones are read again, and listing screens follow. */
+  templatesChanged(): Promise<void>;
   setDraft(conversationId: string, patch: Partial<Draft>): void;
   /**
    * Sends the draft (reply or note) of a conversation, with its attached file when there is one (the text as
@@ -77,6 +81,7 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
   return {
     drafts: {},
     templates: [],
+    templatesRevision: 0,
     canned: [],
     sending: false,
 
@@ -86,6 +91,12 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
         conversationService.cannedReplies().catch(() => []),
       ]);
       set({ templates: templates.filter((t) => t.status === 'approved'), canned });
+    },
+
+    async templatesChanged() {
+      set({ templatesRevision: get().templatesRevision + 1 });
+      const templates = await conversationService.templates().catch(() => null);
+      if (templates) set({ templates: templates.filter((t) => t.status === 'approved') });
     },
 
     setDraft(conversationId, patch) {
