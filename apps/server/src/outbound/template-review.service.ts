@@ -104,10 +104,12 @@ export class TemplateReviewService {
     if (review.submittedAt && seconds(at) < seconds(review.submittedAt)) return;
     const verdict = reviewVerdict(value);
     if (!verdict || (verdict.status === 'pending' && doc.status !== 'pending')) return;
-    await this.models.Template.updateOne(
-      { _id: doc._id },
+    // Only while no newer verdict was recorded meanwhile (another webhook of this template, worked on beside).
+    const recorded = await this.models.Template.updateOne(
+      { _id: doc._id, $or: [{ 'review.lastEventAt': null }, { 'review.lastEventAt': { $lte: at } }] },
       { $set: { review: { ...plain(review), metaTemplateId: value.message_template_id, lastEventAt: at } } },
     );
+    if (recorded.matchedCount === 0) return;
     if (verdict.status !== doc.status || verdict.rejectionReason !== (doc.rejectionReason ?? null))
       await this.templates.update(
         doc._id.toHexString(),

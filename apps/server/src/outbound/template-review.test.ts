@@ -179,6 +179,35 @@ describe('submitting a template to WhatsApp’s review', () => {
   });
 });
 
+describe('a new version of the content', () => {
+  it('goes back to WhatsApp’s review, and only a verdict given after it approves it', async () => {
+    const template = await created('order_shipped');
+    const sent = submitted('order_shipped');
+    await webhook(sent, 'APPROVED', new Date());
+    expect(await current(template.id)).toMatchObject({ status: 'approved', version: 2 });
+
+    const edited = await server.api<Answer>(admin, 'PATCH', `/api/templates/${template.id}`, {
+      version: 2,
+      body: 'Hi {{1}}, order {{2}} has shipped.',
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      status: 'pending',
+      version: 3,
+      review: { metaTemplateId: sent.id, failure: null },
+    });
+    expect(submitted('order_shipped')).toMatchObject({ status: 'PENDING' });
+    expect(submitted('order_shipped').request.components[0]).toMatchObject({
+      text: 'Hi {{1}}, order {{2}} has shipped.',
+    });
+
+    await webhook(sent, 'APPROVED', new Date(Date.now() - 60_000));
+    expect(await current(template.id)).toMatchObject({ status: 'pending', version: 3 });
+    await server.sim.reviewTemplate(sent.id, { event: 'APPROVED' });
+    await eventually(async () => (await current(template.id)).status === 'approved', 'the new version to be approved');
+  });
+});
+
 describe('when the submission fails', () => {
   it('the template stays pending saying why, and can be submitted again', async () => {
     server.sim.templateFaults.set({ metaError: { count: 1, code: 368 } });
