@@ -9,8 +9,11 @@ export * from './template-values.js';
 export const TemplateCategory = z.enum(['marketing', 'utility', 'authentication']);
 export type TemplateCategory = z.infer<typeof TemplateCategory>;
 
-/** Where Meta's review stands; only `approved` templates can be sent. */
-export const TemplateStatus = z.enum(['approved', 'pending', 'rejected']);
+/**
+ * Where Meta's review stands; only `approved` templates can be sent. WhatsApp pauses a template whose quality fell
+ * (`paused`, for hours) and disables one that stayed low (`disabled`); both come back `approved` when reinstated.
+ */
+export const TemplateStatus = z.enum(['approved', 'pending', 'rejected', 'paused', 'disabled']);
 export type TemplateStatus = z.infer<typeof TemplateStatus>;
 
 /** Meta's `parameter_format`: POSITIONAL uses `{{1}}`, `{{2}}`…; NAMED uses `{{order_id}}`. */

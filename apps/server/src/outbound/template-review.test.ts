@@ -6,6 +6,7 @@ import {
   inbound,
   templateStatusUpdate,
   type SubmittedTemplate,
+  type TemplateReviewEvent,
 } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, Page, TemplateDTO, TemplateVersionDTO } from '@switchboard/shared';
 import { eventually, startTestServerWithSimulator } from '@switchboard/test-support/harness';
@@ -50,7 +51,7 @@ const history = async (id: string) =>
 const submitted = (name: string): SubmittedTemplate => server.sim.submittedTemplates.find((t) => t.name === name)!;
 
 /** A webhook as Meta would send it about a submitted template, processed before this resolves. */
-const webhook = (t: SubmittedTemplate, event: 'APPROVED' | 'REJECTED' | 'PENDING', at: Date, reason?: string) =>
+const webhook = (t: SubmittedTemplate, event: TemplateReviewEvent, at: Date, reason?: string) =>
   server.deliver(
     templateStatusUpdate({
       event,
@@ -176,6 +177,30 @@ describe('submitting a template to WhatsApp’s review', () => {
       version: 2,
     });
     expect(await history(template.id)).toHaveLength(2);
+  });
+});
+
+describe('after approval', () => {
+  it('a paused or disabled template cannot be sent until WhatsApp reinstates it', async () => {
+    const template = await created('order_paused');
+    const sent = submitted('order_paused');
+    const content = { name: 'order_paused', language: 'en', parameters: ['Ana', '9001'] };
+    const sendable = () =>
+      server.app.services.templates.prepareTemplateSend(content).then(
+        () => 'sendable',
+        (e: { code: string; message: string }) => `${e.code}: ${e.message}`,
+      );
+    const start = Date.now();
+    await webhook(sent, 'APPROVED', new Date(start));
+    expect(await sendable()).toBe('sendable');
+    await webhook(sent, 'PAUSED', new Date(start + 1_000));
+    expect(await sendable()).toBe(
+      'TEMPLATE_NOT_APPROVED: template order_paused in en is paused; only approved templates can be sent',
+    );
+    await webhook(sent, 'DISABLED', new Date(start + 2_000));
+    expect((await current(template.id)).status).toBe('disabled');
+    await webhook(sent, 'REINSTATED', new Date(start + 3_000));
+    expect(await sendable()).toBe('sendable');
   });
 });
 
