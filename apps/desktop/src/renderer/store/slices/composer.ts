@@ -20,13 +20,17 @@ export type ComposerSlice = {
   /** Unsent text per conversation, so switching conversations never loses what an agent was writing. */
   drafts: Record<string, Draft>;
   templates: TemplateDTO[];
-  /** Counts the server's word that templates changed, so screens listing them read them again. */
+  /**
+   * Counts the server's word that templates changed, so Settings' list reads them again. The picker keeps what
+   * it read at start: the server checks every send against the current version, and Edit on a refused one reads
+   * them again.
+   */
   templatesRevision: number;
   canned: CannedReply[];
   sending: boolean;
   loadComposerData(): Promise<void>;
-  /** Templates changed on the server: the picker's approved ones are read again, and listing screens follow. */
-  templatesChanged(): Promise<void>;
+  /** Templates changed on the server (a new version, or WhatsApp's review moved a status). */
+  templatesChanged(): void;
   setDraft(conversationId: string, patch: Partial<Draft>): void;
   /**
    * Sends the draft (reply or note) of a conversation, with its attached file when there is one (the text as
@@ -93,10 +97,8 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
       set({ templates: templates.filter((t) => t.status === 'approved'), canned });
     },
 
-    async templatesChanged() {
+    templatesChanged() {
       set({ templatesRevision: get().templatesRevision + 1 });
-      const templates = await conversationService.templates().catch(() => null);
-      if (templates) set({ templates: templates.filter((t) => t.status === 'approved') });
     },
 
     setDraft(conversationId, patch) {
