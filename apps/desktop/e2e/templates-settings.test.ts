@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AuditEntryDTO, Page as PageOf, TemplateDTO } from '@switchboard/shared';
+import { DEFAULT_PHONE_NUMBER_ID, DEFAULT_WABA_ID } from '@switchboard/whatsapp-simulator';
 import { saveScreen } from './support/screens.js';
 import { signIn as signInAs, startInbox, type Inbox } from './support/session.js';
 import type { Stack } from './support/stack.js';
 
 /**
  * The templates screen in Chromium against the real server: an admin makes a template, is told which field is
- * wrong before anything is sent, previews it with sample values, makes a new version; a supervisor only reads.
+ * wrong before anything is sent, previews it with sample values, makes a new version; a supervisor only reads,
+ * and watches WhatsApp's review (the simulator's webhook) move a template's status live.
  */
 let inbox: Inbox;
 let stack: Stack;
@@ -106,5 +108,34 @@ describe('the templates screen', () => {
     expect(await row.locator('button:has-text("New version")').count()).toBe(0);
     await row.locator('button:has-text("Versions")').click();
     await page.waitForSelector('.settings-template-history li[data-version="1"]');
+  });
+
+  it('once a number has a WABA, a new template waits for WhatsApp’s review and turns approved live', async () => {
+    const channel = await stack.server.api(stack.admin, 'POST', '/api/channels', {
+      phoneNumberId: DEFAULT_PHONE_NUMBER_ID,
+      name: 'Support',
+      wabaId: DEFAULT_WABA_ID,
+    });
+    expect(channel.status).toBe(201);
+    const created = await stack.server.api<TemplateDTO>(stack.admin, 'POST', '/api/templates', {
+      name: 'order_ready',
+      language: 'en',
+      category: 'utility',
+      body: 'Hi {{1}}, your order is ready.',
+      parameters: [{ name: '1', type: 'text', example: 'Maria' }],
+    });
+    expect(created.status).toBe(201);
+
+    // The supervisor's screen is still open: the new template appears, waiting for WhatsApp, without a reload.
+    const row = page.locator('tr[data-template="order_ready:en"]');
+    await row.locator('.settings-template-review:has-text("Waiting for WhatsApp")').waitFor();
+    expect(await row.locator('.settings-template-status').textContent()).toBe('Pending');
+
+    const submitted = stack.sim.submittedTemplates.find((t) => t.name === 'order_ready')!;
+    expect((await stack.sim.reviewTemplate(submitted.id, { event: 'APPROVED' })).status).toBe(200);
+    await row.locator('.settings-template-status.status-approved').waitFor();
+    expect(await row.locator('.settings-template-status').textContent()).toBe('Approved');
+    expect(await row.locator('.settings-template-review').count()).toBe(0);
+    await saveScreen(page, 'settings-templates-review-approved');
   });
 });

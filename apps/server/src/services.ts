@@ -41,6 +41,7 @@ import {
   MediaService,
   ReadReceiptService,
   SendService,
+  TemplateReviewService,
   TemplateService,
   UploadService,
 } from './outbound/index.js';
@@ -87,9 +88,10 @@ export function createServices(
   const messages = new MessageService(models, log, conversations, new KeyedQueue());
   const timeline = new TimelineWriter(log);
   const audit = new AuditLog(models);
-  const templates = new TemplateService(models, audit);
+  const templates = new TemplateService(models, audit, events);
   const outboxQueued = (item: QueuedOutboxItem) => events.emit('outbox.queued', item);
   const whatsapp = createWhatsAppClient({ timeoutMs: config.WHATSAPP_TIMEOUT_MS });
+  const templateReviews = new TemplateReviewService(models, templates, whatsapp, config, events);
   const uploads = new UploadService(models, conversations, whatsapp, config);
   const send = new SendService(models, conversations, messages, templates, uploads, outboxQueued);
   const consent = new ConsentService(models, send, { optOut: config.OPT_OUT_KEYWORDS, optIn: config.OPT_IN_KEYWORDS });
@@ -174,6 +176,7 @@ export function createServices(
     sendHealth: new ChannelSendHealth(models, events, logger),
     users: new UserService(models, new TokenService(config.JWT_SECRET, config.JWT_TTL_HOURS), events, audit),
     templates,
+    templateReviews,
     searchIndex,
     search: new SearchService(searchIndex),
     cannedReplies,

@@ -55,6 +55,8 @@ export interface ServerToClientEvents {
   'conversation:presence': (presence: ConversationPresenceDTO) => void;
   /** The canned replies someone may use changed (shared ones to everybody, personal ones to their owner). */
   'canned-replies:changed': () => void;
+  /** To every signed-in user: a template changed (a new version, or WhatsApp's review moved its status). */
+  'templates:changed': () => void;
   /** To every signed-in user: a number stopped sending (its outbound breaker opened), is retrying, or sends again. */
   'channel:send-health-changed': (health: ChannelSendHealthDTO) => void;
   /** To the user themselves: an admin changed their account or access (a new role, say); the inbox follows it. */

@@ -12,7 +12,7 @@ type Definition = {
   parameters: Parameter[];
   headerText: string | null;
   footer: string | null;
-  status: 'approved' | 'pending' | 'rejected';
+  status: 'approved' | 'pending' | 'rejected' | 'paused' | 'disabled';
   rejectionReason: string | null;
 };
 

@@ -9,8 +9,11 @@ export * from './template-values.js';
 export const TemplateCategory = z.enum(['marketing', 'utility', 'authentication']);
 export type TemplateCategory = z.infer<typeof TemplateCategory>;
 
-/** Where Meta's review stands; only `approved` templates can be sent. */
-export const TemplateStatus = z.enum(['approved', 'pending', 'rejected']);
+/**
+ * Where Meta's review stands; only `approved` templates can be sent. WhatsApp pauses a template whose quality fell
+ * (`paused`, for hours) and disables one that stayed low (`disabled`); both come back `approved` when reinstated.
+ */
+export const TemplateStatus = z.enum(['approved', 'pending', 'rejected', 'paused', 'disabled']);
 export type TemplateStatus = z.infer<typeof TemplateStatus>;
 
 /** Meta's `parameter_format`: POSITIONAL uses `{{1}}`, `{{2}}`…; NAMED uses `{{order_id}}`. */
@@ -58,9 +61,24 @@ export const TemplateSnapshot = z.object({
 });
 export type TemplateSnapshot = z.infer<typeof TemplateSnapshot>;
 
+/**
+ * Where the template stands with WhatsApp's review, for a catalogue whose numbers have a WhatsApp Business
+ * Account (WABA); null when none has one and the status is recorded by hand. `metaTemplateId` is Meta's id once
+ * the submission was accepted; `failure` says why the last submission did not reach the review (the template
+ * stays pending and can be submitted again).
+ */
+export const TemplateReviewDTO = z.object({
+  wabaId: z.string(),
+  metaTemplateId: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  failure: z.string().nullable(),
+});
+export type TemplateReviewDTO = z.infer<typeof TemplateReviewDTO>;
+
 export const TemplateDTO = TemplateSnapshot.extend({
   id: z.string(),
   version: z.number().int().min(1),
+  review: TemplateReviewDTO.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { SimulatorContext } from './simulator-context.js';
+import { reviewTemplate } from './template-reviews.js';
 
 /**
  * Test-control endpoints under `/__simulator`, outside the Graph API surface, so a server under
@@ -8,6 +9,10 @@ import type { SimulatorContext } from './simulator-context.js';
  */
 export function controlRoutes(ctx: SimulatorContext): Router {
   const router = Router();
+  const invalid = (res: express.Response, error: unknown) => {
+    const issues = error instanceof z.ZodError ? error.issues : [{ message: String(error), path: [] }];
+    res.status(400).json({ error: 'invalid settings', issues });
+  };
 
   router.get('/faults', (_req, res) => {
     res.json({ faults: ctx.faults.current });
@@ -41,6 +46,30 @@ export function controlRoutes(ctx: SimulatorContext): Router {
       return;
     }
     res.status(201).json({ id: ctx.media.register({ mimeType, bytes: req.body, ...(id ? { id } : {}) }) });
+  });
+
+  router.get('/templates', (_req, res) => {
+    res.json({ templates: ctx.templates });
+  });
+
+  router.post('/templates/faults', (req, res) => {
+    try {
+      res.json({ faults: ctx.templateFaults.set(req.body ?? {}) });
+    } catch (error) {
+      invalid(res, error);
+    }
+  });
+
+  // Meta's review: approve, reject (with a reason), pause… a submitted template; the server hears it by webhook.
+  router.post('/templates/:id/review', async (req, res) => {
+    let delivery;
+    try {
+      delivery = await reviewTemplate(ctx, (p) => ctx.statusWebhooks.post(p), req.params.id, req.body ?? {});
+    } catch (error) {
+      return invalid(res, error);
+    }
+    if (!delivery) return void res.status(404).json({ error: `no submitted template has id ${req.params.id}` });
+    res.json({ delivery });
   });
 
   router.get('/messages', (_req, res) => {

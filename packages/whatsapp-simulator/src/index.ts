@@ -28,9 +28,17 @@ export {
   type WhatsAppSimulator,
   type WhatsAppSimulatorOptions,
 } from './simulator-server.js';
-export type { SentMessage, UploadedMedia } from './simulator-context.js';
+export type { SentMessage, SubmittedTemplate, UploadedMedia } from './simulator-context.js';
+export {
+  templateStatusUpdate,
+  type TemplateReviewEvent,
+  type TemplateReviewInput,
+  type TemplateStatusUpdateOptions,
+  type TemplateStatusWebhookPayload,
+} from './template-reviews.js';
+export type { TemplateCreateRequest } from './template-request.schema.js';
 export type { FaultController, FaultSettings, FaultSettingsInput } from './faults.js';
-export type { StatusDelays, WebhookLogEntry } from './status-webhooks.js';
+export type { AnyWebhookPayload, StatusDelays, WebhookLogEntry } from './status-webhooks.js';
 export type { RegisterMediaInput } from './media-store.js';
 export { gradientPng } from './gradient-png.js';
 export { runSimulation, isLoopbackUrl, type SimulationOptions, type SimulationSummary } from './simulation.js';

@@ -6,6 +6,7 @@ import { mediaUploadRoute, multipartErrors, multipartUpload } from './media-uplo
 import { fbtraceId } from './ids.js';
 import { graphError, transientServerError } from './meta-errors.js';
 import { sendRoute } from './send-route.js';
+import { templateEditRoute, templateRoute } from './template-route.js';
 import type { SimulatorContext } from './simulator-context.js';
 
 /** Unmatched paths get Graph's own answer rather than Express's HTML page. */
@@ -39,6 +40,8 @@ export function createSimulatorApp(ctx: SimulatorContext): Express {
     multipartErrors,
     mediaUploadRoute(ctx),
   );
+  app.post('/:version/:wabaId/message_templates', graphVersionOnly, bearer, templateRoute(ctx));
+  app.post('/:version/:templateId', graphVersionOnly, bearer, templateEditRoute(ctx));
   app.get('/:version/:mediaId', graphVersionOnly, bearer, mediaMetadataRoute(ctx));
   app.use((req, res) => {
     res.status(400).json(unknownPath(req.path));

@@ -2,6 +2,8 @@ import type { FaultController } from './faults.js';
 import type { MediaStore } from './media-store.js';
 import type { SendMessageRequest, SendType } from './send-request.schema.js';
 import type { StatusWebhooks } from './status-webhooks.js';
+import type { TemplateCreateRequest } from './template-request.schema.js';
+import type { TemplateReviewEvent } from './template-reviews.js';
 
 /** One send request the simulator accepted, as `sentMessages` and `GET /__simulator/messages` list it. */
 export interface SentMessage {
@@ -30,12 +32,27 @@ export interface UploadedMedia {
   size: number;
 }
 
+/** A template the business submitted for review, with where Meta's review of it stands. */
+export interface SubmittedTemplate {
+  /** Meta's template id, as the creation answered it. */
+  id: string;
+  wabaId: string;
+  name: string;
+  language: string;
+  category: string;
+  request: TemplateCreateRequest;
+  status: TemplateReviewEvent;
+  submittedAt: string;
+}
+
 /** What the HTTP routes share with the simulator object. */
 export interface SimulatorContext {
   accessToken: string;
   displayPhoneNumber: string;
   wabaId: string;
   faults: FaultController;
+  /** Failure injection for the template creation endpoint, apart from the sends'. */
+  templateFaults: FaultController;
   media: MediaStore;
   statusWebhooks: StatusWebhooks;
   sentMessages: SentMessage[];
@@ -44,6 +61,8 @@ export interface SimulatorContext {
   markedRead: string[];
   /** Every file the business uploaded, oldest first. */
   uploads: UploadedMedia[];
+  /** Every template the business submitted, oldest first. */
+  templates: SubmittedTemplate[];
   baseUrl(): string;
   /** Aborted on stop, so latency waits and held requests end with the simulator. */
   lifetime(): AbortSignal;

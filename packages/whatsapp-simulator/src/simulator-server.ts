@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_DISPLAY_PHONE_NUMBER, DEFAULT_WABA_ID } from './envelope.js';
 import { FaultController } from './faults.js';
 import { MediaStore, type RegisterMediaInput } from './media-store.js';
-import type { SentMessage, SimulatorContext, UploadedMedia } from './simulator-context.js';
+import type { SentMessage, SimulatorContext, SubmittedTemplate, UploadedMedia } from './simulator-context.js';
 import { createSimulatorApp } from './simulator-app.js';
 import { DEFAULT_STATUS_DELAYS, StatusWebhooks, type StatusDelays, type WebhookLogEntry } from './status-webhooks.js';
 import type { WebhookDelivery } from './webhook-client.js';
-import type { WebhookPayload } from './webhook-types.js';
+import { reviewTemplate, type TemplateReviewInput } from './template-reviews.js';
+import type { AnyWebhookPayload } from './status-webhooks.js';
 
 /** Where the development simulator listens unless SIMULATOR_PORT says otherwise. */
 export const DEFAULT_SIMULATOR_PORT = 4010;
@@ -46,7 +47,16 @@ export interface WhatsAppSimulator {
   statusWebhooksSettled(): Promise<void>;
   registerMedia(input: RegisterMediaInput): string;
   /** Signs and posts any payload (e.g. an inbound envelope) to the webhook URL. */
-  postWebhook(payload: WebhookPayload): Promise<WebhookDelivery>;
+  postWebhook(payload: AnyWebhookPayload): Promise<WebhookDelivery>;
+  /** Failure injection for the template creation endpoint (`/{waba-id}/message_templates`). */
+  readonly templateFaults: FaultController;
+  /** Templates the business submitted for review, oldest first. */
+  readonly submittedTemplates: readonly SubmittedTemplate[];
+  /**
+   * Meta's review of a submitted template (by Meta's id): its signed `message_template_status_update` webhook
+   * is posted to the server. Throws when no template has that id.
+   */
+  reviewTemplate(id: string, review: TemplateReviewInput): Promise<WebhookDelivery>;
 }
 
 export function createWhatsAppSimulator(options: WhatsAppSimulatorOptions): WhatsAppSimulator {
@@ -62,12 +72,14 @@ export function createWhatsAppSimulator(options: WhatsAppSimulatorOptions): What
     displayPhoneNumber: options.displayPhoneNumber ?? DEFAULT_DISPLAY_PHONE_NUMBER,
     wabaId: options.wabaId ?? DEFAULT_WABA_ID,
     faults: new FaultController(),
+    templateFaults: new FaultController(),
     media: new MediaStore(),
     statusWebhooks,
     sentMessages: [],
     sendRequests: { count: 0 },
     markedRead: [],
     uploads: [],
+    templates: [],
     baseUrl: () => {
       if (!url) throw new Error('the WhatsApp simulator is not started');
       return url;
@@ -117,5 +129,12 @@ export function createWhatsAppSimulator(options: WhatsAppSimulatorOptions): What
     statusWebhooksSettled: () => statusWebhooks.settled(),
     registerMedia: (input) => ctx.media.register(input),
     postWebhook: (payload) => statusWebhooks.post(payload),
+    templateFaults: ctx.templateFaults,
+    submittedTemplates: ctx.templates,
+    async reviewTemplate(id, review) {
+      const delivery = await reviewTemplate(ctx, (p) => statusWebhooks.post(p), id, review);
+      if (!delivery) throw new Error(`no submitted template has id ${id}`);
+      return delivery;
+    },
   };
 }

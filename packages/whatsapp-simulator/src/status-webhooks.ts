@@ -2,7 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { envelope } from './envelope.js';
 import { status, type StatusOptions } from './statuses.js';
 import { deliverWebhook, signedWebhook, type WebhookDelivery } from './webhook-client.js';
+import type { TemplateStatusWebhookPayload } from './template-reviews.js';
 import type { MessageStatus, WebhookPayload } from './webhook-types.js';
+
+/** Any webhook body the simulator posts: message changes, or a template's review. */
+export type AnyWebhookPayload = WebhookPayload | TemplateStatusWebhookPayload;
 
 export interface StatusDelays {
   sent: number;
@@ -23,7 +27,7 @@ const RETRY_MAX_DELAY_MS = 60_000;
 
 export interface WebhookLogEntry {
   url: string;
-  payload: WebhookPayload;
+  payload: AnyWebhookPayload;
   delivery: WebhookDelivery;
 }
 
@@ -57,7 +61,7 @@ export class StatusWebhooks {
   ) {}
 
   /** Signs and posts any payload to the configured webhook URL, recording the outcome. */
-  async post(payload: WebhookPayload): Promise<WebhookDelivery> {
+  async post(payload: AnyWebhookPayload): Promise<WebhookDelivery> {
     const url = this.webhookUrl();
     if (!url) return { ok: false, error: 'no webhook URL configured', durationMs: 0 };
     const delivery = await deliverWebhook(url, signedWebhook(payload, this.appSecret), { signal: this.abort.signal });

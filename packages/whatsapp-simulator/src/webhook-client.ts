@@ -1,5 +1,5 @@
 import { signWebhookBody } from './signature.js';
-import type { WebhookPayload } from './webhook-types.js';
+import type { AnyWebhookPayload } from './status-webhooks.js';
 
 export interface SignedWebhook {
   body: string;
@@ -7,7 +7,7 @@ export interface SignedWebhook {
 }
 
 /** Serialise once and sign those exact bytes, as Meta does. */
-export function signedWebhook(payload: WebhookPayload, appSecret: string): SignedWebhook {
+export function signedWebhook(payload: AnyWebhookPayload, appSecret: string): SignedWebhook {
   const body = JSON.stringify(payload);
   return {
     body,

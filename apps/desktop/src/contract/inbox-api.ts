@@ -341,6 +341,8 @@ export type InboxPushes = {
   notification: [InboxNotification];
   /** Someone named me in a note, or I read mentions on another device: the Mentions view reloads. */
   'mentions-changed': [];
+  /** A template changed (a new version, or WhatsApp's review decided): template lists read again. */
+  'templates-changed': [];
   problem: [message: string];
 };
 export type InboxPush = keyof InboxPushes;

@@ -24,6 +24,8 @@ export type EngineEvents = {
   mention: [mention: MentionDTO];
   /** This user read mentions (maybe on another device). */
   'mentions-read': [];
+  /** A template changed (a new version, or WhatsApp's review moved its status): lists of templates read again. */
+  'templates-changed': [];
   /** Supervisors only: the server pushed the live state of every queue. */
   'queues-updated': [states: QueueStateDTO[]];
   /** A reply changed state; `message` is the stored message once the server acknowledged it. */

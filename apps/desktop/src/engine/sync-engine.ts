@@ -230,6 +230,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         else report(new Error(`ignored a malformed mention:created push: ${parsed.error.message}`));
       });
       socket.on('mentions:read', () => emit('mentions-read'));
+      socket.on('templates:changed', () => emit('templates-changed'));
       socket.on('channel:send-health-changed', (health: unknown) => sendHealth.receive(health));
       socket.on('user:updated', (user: unknown) => {
         const parsed = UserDTO.safeParse(user);

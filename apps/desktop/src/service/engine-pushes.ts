@@ -56,6 +56,7 @@ export function forwardEnginePushes({ engine, userId, push, state, onBoard, onUs
       push('mentions-changed');
     }),
     engine.subscribe('mentions-read', () => push('mentions-changed')),
+    engine.subscribe('templates-changed', () => push('templates-changed')),
     engine.subscribe('queues-updated', (states) => {
       onBoard(states);
       push('board-changed', states);

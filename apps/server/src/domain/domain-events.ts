@@ -27,6 +27,8 @@ type DomainEventMap = {
   'sla.settled': [settled: SlaSettledEvent];
   /** The queues' live state changed (waiting counts, agents' status and load): supervisors see it. */
   'queues.changed': [state: QueueStateDTO[]];
+  /** A template changed: a new version, or where WhatsApp's review of it stands. */
+  'templates.changed': [templateId: string];
   /** Canned replies changed: a personal list (its owner's id) or the shared one (null). */
   'canned.changed': [ownerId: string | null];
   /** A contact's profile changed (an edit or a merge); `fields` names what changed (`tier`, `attribute:plan`). */

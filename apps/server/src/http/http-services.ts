@@ -28,6 +28,7 @@ import type {
   MediaService,
   ReadReceiptService,
   SendService,
+  TemplateReviewService,
   TemplateService,
   UploadService,
 } from '../outbound/index.js';
@@ -67,6 +68,7 @@ export type HttpServices = {
   deadLetters: DeadLetterService;
   inboundDeadLetters: InboundDeadLetters;
   templates: TemplateService;
+  templateReviews: TemplateReviewService;
   audit: AuditLog;
   priorityRules: VersionedSetting<PriorityRuleSet, PriorityRules>;
   slaPolicies: VersionedSetting<SlaPolicySetInput, SlaPolicySet>;

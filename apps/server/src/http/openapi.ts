@@ -593,9 +593,13 @@ const routes: Route[] = [
     method: 'post',
     path: '/api/templates',
     request: { body: { content: { 'application/json': { schema: CreateTemplateRequest } } } },
-    ok: [201, TemplateDTO, 'the new template (version 1)'],
+    ok: [
+      201,
+      TemplateDTO,
+      'the new template (version 1); when a number has a WABA id it was submitted to WhatsApp’s review, and `review` says how that went',
+    ],
     errors: {
-      400: 'invalid body, or placeholders that do not match the parameters',
+      400: 'invalid body, placeholders that do not match the parameters, or a status while WhatsApp’s review sets it',
       409: 'a template with this name and language exists',
     },
   },
@@ -603,11 +607,25 @@ const routes: Route[] = [
     method: 'patch',
     path: '/api/templates/{id}',
     request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateTemplateRequest } } } },
-    ok: [200, TemplateDTO, 'the template as a new version'],
+    ok: [200, TemplateDTO, 'the template as a new version; new content under WhatsApp’s review is submitted again'],
     errors: {
-      400: 'invalid body, or the change would make the template invalid',
+      400: 'invalid body, the change would make the template invalid, or a status while WhatsApp’s review sets it',
       404: 'no such template',
       409: 'the template changed since the given version',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/templates/{id}/submit',
+    request: { params: IdParams },
+    ok: [
+      200,
+      TemplateDTO,
+      'the template submitted again to WhatsApp’s review; `review.failure` says if it failed again',
+    ],
+    errors: {
+      404: 'no such template',
+      409: 'no number has a WABA id, or the template is not pending',
     },
   },
   {

@@ -3,6 +3,6 @@
 export { IntakeWorker } from './intake.worker.js';
 export { isValidSignature } from './signature.js';
 export { WebhookIntakeStore } from './webhook-intake.store.js';
-export { WebhookProcessor, type InboundFollowUp } from './webhook.processor.js';
+export { WebhookProcessor, type InboundFollowUp, type TemplateReviewFollowUp } from './webhook.processor.js';
 export { observeDeadLetters, observeIntake } from './intake-metrics.js';
 export { InboundDeadLetters } from './dead-letters.js';

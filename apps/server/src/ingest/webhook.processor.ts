@@ -36,11 +36,20 @@ export interface InboundFollowUp {
   onInbound(message: MessageDoc, conversation: ConversationDoc, contact: ContactDoc): Promise<void>;
 }
 
+/**
+ * What happens when WhatsApp reports its review of a template (`message_template_status_update`): declared here
+ * and done by the template catalogue, wired by the composition root. `at` is when Meta triggered the webhook.
+ */
+export interface TemplateReviewFollowUp {
+  onTemplateReview(update: { wabaId: string; at: Date; value: whatsapp.TemplateStatusUpdateValue }): Promise<void>;
+}
+
 type Services = {
   channels: ChannelService;
   contacts: ContactService;
   messages: MessageService;
   inboundFollowUps: readonly InboundFollowUp[];
+  templateReviews: TemplateReviewFollowUp;
 };
 
 /** Customers whose messages are written at the same time; each customer's own stay in order. */
@@ -86,8 +95,20 @@ export class WebhookProcessor {
     const reported = new Set<ItemError[]>();
     const messages: MessageItem[] = [];
     const statuses: Collected['statuses'] = [];
+    const reviews: (() => Promise<void>)[] = [];
     for (const [e, entry] of envelope.entry.entries()) {
       for (const [c, change] of entry.changes.entries()) {
+        if (change.field === whatsapp.TEMPLATE_STATUS_FIELD) {
+          const slot: ItemError[] = [];
+          slots.push(slot);
+          const at = entry.time === undefined ? new Date() : new Date(entry.time * 1000);
+          reviews.push(() =>
+            this.isolated(`entry.${e}.changes.${c}.value`, slot, async () => {
+              const value = whatsapp.TemplateStatusUpdateValue.parse(change.value);
+              await this.services.templateReviews.onTemplateReview({ wabaId: entry.id, at, value });
+            }),
+          );
+        }
         if (change.field !== 'messages') continue;
         await this.collectChange(entry.id, change.value, `entry.${e}.changes.${c}.value`, result, {
           slots,
@@ -118,6 +139,7 @@ export class WebhookProcessor {
       }),
     );
     for (const applyStatus of statuses) await applyStatus(touched);
+    for (const applyReview of reviews) await applyReview();
     result.conversationIds = [...touched];
     result.itemErrors = slots.flat();
     result.refused = slots.filter((slot) => !reported.has(slot)).flat();

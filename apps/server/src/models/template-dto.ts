@@ -30,6 +30,14 @@ export function toTemplateDTO(t: TemplateDoc): TemplateDTO {
     id: t._id.toHexString(),
     ...toTemplateSnapshot(t),
     version: t.version,
+    review: t.review
+      ? {
+          wabaId: t.review.wabaId,
+          metaTemplateId: t.review.metaTemplateId ?? null,
+          submittedAt: t.review.submittedAt?.toISOString() ?? null,
+          failure: t.review.failure ?? null,
+        }
+      : null,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
   };

@@ -29,9 +29,26 @@ export const templateContentFields = () => ({
  * a template with one lookup by `_id` and the (name, language) pair can exist once. It is written only from
  * a version already stored (see TemplateVersion), and never to an older version than it holds.
  */
+/**
+ * Where WhatsApp's review of the template stands, when the catalogue's numbers have a WhatsApp Business
+ * Account: not content (no version records it), so a submission never makes a new version. `lastEventAt` is
+ * the trigger time of the newest review webhook applied, which orders the ones that arrive late.
+ */
+const reviewSchema = new Schema(
+  {
+    wabaId: { type: String, required: true },
+    metaTemplateId: { type: String, default: null },
+    submittedAt: { type: Date, default: null },
+    failure: { type: String, default: null },
+    lastEventAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
 const templateSchema = new Schema({
   _id: { type: Schema.Types.ObjectId, required: true },
   ...templateContentFields(),
+  review: { type: reviewSchema, default: null },
   version: { type: Number, required: true },
   createdAt: { type: Date, required: true },
   updatedAt: { type: Date, required: true },

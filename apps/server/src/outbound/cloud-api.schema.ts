@@ -125,3 +125,32 @@ export const mediaUploadResponseSchema = z.looseObject({ id: z.string().min(1) }
 
 /** What Graph answers a read receipt. */
 export const successResponseSchema = z.looseObject({ success: z.literal(true) });
+
+/** A component of a template submitted for review: the text header, the body, the footer. */
+const templateDefinitionComponent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('HEADER'),
+    format: z.literal('TEXT'),
+    text: z.string(),
+    example: z.record(z.string(), z.unknown()).optional(),
+  }),
+  z.object({ type: z.literal('BODY'), text: z.string(), example: z.record(z.string(), z.unknown()).optional() }),
+  z.object({ type: z.literal('FOOTER'), text: z.string() }),
+]);
+
+/** The body of `POST /{waba-id}/message_templates`. */
+export const cloudApiTemplateCreateRequestSchema = z.object({
+  name: z.string(),
+  language: z.string(),
+  category: z.enum(['MARKETING', 'UTILITY', 'AUTHENTICATION']),
+  parameter_format: z.enum(['POSITIONAL', 'NAMED']),
+  components: z.array(templateDefinitionComponent).min(1),
+});
+export type CloudApiTemplateCreateRequest = z.infer<typeof cloudApiTemplateCreateRequestSchema>;
+
+/** Meta's answer to a template submission: its id and where the review stands (PENDING, or at once APPROVED). */
+export const templateCreateResponseSchema = z.looseObject({
+  id: z.string().min(1),
+  status: z.string().optional(),
+  category: z.string().optional(),
+});

@@ -11,6 +11,7 @@ export { createSendRateLimits } from './send-rate-limits.js';
 export { SendService, type ReplyButtons } from './send.service.js';
 export { loadTemplateSeed } from './template-seed.js';
 export { TemplateService, type TemplateActor } from './template.service.js';
+export { TemplateReviewService } from './template-review.service.js';
 export { UploadService } from './upload.service.js';
 export { createWhatsAppClient } from './whatsapp-client.js';
 export { observeBreakers } from './breaker-metrics.js';

@@ -21,6 +21,7 @@ import { toTemplateDTO, toTemplateSnapshot, toTemplateVersionDTO } from '../mode
 import type { TemplateDoc } from '../models/template.model.js';
 import type { TemplateVersionDoc } from '../models/template-version.model.js';
 import type { Actor, AuditLog } from '../domain/audit-log.js';
+import type { DomainEvents } from '../domain/domain-events.js';
 import { bodyComponents } from './template-components.js';
 import { applyEdit } from './template-edit.js';
 
@@ -47,6 +48,7 @@ export class TemplateService {
   constructor(
     private readonly models: Models,
     private readonly audit: AuditLog,
+    private readonly events: DomainEvents,
   ) {}
 
   async create(input: CreateTemplateRequest, actor: TemplateActor): Promise<TemplateDTO> {
@@ -60,6 +62,7 @@ export class TemplateService {
     );
     const created = toTemplateDTO(await this.apply(version));
     await this.record(actor, 'template.created', null, created);
+    this.events.emit('templates.changed', created.id);
     return created;
   }
 
@@ -83,12 +86,13 @@ export class TemplateService {
     );
     const updated = toTemplateDTO(await this.apply(version));
     await this.record(actor, 'template.updated', toTemplateDTO(current), updated);
+    this.events.emit('templates.changed', updated.id);
     return updated;
   }
 
   private async record(actor: TemplateActor, action: string, before: TemplateDTO | null, after: TemplateDTO) {
     if (actor.id === null) return;
-    const recordOf = ({ id: _id, createdAt: _c, updatedAt: _u, ...record }: TemplateDTO) => record;
+    const recordOf = ({ id: _id, createdAt: _c, updatedAt: _u, review: _r, ...record }: TemplateDTO) => record;
     await this.audit.record(actor, {
       action,
       entity: { type: 'template', id: after.id, name: `${after.name} (${after.language})` },

@@ -6,7 +6,9 @@ import {
   mediaUploadResponseSchema,
   sendResponseSchema,
   successResponseSchema,
+  templateCreateResponseSchema,
   type CloudApiSendRequest,
+  type CloudApiTemplateCreateRequest,
 } from './cloud-api.schema.js';
 import {
   classifyGraphError,
@@ -29,6 +31,7 @@ export interface ChannelCredentials {
 export type SendOutcome = { ok: true; providerMessageId: string } | { ok: false; failure: ProviderFailure };
 export type UploadOutcome = { ok: true; mediaId: string } | { ok: false; failure: ProviderFailure };
 export type ReadReceiptOutcome = { ok: true } | { ok: false; failure: ProviderFailure };
+export type TemplateSubmitOutcome = { ok: true; metaTemplateId: string } | { ok: false; failure: ProviderFailure };
 
 /** A file on disk to hand to the Graph API media endpoint. */
 export interface MediaFile {
@@ -77,6 +80,21 @@ export interface WhatsAppClient {
   uploadMedia(channel: ChannelCredentials, file: MediaFile): Promise<UploadOutcome>;
   /** Marks a customer's message (and those before it) read: the blue ticks they see. Never throws. */
   markRead(channel: ChannelCredentials, providerMessageId: string): Promise<ReadReceiptOutcome>;
+  /**
+   * `POST /{waba-id}/message_templates`: submits a template for Meta's review, as the number's account.
+   * Never throws for provider or network problems.
+   */
+  submitTemplate(
+    channel: ChannelCredentials,
+    wabaId: string,
+    request: CloudApiTemplateCreateRequest,
+  ): Promise<TemplateSubmitOutcome>;
+  /** `POST /{template-id}`: a new version of a submitted template's content, which Meta reviews again. Never throws. */
+  editTemplate(
+    channel: ChannelCredentials,
+    metaTemplateId: string,
+    request: CloudApiTemplateCreateRequest,
+  ): Promise<TemplateSubmitOutcome>;
   fetchMediaInfo(channel: ChannelCredentials, mediaId: string): Promise<MediaInfo>;
   downloadMedia(channel: ChannelCredentials, url: string): Promise<MediaDownload>;
 }
@@ -142,10 +160,11 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
     throw new WhatsAppMediaError(problem, failure);
   }
 
-  /** A POST to the channel's number (`/{phone-number-id}/{edge}`): its parsed answer, or the failure classified. */
+  /** A POST to `/{node}/{edge}` (the number, its account, a template): its parsed answer, or the failure classified. */
   async function postGraph(
     channel: ChannelCredentials,
-    edge: string,
+    node: string,
+    edge: string | null,
     init: { body: RequestInit['body']; headers?: Record<string, string> },
     timeoutMs: number,
     request: 'send' | 'read',
@@ -153,7 +172,7 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
     let response: Response;
     let body: unknown;
     try {
-      response = await fetchImpl(graphUrl(channel, channel.phoneNumberId, edge), {
+      response = await fetchImpl(graphUrl(channel, node, ...(edge ? [edge] : [])), {
         method: 'POST',
         headers: { ...bearer(channel), ...init.headers },
         body: init.body,
@@ -178,7 +197,14 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
       if (!valid.success) {
         return { ok: false, failure: invalidRequestFailure(issueLines(valid.error.issues)[0] ?? 'invalid') };
       }
-      const answer = await postGraph(channel, 'messages', jsonBody(valid.data), options.timeoutMs, 'send');
+      const answer = await postGraph(
+        channel,
+        channel.phoneNumberId,
+        'messages',
+        jsonBody(valid.data),
+        options.timeoutMs,
+        'send',
+      );
       if (!answer.ok) return answer;
       const sent = sendResponseSchema.safeParse(answer.body);
       if (!sent.success)
@@ -192,7 +218,14 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
       form.set('type', file.mimeType);
       form.set('file', await openAsBlob(file.path, { type: file.mimeType }), file.filename);
       // Repeating an upload only leaves an unused copy at Meta, so a lost answer is a plain retry ('read').
-      const answer = await postGraph(channel, 'media', { body: form }, downloadTimeoutMs, 'read');
+      const answer = await postGraph(
+        channel,
+        channel.phoneNumberId,
+        'media',
+        { body: form },
+        downloadTimeoutMs,
+        'read',
+      );
       if (!answer.ok) return answer;
       const uploaded = mediaUploadResponseSchema.safeParse(answer.body);
       if (!uploaded.success)
@@ -202,11 +235,46 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
 
     async markRead(channel, providerMessageId) {
       const receipt = { messaging_product: 'whatsapp', status: 'read', message_id: providerMessageId };
-      const answer = await postGraph(channel, 'messages', jsonBody(receipt), options.timeoutMs, 'read');
+      const answer = await postGraph(
+        channel,
+        channel.phoneNumberId,
+        'messages',
+        jsonBody(receipt),
+        options.timeoutMs,
+        'read',
+      );
       if (!answer.ok) return answer;
       if (!successResponseSchema.safeParse(answer.body).success)
         return { ok: false, failure: unreadableAnswerFailure(answer.status, excerpt(answer.body), 'read') };
       return { ok: true };
+    },
+
+    async submitTemplate(channel, wabaId, request) {
+      // A lost answer may hide a template Meta created: submitting it again is refused as a duplicate, so the
+      // outcome is unknown ('send') rather than a plain retry.
+      const answer = await postGraph(
+        channel,
+        wabaId,
+        'message_templates',
+        jsonBody(request),
+        options.timeoutMs,
+        'send',
+      );
+      if (!answer.ok) return answer;
+      const created = templateCreateResponseSchema.safeParse(answer.body);
+      if (!created.success)
+        return { ok: false, failure: unreadableAnswerFailure(answer.status, excerpt(answer.body), 'send') };
+      return { ok: true, metaTemplateId: created.data.id };
+    },
+
+    async editTemplate(channel, metaTemplateId, request) {
+      // Meta keeps a template's name and language; an edit sends what may change.
+      const { name: _name, language: _language, ...edit } = request;
+      const answer = await postGraph(channel, metaTemplateId, null, jsonBody(edit), options.timeoutMs, 'read');
+      if (!answer.ok) return answer;
+      if (!successResponseSchema.safeParse(answer.body).success)
+        return { ok: false, failure: unreadableAnswerFailure(answer.status, excerpt(answer.body), 'read') };
+      return { ok: true, metaTemplateId };
     },
 
     async fetchMediaInfo(channel, mediaId) {

@@ -11,6 +11,8 @@ export const WebhookChange = z.object({
 
 export const WebhookEntry = z.object({
   id: z.string().min(1),
+  /** When Meta triggered the webhook (Unix seconds); what orders a template's review events. */
+  time: z.number().int().nonnegative().optional(),
   changes: z.array(WebhookChange).min(1),
 });
 

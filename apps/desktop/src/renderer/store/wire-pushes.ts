@@ -31,6 +31,7 @@ export function wirePushes(): () => void {
     pushes.on('send-health-changed', (health) => store().applySendHealth(health)),
     pushes.on('notification', (notification) => store().notify(notification)),
     pushes.on('mentions-changed', () => void store().loadMentions()),
+    pushes.on('templates-changed', () => store().templatesChanged()),
     pushes.on('problem', (message) => console.warn('engine:', message)),
     pushes.onLink((link) => {
       store().setHostLink(link);

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import {
   TemplateCategory,
   TemplateParameterType,
-  TemplateStatus,
   type ErrorIssue,
   type TemplateDTO,
   type TemplateParameter,
 } from '@switchboard/shared';
 import { fieldOf } from '../../services/settings.service';
 import { draftOf, emptyDraft, parametersFor, type TemplateDraft } from './template-draft';
+import { ManualStatus } from './TemplateManualStatus';
 import { TemplatePreview } from './TemplatePreview';
 
 type Props = {
@@ -23,7 +23,8 @@ type Props = {
 
 /**
  * A new template or a new version of one: header, body with its {{1}}… parameters (each typed, with the sample
- * value WhatsApp reviews, which the preview fills in), footer, and the status WhatsApp reported.
+ * value WhatsApp reviews, which the preview fills in), footer, and the status WhatsApp reported: recorded by hand,
+ * unless the template is under WhatsApp's review, whose webhook sets it.
  */
 export function TemplateEditor({ template, issues, onSave, onClose }: Props) {
   const { t } = useTranslation('settings');
@@ -151,31 +152,10 @@ export function TemplateEditor({ template, issues, onSave, onClose }: Props) {
             ))}
           </fieldset>
         )}
-        <label>
-          {t('templates.status')}
-          <select
-            name="status"
-            aria-invalid={invalid('status')}
-            value={draft.status}
-            onChange={(e) => set({ status: e.target.value as TemplateDraft['status'] })}
-          >
-            {TemplateStatus.options.map((s) => (
-              <option key={s} value={s}>
-                {t(`templates.statusValue.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {draft.status === 'rejected' && (
-          <label className="settings-template-wide">
-            {t('templates.rejectionReason')}
-            <input
-              name="rejectionReason"
-              aria-invalid={invalid('rejectionReason')}
-              value={draft.rejectionReason}
-              onChange={(e) => set({ rejectionReason: e.target.value })}
-            />
-          </label>
+        {template?.review ? (
+          <p className="muted settings-template-wide">{t('templates.statusByWhatsApp')}</p>
+        ) : (
+          <ManualStatus draft={draft} set={set} invalid={invalid} />
         )}
         <div className="settings-template-actions">
           <button className="btn primary" type="submit">

@@ -1,12 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { TemplateDTO } from '@switchboard/shared';
 import { settingsRequest, SettingsError } from '../../services/settings.service';
+import { useStore } from '../../store';
 import type { SettingsSectionProps } from './sections';
 import { Outcome, SectionHeader, useLoaded, useSaver } from './settings-ui';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplateHistory } from './TemplateHistory';
+import { TemplateReview } from './TemplateReview';
 import { createRequest, updateRequest, type TemplateDraft } from './template-draft';
 
 const loadTemplates = async () =>
@@ -25,6 +27,12 @@ type Open = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'history'; 
 export function TemplatesSection({ role }: SettingsSectionProps) {
   const { t } = useTranslation('settings');
   const templates = useLoaded(loadTemplates);
+  // The server says when a template changed (WhatsApp's review decided, someone made a version): read them again.
+  const revision = useStore((s) => s.templatesRevision);
+  const { reload } = templates;
+  useEffect(() => {
+    if (revision > 0) reload();
+  }, [revision, reload]);
   const [open, setOpen] = useState<Open>(null);
   const { outcome, save } = useSaver(templates.reload);
   const admin = role === 'admin';
@@ -48,6 +56,14 @@ export function TemplatesSection({ role }: SettingsSectionProps) {
       const saved = await settingsRequest('PATCH', `/api/templates/${chosen.id}`, TemplateDTO, checked.request);
       setOpen(null);
       return t('templates.saved', { name: saved.name, language: saved.language, version: saved.version });
+    });
+
+  const resubmit = (template: TemplateDTO) =>
+    save(async () => {
+      const sent = await settingsRequest('POST', `/api/templates/${template.id}/submit`, TemplateDTO);
+      return sent.review?.failure
+        ? t('templates.submitFailedAgain', { name: sent.name, language: sent.language })
+        : t('templates.resubmitted', { name: sent.name, language: sent.language });
     });
 
   return (
@@ -107,6 +123,7 @@ export function TemplatesSection({ role }: SettingsSectionProps) {
                   {t(`templates.statusValue.${x.status}`)}
                 </span>
                 {x.rejectionReason && <div className="muted settings-template-reason">{x.rejectionReason}</div>}
+                <TemplateReview template={x} onResubmit={admin ? () => resubmit(x) : null} />
               </td>
               <td>v{x.version}</td>
               <td className="settings-row-actions">

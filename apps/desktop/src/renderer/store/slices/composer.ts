@@ -20,9 +20,17 @@ export type ComposerSlice = {
   /** Unsent text per conversation, so switching conversations never loses what an agent was writing. */
   drafts: Record<string, Draft>;
   templates: TemplateDTO[];
+  /**
+   * Counts the server's word that templates changed, so Settings' list reads them again. The picker keeps what
+   * it read at start: the server checks every send against the current version, and Edit on a refused one reads
+   * them again.
+   */
+  templatesRevision: number;
   canned: CannedReply[];
   sending: boolean;
   loadComposerData(): Promise<void>;
+  /** Templates changed on the server (a new version, or WhatsApp's review moved a status). */
+  templatesChanged(): void;
   setDraft(conversationId: string, patch: Partial<Draft>): void;
   /**
    * Sends the draft (reply or note) of a conversation, with its attached file when there is one (the text as
@@ -77,6 +85,7 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
   return {
     drafts: {},
     templates: [],
+    templatesRevision: 0,
     canned: [],
     sending: false,
 
@@ -86,6 +95,10 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
         conversationService.cannedReplies().catch(() => []),
       ]);
       set({ templates: templates.filter((t) => t.status === 'approved'), canned });
+    },
+
+    templatesChanged() {
+      set({ templatesRevision: get().templatesRevision + 1 });
     },
 
     setDraft(conversationId, patch) {

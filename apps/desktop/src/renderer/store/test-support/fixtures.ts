@@ -131,6 +131,7 @@ export function template(name: string, status: TemplateDTO['status'] = 'approved
     footer: null,
     status,
     rejectionReason: null,
+    review: null,
     createdAt: AT,
     updatedAt: AT,
   });
