@@ -34,7 +34,7 @@ export const PhraseParam = {
   opensAt: z.iso.datetime(),
   /** A duration. */
   minutes: z.number().nonnegative(),
-  /** Counts; `count` picks the plural form. */
+  /** Counts. */
   count: z.number().int().nonnegative(),
   load: z.number().int().nonnegative(),
   capacity: z.number().int().nonnegative(),
@@ -61,6 +61,7 @@ export const PHRASES = {
   'waiting.nobody-skilled': paramsOf('queue'),
   'waiting.nobody-online': paramsOf('queue'),
   'waiting.nobody-in-hours': paramsOf('queue'),
+  'waiting.one-agent-at-capacity': paramsOf('queue'),
   'waiting.all-at-capacity': paramsOf('queue', 'count'),
   'waiting.agent-at-capacity': paramsOf('agent'),
   'waiting.transferred-to-queue': paramsOf('queue'),
@@ -129,20 +130,23 @@ export const Phrase = z.object({
 });
 export type Phrase = z.infer<typeof Phrase>;
 
+/** A phrase of the catalogue: what the server sends (the wire form stays open, see `Phrase`). */
+export type KnownPhrase = { code: PhraseCode; params: Phrase['params'] };
+
 /** Builds a phrase, checking its facts against the catalogue. */
-export function phrase<C extends PhraseCode>(code: C, params: PhraseParams<C>): Phrase {
+export function phrase<C extends PhraseCode>(code: C, params: PhraseParams<C>): KnownPhrase {
   return { code, params: PHRASES[code].parse(params) as Phrase['params'] };
 }
 
 /** A phrase whose code this reader knows and whose facts are what that code names; null otherwise. */
-export function knownPhrase(value: Phrase | null | undefined): { code: PhraseCode; params: Phrase['params'] } | null {
+export function knownPhrase(value: Phrase | null | undefined): KnownPhrase | null {
   if (!value || !Object.hasOwn(PHRASES, value.code)) return null;
   const code = value.code as PhraseCode;
   return PHRASES[code].safeParse(value.params).success ? { code, params: value.params } : null;
 }
 
 /** A sentence as the server writes it (English) with the phrase a client says it with. */
-export type Said = { text: string; phrase: Phrase };
+export type Said = { text: string; phrase: KnownPhrase };
 export const said = <C extends PhraseCode>(text: string, code: C, params: PhraseParams<C>): Said => ({
   text,
   phrase: phrase(code, params),

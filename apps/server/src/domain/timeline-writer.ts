@@ -1,9 +1,9 @@
-import type { ConversationEventDTO, Phrase, Said, TimelineEntryDTO } from '@switchboard/shared';
+import type { ConversationEventDTO, KnownPhrase, Said, TimelineEntryDTO } from '@switchboard/shared';
 import type { Change, ConversationLog } from './conversation-log.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 
 /** An entry the server records: always with its summary as a phrase, so every client can say it in its language. */
-export type TimelineEntry = TimelineEntryDTO & { summaryPhrase: Phrase };
+export type TimelineEntry = TimelineEntryDTO & { summaryPhrase: KnownPhrase };
 /** An entry's summary, in English and as its phrase. */
 export const summarized = ({ text, phrase }: Said) => ({ summary: text, summaryPhrase: phrase });
 /** A step of the automation history: `stepKey` names it within the conversation (see `TimelineWriter.add`). */

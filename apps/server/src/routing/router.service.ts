@@ -541,9 +541,10 @@ function waitingReasonFor(
       queue: name,
     });
   const count = inHours.length;
-  const text =
-    count === 1
-      ? `the one online agent of ${name} is at capacity`
-      : `all ${count} online agents of ${name} are at capacity`;
-  return said(text, 'waiting.all-at-capacity', { queue: name, count });
+  if (count === 1)
+    return said(`the one online agent of ${name} is at capacity`, 'waiting.one-agent-at-capacity', { queue: name });
+  return said(`all ${count} online agents of ${name} are at capacity`, 'waiting.all-at-capacity', {
+    queue: name,
+    count,
+  });
 }
