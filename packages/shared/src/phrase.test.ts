@@ -9,7 +9,7 @@ describe('phrases', () => {
     });
     expect(() => phrase('waiting.nobody-online', {} as { queue: string })).toThrow(/queue/);
     expect(() => phrase('timeline.snoozed', { actor: 'Ana', until: 'tomorrow' })).toThrow(/until/);
-    expect(() => phrase('waiting.no-queue', { queue: 'Billing' } as object)).toThrow();
+    expect(() => phrase('waiting.no-queue', { queue: 'Billing' } as unknown as Record<string, never>)).toThrow();
   });
 
   it('a reader tells a phrase it can say from one of a newer server, or with facts that do not fit', () => {
