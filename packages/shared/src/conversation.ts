@@ -6,6 +6,7 @@ import { Language, Priority, RoutingState } from './routing.js';
 import { CursorQuery } from './pagination.js';
 import { TriageDetailsDTO } from './triage.js';
 import { ConversationCsatDTO } from './csat.js';
+import { Phrase } from './phrase.js';
 
 export const ConversationStatus = z.enum(['open', 'resolved']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
@@ -20,6 +21,8 @@ export const ConversationDTO = z.object({
   routingState: RoutingState.nullable(),
   /** Why nobody has it yet, when waiting ("no agent of Billing is online"). */
   waitingReason: z.string().nullable(),
+  /** The same reason as a phrase, for saying it in the reader's language; absent from copies cached before it. */
+  waitingReasonPhrase: Phrase.nullable().optional(),
   waitingSince: z.string().nullable(),
   priority: Priority,
   intent: z.string().nullable(),

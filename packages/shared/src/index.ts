@@ -17,6 +17,7 @@ export * from './media.js';
 export * from './message.js';
 export * from './message-progress.js';
 export * from './pagination.js';
+export * from './phrase.js';
 export * from './policy-settings.js';
 export * from './priority-rules.js';
 export * from './routing.js';

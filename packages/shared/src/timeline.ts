@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Phrase } from './phrase.js';
 
 /**
  * One automated (or routing) step on a conversation, as the automation history shows it: what happened,
@@ -36,6 +37,8 @@ export const TimelineEntryDTO = z.object({
     'out-of-hours-skipped',
   ]),
   summary: z.string(),
+  /** The summary as a phrase, for saying it in the reader's language; absent from entries recorded before it. */
+  summaryPhrase: Phrase.optional(),
   details: z.record(z.string(), z.unknown()),
   actorId: z.string().nullable(),
 });

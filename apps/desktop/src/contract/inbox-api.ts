@@ -201,6 +201,8 @@ export const InboxCommandArgs = {
   'session:set-locale': z.tuple([Locale]),
   'inbox:list': z.tuple([ListInboxRequest]),
   'replies:counts': z.tuple([]),
+  /** Unread messages in the agent's own conversations: what the tray, the dock badge and the window title count. */
+  'inbox:unread': z.tuple([]),
   'conversation:get': z.tuple([ConversationId]),
   'conversation:read': z.tuple([ConversationId]),
   'conversation:act': z.tuple([ConversationId, ConversationAction]),
@@ -273,6 +275,7 @@ export type InboxCommandResults = {
   'session:set-locale': SessionState;
   'inbox:list': InboxItem[];
   'replies:counts': ReplyCounts;
+  'inbox:unread': number;
   'conversation:get': ConversationDTO | null;
   'conversation:read': void;
   'conversation:act': ConversationDTO;

@@ -1,5 +1,4 @@
 import { app, Menu, nativeImage, Tray, type BrowserWindow } from 'electron';
-import type { InboxItem } from '../contract/inbox-api.js';
 import type { InboxService } from '../service/inbox-service.js';
 
 /** A 16x16 blue dot: the tray icon needs an image and the app ships no icon files of its own yet. */
@@ -24,8 +23,8 @@ export function createUnreadTray(service: InboxService, window: () => BrowserWin
 
   let timer: NodeJS.Timeout | undefined;
   const recount = async () => {
-    const result = await service.invoke('inbox:list', [{ view: 'mine' }]);
-    const unread = result.ok ? (result.data as InboxItem[]).reduce((sum, c) => sum + c.unreadCount, 0) : 0;
+    const result = await service.invoke('inbox:unread', []);
+    const unread = result.ok ? (result.data as number) : 0;
     tray.setToolTip(unread > 0 ? `Switchboard: ${unread} unread` : 'Switchboard');
     tray.setTitle(unread > 0 ? String(unread) : '');
     app.setBadgeCount(unread);

@@ -135,6 +135,16 @@ export function inboxCommands(ctx: CommandContext): Handlers {
       return engine.listInbox({ ...request, userId: user.id, now: ctx.now().toISOString() });
     },
     'replies:counts': () => ctx.session().engine.replyCounts(),
+    'inbox:unread': async () => {
+      const { engine, user } = ctx.session();
+      const mine = await engine.listInbox({
+        view: 'mine',
+        sort: 'recent',
+        userId: user.id,
+        now: ctx.now().toISOString(),
+      });
+      return mine.reduce((sum, c) => sum + c.unreadCount, 0);
+    },
     'conversation:get': (id) => ctx.session().engine.getConversation(id),
     'conversation:read': (id) => ctx.session().engine.markRead(id),
     'conversation:act': async (id, action) => {

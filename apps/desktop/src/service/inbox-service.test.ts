@@ -141,8 +141,11 @@ describe('the inbox service (the host side of the contract) against a real serve
       return list.length === 1 && list;
     }, "the conversation in the agent's own list");
     expect(mine).toMatchObject({ id: conversation.id, unreadCount: 1, pendingReplies: 0 });
+    // What the tray, the dock badge and the window title count.
+    expect(await agent.call('inbox:unread')).toBe(1);
     await agent.call('conversation:read', conversation.id);
     expect((await agent.call('inbox:list', { view: 'mine' }))[0]!.unreadCount).toBe(0);
+    expect(await agent.call('inbox:unread')).toBe(0);
 
     const labelled = await agent.call('conversation:act', conversation.id, {
       type: 'labels',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationDTO } from '@switchboard/shared';
+import type { ConversationDTO, Said } from '@switchboard/shared';
 import type { ConversationService } from '../domain/conversation.service.js';
-import type { TimelineWriter } from '../domain/timeline-writer.js';
+import { summarized, type TimelineWriter } from '../domain/timeline-writer.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { Models } from '../models/index.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
@@ -36,11 +36,11 @@ export async function recordAction(
   { timeline, conversations }: Recorder,
   conversation: ConversationDoc,
   kind: 'labels-changed' | 'escalated' | 'reopened' | 'intent-corrected',
-  summary: string,
+  summary: Said,
   details: Record<string, unknown>,
   viewer: Viewer,
 ): Promise<ConversationDTO> {
   const step = `${kind}:${randomUUID()}`;
-  await timeline.add(conversation, step, { kind, summary, details, actorId: viewer.userId });
+  await timeline.add(conversation, step, { kind, ...summarized(summary), details, actorId: viewer.userId });
   return conversations.announce(conversation, step);
 }

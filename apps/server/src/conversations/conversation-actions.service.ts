@@ -1,4 +1,4 @@
-import type { ConversationDTO, EscalateRequest, LabelsRequest } from '@switchboard/shared';
+import { said, type ConversationDTO, type EscalateRequest, type LabelsRequest, type Said } from '@switchboard/shared';
 import type { ConversationService } from '../domain/conversation.service.js';
 import type { Viewer } from '../domain/viewer.js';
 import { AppError } from '../lib/errors.js';
@@ -28,10 +28,11 @@ export class ConversationActions {
     const added = labels.filter((l) => !before.includes(l));
     const removed = before.filter((l) => !labels.includes(l));
     const changes = [...added.map((l) => `+${l}`), ...removed.map((l) => `-${l}`)].join(', ');
+    const actor = await actorName(this.models, viewer.userId);
     return this.record(
       conversation,
       'labels-changed',
-      `Labels changed by ${await actorName(this.models, viewer.userId)}: ${changes}`,
+      said(`Labels changed by ${actor}: ${changes}`, 'timeline.labels-changed', { actor, changes }),
       { labels, added, removed },
       viewer,
     );
@@ -52,7 +53,7 @@ export class ConversationActions {
     return this.record(
       conversation,
       'escalated',
-      `Escalated by ${name}: ${reason}`,
+      said(`Escalated by ${name}: ${reason}`, 'timeline.escalated', { actor: name, reason }),
       { reason, priorityBefore: conversation.priority, priority: 'urgent' },
       viewer,
     );
@@ -61,7 +62,7 @@ export class ConversationActions {
   private record(
     conversation: ConversationDoc,
     kind: 'labels-changed' | 'escalated',
-    summary: string,
+    summary: Said,
     details: Record<string, unknown>,
     viewer: Viewer,
   ) {

@@ -32,6 +32,10 @@ describe('labels', () => {
     expect(timelineOf(ana.pushes, id).at(-1)).toEqual({
       kind: 'labels-changed',
       summary: 'Labels changed by Test agent: +Late delivery, +refund, +vip',
+      summaryPhrase: {
+        code: 'timeline.labels-changed',
+        params: { actor: 'Test agent', changes: '+Late delivery, +refund, +vip' },
+      },
       details: { labels: ['Late delivery', 'refund', 'vip'], added: ['Late delivery', 'refund', 'vip'], removed: [] },
       actorId: ana.id,
     });
@@ -92,6 +96,7 @@ describe('escalate', () => {
     expect(timelineOf(boss.pushes, id).find((t) => t.kind === 'escalated')).toEqual({
       kind: 'escalated',
       summary: 'Escalated by Test agent: threatens to sue',
+      summaryPhrase: { code: 'timeline.escalated', params: { actor: 'Test agent', reason: 'threatens to sue' } },
       details: { reason: 'threatens to sue', priorityBefore: 'low', priority: 'urgent' },
       actorId: ana.id,
     });

@@ -1,4 +1,4 @@
-import type { ConversationDTO, HandoffDTO, HandoffRequest } from '@switchboard/shared';
+import { said, type ConversationDTO, type HandoffDTO, type HandoffRequest } from '@switchboard/shared';
 import type { ContactService } from '../domain/contact.service.js';
 import type { ConversationService } from '../domain/conversation.service.js';
 import { AppError, notFound } from '../lib/errors.js';
@@ -7,7 +7,7 @@ import type { Models } from '../models/index.js';
 import type { BotDoc } from '../models/bot.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { Assignments, RouterService } from '../routing/index.js';
-import type { TimelineWriter } from '../domain/timeline-writer.js';
+import { summarized, type TimelineWriter } from '../domain/timeline-writer.js';
 
 /** A router holds a conversation's turn for one decision (milliseconds); a handoff waits that out, boundedly. */
 const MAX_TURN_ATTEMPTS = 40;
@@ -47,7 +47,12 @@ export class HandoffService {
     const step = `bot-handoff:${handoffKey}`;
     await this.timeline.add(conversation, step, {
       kind: 'bot-handoff',
-      summary: `${bot.name} handed over: ${request.reason}`,
+      ...summarized(
+        said(`${bot.name} handed over: ${request.reason}`, 'timeline.bot-handoff', {
+          bot: bot.name,
+          reason: request.reason,
+        }),
+      ),
       details: {
         reason: request.reason,
         intent: context.intent ?? null,
@@ -60,7 +65,7 @@ export class HandoffService {
     for (const [i, botStep] of (context.steps ?? []).entries()) {
       await this.timeline.add(conversation, `${step}:step:${i}`, {
         kind: 'bot-step',
-        summary: botStep.action,
+        ...summarized(said(botStep.action, 'timeline.bot-step', { action: botStep.action })),
         details: { ...botStep },
         actorId: null,
       });
@@ -77,7 +82,14 @@ export class HandoffService {
     await this.assignments.release(conversation, null, { toBot: true });
     await this.timeline.add(conversation, `bot-resumed:${conversation.routingEpoch}:${Date.now()}`, {
       kind: 'bot-resumed',
-      summary: `${bot.name} took the conversation back${reason ? `: ${reason}` : ''}`,
+      ...summarized(
+        reason
+          ? said(`${bot.name} took the conversation back: ${reason}`, 'timeline.bot-resumed-because', {
+              bot: bot.name,
+              reason,
+            })
+          : said(`${bot.name} took the conversation back`, 'timeline.bot-resumed', { bot: bot.name }),
+      ),
       details: { reason: reason ?? null },
       actorId: null,
     });
@@ -100,7 +112,7 @@ export class HandoffService {
           if (turn.conversation.routingState !== 'assigned') {
             await this.models.Conversation.updateOne(
               { _id: conversation._id },
-              { $set: { routingState: null, queueId: null, waitingReason: null } },
+              { $set: { routingState: null, queueId: null, waitingReason: null, waitingReasonPhrase: null } },
             );
           }
         } finally {

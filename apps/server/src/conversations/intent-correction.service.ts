@@ -1,4 +1,10 @@
-import type { ConversationDTO, CorrectIntentRequest, IntentCorrectionDTO, IntentLabel } from '@switchboard/shared';
+import {
+  said,
+  type ConversationDTO,
+  type CorrectIntentRequest,
+  type IntentCorrectionDTO,
+  type IntentLabel,
+} from '@switchboard/shared';
 import type { ConversationService } from '../domain/conversation.service.js';
 import type { TimelineWriter } from '../domain/timeline-writer.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -53,7 +59,13 @@ export class IntentCorrections {
       { timeline: this.timeline, conversations: this.conversations },
       conversation,
       'intent-corrected',
-      `Intent corrected by ${name}: ${from ?? 'none'} → ${intent}`,
+      from
+        ? said(`Intent corrected by ${name}: ${from} → ${intent}`, 'timeline.intent-corrected', {
+            actor: name,
+            from,
+            to: intent,
+          })
+        : said(`Intent corrected by ${name}: none → ${intent}`, 'timeline.intent-set', { actor: name, to: intent }),
       { from, to: intent, learnedFrom: text ? 'the triaged message' : null },
       viewer,
     );

@@ -1,8 +1,8 @@
-import type { ConversationDTO } from '@switchboard/shared';
+import { said, type ConversationDTO } from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import type { ConversationSlots } from '../domain/conversation-slots.js';
 import type { ConversationService } from '../domain/conversation.service.js';
-import type { TimelineWriter } from '../domain/timeline-writer.js';
+import { summarized, type TimelineWriter } from '../domain/timeline-writer.js';
 import type { Viewer } from '../domain/viewer.js';
 import { AppError } from '../lib/errors.js';
 import { isDuplicateKeyError, type Models } from '../models/index.js';
@@ -40,10 +40,10 @@ export class ConversationLifecycle {
     const announced = await this.conversations.announce(resolved, `resolved:${now.getTime()}`);
     const current = await this.models.Conversation.findById(id).orFail();
     await this.assignments.release(current, null);
-    const summary = `Resolved by ${await actorName(this.models, viewer.userId)}`;
+    const actor = await actorName(this.models, viewer.userId);
     await this.timeline.add(current, `resolved:${announced.resolvedAt}`, {
       kind: 'resolved',
-      summary,
+      ...summarized(said(`Resolved by ${actor}`, 'timeline.resolved', { actor })),
       details: {},
       actorId: viewer.userId,
     });
@@ -59,9 +59,14 @@ export class ConversationLifecycle {
     const conversation = await this.open(await this.conversations.findVisible(id, viewer));
     const me = await this.models.User.findById(viewer.userId).orFail();
     const kept = me.role === 'agent' && (await this.keepWith(conversation, me));
+    const load = kept ? await this.agents.load(me._id) : 0;
     const summary = kept
-      ? `Reopened by ${me.name}, who keeps it (${await this.agents.load(me._id)}/${me.capacity} open)`
-      : `Reopened by ${me.name}; routed like a new conversation`;
+      ? said(`Reopened by ${me.name}, who keeps it (${load}/${me.capacity} open)`, 'timeline.reopened-kept', {
+          actor: me.name,
+          load,
+          capacity: me.capacity,
+        })
+      : said(`Reopened by ${me.name}; routed like a new conversation`, 'timeline.reopened-routed', { actor: me.name });
     await recordAction(
       { timeline: this.timeline, conversations: this.conversations },
       conversation,

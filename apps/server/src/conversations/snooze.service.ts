@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationDTO, SnoozeRequest, TimelineEntryDTO } from '@switchboard/shared';
+import { said, type ConversationDTO, type SnoozeRequest } from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import type { ConversationService } from '../domain/conversation.service.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -9,7 +9,7 @@ import type { WorkLeases } from '../domain/work-leases.js';
 import { retryOnDuplicateKey, type Models } from '../models/index.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { MessageDoc } from '../models/message.model.js';
-import type { TimelineWriter } from '../domain/timeline-writer.js';
+import { summarized, type TimelineEntry, type TimelineWriter } from '../domain/timeline-writer.js';
 import { actorName, readableMoment } from './action-notes.js';
 
 const MAX_SNOOZE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -51,9 +51,15 @@ export class SnoozeService {
       ),
     );
     await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { snoozedUntil: until } });
+    const actor = await actorName(this.models, viewer.userId);
     await this.timeline.add(conversation, `snoozed:${key}`, {
       kind: 'snoozed',
-      summary: `Snoozed by ${await actorName(this.models, viewer.userId)} until ${readableMoment(until)}`,
+      ...summarized(
+        said(`Snoozed by ${actor} until ${readableMoment(until)}`, 'timeline.snoozed', {
+          actor,
+          until: until.toISOString(),
+        }),
+      ),
       details: { until: until.toISOString() },
       actorId: viewer.userId,
     });
@@ -74,7 +80,7 @@ export class SnoozeService {
       const name = await actorName(this.models, viewer.userId);
       await this.end(conversation._id, ending, {
         kind: 'unsnoozed',
-        summary: `Unsnoozed by ${name}`,
+        ...summarized(said(`Unsnoozed by ${name}`, 'timeline.unsnoozed', { actor: name })),
         details: { reason: 'agent' },
         actorId: viewer.userId,
       });
@@ -91,7 +97,11 @@ export class SnoozeService {
       if (!(await this.wakes.take(wakeIdOf(snooze.key), 1, ABANDONED_WAKE_MS))) continue;
       await this.end(snooze.conversationId, snooze, {
         kind: 'woke',
-        summary: `Woke: snoozed until ${readableMoment(snooze.until)}`,
+        ...summarized(
+          said(`Woke: snoozed until ${readableMoment(snooze.until)}`, 'timeline.woke-on-time', {
+            until: snooze.until.toISOString(),
+          }),
+        ),
         details: { reason: 'time', until: snooze.until.toISOString() },
         actorId: null,
       });
@@ -111,7 +121,7 @@ export class SnoozeService {
     if (!snooze || message.createdAt < snooze.snoozedAt) return;
     await this.end(message.conversationId, snooze, {
       kind: 'woke',
-      summary: 'Woke: the customer wrote',
+      ...summarized(said('Woke: the customer wrote', 'timeline.woke-customer-wrote', {})),
       details: { reason: 'customer', until: snooze.until.toISOString(), messageId: message.id },
       actorId: null,
     });
@@ -121,7 +131,7 @@ export class SnoozeService {
    * Clears the snooze if the conversation still holds this one (an agent may have snoozed it again since),
    * notes it and pushes the change. Safe to repeat: a retry after a crash finishes what was left undone.
    */
-  private async end(conversationId: Types.ObjectId, ending: Ending, note: TimelineEntryDTO): Promise<void> {
+  private async end(conversationId: Types.ObjectId, ending: Ending, note: TimelineEntry): Promise<void> {
     const cleared = await this.models.Conversation.updateOne(
       { _id: conversationId, snoozedUntil: ending.until },
       { $set: { snoozedUntil: null } },

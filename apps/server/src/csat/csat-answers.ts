@@ -1,7 +1,7 @@
-import type { Language, MessageContent } from '@switchboard/shared';
+import { said, type Language, type MessageContent } from '@switchboard/shared';
 import type { ConversationService } from '../domain/conversation.service.js';
 import { csatOf, surveyScoreOf } from '../domain/survey-answers.js';
-import type { TimelineWriter } from '../domain/timeline-writer.js';
+import { summarized, type TimelineWriter } from '../domain/timeline-writer.js';
 import type { Models } from '../models/index.js';
 import type { ContactDoc } from '../models/contact.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
@@ -57,7 +57,7 @@ export class CsatAnswers {
     const label = wording.buttons[score - 1]!;
     await this.timeline.add(conversation, `csat-rated:${message.id}`, {
       kind: 'csat-rated',
-      summary: `Customer rated ${score}/3 (${label})`,
+      ...summarized(said(`Customer rated ${score}/3 (${label})`, 'timeline.csat-rated', { score, label })),
       details: { score, label, messageId: message.id },
       actorId: null,
     });
@@ -79,7 +79,11 @@ export class CsatAnswers {
     if (kept.modifiedCount === 0) return;
     await this.timeline.add(conversation, `csat-commented:${message.id}`, {
       kind: 'csat-commented',
-      summary: `Customer commented on their rating: “${comment.slice(0, 120)}”`,
+      ...summarized(
+        said(`Customer commented on their rating: “${comment.slice(0, 120)}”`, 'timeline.csat-commented', {
+          comment: comment.slice(0, 120),
+        }),
+      ),
       details: { score: csatOf(conversation)?.score ?? null, comment, messageId: message.id },
       actorId: null,
     });

@@ -1,7 +1,7 @@
-import type { Language } from '@switchboard/shared';
+import { said, type Language, type Said } from '@switchboard/shared';
 import type { ConversationService } from '../domain/conversation.service.js';
 import { csatButtonId, csatOf } from '../domain/survey-answers.js';
-import type { TimelineWriter } from '../domain/timeline-writer.js';
+import { summarized, type TimelineWriter } from '../domain/timeline-writer.js';
 import type { Models } from '../models/index.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { StoredCsat } from '../models/to-dto.js';
@@ -33,7 +33,11 @@ export class CsatSurveyService {
     const settings = await this.settings.get(conversation.channelId.toHexString());
     if (!settings.enabled) return;
     const contact = await this.models.Contact.findById(conversation.contactId).orFail();
-    if (contact.optedOut) return this.skip(conversation, 'the customer opted out of business messages');
+    if (contact.optedOut)
+      return this.skip(
+        conversation,
+        said('the customer opted out of business messages', 'timeline.csat-skipped-opted-out', {}),
+      );
     const language = (conversation.language ?? 'en') as Language;
     const wording = settings.wording[language];
     const key = `csat:${conversation.id}:${conversation.resolvedAt.getTime()}`;
@@ -45,7 +49,14 @@ export class CsatSurveyService {
       });
     } else {
       const code = await this.approvedTemplate(settings.templateName, language);
-      if (!code) return this.skip(conversation, `no approved template ${settings.templateName} in ${language}`);
+      if (!code)
+        return this.skip(
+          conversation,
+          said(`no approved template ${settings.templateName} in ${language}`, 'timeline.csat-skipped-no-template', {
+            template: settings.templateName,
+            language,
+          }),
+        );
       await this.send.send({
         conversationId: conversation.id,
         viewer: null,
@@ -67,10 +78,15 @@ export class CsatSurveyService {
       commentUntil: null,
     };
     await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { csat } });
-    const how = via === 'buttons' ? 'reply buttons' : `template ${settings.templateName}`;
+    const how =
+      via === 'buttons'
+        ? said('Satisfaction survey sent (reply buttons)', 'timeline.csat-asked-buttons', {})
+        : said(`Satisfaction survey sent (template ${settings.templateName})`, 'timeline.csat-asked-template', {
+            template: settings.templateName,
+          });
     await this.timeline.add(conversation, `csat-asked:${key}`, {
       kind: 'csat-asked',
-      summary: `Satisfaction survey sent (${how})`,
+      ...summarized(how),
       details: { via, language },
       actorId: null,
     });
@@ -82,11 +98,12 @@ export class CsatSurveyService {
     return TEMPLATE_LANGUAGES[language].find((code) => approved.some((t) => t.language === code)) ?? null;
   }
 
-  private async skip(conversation: ConversationDoc, why: string) {
+  private async skip(conversation: ConversationDoc, why: Said) {
     await this.timeline.add(conversation, `csat-skipped:${conversation.resolvedAt?.getTime()}`, {
       kind: 'csat-skipped',
-      summary: `Satisfaction survey not sent: ${why}`,
-      details: { reason: why },
+      summary: `Satisfaction survey not sent: ${why.text}`,
+      summaryPhrase: why.phrase,
+      details: { reason: why.text },
       actorId: null,
     });
   }

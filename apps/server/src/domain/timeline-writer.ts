@@ -1,9 +1,13 @@
-import type { ConversationEventDTO, TimelineEntryDTO } from '@switchboard/shared';
+import type { ConversationEventDTO, KnownPhrase, Said, TimelineEntryDTO } from '@switchboard/shared';
 import type { Change, ConversationLog } from './conversation-log.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 
+/** An entry the server records: always with its summary as a phrase, so every client can say it in its language. */
+export type TimelineEntry = TimelineEntryDTO & { summaryPhrase: KnownPhrase };
+/** An entry's summary, in English and as its phrase. */
+export const summarized = ({ text, phrase }: Said) => ({ summary: text, summaryPhrase: phrase });
 /** A step of the automation history: `stepKey` names it within the conversation (see `TimelineWriter.add`). */
-export type TimelineStep = { stepKey: string; entry: TimelineEntryDTO };
+export type TimelineStep = { stepKey: string; entry: TimelineEntry };
 
 /**
  * Writes the automation history: every automated or routing step, stored in the conversation's log and
@@ -21,7 +25,7 @@ export class TimelineWriter {
   async add(
     conversation: ConversationDoc,
     stepKey: string,
-    entry: TimelineEntryDTO,
+    entry: TimelineEntry,
     current = false,
   ): Promise<ConversationEventDTO | null> {
     const [event] = await this.addAll(conversation, [{ stepKey, entry }], current);

@@ -14,6 +14,8 @@ const conversationSchema = new Schema(
     queueId: { type: Schema.Types.ObjectId, default: null },
     routingState: { type: String, enum: ['waiting', 'assigned', 'bot', null], default: null },
     waitingReason: { type: String, default: null },
+    /** The waiting reason as a phrase ({ code, params }, see the shared PHRASES), for clients to translate. */
+    waitingReasonPhrase: { type: Schema.Types.Mixed, default: null },
     waitingSince: { type: Date, default: null },
     /**
      * The agent who handed the conversation on (a transfer to a queue, a give-back): routing offers it to someone

@@ -9,6 +9,7 @@ import type {
   IntentLabel,
   MessageContent,
   MessageDTO,
+  Phrase,
   TriageDetailsDTO,
   UserDTO,
 } from '@switchboard/shared';
@@ -97,6 +98,13 @@ export function toContactDTO(c: ContactDoc): ContactDTO {
   };
 }
 
+/** A stored phrase; the database drops an empty `params` object, which the DTO keeps. */
+function phraseOf(stored: unknown): Phrase | null {
+  if (!stored) return null;
+  const { code, params } = stored as { code: string; params?: Phrase['params'] };
+  return { code, params: params ?? {} };
+}
+
 export function toConversationDTO(c: ConversationDoc, contact: ContactDoc): ConversationDTO {
   return {
     id: c._id.toHexString(),
@@ -107,6 +115,7 @@ export function toConversationDTO(c: ConversationDoc, contact: ContactDoc): Conv
     queueId: idOf(c.queueId),
     routingState: c.routingState ?? null,
     waitingReason: c.waitingReason ?? null,
+    waitingReasonPhrase: phraseOf(c.waitingReasonPhrase),
     waitingSince: iso(c.waitingSince),
     priority: c.priority,
     intent: c.intent ?? null,

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Language, OutOfHoursReply } from '@switchboard/shared';
+import { said, type Language, type OutOfHoursReply, type Said } from '@switchboard/shared';
 import type { ConversationService } from '../domain/conversation.service.js';
-import type { TimelineWriter } from '../domain/timeline-writer.js';
+import { summarized, type TimelineWriter } from '../domain/timeline-writer.js';
 import type { Models } from '../models/index.js';
 import type { ContactDoc } from '../models/contact.model.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
@@ -51,10 +51,10 @@ export class OutOfHoursReplies {
     const text = replyText(reply, conversation.language);
     if (contact.optedOut || !text || !this.send.windowOpen(conversation)) {
       const why = contact.optedOut
-        ? 'the customer opted out of business messages'
+        ? said('the customer opted out of business messages', 'timeline.out-of-hours-opted-out', {})
         : !text
-          ? 'the queue has no reply text'
-          : 'the customer’s 24-hour window is closed';
+          ? said('the queue has no reply text', 'timeline.out-of-hours-no-text', {})
+          : said('the customer’s 24-hour window is closed', 'timeline.out-of-hours-window-closed', {});
       return this.skip(conversation, period, why);
     }
     await this.send.send({
@@ -66,18 +66,25 @@ export class OutOfHoursReplies {
     await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { outOfHoursRepliedUntil: opens } });
     await this.timeline.add(conversation, period, {
       kind: 'out-of-hours-reply',
-      summary: `${queue.name} is closed until ${localTime(opens, hours.timezone)}: sent its out-of-hours reply`,
+      ...summarized(
+        said(
+          `${queue.name} is closed until ${localTime(opens, hours.timezone)}: sent its out-of-hours reply`,
+          'timeline.out-of-hours-reply',
+          { queue: queue.name, opensAt: opens.toISOString() },
+        ),
+      ),
       details: { queueId: queue.id, opensAt: opens.toISOString(), language: conversation.language ?? null },
       actorId: null,
     });
     await this.conversations.announce(conversation, period);
   }
 
-  private async skip(conversation: ConversationDoc, period: string, why: string) {
+  private async skip(conversation: ConversationDoc, period: string, why: Said) {
     await this.timeline.add(conversation, `${period}:skipped`, {
       kind: 'out-of-hours-skipped',
-      summary: `Out-of-hours reply not sent: ${why}`,
-      details: { reason: why },
+      summary: `Out-of-hours reply not sent: ${why.text}`,
+      summaryPhrase: why.phrase,
+      details: { reason: why.text },
       actorId: null,
     });
   }

@@ -1,3 +1,4 @@
+import type { Said } from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import { keyedId } from '../lib/keyed-id.js';
 import type { WorkLeases } from '../domain/work-leases.js';
@@ -50,6 +51,7 @@ export class Assignments {
           routingState: 'assigned',
           routingEpoch: turn.epoch,
           waitingReason: null,
+          waitingReasonPhrase: null,
           waitingSince: null,
           handedOnBy: null,
         },
@@ -71,7 +73,7 @@ export class Assignments {
    */
   async release(
     conversation: ConversationDoc,
-    waitingReason: string | null,
+    waitingReason: Said | null,
     { toBot = false, handedOnBy = null }: { toBot?: boolean; handedOnBy?: Types.ObjectId | null } = {},
   ): Promise<void> {
     if (conversation.assigneeId && conversation.assigneeSlot) {
@@ -84,7 +86,8 @@ export class Assignments {
           assigneeId: null,
           assigneeSlot: null,
           routingState: toBot ? 'bot' : conversation.status === 'open' ? 'waiting' : null,
-          waitingReason: toBot ? null : waitingReason,
+          waitingReason: toBot ? null : (waitingReason?.text ?? null),
+          waitingReasonPhrase: toBot ? null : (waitingReason?.phrase ?? null),
           waitingSince: !toBot && conversation.status === 'open' ? new Date() : null,
           handedOnBy,
         },

@@ -40,7 +40,7 @@ export class InboundRouting {
     if (VAGUE_INTENTS.has(intent)) return;
     await this.models.Conversation.updateOne(
       { _id: conversation._id },
-      { $set: { queueId: null, routingState: null, waitingReason: null } },
+      { $set: { queueId: null, routingState: null, waitingReason: null, waitingReasonPhrase: null } },
     );
     await this.router.route(conversation._id, undefined, contact);
   }

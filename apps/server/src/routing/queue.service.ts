@@ -124,20 +124,25 @@ export class QueueService {
 
   /**
    * The queue for an intent and language: one that names both, else one that names the intent for any
-   * language, else the fallback queue. Returns why, for the automation history.
+   * language, else the fallback queue. Returns why, for the automation history, and whether it is the fallback.
    */
-  async pick(intent: string | null, language: string | null): Promise<{ queue: QueueDoc; why: string } | null> {
+  async pick(
+    intent: string | null,
+    language: string | null,
+  ): Promise<{ queue: QueueDoc; why: string; fallback: boolean } | null> {
     const queues = await this.all();
     const takesIntent = (q: QueueDoc) => intent !== null && q.intents.includes(intent);
     const takesLanguage = (q: QueueDoc) =>
       q.languages.length === 0 || (language !== null && q.languages.includes(language));
     const exact = queues.find((q) => takesIntent(q) && takesLanguage(q));
-    if (exact) return { queue: exact, why: `${exact.name} takes ${intent} in ${language ?? 'any language'}` };
+    if (exact)
+      return { queue: exact, why: `${exact.name} takes ${intent} in ${language ?? 'any language'}`, fallback: false };
     const fallback = queues.find((q) => q.fallback && takesLanguage(q)) ?? queues.find((q) => q.fallback);
     if (fallback)
       return {
         queue: fallback,
         why: `no queue takes ${intent ?? 'this intent'} in ${language ?? 'this language'}; ${fallback.name} is the fallback`,
+        fallback: true,
       };
     return null;
   }

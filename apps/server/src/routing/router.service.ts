@@ -1,4 +1,11 @@
-import { PRIORITY_ORDER, type AssignRequest, type ConversationDTO, type TransferRequest } from '@switchboard/shared';
+import {
+  PRIORITY_ORDER,
+  said,
+  type AssignRequest,
+  type ConversationDTO,
+  type Said,
+  type TransferRequest,
+} from '@switchboard/shared';
 import type { Types } from 'mongoose';
 import type { ConversationService } from '../domain/conversation.service.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -11,19 +18,21 @@ import type { UserDoc } from '../models/user.model.js';
 import type { AgentService } from './agents.service.js';
 import type { Assignments, RoutingTurn } from './assignment.js';
 import type { QueueService } from './queue.service.js';
-import type { TimelineWriter } from '../domain/timeline-writer.js';
+import type { TimelineEntry, TimelineWriter } from '../domain/timeline-writer.js';
 import { isOpen, parseBusinessHours } from './business-hours/business-hours.js';
+import {
+  handOverSummary,
+  manualReason,
+  offeredTo,
+  waitingReasonFor,
+  type Candidate,
+  type HandOver,
+} from './routing-reasons.js';
 
-/** `inHours`: within the agent's own working hours now (always, when they set none). */
-type Candidate = { user: UserDoc; status: string; inHours: boolean; load: number; capacity: number };
-/** Who routing may give a conversation to now. */
-const takesMore = (c: Candidate) => c.status === 'online' && c.inHours && c.load < c.capacity;
 const RULE =
   'online, within their working hours, skilled in the queue, below capacity; lowest load first, then longest since last assignment';
 /** Whether anyone of a queue can take a conversation now; if not, why its conversations wait (null: no queue). */
-type QueueAvailability = { takesMore: boolean; reason: string | null };
-/** A person giving a conversation to an agent: what the history says, and whether they confirmed going over capacity. */
-type HandOver = { summary: string; how: 'assign' | 'transfer'; overCapacity: boolean };
+type QueueAvailability = { takesMore: boolean; reason: Said | null };
 
 /** How long a customer's open conversation may stay unrouted before the heartbeat routes it. */
 const STRANDED_AFTER_MS = 10_000;
@@ -62,7 +71,11 @@ export class RouterService {
     if (!needsRouting(conversation)) return;
     const queue = await this.queueOf(conversation);
     if (!queue)
-      return this.wait(conversation, 'no queue takes this conversation and there is no fallback queue', contact);
+      return this.wait(
+        conversation,
+        said('no queue takes this conversation and there is no fallback queue', 'waiting.no-queue', {}),
+        contact,
+      );
     if (queue.mode === 'manual') return this.wait(conversation, manualReason(queue), contact);
     const candidates = await this.candidates(queue);
     for (const candidate of offeredTo(candidates, conversation.handedOnBy)) {
@@ -121,7 +134,8 @@ export class RouterService {
         ? availabilityOf(queueById.get(queueId), candidatesOf.get(queueId)!, conversation.handedOnBy)
         : null;
       // Nobody can take it: tried again only when the reason it waits has changed (an agent went offline…).
-      if (queue && !queue.takesMore && (queue.reason === null || conversation.waitingReason === queue.reason)) continue;
+      if (queue && !queue.takesMore && (queue.reason === null || conversation.waitingReason === queue.reason.text))
+        continue;
       // No queue took it: only a change to the queues can, so it is not tried again until they change.
       if (!queueId && this.unqueuedWith.get(conversation.id) === queueSet) continue;
       await this.route(conversation._id);
@@ -157,7 +171,6 @@ export class RouterService {
     if (!target || !target.active) throw notFound('user');
     const conversation = await this.conversations.findVisible(conversationId, viewer);
     await this.handOver(conversation, target, viewer, {
-      summary: `Assigned by a supervisor to ${target.name}`,
       how: 'assign',
       overCapacity: to.overCapacity ?? false,
     });
@@ -177,7 +190,6 @@ export class RouterService {
       const target = await this.models.User.findById(to.toUserId);
       if (!target || !target.active) throw notFound('user');
       await this.handOver(conversation, target, viewer, {
-        summary: `Transferred to ${target.name}`,
         how: 'transfer',
         overCapacity: to.overCapacity ?? false,
       });
@@ -186,12 +198,16 @@ export class RouterService {
       if (!queue) throw notFound('queue');
       // Whoever sends it to a queue is done with it: routing offers it to someone else there.
       const handedOnBy = conversation.assigneeId?.equals(viewer.userId) ? conversation.assigneeId : null;
-      await this.assignments.release(conversation, `transferred to ${queue.name}`, { handedOnBy });
+      await this.assignments.release(
+        conversation,
+        said(`transferred to ${queue.name}`, 'waiting.transferred-to-queue', { queue: queue.name }),
+        { handedOnBy },
+      );
       await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: queue._id } });
       await this.note(
         conversation,
         'transferred',
-        `Transferred to the ${queue.name} queue`,
+        said(`Transferred to the ${queue.name} queue`, 'timeline.transferred-to-queue', { queue: queue.name }),
         { toQueueId: to.toQueueId },
         viewer.userId,
       );
@@ -210,12 +226,19 @@ export class RouterService {
     if (conversation.status !== 'open' || conversation.routingState === 'bot') return null;
     const picked = await this.queues.pick(conversation.intent ?? null, conversation.language ?? null);
     if (!picked || conversation.queueId?.equals(picked.queue._id)) return null;
-    await this.assignments.release(conversation, `the intent is now ${conversation.intent}`);
+    const intent = conversation.intent ?? '';
+    await this.assignments.release(
+      conversation,
+      said(`the intent is now ${intent}`, 'waiting.intent-changed', { intent }),
+    );
     await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: picked.queue._id } });
     await this.note(
       conversation,
       'transferred',
-      `Re-routed to the ${picked.queue.name} queue: the intent is now ${conversation.intent}`,
+      said(`Re-routed to the ${picked.queue.name} queue: the intent is now ${intent}`, 'timeline.rerouted', {
+        queue: picked.queue.name,
+        intent,
+      }),
       { toQueueId: picked.queue.id, intent: conversation.intent, why: picked.why },
       actorId,
     );
@@ -228,8 +251,16 @@ export class RouterService {
     const conversation = await this.conversations.findVisible(conversationId, viewer);
     if (!conversation.assigneeId?.equals(viewer.userId))
       throw forbidden('you can give back only conversations assigned to you');
-    await this.assignments.release(conversation, 'given back to the queue', { handedOnBy: conversation.assigneeId });
-    await this.note(conversation, 'unassigned', 'Given back to the queue by its agent', {}, viewer.userId);
+    await this.assignments.release(conversation, said('given back to the queue', 'waiting.given-back', {}), {
+      handedOnBy: conversation.assigneeId,
+    });
+    await this.note(
+      conversation,
+      'unassigned',
+      said('Given back to the queue by its agent', 'timeline.given-back', {}),
+      {},
+      viewer.userId,
+    );
     await this.route(conversation._id);
     return this.conversations.current(conversationId);
   }
@@ -243,11 +274,15 @@ export class RouterService {
     const requeued = await this.withTurn(conversation, async (turn) => {
       const current = turn.conversation;
       if (current.routingState !== 'assigned' || !current.assigneeId?.equals(agent._id)) return false;
-      await this.assignments.release(current, `${agent.name} was unavailable for ${awayMinutes} min`);
+      const away = { agent: agent.name, minutes: awayMinutes };
+      await this.assignments.release(
+        current,
+        said(`${agent.name} was unavailable for ${awayMinutes} min`, 'waiting.agent-unavailable', away),
+      );
       await this.note(
         current,
         'requeued',
-        `Back to the queue: ${agent.name} was away or offline for ${awayMinutes} min`,
+        said(`Back to the queue: ${agent.name} was away or offline for ${awayMinutes} min`, 'timeline.requeued', away),
         { agentId: agent.id },
         null,
         `requeued:${turn.epoch}`,
@@ -258,7 +293,7 @@ export class RouterService {
   }
 
   /** Takes the conversation from its agent and routes it again (an SLA escalation); released during a turn, like requeue. */
-  async reassign(conversation: ConversationDoc, why: string): Promise<void> {
+  async reassign(conversation: ConversationDoc, why: Said): Promise<void> {
     await this.withTurn(conversation, async (turn) => {
       if (turn.conversation.routingState === 'assigned') await this.assignments.release(turn.conversation, why);
     });
@@ -272,14 +307,15 @@ export class RouterService {
     const over = load >= target.capacity;
     // Checked before the conversation leaves its agent, so a refusal changes nothing.
     if (over) refuseOverCapacity(target, load, viewer, handOver.overCapacity);
-    const summary = over
-      ? `${handOver.summary}, over capacity (${load + 1}/${target.capacity}), confirmed`
-      : handOver.summary;
+    const summary = handOverSummary(target, handOver.how, over ? load + 1 : null);
     if (conversation.routingState === 'assigned') await this.assignments.release(conversation, null);
     const fresh = await this.models.Conversation.findById(conversation._id).orFail();
     const handedOver = await this.withTurn(fresh, async (turn) => {
       if (await this.assignTo(turn, target, 'transferred', viewer.userId, [], summary, handOver.how, over)) return true;
-      await this.wait(turn.conversation, `${target.name} is at capacity`);
+      await this.wait(
+        turn.conversation,
+        said(`${target.name} is at capacity`, 'waiting.agent-at-capacity', { agent: target.name }),
+      );
       return false;
     });
     if (!handedOver)
@@ -299,7 +335,7 @@ export class RouterService {
     kind: 'assigned' | 'claimed' | 'transferred',
     actorId: string | null,
     candidates: Candidate[],
-    summary?: string,
+    summary?: Said,
     how?: 'assign' | 'transfer',
     overCapacity = false,
   ) {
@@ -311,8 +347,12 @@ export class RouterService {
       kind,
       summary ??
         (kind === 'claimed'
-          ? `Claimed by ${agent.name}`
-          : `Assigned to ${agent.name}, least loaded (${load}/${agent.capacity} open)`),
+          ? said(`Claimed by ${agent.name}`, 'timeline.claimed', { agent: agent.name })
+          : said(`Assigned to ${agent.name}, least loaded (${load}/${agent.capacity} open)`, 'timeline.assigned', {
+              agent: agent.name,
+              load,
+              capacity: agent.capacity,
+            })),
       {
         agentId: agent.id,
         ...(how ? { how } : {}),
@@ -334,20 +374,31 @@ export class RouterService {
     return true;
   }
 
-  private async wait(conversation: ConversationDoc, reason: string, contact?: ContactDoc) {
-    if (conversation.routingState === 'waiting' && conversation.waitingReason === reason) return;
+  private async wait(conversation: ConversationDoc, reason: Said, contact?: ContactDoc) {
+    if (conversation.routingState === 'waiting' && conversation.waitingReason === reason.text) return;
     // The state this write returns is current for the note and the announcement: neither reads it again.
     const waiting = await this.models.Conversation.findByIdAndUpdate(
       conversation._id,
       {
-        $set: { routingState: 'waiting', waitingReason: reason, waitingSince: conversation.waitingSince ?? new Date() },
+        $set: {
+          routingState: 'waiting',
+          waitingReason: reason.text,
+          waitingReasonPhrase: reason.phrase,
+          waitingSince: conversation.waitingSince ?? new Date(),
+        },
       },
       { new: true },
     ).orFail();
-    const step = `waiting:${conversation.routingEpoch}:${reason}`;
+    const step = `waiting:${conversation.routingEpoch}:${reason.text}`;
     const note = this.timeline.change(waiting, {
       stepKey: step,
-      entry: { kind: 'waiting', summary: `Waiting: ${reason}`, details: { reason }, actorId: null },
+      entry: {
+        kind: 'waiting',
+        summary: `Waiting: ${reason.text}`,
+        summaryPhrase: reason.phrase,
+        details: { reason: reason.text },
+        actorId: null,
+      },
     });
     await this.conversations.announce(conversation, step, { fresh: waiting, contact }, [note]);
   }
@@ -360,7 +411,11 @@ export class RouterService {
     await this.note(
       conversation,
       'queued',
-      `Routed to ${picked.queue.name}: ${picked.why}`,
+      said(
+        `Routed to ${picked.queue.name}: ${picked.why}`,
+        picked.fallback ? 'timeline.queued-fallback' : 'timeline.queued',
+        { queue: picked.queue.name },
+      ),
       { queueId: picked.queue.id, intent: conversation.intent, language: conversation.language },
       null,
     );
@@ -388,15 +443,16 @@ export class RouterService {
 
   private note(
     conversation: ConversationDoc,
-    kind: Parameters<TimelineWriter['add']>[2]['kind'],
-    summary: string,
+    kind: TimelineEntry['kind'],
+    summary: Said,
     details: Record<string, unknown>,
     actorId: string | null,
     stepKey?: string,
   ) {
     return this.timeline.add(conversation, stepKey ?? `${kind}:${conversation.routingEpoch}:${Date.now()}`, {
       kind,
-      summary,
+      summary: summary.text,
+      summaryPhrase: summary.phrase,
       details,
       actorId,
     });
@@ -426,12 +482,6 @@ const queueSetOf = (queues: QueueDoc[]) =>
 const needsRouting = (c: ConversationDoc) =>
   c.status === 'open' && c.routingState !== 'assigned' && c.routingState !== 'bot';
 
-const manualReason = (queue: QueueDoc) => `${queue.name} takes conversations by claim`;
-
-/** Who routing offers the conversation to: the free candidates but the agent who handed it on. */
-const offeredTo = (candidates: Candidate[], handedOnBy: Types.ObjectId | null | undefined) =>
-  candidates.filter((c) => takesMore(c) && !handedOnBy?.equals(c.user._id));
-
 /**
  * Whether anyone of the queue can take this conversation now, and if not, why it waits (null: no such queue).
  * `candidates` is null for a queue that takes conversations by claim.
@@ -447,23 +497,4 @@ function availabilityOf(
     takesMore: offeredTo(candidates, handedOnBy).length > 0,
     reason: waitingReasonFor(queue, candidates, handedOnBy),
   };
-}
-
-function waitingReasonFor(
-  queue: QueueDoc,
-  candidates: Candidate[],
-  handedOnBy: Types.ObjectId | null | undefined,
-): string {
-  const free = candidates.filter(takesMore);
-  if (free.length > 0 && offeredTo(candidates, handedOnBy).length === 0)
-    return `no agent of ${queue.name} is free but ${free[0]!.user.name}, who handed it on`;
-  if (candidates.length === 0) return `nobody is skilled in ${queue.name}`;
-  const online = candidates.filter((c) => c.status === 'online');
-  if (online.length === 0) return `no agent of ${queue.name} is online`;
-  const inHours = online.filter((c) => c.inHours);
-  if (inHours.length === 0) return `no online agent of ${queue.name} is within their working hours`;
-  const n = inHours.length;
-  return n === 1
-    ? `the one online agent of ${queue.name} is at capacity`
-    : `all ${n} online agents of ${queue.name} are at capacity`;
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import {
   WEEKDAYS,
+  knownPhrase,
   type ConversationDTO,
   type ConversationEventDTO,
   type QueueDTO,
@@ -132,6 +133,32 @@ describe('assignment', () => {
       async () => (await conversation(id)).waitingReason === 'no agent of Support is online',
       'the reason to say nobody of Support is online',
     );
+  });
+
+  it('says why it waits and what happened as phrases a client can translate, beside the English', async () => {
+    const admin = await setup();
+    const support = await queue(admin, { name: 'Support', fallback: true });
+    await agent(admin, [support.id], 1);
+    const first = await customer('5511988804000');
+    const second = await customer('5511988804001');
+    const waiting = await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${second.id}`);
+    expect(waiting.body).toMatchObject({
+      waitingReason: 'the one online agent of Support is at capacity',
+      waitingReasonPhrase: { code: 'waiting.one-agent-at-capacity', params: { queue: 'Support' } },
+    });
+    const steps = await timeline(admin, second.id);
+    expect(steps.find((s) => s.kind === 'waiting')?.summaryPhrase).toEqual(waiting.body.waitingReasonPhrase);
+    const assigned = (await timeline(admin, first.id)).find((s) => s.kind === 'assigned');
+    expect(assigned?.summaryPhrase).toEqual({
+      code: 'timeline.assigned',
+      params: { agent: 'Test agent', load: 1, capacity: 1 },
+    });
+    // Every step, of every kind this path records, comes with a phrase of the shared catalogue.
+    for (const step of [...steps, ...(await timeline(admin, first.id))])
+      expect({ kind: step.kind, known: knownPhrase(step.summaryPhrase) !== null }).toEqual({
+        kind: step.kind,
+        known: true,
+      });
   });
 
   it('waits visibly when nobody of the queue is online, and is assigned when an agent comes online', async () => {

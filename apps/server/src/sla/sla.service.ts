@@ -1,4 +1,4 @@
-import { PRIORITY_ORDER, type Priority } from '@switchboard/shared';
+import { PRIORITY_ORDER, said, type Priority, type Said } from '@switchboard/shared';
 import { Types } from 'mongoose';
 import type { DomainEvents } from '../domain/domain-events.js';
 import type { ConversationService } from '../domain/conversation.service.js';
@@ -9,7 +9,7 @@ import type { ConversationDoc } from '../models/conversation.model.js';
 import type { QueueDoc } from '../models/queue.model.js';
 import type { SlaTimerDoc } from '../models/sla-timer.model.js';
 import { parseBusinessHours, type RouterService } from '../routing/index.js';
-import type { TimelineWriter } from '../domain/timeline-writer.js';
+import { summarized, type TimelineWriter } from '../domain/timeline-writer.js';
 import { computeSlaTargets, escalationSchedule, type SlaKind, type SlaTarget } from './sla-clock.js';
 import type { SlaPolicySet } from './sla-policies.js';
 import type { Live } from '../domain/versioned-setting.js';
@@ -217,7 +217,13 @@ export class SlaService {
     const now = new Date();
     if (timer.state === 'running' && now < timer.dueAt) {
       const minutes = Math.max(1, Math.round((timer.dueAt.getTime() - now.getTime()) / 60_000));
-      await this.note(conversation, timer, 'warning', 'sla-warning', `${label} due in ${minutes} min`);
+      await this.note(
+        conversation,
+        timer,
+        'warning',
+        'sla-warning',
+        said(`${label} due in ${minutes} min`, 'timeline.sla-due-soon', { sla: timer.kind, minutes }),
+      );
       this.alert(conversation, timer, 'warning', `${label} due in ${minutes} min`);
       await this.models.SlaTimer.updateOne({ _id: timer._id }, { $set: { state: 'warned', nextCheckAt: timer.dueAt } });
       return;
@@ -229,7 +235,10 @@ export class SlaService {
         timer,
         'breached',
         'sla-breached',
-        `${label} SLA breached (was due ${timer.dueAt.toISOString()})`,
+        said(`${label} SLA breached (was due ${timer.dueAt.toISOString()})`, 'timeline.sla-breached', {
+          sla: timer.kind,
+          dueAt: timer.dueAt.toISOString(),
+        }),
       );
       await this.models.SlaTimer.updateOne(
         { _id: timer._id },
@@ -256,18 +265,26 @@ export class SlaService {
         timer,
         `step:${step}`,
         'escalated',
-        `${label} overdue: priority raised to ${raised}`,
+        said(`${label} overdue: priority raised to ${raised}`, 'timeline.sla-priority-raised', {
+          sla: timer.kind,
+          priority: raised,
+        }),
         { action },
       );
       await this.conversations.announce(conversation, `sla:${timer.id}:step:${step}`);
     } else if (action === 'reassign') {
-      await this.note(conversation, timer, `step:${step}`, 'escalated', `${label} overdue: reassigning`, { action });
-      await this.router.reassign(conversation, `${label} SLA overdue`);
+      const reassigning = said(`${label} overdue: reassigning`, 'timeline.sla-reassigning', { sla: timer.kind });
+      await this.note(conversation, timer, `step:${step}`, 'escalated', reassigning, { action });
+      await this.router.reassign(
+        conversation,
+        said(`${label} SLA overdue`, 'waiting.sla-overdue', { sla: timer.kind }),
+      );
     } else {
-      const who = action === 'notify_agent' ? 'the agent' : 'supervisors';
-      await this.note(conversation, timer, `step:${step}`, 'escalated', `${label} overdue: ${who} notified`, {
-        action,
-      });
+      const notified =
+        action === 'notify_agent'
+          ? said(`${label} overdue: the agent notified`, 'timeline.sla-agent-notified', { sla: timer.kind })
+          : said(`${label} overdue: supervisors notified`, 'timeline.sla-supervisors-notified', { sla: timer.kind });
+      await this.note(conversation, timer, `step:${step}`, 'escalated', notified, { action });
       this.alert(
         conversation,
         timer,
@@ -283,12 +300,12 @@ export class SlaService {
     timer: SlaTimerDoc,
     step: string,
     kind: 'sla-warning' | 'sla-breached' | 'escalated',
-    summary: string,
+    summary: Said,
     details: Record<string, unknown> = {},
   ) {
     return this.timeline.add(conversation, `sla:${timer.id}:${step}`, {
       kind,
-      summary,
+      ...summarized(summary),
       details: { sla: timer.kind, dueAt: timer.dueAt.toISOString(), ...details },
       actorId: null,
     });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   PRIORITY_ORDER,
+  said,
   type ExtractedEntity,
   type MessageContent,
   type PolicySample,
@@ -16,7 +17,7 @@ import type { ContactDoc } from '../models/contact.model.js';
 import { attributesOf } from '../models/to-dto.js';
 import type { ConversationDoc } from '../models/conversation.model.js';
 import type { ConversationService } from '../domain/conversation.service.js';
-import type { TimelineWriter, TimelineStep } from '../domain/timeline-writer.js';
+import { summarized, type TimelineWriter, type TimelineStep } from '../domain/timeline-writer.js';
 
 /** The text a customer's message carries, for classification: bodies, captions, button and list titles. */
 export function triageTextOf(content: MessageContent): string | null {
@@ -102,9 +103,19 @@ export class TriageService {
       stepKey: `triaged:${conversation.routingEpoch}:${textKey}`,
       entry: {
         kind: 'triaged',
-        summary:
-          `Intent ${result.intent} (${percent}% sure)${result.secondary ? `, also ${result.secondary}` : ''}, ` +
-          `${result.language}, sentiment ${result.sentiment.toFixed(2)}`,
+        ...summarized(
+          said(
+            `Intent ${result.intent} (${percent}% sure)${result.secondary ? `, also ${result.secondary}` : ''}, ` +
+              `${result.language}, sentiment ${result.sentiment.toFixed(2)}`,
+            'timeline.triaged',
+            {
+              intent: result.intent,
+              confidence: result.confidence,
+              language: result.language,
+              sentiment: result.sentiment,
+            },
+          ),
+        ),
         details: {
           intent: result.intent,
           secondaryIntent: result.secondary,
@@ -203,12 +214,17 @@ function ruleContactOf(contact: ContactDoc | null | undefined) {
 
 /** The timeline step that says why the priority is what it is. */
 function priorityStep(conversation: ConversationDoc, decision: PriorityDecision, waitingMinutes: number): TimelineStep {
-  const because = decision.matchedRules.map((r) => r.description).join('; ') || 'no rule matched';
+  const rules = decision.matchedRules.map((r) => r.description).join('; ');
+  const { priority } = decision;
   return {
     stepKey: `prioritized:${conversation.routingEpoch}:${decision.priority}`,
     entry: {
       kind: 'prioritized',
-      summary: `Priority ${decision.priority}: ${because}`,
+      ...summarized(
+        rules
+          ? said(`Priority ${priority}: ${rules}`, 'timeline.prioritized', { priority, rules })
+          : said(`Priority ${priority}: no rule matched`, 'timeline.prioritized-no-rule', { priority }),
+      ),
       details: { priority: decision.priority, matchedRules: decision.matchedRules, waitingMinutes },
       actorId: null,
     },

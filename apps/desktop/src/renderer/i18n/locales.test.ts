@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '@switchboard/shared';
+import { ErrorCode, PHRASES } from '@switchboard/shared';
 import { i18n, resources } from './index';
 import type { Locale } from '@switchboard/shared';
 
@@ -57,6 +57,29 @@ describe('the locale files', () => {
   it.each(LANGUAGES)('%s has no empty string', (locale) => {
     for (const [key, text] of flatten(resources[locale] as Tree))
       expect({ key, text: text.trim() !== '' }).toEqual({ key, text: true });
+  });
+
+  it('says every phrase the server sends, with exactly the facts it carries, in every language', () => {
+    for (const locale of LANGUAGES)
+      for (const [code, params] of Object.entries(PHRASES)) {
+        const forms = byBaseKey(locale).get(`phrases:${code}`);
+        expect(forms, `${locale} has no words for the phrase ${code}`).toBeDefined();
+        for (const text of forms!.values())
+          expect({ locale, code, vars: variables(text) }).toEqual({
+            locale,
+            code,
+            vars: Object.keys(params.shape).sort(),
+          });
+      }
+  });
+
+  it('has words for no phrase the server does not send', () => {
+    const phrases = [...english.keys()].filter((key) => key.startsWith('phrases:'));
+    expect(phrases.sort()).toEqual(
+      Object.keys(PHRASES)
+        .map((code) => `phrases:${code}`)
+        .sort(),
+    );
   });
 
   it('translates every error code the server and the host answer with', () => {

@@ -5,6 +5,7 @@ import { bridge } from './bridge';
 export const conversationService = {
   list: (request: ListInboxRequest) => bridge.api.invoke('inbox:list', request),
   replyCounts: () => bridge.api.invoke('replies:counts'),
+  unread: () => bridge.api.invoke('inbox:unread'),
   get: (conversationId: string) => bridge.api.invoke('conversation:get', conversationId),
   markRead: (conversationId: string) => bridge.api.invoke('conversation:read', conversationId),
   act: (conversationId: string, action: ConversationAction) =>

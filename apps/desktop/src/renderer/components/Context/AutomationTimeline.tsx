@@ -40,8 +40,8 @@ const tone = (kind: TimelineItem['kind']) =>
   kind === 'sla-breached' || kind === 'escalated' ? 'late' : kind === 'sla-warning' ? 'soon' : 'ok';
 
 /**
- * Each step's kind is translated; the server's own sentence (names, reasons, rules) follows as it wrote it,
- * since it is built from facts only the server has, unless the step's facts tell it all (see stepLines).
+ * Each step's kind is translated; its sentence follows, said from the phrase the server sent with it (names,
+ * reasons and rules as written), unless the step's facts tell it all (see stepLines).
  */
 export function AutomationTimeline() {
   const { t } = useTranslation('context');

@@ -95,4 +95,39 @@ describe('what a timeline step says', () => {
     );
     expect(kept).toEqual(['Reopened: the customer wrote again', 'Aprendido de: the triaged message']);
   });
+
+  it("says a step the server sent as a phrase in the agent's language, facts included, once", () => {
+    const waiting = {
+      kind: 'waiting' as const,
+      summary: 'Waiting: all 2 online agents of Soporte are at capacity',
+      summaryPhrase: { code: 'waiting.all-at-capacity', params: { queue: 'Soporte', count: 2 } },
+      details: { reason: 'all 2 online agents of Soporte are at capacity' },
+    };
+    expect(stepLines(waiting, i18n.getFixedT('es', 'context'), createFormatters('es-419'))).toEqual([
+      'Los 2 agentes en línea de Soporte están al límite de su capacidad',
+    ]);
+    const rerouted = {
+      kind: 'transferred' as const,
+      summary: 'Re-routed to the Billing queue: the intent is now payment_issue',
+      summaryPhrase: { code: 'timeline.rerouted', params: { queue: 'Billing', intent: 'payment_issue' } },
+      details: { toQueueId: 'q1', intent: 'payment_issue', why: 'Billing takes payment_issue in pt' },
+    };
+    expect(stepLines(rerouted, i18n.getFixedT('pt', 'context'), createFormatters('pt-BR'))).toEqual([
+      'Reencaminhada para a fila Billing: a intenção agora é Problema de pagamento',
+    ]);
+  });
+
+  it("keeps the server's sentence for a phrase this version does not know, or facts that do not fit it", () => {
+    const es = i18n.getFixedT('es', 'context');
+    const newer = { code: 'timeline.teleported', params: {} };
+    const wrongFacts = { code: 'timeline.resolved', params: { who: 'Ana' } };
+    for (const summaryPhrase of [newer, wrongFacts, undefined])
+      expect(
+        stepLines(
+          { kind: 'resolved', summary: 'Resolved by Ana', summaryPhrase, details: {} },
+          es,
+          createFormatters('es'),
+        ),
+      ).toEqual(['Resolved by Ana']);
+  });
 });

@@ -12,6 +12,7 @@ import { MentionsView } from '../Mentions/MentionsView';
 import { Reports } from '../Reports/Reports';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageMenu } from './LanguageMenu';
+import { useUnreadTitle } from './useUnreadTitle';
 import { SendOutages } from './SendOutages';
 import { initials } from '../../lib/format';
 import './Shell.css';
@@ -33,6 +34,7 @@ export function Shell() {
   const setScreen = useStore((s) => s.setScreen);
   const supervisor = useStore(selectIsSupervisor);
   const unreadMentions = useStore((s) => s.unreadMentions);
+  useUnreadTitle();
 
   return (
     <div className="shell">

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import type { ConversationDTO } from '@switchboard/shared';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
+import { useFormat } from '../../i18n/format';
+import { phraseText } from '../../i18n/phrases';
 
 /**
  * Who has the conversation: "you", a teammate by name, or why nobody has it yet. The name comes from the
@@ -10,6 +12,7 @@ import { useStore } from '../../store';
  */
 export function useAssigneeLabel(conversation: ConversationDTO): string {
   const { t } = useTranslation('thread');
+  const format = useFormat();
   const me = useStore((s) => s.user);
   const agents = useStore((s) => s.agents);
   const teammates = useStore((s) => s.transferTargets.agents);
@@ -26,7 +29,9 @@ export function useAssigneeLabel(conversation: ConversationDTO): string {
 
   if (!assigneeId)
     return conversation.waitingReason
-      ? t('assignee.unassignedWhy', { reason: conversation.waitingReason })
+      ? t('assignee.unassignedWhy', {
+          reason: phraseText(conversation.waitingReasonPhrase, conversation.waitingReason, format),
+        })
       : t('assignee.unassigned');
   if (!someoneElse) return t('assignee.you');
   return name ? t('assignee.named', { name }) : t('assignee.teammate');

@@ -27,6 +27,13 @@ describe('the inbox slice', () => {
     expect(useStore.getState().sort).toBe('waiting');
   });
 
+  it('keeps the unread count of my own conversations with the list, whatever view is listed', async () => {
+    testBridge.answer('inbox:unread', () => 3);
+    useStore.getState().setView('queues');
+    await vi.waitFor(() => expect(useStore.getState().unread).toBe(3));
+    expect(testBridge.callsOf('inbox:unread')).toEqual([[]]);
+  });
+
   it('searches for what was typed, without the spaces around it; clearing the box lists everything again', async () => {
     useStore.getState().setSearch('  refund  ');
     await testBridge.settle();

@@ -13,6 +13,8 @@ export type InboxSlice = {
   items: InboxItem[];
   /** This device's replies that have not gone, across every conversation (not only the listed ones). */
   replyCounts: ReplyCounts;
+  /** Unread messages in the agent's own conversations, as the tray and the dock badge count them. */
+  unread: number;
   listLoaded: boolean;
   listError: Failure | null;
   shortcutsOpen: boolean;
@@ -50,6 +52,7 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
   search: '',
   items: [],
   replyCounts: { pending: 0, failed: 0 },
+  unread: 0,
   listLoaded: false,
   listError: null,
   shortcutsOpen: false,
@@ -88,15 +91,17 @@ export const createInboxSlice: Slice<InboxSlice> = (set, get) => ({
     const mine = ++listRequest;
     const { view, sort, search } = get();
     try {
-      const [items, replyCounts] = await Promise.all([
+      const [items, replyCounts, unread] = await Promise.all([
         conversationService.list({ view, sort, ...(search.trim() ? { search: search.trim() } : {}) }),
         conversationService.replyCounts(),
+        conversationService.unread(),
       ]);
       // An older answer arriving after a newer request must not overwrite it.
       if (mine === listRequest)
         set({
           items: withoutUnread(items, openConversationInView(get())),
           replyCounts,
+          unread,
           listLoaded: true,
           listError: null,
         });

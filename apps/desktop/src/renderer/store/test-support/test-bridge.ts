@@ -31,6 +31,7 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   },
   'inbox:list': () => [],
   'replies:counts': () => ({ pending: 0, failed: 0 }),
+  'inbox:unread': () => 0,
   'conversation:get': () => null,
   'conversation:read': () => undefined,
   'conversation:act': () => {
