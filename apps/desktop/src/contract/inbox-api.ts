@@ -16,6 +16,7 @@ import {
   SnoozeRequest,
   checkAttachment,
   type ConversationDTO,
+  type ConversationPresenceDTO,
   type ChannelDTO,
   type ContactChangeDTO,
   type ContactDTO,
@@ -204,6 +205,10 @@ export const InboxCommandArgs = {
   'conversation:get': z.tuple([ConversationId]),
   'conversation:read': z.tuple([ConversationId]),
   'conversation:act': z.tuple([ConversationId, ConversationAction]),
+  /** The conversation the agent has open (null: none), so colleagues see them viewing it. */
+  'conversation:view': z.tuple([ConversationId.nullable()]),
+  /** The agent writes in the open conversation (at most every TYPING_REFRESH_MS), or stopped. */
+  'conversation:typing': z.tuple([ConversationId, z.boolean()]),
   'thread:get': z.tuple([ConversationId]),
   'timeline:get': z.tuple([ConversationId]),
   'contact:history': z.tuple([ObjectIdString]),
@@ -276,6 +281,9 @@ export type InboxCommandResults = {
   'conversation:get': ConversationDTO | null;
   'conversation:read': void;
   'conversation:act': ConversationDTO;
+  /** Who views it and who writes in it now (the agent among them); null while offline. */
+  'conversation:view': ConversationPresenceDTO | null;
+  'conversation:typing': void;
   'thread:get': ThreadState;
   'timeline:get': TimelineItem[];
   'contact:history': ConversationDTO[];
@@ -341,6 +349,8 @@ export type InboxPushes = {
   notification: [InboxNotification];
   /** Someone named me in a note, or I read mentions on another device: the Mentions view reloads. */
   'mentions-changed': [];
+  /** Who views the open conversation and who writes in it changed (the agent is among them). */
+  'presence-changed': [ConversationPresenceDTO];
   problem: [message: string];
 };
 export type InboxPush = keyof InboxPushes;

@@ -4,6 +4,7 @@ import {
   QueueStateDTO,
   type ChannelSendHealthDTO,
   type ConversationDTO,
+  type ConversationPresenceDTO,
   type MessageDTO,
   type SendMessageRequest,
   type SlaAlert,
@@ -19,6 +20,7 @@ import { createConversationSync } from './conversation-sync.js';
 import { createEngineEvents, type ConnectionState, type Subscribe } from './engine-events.js';
 import { createOutbox } from './outbox.js';
 import { createOutboxFiles, type OutboxFiles } from './outbox-files.js';
+import { createPresence } from './presence.js';
 import { createRestClient } from './rest-client.js';
 import { createSendHealth } from './send-health.js';
 import type { ClientSocket } from './socket-request.js';
@@ -97,6 +99,13 @@ export interface SyncEngine extends CacheAccess {
     messageId: string,
     reply?: SendMessageRequest,
   ): Promise<OutboxEntry | null>;
+  /**
+   * The conversation the agent has open (null: none), kept while offline and told to the server on every
+   * connect; answers who is there now (null while offline). Later changes come as `presence-changed`.
+   */
+  view(conversationId: string | null): Promise<ConversationPresenceDTO | null>;
+  /** The agent writes in the open conversation, or stopped: sent now, or dropped while offline. */
+  typing(conversationId: string, typing: boolean): void;
   /** Catches one conversation up with the server now (after an action on it); a no-op while offline. */
   refresh(conversationId: string): Promise<void>;
   /**
@@ -148,6 +157,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     emit('connection-changed', state);
   };
   const report = (error: unknown) => emit('problem', error instanceof Error ? error : new Error(String(error)));
+  const presence = createPresence({ socket: () => socket, emit, report, ackTimeoutMs });
 
   let sync: ReturnType<typeof createConversationSync>;
   let outbox: ReturnType<typeof createOutbox>;
@@ -156,6 +166,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   function onConnect() {
     setConnection('syncing');
     void outbox.flush();
+    presence.connected();
     resyncing = (async () => {
       try {
         const me = await rest.me();
@@ -225,6 +236,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         else report(new Error(`ignored a malformed mention:created push: ${parsed.error.message}`));
       });
       socket.on('mentions:read', () => emit('mentions-read'));
+      socket.on('conversation:presence', (pushed: unknown) => presence.receive(pushed));
       socket.on('channel:send-health-changed', (health: unknown) => sendHealth.receive(health));
       socket.on('queues:updated', (states: unknown) => {
         const parsed = QueueStateDTO.array().safeParse(states);
@@ -291,6 +303,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     settleFailedMessage: (conversationId, messageId, reply) => {
       opened();
       return outbox.settleFailedMessage(conversationId, messageId, reply);
+    },
+    view: (conversationId) => {
+      opened();
+      return presence.view(conversationId);
+    },
+    typing: (conversationId, typing) => {
+      opened();
+      presence.typing(conversationId, typing);
     },
     refresh: async (conversationId) => {
       opened();
