@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import { io as connectSocket } from 'socket.io-client';
-import type { Ack, ConversationEventDTO, MessageDTO, QueueStateDTO, SyncSinceResult } from '@switchboard/shared';
+import type {
+  Ack,
+  ConversationEventDTO,
+  ConversationPresenceDTO,
+  MessageDTO,
+  QueueStateDTO,
+  SyncSinceResult,
+} from '@switchboard/shared';
 import { createWhatsAppSimulator, envelope, inbound, type WhatsAppSimulator } from '@switchboard/whatsapp-simulator';
 import {
   ADMIN,
@@ -245,6 +252,21 @@ describe('two server processes on one database and one Redis', () => {
         return item?.state === 'pending' && item.attempts >= 1;
       }, 'the fourth reply to be tried and held by the shared limit');
       expect(reachedWhatsApp()).toHaveLength(3);
+
+      // Presence is read from the sockets of both processes: the admin viewing through B sees Ana, on A, come
+      // in and write, and the ack on A counts the admin on B.
+      const adminOnB = await liveView(b.url, admin);
+      let seenOnB: ConversationPresenceDTO | undefined;
+      adminOnB.socket.on('conversation:presence', (presence) => (seenOnB = presence));
+      const view = (socket: ClientSocket) =>
+        new Promise<Ack<ConversationPresenceDTO | null>>((resolve) =>
+          socket.emit('conversation:view', { conversationId }, resolve),
+        );
+      expect(await view(adminOnB.socket)).toMatchObject({ ok: true, data: { typing: [] } });
+      const anaViews = await view(onA.socket);
+      expect(anaViews.ok && anaViews.data?.viewers.map((v) => v.name).sort()).toEqual(['Administrator', 'Ana']);
+      onA.socket.emit('conversation:typing', { conversationId, typing: true });
+      await eventually(async () => seenOnB?.typing.some((u) => u.name === 'Ana'), 'B to see Ana on A typing');
 
       // A burst over both processes; B is killed while it works through its share.
       const burst = Array.from({ length: 30 }, (_, i) =>

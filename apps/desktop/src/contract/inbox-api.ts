@@ -16,6 +16,7 @@ import {
   SnoozeRequest,
   checkAttachment,
   type ConversationDTO,
+  type ConversationPresenceDTO,
   type ChannelDTO,
   type ContactChangeDTO,
   type ContactDTO,
@@ -206,6 +207,10 @@ export const InboxCommandArgs = {
   'conversation:get': z.tuple([ConversationId]),
   'conversation:read': z.tuple([ConversationId]),
   'conversation:act': z.tuple([ConversationId, ConversationAction]),
+  /** The conversation the agent has open (null: none), so colleagues see them viewing it. */
+  'conversation:view': z.tuple([ConversationId.nullable()]),
+  /** The agent writes in the open conversation (at most every TYPING_REFRESH_MS), or stopped. */
+  'conversation:typing': z.tuple([ConversationId, z.boolean()]),
   'thread:get': z.tuple([ConversationId]),
   'timeline:get': z.tuple([ConversationId]),
   'contact:history': z.tuple([ObjectIdString]),
@@ -279,6 +284,9 @@ export type InboxCommandResults = {
   'conversation:get': ConversationDTO | null;
   'conversation:read': void;
   'conversation:act': ConversationDTO;
+  /** Who views it and who writes in it now (the agent among them); null while offline. */
+  'conversation:view': ConversationPresenceDTO | null;
+  'conversation:typing': void;
   'thread:get': ThreadState;
   'timeline:get': TimelineItem[];
   'contact:history': ConversationDTO[];
@@ -346,6 +354,8 @@ export type InboxPushes = {
   'mentions-changed': [];
   /** A template changed (a new version, or WhatsApp's review decided): template lists read again. */
   'templates-changed': [];
+  /** Who views the open conversation and who writes in it changed (the agent is among them). */
+  'presence-changed': [ConversationPresenceDTO];
   problem: [message: string];
 };
 export type InboxPush = keyof InboxPushes;

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type {
   ChannelSendHealthDTO,
   ConversationDTO,
+  ConversationPresenceDTO,
   MentionDTO,
   MessageDTO,
   QueueStateDTO,
@@ -35,6 +36,8 @@ export type EngineEvents = {
     progress: { clientMessageId: string; conversationId: string; sentBytes: number; totalBytes: number },
   ];
   'connection-changed': [state: ConnectionState];
+  /** Who views the open conversation and who writes in it (this user among them), as the server says now. */
+  'presence-changed': [presence: ConversationPresenceDTO];
   /** Whether each business number can send changed (or was read again on a connect): every number's, as now known. */
   'send-health-changed': [health: ChannelSendHealthDTO[]];
   /** The server's copy of the signed-in user, read on every connect: a preference changed on another machine. */

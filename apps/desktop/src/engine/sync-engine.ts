@@ -5,6 +5,7 @@ import {
   UserDTO,
   type ChannelSendHealthDTO,
   type ConversationDTO,
+  type ConversationPresenceDTO,
   type MessageDTO,
   type SendMessageRequest,
   type SlaAlert,
@@ -20,6 +21,7 @@ import { createConversationSync } from './conversation-sync.js';
 import { createEngineEvents, type ConnectionState, type Subscribe } from './engine-events.js';
 import { createOutbox } from './outbox.js';
 import { createOutboxFiles, type OutboxFiles } from './outbox-files.js';
+import { createPresence } from './presence.js';
 import { createRestClient } from './rest-client.js';
 import { createSendHealth } from './send-health.js';
 import type { ClientSocket } from './socket-request.js';
@@ -98,6 +100,13 @@ export interface SyncEngine extends CacheAccess {
     messageId: string,
     reply?: SendMessageRequest,
   ): Promise<OutboxEntry | null>;
+  /**
+   * The conversation the agent has open (null: none), kept while offline and told to the server on every
+   * connect; answers who is there now (null while offline). Later changes come as `presence-changed`.
+   */
+  view(conversationId: string | null): Promise<ConversationPresenceDTO | null>;
+  /** The agent writes in the open conversation, or stopped: sent now, or dropped while offline. */
+  typing(conversationId: string, typing: boolean): void;
   /** Catches one conversation up with the server now (after an action on it); a no-op while offline. */
   refresh(conversationId: string): Promise<void>;
   /**
@@ -149,6 +158,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     emit('connection-changed', state);
   };
   const report = (error: unknown) => emit('problem', error instanceof Error ? error : new Error(String(error)));
+  const presence = createPresence({ socket: () => socket, emit, report, ackTimeoutMs });
 
   /** The signed-in user as the server last described them: kept in the cache and told to the service. */
   const learnUser = async (me: UserDTO) => {
@@ -163,6 +173,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   function onConnect() {
     setConnection('syncing');
     void outbox.flush();
+    presence.connected();
     resyncing = (async () => {
       try {
         await learnUser(await rest.me());
@@ -231,6 +242,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       });
       socket.on('mentions:read', () => emit('mentions-read'));
       socket.on('templates:changed', () => emit('templates-changed'));
+      socket.on('conversation:presence', (pushed: unknown) => presence.receive(pushed));
       socket.on('channel:send-health-changed', (health: unknown) => sendHealth.receive(health));
       socket.on('user:updated', (user: unknown) => {
         const parsed = UserDTO.safeParse(user);
@@ -302,6 +314,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     settleFailedMessage: (conversationId, messageId, reply) => {
       opened();
       return outbox.settleFailedMessage(conversationId, messageId, reply);
+    },
+    view: (conversationId) => {
+      opened();
+      return presence.view(conversationId);
+    },
+    typing: (conversationId, typing) => {
+      opened();
+      presence.typing(conversationId, typing);
     },
     refresh: async (conversationId) => {
       opened();

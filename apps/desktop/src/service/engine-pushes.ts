@@ -39,6 +39,7 @@ export function forwardEnginePushes({ engine, userId, push, state, onBoard, onUs
     }),
     engine.subscribe('upload-progress', (progress) => push('upload-progress', progress)),
     engine.subscribe('timeline-changed', (id) => push('timeline-changed', id)),
+    engine.subscribe('presence-changed', (presence) => push('presence-changed', presence)),
     engine.subscribe('send-health-changed', (health) => push('send-health-changed', health)),
     engine.subscribe('connection-changed', (connection) => {
       push('connection-changed', connection);

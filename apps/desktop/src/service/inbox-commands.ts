@@ -154,6 +154,8 @@ export function inboxCommands(ctx: CommandContext): Handlers {
       await engine.refresh(id).catch(() => undefined);
       return updated;
     },
+    'conversation:view': (id) => ctx.session().engine.view(id),
+    'conversation:typing': async (id, typing) => ctx.session().engine.typing(id, typing),
     'thread:get': async (id) => {
       const { engine, widerViews } = ctx.session();
       widerViews.conversationOpened(id);

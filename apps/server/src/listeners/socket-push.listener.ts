@@ -4,7 +4,7 @@ import type { UserService } from '../domain/user.service.js';
 import type { Logger } from '../lib/logger.js';
 import type { AppSocketServer } from '../socket/socket-server.js';
 import { PushBatches } from './push-batches.js';
-import { EVERYTHING_ROOM, roomsFor, roomsOf, userRoom } from '../socket/rooms.js';
+import { EVERYTHING_ROOM, isViewingRoom, roomsFor, roomsOf, userRoom } from '../socket/rooms.js';
 
 /** The one place that turns domain events into socket pushes. Returns the stop. */
 export function pushToSockets(
@@ -29,7 +29,8 @@ export function pushToSockets(
           socket.disconnect(true);
           continue;
         }
-        for (const room of socket.rooms) if (room !== socket.id) socket.leave(room);
+        // The conversation open stays open: presence is not access, and its room is not one of roomsFor's.
+        for (const room of socket.rooms) if (room !== socket.id && !isViewingRoom(room)) socket.leave(room);
         socket.join(roomsFor(account.viewer));
         socket.data.viewer = account.viewer;
       }

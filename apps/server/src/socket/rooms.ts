@@ -26,3 +26,7 @@ export function roomsOf(...audiences: (Audience | undefined)[]): string[] {
   }
   return [...rooms];
 }
+
+/** The sockets that have a conversation open now (presence: who views it, who writes in it). */
+export const viewingRoom = (conversationId: string) => `viewing:${conversationId}`;
+export const isViewingRoom = (room: string) => room.startsWith('viewing:');

@@ -1,12 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import {
-  ackError,
-  ackOk,
-  describeIssues,
   SendMessageCommand,
   SyncSinceRequest,
-  type Ack,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@switchboard/shared';
@@ -16,17 +11,19 @@ import type { ConversationLog } from '../domain/conversation-log.js';
 import type { ConversationService } from '../domain/conversation.service.js';
 import type { UserService } from '../domain/user.service.js';
 import type { Viewer } from '../domain/viewer.js';
-import { withCorrelation } from '../lib/correlation.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { RedisClient } from '../lib/redis.js';
 import type { SendService } from '../outbound/index.js';
 import type { PresenceTracker } from '../routing/index.js';
+import { handlePresence } from './conversation-presence.js';
 import { roomsFor } from './rooms.js';
+import { answer, invalid } from './socket-answer.js';
 
-export type SocketData = { viewer: Viewer; userId: string };
+/** `viewing` and `typing`: this socket's presence (conversation-presence.ts), read across processes. */
+export type SocketData = { viewer: Viewer; userId: string; name: string; viewing: string | null; typing: boolean };
 export type AppSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** The services socket commands call (the composition root's `Services` has them all). */
 export type SocketServices = {
@@ -61,7 +58,7 @@ export function createSocketServer(
       return next(new Error('UNAUTHENTICATED: send auth.token in the handshake'));
     try {
       const { viewer, user } = await services.users.authenticate(token);
-      socket.data = { viewer, userId: user.id };
+      socket.data = { viewer, userId: user.id, name: user.name, viewing: null, typing: false };
       next();
     } catch (error) {
       next(new Error(error instanceof AppError ? `${error.code}: ${error.message}` : 'UNAUTHENTICATED'));
@@ -78,19 +75,11 @@ export function createSocketServer(
         .disconnected(socket.data.userId)
         .catch((error: unknown) => logger.warn({ err: error }, 'presence not recorded'));
     });
+    handlePresence(io, socket, services.conversations, logger);
     socket.on('message:send', async (command, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = SendMessageCommand.safeParse(command);
-      if (!parsed.success) {
-        ack(
-          ackError({
-            code: 'VALIDATION_FAILED',
-            message: 'invalid message:send command',
-            issues: describeIssues(parsed.error.issues),
-          }),
-        );
-        return;
-      }
+      if (!parsed.success) return ack(invalid('message:send command', parsed.error));
       const { conversationId, clientMessageId, message } = parsed.data;
       ack(
         await answer(logger, 'message:send', () =>
@@ -106,16 +95,7 @@ export function createSocketServer(
     socket.on('conversation:sync', async (request, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = SyncSinceRequest.safeParse(request);
-      if (!parsed.success) {
-        ack(
-          ackError({
-            code: 'VALIDATION_FAILED',
-            message: 'invalid conversation:sync request',
-            issues: describeIssues(parsed.error.issues),
-          }),
-        );
-        return;
-      }
+      if (!parsed.success) return ack(invalid('conversation:sync request', parsed.error));
       ack(
         await answer(logger, 'conversation:sync', async () => {
           const conversation = await services.conversations.findVisible(parsed.data.conversationId, socket.data.viewer);
@@ -126,17 +106,4 @@ export function createSocketServer(
     });
   });
   return io;
-}
-
-/** Runs a command (a request of its own in the logs) and turns its outcome into an Ack; internals never leak to the client. */
-async function answer<T>(logger: Logger, command: string, work: () => Promise<T>): Promise<Ack<T>> {
-  return withCorrelation({ correlationId: randomUUID() }, async () => {
-    try {
-      return ackOk(await work());
-    } catch (error) {
-      if (error instanceof AppError) return ackError(error.toBody());
-      logger.error({ err: error, command }, 'socket command failed');
-      return ackError({ code: 'INTERNAL', message: `${command} failed; try again` });
-    }
-  });
 }

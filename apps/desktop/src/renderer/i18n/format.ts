@@ -39,6 +39,7 @@ export function createFormatters(tag: string) {
   const day = new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
   const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto', style: 'short' });
   const number = new Intl.NumberFormat(tag);
+  const names = new Intl.ListFormat(tag, { type: 'conjunction' });
   const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
   // Narrow units read well in a list row ("2h 5m"); days stay short, as some locales abbreviate them oddly.
   const unit = (u: 'day' | 'hour' | 'minute' | 'second') =>
@@ -48,6 +49,8 @@ export function createFormatters(tag: string) {
 
   return {
     tag,
+    /** "Ana, Bruno and Carla", "Ana, Bruno y Carla". */
+    names: (list: string[]) => names.format(list),
     /** "3:04 PM", "15:04". */
     time: (iso: string) => time.format(new Date(iso)),
     /** The time today, else the day: "3:04 PM", "4 may". */

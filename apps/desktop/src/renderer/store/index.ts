@@ -9,6 +9,7 @@ import { createFailedSendsSlice } from './slices/failed-sends';
 import { createInboundDeadLettersSlice } from './slices/inbound-dead-letters';
 import { createInboxSlice } from './slices/inbox';
 import { createMentionsSlice } from './slices/mentions';
+import { createPresenceSlice } from './slices/presence';
 import { createReportsSlice } from './slices/reports';
 import { createSearchSlice } from './slices/search';
 import { createSessionSlice } from './slices/session';
@@ -30,6 +31,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createBoardSlice(...a),
   ...createInboundDeadLettersSlice(...a),
   ...createMentionsSlice(...a),
+  ...createPresenceSlice(...a),
   ...createToastSlice(...a),
   ...createReportsSlice(...a),
 }));

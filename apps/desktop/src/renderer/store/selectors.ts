@@ -1,4 +1,10 @@
-import type { ChannelSendHealthDTO, ContactDTO, ConversationDTO } from '@switchboard/shared';
+import type {
+  ChannelSendHealthDTO,
+  ContactDTO,
+  ConversationDTO,
+  ConversationPresenceDTO,
+  PresenceUser,
+} from '@switchboard/shared';
 import type { Store } from './types';
 import { EMPTY_DRAFT } from './slices/composer';
 
@@ -12,6 +18,9 @@ export const selectOpenContact = (s: Store): ContactDTO | null => {
   if (!pushed || saved?.id !== pushed.id) return pushed;
   return Date.parse(saved.updatedAt) > Date.parse(pushed.updatedAt) ? saved : pushed;
 };
+
+/** The conversation the agent has on screen, for presence: the selected one while the inbox shows. */
+export const selectViewedConversation = (s: Store): string | null => (s.screen === 'inbox' ? s.selectedId : null);
 
 export const selectIsSupervisor = (s: Store) => s.user?.role === 'supervisor' || s.user?.role === 'admin';
 
@@ -50,3 +59,23 @@ export const outagesIn = (health: ChannelSendHealthDTO[]): ChannelSendHealthDTO[
 /** Why replies through `channelId` wait, when its number cannot send; undefined while it sends. */
 export const selectOutageOf = (channelId: string) => (s: Store) =>
   s.sendHealth.find((h) => h.channelId === channelId && h.state !== 'sending');
+
+/**
+ * The colleagues in the open conversation by name, without the signed-in user (on any of their devices):
+ * those writing, and those only looking. Someone typing is not listed again as viewing.
+ */
+export function colleaguesPresent(
+  presence: ConversationPresenceDTO | null,
+  myUserId: string | undefined,
+): { typing: string[]; viewing: string[] } {
+  if (!presence) return { typing: [], viewing: [] };
+  const others = (users: PresenceUser[]) => users.filter((u) => u.userId !== myUserId);
+  const typing = others(presence.typing);
+  const typingIds = new Set(typing.map((u) => u.userId));
+  return {
+    typing: typing.map((u) => u.name),
+    viewing: others(presence.viewers)
+      .filter((u) => !typingIds.has(u.userId))
+      .map((u) => u.name),
+  };
+}

@@ -10,6 +10,7 @@ import type { FailedSendsSlice } from './slices/failed-sends';
 import type { InboundDeadLettersSlice } from './slices/inbound-dead-letters';
 import type { InboxSlice } from './slices/inbox';
 import type { MentionsSlice } from './slices/mentions';
+import type { PresenceSlice } from './slices/presence';
 import type { ReportsSlice } from './slices/reports';
 import type { SearchSlice } from './slices/search';
 import type { SessionSlice } from './slices/session';
@@ -29,6 +30,7 @@ export type Store = SessionSlice &
   BoardSlice &
   InboundDeadLettersSlice &
   MentionsSlice &
+  PresenceSlice &
   ToastSlice &
   ReportsSlice;
 

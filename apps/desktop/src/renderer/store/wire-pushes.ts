@@ -1,6 +1,7 @@
 import { Coalescer } from '@switchboard/concurrency';
 import { pushes } from '../services/pushes.service';
 import { useStore } from './index';
+import { selectViewedConversation } from './selectors';
 
 /** At least this long between two re-reads of the lists, however fast the pushes come. */
 const REFRESH_GAP_MS = 150;
@@ -22,7 +23,11 @@ export function wirePushes(): () => void {
   const refreshConversations = () => conversations.request('conversations', undefined);
   const offs = [
     pushes.on('session-changed', (session) => store().applySession(session)),
-    pushes.on('connection-changed', (state) => store().setConnection(state)),
+    pushes.on('connection-changed', (state) => {
+      store().setConnection(state);
+      // Offline, the server no longer counts this agent, nor tells them who else is there.
+      if (state === 'offline') store().applyPresence(null);
+    }),
     pushes.on('conversations-changed', refreshConversations),
     pushes.on('thread-changed', (id) => store().threadChanged(id)),
     pushes.on('upload-progress', (progress) => store().applyUploadProgress(progress)),
@@ -32,6 +37,7 @@ export function wirePushes(): () => void {
     pushes.on('notification', (notification) => store().notify(notification)),
     pushes.on('mentions-changed', () => void store().loadMentions()),
     pushes.on('templates-changed', () => store().templatesChanged()),
+    pushes.on('presence-changed', (presence) => store().applyPresence(presence)),
     pushes.on('problem', (message) => console.warn('engine:', message)),
     pushes.onLink((link) => {
       store().setHostLink(link);
@@ -41,7 +47,13 @@ export function wirePushes(): () => void {
         refreshConversations();
         void store().refreshThread();
         void store().loadSendHealth();
+        void store().viewConversation(selectViewedConversation(store()));
       }
+    }),
+    // Colleagues see this agent in the conversation on screen: opened, left for another, or for another screen.
+    useStore.subscribe((state, before) => {
+      const viewed = selectViewedConversation(state);
+      if (viewed !== selectViewedConversation(before)) void state.viewConversation(viewed);
     }),
   ];
   return () => offs.forEach((off) => off());

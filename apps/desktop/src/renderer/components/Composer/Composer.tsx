@@ -25,6 +25,7 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
   const draft = useStore(useMemo(() => selectDraft(conversation.id), [conversation.id]));
   const setDraft = useStore((s) => s.setDraft);
   const sendDraft = useStore((s) => s.sendDraft);
+  const typed = useStore((s) => s.typed);
   const canned = useStore((s) => s.canned);
   const agentName = useStore((s) => s.user?.name ?? '');
   const focusRequest = useStore((s) => s.focusRequest);
@@ -136,7 +137,11 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
             }
             rows={3}
             value={draft.text}
-            onChange={(e) => setDraft(conversation.id, { text: e.target.value })}
+            onChange={(e) => {
+              setDraft(conversation.id, { text: e.target.value });
+              // A note is not an answer to the customer: colleagues are told only of a reply being written.
+              if (draft.mode === 'reply') typed(conversation.id);
+            }}
             onKeyDown={onKeyDown}
             onPaste={files.onPaste}
           />

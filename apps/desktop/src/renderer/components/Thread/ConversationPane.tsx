@@ -9,6 +9,7 @@ import { ContextPane } from '../Context/ContextPane';
 import { AssigneeBadge } from '../common/Assignee';
 import { contactName, formatPhone } from '../../lib/format';
 import { useFormat } from '../../i18n/format';
+import { PresenceLine } from './PresenceLine';
 import { Thread } from './Thread';
 import './Thread.css';
 
@@ -62,6 +63,7 @@ export function ConversationPane() {
                 </span>
                 <AssigneeBadge conversation={conversation} />
               </div>
+              <PresenceLine />
             </div>
             <ActionsBar conversation={conversation} />
           </header>

@@ -118,6 +118,7 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
         return false;
       }
       webNotifications.askOnce();
+      get().stopTyping();
       const sent = attachment
         ? await sendAttachment(conversationId, body)
         : await send(conversationId, draft.mode === 'note' ? { type: 'note', body } : { type: 'text', body });

@@ -37,6 +37,8 @@ const FRESH: { [C in InboxCommand]: () => InboxCommandResults[C] } = {
   'conversation:act': () => {
     throw inboxError('NOT_FOUND', 'no such conversation');
   },
+  'conversation:view': () => null,
+  'conversation:typing': () => undefined,
   'thread:get': () => ({ messages: [], pending: [], settledFailures: [] }),
   'timeline:get': () => [],
   'contact:history': () => [],
