@@ -24,6 +24,7 @@ export * from './routing.js';
 export * from './sla-policies.js';
 export * from './search.js';
 export * from './search-match.js';
+export * from './provider-refusal.js';
 export * from './timeline.js';
 export * from './triage.js';
 export * from './socket.js';

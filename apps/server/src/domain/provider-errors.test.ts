@@ -2,7 +2,14 @@ import { describe, it, expect } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { graphError, META_ERROR_CODES, type MetaErrorCode } from '@switchboard/whatsapp-simulator';
-import { breakerOpenFailure, classifyGraphError, classifyMediaError, classifyNetworkError } from './provider-errors.js';
+import { REFUSED_PROVIDER_CODES } from '@switchboard/shared';
+import {
+  breakerOpenFailure,
+  classifyGraphError,
+  classifyMediaError,
+  classifyNetworkError,
+  explainedRefusalCodes,
+} from './provider-errors.js';
 
 /** Every code the simulator can produce, with the kind and breaker effect the outbox must see. */
 const EXPECTED: Record<MetaErrorCode, { kind: 'retryable' | 'permanent'; outage: boolean }> = {
@@ -24,6 +31,10 @@ const EXPECTED: Record<MetaErrorCode, { kind: 'retryable' | 'permanent'; outage:
 };
 
 describe('classifyGraphError', () => {
+  it('explains in words the desktop has in every language exactly the refusals the shared list names', () => {
+    expect(explainedRefusalCodes().sort()).toEqual([...REFUSED_PROVIDER_CODES].sort());
+  });
+
   it.each(META_ERROR_CODES)(
     'classifies Meta code %i with its HTTP status, title and an agent-facing reason',
     (code) => {

@@ -152,6 +152,12 @@ const RULES: Record<number, Rule> = {
   ),
 };
 
+/** The codes whose refusal an agent reads in their language: the desktop has words for each (shared list). */
+export const explainedRefusalCodes = (): number[] =>
+  Object.entries(RULES)
+    .filter(([, rule]) => rule.kind === 'permanent')
+    .map(([code]) => Number(code));
+
 /** Graph folds the title into `message` as "(#131047) Re-engagement message"; this recovers it. */
 function metaTitle(message: string | undefined): string | undefined {
   if (!message) return undefined;

@@ -3,6 +3,7 @@ import type { MessageDTO, SendMessageRequest } from '@switchboard/shared';
 import type { FileReply, PendingReply } from '../../../contract/inbox-api';
 import { useStore } from '../../store';
 import { failureText } from '../../i18n/errors';
+import { deliveryFailureText } from '../../lib/delivery-failure';
 import { useFormat } from '../../i18n/format';
 import { failedMessage, failedReply } from '../../store/slices/failed-sends';
 import { selectOpenContact } from '../../store/selectors';
@@ -78,8 +79,7 @@ export function MessageBubble({ message, reactions, quoted, found = false, settl
       {side === 'out' && message.status === 'queued' && <WaitingReason channelId={message.channelId} />}
       {failed && (
         <div className="failure" role="note">
-          {message.status === 'dead' ? t('failure.dead') : t('failure.failed')}{' '}
-          {message.failureReason ?? message.error?.message ?? message.error?.title ?? t('failure.refused')}
+          {message.status === 'dead' ? t('failure.dead') : t('failure.failed')} {deliveryFailureText(message)}
         </div>
       )}
       {failed && !settled && side === 'out' && (
