@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Role, type TeamMemberDTO, type UpdateUserRequest } from '@switchboard/shared';
+import { RoleSelect } from './settings-ui';
 
 type Props = {
   member: TeamMemberDTO;
@@ -30,16 +31,7 @@ export function AccountEditor({ member, onSave, onClose }: Props) {
       <label>
         {t('users.name')} <input name="name" required maxLength={100} defaultValue={member.name} />
       </label>
-      <label>
-        {t('users.role')}
-        <select name="role" defaultValue={member.role}>
-          {Role.options.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleSelect defaultValue={member.role} />
       <p className="muted">{t('users.keepsAnAdmin')}</p>
       <div className="settings-row-actions">
         <button className="btn primary" type="submit">

@@ -5,7 +5,6 @@ import {
   mayChangeRoutingOf,
   PasswordResetResponse,
   QueueDTO,
-  Role,
   TeamMemberDTO,
   type AgentProfileRequest,
   type UpdateUserRequest,
@@ -15,7 +14,7 @@ import { AccountEditor } from './AccountEditor';
 import { ProfileEditor } from './ProfileEditor';
 import { QueuePicker, readQueues } from './QueuePicker';
 import type { SettingsSectionProps } from './sections';
-import { Outcome, SectionHeader, useLoaded, useSaver } from './settings-ui';
+import { Outcome, RoleSelect, SectionHeader, useLoaded, useSaver } from './settings-ui';
 import { loadTeam } from './team-data';
 
 const loadQueues = async () =>
@@ -179,16 +178,7 @@ function NewUserForm({
       <label>
         {t('users.email')} <input name="email" type="email" required />
       </label>
-      <label>
-        {t('users.role')}
-        <select name="role" defaultValue="agent">
-          {Role.options.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleSelect defaultValue="agent" />
       <label>
         {t('users.password')} <input name="password" type="password" minLength={10} required />
       </label>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ErrorIssue } from '@switchboard/shared';
+import { useTranslation } from 'react-i18next';
+import { Role, type ErrorIssue } from '@switchboard/shared';
 import { fieldOf, SettingsError } from '../../services/settings.service';
 
 /** What the server last said about a save: nothing yet, done, or refused with the fields at fault. */
@@ -75,5 +76,22 @@ export function SectionHeader({ title, hint }: { title: string; hint: string }) 
       <h3>{title}</h3>
       <span className="muted">{hint}</span>
     </header>
+  );
+}
+
+/** A form's role field (`name="role"`), every role named in the agent's language. */
+export function RoleSelect({ defaultValue }: { defaultValue: Role }) {
+  const { t } = useTranslation('settings');
+  return (
+    <label>
+      {t('users.role')}
+      <select name="role" defaultValue={defaultValue}>
+        {Role.options.map((r) => (
+          <option key={r} value={r}>
+            {t(`role.${r}`)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
