@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { useQuoteText } from '../Thread/MessageContent';
 import { useFormat } from '../../i18n/format';
+import { deliveryFailureText } from '../../lib/delivery-failure';
 import { InboundDeadLetters } from './InboundDeadLetters';
 import './Board.css';
 
@@ -46,7 +47,9 @@ export function DeadLetters() {
                       {quoteText(d.message).slice(0, 80)}
                     </button>
                   </td>
-                  <td className="dead-reason">{d.message.failureReason ?? d.lastFailure ?? t('dead.unknown')}</td>
+                  <td className="dead-reason" title={d.lastFailure ?? undefined}>
+                    {deliveryFailureText(d.message)}
+                  </td>
                   <td>{format.number(d.failures)}</td>
                   <td title={format.fullDate(d.deadSince)}>{format.shortDate(d.deadSince)}</td>
                   <td>
