@@ -192,7 +192,7 @@ async function readSettingsReportsAndSearch(hostUrl: string): Promise<void> {
     'Registro de auditoría',
   ]);
   await page.waitForSelector(`tr[data-user-email="${ADMIN.email}"]:has-text("Administrador")`);
-  expect(await page.locator('table[aria-label="Equipo"] th').allInnerTexts()).toContain('Correo electrónico');
+  expect(await page.locator('table[aria-label="Equipo"] th').allInnerTexts()).toContain('Horario de trabajo');
   expect(await page.locator('form[aria-label="Nuevo usuario"] button[type="submit"]').innerText()).toBe(
     'Agregar usuario',
   );
