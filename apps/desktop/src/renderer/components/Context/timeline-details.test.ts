@@ -27,8 +27,23 @@ describe("a timeline step's facts", () => {
     );
     expect(portuguese[0]).toMatch(/^Aguardando há: 1\s?h 35\s?min$/);
     expect(portuguese[1]).toMatch(/^Até: 4 de mai\./);
-    expect(portuguese[2]).toBe('Motivo: agent');
+    expect(portuguese[2]).toBe('Motivo: um agente');
     expect(portuguese[3]).toBe('Nota: 4,5');
+  });
+
+  it("names the server's codes in the agent's language, and keeps what someone wrote as written", () => {
+    const lines = detailLines(
+      { sla: 'first_response', priority: 'high', via: 'template', reason: 'cliente pidió: reembolso' },
+      'SLA',
+      i18n.getFixedT('es', 'context'),
+      createFormatters('es-419'),
+    );
+    expect(lines).toEqual([
+      'SLA: Primera respuesta',
+      'Prioridad: Alta',
+      'Enviada por: una plantilla aprobada',
+      'Motivo: cliente pidió: reembolso',
+    ]);
   });
 
   it("shows a bot's own step data under the bot's own names", () => {
@@ -93,7 +108,7 @@ describe('what a timeline step says', () => {
       i18n.getFixedT('pt', 'context'),
       createFormatters('pt-BR'),
     );
-    expect(kept).toEqual(['Reopened: the customer wrote again', 'Aprendido de: the triaged message']);
+    expect(kept).toEqual(['Reopened: the customer wrote again', 'Aprendido de: a mensagem classificada']);
   });
 
   it("says a step the server sent as a phrase in the agent's language, facts included, once", () => {

@@ -12,7 +12,7 @@ const SHOWN = {
   confidence: 'percent',
   language: 'text',
   sentiment: 'number',
-  priority: 'text',
+  priority: 'priority',
   waitingMinutes: 'minutes',
   reason: 'text',
   via: 'text',
@@ -20,7 +20,7 @@ const SHOWN = {
   label: 'text',
   comment: 'text',
   until: 'date',
-  sla: 'text',
+  sla: 'slaKind',
   dueAt: 'date',
   why: 'text',
   learnedFrom: 'text',
@@ -33,15 +33,21 @@ type Known = keyof typeof SHOWN;
 const isRecordId = (value: unknown) => typeof value === 'string' && /^[0-9a-f]{24}$/.test(value);
 const isKnown = (key: string): key is Known => Object.hasOwn(SHOWN, key);
 
-function valueText(
-  how: (typeof SHOWN)[Known],
-  value: string | number | boolean,
-  t: TFunction<'context'>,
-  format: Formatters,
-): string {
+/** A value that is one of the server's codes (`template`, `agent`), not a sentence or a name someone typed. */
+const isCode = (value: string) => /^[a-z][a-z_ ]*$/.test(value);
+
+function valueText(key: Known, value: string | number | boolean, t: TFunction<'context'>, format: Formatters): string {
+  const how = SHOWN[key];
   // An intent by its name in the agent's language; one the interface does not know, by its code.
   if (typeof value === 'string' && how === 'intent')
     return t(`triage.intent.${value}` as 'triage.intent.order_status', { defaultValue: value });
+  if (typeof value === 'string' && (how === 'priority' || how === 'slaKind'))
+    return t(`${how}.${value}` as 'priority.high', { ns: 'common', defaultValue: value });
+  // A code the interface has words for (how a survey was sent, why a snooze ended); free text stays as written.
+  if (typeof value === 'string' && isCode(value)) {
+    const words = t(`timeline.value.${key}.${value}` as 'timeline.value.via.template', { defaultValue: '' });
+    if (words) return words;
+  }
   if (typeof value === 'number' && how === 'percent') return format.percent(value);
   if (typeof value === 'number' && how === 'number') return format.number(value);
   if (typeof value === 'number' && how === 'minutes') return format.duration(value * 60_000);
@@ -79,7 +85,7 @@ export function detailLines(
     .slice(0, most)
     .map(([key, value]) =>
       isKnown(key)
-        ? `${t(`timeline.detail.${key}`)}: ${valueText(SHOWN[key], value, t, format)}`
+        ? `${t(`timeline.detail.${key}`)}: ${valueText(key, value, t, format)}`
         : `${key}: ${typeof value === 'string' ? namingIntents(value, t) : String(value)}`,
     );
 }
