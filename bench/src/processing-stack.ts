@@ -37,6 +37,8 @@ const text = (customer: number, round: number, i: number) =>
  */
 export type ProcessingStack = {
   app: App;
+  /** The reports' time zone the app runs with. */
+  reportsZone: string;
   url: string;
   database: Database;
   watch: Models;
@@ -73,6 +75,7 @@ export async function startProcessingStack(database: Database, dbName: string): 
   const watchConnection = await connectDatabase(database.uri, dbName, 2);
   return {
     app,
+    reportsZone: config.REPORTS_TIMEZONE,
     url,
     database,
     watch: createModels(watchConnection),

@@ -7,7 +7,14 @@ export { isValidSignature } from './ingest/index.js';
 export { freePort } from './lib/free-port.js';
 export { keyedId } from './lib/keyed-id.js';
 export { createModels, type Models } from './models/index.js';
-export { FactsCache, MemoryFactsStore, ReportReducer } from './reports/index.js';
+export {
+  dayDocsOf,
+  FactsCache,
+  MemoryFactsStore,
+  ReportDays,
+  ReportDaySealer,
+  ReportReducer,
+} from './reports/index.js';
 export { sharedIntentClassifier } from './triage/index.js';
 export { SearchIndex, SearchService } from './search/index.js';
 

@@ -14,7 +14,7 @@ import type { Metrics } from './lib/metrics.js';
 import { PollingLoop } from './lib/polling-loop.js';
 import type { RateLimiterFactory } from './lib/rate-limiters.js';
 import { createChannelBreakers, createSendRateLimits, observeBreakers, OutboxWorker } from './outbound/index.js';
-import { BacklogSampler } from './reports/index.js';
+import { BacklogSampler, ReportDaySealer } from './reports/index.js';
 import { RoutingWorker } from './routing/index.js';
 import { SearchCatchUp } from './search/index.js';
 import { WorkLeases } from './domain/work-leases.js';
@@ -139,6 +139,7 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     config.REPORTS_BACKLOG_MINUTES,
     logger,
   );
+  const sealer = new ReportDaySealer(models, config.REPORTS_TIMEZONE, logger);
   const reportWriter = {
     start: () => services.reportWriter.start(),
     stop: async () => {
@@ -147,7 +148,7 @@ export function createWorkers({ config, services, events, metrics, limiters, log
     },
   };
   // The writer stops last: it writes the counts the other loops' final steps made.
-  const all = [intakeWorker, outboxWorker, routingWorker, ...loops, backlog, reportWriter];
+  const all = [intakeWorker, outboxWorker, routingWorker, ...loops, backlog, sealer, reportWriter];
   return {
     intakeWorker,
     inboundDeadLetters,

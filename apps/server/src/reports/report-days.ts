@@ -1,4 +1,5 @@
-import { retryOnDuplicateKey, type Models } from '../models/index.js';
+import { mongo } from 'mongoose';
+import { isDuplicateKeyError, retryOnDuplicateKey, type Models } from '../models/index.js';
 import type { DayDoc } from './day-doc.js';
 import { dayDocId } from './report-time.js';
 
@@ -9,6 +10,16 @@ import { dayDocId } from './report-time.js';
  */
 const versionId = (day: string) => `v:${day}`;
 type VersionDoc = { _id: string; s?: number; f?: number };
+
+/**
+ * A finished day's seal (`z:<day>`): the day document at version `v`, as one BSON binary. The embedded
+ * database decodes a stored document field by field, and a day holds thousands of fields (tens of
+ * milliseconds each); one binary field costs it next to nothing, and the server decodes the BSON itself.
+ * A seal whose `v` is not the day's version is ignored: the day changed since, and is read as it is.
+ */
+const sealId = (day: string) => `z:${day}`;
+type SealDoc = { _id: string; v: number; doc: mongo.Binary };
+
 type Entry = { version: number; doc: DayDoc | null };
 
 /** Days kept decoded; a quarter's report fits, whatever its filters. */
@@ -33,13 +44,75 @@ function mark(models: Models, day: string, field: 's' | 'f') {
   );
 }
 
+/** Each day's version, or none for a day being written (its content may be about to change). */
+export async function settledVersionsOf(models: Models, days: readonly string[]): Promise<Map<string, number>> {
+  const docs = await byIds<VersionDoc>(models, days.map(versionId));
+  const versions = new Map<string, number>();
+  for (const day of days) {
+    const { s = 0, f = 0 } = docs.get(versionId(day)) ?? {};
+    if (s === f) versions.set(day, f);
+  }
+  return versions;
+}
+
+/** The versions the days' seals hold (a day without a seal is absent). */
+export async function sealedVersionsOf(models: Models, days: readonly string[]): Promise<Map<string, number>> {
+  const docs = await byIds<Pick<SealDoc, '_id' | 'v'>>(models, days.map(sealId), { v: 1 });
+  const versions = new Map<string, number>();
+  for (const day of days) {
+    const seal = docs.get(sealId(day));
+    if (seal) versions.set(day, seal.v);
+  }
+  return versions;
+}
+
+/** The day documents as stored (a day nothing was counted on is absent). */
+export async function dayDocsOf(models: Models, days: readonly string[]): Promise<Map<string, DayDoc>> {
+  const docs = await byIds<DayDoc & { _id: string }>(models, days.map(dayDocId));
+  const byDay = new Map<string, DayDoc>();
+  for (const day of days) {
+    const doc = docs.get(dayDocId(day));
+    if (doc) byDay.set(day, doc);
+  }
+  return byDay;
+}
+
+/**
+ * Seals a day's document as read at `version` (read before the document, so the content is at least that
+ * new). A seal of a newer version already there is kept: two sealers never put an older day back.
+ */
+export async function seal(models: Models, day: string, version: number, doc: DayDoc): Promise<void> {
+  const binary = new mongo.Binary(mongo.BSON.serialize(doc));
+  try {
+    await models.ReportDay.collection.updateOne(
+      { _id: sealId(day), v: { $lt: version } } as never,
+      { $set: { v: version, doc: binary } },
+      { upsert: true },
+    );
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+}
+
+/** One `_id` list lookup: an index lookup on MongoDB and on the embedded database. */
+async function byIds<T extends { _id: string }>(
+  models: Models,
+  ids: string[],
+  projection?: Record<string, 1>,
+): Promise<Map<string, T>> {
+  const docs = (await models.ReportDay.collection
+    .find({ _id: { $in: ids } } as never, projection ? { projection } : {})
+    .toArray()) as unknown as T[];
+  return new Map(docs.map((doc) => [doc._id, doc]));
+}
+
 /**
  * The report_days documents, read once and kept while they stay the same. A day document holds every count
- * of its day and is large (on the embedded database each costs tens of milliseconds to read and decode), yet a
- * past day seldom changes, so a report re-reads only the days whose version moved since it last read them,
- * and those being written. The versions are read with one `_id` list lookup (an index lookup on MongoDB and
- * on the embedded database). A day is kept under the version read before its content, so content is never
- * older than its version says; a write landing in between only makes the next read fetch it again.
+ * of its day and is large, yet a past day seldom changes, so a report re-reads only the days whose version
+ * moved since it last read them, and those being written. A day it has not read yet comes from its seal when
+ * the seal is of the day's version (see ReportDaySealer), else from the day document. A day is kept under the
+ * version read before its content, so content is never older than its version says; a write landing in
+ * between only makes the next read fetch it again.
  */
 export class ReportDays {
   private readonly cache = new Map<string, Entry>();
@@ -47,37 +120,28 @@ export class ReportDays {
   constructor(private readonly models: Models) {}
 
   async read(days: readonly string[]): Promise<(DayDoc | null)[]> {
-    const versions = await this.settledVersionsOf(days);
+    const versions = await settledVersionsOf(this.models, days);
     const entries = new Map<string, Entry>();
     for (const day of days) {
       const cached = this.cache.get(day);
       if (cached && versions.get(day) === cached.version) entries.set(day, cached);
     }
-    const stale = days.filter((day) => !entries.has(day));
-    if (stale.length > 0) {
-      const docs = (await this.models.ReportDay.collection
-        .find({ _id: { $in: stale.map(dayDocId) } } as never)
-        .toArray()) as unknown as (DayDoc & { _id: string })[];
-      const byId = new Map(docs.map((doc) => [doc._id, doc]));
-      for (const day of stale)
-        entries.set(day, { version: versions.get(day) ?? -1, doc: byId.get(dayDocId(day)) ?? null });
+    const sealable = days.filter((day) => !entries.has(day) && versions.has(day));
+    if (sealable.length > 0) {
+      const seals = await byIds<SealDoc>(this.models, sealable.map(sealId));
+      for (const day of sealable) {
+        const found = seals.get(sealId(day));
+        if (found && found.v === versions.get(day))
+          entries.set(day, { version: found.v, doc: mongo.BSON.deserialize(found.doc.buffer) as DayDoc });
+      }
+    }
+    const unsealed = days.filter((day) => !entries.has(day));
+    if (unsealed.length > 0) {
+      const docs = await dayDocsOf(this.models, unsealed);
+      for (const day of unsealed) entries.set(day, { version: versions.get(day) ?? -1, doc: docs.get(day) ?? null });
     }
     for (const [day, entry] of entries) if (entry.version >= 0) this.remember(day, entry);
     return days.map((day) => entries.get(day)!.doc);
-  }
-
-  /** Each day's version, or none for a day being written (its content may be about to change). */
-  private async settledVersionsOf(days: readonly string[]): Promise<Map<string, number>> {
-    const docs = (await this.models.ReportDay.collection
-      .find({ _id: { $in: days.map(versionId) } } as never)
-      .toArray()) as unknown as VersionDoc[];
-    const byId = new Map(docs.map((doc) => [doc._id, doc]));
-    const versions = new Map<string, number>();
-    for (const day of days) {
-      const { s = 0, f = 0 } = byId.get(versionId(day)) ?? {};
-      if (s === f) versions.set(day, f);
-    }
-    return versions;
   }
 
   /** Keeps a day as the newest entry; past CACHED_DAYS the least recently used day goes. */
