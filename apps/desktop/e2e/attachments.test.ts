@@ -175,6 +175,48 @@ describe('attachments and interactive replies in Chromium, against the real serv
     expect(stack.sim.uploads.some((u) => u.filename === 'captura.png')).toBe(false);
   });
 
+  it('two files dropped at once go as two messages, in order, the text as the first caption', async () => {
+    const files = await page.evaluateHandle(
+      ([pdf, png]) => {
+        const { DataTransfer } = globalThis as unknown as BrowserGlobals;
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(pdf)], 'Comprobante 88.pdf', { type: 'application/pdf' }));
+        data.items.add(new File([new Uint8Array(png)], 'recibo.png', { type: 'image/png' }));
+        return data;
+      },
+      [[...PDF], [...stripedPng(80, 60)]] as const,
+    );
+    await page.dispatchEvent('.thread', 'dragenter', { dataTransfer: files });
+    await page.dispatchEvent('.thread', 'drop', { dataTransfer: files });
+    await page.waitForSelector(`${chip}[data-state="ready"]:has-text("Comprobante 88.pdf")`);
+    await page.waitForSelector(`${chip}[data-state="ready"]:has-text("recibo.png")`);
+    await page.fill(`${composer} textarea`, 'Te mando ambos');
+    await saveScreen(page, 'attach-two-files');
+    await page.press(`${composer} textarea`, 'Enter');
+
+    await page.waitForSelector('.bubble-row.out[data-status="sent"]:has(.doc-name:has-text("Comprobante 88.pdf"))');
+    await page.waitForSelector(chip, { state: 'detached' });
+    type MediaSend = { type: string; document?: { id: string }; image?: { id: string } };
+    const uploadOf = (name: string) => stack.sim.uploads.find((u) => u.filename === name)?.id;
+    const sends = await eventually(async () => {
+      const ids = [uploadOf('Comprobante 88.pdf'), uploadOf('recibo.png')];
+      const mine = stack.sim.sentMessages
+        .map((m) => m.request as MediaSend)
+        .filter((r) => {
+          const id = r.document?.id ?? r.image?.id;
+          return id !== undefined && ids.includes(id);
+        });
+      return mine.length === 2 ? mine : undefined;
+    }, 'both files sent to WhatsApp');
+    expect(sends).toEqual([
+      expect.objectContaining({
+        type: 'document',
+        document: { id: uploadOf('Comprobante 88.pdf'), filename: 'Comprobante 88.pdf', caption: 'Te mando ambos' },
+      }),
+      expect.objectContaining({ type: 'image', image: { id: uploadOf('recibo.png') } }),
+    ]);
+  });
+
   it('reply buttons are checked against the shared limits, previewed, and reach WhatsApp as an interactive button message', async () => {
     await page.click(`${composer} button[aria-label="Buttons or list…"]`);
     await page.waitForSelector(dialog);

@@ -2,16 +2,28 @@ import { useTranslation } from 'react-i18next';
 import { MEDIA_RULES } from '@switchboard/shared';
 import { useFormat } from '../../i18n/format';
 import { useStore } from '../../store';
+import type { Attachment } from '../../store/slices/attachments';
 import { Icon } from '../common/Icon';
 
-/** The file attached to the composer: a thumbnail or its name and size, how far it is prepared, and ×. */
-export function AttachmentChip({ conversationId }: { conversationId: string }) {
+/** The files attached to the composer, in the order they go. */
+export function AttachmentChips({ conversationId }: { conversationId: string }) {
+  const attachments = useStore((s) => s.attachments[conversationId]);
+  if (!attachments) return null;
+  return (
+    <div className="attachment-chips">
+      {attachments.map((attachment) => (
+        <AttachmentChip key={attachment.fileId} conversationId={conversationId} attachment={attachment} />
+      ))}
+    </div>
+  );
+}
+
+/** One attached file: a thumbnail or its name and size, how far it is prepared, and ×. */
+function AttachmentChip({ conversationId, attachment }: { conversationId: string; attachment: Attachment }) {
   const { t } = useTranslation('composer');
   const format = useFormat();
-  const attachment = useStore((s) => s.attachments[conversationId]);
-  const preview = useStore((s) => (attachment ? s.filePreviews[attachment.fileId] : undefined));
+  const preview = useStore((s) => s.filePreviews[attachment.fileId]);
   const removeAttachment = useStore((s) => s.removeAttachment);
-  if (!attachment) return null;
   const staging = attachment.state === 'staging';
   const fraction = attachment.size > 0 ? attachment.stagedBytes / attachment.size : 1;
   return (
@@ -43,7 +55,7 @@ export function AttachmentChip({ conversationId }: { conversationId: string }) {
         className="icon-button"
         aria-label={t('attach.remove', { name: attachment.name })}
         title={t('attach.remove', { name: attachment.name })}
-        onClick={() => void removeAttachment(conversationId)}
+        onClick={() => void removeAttachment(conversationId, attachment.fileId)}
       >
         <Icon name="close" />
       </button>

@@ -6,7 +6,7 @@ import { useStore } from '../../store';
 import { isWindowOpen, selectDraft } from '../../store/selectors';
 import { useNow } from '../../lib/time';
 import { Icon } from '../common/Icon';
-import { AttachmentChip, AttachmentError } from './AttachmentChip';
+import { AttachmentChips, AttachmentError } from './AttachmentChip';
 import { CannedMenu } from './CannedMenu';
 import { InteractiveDialog } from './InteractiveDialog';
 import { useFileDrop } from './useFileDrop';
@@ -32,7 +32,7 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
   const now = useNow();
   const [pickingTemplate, setPickingTemplate] = useState(false);
   const [writingInteractive, setWritingInteractive] = useState(false);
-  const attachment = useStore((s) => s.attachments[conversation.id]);
+  const attachments = useStore((s) => s.attachments[conversation.id]);
   const filePicker = useRef<HTMLInputElement>(null);
   const templateEdit = useStore((s) => (s.templateEdit?.conversationId === conversation.id ? s.templateEdit : null));
   const closeTemplateEdit = useStore((s) => s.closeTemplateEdit);
@@ -48,8 +48,8 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
   const cannedMatches = cannedQuery === null ? [] : matchingCanned(canned, cannedQuery, conversation.language);
   const unfilled = unfilledVariablesIn(draft.text);
   const files = useFileDrop(conversation.id, windowOpen);
-  const withFile = !noteMode && attachment !== undefined;
-  const canSend = withFile ? attachment.state === 'ready' : draft.text.trim() !== '';
+  const withFile = !noteMode && attachments !== undefined;
+  const canSend = withFile ? attachments.every((a) => a.state === 'ready') : draft.text.trim() !== '';
   const insertCanned = (reply: CannedReply) =>
     setDraft(conversation.id, { text: fillCanned(reply, conversation, agentName).text });
 
@@ -124,7 +124,7 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
       ) : (
         <div className="composer-box">
           <AttachmentError conversationId={conversation.id} />
-          {!noteMode && <AttachmentChip conversationId={conversation.id} />}
+          {!noteMode && <AttachmentChips conversationId={conversation.id} />}
           {cannedMatches.length > 0 && (
             <CannedMenu replies={cannedMatches} active={cannedIndex} onPick={insertCanned} />
           )}
@@ -160,11 +160,12 @@ export function Composer({ conversation }: { conversation: ConversationDTO }) {
                 <input
                   ref={filePicker}
                   type="file"
+                  multiple
                   className="file-picker"
                   accept={ACCEPTED}
                   aria-label={t('attach.button')}
                   onChange={(e) => {
-                    files.attachFirst(e.target.files);
+                    files.attach(e.target.files);
                     e.target.value = '';
                   }}
                 />

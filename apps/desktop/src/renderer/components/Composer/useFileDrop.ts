@@ -4,23 +4,22 @@ import { useStore } from '../../store';
 const carriesFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
 
 /**
- * Dropping a file anywhere on the conversation (thread or composer) attaches it, as in WhatsApp Web, Chatwoot
- * and Front; `dragging` is true while one is held over it, for the drop hint. Only the first file is taken:
- * a WhatsApp message carries one.
+ * Dropping files anywhere on the conversation (thread or composer) attaches them, as in WhatsApp Web, Chatwoot
+ * and Front; `dragging` is true while they are held over it, for the drop hint. Each file goes as a message of
+ * its own (a WhatsApp message carries one).
  */
 export function useFileDrop(conversationId: string, enabled: boolean) {
-  const attachFile = useStore((s) => s.attachFile);
+  const attachFiles = useStore((s) => s.attachFiles);
   const setDraft = useStore((s) => s.setDraft);
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed; the count says whether the pointer is still inside.
   const depth = useRef(0);
 
-  const attachFirst = (files: FileList | null) => {
-    const file = files?.[0];
-    if (!file) return;
+  const attach = (files: FileList | null) => {
+    if (!files || files.length === 0) return;
     // A file goes to the customer: a note being written turns back into a reply.
     setDraft(conversationId, { mode: 'reply' });
-    void attachFile(conversationId, file);
+    void attachFiles(conversationId, [...files]);
   };
 
   const handlers = enabled
@@ -43,7 +42,7 @@ export function useFileDrop(conversationId: string, enabled: boolean) {
           event.preventDefault();
           depth.current = 0;
           setDragging(false);
-          attachFirst(event.dataTransfer.files);
+          attach(event.dataTransfer.files);
         },
       }
     : {};
@@ -52,8 +51,8 @@ export function useFileDrop(conversationId: string, enabled: boolean) {
   const onPaste = (event: ClipboardEvent) => {
     if (!enabled || event.clipboardData.files.length === 0) return;
     event.preventDefault();
-    attachFirst(event.clipboardData.files);
+    attach(event.clipboardData.files);
   };
 
-  return { dragging: enabled && dragging, handlers, onPaste, attachFirst };
+  return { dragging: enabled && dragging, handlers, onPaste, attach };
 }

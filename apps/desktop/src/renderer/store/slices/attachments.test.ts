@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ATTACHMENT_PIECE_BYTES, type FileReply, type PendingReply } from '../../../contract/inbox-api';
 import { newId } from '../test-support/fixtures';
 import { removePageGlobals, resetStore, testBridge, useStore } from '../test-support/store-harness';
+import { MAX_ATTACHMENTS } from './attachments';
 
 afterEach(resetStore);
 // The host keeps each piece and answers the file's size so far.
@@ -58,7 +59,7 @@ describe('attaching a file', () => {
     const id = newId();
     const seen: number[] = [];
     const off = useStore.subscribe((s) => {
-      const staged = s.attachments[id]?.stagedBytes;
+      const staged = s.attachments[id]?.[0]?.stagedBytes;
       if (staged !== undefined && seen.at(-1) !== staged) seen.push(staged);
     });
     const size = 2 * ATTACHMENT_PIECE_BYTES + 1000;
@@ -68,7 +69,7 @@ describe('attaching a file', () => {
     expect(writes.map(([, offset]) => offset)).toEqual([0, ATTACHMENT_PIECE_BYTES, 2 * ATTACHMENT_PIECE_BYTES]);
     expect(new Set(writes.map(([fileId]) => fileId)).size).toBe(1);
     expect(seen).toEqual([0, ATTACHMENT_PIECE_BYTES, 2 * ATTACHMENT_PIECE_BYTES, size]);
-    expect(useStore.getState().attachments[id]).toMatchObject({
+    expect(useStore.getState().attachments[id]?.[0]).toMatchObject({
       name: 'pedido 4471.pdf',
       mimeType: 'application/pdf',
       kind: 'document',
@@ -81,7 +82,7 @@ describe('attaching a file', () => {
     const id = newId();
     testBridge.answer('reply:send-file', pending);
     await useStore.getState().attachFile(id, file('nota.png', 3000, 'image/png'));
-    const { fileId } = useStore.getState().attachments[id]!;
+    const { fileId } = useStore.getState().attachments[id]![0]!;
     useStore.getState().setDraft(id, { text: ' Segue a nota fiscal ' });
     expect(await useStore.getState().sendDraft(id)).toBe(true);
     expect(testBridge.callsOf('reply:send-file')).toEqual([
@@ -114,10 +115,50 @@ describe('attaching a file', () => {
   it('a removed file is dropped from the host and cannot be sent', async () => {
     const id = newId();
     await useStore.getState().attachFile(id, file('errado.pdf', 100, 'application/pdf'));
-    const { fileId } = useStore.getState().attachments[id]!;
-    await useStore.getState().removeAttachment(id);
+    const { fileId } = useStore.getState().attachments[id]![0]!;
+    await useStore.getState().removeAttachment(id, fileId);
     expect(testBridge.callsOf('attachment:discard')).toEqual([[fileId]]);
     expect(await useStore.getState().sendDraft(id)).toBe(false);
     expect(testBridge.callsOf('reply:send-file')).toEqual([]);
+  });
+
+  it('several files offered at once go as a reply each, in order, the text as the first caption WhatsApp shows', async () => {
+    const id = newId();
+    testBridge.answer('reply:send-file', pending);
+    await useStore
+      .getState()
+      .attachFiles(id, [
+        file('instrucoes.mp3', 4000, 'audio/mpeg'),
+        file('dance.gif', 2000, 'image/gif'),
+        file('nota.png', 3000, 'image/png'),
+        file('pedido.pdf', 5000, 'application/pdf'),
+      ]);
+    // The GIF is refused and named; the files after it are attached all the same.
+    expect(useStore.getState().attachmentErrors[id]).toMatch(/^dance\.gif cannot go on WhatsApp/);
+    expect(useStore.getState().attachments[id]!.map((a) => a.name)).toEqual([
+      'instrucoes.mp3',
+      'nota.png',
+      'pedido.pdf',
+    ]);
+    useStore.getState().setDraft(id, { text: 'Segue a nota fiscal' });
+    expect(await useStore.getState().sendDraft(id)).toBe(true);
+    const sent = testBridge.callsOf('reply:send-file').map(([, reply]) => reply as FileReply);
+    expect(sent.map((reply) => [reply.file.filename, reply.caption])).toEqual([
+      ['instrucoes.mp3', undefined],
+      ['nota.png', 'Segue a nota fiscal'],
+      ['pedido.pdf', undefined],
+    ]);
+    expect(testBridge.callsOf('reply:send')).toEqual([]);
+    expect(useStore.getState().attachments[id]).toBeUndefined();
+  });
+
+  it('a file past the most one reply takes is refused, naming it and the limit', async () => {
+    const id = newId();
+    const files = Array.from({ length: MAX_ATTACHMENTS + 1 }, (_, i) => file(`foto-${i + 1}.jpg`, 100, 'image/jpeg'));
+    await useStore.getState().attachFiles(id, files);
+    expect(useStore.getState().attachments[id]).toHaveLength(MAX_ATTACHMENTS);
+    expect(useStore.getState().attachmentErrors[id]).toBe(
+      `foto-${MAX_ATTACHMENTS + 1}.jpg was not attached: a reply takes at most ${MAX_ATTACHMENTS} files. Send these first.`,
+    );
   });
 });

@@ -50,21 +50,28 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
   const send = (conversationId: string, request: SendMessageRequest) =>
     sendWith(() => conversationService.send(conversationId, request));
 
-  /** The file attached to a conversation, with `caption`, into the outbox; its text too when it takes no caption. */
-  const sendAttachment = async (conversationId: string, text: string) => {
-    const attachment = get().attachments[conversationId]!;
-    const captioned = MEDIA_RULES[attachment.kind].caption;
-    const { fileId: id, name: filename, mimeType, size } = attachment;
-    const sent = await sendWith(() =>
-      attachmentService.send(conversationId, {
-        type: 'file',
-        file: { id, filename, mimeType, size },
-        ...(captioned && text ? { caption: text } : {}),
-      }),
-    );
-    if (!sent) return false;
-    get().attachmentSent(conversationId);
-    return captioned || !text ? true : send(conversationId, { type: 'text', body: text });
+  /**
+   * The files attached to a conversation into the outbox, one reply each, in order. The text is the caption of
+   * the first file that takes one (as WhatsApp Web does), or a reply of its own after them when none does. A
+   * send that fails leaves that file and those after it on the composer; the caption, once sent, leaves the draft.
+   */
+  const sendAttachments = async (conversationId: string, text: string) => {
+    const files = get().attachments[conversationId] ?? [];
+    const captionAt = text ? files.findIndex((a) => MEDIA_RULES[a.kind].caption) : -1;
+    for (const [i, attachment] of files.entries()) {
+      const { fileId: id, name: filename, mimeType, size } = attachment;
+      const sent = await sendWith(() =>
+        attachmentService.send(conversationId, {
+          type: 'file',
+          file: { id, filename, mimeType, size },
+          ...(i === captionAt ? { caption: text } : {}),
+        }),
+      );
+      if (!sent) return false;
+      get().attachmentSent(conversationId, id);
+      if (i === captionAt) get().setDraft(conversationId, { text: '' });
+    }
+    return captionAt >= 0 || !text ? true : send(conversationId, { type: 'text', body: text });
   };
 
   const sendWith = async (work: () => Promise<unknown>) => {
@@ -109,8 +116,8 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
     async sendDraft(conversationId) {
       const draft = get().drafts[conversationId] ?? EMPTY_DRAFT;
       const body = draft.text.trim();
-      const attachment = draft.mode === 'reply' ? get().attachments[conversationId] : undefined;
-      if (attachment?.state === 'staging' || (!body && !attachment)) return false;
+      const files = draft.mode === 'reply' ? (get().attachments[conversationId] ?? []) : [];
+      if (files.some((a) => a.state === 'staging') || (!body && files.length === 0)) return false;
       const unfilled = unfilledVariablesIn(body);
       if (unfilled.length > 0) {
         const variables = unfilled.map((v) => `{{${v}}}`).join(', ');
@@ -119,9 +126,10 @@ export const createComposerSlice: Slice<ComposerSlice> = (set, get) => {
       }
       webNotifications.askOnce();
       get().stopTyping();
-      const sent = attachment
-        ? await sendAttachment(conversationId, body)
-        : await send(conversationId, draft.mode === 'note' ? { type: 'note', body } : { type: 'text', body });
+      const sent =
+        files.length > 0
+          ? await sendAttachments(conversationId, body)
+          : await send(conversationId, draft.mode === 'note' ? { type: 'note', body } : { type: 'text', body });
       if (sent) get().setDraft(conversationId, { text: '' });
       return sent;
     },
