@@ -9,7 +9,9 @@ export class CsatSettingsService {
   constructor(private readonly models: Models) {}
 
   async get(channelId: string): Promise<CsatSettingsDTO> {
+    // Hot path (a survey answer): by _id (an index lookup on both databases).
     if (!(await this.models.Channel.exists({ _id: channelId }))) throw notFound('channel');
+    // Hot path: by _id (an index lookup on both databases).
     const stored = await this.models.CsatSettings.findById(channelId).lean();
     return {
       channelId,

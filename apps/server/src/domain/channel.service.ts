@@ -54,8 +54,10 @@ export class ChannelService {
     wabaId: string | null,
   ): Promise<ChannelDoc> {
     const _id = keyedId('channel', phoneNumberId);
+    // Hot path, once per number and process: by _id (an index lookup on both databases).
     const known = await this.models.Channel.findById(_id);
     if (known) return known;
+    // Hot path: by _id (an index lookup on both databases).
     return retryOnDuplicateKey(() =>
       this.models.Channel.findOneAndUpdate(
         { _id },

@@ -15,6 +15,7 @@ const MAX_MERGE_HOPS = 5;
 
 /** A contact merged into another stands for that one: its identities and links lead there. */
 export async function survivorOf(models: Models, contact: ContactDoc | null): Promise<ContactDoc | null> {
+  // Hot path: by _id, each hop (an index lookup on both databases).
   for (let hops = 0; contact?.mergedInto && hops < MAX_MERGE_HOPS; hops++)
     contact = await models.Contact.findById(contact.mergedInto);
   return contact;
@@ -49,6 +50,8 @@ export class ContactService {
     };
     const unchanged =
       known && Object.entries(set).every(([field, value]) => String(known.get(field)) === String(value));
+    // Hot path: by _id, either write (an index lookup on both databases): the known contact's, or the one keyed by its
+    // identity (keyedId).
     const contact = unchanged
       ? known
       : known
@@ -71,6 +74,7 @@ export class ContactService {
   async changeIdentity(contactId: Types.ObjectId, next: Pick<ContactIdentity, 'waId' | 'userId'>): Promise<void> {
     const set = { ...(next.waId ? { waId: next.waId } : {}), ...(next.userId ? { userId: next.userId } : {}) };
     if (Object.keys(set).length === 0) return;
+    // Hot path: by _id (an index lookup on both databases).
     await this.models.Contact.updateOne({ _id: contactId }, { $set: set });
     for (const key of keysOf(next)) await this.addAlias(key, contactId);
   }
@@ -82,8 +86,10 @@ export class ContactService {
 
   private async findByKeys(keys: string[]): Promise<ContactDoc | null> {
     for (const key of keys) {
+      // Hot path: by _id (an index lookup on both databases).
       const direct = await this.models.Contact.findById(keyedId('contact', key));
       if (direct) return this.survivorOf(direct);
+      // Hot path: by _id, the alias and then its contact (an index lookup on both databases).
       const alias = await this.models.ContactAlias.findById(keyedId('contact-alias', key));
       if (alias) return this.survivorOf(await this.models.Contact.findById(alias.contactId));
     }

@@ -21,11 +21,13 @@ export class ConversationSlots {
   }
 
   find(slotId: Types.ObjectId) {
+    // Hot path: by _id (an index lookup on both databases).
     return this.models.ConversationSlot.findById(slotId);
   }
 
   /** Two writers may create the slot at once; the loser's retry updates the winner's. */
   point(slotId: Types.ObjectId, conversationId: Types.ObjectId, open: boolean) {
+    // Hot path: by _id (an index lookup on both databases).
     return retryOnDuplicateKey(() =>
       this.models.ConversationSlot.updateOne({ _id: slotId }, { $set: { conversationId, open } }, { upsert: true }),
     );
@@ -36,6 +38,9 @@ export class ConversationSlots {
    * at the open conversation. A search by openKey, on this rare path only.
    */
   async heal(slotId: Types.ObjectId, openKey: string): Promise<ConversationDoc | null> {
+    // Hot path, rarely (a lost race, a crash's leftover), scans on the embedded database: { openKey } (conversations);
+    // MongoDB uses its unique index. Waiting for the winner to point the slot, and reading that by _id, would leave
+    // the scan to a crash's leftovers.
     const holder = await this.models.Conversation.findOne({ openKey });
     if (!holder) return null;
     await this.point(slotId, holder._id, true);

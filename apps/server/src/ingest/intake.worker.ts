@@ -117,6 +117,8 @@ export class IntakeWorker {
     }
     if (Date.now() < this.quietUntil) return null;
     const now = new Date();
+    // Hot path: bounded — the { status, nextAttemptAt } index on MongoDB; on the embedded database a scan of the intake
+    // queue, which holds only the backlog (processed webhooks move to the archive). Only when nothing was handed.
     const due = await this.models.WebhookIntake.find(freeAt(now)).sort({ nextAttemptAt: 1 }).limit(CLAIM_CANDIDATES);
     for (const item of due) {
       const claimed = await this.claimAttempt(item._id);
@@ -136,6 +138,7 @@ export class IntakeWorker {
   private async claimAttempt(id: Types.ObjectId): Promise<Claimed | null> {
     const now = new Date();
     const claim = { status: 'processing', leaseUntil: new Date(now.getTime() + this.options.leaseMs), claimedAt: now };
+    // Hot path: by _id (an index lookup on both databases).
     const before = await this.models.WebhookIntake.findOneAndUpdate(
       { _id: id, ...freeAt(now) },
       { $set: claim, $inc: { attempts: 1 } },
@@ -171,6 +174,7 @@ export class IntakeWorker {
         exhausted ? 'webhook processing failed for good' : 'webhook processing failed; will retry',
       );
       // Only if this attempt is still ours: a worker that took over a lease this one overran owns the item now.
+      // Hot path: by _id (an index lookup on both databases).
       const retry = this.models.WebhookIntake.updateOne(
         { _id: item._id, attempts: item.attempts },
         {
@@ -206,6 +210,7 @@ export class IntakeWorker {
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
+    // Hot path: by _id (an index lookup on both databases).
     await this.models.WebhookIntake.deleteOne({ _id: item._id });
   }
 }

@@ -36,13 +36,16 @@ export class MentionService {
   /** Records who a stored note names; a note announced twice mentions each colleague once. */
   async recordFrom(note: MessageDTO): Promise<number> {
     if (note.content.type !== 'note' || !note.authorId) return 0;
+    // Hot path (a note): bounded — the team's users, read whole on both databases; they do not grow with traffic.
     const users = await this.models.User.find({ active: true });
     const named = mentionedIn(
       note.content.body,
       users.map((u) => ({ id: u.id as string, name: u.name, email: u.email })),
     ).filter((id) => id !== note.authorId);
     if (named.length === 0) return 0;
+    // Hot path: by _id (an index lookup on both databases).
     const conversation = await this.models.Conversation.findById(note.conversationId).orFail();
+    // Hot path: by _id (an index lookup on both databases).
     const contact = await this.models.Contact.findById(conversation.contactId).orFail();
     const author = users.find((u) => u.id === note.authorId);
     let recorded = 0;

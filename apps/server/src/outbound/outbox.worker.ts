@@ -120,8 +120,9 @@ export class OutboxWorker {
    * The next due item; `interrupted` when its last try's lease ran out mid-call (its outcome is unknown). */
   private async claim(): Promise<{ item: OutboxItemDoc; interrupted: boolean } | null> {
     const now = new Date();
-    // On MongoDB the { state, nextAttemptAt } index; on the embedded database a scan of the outbox, which
-    // holds only work still to send (bounded by the backlog, not by history), and runs per poll, not per reply.
+    // Hot path: bounded — the { state, nextAttemptAt } index on MongoDB; on the embedded database a scan of the
+    // outbox, which holds only work still to send and unreplayed dead items (the backlog, not history), and runs
+    // per poll, not per reply.
     const due = await this.deps.models.Outbox.find(freeAt(now)).sort({ nextAttemptAt: 1 }).limit(CLAIM_CANDIDATES);
     const leaseMs = this.deps.config.OUTBOX_LEASE_SECONDS * 1000;
     for (const candidate of due) {
@@ -129,6 +130,7 @@ export class OutboxWorker {
         continue;
       // One conditional update, atomic on the database: it takes the item only if it is still free and as
       // read (its attempts unchanged), so of all workers in all processes exactly one gets each try.
+      // Hot path: by _id (an index lookup on both databases).
       const item = await this.deps.models.Outbox.findOneAndUpdate(
         { _id: candidate._id, attempts: candidate.attempts, ...freeAt(now) },
         {
@@ -159,6 +161,8 @@ export class OutboxWorker {
     to: string;
     createdAt: Date;
   }): Promise<boolean> {
+    // Hot path (per reply): bounded, as said above. A line per recipient kept by _id (keyedId('outbox-line',
+    // channel:to), naming its unsent items in order) would make it by _id.
     const older = await this.deps.models.Outbox.exists({
       channelId: item.channelId,
       'request.to': item.to,
@@ -170,8 +174,10 @@ export class OutboxWorker {
 
   private async handle(item: OutboxItemDoc, interrupted: boolean): Promise<void> {
     const { models, messages } = this.deps;
+    // Hot path: by _id (an index lookup on both databases).
     const message = await models.Message.findById(item._id);
     if (!message || message.outboxState !== 'queued') return this.finish(item);
+    // Hot path: by _id (an index lookup on both databases).
     if (!item.confirmsConsentChange && (await models.Contact.findById(message.contactId, { optedOut: 1 }))?.optedOut) {
       // Queued before the customer's STOP (or held by an outage through it): it must not go out after it.
       await messages.markUndelivered(item._id, 'failed', { error: null, reason: OPTED_OUT_REASON }, item.attempts);
@@ -179,6 +185,7 @@ export class OutboxWorker {
     }
 
     if (item.unknownSince) {
+      // Hot path: by _id (an index lookup on both databases).
       const proof = await models.ProviderCallback.findById(keyedId('callback', item._id.toHexString()));
       if (proof) {
         this.deps.logger.info(
@@ -192,6 +199,7 @@ export class OutboxWorker {
       if (waitedMs < this.deps.config.OUTBOX_RECONCILE_SECONDS * 1000) return this.retryAt(item, RECONCILE_CHECK_MS);
     }
 
+    // Hot path: by _id (an index lookup on both databases).
     const channel = await models.Channel.findById(item.channelId).orFail();
     const request = item.request as CloudApiSendRequest;
     const slot = await this.deps.rateLimits.reserve(channel.phoneNumberId, request.to);
@@ -233,6 +241,7 @@ export class OutboxWorker {
     if (failures >= config.OUTBOX_MAX_FAILURES) {
       // Not the retryable failure's own reason: that one promises the reply goes out by itself.
       const reason = deadLetterReason(failure, failures);
+      // Hot path: by _id (an index lookup on both databases).
       await this.deps.models.Outbox.updateOne(
         { _id: item._id },
         { $set: { state: 'dead', failures, lastFailure: reason, leaseUntil: null, nextAttemptAt: new Date() } },
@@ -240,6 +249,7 @@ export class OutboxWorker {
       await messages.markUndelivered(item._id, 'dead', { error, reason }, item.attempts);
       return;
     }
+    // Hot path: by _id (an index lookup on both databases).
     await this.deps.models.Outbox.updateOne({ _id: item._id }, { $set: { failures } });
     return this.retryAt(
       item,
@@ -251,6 +261,7 @@ export class OutboxWorker {
 
   /** Back to pending after `delayMs`. `unknownSince`: a Date when the outcome is now unknown, null when it is known, undefined to keep it. */
   private async retryAt(item: OutboxItemDoc, delayMs: number, unknownSince?: Date | null, lastFailure?: string) {
+    // Hot path: by _id (an index lookup on both databases).
     await this.deps.models.Outbox.updateOne(
       { _id: item._id },
       {
@@ -266,6 +277,7 @@ export class OutboxWorker {
   }
 
   private async finish(item: OutboxItemDoc) {
+    // Hot path: by _id (an index lookup on both databases).
     await this.deps.models.Outbox.deleteOne({ _id: item._id });
   }
 }

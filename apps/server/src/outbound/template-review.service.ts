@@ -94,6 +94,7 @@ export class TemplateReviewService {
   /** Applies Meta's verdict; a duplicate, a verdict older than one applied, or a late PENDING changes nothing. */
   async onTemplateReview({ wabaId, at, value }: TemplateReviewUpdate): Promise<void> {
     const language = value.message_template_language.replace('-', '_');
+    // Hot path (a template status webhook): by _id (an index lookup on both databases).
     const doc = await this.models.Template.findById(templateIdOf(value.message_template_name, language));
     const review = doc?.review;
     // A template someone made in WhatsApp Manager, or one this catalogue never submitted to that account.
@@ -105,6 +106,7 @@ export class TemplateReviewService {
     const verdict = reviewVerdict(value);
     if (!verdict || (verdict.status === 'pending' && doc.status !== 'pending')) return;
     // Only while no newer verdict was recorded meanwhile (another webhook of this template, worked on beside).
+    // Hot path: by _id (an index lookup on both databases).
     const recorded = await this.models.Template.updateOne(
       { _id: doc._id, $or: [{ 'review.lastEventAt': null }, { 'review.lastEventAt': { $lte: at } }] },
       { $set: { review: { ...plain(review), metaTemplateId: value.message_template_id, lastEventAt: at } } },

@@ -39,6 +39,7 @@ export async function writingDay<T>(models: Models, day: string, write: () => Pr
 }
 
 function mark(models: Models, day: string, field: 's' | 'f') {
+  // Hot path: by _id (`v:<day>`: an index lookup on both databases).
   return retryOnDuplicateKey(() =>
     models.ReportDay.collection.updateOne({ _id: versionId(day) } as never, { $inc: { [field]: 1 } }, { upsert: true }),
   );

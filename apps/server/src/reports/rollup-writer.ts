@@ -116,6 +116,7 @@ export class RollupWriter {
       if (changes.push.size)
         update.$push = Object.fromEntries([...changes.push].map(([path, values]) => [path, { $each: values }]));
       try {
+        // Hot path: by _id, the day (`dayDocId`) and its version marks (an index lookup on both databases).
         await writingDay(this.models, day, () =>
           this.models.ReportDay.collection.updateOne({ _id: dayDocId(day) } as never, update, { upsert: true }),
         );

@@ -29,6 +29,9 @@ export class AgentService {
 
   /** Each user's status, by id, from one read of the presence of them all. */
   async statuses(users: UserDoc[]): Promise<Map<string, AgentStatus>> {
+    // Hot path, scans on the embedded database: { userId: $in, sockets, seenAt } (presence), which grows with every
+    // process start (a new processId; nothing deletes the old). On MongoDB the userId index. One presence document per
+    // user (keyedId('presence', userId)), a field per process, would make it by _id: `_id: { $in: users }`.
     const live = await this.models.Presence.find(
       {
         userId: { $in: users.map((u) => u._id) },
@@ -50,6 +53,7 @@ export class AgentService {
     const seenAt = new Date();
     const all = [...counts];
     for (let i = 0; i < all.length; i += REFRESH_BATCH) {
+      // Hot path: by _id, each update (an index lookup on both databases).
       await this.models.Presence.bulkWrite(
         all.slice(i, i + REFRESH_BATCH).map(([userId, sockets]) => ({
           updateOne: {
@@ -110,11 +114,15 @@ export class AgentService {
   }
 
   async load(agentId: Types.ObjectId): Promise<number> {
+    // Hot path: bounded — the agentId index on MongoDB; on the embedded database a scan of agent_slots, which holds
+    // one slot per assigned open conversation (the team's capacity), not history.
     return this.models.AgentSlot.countDocuments({ agentId });
   }
 
   /** Open conversations per agent, by id, counted in one pass over their slots (agents with none: 0). */
   async loadsOf(agentIds: Types.ObjectId[]): Promise<Map<string, number>> {
+    // Hot path: bounded — the agentId index on MongoDB; on the embedded database a scan of agent_slots, which holds
+    // one slot per assigned open conversation (the team's capacity), not history.
     const counted = await this.models.AgentSlot.aggregate<{ _id: Types.ObjectId; n: number }>([
       { $match: { agentId: { $in: agentIds } } },
       { $group: { _id: '$agentId', n: { $sum: 1 } } },
@@ -126,6 +134,8 @@ export class AgentService {
 
   /** Every agent's status and load: three reads, however many agents there are. */
   async loads(): Promise<AgentLoadDTO[]> {
+    // Hot path: bounded — the team's users, read whole on both databases (no index serves it); they do not grow with
+    // traffic.
     const users = await this.models.User.find({ active: true, role: { $in: ['agent', 'supervisor'] } });
     const [statuses, loads] = await Promise.all([this.statuses(users), this.loadsOf(users.map((u) => u._id))]);
     return users.map((u) => ({

@@ -130,6 +130,7 @@ export class QueueService {
     intent: string | null,
     language: string | null,
   ): Promise<{ queue: QueueDoc; why: string; fallback: boolean } | null> {
+    // Hot path: bounded — every queue (configuration, a handful), read whole on both databases.
     const queues = await this.all();
     const takesIntent = (q: QueueDoc) => intent !== null && q.intents.includes(intent);
     const takesLanguage = (q: QueueDoc) =>

@@ -61,6 +61,7 @@ export class RouterService {
    * `contact`: its contact, when the caller has it (what it announces carries the contact).
    */
   async route(conversationId: Types.ObjectId, known?: ConversationDoc, contact?: ContactDoc): Promise<void> {
+    // Hot path: by _id (an index lookup on both databases).
     const conversation = known ?? (await this.models.Conversation.findById(conversationId));
     if (!conversation || !needsRouting(conversation)) return;
     await this.withTurn(conversation, (turn) => this.decide(turn, contact));
@@ -106,7 +107,9 @@ export class RouterService {
   async routeWaiting(): Promise<void> {
     const strandedBefore = new Date(Date.now() - STRANDED_AFTER_MS);
     const [waiting, queues] = await Promise.all([
-      // One read for both: a scan either way on the embedded database.
+      // Hot path, scans on the embedded database and on MongoDB (no index leads with status or routingState): one
+      // read for both { status: 'open', $or: [waiting, stranded] } (conversations). Waiting lists by _id
+      // (keyedId('waiting', queueId)), written where routingState changes, would make the waiting part by _id.
       this.models.Conversation.find({
         status: 'open',
         $or: [
@@ -114,6 +117,7 @@ export class RouterService {
           { routingState: null, lastInboundAt: { $ne: null }, updatedAt: { $lt: strandedBefore } },
         ],
       }),
+      // Hot path: bounded — every queue (configuration, a handful), read whole on both databases.
       this.models.Queue.find(),
     ]);
     waiting.sort(
@@ -140,6 +144,7 @@ export class RouterService {
       if (!queueId && this.unqueuedWith.get(conversation.id) === queueSet) continue;
       await this.route(conversation._id);
       // Remembered only once it waits with no queue: one another router held (its turn) was not tried yet.
+      // Hot path: by _id (an index lookup on both databases).
       const after = queueId
         ? null
         : await this.models.Conversation.findById(conversation._id, { queueId: 1, routingState: 1 });
@@ -377,6 +382,7 @@ export class RouterService {
   private async wait(conversation: ConversationDoc, reason: Said, contact?: ContactDoc) {
     if (conversation.routingState === 'waiting' && conversation.waitingReason === reason.text) return;
     // The state this write returns is current for the note and the announcement: neither reads it again.
+    // Hot path: by _id (an index lookup on both databases).
     const waiting = await this.models.Conversation.findByIdAndUpdate(
       conversation._id,
       {
@@ -404,9 +410,11 @@ export class RouterService {
   }
 
   private async queueOf(conversation: ConversationDoc): Promise<QueueDoc | null> {
+    // Hot path: by _id (an index lookup on both databases).
     if (conversation.queueId) return this.models.Queue.findById(conversation.queueId);
     const picked = await this.queues.pick(conversation.intent ?? null, conversation.language ?? null);
     if (!picked) return null;
+    // Hot path: by _id (an index lookup on both databases).
     await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: picked.queue._id } });
     await this.note(
       conversation,
@@ -423,6 +431,8 @@ export class RouterService {
   }
 
   private async candidates(queue: QueueDoc): Promise<Candidate[]> {
+    // Hot path: bounded — the team's users, read whole on both databases (no index on queueIds); they do not grow
+    // with traffic.
     const skilled = await this.models.User.find({ active: true, queueIds: queue._id });
     const [statuses, loads] = await Promise.all([
       this.agents.statuses(skilled),

@@ -60,16 +60,23 @@ export class RoutingWorker {
 
   private async requeueUnavailable() {
     const { models, agents, router, graceMs } = this.deps;
+    // Hot path: the users by _id (an index lookup on both databases); the distinct agentIds bounded — the agentId
+    // index on MongoDB, on the embedded database a scan of agent_slots, which holds one slot per assigned open
+    // conversation (the team's capacity).
     const busy = await models.User.find({ _id: { $in: await models.AgentSlot.distinct('agentId') } });
     const statuses = await agents.statuses(busy);
     for (const agent of busy) {
       if (statuses.get(agent.id) === 'online') continue;
       if (!agent.unavailableSince) {
+        // Hot path: by _id (an index lookup on both databases).
         await models.User.updateOne({ _id: agent._id }, { $set: { unavailableSince: new Date() } });
         continue;
       }
       const awayMs = Date.now() - agent.unavailableSince.getTime();
       if (awayMs < graceMs) continue;
+      // Hot path (an agent away past the grace period), scans on the embedded database and on MongoDB (no index on
+      // assigneeId): { assigneeId, routingState: 'assigned', status: 'open' } (conversations). The agent's slots name
+      // their conversations: slotIdOf(agent, 1..n) by _id, then `_id: { $in }`, would make it by _id.
       const conversations = await models.Conversation.find({
         assigneeId: agent._id,
         routingState: 'assigned',
@@ -81,6 +88,10 @@ export class RoutingWorker {
 
   /** Priority rules can depend on how long the customer has waited: a long wait raises it. */
   private async reprioritizeWaiting() {
+    // Hot path, scans on the embedded database and on MongoDB (no index leads with routingState or status):
+    // { routingState: 'waiting', status: 'open', triage } (conversations). Waiting lists by _id
+    // (keyedId('waiting', queueId)) would make it by _id; until then, this pass's three reads of the waiting
+    // conversations (here, in routeWaiting, in queueStates) could be one.
     const waiting = await this.deps.models.Conversation.find({
       routingState: 'waiting',
       status: 'open',
