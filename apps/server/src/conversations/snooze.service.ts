@@ -117,7 +117,7 @@ export class SnoozeService {
    */
   async onInbound(message: MessageDoc, conversation: ConversationDoc): Promise<void> {
     if (!conversation.snoozedUntil) return;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const snooze = await this.models.Snooze.findById(snoozeIdOf(message.conversationId));
     if (!snooze || message.createdAt < snooze.snoozedAt) return;
     await this.end(message.conversationId, snooze, {
@@ -133,12 +133,12 @@ export class SnoozeService {
    * notes it and pushes the change. Safe to repeat: a retry after a crash finishes what was left undone.
    */
   private async end(conversationId: Types.ObjectId, ending: Ending, note: TimelineEntry): Promise<void> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const cleared = await this.models.Conversation.updateOne(
       { _id: conversationId, snoozedUntil: ending.until },
       { $set: { snoozedUntil: null } },
     );
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const conversation = await this.models.Conversation.findById(conversationId);
     const snoozedAgain = cleared.matchedCount === 0 && conversation?.snoozedUntil;
     if (conversation && !snoozedAgain) {
@@ -146,7 +146,7 @@ export class SnoozeService {
       if (conversation.status === 'open') await this.timeline.add(conversation, `snooze-ended:${ending.key}`, note);
       await this.conversations.announce(conversation, `snooze-ended:${ending.key}`);
     }
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.Snooze.deleteOne({ _id: snoozeIdOf(conversationId), key: ending.key });
   }
 }

@@ -29,7 +29,7 @@ export class CsatAnswers {
     const content = message.content as MessageContent;
     const answer = surveyScoreOf(content);
     const named = answer?.conversationId && answer.conversationId !== conversation.id ? answer.conversationId : null;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const target = named ? await this.models.Conversation.findById(named) : conversation;
     if (!target || !target.contactId.equals(contact._id)) return;
     const csat = csatOf(target);
@@ -40,7 +40,7 @@ export class CsatAnswers {
 
   private async rate(conversation: ConversationDoc, score: number, message: MessageDoc) {
     const now = new Date();
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const rated = await this.models.Conversation.updateOne(
       { _id: conversation._id, 'csat.state': 'asked' },
       {
@@ -74,7 +74,7 @@ export class CsatAnswers {
 
   private async comment(conversation: ConversationDoc, text: string, message: MessageDoc) {
     const comment = text.trim().slice(0, 2000);
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const kept = await this.models.Conversation.updateOne(
       { _id: conversation._id, 'csat.state': 'rated', 'csat.comment': null, 'csat.commentUntil': { $gt: new Date() } },
       { $set: { 'csat.comment': comment, 'csat.commentUntil': null } },

@@ -11,7 +11,7 @@ export class CsatSettingsService {
   async get(channelId: string): Promise<CsatSettingsDTO> {
     // Hot path (a survey answer): by _id (an index lookup on both databases).
     if (!(await this.models.Channel.exists({ _id: channelId }))) throw notFound('channel');
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const stored = await this.models.CsatSettings.findById(channelId).lean();
     return {
       channelId,

@@ -57,7 +57,7 @@ export class ChannelService {
     // Hot path, once per number and process: by _id (an index lookup on both databases).
     const known = await this.models.Channel.findById(_id);
     if (known) return known;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     return retryOnDuplicateKey(() =>
       this.models.Channel.findOneAndUpdate(
         { _id },

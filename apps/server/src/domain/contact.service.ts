@@ -74,7 +74,7 @@ export class ContactService {
   async changeIdentity(contactId: Types.ObjectId, next: Pick<ContactIdentity, 'waId' | 'userId'>): Promise<void> {
     const set = { ...(next.waId ? { waId: next.waId } : {}), ...(next.userId ? { userId: next.userId } : {}) };
     if (Object.keys(set).length === 0) return;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.Contact.updateOne({ _id: contactId }, { $set: set });
     for (const key of keysOf(next)) await this.addAlias(key, contactId);
   }
@@ -86,7 +86,7 @@ export class ContactService {
 
   private async findByKeys(keys: string[]): Promise<ContactDoc | null> {
     for (const key of keys) {
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       const direct = await this.models.Contact.findById(keyedId('contact', key));
       if (direct) return this.survivorOf(direct);
       // Hot path: by _id, the alias and then its contact (an index lookup on both databases).

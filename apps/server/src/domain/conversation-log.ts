@@ -79,7 +79,7 @@ export class ConversationLog {
   async appendReading(changes: Change[], known?: KnownConversation): Promise<Appended> {
     const first = changes[0];
     if (!first) return { events: [], stored: null };
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const conversation =
       known ??
       (await this.models.Conversation.findById(first.conversationId, { seq: 1, queueId: 1, assigneeId: 1 }).orFail());
@@ -118,7 +118,7 @@ export class ConversationLog {
     for (let seq = after + 1, probes = 0; probes < MAX_SEQ_PROBES; seq++, probes++) {
       const event = eventAt(change, seq);
       if ((await this.insertInOrder([event])) === 1) return (await this.announce([event], audience, appended))[0]!;
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       const taken = await this.models.ConversationEvent.findById(event._id);
       if (!taken) return null;
       if (taken.dedupeKey === change.dedupeKey) return this.repeated(taken, after, audience, appended);
@@ -133,7 +133,7 @@ export class ConversationLog {
     audience: ConversationAudience,
     appended: Appended,
   ): Promise<ConversationEventDTO> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const { seq } =
       knownSeq >= stored.seq
         ? { seq: knownSeq }
@@ -154,7 +154,7 @@ export class ConversationLog {
     const last = stored.at(-1)!;
     this.remember(last.conversationId.toHexString(), last.seq);
     for (const event of events) this.events.announceChange(event, audience);
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     appended.stored = await this.models.Conversation.findOneAndUpdate(
       { _id: last.conversationId },
       { $max: { seq: last.seq } },
@@ -188,7 +188,7 @@ export class ConversationLog {
     if (!conversation) return;
     const missed: ConversationEventDoc[] = [];
     for (let seq = conversation.seq; seq > 0 && conversation.seq - seq < MAX_SEQ_PROBES; seq--) {
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       const event = await this.models.ConversationEvent.findById(eventId(conversationId, seq));
       if (!event || event.at < from) break;
       if (event.at < until) missed.unshift(event);

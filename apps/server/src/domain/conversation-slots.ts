@@ -21,13 +21,13 @@ export class ConversationSlots {
   }
 
   find(slotId: Types.ObjectId) {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     return this.models.ConversationSlot.findById(slotId);
   }
 
   /** Two writers may create the slot at once; the loser's retry updates the winner's. */
   point(slotId: Types.ObjectId, conversationId: Types.ObjectId, open: boolean) {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     return retryOnDuplicateKey(() =>
       this.models.ConversationSlot.updateOne({ _id: slotId }, { $set: { conversationId, open } }, { upsert: true }),
     );

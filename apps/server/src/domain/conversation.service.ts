@@ -39,7 +39,7 @@ export class ConversationService {
   /** The contact's open conversation on this number, if it has one (two reads by _id; nothing is opened). */
   async findOpen(contactId: Types.ObjectId, channelId: Types.ObjectId): Promise<ConversationDoc | null> {
     const slot = await this.slots.find(this.slots.idOf(contactId, channelId));
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     return slot?.open ? this.models.Conversation.findById(slot.conversationId).orFail() : null;
   }
 
@@ -59,10 +59,10 @@ export class ConversationService {
     const openKey = this.slots.openKeyOf(contactId, channelId);
     for (let race = 0; race < MAX_OPEN_RACES; race++) {
       const slot = await this.slots.find(slotId);
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       if (slot?.open) return Conversation.findById(slot.conversationId).orFail();
       const now = new Date();
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       const last = slot ? await Conversation.findById(slot.conversationId) : null;
       // A reply to its satisfaction survey joins the resolved conversation and leaves it resolved.
       if (last && keepsResolved?.(last)) return last;
@@ -108,9 +108,9 @@ export class ConversationService {
     current?: CurrentState,
     before: Change[] = [],
   ): Promise<ConversationDTO> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     let fresh = current?.fresh ?? (await this.models.Conversation.findById(conversation._id).orFail());
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const contact = current?.contact ?? (await this.models.Contact.findById(fresh.contactId).orFail());
     let changes = [...before, this.updated(fresh, contact, cause)];
     let known: ConversationDoc | undefined = current ? fresh : undefined;
@@ -141,7 +141,7 @@ export class ConversationService {
   }
 
   async findVisible(id: string, viewer: Viewer): Promise<ConversationDoc> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const conversation = await this.models.Conversation.findById(id);
     if (!conversation || !viewer.canSee(conversation)) throw notFound('conversation');
     return conversation;

@@ -82,7 +82,7 @@ export class MessageService {
     // With a conversation open, the insert itself tells a new message from a repeat. Without one, a repeat
     // has to be recognised first: opening a conversation for it would start one nobody wrote to.
     const open = await this.conversations.findOpen(input.contact._id, input.channelId);
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const known = open ? null : await this.models.Message.findById(keyedId('message', key));
     // Hot path: by _id, or opening one (see ConversationService.openFor; an index lookup on both databases).
     const conversation =
@@ -110,7 +110,7 @@ export class MessageService {
         });
     // A repeat of a message from an earlier conversation stays in that one: announced, triaged and routed
     // there, if at all.
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const home = stored.message.conversationId.equals(conversation._id)
       ? conversation
       : await this.models.Conversation.findById(stored.message.conversationId).orFail();
@@ -126,7 +126,7 @@ export class MessageService {
     const { conversation } = input;
     joinThread(conversation.lastInboundCorrelationId);
     const _id = keyedId('message', input.key);
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const existing = await this.models.Message.findById(_id);
     const stored = existing
       ? { message: existing, created: false }
@@ -157,7 +157,7 @@ export class MessageService {
     );
     // From here on statuses find the message; each waits for this step, so none is announced as queued.
     await this.inStatusOrder(messageId, async () => {
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       await this.models.Message.updateOne(
         { _id: messageId },
         { $set: { providerMessageId, outboxState: 'accepted', attempts, failureReason: null, error: null } },
@@ -172,7 +172,7 @@ export class MessageService {
             error: (early.toObject().error as ProviderError | null) ?? null,
           });
       }
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       await this.announceMessage(await this.models.Message.findById(messageId).orFail(), `accepted:${attempts}`);
     });
   }
@@ -185,7 +185,7 @@ export class MessageService {
     attempts: number,
   ) {
     await this.inStatusOrder(messageId, async () => {
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       const message = await this.models.Message.findByIdAndUpdate(
         messageId,
         { $set: { outboxState: state, error: failure.error, failureReason: failure.reason, attempts } },
@@ -225,7 +225,7 @@ export class MessageService {
       return { message: await this.models.Message.create({ _id, ...fields, createdAt }), created: true };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       return { message: await this.models.Message.findById(_id).orFail(), created: false };
     }
   }
@@ -270,7 +270,7 @@ export class MessageService {
     preview: string,
     waited: boolean,
   ): Promise<ConversationDoc> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     let basis = waited ? await this.models.Conversation.findById(known._id).orFail() : known;
     for (let attempt = 1; ; attempt++) {
       const unchanged = attempt < MAX_COUNT_ATTEMPTS ? momentsOf(basis) : {};
@@ -281,7 +281,7 @@ export class MessageService {
         { new: true },
       );
       if (counted) return counted;
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       basis = await this.models.Conversation.findById(known._id).orFail();
     }
   }
@@ -309,12 +309,12 @@ export class MessageService {
         }),
       );
     }
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const ref = await ProviderMessageRef.findById(keyedId('provider', update.providerMessageId));
     if (!ref) return null;
     return this.inStatusOrder(ref.messageId, async () => {
       await this.writeStatus(ref.messageId, update);
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       const updated = await Message.findById(ref.messageId).orFail();
       // Logged under the message's thread, so a reply's statuses line up with the customer message it answered.
       await inThreadOf(updated.correlationId, () => this.announceMessage(updated, `status:${update.status}`));
@@ -327,10 +327,10 @@ export class MessageService {
     // The reported error goes in before the status moves, so whoever sees `failed` also sees why.
     if (update.error) {
       const failureReason = reasonForReportedError(update.error.code, update.error.title);
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       await this.models.Message.updateOne({ _id: messageId }, { $set: { error: update.error, failureReason } });
     }
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.Message.updateOne(
       { _id: messageId },
       { $max: { statusRank: STATUS_RANK[update.status], [`statusTimestamps.${update.status}`]: update.at } },

@@ -27,24 +27,24 @@ export class WorkLeases {
       if (!isDuplicateKeyError(error)) throw error;
     }
     if (staleAfterMs === undefined) return false;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const held = await this.models.WorkLease.findById(_id);
     if (!held || Date.now() - held.takenAt.getTime() < staleAfterMs) return false;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.WorkLease.deleteOne({ _id });
     return this.take(itemId, attempt);
   }
 
   /** Gives one attempt back, so another worker may take it (the work was not done after all). */
   async drop(itemId: Types.ObjectId, attempt: number): Promise<void> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.WorkLease.deleteOne({ _id: leaseIdOf(this.kind, itemId, attempt) });
   }
 
   /** Forgets an item's leases once it is finished for good. */
   async release(itemId: Types.ObjectId, attempts: number): Promise<void> {
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       await this.models.WorkLease.deleteOne({ _id: leaseIdOf(this.kind, itemId, attempt) });
     }
   }

@@ -138,7 +138,7 @@ export class IntakeWorker {
   private async claimAttempt(id: Types.ObjectId): Promise<Claimed | null> {
     const now = new Date();
     const claim = { status: 'processing', leaseUntil: new Date(now.getTime() + this.options.leaseMs), claimedAt: now };
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const before = await this.models.WebhookIntake.findOneAndUpdate(
       { _id: id, ...freeAt(now) },
       { $set: claim, $inc: { attempts: 1 } },
@@ -174,7 +174,7 @@ export class IntakeWorker {
         exhausted ? 'webhook processing failed for good' : 'webhook processing failed; will retry',
       );
       // Only if this attempt is still ours: a worker that took over a lease this one overran owns the item now.
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       const retry = this.models.WebhookIntake.updateOne(
         { _id: item._id, attempts: item.attempts },
         {
@@ -210,7 +210,7 @@ export class IntakeWorker {
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.WebhookIntake.deleteOne({ _id: item._id });
   }
 }

@@ -43,9 +43,9 @@ export class MentionService {
       users.map((u) => ({ id: u.id as string, name: u.name, email: u.email })),
     ).filter((id) => id !== note.authorId);
     if (named.length === 0) return 0;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const conversation = await this.models.Conversation.findById(note.conversationId).orFail();
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const contact = await this.models.Contact.findById(conversation.contactId).orFail();
     const author = users.find((u) => u.id === note.authorId);
     let recorded = 0;

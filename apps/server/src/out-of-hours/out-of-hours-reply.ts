@@ -38,10 +38,10 @@ export class OutOfHoursReplies {
 
   async onInbound(_message: MessageDoc, stored: ConversationDoc, _contact: ContactDoc): Promise<void> {
     // Routing may have just given it a queue, and a STOP just opted the customer out: read both as they stand.
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const conversation = await this.models.Conversation.findById(stored._id);
     if (!conversation || conversation.status !== 'open' || !conversation.queueId) return;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const queue = await this.models.Queue.findById(conversation.queueId);
     const reply = queue?.outOfHours as OutOfHoursReply | null | undefined;
     if (!queue?.businessHours || !reply?.enabled) return;
@@ -49,7 +49,7 @@ export class OutOfHoursReplies {
     const opens = closedUntil(new Date(), hours);
     if (!opens || conversation.outOfHoursRepliedUntil?.getTime() === opens.getTime()) return;
     const period = `out-of-hours:${opens.toISOString()}`;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const contact = await this.models.Contact.findById(conversation.contactId).orFail();
     const text = replyText(reply, conversation.language);
     if (contact.optedOut || !text || !this.send.windowOpen(conversation)) {
@@ -66,7 +66,7 @@ export class OutOfHoursReplies {
       idempotencyKey: `${period}:${conversation.id}`,
       request: { type: 'text', body: text },
     });
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { outOfHoursRepliedUntil: opens } });
     await this.timeline.add(conversation, period, {
       kind: 'out-of-hours-reply',

@@ -58,13 +58,13 @@ export class ConsentService {
     const direction = this.optOut.has(keyword) ? 'out' : this.optIn.has(keyword) ? 'in' : null;
     if (!direction) return;
     const optedOut = direction === 'out';
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const alreadyRecorded = await this.models.ConsentChange.findById(message._id);
     if (!alreadyRecorded) {
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       const contact = await this.models.Contact.findById(message.contactId).orFail();
       if (contact.optedOut === optedOut) return;
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       await this.models.Contact.updateOne({ _id: contact._id }, { $set: { optedOut } });
       await this.record(contact._id, optedOut, keyword, message._id);
     }
@@ -83,7 +83,7 @@ export class ConsentService {
 
   /** One record per message that changed consent, even when this step is repeated after a crash. */
   private async record(contactId: Types.ObjectId, optedOut: boolean, keyword: string, messageId: Types.ObjectId) {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.ConsentChange.updateOne(
       { _id: messageId },
       { $setOnInsert: { contactId, optedOut, keyword, messageId, at: new Date() } },

@@ -130,7 +130,7 @@ export class OutboxWorker {
         continue;
       // One conditional update, atomic on the database: it takes the item only if it is still free and as
       // read (its attempts unchanged), so of all workers in all processes exactly one gets each try.
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       const item = await this.deps.models.Outbox.findOneAndUpdate(
         { _id: candidate._id, attempts: candidate.attempts, ...freeAt(now) },
         {
@@ -174,10 +174,10 @@ export class OutboxWorker {
 
   private async handle(item: OutboxItemDoc, interrupted: boolean): Promise<void> {
     const { models, messages } = this.deps;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const message = await models.Message.findById(item._id);
     if (!message || message.outboxState !== 'queued') return this.finish(item);
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     if (!item.confirmsConsentChange && (await models.Contact.findById(message.contactId, { optedOut: 1 }))?.optedOut) {
       // Queued before the customer's STOP (or held by an outage through it): it must not go out after it.
       await messages.markUndelivered(item._id, 'failed', { error: null, reason: OPTED_OUT_REASON }, item.attempts);
@@ -185,7 +185,7 @@ export class OutboxWorker {
     }
 
     if (item.unknownSince) {
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       const proof = await models.ProviderCallback.findById(keyedId('callback', item._id.toHexString()));
       if (proof) {
         this.deps.logger.info(
@@ -199,7 +199,7 @@ export class OutboxWorker {
       if (waitedMs < this.deps.config.OUTBOX_RECONCILE_SECONDS * 1000) return this.retryAt(item, RECONCILE_CHECK_MS);
     }
 
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const channel = await models.Channel.findById(item.channelId).orFail();
     const request = item.request as CloudApiSendRequest;
     const slot = await this.deps.rateLimits.reserve(channel.phoneNumberId, request.to);
@@ -241,7 +241,7 @@ export class OutboxWorker {
     if (failures >= config.OUTBOX_MAX_FAILURES) {
       // Not the retryable failure's own reason: that one promises the reply goes out by itself.
       const reason = deadLetterReason(failure, failures);
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       await this.deps.models.Outbox.updateOne(
         { _id: item._id },
         { $set: { state: 'dead', failures, lastFailure: reason, leaseUntil: null, nextAttemptAt: new Date() } },
@@ -249,7 +249,7 @@ export class OutboxWorker {
       await messages.markUndelivered(item._id, 'dead', { error, reason }, item.attempts);
       return;
     }
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.deps.models.Outbox.updateOne({ _id: item._id }, { $set: { failures } });
     return this.retryAt(
       item,
@@ -261,7 +261,7 @@ export class OutboxWorker {
 
   /** Back to pending after `delayMs`. `unknownSince`: a Date when the outcome is now unknown, null when it is known, undefined to keep it. */
   private async retryAt(item: OutboxItemDoc, delayMs: number, unknownSince?: Date | null, lastFailure?: string) {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.deps.models.Outbox.updateOne(
       { _id: item._id },
       {
@@ -277,7 +277,7 @@ export class OutboxWorker {
   }
 
   private async finish(item: OutboxItemDoc) {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.deps.models.Outbox.deleteOne({ _id: item._id });
   }
 }

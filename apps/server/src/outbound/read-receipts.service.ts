@@ -27,7 +27,7 @@ export class ReadReceiptService {
       messageId: latest,
       reason,
     });
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const channel = await this.models.Channel.findById(conversation.channelId).orFail();
     if (!channel.markReadOnOpen) return result('turned-off');
     if (!latest) return result('nothing-to-mark');
@@ -35,7 +35,7 @@ export class ReadReceiptService {
     const sent = await this.client.markRead(credentialsOf(channel, this.config), latest);
     // Not recorded as sent, so the next opening tries again.
     if (!sent.ok) return result('failed', sent.failure.reason);
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { readReceiptFor: latest } });
     return result('marked');
   }

@@ -74,7 +74,7 @@ export class ChannelSendHealth {
 
   private async confirmSending(channelId: string): Promise<void> {
     const at = new Date();
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const channel = await this.models.Channel.findOneAndUpdate(
       { _id: channelId, 'sendHealth.state': { $in: ['down', 'retrying'] } },
       { $set: { sendHealth: { state: 'sending', downSince: null, nextRetryAt: null, changedAt: at } } },
@@ -85,7 +85,7 @@ export class ChannelSendHealth {
 
   private async write(change: BreakerStateChange): Promise<void> {
     // A change older than the one stored (another process's, written first) would turn the clock back.
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const channel = await this.models.Channel.findOneAndUpdate(
       {
         _id: change.channelId,

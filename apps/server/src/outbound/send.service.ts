@@ -60,7 +60,7 @@ export class SendService {
     const key = `out:${author?.toHexString() ?? 'system'}:${input.idempotencyKey}`;
     const requestHash = hashOf(input.conversationId, input.request);
 
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const earlier = await this.models.Message.findById(keyedId('message', key));
     if (earlier) return this.repeat(earlier._id, conversation, input, requestHash);
 
@@ -85,14 +85,14 @@ export class SendService {
    * any free-form message; stored and queued once per key, like an agent's reply.
    */
   async sendButtons(conversationId: string, idempotencyKey: string, buttons: ReplyButtons): Promise<MessageDTO> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const conversation = await this.models.Conversation.findById(conversationId).orFail();
     const key = `out:system:${idempotencyKey}`;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const earlier = await this.models.Message.findById(keyedId('message', key));
     if (earlier) return toMessageDTO(earlier);
     this.requireOpenWindow(conversation);
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const contact = await this.models.Contact.findById(conversation.contactId).orFail();
     if (!contact.waId) throw new AppError('VALIDATION_FAILED', 'this customer has no phone number on record');
     const content: MessageContent = { type: 'buttons', header: null, ...buttons, footer: buttons.footer ?? null };
@@ -143,10 +143,10 @@ export class SendService {
     input: SendInput,
     requestHash: string,
   ): Promise<MessageDTO> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const message = await this.models.Message.findById(messageId).orFail();
     if (message.requestHash !== requestHash) throw idempotencyConflict(input.idempotencyKey);
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     if (message.outboxState === 'queued' && !(await this.models.Outbox.findById(messageId))) {
       const { cloudRequest } = await this.prepare(conversation, input);
       if (cloudRequest) await this.enqueue(messageId, conversation.channelId, cloudRequest, input);
@@ -162,7 +162,7 @@ export class SendService {
         cloudRequest: null,
       };
     }
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const contact = await this.models.Contact.findById(conversation.contactId).orFail();
     // One check for every kind that leaves the inbox (text, media, interactive, template, any added later).
     if (contact.optedOut && !confirmsConsentChange) throw new AppError('OPTED_OUT', OPTED_OUT_REASON);
@@ -222,7 +222,7 @@ export class SendService {
   }
 
   private async replyContext(conversation: ConversationDoc, messageId: string): Promise<MessageContext> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const target = await this.models.Message.findById(messageId);
     if (!target || !target.conversationId.equals(conversation._id) || !target.providerMessageId) {
       throw new AppError(
@@ -247,7 +247,7 @@ export class SendService {
     { confirmsConsentChange }: Pick<SendInput, 'confirmsConsentChange'>,
   ) {
     const now = new Date();
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await retryOnDuplicateKey(() =>
       this.models.Outbox.updateOne(
         { _id: messageId },

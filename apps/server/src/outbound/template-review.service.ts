@@ -106,7 +106,7 @@ export class TemplateReviewService {
     const verdict = reviewVerdict(value);
     if (!verdict || (verdict.status === 'pending' && doc.status !== 'pending')) return;
     // Only while no newer verdict was recorded meanwhile (another webhook of this template, worked on beside).
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const recorded = await this.models.Template.updateOne(
       { _id: doc._id, $or: [{ 'review.lastEventAt': null }, { 'review.lastEventAt': { $lte: at } }] },
       { $set: { review: { ...plain(review), metaTemplateId: value.message_template_id, lastEventAt: at } } },

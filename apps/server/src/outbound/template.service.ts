@@ -120,7 +120,7 @@ export class TemplateService {
   /** Checks a template send before anything is queued, and gives what to send and what to show. */
   async prepareTemplateSend(content: SendTemplateContent): Promise<PreparedTemplateSend> {
     const { name, language } = content;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const doc = await this.models.Template.findById(templateIdOf(name, language));
     if (!doc) throw new AppError('TEMPLATE_NOT_FOUND', `there is no template named ${name} in ${language}`);
     const template = toTemplateDTO(doc);

@@ -102,7 +102,7 @@ export class UploadService {
 
   /** The upload a media send refers to, checked against the conversation it is sent in and its caption. */
   async forSend(uploadId: string, conversation: ConversationDoc, caption: string | undefined): Promise<UploadDoc> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const upload = await this.models.Upload.findById(uploadId);
     const refuse = (path: string, message: string) =>
       new AppError('VALIDATION_FAILED', message, [{ path: `body.${path}`, message }]);

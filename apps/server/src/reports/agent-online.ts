@@ -40,7 +40,7 @@ export class AgentOnlineTracker {
     const sessions = this.models.ReportAgentSession.collection;
     const _id = new Types.ObjectId(userId);
     try {
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       await sessions.updateOne({ _id, onlineSince: null }, { $set: { onlineSince: new Date() } }, { upsert: true });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error; // a session is running already
@@ -48,7 +48,7 @@ export class AgentOnlineTracker {
   }
 
   private async ended(userId: string) {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const ended = await this.models.ReportAgentSession.collection.findOneAndUpdate(
       { _id: new Types.ObjectId(userId), onlineSince: { $ne: null } },
       { $set: { onlineSince: null } },

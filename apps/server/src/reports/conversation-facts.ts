@@ -29,7 +29,7 @@ export class DatabaseFactsStore implements FactsStore {
   constructor(private readonly models: Models) {}
 
   async load(conversationId: string): Promise<Facts | null> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const doc = await this.models.ReportFacts.collection.findOne({ _id: new Types.ObjectId(conversationId) });
     if (!doc) return null;
     const { _id: _ignored, ...facts } = doc;
@@ -48,7 +48,7 @@ export class DatabaseFactsStore implements FactsStore {
         throw error;
       }
     }
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const result = await collection.updateOne({ _id, seq: basedOn.seq }, { $set: next });
     return result.matchedCount === 1;
   }

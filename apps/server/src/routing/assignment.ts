@@ -30,7 +30,7 @@ export class Assignments {
   async begin(conversation: ConversationDoc): Promise<RoutingTurn | null> {
     const epoch = conversation.routingEpoch + 1;
     if (!(await this.turns.take(conversation._id, epoch, ABANDONED_TURN_MS))) return null;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const fresh = await this.models.Conversation.findById(conversation._id).orFail();
     if (fresh.routingEpoch >= epoch) return null;
     return { conversation: fresh, epoch, assigned: false };
@@ -43,7 +43,7 @@ export class Assignments {
   async assign(turn: RoutingTurn, agent: UserDoc, overCapacity = false): Promise<number | null> {
     const slot = await this.takeSlot(agent, turn.conversation._id, overCapacity);
     if (slot === null) return null;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.Conversation.updateOne(
       { _id: turn.conversation._id },
       {
@@ -59,7 +59,7 @@ export class Assignments {
         },
       },
     );
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.User.updateOne({ _id: agent._id }, { $set: { lastAssignedAt: new Date() } });
     turn.assigned = true;
     return slot;
@@ -80,10 +80,10 @@ export class Assignments {
     { toBot = false, handedOnBy = null }: { toBot?: boolean; handedOnBy?: Types.ObjectId | null } = {},
   ): Promise<void> {
     if (conversation.assigneeId && conversation.assigneeSlot) {
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       await this.models.AgentSlot.deleteOne({ _id: slotIdOf(conversation.assigneeId, conversation.assigneeSlot) });
     }
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.Conversation.updateOne(
       { _id: conversation._id },
       {

@@ -38,7 +38,7 @@ export class InboundRouting {
   private async retriage(conversation: ConversationDoc, text: string, contact: ContactDoc) {
     const intent = await this.triage.triage(conversation, text, contact);
     if (VAGUE_INTENTS.has(intent)) return;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.Conversation.updateOne(
       { _id: conversation._id },
       { $set: { queueId: null, routingState: null, waitingReason: null, waitingReasonPhrase: null } },

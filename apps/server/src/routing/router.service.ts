@@ -61,7 +61,7 @@ export class RouterService {
    * `contact`: its contact, when the caller has it (what it announces carries the contact).
    */
   async route(conversationId: Types.ObjectId, known?: ConversationDoc, contact?: ContactDoc): Promise<void> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const conversation = known ?? (await this.models.Conversation.findById(conversationId));
     if (!conversation || !needsRouting(conversation)) return;
     await this.withTurn(conversation, (turn) => this.decide(turn, contact));
@@ -144,7 +144,7 @@ export class RouterService {
       if (!queueId && this.unqueuedWith.get(conversation.id) === queueSet) continue;
       await this.route(conversation._id);
       // Remembered only once it waits with no queue: one another router held (its turn) was not tried yet.
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       const after = queueId
         ? null
         : await this.models.Conversation.findById(conversation._id, { queueId: 1, routingState: 1 });
@@ -382,7 +382,7 @@ export class RouterService {
   private async wait(conversation: ConversationDoc, reason: Said, contact?: ContactDoc) {
     if (conversation.routingState === 'waiting' && conversation.waitingReason === reason.text) return;
     // The state this write returns is current for the note and the announcement: neither reads it again.
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const waiting = await this.models.Conversation.findByIdAndUpdate(
       conversation._id,
       {
@@ -410,11 +410,11 @@ export class RouterService {
   }
 
   private async queueOf(conversation: ConversationDoc): Promise<QueueDoc | null> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     if (conversation.queueId) return this.models.Queue.findById(conversation.queueId);
     const picked = await this.queues.pick(conversation.intent ?? null, conversation.language ?? null);
     if (!picked) return null;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { queueId: picked.queue._id } });
     await this.note(
       conversation,

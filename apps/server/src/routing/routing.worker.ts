@@ -68,7 +68,7 @@ export class RoutingWorker {
     for (const agent of busy) {
       if (statuses.get(agent.id) === 'online') continue;
       if (!agent.unavailableSince) {
-        // Hot path: by _id (an index lookup on both databases).
+        // Hot path: by _id.
         await models.User.updateOne({ _id: agent._id }, { $set: { unavailableSince: new Date() } });
         continue;
       }

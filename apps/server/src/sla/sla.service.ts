@@ -65,7 +65,7 @@ export class SlaService {
   async sync(conversationId: Types.ObjectId, seen?: ConversationDoc): Promise<void> {
     const seenQueue = seen ? await this.queueOf(seen) : null;
     if (seen && inStep(seen, this.targetsOf(seen, seenQueue))) return;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const conversation = await this.models.Conversation.findById(conversationId);
     if (!conversation) return;
     const queue =
@@ -81,7 +81,7 @@ export class SlaService {
     }
     if (!inStep(conversation, wanted)) {
       const next = nextDue(wanted);
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       await this.models.Conversation.updateOne(
         { _id: conversationId },
         {
@@ -100,7 +100,7 @@ export class SlaService {
 
   /** Removes a target no longer running; one that was fulfilled is announced (met, or late), once: its deleter does. */
   private async end(id: string, conversation: ConversationDoc): Promise<void> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const timer = await this.models.SlaTimer.findOneAndDelete({ _id: id });
     if (!timer || timer.state === 'breached' || conversation.routingState === 'bot') return;
     const fulfilledAt = fulfilment(timer.kind as SlaKind, timer.startedAt, conversation);
@@ -134,7 +134,7 @@ export class SlaService {
    * breached keeps its deadline and its escalation ladder, of which raising the priority is a step.
    */
   private async retarget(id: string, target: SlaTarget, priority: Priority): Promise<void> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.SlaTimer.updateOne(
       { _id: id, state: { $ne: 'breached' }, dueAt: { $ne: target.dueAt } },
       { $set: { priority, warnAt: target.warnAt, dueAt: target.dueAt, state: 'running', nextCheckAt: target.warnAt } },
@@ -186,7 +186,7 @@ export class SlaService {
       if (!(await this.checks.take(timer._id, check, CHECK_LEASE_MS))) continue;
       // The next check moves past the lease while this one runs, so no other process starts it meanwhile;
       // every outcome of check() sets the real next check.
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       await this.models.SlaTimer.updateOne(
         { _id: timer._id },
         { $set: { checks: check, nextCheckAt: new Date(Date.now() + CHECK_LEASE_MS) } },
@@ -198,7 +198,7 @@ export class SlaService {
   }
 
   private queueOf(conversation: ConversationDoc): Promise<QueueDoc | null> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     return conversation.queueId ? this.models.Queue.findById(conversation.queueId) : Promise.resolve(null);
   }
 
@@ -224,9 +224,9 @@ export class SlaService {
   }
 
   private async check(timer: SlaTimerDoc): Promise<void> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const conversation = await this.models.Conversation.findById(timer.conversationId);
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     if (!conversation) return void (await this.models.SlaTimer.deleteOne({ _id: timer._id }));
     const label = LABEL[timer.kind];
     const now = new Date();
@@ -240,7 +240,7 @@ export class SlaService {
         said(`${label} due in ${minutes} min`, 'timeline.sla-due-soon', { sla: timer.kind, minutes }),
       );
       this.alert(conversation, timer, 'warning', `${label} due in ${minutes} min`);
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       await this.models.SlaTimer.updateOne({ _id: timer._id }, { $set: { state: 'warned', nextCheckAt: timer.dueAt } });
       return;
     }
@@ -256,7 +256,7 @@ export class SlaService {
           dueAt: timer.dueAt.toISOString(),
         }),
       );
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       await this.models.SlaTimer.updateOne(
         { _id: timer._id },
         { $set: { state: 'breached', nextStep: 0, nextCheckAt: ladder[0]?.at ?? null } },
@@ -265,7 +265,7 @@ export class SlaService {
     }
     const step = ladder[timer.nextStep];
     if (step) await this.escalate(conversation, timer, step.action, timer.nextStep);
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.SlaTimer.updateOne(
       { _id: timer._id },
       { $set: { nextStep: timer.nextStep + 1, nextCheckAt: ladder[timer.nextStep + 1]?.at ?? null } },
@@ -276,7 +276,7 @@ export class SlaService {
     const label = LABEL[timer.kind];
     if (action === 'raise_priority') {
       const raised = PRIORITIES[Math.min(PRIORITY_ORDER[conversation.priority] + 1, PRIORITIES.length - 1)]!;
-      // Hot path: by _id (an index lookup on both databases).
+      // Hot path: by _id.
       if (raised !== conversation.priority)
         await this.models.Conversation.updateOne({ _id: conversation._id }, { $set: { priority: raised } });
       await this.note(

@@ -73,7 +73,7 @@ export class TriageService {
       secondaryIntent: result.secondary,
       entities,
     };
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const customer = contact ?? (await this.models.Contact.findById(conversation.contactId));
     const decision = this.rules.current().evaluatePriority({
       intent: result.intent,
@@ -85,7 +85,7 @@ export class TriageService {
     // A new look at what the customer wrote must not lower a conversation an agent escalated.
     const prioritized =
       !conversation.escalatedAt || PRIORITY_ORDER[decision.priority] > PRIORITY_ORDER[conversation.priority];
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.Conversation.updateOne(
       { _id: conversation._id },
       {
@@ -140,7 +140,7 @@ export class TriageService {
 
   /** Raises the priority from the rules as the wait grows (`waitingMinutes`); returns the new priority when it changed. */
   async prioritize(conversation: ConversationDoc, waitingMinutes: number): Promise<Priority | null> {
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const fresh = await this.models.Conversation.findById(conversation._id).orFail();
     const triage = fresh.triage as {
       confidence: number;
@@ -149,7 +149,7 @@ export class TriageService {
       entities?: ExtractedEntity[];
     } | null;
     if (!triage || !fresh.intent) return null;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     const contact = await this.models.Contact.findById(fresh.contactId);
     const decision = this.rules.current().evaluatePriority({
       intent: fresh.intent as never,
@@ -162,7 +162,7 @@ export class TriageService {
     });
     // Later looks only ever raise it: a priority an SLA escalation raised must not fall back.
     if (PRIORITY_ORDER[decision.priority] <= PRIORITY_ORDER[fresh.priority]) return null;
-    // Hot path: by _id (an index lookup on both databases).
+    // Hot path: by _id.
     await this.models.Conversation.updateOne({ _id: fresh._id }, { $set: { priority: decision.priority } });
     // Announced with its reason in one append: every inbox re-sorts by the new priority (a VIP made by an edit,
     // a wait grown long), not only at the conversation's next change.
