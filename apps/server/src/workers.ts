@@ -181,6 +181,6 @@ async function refreshSettings(services: Services, logger: Logger): Promise<bool
 
 async function sweepBookkeeping(retention: BookkeepingRetention, logger: Logger): Promise<boolean> {
   const deleted = await retention.sweep();
-  if (deleted) logger.info(deleted, 'old work leases deleted');
+  if (deleted) logger.info(deleted, 'old work leases and stale presence deleted');
   return false;
 }

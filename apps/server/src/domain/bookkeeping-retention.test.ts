@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import { startTestServer, type TestServer } from '@switchboard/test-support/harness';
-import { BookkeepingRetention, BOOKKEEPING_RETENTION_MS, SWEEP_EVERY_MS } from './bookkeeping-retention.js';
+import {
+  BookkeepingRetention,
+  BOOKKEEPING_RETENTION_MS,
+  STALE_PRESENCE_MS,
+  SWEEP_EVERY_MS,
+} from './bookkeeping-retention.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -32,7 +38,7 @@ describe('bookkeeping retention', () => {
       new BookkeepingRetention(models, randomUUID()).sweep(soon),
     ]);
     expect([a, b].filter((r) => r === null)).toHaveLength(1);
-    expect(a ?? b).toEqual({ leases: 0 });
+    expect(a ?? b).toMatchObject({ leases: 0 });
     expect(await models.WorkLease.countDocuments()).toBeGreaterThanOrEqual(leases);
 
     // Past the retention, the leases go; the conversation, its messages and its log stay.
@@ -57,5 +63,21 @@ describe('bookkeeping retention', () => {
     const { seq, messageCount } = await models.Conversation.findById(conversation._id).orFail();
     expect(messageCount).toBe(messagesBefore);
     expect(await models.ConversationEvent.countDocuments({ conversationId: conversation._id })).toBe(seq);
+  });
+
+  it('deletes presence no process has refreshed for an hour, and keeps what a live process refreshed', async () => {
+    const { models } = server.app;
+    const agent = new Types.ObjectId();
+    const at = new Date(Date.now() + 5 * SWEEP_EVERY_MS);
+    const presence = (seenAt: Date) => ({ _id: new Types.ObjectId(), userId: agent, sockets: 1, seenAt });
+    // A hundred process starts ago, and a live process's heartbeat a few minutes before the sweep.
+    const longAgo = new Date(at.getTime() - STALE_PRESENCE_MS - 60_000);
+    const live = presence(new Date(at.getTime() - 5 * 60_000));
+    await models.Presence.insertMany([...Array.from({ length: 100 }, () => presence(longAgo)), live]);
+
+    const swept = await new BookkeepingRetention(models, randomUUID()).sweep(at);
+    expect(swept?.presence).toBeGreaterThanOrEqual(100);
+    const left = await models.Presence.find({ userId: agent }).lean();
+    expect(left.map((p) => p._id.toHexString())).toEqual([live._id.toHexString()]);
   });
 });

@@ -29,9 +29,9 @@ export class AgentService {
 
   /** Each user's status, by id, from one read of the presence of them all. */
   async statuses(users: UserDoc[]): Promise<Map<string, AgentStatus>> {
-    // Hot path, scans on the embedded database: { userId: $in, sockets, seenAt } (presence), which grows with every
-    // process start (a new processId; nothing deletes the old). On MongoDB the userId index. One presence document per
-    // user (keyedId('presence', userId)), a field per process, would make it by _id: `_id: { $in: users }`.
+    // Hot path: bounded — the userId index on MongoDB; on the embedded database a scan of presence, which holds
+    // one document per user and process seen in the last hour (the hourly bookkeeping sweep deletes older ones).
+    // One presence document per user (keyedId('presence', userId)), a field per process, would make it by _id.
     const live = await this.models.Presence.find(
       {
         userId: { $in: users.map((u) => u._id) },
