@@ -439,8 +439,10 @@ function latestInbound(basis: ConversationDoc, message: MessageDoc) {
 }
 
 /**
- * What the SLA clocks read: an agent's reply answers everything before it; a customer message after the
- * last reply starts the wait for the next one (its first such message, not its follow-ups).
+ * What the SLA clocks read: an agent's reply answers everything that had arrived before it; a customer message
+ * that arrived after the last reply starts the wait for the next one (its first such message, not its
+ * follow-ups). Arrival, not WhatsApp's timestamp: that counts whole seconds, so a customer's "and the invoice?"
+ * a moment after the reply carries a time before it, and a message WhatsApp delivered late was never seen.
  */
 function replyMoments(conversation: ConversationDoc, message: MessageDoc): Record<string, Date | null> {
   if (message.direction === 'outbound' && message.authorId) {
@@ -450,7 +452,8 @@ function replyMoments(conversation: ConversationDoc, message: MessageDoc): Recor
       ...(conversation.firstAgentReplyAt ? {} : { firstAgentReplyAt: message.sentAt }),
     };
   }
-  const answered = conversation.lastAgentReplyAt && conversation.lastAgentReplyAt >= message.sentAt;
+  const arrived = message.createdAt ?? message.sentAt;
+  const answered = conversation.lastAgentReplyAt && conversation.lastAgentReplyAt >= arrived;
   if (message.direction === 'inbound' && !conversation.firstUnansweredAt && !answered)
     return { firstUnansweredAt: message.sentAt };
   return {};

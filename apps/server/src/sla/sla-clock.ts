@@ -47,7 +47,9 @@ export function computeSlaTargets({ policies, priority, hours, moments }: SlaClo
   const lastReply = moments.lastAgentReplyAt ?? moments.firstResponseAt;
   if (!lastReply) {
     targets.push(target('first_response', moments.conversationStartedAt, policy.firstResponseMinutes));
-  } else if (moments.lastCustomerMessageAt > lastReply) {
+  } else if (moments.firstUnansweredCustomerMessageAt || moments.lastCustomerMessageAt > lastReply) {
+    // An unanswered message is one that arrived after the last reply, even when WhatsApp's whole-second
+    // timestamp puts it a moment before (see message.service.ts).
     const waitingSince = moments.firstUnansweredCustomerMessageAt ?? moments.lastCustomerMessageAt;
     targets.push(target('next_response', waitingSince, policy.nextResponseMinutes));
   }

@@ -154,6 +154,38 @@ describe('SLA timers', () => {
     );
   });
 
+  it('a customer writing again in the second of the reply starts the next-response clock', async () => {
+    const { admin, queue } = await setup();
+    const agent = await onlineAgent(admin, queue.id);
+    const waId = '5511944449009';
+    const conversation = await customer(waId);
+    const res = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${agent.token}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'sla-same-second-0001',
+      },
+      body: JSON.stringify({ type: 'text', body: 'Olá! Já vejo isso.' }),
+    });
+    expect(res.status).toBe(201);
+    const { lastAgentReplyAt } = await eventually(async () => {
+      const c = await server.app.models.Conversation.findById(conversation._id).orFail();
+      return c.lastAgentReplyAt ? c : undefined;
+    }, 'the reply counted');
+    // WhatsApp stamps in whole seconds: the customer's next message, written after the reply, carries its second.
+    const sameSecond = new Date(Math.floor(lastAgentReplyAt!.getTime() / 1000) * 1000);
+    await server.deliver(
+      envelope({ messages: [inbound.text({ from: waId, body: 'e a nota fiscal?', timestamp: sameSecond })] }),
+    );
+    await eventually(
+      async () =>
+        (await server.api<ConversationDTO>(admin, 'GET', `/api/conversations/${conversation.id}`)).body.sla?.kind ===
+        'next_response',
+      'the conversation to show the next-response target',
+    );
+  });
+
   it('fire on time after a restart: timers are in the database, and another process handles them', async () => {
     const { admin, queue } = await setup();
     await onlineAgent(admin, queue.id);
