@@ -20,6 +20,9 @@ export const useNow = () =>
 /** Time left until a deadline (or, once `late`, how long since it passed): the words come from the locale. */
 export type Countdown = { ms: number; tone: 'ok' | 'soon' | 'late' };
 
+/** Ten minutes before its deadline an SLA target turns amber, wherever it shows. */
+export const SLA_SOON_MS = 10 * 60_000;
+
 /** Time left until `iso`; "soon" inside `soonMs`, "late" once passed. */
 export function countdown(iso: string, now: number, soonMs: number): Countdown {
   const left = Date.parse(iso) - now;

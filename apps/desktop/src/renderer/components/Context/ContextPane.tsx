@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConversationDTO } from '@switchboard/shared';
 import { useStore } from '../../store';
-import { countdown, useNow } from '../../lib/time';
+import { countdown, SLA_SOON_MS, useNow } from '../../lib/time';
 import { useFormat } from '../../i18n/format';
 import { ContactProfile } from '../Contact/ContactProfile';
 import { AutomationTimeline } from './AutomationTimeline';
@@ -18,7 +18,7 @@ export function ContextPane({ conversation }: { conversation: ConversationDTO })
   const now = useNow();
   const { contact } = conversation;
   const sla =
-    conversation.sla && conversation.status === 'open' ? countdown(conversation.sla.dueAt, now, 10 * 60_000) : null;
+    conversation.sla && conversation.status === 'open' ? countdown(conversation.sla.dueAt, now, SLA_SOON_MS) : null;
   const window = conversation.windowExpiresAt ? countdown(conversation.windowExpiresAt, now, 2 * 3600_000) : null;
   const others = history.filter((c) => c.id !== conversation.id);
   const assignee = useAssigneeLabel(conversation);

@@ -2,14 +2,13 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItem } from '../../../contract/inbox-api';
 import { contactName, formatPhone } from '../../lib/format';
-import { countdown, useNow } from '../../lib/time';
+import { countdown, SLA_SOON_MS, useNow } from '../../lib/time';
 import { useFormat } from '../../i18n/format';
 import { useStore } from '../../store';
 import { Icon } from '../common/Icon';
 import { labelsThatFit } from './row-labels';
 
 export const ROW_HEIGHT = 86;
-const SLA_SOON_MS = 10 * 60_000;
 const WINDOW_SOON_MS = 2 * 3600_000;
 
 /** Memoised on (item, selected, top): scrolling re-renders only the rows that come into view. */

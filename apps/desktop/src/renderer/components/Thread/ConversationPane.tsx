@@ -7,6 +7,7 @@ import { ActionsBar } from '../Actions/ActionsBar';
 import { Composer } from '../Composer/Composer';
 import { ContextPane } from '../Context/ContextPane';
 import { AssigneeBadge } from '../common/Assignee';
+import { SlaBadge } from '../common/SlaBadge';
 import { contactName, formatPhone } from '../../lib/format';
 import { useFormat } from '../../i18n/format';
 import { PresenceLine } from './PresenceLine';
@@ -61,6 +62,7 @@ export function ConversationPane() {
                 <span className={`badge ${conversation.priority}`}>
                   {t(`common:priority.${conversation.priority}`)}
                 </span>
+                <SlaBadge conversation={conversation} />
                 <AssigneeBadge conversation={conversation} />
               </div>
               <PresenceLine />
