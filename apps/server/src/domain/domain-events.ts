@@ -42,6 +42,7 @@ type DomainEventMap = {
 };
 
 /** What a sender needs to take a new outbox item without looking for it: its id and whom it goes to. */
+/** `to`: the customer's phone number, or their business-scoped user id when WhatsApp withholds the number. */
 export type QueuedOutboxItem = { id: Types.ObjectId; channelId: Types.ObjectId; to: string; createdAt: Date };
 
 export type SlaSettledEvent = {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, inbound } from '@switchboard/whatsapp-simulator';
 import type { ConversationDTO, MessageDTO, Page } from '@switchboard/shared';
-import { startTestServer, type TestServer } from '@switchboard/test-support/harness';
+import { eventually, startTestServerWithSimulator } from '@switchboard/test-support/harness';
 
-let server: TestServer;
+let server: Awaited<ReturnType<typeof startTestServerWithSimulator>>;
 let token: string;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServerWithSimulator();
   token = await server.login();
 });
 afterAll(() => server.close());
@@ -64,6 +64,35 @@ describe("WhatsApp's username users (business-scoped user ids)", () => {
     const conversation = (await conversations()).find((c) => c.contact.userId === 'AR.1502576394655843');
     expect(conversation?.contact).toMatchObject({ waId: null, profileName: 'carla' });
     expect((await messagesOf(conversation!.id)).map((m) => m.content)).toEqual([{ type: 'text', body: 'hola!' }]);
+  });
+
+  it("an agent's reply reaches them by their user id, and its delivery comes back to the thread", async () => {
+    const userId = 'BR.1502576394655843';
+    await server.deliver(fromUsernameUser({ id: 'wamid.username-4', userId, name: 'bia', body: 'oi, e meu pedido?' }));
+    const conversation = (await conversations()).find((c) => c.contact.userId === userId)!;
+    const res = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'bsuid-reply-0001',
+      },
+      body: JSON.stringify({ type: 'text', body: 'Oi Bia! Já vejo isso.' }),
+    });
+    expect({ status: res.status, body: res.status === 201 ? null : await res.json() }).toEqual({
+      status: 201,
+      body: null,
+    });
+    const sent = await eventually(
+      async () => server.sim.sentMessages.find((m) => (m.request as { recipient?: string }).recipient === userId),
+      'the reply at WhatsApp',
+    );
+    expect(sent.request).not.toHaveProperty('to');
+    expect(sent.request).toMatchObject({ type: 'text', text: { body: 'Oi Bia! Já vejo isso.' } });
+    await eventually(async () => {
+      const reply = (await messagesOf(conversation.id)).find((m) => m.direction === 'outbound');
+      return reply?.status === 'read' ? reply : undefined;
+    }, 'the reply read, from status webhooks that name only the user id');
   });
 
   it('the phone number appearing later is linked to the same contact and conversation', async () => {

@@ -10,8 +10,19 @@ import { z } from 'zod';
 const envelope = {
   messaging_product: z.literal('whatsapp'),
   recipient_type: z.literal('individual'),
-  /** The customer's wa_id (digits, E.164 without punctuation). */
-  to: z.string().regex(/^\+?\d{6,15}$/, 'must be a phone number in digits'),
+  /** The customer's wa_id (digits, E.164 without punctuation); absent for a user known only by `recipient`. */
+  to: z
+    .string()
+    .regex(/^\+?\d{6,15}$/, 'must be a phone number in digits')
+    .optional(),
+  /**
+   * The customer's business-scoped user id (`US.13491208655302741918`), for a user who adopted a username and
+   * whose phone number WhatsApp withholds. `to` takes precedence when both are given, as in the Cloud API.
+   */
+  recipient: z
+    .string()
+    .regex(/^[A-Z]{2}\.[A-Za-z0-9.]{1,160}$/, 'must be a business-scoped user id')
+    .optional(),
   /** Makes the message a quoted reply to this wamid. */
   context: z.object({ message_id: z.string().min(1) }).optional(),
   /**
@@ -81,7 +92,7 @@ const interactive = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const cloudApiSendRequestSchema = z.discriminatedUnion('type', [
+const sendVariants = z.discriminatedUnion('type', [
   z.object({
     ...envelope,
     type: z.literal('text'),
@@ -104,7 +115,23 @@ export const cloudApiSendRequestSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('interactive'), interactive }),
 ]);
 
+export const cloudApiSendRequestSchema = sendVariants.refine((r) => r.to !== undefined || r.recipient !== undefined, {
+  message: 'needs `to` (a phone number) or `recipient` (a business-scoped user id)',
+  path: ['to'],
+});
+
 export type CloudApiSendRequest = z.infer<typeof cloudApiSendRequestSchema>;
+
+/** Who a send goes to: the phone number, else the business-scoped user id (one customer's line either way). */
+export const addresseeOf = (request: Pick<CloudApiSendRequest, 'to' | 'recipient'>): string =>
+  request.to ?? request.recipient ?? '';
+
+/** How a customer is addressed on WhatsApp: by phone number when known, else by business-scoped user id. */
+export function addressOf(contact: { waId?: string | null; userId?: string | null }) {
+  if (contact.waId) return { to: contact.waId };
+  if (contact.userId) return { recipient: contact.userId };
+  return null;
+}
 
 const sentMessageRef = z.looseObject({ id: z.string().min(1) });
 

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../lib/errors.js';
 import type { Models } from '../models/index.js';
 import { toMessageDTO } from '../models/to-dto.js';
 import type { QueuedOutboxItem } from '../domain/domain-events.js';
-import type { CloudApiSendRequest } from './cloud-api.schema.js';
+import { addresseeOf, type CloudApiSendRequest } from './cloud-api.schema.js';
 
 /** Messages whose retries ran out: listed for supervisors, and sent again on their word. */
 export class DeadLetterService {
@@ -44,7 +44,7 @@ export class DeadLetterService {
     this.onQueued({
       id: item._id,
       channelId: item.channelId,
-      to: (item.request as CloudApiSendRequest).to,
+      to: addresseeOf(item.request as CloudApiSendRequest),
       createdAt: item.createdAt,
     });
     return toMessageDTO(message);

@@ -9,7 +9,7 @@ import type { Models } from '../models/index.js';
 import type { OutboxItemDoc } from '../models/outbox.model.js';
 import type { ChannelBreakers } from './channel-breaker.js';
 import { credentialsOf } from './channel-credentials.js';
-import type { CloudApiSendRequest } from './cloud-api.schema.js';
+import { addresseeOf, type CloudApiSendRequest } from './cloud-api.schema.js';
 import { deadLetterReason, type ProviderFailure } from '../domain/provider-errors.js';
 import type { QueuedOutboxItem } from '../domain/domain-events.js';
 import { OutboxHandoff } from './outbox-handoff.js';
@@ -126,7 +126,9 @@ export class OutboxWorker {
     const due = await this.deps.models.Outbox.find(freeAt(now)).sort({ nextAttemptAt: 1 }).limit(CLAIM_CANDIDATES);
     const leaseMs = this.deps.config.OUTBOX_LEASE_SECONDS * 1000;
     for (const candidate of due) {
-      if (await this.waitsBehind({ ...candidate.toObject(), to: (candidate.request as CloudApiSendRequest).to }))
+      if (
+        await this.waitsBehind({ ...candidate.toObject(), to: addresseeOf(candidate.request as CloudApiSendRequest) })
+      )
         continue;
       // One conditional update, atomic on the database: it takes the item only if it is still free and as
       // read (its attempts unchanged), so of all workers in all processes exactly one gets each try.
@@ -158,6 +160,7 @@ export class OutboxWorker {
   private async waitsBehind(item: {
     _id: Types.ObjectId;
     channelId: Types.ObjectId;
+    /** The customer's phone number, or their business-scoped user id when WhatsApp withholds the number. */
     to: string;
     createdAt: Date;
   }): Promise<boolean> {
@@ -165,9 +168,11 @@ export class OutboxWorker {
     // channel:to), naming its unsent items in order) would make it by _id.
     const older = await this.deps.models.Outbox.exists({
       channelId: item.channelId,
-      'request.to': item.to,
       state: { $in: ['pending', 'in_flight'] },
-      $or: [{ createdAt: { $lt: item.createdAt } }, { createdAt: item.createdAt, _id: { $lt: item._id } }],
+      $and: [
+        { $or: [{ 'request.to': item.to }, { 'request.recipient': item.to }] },
+        { $or: [{ createdAt: { $lt: item.createdAt } }, { createdAt: item.createdAt, _id: { $lt: item._id } }] },
+      ],
     });
     return older !== null;
   }
@@ -202,7 +207,7 @@ export class OutboxWorker {
     // Hot path: by _id.
     const channel = await models.Channel.findById(item.channelId).orFail();
     const request = item.request as CloudApiSendRequest;
-    const slot = await this.deps.rateLimits.reserve(channel.phoneNumberId, request.to);
+    const slot = await this.deps.rateLimits.reserve(channel.phoneNumberId, addresseeOf(request));
     if (!slot.ok) return this.retryAt(item, slot.retryAfterMs);
 
     // A call made while the breaker is not closed is its probe: WhatsApp is down for everyone, not for this reply.
@@ -218,7 +223,8 @@ export class OutboxWorker {
       await messages.markAccepted(item._id, outcome.providerMessageId, item.attempts);
       return this.finish(item);
     }
-    if (outcome.failure.kind !== 'outcomeUnknown') await this.deps.rateLimits.refund(channel.phoneNumberId, request.to);
+    if (outcome.failure.kind !== 'outcomeUnknown')
+      await this.deps.rateLimits.refund(channel.phoneNumberId, addresseeOf(request));
     return this.failed(item, outcome.failure, probe);
   }
 

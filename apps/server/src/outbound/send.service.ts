@@ -12,7 +12,7 @@ import type { ConversationDoc } from '../models/conversation.model.js';
 import { CUSTOMER_SERVICE_WINDOW_MS, toMessageDTO } from '../models/to-dto.js';
 import { previewOf } from '../domain/message-preview.js';
 import { currentCorrelationId } from '../lib/correlation.js';
-import type { CloudApiSendRequest } from './cloud-api.schema.js';
+import { addresseeOf, addressOf, type CloudApiSendRequest } from './cloud-api.schema.js';
 import { interactiveReply, mediaReply } from './reply-content.js';
 import type { TemplateService } from './template.service.js';
 import type { UploadService } from './upload.service.js';
@@ -94,7 +94,8 @@ export class SendService {
     this.requireOpenWindow(conversation);
     // Hot path: by _id.
     const contact = await this.models.Contact.findById(conversation.contactId).orFail();
-    if (!contact.waId) throw new AppError('VALIDATION_FAILED', 'this customer has no phone number on record');
+    const address = addressOf(contact);
+    if (!address) throw unreachable();
     const content: MessageContent = { type: 'buttons', header: null, ...buttons, footer: buttons.footer ?? null };
     const { message, created } = await this.messages.queueOutbound({
       key,
@@ -115,7 +116,7 @@ export class SendService {
         {
           messaging_product: 'whatsapp',
           recipient_type: 'individual',
-          to: contact.waId,
+          ...address,
           type: 'interactive',
           interactive: {
             type: 'button',
@@ -166,13 +167,9 @@ export class SendService {
     const contact = await this.models.Contact.findById(conversation.contactId).orFail();
     // One check for every kind that leaves the inbox (text, media, interactive, template, any added later).
     if (contact.optedOut && !confirmsConsentChange) throw new AppError('OPTED_OUT', OPTED_OUT_REASON);
-    if (!contact.waId) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        'this customer has no phone number on record; WhatsApp cannot be reached for them yet',
-      );
-    }
-    const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: contact.waId } as const;
+    const address = addressOf(contact);
+    if (!address) throw unreachable();
+    const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', ...address } as const;
 
     if (request.type === 'template') return this.prepareTemplate(envelope, request.template);
 
@@ -199,7 +196,7 @@ export class SendService {
   }
 
   private async prepareTemplate(
-    envelope: Pick<CloudApiSendRequest, 'messaging_product' | 'recipient_type' | 'to'>,
+    envelope: Pick<CloudApiSendRequest, 'messaging_product' | 'recipient_type' | 'to' | 'recipient'>,
     template: Extract<SendMessageRequest, { type: 'template' }>['template'],
   ) {
     const { components, renderedText } = await this.templates.prepareTemplateSend(template);
@@ -267,7 +264,7 @@ export class SendService {
         { upsert: true },
       ),
     );
-    this.onQueued({ id: messageId, channelId, to: request.to, createdAt: now });
+    this.onQueued({ id: messageId, channelId, to: addresseeOf(request), createdAt: now });
   }
 }
 
@@ -283,3 +280,7 @@ function idempotencyConflict(key: string) {
     `idempotency key ${key} was already used for a different message; choose a new key for a new message`,
   );
 }
+
+/** Neither a phone number nor a business-scoped user id: WhatsApp has no way to reach this customer. */
+const unreachable = () =>
+  new AppError('VALIDATION_FAILED', 'this customer has neither a phone number nor a WhatsApp user id on record');
