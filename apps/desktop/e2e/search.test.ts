@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually } from '@switchboard/test-support/harness';
 import { saveScreen } from './support/screens.js';
-import { signIn, startInbox, type Inbox } from './support/session.js';
+import { person, signIn, startInbox, type Inbox } from './support/session.js';
 import type { Stack } from './support/stack.js';
 
 let inbox: Inbox;
@@ -67,6 +67,34 @@ describe('search across history in Chromium, against the real server and Node ho
     const contact = page.locator('.search-hit:has(.kind-contact):has-text("João Pereira")');
     await contact.waitFor();
     expect(await contact.locator('mark').allTextContents()).toEqual(['40001002']);
+  });
+
+  it('filters by queue and by assignee, by their names', async () => {
+    const queue = await stack.server.api<{ id: string }>(stack.admin, 'POST', '/api/queues', {
+      name: 'Garantías',
+      fallback: true,
+    });
+    expect(queue.status).toBe(201);
+    const teammate = await person(stack, 'agent');
+    await stack.customerWrites('5491140001003', 'La garantía de la licuadora ya venció?', { name: 'Marta Gil' });
+    await eventually(
+      async () => ((await stack.conversationOf('5491140001003'))?.queueId === queue.body.id ? true : undefined),
+      'the conversation in the new queue',
+    );
+    await page.reload();
+    await page.waitForSelector('.connection[data-state="online"]');
+    await searchFor('garantía');
+    const hit = page.locator('.search-hit:has-text("La garantía de la licuadora")');
+    await hit.waitFor();
+    await page.selectOption('select[aria-label="Queue"]', { label: 'Garantías' });
+    await page.selectOption('select[aria-label="Assignee"]', { label: 'Unassigned' });
+    await hit.waitFor();
+    await saveScreen(page, 'search-queue-assignee');
+    // A teammate holds none of it: nothing is found under their name.
+    await page.selectOption('select[aria-label="Assignee"]', teammate.id);
+    await page.locator('.empty-state:has-text("Nothing found")').waitFor();
+    await page.selectOption('select[aria-label="Assignee"]', '');
+    await page.selectOption('select[aria-label="Queue"]', '');
   });
 
   it('offline, searches what the device has stored and says so', async () => {

@@ -21,8 +21,12 @@ export function SearchScreen() {
   const [text, setText] = useState(useStore.getState().searchText);
   const [filters, setFilters] = useState<SearchFilters>(useStore.getState().searchFilters);
   const input = useRef<HTMLInputElement>(null);
+  // Every queue and teammate by name: the same list the transfer dialog offers, which agents may read too.
+  const targets = useStore((s) => s.transferTargets);
+  const loadTargets = useStore((s) => s.loadTransferTargets);
 
   useEffect(() => input.current?.focus(), []);
+  useEffect(() => void loadTargets(), [loadTargets]);
   useEffect(() => {
     const timer = setTimeout(() => void runSearch(text, filters), TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
@@ -52,6 +56,31 @@ export function SearchScreen() {
             <option value="">{t('anyStatus')}</option>
             <option value="open">{t('statusValue.open')}</option>
             <option value="resolved">{t('statusValue.resolved')}</option>
+          </select>
+          <select
+            aria-label={t('queue')}
+            value={filters.queueId ?? ''}
+            onChange={(e) => setFilter({ queueId: e.target.value || undefined })}
+          >
+            <option value="">{t('anyQueue')}</option>
+            {targets.queues.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.name}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={t('assignee')}
+            value={filters.assigneeId ?? ''}
+            onChange={(e) => setFilter({ assigneeId: e.target.value || undefined })}
+          >
+            <option value="">{t('anyAssignee')}</option>
+            <option value="none">{t('unassigned')}</option>
+            {targets.agents.map((a) => (
+              <option key={a.userId} value={a.userId}>
+                {a.name}
+              </option>
+            ))}
           </select>
           <input
             aria-label={t('labelFilter')}

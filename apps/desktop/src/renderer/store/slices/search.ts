@@ -3,7 +3,15 @@ import type { ConversationStatus, SearchHit, SearchResult } from '@switchboard/s
 import { conversationService } from '../../services/conversation.service';
 import { describeError, type Slice } from '../types';
 
-export type SearchFilters = { status?: ConversationStatus; label?: string; from?: string; to?: string };
+export type SearchFilters = {
+  status?: ConversationStatus;
+  queueId?: string;
+  /** A teammate's id, or `none` for conversations nobody holds. */
+  assigneeId?: string;
+  label?: string;
+  from?: string;
+  to?: string;
+};
 
 export type SearchSlice = {
   searchText: string;
