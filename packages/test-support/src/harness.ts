@@ -98,17 +98,20 @@ export async function startTestServer(overrides: Record<string, string> = {}, op
       return ((await res.json()) as { token: string }).token;
     },
 
+    /** A REST call as the signed-in user; `headers` adds to the token (an `idempotency-key` for a reply). */
     async api<T = unknown>(
       token: string,
       method: string,
       path: string,
       body?: unknown,
+      headers: Record<string, string> = {},
     ): Promise<{ status: number; body: T }> {
       const res = await fetch(`${url}${path}`, {
         method,
         headers: {
           authorization: `Bearer ${token}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });

@@ -70,19 +70,14 @@ describe("WhatsApp's username users (business-scoped user ids)", () => {
     const userId = 'BR.1502576394655843';
     await server.deliver(fromUsernameUser({ id: 'wamid.username-4', userId, name: 'bia', body: 'oi, e meu pedido?' }));
     const conversation = (await conversations()).find((c) => c.contact.userId === userId)!;
-    const res = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'idempotency-key': 'bsuid-reply-0001',
-      },
-      body: JSON.stringify({ type: 'text', body: 'Oi Bia! Já vejo isso.' }),
-    });
-    expect({ status: res.status, body: res.status === 201 ? null : await res.json() }).toEqual({
-      status: 201,
-      body: null,
-    });
+    const res = await server.api(
+      token,
+      'POST',
+      `/api/conversations/${conversation.id}/messages`,
+      { type: 'text', body: 'Oi Bia! Já vejo isso.' },
+      { 'idempotency-key': 'bsuid-reply-0001' },
+    );
+    expect({ status: res.status, body: res.status === 201 ? null : res.body }).toEqual({ status: 201, body: null });
     const sent = await eventually(
       async () => server.sim.sentMessages.find((m) => (m.request as { recipient?: string }).recipient === userId),
       'the reply at WhatsApp',

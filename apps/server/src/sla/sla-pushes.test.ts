@@ -28,15 +28,13 @@ describe("the SLA clock agents see is the server's", () => {
     }, 'the conversation to be assigned to the agent');
     expect(conversation.sla?.kind).toBe('first_response');
 
-    const reply = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${agent.token}`,
-        'content-type': 'application/json',
-        'idempotency-key': 'sla-push-reply-1',
-      },
-      body: JSON.stringify({ type: 'text', body: 'Olá! Já vejo isso.' }),
-    });
+    const reply = await server.api(
+      agent.token,
+      'POST',
+      `/api/conversations/${conversation.id}/messages`,
+      { type: 'text', body: 'Olá! Já vejo isso.' },
+      { 'idempotency-key': 'sla-push-reply-1' },
+    );
     expect(reply.status).toBe(201);
     const running = await eventually(async () => {
       const { sla } = (await server.api<ConversationDTO>(agent.token, 'GET', `/api/conversations/${conversation.id}`))

@@ -128,19 +128,14 @@ describe('SLA timers', () => {
       async () => (await server.app.models.SlaTimer.countDocuments({ conversationId: conversation._id })) === 2,
       'two timers',
     );
-    const res = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${agent.token}`,
-        'content-type': 'application/json',
-        'idempotency-key': 'sla-reply-0001',
-      },
-      body: JSON.stringify({ type: 'text', body: 'Olá! Já vejo isso.' }),
-    });
-    expect({ status: res.status, body: res.status === 201 ? null : await res.json() }).toEqual({
-      status: 201,
-      body: null,
-    });
+    const res = await server.api(
+      agent.token,
+      'POST',
+      `/api/conversations/${conversation.id}/messages`,
+      { type: 'text', body: 'Olá! Já vejo isso.' },
+      { 'idempotency-key': 'sla-reply-0001' },
+    );
+    expect({ status: res.status, body: res.status === 201 ? null : res.body }).toEqual({ status: 201, body: null });
     await eventually(async () => {
       const kinds = (await server.app.models.SlaTimer.find({ conversationId: conversation._id })).map((t) => t.kind);
       return kinds.length === 1 && kinds[0] === 'resolution';
@@ -159,15 +154,13 @@ describe('SLA timers', () => {
     const agent = await onlineAgent(admin, queue.id);
     const waId = '5511944449009';
     const conversation = await customer(waId);
-    const res = await fetch(`${server.url}/api/conversations/${conversation.id}/messages`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${agent.token}`,
-        'content-type': 'application/json',
-        'idempotency-key': 'sla-same-second-0001',
-      },
-      body: JSON.stringify({ type: 'text', body: 'Olá! Já vejo isso.' }),
-    });
+    const res = await server.api(
+      agent.token,
+      'POST',
+      `/api/conversations/${conversation.id}/messages`,
+      { type: 'text', body: 'Olá! Já vejo isso.' },
+      { 'idempotency-key': 'sla-same-second-0001' },
+    );
     expect(res.status).toBe(201);
     const { lastAgentReplyAt } = await eventually(async () => {
       const c = await server.app.models.Conversation.findById(conversation._id).orFail();
