@@ -18,7 +18,7 @@ type VersionDoc = { _id: string; s?: number; f?: number };
  * A seal whose `v` is not the day's version is ignored: the day changed since, and is read as it is.
  */
 const sealId = (day: string) => `z:${day}`;
-type SealDoc = { _id: string; v: number; doc: mongo.Binary };
+type SealDoc = { v: number; doc: mongo.Binary };
 
 type Entry = { version: number; doc: DayDoc | null };
 
@@ -47,10 +47,10 @@ function mark(models: Models, day: string, field: 's' | 'f') {
 
 /** Each day's version, or none for a day being written (its content may be about to change). */
 export async function settledVersionsOf(models: Models, days: readonly string[]): Promise<Map<string, number>> {
-  const docs = await byIds<VersionDoc>(models, days.map(versionId));
+  const docs = await byDay<VersionDoc>(models, days, versionId);
   const versions = new Map<string, number>();
   for (const day of days) {
-    const { s = 0, f = 0 } = docs.get(versionId(day)) ?? {};
+    const { s = 0, f = 0 } = docs.get(day) ?? {};
     if (s === f) versions.set(day, f);
   }
   return versions;
@@ -58,25 +58,12 @@ export async function settledVersionsOf(models: Models, days: readonly string[])
 
 /** The versions the days' seals hold (a day without a seal is absent). */
 export async function sealedVersionsOf(models: Models, days: readonly string[]): Promise<Map<string, number>> {
-  const docs = await byIds<Pick<SealDoc, '_id' | 'v'>>(models, days.map(sealId), { v: 1 });
-  const versions = new Map<string, number>();
-  for (const day of days) {
-    const seal = docs.get(sealId(day));
-    if (seal) versions.set(day, seal.v);
-  }
-  return versions;
+  const seals = await byDay<Pick<SealDoc, 'v'>>(models, days, sealId, { v: 1 });
+  return new Map([...seals].map(([day, seal]) => [day, seal.v]));
 }
 
 /** The day documents as stored (a day nothing was counted on is absent). */
-export async function dayDocsOf(models: Models, days: readonly string[]): Promise<Map<string, DayDoc>> {
-  const docs = await byIds<DayDoc & { _id: string }>(models, days.map(dayDocId));
-  const byDay = new Map<string, DayDoc>();
-  for (const day of days) {
-    const doc = docs.get(dayDocId(day));
-    if (doc) byDay.set(day, doc);
-  }
-  return byDay;
-}
+export const dayDocsOf = (models: Models, days: readonly string[]) => byDay<DayDoc>(models, days, dayDocId);
 
 /**
  * Seals a day's document as read at `version` (read before the document, so the content is at least that
@@ -95,16 +82,21 @@ export async function seal(models: Models, day: string, version: number, doc: Da
   }
 }
 
-/** One `_id` list lookup: an index lookup on MongoDB and on the embedded database. */
-async function byIds<T extends { _id: string }>(
+/**
+ * The documents of `days` under the ids `idOf` gives them, by day (a day without one is absent): one `_id` list
+ * lookup, an index lookup on MongoDB and on the embedded database.
+ */
+async function byDay<T>(
   models: Models,
-  ids: string[],
+  days: readonly string[],
+  idOf: (day: string) => string,
   projection?: Record<string, 1>,
 ): Promise<Map<string, T>> {
+  const dayOf = new Map(days.map((day) => [idOf(day), day]));
   const docs = (await models.ReportDay.collection
-    .find({ _id: { $in: ids } } as never, projection ? { projection } : {})
-    .toArray()) as unknown as T[];
-  return new Map(docs.map((doc) => [doc._id, doc]));
+    .find({ _id: { $in: [...dayOf.keys()] } } as never, projection ? { projection } : {})
+    .toArray()) as unknown as (T & { _id: string })[];
+  return new Map(docs.map((doc) => [dayOf.get(doc._id)!, doc]));
 }
 
 /**
@@ -129,9 +121,9 @@ export class ReportDays {
     }
     const sealable = days.filter((day) => !entries.has(day) && versions.has(day));
     if (sealable.length > 0) {
-      const seals = await byIds<SealDoc>(this.models, sealable.map(sealId));
+      const seals = await byDay<SealDoc>(this.models, sealable, sealId);
       for (const day of sealable) {
-        const found = seals.get(sealId(day));
+        const found = seals.get(day);
         if (found && found.v === versions.get(day))
           entries.set(day, { version: found.v, doc: mongo.BSON.deserialize(found.doc.buffer) as DayDoc });
       }
