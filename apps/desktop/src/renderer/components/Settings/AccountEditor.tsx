@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Role, type TeamMemberDTO, type UpdateUserRequest } from '@switchboard/shared';
-import { RoleSelect } from './settings-ui';
+import { RoleSelect, SaveOrClose } from './settings-ui';
 
 type Props = {
   member: TeamMemberDTO;
@@ -33,14 +33,7 @@ export function AccountEditor({ member, onSave, onClose }: Props) {
       </label>
       <RoleSelect defaultValue={member.role} />
       <p className="muted">{t('users.keepsAnAdmin')}</p>
-      <div className="settings-row-actions">
-        <button className="btn primary" type="submit">
-          {t('users.saveAccount')}
-        </button>
-        <button className="btn ghost" type="button" onClick={onClose}>
-          {t('users.close')}
-        </button>
-      </div>
+      <SaveOrClose save={t('users.saveAccount')} onClose={onClose} />
     </form>
   );
 }

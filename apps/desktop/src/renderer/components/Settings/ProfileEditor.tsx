@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AgentProfileRequest, QueueDTO, TeamMemberDTO } from '@switchboard/shared';
 import { QueuePicker, readQueues } from './QueuePicker';
 import { readSchedule, ScheduleFields } from './ScheduleFields';
+import { SaveOrClose } from './settings-ui';
 
 type Props = {
   member: TeamMemberDTO;
@@ -44,14 +45,7 @@ export function ProfileEditor({ member, queues, onSave, onClose }: Props) {
         hours={member.workingHours}
         labels={{ always: t('users.anyTime'), days: t('users.worksOn'), holidays: t('users.daysOff') }}
       />
-      <div className="settings-row-actions">
-        <button className="btn primary" type="submit">
-          {t('users.saveProfile')}
-        </button>
-        <button className="btn ghost" type="button" onClick={onClose}>
-          {t('users.close')}
-        </button>
-      </div>
+      <SaveOrClose save={t('users.saveProfile')} onClose={onClose} />
     </form>
   );
 }

@@ -95,3 +95,18 @@ export function RoleSelect({ defaultValue }: { defaultValue: Role }) {
     </label>
   );
 }
+
+/** An editor's closing row: save (the form's submit) and close without saving. */
+export function SaveOrClose({ save, onClose }: { save: string; onClose: () => void }) {
+  const { t } = useTranslation('settings');
+  return (
+    <div className="settings-row-actions">
+      <button className="btn primary" type="submit">
+        {save}
+      </button>
+      <button className="btn ghost" type="button" onClick={onClose}>
+        {t('users.close')}
+      </button>
+    </div>
+  );
+}
