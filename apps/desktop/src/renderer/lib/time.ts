@@ -21,7 +21,7 @@ export const useNow = () =>
 export type Countdown = { ms: number; tone: 'ok' | 'soon' | 'late' };
 
 /** Ten minutes before its deadline an SLA target turns amber, wherever it shows. */
-export const SLA_SOON_MS = 10 * 60_000;
+const SLA_SOON_MS = 10 * 60_000;
 
 /** Time left until `iso`; "soon" inside `soonMs`, "late" once passed. */
 export function countdown(iso: string, now: number, soonMs: number): Countdown {
@@ -37,4 +37,17 @@ export function relativeDay(iso: string, now = new Date()): 'today' | 'yesterday
   const yesterday = new Date(now);
   yesterday.setDate(now.getDate() - 1);
   return date === yesterday.toDateString() ? 'yesterday' : 'other';
+}
+
+/**
+ * The SLA target running on a conversation, as the server computed it, counted down to `now`; null while none
+ * runs (no target, or the conversation is resolved). The list, the header and the context pane all show this.
+ */
+export function slaCountdown(
+  conversation: { sla: { dueAt: string } | null; status: string },
+  now: number,
+): Countdown | null {
+  return conversation.sla && conversation.status === 'open'
+    ? countdown(conversation.sla.dueAt, now, SLA_SOON_MS)
+    : null;
 }

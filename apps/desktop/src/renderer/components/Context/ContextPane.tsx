@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConversationDTO } from '@switchboard/shared';
 import { useStore } from '../../store';
-import { countdown, SLA_SOON_MS, useNow } from '../../lib/time';
+import { countdown, slaCountdown, useNow } from '../../lib/time';
 import { useFormat } from '../../i18n/format';
 import { ContactProfile } from '../Contact/ContactProfile';
 import { AutomationTimeline } from './AutomationTimeline';
@@ -17,8 +17,7 @@ export function ContextPane({ conversation }: { conversation: ConversationDTO })
   const select = useStore((s) => s.select);
   const now = useNow();
   const { contact } = conversation;
-  const sla =
-    conversation.sla && conversation.status === 'open' ? countdown(conversation.sla.dueAt, now, SLA_SOON_MS) : null;
+  const sla = slaCountdown(conversation, now);
   const window = conversation.windowExpiresAt ? countdown(conversation.windowExpiresAt, now, 2 * 3600_000) : null;
   const others = history.filter((c) => c.id !== conversation.id);
   const assignee = useAssigneeLabel(conversation);

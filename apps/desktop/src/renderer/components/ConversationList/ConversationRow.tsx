@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItem } from '../../../contract/inbox-api';
 import { contactName, formatPhone } from '../../lib/format';
-import { countdown, SLA_SOON_MS, useNow } from '../../lib/time';
+import { countdown, slaCountdown, useNow } from '../../lib/time';
 import { useFormat } from '../../i18n/format';
 import { useStore } from '../../store';
 import { Icon } from '../common/Icon';
@@ -26,7 +26,7 @@ export const ConversationRow = memo(function ConversationRow({
   const select = useStore((s) => s.select);
   const now = useNow();
   const name = contactName(item.contact);
-  const sla = item.sla && item.status === 'open' ? countdown(item.sla.dueAt, now, SLA_SOON_MS) : null;
+  const sla = slaCountdown(item, now);
   const window = item.windowExpiresAt ? countdown(item.windowExpiresAt, now, WINDOW_SOON_MS) : null;
   // The labels that fit are shown whole; the rest are counted ("+2") and named in the tooltip.
   const shown = labelsThatFit(item.labels, [sla, window].filter(Boolean).length);

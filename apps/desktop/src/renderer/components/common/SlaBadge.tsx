@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConversationDTO } from '@switchboard/shared';
 import { useFormat } from '../../i18n/format';
-import { countdown, SLA_SOON_MS, useNow } from '../../lib/time';
+import { slaCountdown, useNow } from '../../lib/time';
 
 const TONE_CLASS = { ok: '', soon: 'warn', late: 'danger' } as const;
 
@@ -13,9 +13,9 @@ export function SlaBadge({ conversation }: { conversation: Pick<ConversationDTO,
   const { t } = useTranslation(['thread', 'common', 'list']);
   const format = useFormat();
   const now = useNow();
+  const clock = slaCountdown(conversation, now);
   const { sla } = conversation;
-  if (!sla || conversation.status !== 'open') return null;
-  const clock = countdown(sla.dueAt, now, SLA_SOON_MS);
+  if (!clock || !sla) return null;
   const duration = format.duration(clock.ms);
   return (
     <span className={`badge sla ${TONE_CLASS[clock.tone]}`} title={format.fullDate(sla.dueAt)} data-sla={sla.kind}>
